@@ -1,0 +1,91 @@
+"""Shape inference over the whole graph, in topological order.
+
+Each node's output shape follows from its op's rule and its inputs' shapes. Errors are data,
+not exceptions: a :class:`ShapeIssue` names the node, the port, what was expected and what was
+found. A node downstream of an error (or of an unconnected port) gets no shape, and no issue of
+its own, so the user sees the first cause only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .ops.base import ParamError, ShapeError, WeightSpec, fmt_shape, get_op
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .graph import Graph
+
+
+@dataclass(frozen=True)
+class ShapeIssue:
+    """A shape or wiring problem at one node (and one input port when it is about an edge)."""
+
+    node: str           # node id
+    name: str           # node name, for messages
+    port: int | None    # input port, or None for the node as a whole
+    message: str
+    expected: str | None = None
+    found: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.message}"
+
+
+@dataclass(frozen=True)
+class NodeShape:
+    """What inference found for one node."""
+
+    out: tuple | None                  # output shape, None when unknown
+    ins: tuple                         # input shapes by port (None where unknown)
+    weights: tuple[WeightSpec, ...]    # arrays the node owns at these shapes
+    formula: str | None                # conv/pool output-size formula with numbers
+    param_count: int
+    macs: int                          # multiply-adds per example
+
+
+def infer(graph: "Graph") -> tuple[dict[str, NodeShape], list[ShapeIssue]]:
+    """Infer every node's shape; return per-node results and the list of issues."""
+    results: dict[str, NodeShape] = {}
+    issues: list[ShapeIssue] = []
+    for nid in graph.topo_order():
+        node = graph.nodes[nid]
+        op = get_op(node.op)
+        srcs = graph.inputs_of(nid)
+        ins = tuple(results[s].out if s is not None else None for s in srcs)
+        missing = [p for p, s in enumerate(srcs) if s is None]
+        out = None
+        formula = None
+        specs: tuple[WeightSpec, ...] = ()
+        if missing:
+            if not op.variadic or missing[0] < len(op.inputs):
+                p = missing[0]
+                issues.append(ShapeIssue(nid, node.name, p,
+                                         f"input {op.input_name(p)} (port {p}) is not connected",
+                                         expected="a connection", found="nothing"))
+        elif all(s is not None for s in ins):
+            try:
+                out = tuple(op.infer_shape(node.params, list(ins)))
+                specs = tuple(op.weight_specs(node.params, list(ins)))
+                formula = op.shape_formula(node.params, list(ins))
+            except ShapeError as e:
+                issues.append(ShapeIssue(nid, node.name, e.port, e.message, e.expected, e.found))
+                out = None
+                try:
+                    formula = op.shape_formula(node.params, list(ins))
+                except (ShapeError, ParamError, ZeroDivisionError):
+                    formula = None
+            except ParamError as e:
+                issues.append(ShapeIssue(nid, node.name, None, str(e)))
+        pcount = int(sum(int(np.prod(s.shape)) for s in specs if s.trainable))
+        try:
+            macs = int(op.macs(node.params, list(ins), out)) if out is not None else 0
+        except (TypeError, ValueError, IndexError):
+            macs = 0
+        results[nid] = NodeShape(out, ins, specs, formula, pcount, macs)
+    return results, issues
+
+
+def describe(shape) -> str:
+    return fmt_shape(shape)

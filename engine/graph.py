@@ -75,6 +75,7 @@ class Graph:
         self.issues: list[ShapeIssue] = []
         self._order: list[str] | None = None
         self.version = 0  # bumps on every change; executors use it to notice staleness
+        self.meta: dict = {}  # saved with the graph: title, description, dataset settings…
 
     # -- observers -----------------------------------------------------------------------------
     def subscribe(self, fn: Callable[[GraphEvent], None]) -> None:
@@ -432,6 +433,7 @@ class Graph:
         g.groups = {k: Group(x.id, x.name, x.members, x.collapsed, dict(x.ui))
                     for k, x in self.groups.items()}
         g._next = self._next
+        g.meta = copy.deepcopy(self.meta)
         g.rng = np.random.default_rng(self.rng.integers(1 << 31))
         g.shapes, g.issues = self.shapes, self.issues
         return g

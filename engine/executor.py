@@ -106,7 +106,12 @@ class Executor:
             op = get_op(node.op)
             e = _Entry()
             e.nid, e.op, e.params, e.name = nid, op, node.params, node.name
-            e.srcs = [index[s] for s in g.inputs_of(nid)]
+            srcs = g.inputs_of(nid)
+            if None in srcs:  # a gap between a variadic op's inputs reports no shape issue
+                p = srcs.index(None)
+                raise ExecutionError(f"cannot run: {node.name}: input {op.input_name(p)} "
+                                     f"(port {p}) is not connected", nid)
+            e.srcs = [index[s] for s in srcs]
             for k, w in node.weights.items():
                 if w.dtype != self.dtype:
                     node.weights[k] = w.astype(self.dtype)
@@ -303,8 +308,7 @@ class Executor:
             if out.dtype.kind == "f" and out.dtype != self.dtype:
                 out = out.astype(self.dtype)
         self._values[i], self._caches[i] = out, cache
-        bc = tuple(x.shape != out.shape for x in ins) if e.op.category == "Math" else \
-            tuple(False for _ in ins)
+        bc = _broadcast_flags(e, ins, out)
         return StepRecord(len(self.records), "forward", e.nid, _ro(out),
                           tuple(self.entries[s].nid for s in e.srcs), _ro_cache(cache), (), (), {}, bc)
 
@@ -333,8 +337,7 @@ class Executor:
             else:
                 sent.append(None)
         wg = {k: _ro(np.asarray(w_grads[k])) for k in e.trainable if not e.frozen and k in w_grads}
-        bc = tuple(x.shape != self._values[i].shape for x in ins) if e.op.category == "Math" \
-            else tuple(False for _ in ins)
+        bc = _broadcast_flags(e, ins, self._values[i])
         return StepRecord(len(self.records), "backward", e.nid, _ro(g),
                           tuple(self.entries[s].nid for s in e.srcs), None,
                           tuple((c, p, _ro(x)) for c, p, x in incoming), tuple(sent), wg, bc)
@@ -354,6 +357,18 @@ class Executor:
             for k, v in r.weight_grads.items():
                 out[(r.node, k)] = v
         return out
+
+
+def _broadcast_flags(e: _Entry, ins: list, out: np.ndarray) -> tuple[bool, ...]:
+    """Per input: was it broadcast to the output's shape? Only for elementwise Math ops, i.e.
+    when the output is the broadcast of the inputs (matmul's (N,3)@(3,4) is not a broadcast)."""
+    if e.op.category != "Math" or not ins:
+        return tuple(False for _ in ins)
+    try:
+        elementwise = np.broadcast_shapes(*(np.shape(x) for x in ins)) == out.shape
+    except ValueError:
+        elementwise = False
+    return tuple(elementwise and np.shape(x) != out.shape for x in ins)
 
 
 def _ro_cache(cache: Any) -> Any:

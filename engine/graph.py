@@ -434,6 +434,6 @@ class Graph:
                     for k, x in self.groups.items()}
         g._next = self._next
         g.meta = copy.deepcopy(self.meta)
-        g.rng = np.random.default_rng(self.rng.integers(1 << 31))
+        g.rng = copy.deepcopy(self.rng)  # drawing a seed here would advance self.rng
         g.shapes, g.issues = self.shapes, self.issues
         return g

@@ -58,12 +58,11 @@ def infer(graph: "Graph") -> tuple[dict[str, NodeShape], list[ShapeIssue]]:
         out = None
         formula = None
         specs: tuple[WeightSpec, ...] = ()
-        if missing:
-            if not op.variadic or missing[0] < len(op.inputs):
-                p = missing[0]
-                issues.append(ShapeIssue(nid, node.name, p,
-                                         f"input {op.input_name(p)} (port {p}) is not connected",
-                                         expected="a connection", found="nothing"))
+        if missing:  # for a variadic op, a gap below its highest wired port counts too
+            p = missing[0]
+            issues.append(ShapeIssue(nid, node.name, p,
+                                     f"input {op.input_name(p)} (port {p}) is not connected",
+                                     expected="a connection", found="nothing"))
         elif all(s is not None for s in ins):
             try:
                 out = tuple(op.infer_shape(node.params, list(ins)))

@@ -8,17 +8,30 @@ from __future__ import annotations
 import numpy as np
 
 from .base import Op, ShapeError, broadcast_shapes, fmt_shape, register
+from .unary import elements_per_example
+
+
+def _broadcast(a: tuple, b: tuple) -> tuple:
+    """Broadcast shape of a and b, or ShapeError (port 1) that also says how to fix it."""
+    try:
+        return broadcast_shapes(a, b)
+    except ShapeError as e:
+        raise ShapeError(f"{e.message}; make the sizes equal, or 1 on that axis "
+                         f"(a reshape can insert a size-1 axis)", port=1,
+                         expected=e.expected, found=e.found) from None
 
 
 class _Binary(Op):
+    """Shared rule of the elementwise binary ops: a, b broadcast to the output shape."""
+
     category = "Math"
     inputs = ("a", "b")
 
     def infer_shape(self, params, in_shapes):
-        return broadcast_shapes(in_shapes[0], in_shapes[1])
+        return _broadcast(tuple(in_shapes[0]), tuple(in_shapes[1]))
 
     def macs(self, params, in_shapes, out_shape):
-        return int(np.prod([d for d in out_shape[1:] if d])) if out_shape else 1
+        return elements_per_example(out_shape)
 
 
 @register
@@ -61,7 +74,8 @@ class Multiply(_Binary):
 
     def backward(self, params, inputs, weights, output, cache, g, need=None):
         a, b = inputs
-        return [g * b, g * a], {}
+        need = need or (True, True)
+        return [g * b if need[0] else None, g * a if need[1] else None], {}
 
 
 @register
@@ -75,9 +89,10 @@ class Divide(_Binary):
         return inputs[0] / inputs[1], None
 
     def backward(self, params, inputs, weights, output, cache, g, need=None):
-        a, b = inputs
-        gb = g / b
-        return [gb, -gb * output], {}
+        need = need or (True, True)
+        ga = g / inputs[1]
+        gb = -ga * output if need[1] else None   # -g·a/b² = -(g/b)·(a/b)
+        return [ga if need[0] else None, gb], {}
 
 
 @register
@@ -100,14 +115,21 @@ class MatMul(Op):
             ka, kb = a[-1], b[-2]
         if ka is not None and kb is not None and ka != kb:
             raise ShapeError(f"inner dimensions differ: a is {fmt_shape(a)}, b is {fmt_shape(b)} "
-                             f"({ka} ≠ {kb})", port=1, expected=f"{ka} rows", found=f"{kb} rows")
+                             f"({ka} ≠ {kb}); b needs {ka} rows to match a's last axis "
+                             f"(transpose or reshape one of them)", port=1,
+                             expected=f"{ka} rows", found=f"{kb} rows")
         if len(a) == 1 and len(b) == 1:
             return ()
         if len(a) == 1:
             return tuple(b[:-2]) + (b[-1],)
         if len(b) == 1:
             return tuple(a[:-1])
-        batch = broadcast_shapes(tuple(a[:-2]), tuple(b[:-2]))
+        try:
+            batch = broadcast_shapes(tuple(a[:-2]), tuple(b[:-2]))
+        except ShapeError as e:
+            raise ShapeError(f"batch axes of a ({fmt_shape(a)}) and b ({fmt_shape(b)}) do not "
+                             f"broadcast; the axes before the last two must be equal or 1",
+                             port=1, expected=e.expected, found=e.found) from None
         return tuple(batch) + (a[-2], b[-1])
 
     def macs(self, params, in_shapes, out_shape):
@@ -118,12 +140,25 @@ class MatMul(Op):
         return inputs[0] @ inputs[1], None
 
     def backward(self, params, inputs, weights, output, cache, g, need=None):
+        """a (..., m, k), b (..., k, n), g (..., m, n); a 1-D a is (k,), a 1-D b is (k,)."""
         a, b = inputs
+        na, nb = need or (True, True)
+        ga = gb = None
         if a.ndim == 1 and b.ndim == 1:
-            return [g * b, g * a], {}
-        if a.ndim == 1:
-            ga = g[..., None, :] @ np.swapaxes(b, -1, -2)
-            return [ga[..., 0, :], a[:, None] * g[..., None, :]], {}
-        if b.ndim == 1:
-            return [g[..., None] * b, (np.swapaxes(a, -1, -2) @ g[..., None])[..., 0]], {}
-        return [g @ np.swapaxes(b, -1, -2), np.swapaxes(a, -1, -2) @ g], {}
+            ga, gb = (g * b if na else None), (g * a if nb else None)
+        elif a.ndim == 1:
+            if na:
+                ga = (g[..., None, :] @ np.swapaxes(b, -1, -2))[..., 0, :]
+            if nb:
+                gb = a[:, None] * g[..., None, :]
+        elif b.ndim == 1:
+            if na:
+                ga = g[..., None] * b
+            if nb:
+                gb = (np.swapaxes(a, -1, -2) @ g[..., None])[..., 0]
+        else:
+            if na:
+                ga = g @ np.swapaxes(b, -1, -2)
+            if nb:
+                gb = np.swapaxes(a, -1, -2) @ g
+        return [ga, gb], {}

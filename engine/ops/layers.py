@@ -1,1 +1,280 @@
-"""(being written)"""
+"""Layers that own weights or randomness: dense, embedding, dropout, batch_norm.
+
+dense is the hot path of training small networks thousands of times per second, so its forward
+and backward are a few NumPy calls with no per-call lookups beyond the parameter dict, and keep
+the input's dtype (float32 stays float32).
+
+batch_norm normalizes over every axis except axis 1 (features of (N, F), channels of
+(N, C, H, W)). In training it uses the batch statistics and updates its running mean and
+variance in place (running = momentum · running + (1 - momentum) · batch, with the biased batch
+variance); in evaluation it uses the running statistics.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .activations import activation_fn
+from .base import Op, ParamError, ParamSpec, ShapeError, WeightSpec, fmt_shape, register
+
+DENSE_ACTIVATIONS = ("identity", "relu", "leaky_relu", "sigmoid", "tanh")
+_ACT = {name: activation_fn(name) for name in DENSE_ACTIVATIONS}
+
+
+def _as(w: np.ndarray, dtype) -> np.ndarray:
+    """w in ``dtype`` when that is a float type (no copy when it already is)."""
+    return w if w.dtype == dtype or dtype.kind != "f" else w.astype(dtype)
+
+
+@register
+class Dense(Op):
+    """Fully connected layer: x (N, in) -> a (N, units); W (units, in), b (units,).
+
+    Leading axes beyond the first are allowed: x (..., in) -> (..., units).
+    """
+
+    name = "dense"
+    category = "Layers"
+    description = "Fully connected layer with an optional activation: a = g(x Wᵀ + b)."
+    params = (
+        ParamSpec("units", "int", 16, "number of units n[l]", min=1),
+        ParamSpec("activation", "choice", "identity", "activation g applied to z",
+                  choices=DENSE_ACTIVATIONS),
+        ParamSpec("bias", "bool", True, "add a bias b"),
+        ParamSpec("init", "choice", "xavier", "weight initializer",
+                  choices=("he", "xavier", "normal", "zeros")),
+    )
+    formula = "z = x Wᵀ + b, a = g(z)"
+    grad_formula = "dz = G ⊙ g'(z), ∂J/∂W = dzᵀ x, ∂J/∂b = Σ dz, ∂J/∂x = dz W"
+
+    def infer_shape(self, params, in_shapes):
+        shape = tuple(in_shapes[0])
+        if len(shape) < 2:
+            raise ShapeError(f"dense needs an input N x features; got {fmt_shape(shape)} "
+                             f"(add a reshape)", port=0, expected="Nxfeatures",
+                             found=fmt_shape(shape))
+        if shape[-1] is None:
+            raise ShapeError("dense needs its input's last dimension (the features) to be known",
+                             port=0, expected="a fixed feature count", found=fmt_shape(shape))
+        return shape[:-1] + (params["units"],)
+
+    def weight_specs(self, params, in_shapes):
+        n_in, units = in_shapes[0][-1], params["units"]
+        specs = [WeightSpec("W", (units, n_in), params["init"], fan_in=n_in, fan_out=units)]
+        if params["bias"]:
+            specs.append(WeightSpec("b", (units,), "zeros"))
+        return specs
+
+    def macs(self, params, in_shapes, out_shape):
+        return int(in_shapes[0][-1] * params["units"])
+
+    def forward(self, params, inputs, weights, ctx):
+        """x (N, in) -> a (N, units); cache: z (N, units), the pre-activation."""
+        x = inputs[0]
+        w = weights["W"]
+        if w.dtype != x.dtype:
+            w = _as(w, x.dtype)
+        z = x @ w.T
+        if params["bias"]:
+            b = weights["b"]
+            z += b if b.dtype == z.dtype else b.astype(z.dtype)
+        act = params["activation"]
+        if act == "identity":
+            return z, z
+        if act == "relu":
+            return np.maximum(z, 0), z
+        return _ACT[act][0](z), z
+
+    def backward(self, params, inputs, weights, output, cache, grad_out, need=None):
+        x, z, g = inputs[0], cache, grad_out
+        act = params["activation"]
+        if act == "identity":
+            dz = g
+        elif act == "relu":
+            dz = g * (z > 0)
+        elif act == "sigmoid":
+            dz = g * output * (1 - output)
+        elif act == "tanh":
+            dz = g * (1 - output * output)
+        else:
+            dz = g * _ACT[act][1](z)
+        if x.ndim == 2:
+            dz2, x2 = dz, x
+        else:
+            dz2, x2 = dz.reshape(-1, dz.shape[-1]), x.reshape(-1, x.shape[-1])
+        grads = {"W": dz2.T @ x2}
+        if params["bias"]:
+            grads["b"] = dz2.sum(axis=0)
+        if need is not None and not need[0]:
+            return [None], grads
+        w = weights["W"]
+        return [dz @ (w if w.dtype == dz.dtype else _as(w, dz.dtype))], grads
+
+
+@register
+class Embedding(Op):
+    """Lookup table: integer ids (...) -> vectors (..., dim); E (num_embeddings, dim)."""
+
+    name = "embedding"
+    category = "Layers"
+    description = "Maps integer ids (class or token ids) to learned vectors."
+    params = (
+        ParamSpec("num_embeddings", "int", 10, "number of distinct ids (ids run 0 .. num - 1)",
+                  min=1),
+        ParamSpec("dim", "int", 2, "length of each vector", min=1),
+    )
+    inputs = ("ids",)
+    formula = "y[..., :] = E[ids[...], :]"
+    grad_formula = "∂J/∂E[i] = Σ of G over the positions holding id i; ids take no gradient"
+
+    def infer_shape(self, params, in_shapes):
+        return tuple(in_shapes[0]) + (params["dim"],)
+
+    def weight_specs(self, params, in_shapes):
+        n, d = params["num_embeddings"], params["dim"]
+        return [WeightSpec("E", (n, d), "normal", fan_in=n, fan_out=d)]
+
+    def forward(self, params, inputs, weights, ctx):
+        ids = np.asarray(inputs[0])
+        n = params["num_embeddings"]
+        if ids.dtype.kind not in "iu":
+            if ids.dtype.kind == "f" and ids.size and not np.all(ids == np.round(ids)):
+                bad = ids.ravel()[np.flatnonzero(ids.ravel() != np.round(ids.ravel()))[0]]
+                raise ValueError(f"embedding: id {bad} is not a whole number; ids must be "
+                                 f"integers in 0 .. {n - 1}")
+            ids = ids.astype(np.int64)
+        if ids.size:
+            lo, hi = ids.min(), ids.max()
+            if lo < 0 or hi >= n:
+                bad = lo if lo < 0 else hi
+                raise ValueError(f"embedding: id {int(bad)} is out of range 0 .. {n - 1}; raise "
+                                 f"num_embeddings to at least {int(hi) + 1} or fix the data")
+        return weights["E"][ids], ids
+
+    def backward(self, params, inputs, weights, output, cache, grad_out, need=None):
+        e = weights["E"]
+        de = np.zeros(e.shape, dtype=grad_out.dtype)
+        np.add.at(de, cache.ravel(), grad_out.reshape(-1, e.shape[1]))
+        return [None], {"E": de}
+
+
+@register
+class Dropout(Op):
+    """Inverted dropout: x (any shape) -> x · mask / (1 - rate) in training, x in evaluation."""
+
+    name = "dropout"
+    category = "Layers"
+    description = "Randomly zeroes a fraction of values while training (inverted dropout)."
+    params = (ParamSpec("rate", "float", 0.5, "fraction of values dropped, in [0, 1)", min=0.0),)
+    formula = "training: y = x · m / (1 - rate), m ~ Bernoulli(1 - rate); evaluation: y = x"
+    grad_formula = "∂J/∂x = G · m / (1 - rate) (the same mask)"
+
+    def check_params(self, params):
+        if params["rate"] >= 1.0:
+            raise ParamError(f"rate must be below 1 (1 would drop everything); "
+                             f"got {params['rate']}")
+
+    def infer_shape(self, params, in_shapes):
+        return tuple(in_shapes[0])
+
+    def forward(self, params, inputs, weights, ctx):
+        """Cache: the scaled mask (same shape as x), or None in evaluation."""
+        x = inputs[0]
+        rate = params["rate"]
+        if not ctx.training or rate == 0.0:
+            return x, None
+        dtype = x.dtype if x.dtype.kind == "f" else np.dtype(np.float64)
+        u = ctx.rng.random(x.shape, dtype=np.float32 if dtype == np.float32 else np.float64)
+        mask = (u >= rate).astype(dtype)
+        mask *= dtype.type(1.0 / (1.0 - rate))
+        return x * mask, mask
+
+    def backward(self, params, inputs, weights, output, cache, grad_out, need=None):
+        if need is not None and not need[0]:
+            return [None], {}
+        return [grad_out if cache is None else grad_out * cache], {}
+
+
+@register
+class BatchNorm(Op):
+    """Batch normalization over all axes but 1: x (N, F) or (N, C, H, W) -> same shape.
+
+    gamma, beta, running_mean, running_var all have shape (F,) or (C,).
+    """
+
+    name = "batch_norm"
+    category = "Layers"
+    description = "Normalizes each feature/channel over the batch, then scales and shifts."
+    params = (
+        ParamSpec("momentum", "float", 0.9, "weight of the old running statistics", min=0.0,
+                  max=1.0),
+        ParamSpec("eps", "float", 1e-5, "added to the variance before the square root",
+                  min=0.0),
+    )
+    formula = "x̂ = (x - μ) / √(σ² + ε), y = γ x̂ + β"
+    grad_formula = ("∂J/∂x = γ / (m √(σ² + ε)) · (m G - Σ G - x̂ Σ G x̂), "
+                    "∂J/∂γ = Σ G x̂, ∂J/∂β = Σ G")
+
+    def infer_shape(self, params, in_shapes):
+        shape = tuple(in_shapes[0])
+        if len(shape) < 2 or shape[1] is None:
+            raise ShapeError(f"batch_norm needs an input N x F or N x C x H x W with a known "
+                             f"axis 1; got {fmt_shape(shape)}", port=0,
+                             expected="NxF or NxCxHxW", found=fmt_shape(shape))
+        return shape
+
+    def weight_specs(self, params, in_shapes):
+        c = (in_shapes[0][1],)
+        return [WeightSpec("gamma", c, "ones"), WeightSpec("beta", c, "zeros"),
+                WeightSpec("running_mean", c, "zeros", trainable=False),
+                WeightSpec("running_var", c, "ones", trainable=False)]
+
+    @staticmethod
+    def _axes_shape(x: np.ndarray) -> tuple[tuple, tuple]:
+        axes = (0,) + tuple(range(2, x.ndim))
+        return axes, (1, x.shape[1]) + (1,) * (x.ndim - 2)
+
+    def forward(self, params, inputs, weights, ctx):
+        """Cache: (x̂, 1/√(σ² + ε) of shape (1, C, 1, ...), training flag)."""
+        x = inputs[0]
+        axes, bshape = self._axes_shape(x)
+        dt = x.dtype if x.dtype.kind == "f" else np.dtype(np.float64)
+        eps = params["eps"]
+        if ctx.training:
+            mean = x.mean(axis=axes, keepdims=True)
+            xc = x - mean
+            var = np.mean(xc * xc, axis=axes, keepdims=True)
+            rm, rv = weights.get("running_mean"), weights.get("running_var")
+            if rm is not None and rv is not None:
+                mom = params["momentum"]
+                rm *= mom
+                rm += (1 - mom) * mean.reshape(-1)
+                rv *= mom
+                rv += (1 - mom) * var.reshape(-1)
+        else:
+            xc = x - _as(weights["running_mean"], dt).reshape(bshape)
+            var = _as(weights["running_var"], dt).reshape(bshape)
+        inv = 1.0 / np.sqrt(var + dt.type(eps))
+        xhat = xc * inv
+        y = xhat * _as(weights["gamma"], dt).reshape(bshape)
+        y += _as(weights["beta"], dt).reshape(bshape)
+        return y, (xhat, inv, bool(ctx.training))
+
+    def backward(self, params, inputs, weights, output, cache, grad_out, need=None):
+        xhat, inv, training = cache
+        g = grad_out
+        axes, bshape = self._axes_shape(g)
+        grads = {"gamma": np.sum(g * xhat, axis=axes), "beta": g.sum(axis=axes)}
+        if need is not None and not need[0]:
+            return [None], grads
+        gamma = _as(weights["gamma"], g.dtype).reshape(bshape)
+        if not training:
+            return [g * (gamma * inv)], grads
+        m = g.size // g.shape[1]
+        gsum = grads["beta"].reshape(bshape)
+        gxsum = grads["gamma"].reshape(bshape)
+        dx = g - gsum / m - xhat * (gxsum / m)
+        dx *= gamma * inv
+        return [dx], grads
+
+
+__all__ = ["Dense", "Embedding", "Dropout", "BatchNorm", "DENSE_ACTIVATIONS"]

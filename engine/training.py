@@ -1,0 +1,469 @@
+"""Training: datasets, batching, optimizers, and the train/dev history.
+
+One iteration takes the next mini-batch (slices of arrays that were shuffled once at the start of
+the epoch), runs the executor forward and backward, checks that the cost and every gradient are
+finite, computes each array's update into preallocated buffers, checks that the updated arrays
+would be finite, and only then writes them in place. So a run that diverges leaves the weights as
+they were before the failing iteration.
+
+Batch modes (``TrainConfig.batch_size``): 0 is batch gradient descent (the whole training set in
+every iteration, one iteration per epoch, the default); 1 is stochastic gradient descent (one
+example per iteration, N iterations per epoch); anything else is mini-batch (ceil(N/b)
+iterations per epoch). The order of epoch ``e`` is a permutation drawn from a generator seeded
+with ``(seed, e)``, so a run that is paused and resumed visits the batches in exactly the order
+an uninterrupted run would.
+"""
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+import numpy as np
+
+from .executor import Executor
+from .graph import Graph, GraphError
+from .ops.base import get_op
+from .optimizers import OPTIMIZERS, Optimizer, make_optimizer
+
+__all__ = ["Dataset", "split", "TrainConfig", "TrainingDiverged", "History", "Trainer",
+           "same_start", "OPTIMIZERS", "Optimizer", "make_optimizer"]
+
+Key = tuple[str, str]
+
+
+class Dataset:
+    """Named arrays of equal length (axis 0 = examples), keyed by the input node they feed.
+
+    By convention features are ``"x"`` (N, ...) and labels ``"y"`` (N,) int class ids or
+    (N, 1) float targets. Arrays whose key names no input (e.g. ``"latent"``) travel along with
+    the examples (shuffled and split with them) and are not fed. ``meta`` holds plain facts
+    (class count, feature names).
+    """
+
+    def __init__(self, arrays: Mapping[str, np.ndarray], name: str = "", description: str = "",
+                 meta: dict | None = None) -> None:
+        self.arrays = {k: np.asarray(v) for k, v in arrays.items()}
+        lengths = {k: (len(v) if v.ndim else -1) for k, v in self.arrays.items()}
+        if any(n < 0 for n in lengths.values()):
+            raise ValueError("every dataset array needs an examples axis; "
+                             f"{[k for k, n in lengths.items() if n < 0][0]!r} is a scalar")
+        if len(set(lengths.values())) > 1:
+            raise ValueError("dataset arrays must have the same number of examples; got "
+                             + ", ".join(f"{k}: {n}" for k, n in lengths.items()))
+        self.name = name
+        self.description = description
+        self.meta = dict(meta or {})
+
+    def __len__(self) -> int:
+        return len(next(iter(self.arrays.values()))) if self.arrays else 0
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        return self.arrays[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.arrays
+
+    def keys(self) -> list[str]:
+        return list(self.arrays)
+
+    def subset(self, index: np.ndarray, name: str | None = None) -> "Dataset":
+        """The examples at ``index`` (ints or a boolean mask), as a new dataset."""
+        return Dataset({k: v[index] for k, v in self.arrays.items()},
+                       self.name if name is None else name, self.description, self.meta)
+
+    def __repr__(self) -> str:
+        shapes = ", ".join(f"{k}: {v.shape} {v.dtype}" for k, v in self.arrays.items())
+        return f"Dataset({self.name!r}, {len(self)} examples; {shapes})"
+
+
+def split(dataset: Dataset, train: float = 0.8, dev: float = 0.2, test: float = 0.0,
+          seed: int = 0) -> tuple[Dataset, Dataset, Dataset]:
+    """Shuffle with ``seed`` and cut into (train, dev, test) by fractions that sum to 1."""
+    fr = {"train": train, "dev": dev, "test": test}
+    for k, v in fr.items():
+        if not _finite(v) or not 0 <= v <= 1:
+            raise ValueError(f"the {k} fraction must be between 0 and 1; got {v!r}")
+    if abs(train + dev + test - 1.0) > 1e-6:
+        raise ValueError(f"the train, dev and test fractions must add up to 1; "
+                         f"{train} + {dev} + {test} = {train + dev + test:g}")
+    if train <= 0:
+        raise ValueError("the train fraction must be above 0: training needs examples")
+    n = len(dataset)
+    perm = np.random.default_rng(seed).permutation(n)
+    n_train = int(round(train * n))
+    n_dev = int(round(dev * n)) if test > 0 else n - n_train
+    n_dev = min(n_dev, n - n_train)
+    if n_train == 0:
+        raise ValueError(f"{n} examples at a train fraction of {train} leave none for training")
+    parts = perm[:n_train], perm[n_train:n_train + n_dev], perm[n_train + n_dev:]
+    return tuple(dataset.subset(p, f"{dataset.name} ({k})")
+                 for p, k in zip(parts, ("train", "dev", "test")))  # type: ignore[return-value]
+
+
+class TrainingDiverged(ArithmeticError):
+    """The cost or a value became NaN or infinite; ``node`` names where, ``iteration`` when."""
+
+    def __init__(self, message: str, node: str | None, iteration: int) -> None:
+        super().__init__(message)
+        self.node = node
+        self.iteration = iteration
+
+
+@dataclass
+class TrainConfig:
+    """How to train. batch_size 0 = full batch (batch gradient descent), 1 = stochastic,
+    otherwise mini-batch. ``epochs`` passes over the training set."""
+
+    optimizer: str = "sgd"
+    lr: float = 0.1
+    batch_size: int = 0
+    epochs: int = 100
+    seed: int = 0
+    shuffle: bool = True
+    momentum: float = 0.9
+    beta1: float = 0.9
+    beta2: float = 0.999
+    rho: float = 0.9
+    eps: float = 1e-8
+    dtype: str = "float32"
+
+    def __post_init__(self) -> None:
+        self.validate()
+
+    def validate(self) -> None:
+        """Raise ValueError naming the setting and an acceptable value."""
+        if self.optimizer not in OPTIMIZERS:
+            raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}; "
+                             f"got {self.optimizer!r}")
+        if not _finite(self.lr) or self.lr <= 0:
+            raise ValueError(f"the learning rate must be a number greater than 0 (e.g. 0.01); "
+                             f"got {self.lr!r}")
+        if isinstance(self.batch_size, bool) or int(self.batch_size) != self.batch_size \
+                or self.batch_size < 0:
+            raise ValueError("the batch size must be a whole number: 0 for the full batch, "
+                             f"1 for stochastic, more for mini-batches; got {self.batch_size!r}")
+        if isinstance(self.epochs, bool) or int(self.epochs) != self.epochs or self.epochs < 1:
+            raise ValueError(f"epochs must be a whole number of at least 1; got {self.epochs!r}")
+        for name in ("momentum", "beta1", "beta2", "rho"):
+            v = getattr(self, name)
+            if not _finite(v) or not 0 <= v < 1:
+                raise ValueError(f"{name} must be at least 0 and below 1 (e.g. 0.9); got {v!r}")
+        if not _finite(self.eps) or self.eps <= 0:
+            raise ValueError(f"eps must be a small positive number (e.g. 1e-8); got {self.eps!r}")
+        try:
+            dt = np.dtype(self.dtype)
+        except TypeError:
+            dt = None
+        if dt is None or dt.kind != "f":
+            raise ValueError(f"dtype must be float32 or float64; got {self.dtype!r}")
+        self.batch_size, self.epochs = int(self.batch_size), int(self.epochs)
+
+    @property
+    def mode(self) -> str:
+        """'batch', 'stochastic' or 'mini-batch'."""
+        return {0: "batch", 1: "stochastic"}.get(self.batch_size, "mini-batch")
+
+
+def _finite(v) -> bool:
+    try:
+        return not isinstance(v, bool) and math.isfinite(float(v))
+    except (TypeError, ValueError):
+        return False
+
+
+@dataclass
+class History:
+    """Cost per iteration and train/dev cost and accuracy per epoch, as lists of floats.
+
+    ``iterations[i]`` is the count of updates after iteration i (1-based) and ``cost[i]`` that
+    iteration's batch cost (before its update). ``epoch_iteration[e]`` is the iteration at which
+    epoch ``epochs[e]`` ended. Accuracy is NaN where there is none (regression) and dev values are
+    NaN when there is no dev set.
+    """
+
+    iterations: list
+    cost: list
+    epochs: list
+    epoch_iteration: list
+    train_cost: list
+    train_accuracy: list
+    dev_cost: list
+    dev_accuracy: list
+
+    @classmethod
+    def empty(cls) -> "History":
+        return cls([], [], [], [], [], [], [], [])
+
+    def snapshot(self) -> "History":
+        """Plain copies of every list (safe to hand to another thread)."""
+        return History(*(list(getattr(self, f)) for f in self.__dataclass_fields__))
+
+    @property
+    def has_accuracy(self) -> bool:
+        return any(not math.isnan(a) for a in self.train_accuracy)
+
+    @property
+    def has_dev(self) -> bool:
+        return any(not math.isnan(c) for c in self.dev_cost)
+
+
+class Trainer:
+    """Train ``graph`` (in place) on ``train``; evaluate on ``dev`` at the end of each epoch.
+
+    Dataset arrays are fed to the input nodes of the same name; other arrays are ignored.
+    ``target`` is the cost node (default: the executor's, the last scalar sink).
+    """
+
+    def __init__(self, graph: Graph, train: Dataset, dev: Dataset | None = None,
+                 config: TrainConfig | None = None, target: str | None = None) -> None:
+        self.graph = graph
+        self.config = config = config if config is not None else TrainConfig()
+        config.validate()
+        if len(train) == 0:
+            raise ValueError("the training set is empty; load or generate some data")
+        self.dtype = np.dtype(config.dtype)
+        self.executor = Executor(graph, target, dtype=self.dtype, seed=config.seed)
+        if self.executor.target is None:
+            raise GraphError("the graph has no cost to minimize: end it with a loss node whose "
+                             "reduction is 'mean' (a single number)")
+        if graph.shapes[self.executor.target].out != ():
+            raise GraphError(f"the cost {graph.nodes[self.executor.target].name} must be a single "
+                             "number; use a loss with reduction 'mean'")
+        self.target = self.executor.target
+        self.loss_node = find_loss_node(graph, self.target)
+        self.train = train
+        self.dev = dev
+        self._train_feeds = self._prepare(train, "training")
+        self._dev_feeds = self._prepare(dev, "dev") if dev is not None else None
+        self.optimizer = make_optimizer(config)
+        self.history = History.empty()
+        self.n = len(train)
+        b = config.batch_size
+        self.batch_size = self.n if b == 0 or b >= self.n else b
+        self.batches_per_epoch = -(-self.n // self.batch_size)
+        self.iteration = 0      # updates done so far
+        self.epoch = 0          # epochs completed
+        self._batch = 0         # next batch within the current epoch
+        self._epoch_data: list[tuple[int, np.ndarray]] | None = None
+        self._new_w: dict[Key, np.ndarray] = {}
+        self._acc = _accuracy_fn()
+
+    # -- data ----------------------------------------------------------------------------------
+    def _prepare(self, ds: Dataset, what: str) -> list[tuple[str, np.ndarray]]:
+        """(input id, array in the dtype that input is fed with), one per input node."""
+        out = []
+        for nid in self.executor.order:
+            node = self.graph.nodes[nid]
+            if not get_op(node.op).is_feed:
+                continue
+            if node.name not in ds.arrays:
+                raise ValueError(f"the {what} data has no array named {node.name!r} for input "
+                                 f"{node.name}; it has {', '.join(ds.arrays) or 'none'}. Rename the "
+                                 "input node or the dataset array")
+            arr = ds.arrays[node.name]
+            kind = np.int64 if node.params["dtype"] == "int" else self.dtype
+            out.append((nid, np.ascontiguousarray(arr, dtype=kind)))
+        return out
+
+    def _start_epoch(self) -> None:
+        """Shuffle once for the epoch; batches are then slices of the shuffled arrays."""
+        feeds = self._train_feeds
+        if self.config.shuffle and self.batches_per_epoch > 1:
+            perm = np.random.default_rng([self.config.seed, self.epoch]).permutation(self.n)
+            feeds = [(nid, np.take(a, perm, axis=0)) for nid, a in feeds]
+        self._epoch_data = feeds
+
+    def _batch_feeds(self, i: int) -> dict[str, np.ndarray]:
+        if self.batches_per_epoch == 1:
+            return dict(self._epoch_data)
+        lo = i * self.batch_size
+        hi = lo + self.batch_size
+        return {nid: a[lo:hi] for nid, a in self._epoch_data}
+
+    # -- progress ------------------------------------------------------------------------------
+    @property
+    def total_iterations(self) -> int:
+        return self.config.epochs * self.batches_per_epoch
+
+    @property
+    def done(self) -> bool:
+        return self.epoch >= self.config.epochs
+
+    # -- one iteration -------------------------------------------------------------------------
+    def step(self) -> float:
+        """One mini-batch: forward, backward, update. Returns that batch's cost (before the
+        update). Ends the epoch (and evaluates train/dev) after its last batch."""
+        if self.done:
+            raise RuntimeError(f"training is finished ({self.config.epochs} epochs); "
+                               "start a new run to train more")
+        if self._batch == 0 or self._epoch_data is None:
+            self._start_epoch()
+        with np.errstate(all="ignore"):   # NaN and overflow are caught below, by name
+            cost, grads = self.executor.run(self._batch_feeds(self._batch), training=True)
+            c = float(cost)
+            if not math.isfinite(c):
+                self._diverged(grads)
+            weights = self.graph.nodes
+            new = self._new_w
+            ok = True
+            for key, g in grads.items():
+                w = weights[key[0]].weights[key[1]]
+                buf = new.get(key)
+                if buf is None or buf.shape != w.shape or buf.dtype != w.dtype:
+                    buf = new[key] = np.empty_like(w)
+                self.optimizer.new_value(key, w, g, buf)
+                # a NaN or inf gradient always makes the new value NaN or inf; one float64
+                # sum per array finds either without false alarms
+                ok = ok and math.isfinite(float(buf.sum(dtype=np.float64)))
+            if not ok:
+                self._diverged(grads, update=True)
+        for key in grads:
+            np.copyto(weights[key[0]].weights[key[1]], new[key])
+        self.iteration += 1
+        h = self.history
+        h.iterations.append(self.iteration)
+        h.cost.append(c)
+        self._batch += 1
+        if self._batch >= self.batches_per_epoch:
+            self._batch = 0
+            self._epoch_data = None
+            self.epoch += 1
+            self._end_epoch()
+        return c
+
+    def _end_epoch(self) -> None:
+        h = self.history
+        tc, ta = self._evaluate_feeds(self._train_feeds)
+        h.epochs.append(self.epoch)
+        h.epoch_iteration.append(self.iteration)
+        h.train_cost.append(tc)
+        h.train_accuracy.append(math.nan if ta is None else ta)
+        if self._dev_feeds is not None:
+            dc, da = self._evaluate_feeds(self._dev_feeds)
+        else:
+            dc, da = math.nan, None
+        h.dev_cost.append(dc)
+        h.dev_accuracy.append(math.nan if da is None else da)
+
+    def _diverged(self, grads: dict, update: bool = False) -> None:
+        node = self.executor.first_nonfinite()
+        if node is None:
+            bad = [key for key, g in grads.items() if not np.isfinite(g).all()]
+            if not bad and update:
+                bad = [key for key in grads if not np.isfinite(self._new_w[key]).all()]
+            node = self.graph.nodes[bad[0][0]].name if bad else None
+        it = self.iteration + 1
+        where = f" first at node {node!r}" if node else ""
+        raise TrainingDiverged(f"training stopped at iteration {it}: the values became NaN or "
+                               f"infinite{where} (try a smaller learning rate)", node, it)
+
+    # -- many iterations -----------------------------------------------------------------------
+    def run(self, max_iterations: int | None = None, should_stop: Callable[[], bool] | None = None,
+            on_progress: Callable[["Trainer"], None] | None = None,
+            progress_interval: float = 0.1) -> int:
+        """Iterate until done, ``max_iterations`` more iterations, or ``should_stop()`` is true.
+
+        Call again to resume exactly where it stopped. ``on_progress(trainer)`` is called at
+        most every ``progress_interval`` seconds, at every epoch end, and when the run returns.
+        Returns the number of iterations done by this call.
+        """
+        count = 0
+        last = time.perf_counter()
+        epoch = self.epoch
+        try:
+            while not self.done and (max_iterations is None or count < max_iterations):
+                if should_stop is not None and should_stop():
+                    break
+                self.step()
+                count += 1
+                if on_progress is not None:
+                    now = time.perf_counter()
+                    if self.epoch != epoch or now - last >= progress_interval:
+                        epoch, last = self.epoch, now
+                        on_progress(self)
+        finally:
+            if on_progress is not None and count:
+                on_progress(self)
+        return count
+
+    # -- evaluation ----------------------------------------------------------------------------
+    def evaluate(self, dataset: Dataset) -> tuple[float, float | None]:
+        """(cost, accuracy) on a whole dataset in evaluation mode; accuracy None for regression."""
+        return self._evaluate_feeds(self._prepare(dataset, "evaluation"))
+
+    def _evaluate_feeds(self, feeds: list[tuple[str, np.ndarray]],
+                        chunk: int = 4096) -> tuple[float, float | None]:
+        n = len(feeds[0][1]) if feeds else 0
+        if n == 0:
+            return math.nan, None
+        ex = self.executor
+        total_c, total_a, has_acc = 0.0, 0.0, False
+        for lo in range(0, n, chunk):
+            part = {nid: a[lo:lo + chunk] for nid, a in feeds}
+            m = len(next(iter(part.values())))
+            with np.errstate(all="ignore"):
+                cost, _ = ex.run(part, training=False, backward=False)
+            total_c += float(cost) * m
+            acc = self._accuracy()
+            if acc is not None:
+                has_acc = True
+                total_a += acc * m
+        return total_c / n, (total_a / n if has_acc else None)
+
+    def _accuracy(self) -> float | None:
+        """Accuracy from the last forward pass, or None when the loss has none."""
+        if self.loss_node is None or self._acc is None:
+            return None
+        ex = self.executor
+        srcs = ex.entries[ex.index[self.loss_node]].srcs
+        vals = ex.last_values
+        pred, tgt = vals[srcs[0]], vals[srcs[1]]
+        a = self._acc(self.graph.nodes[self.loss_node].op, pred, tgt)
+        return None if a is None else float(a)
+
+    def predict(self, dataset: Dataset, node: str) -> np.ndarray:
+        """The value of ``node`` (id or name) for every example, in evaluation mode."""
+        nid = self.graph.resolve(node)
+        ex = self.executor
+        ex.run(dict(self._prepare(dataset, "prediction")), training=False, backward=False)
+        v = ex.last_values[ex.index[nid]]
+        if v is None:
+            raise GraphError(f"{self.graph.nodes[nid].name} does not lead to the cost; "
+                             "it is not computed while training")
+        return np.array(v)
+
+
+def _accuracy_fn():
+    try:
+        from .ops import losses
+    except ImportError:  # pragma: no cover
+        return None
+    return getattr(losses, "accuracy", None)
+
+
+def find_loss_node(graph: Graph, target: str) -> str | None:
+    """The loss node at or upstream of ``target`` that takes (prediction, target): the last one
+    in plan order, or None when there is none."""
+    relevant = graph.ancestors(target) | {target}
+    found = None
+    for nid in graph.topo_order():
+        if nid not in relevant:
+            continue
+        op = get_op(graph.nodes[nid].op)
+        if op.category == "Losses" and len(op.inputs) == 2:
+            found = nid
+    return found
+
+
+def same_start(graph: Graph, count: int = 3) -> list[Graph]:
+    """``count`` independent copies of ``graph`` holding the same initial weights, so runs with
+    different settings (batch, mini-batch, stochastic) start from the same point."""
+    snap = graph.weight_snapshot()
+    copies = []
+    for _ in range(count):
+        g = graph.copy()
+        g.load_weight_snapshot(snap)
+        copies.append(g)
+    return copies

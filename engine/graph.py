@@ -219,17 +219,26 @@ class Graph:
             g.members = tuple(m for m in g.members if m != nid)
         self._g.remove_node(nid)
         del self.nodes[nid]
-        for gid in [g for g, grp in self.groups.items() if not grp.members]:
-            del self.groups[gid]
+        dropped = [self.groups.pop(g) for g, grp in list(self.groups.items()) if not grp.members]
         self._changed(GraphEvent("node_removed", nid, {"name": node.name}))
-        return {"node": node, "ins": ins, "outs": outs, "position": position, "groups": groups}
+        return {"node": node, "ins": ins, "outs": outs, "position": position, "groups": groups,
+                "dropped_groups": dropped}
 
     def restore_node(self, saved: dict) -> None:
         """Put back a node removed by :meth:`remove_node`, with its edges and place in order."""
         node: Node = saved["node"]
         items = list(self.nodes.items())
         items.insert(min(saved["position"], len(items)), (node.id, node))
-        self.nodes = dict(items)
+        self.nodes.clear()  # in place: others may hold a reference to this dict
+        self.nodes.update(items)
+        for grp in saved.get("dropped_groups", ()):
+            self.groups.setdefault(grp.id, grp)
+        for gid, index in saved.get("groups", ()):
+            grp = self.groups.get(gid)
+            if grp is not None and node.id not in grp.members:
+                members = list(grp.members)
+                members.insert(min(index, len(members)), node.id)
+                grp.members = tuple(members)
         self._g.add_node(node.id)
         for u, k in saved["ins"]:
             if u in self.nodes:
@@ -366,6 +375,8 @@ class Graph:
         return g
 
     def set_collapsed(self, gid: str, collapsed: bool) -> bool:
+        if gid not in self.groups:
+            raise GraphError(f"there is no group {gid!r}")
         g = self.groups[gid]
         old, g.collapsed = g.collapsed, bool(collapsed)
         self._changed(GraphEvent("group_changed", None, {"group": gid}), structural=False)

@@ -1,0 +1,286 @@
+"""Safe reading of untrusted files and atomic writing, for the graph and array file formats.
+
+Nothing here executes code or unpickles: JSON is parsed strictly (UTF-8, finite numbers, no
+duplicate keys, bounded size); ZIP members are checked by declared size and read with a bound;
+every ``.npy`` header is checked (numeric dtype, a size the member can hold) before NumPy reads
+the array with ``allow_pickle=False``. :class:`JsonCheck` checks the types of parsed JSON and
+names the place of a problem (``nodes[3].params.kernel``). Every problem raises
+:class:`FileFormatError`.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import math
+import os
+import re
+import tempfile
+import zipfile
+import zlib
+from typing import Any, Callable, NoReturn
+
+import numpy as np
+
+MAX_JSON_BYTES = 64 << 20        # graph.json (or a plain .json file)
+MAX_ARRAY_BYTES = 2 << 30        # all arrays together, as declared by the archive
+NUMERIC_KINDS = "biuf"           # bool, signed, unsigned, float
+MAX_DIMS = 32                    # entries in a shape
+MAX_INT = 1 << 40                # largest whole number accepted in a shape or parameter
+ID_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-\[\]]{0,99}$")
+READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+               RuntimeError, ValueError, KeyError)
+
+
+class FileFormatError(ValueError):
+    """A file this app cannot read; the message says what is wrong and where."""
+
+
+def short(v: Any) -> str:
+    """A repr cut to 60 characters, for quoting untrusted values in messages."""
+    r = repr(v)
+    return r if len(r) <= 60 else r[:57] + "..."
+
+
+def jtype(v: Any) -> str:
+    """What a JSON value is, in words, for messages ("the text 'x'", "a list")."""
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true/false"
+    if isinstance(v, (int, float)):
+        return f"the number {short(v)}"
+    if isinstance(v, str):
+        return f"the text {short(v)}"
+    if isinstance(v, (list, dict)):
+        return "a list" if isinstance(v, list) else "an object"
+    return type(v).__name__
+
+
+def is_int(v: Any) -> bool:
+    """A whole number (an integral float counts, a bool does not)."""
+    return (isinstance(v, int) and not isinstance(v, bool)) or (
+        isinstance(v, float) and v.is_integer())
+
+
+class JsonCheck:
+    """Type checks on parsed JSON that fail with ``"<where>: <path>: <message>"``."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    def fail(self, path: str, msg: str) -> NoReturn:
+        raise FileFormatError(f"{self.where}: {path}: {msg}" if path else f"{self.where}: {msg}")
+
+    def obj(self, v: Any, path: str, required: tuple = (), optional: tuple = ()) -> dict:
+        if not isinstance(v, dict):
+            self.fail(path, f"must be an object; got {jtype(v)}")
+        for k in required:
+            if k not in v:
+                self.fail(path, f"the field {k!r} is missing")
+        for k in v:
+            if k not in required and k not in optional:
+                self.fail(path, f"unknown field {short(k)}; expected {', '.join(required + optional)}")
+        return v
+
+    def mapping(self, v: Any, path: str) -> dict:
+        """A JSON object with any keys (opaque data such as ui and meta)."""
+        return self.obj(v, path, optional=tuple(v) if isinstance(v, dict) else ())
+
+    def list(self, v: Any, path: str, limit: int) -> list:
+        if not isinstance(v, list):
+            self.fail(path, f"must be a list; got {jtype(v)}")
+        if len(v) > limit:
+            self.fail(path, f"has {len(v)} entries; this app reads at most {limit}")
+        return v
+
+    def ident(self, v: Any, path: str) -> str:
+        if not isinstance(v, str) or not ID_RE.match(v):
+            self.fail(path, "must be an id made of letters, digits, _ - . [ ] "
+                            f"(at most 100 characters); got {jtype(v)}")
+        return v
+
+    def boolean(self, v: Any, path: str) -> bool:
+        if not isinstance(v, bool):
+            self.fail(path, f"must be true or false; got {jtype(v)}")
+        return v
+
+    def ints(self, v: Any, path: str, none_ok: bool = False) -> list:
+        self.list(v, path, MAX_DIMS)
+        for i, x in enumerate(v):
+            if not ((x is None and none_ok) or (is_int(x) and 0 <= x <= MAX_INT)):
+                self.fail(f"{path}[{i}]", f"must be a whole number from 0 to {MAX_INT}; "
+                                          f"got {jtype(x)}")
+        return v
+
+
+def parse_json(data: bytes, where: str) -> Any:
+    """Parse JSON strictly: UTF-8, finite numbers only, no duplicate keys, bounded size."""
+    if len(data) > MAX_JSON_BYTES:
+        raise FileFormatError(f"{where}: is larger than {MAX_JSON_BYTES >> 20} MiB; "
+                              "refusing to read it")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise FileFormatError(f"{where}: is not UTF-8 text (bad byte at offset {e.start})") from None
+
+    def constant(name: str) -> NoReturn:
+        raise FileFormatError(f"{where}: {name} is not allowed; numbers must be finite")
+
+    def number(s: str) -> float:
+        v = float(s)
+        if not math.isfinite(v):
+            raise FileFormatError(f"{where}: the number {s[:40]} is too large")
+        return v
+
+    def pairs(items: list) -> dict:
+        out: dict = {}
+        for k, v in items:
+            if k in out:
+                raise FileFormatError(f"{where}: the key {short(k)} appears twice in one object")
+            out[k] = v
+        return out
+
+    try:
+        return json.loads(text, parse_constant=constant, parse_float=number, object_pairs_hook=pairs)
+    except FileFormatError:
+        raise
+    except json.JSONDecodeError as e:
+        raise FileFormatError(f"{where}: invalid JSON at line {e.lineno} "
+                              f"column {e.colno}: {e.msg}") from None
+    except RecursionError:
+        raise FileFormatError(f"{where}: nested too deeply to be a graph") from None
+    except ValueError as e:  # an integer with too many digits
+        raise FileFormatError(f"{where}: {e}") from None
+
+
+def open_zip(f: io.BufferedIOBase) -> zipfile.ZipFile:
+    """Open an untrusted ZIP archive: refuse damage, path-like or repeated member names, and
+    declared sizes beyond the limits, before any member is read."""
+    try:
+        zf = zipfile.ZipFile(f)
+    except READ_ERRORS as e:
+        raise FileFormatError(f"the ZIP archive is damaged or truncated ({e})") from None
+    names = zf.namelist()
+    problem = None
+    for n in names:
+        if pathlike(n):
+            problem = f"the archive holds a member with a path-like name {short(n)}; refusing it"
+    if len(set(names)) != len(names):
+        problem = "the archive holds two members with the same name"
+    if sum(i.file_size for i in zf.infolist()) > MAX_ARRAY_BYTES + MAX_JSON_BYTES:
+        problem = "the archive declares more than 2 GiB of content; refusing it"
+    if problem:
+        zf.close()
+        raise FileFormatError(problem)
+    return zf
+
+
+def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """One member's bytes, never more than ``limit`` of them."""
+    try:
+        with zf.open(info) as m:
+            data = m.read(limit + 1)
+    except READ_ERRORS as e:
+        raise FileFormatError(f"{info.filename}: cannot be read from the archive ({e})") from None
+    if len(data) > limit:
+        raise FileFormatError(f"{info.filename}: is larger than its declared size; refusing it")
+    return data
+
+
+def _npy_header(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, key: str) -> None:
+    """Check one .npy member's header: numeric dtype, and a size the member can really hold."""
+    try:
+        with zf.open(info) as f:
+            version = np.lib.format.read_magic(f)
+            if version == (1, 0):
+                shape, _, dtype = np.lib.format.read_array_header_1_0(f)
+            elif version == (2, 0):
+                shape, _, dtype = np.lib.format.read_array_header_2_0(f)
+            else:
+                raise FileFormatError(f"{where}: {key} uses .npy version {version}, which this "
+                                      "app does not read")
+            data_size = info.file_size - f.tell()
+    except FileFormatError:
+        raise
+    except (*READ_ERRORS, SyntaxError, TypeError) as e:
+        raise FileFormatError(f"{where}: {key} is not a valid .npy array ({e})") from None
+    if dtype.hasobject or dtype.kind not in NUMERIC_KINDS:
+        raise FileFormatError(f"{where}: {key} holds {dtype} values; only numeric arrays are "
+                              "allowed (object or pickled arrays are refused)")
+    nbytes = math.prod(shape) * dtype.itemsize
+    if nbytes > min(data_size, MAX_ARRAY_BYTES):
+        raise FileFormatError(f"{where}: {key} declares {nbytes} bytes of data but the member "
+                              f"holds {data_size}")
+
+
+def read_npz(data: bytes, where: str) -> dict[str, np.ndarray]:
+    """Arrays from .npz bytes, checked member by member before numpy reads them."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except READ_ERRORS as e:
+        raise FileFormatError(f"{where}: is not a readable .npz archive ({e})") from None
+    keys, total = [], 0
+    with zf:
+        for info in infos:
+            if not info.filename.endswith(".npy"):
+                raise FileFormatError(f"{where}: unexpected member {short(info.filename)}; "
+                                      "only .npy arrays belong here")
+            total += info.file_size
+            if total > MAX_ARRAY_BYTES:
+                raise FileFormatError(f"{where}: the arrays declare more than "
+                                      f"{MAX_ARRAY_BYTES >> 30} GiB; refusing to read them")
+            keys.append(info.filename[:-4])
+            _npy_header(zf, info, where, keys[-1])
+    if len(set(keys)) != len(keys):
+        raise FileFormatError(f"{where}: an array name appears twice")
+    out = {}
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+            for key in keys:
+                a = npz[key]
+                out[key] = a if a.dtype.isnative else a.astype(a.dtype.newbyteorder("="))
+    except READ_ERRORS as e:
+        raise FileFormatError(f"{where}: cannot read its arrays ({e})") from None
+    return out
+
+
+def pathlike(name: str) -> bool:
+    """True for archive member names that try to leave a directory (absolute, .., drive, \\)."""
+    return (name.startswith(("/", "\\")) or "\\" in name or ":" in name
+            or ".." in name.split("/"))
+
+
+def atomic_write(path: str, write: Callable[[io.BufferedWriter], None]) -> None:
+    """Write via a temporary file in the same directory, fsync, then os.replace over ``path``."""
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            mode = os.stat(path).st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable where the OS allows
+        dfd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+
+
+def json_bytes(d: dict) -> bytes:
+    """``d`` as indented UTF-8 JSON; NaN or infinity raise ValueError."""
+    buf = io.StringIO()
+    json.dump(d, buf, indent=1, allow_nan=False, ensure_ascii=False)
+    return buf.getvalue().encode("utf-8")

@@ -1,0 +1,98 @@
+"""A group of nodes: one node-like box when collapsed (edges re-routed to it), a titled frame
+around its members when expanded. Double-click toggles (the scene pushes the command)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QStyleOptionGraphicsItem
+
+from .node_item import HEADER, PAD
+from .text import font
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .theme import Theme
+
+COLLAPSED_W = 170.0
+COLLAPSED_H = 58.0
+
+
+class GroupItem(QGraphicsItem):
+    """Group ``gid``; ``collapsed`` selects which of the two looks it has."""
+
+    def __init__(self, gid: str, name: str, theme: "Theme") -> None:
+        super().__init__()
+        self.gid = gid
+        self.theme = theme
+        self.collapsed = True
+        self.rect = QRectF(0, 0, COLLAPSED_W, COLLAPSED_H)
+        self._title = QGraphicsSimpleTextItem(name, self)
+        self._title.setFont(font("name")[0])
+        self._title.setBrush(theme.text)
+        self._info = QGraphicsSimpleTextItem("", self)
+        self._info.setFont(font("small")[0])
+        self._info.setBrush(theme.subtext)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+
+    @property
+    def name(self) -> str:
+        return self._title.text()
+
+    def set_state(self, name: str, collapsed: bool, rect: QRectF, n_members: int) -> None:
+        """Collapsed: ``rect`` is the box; expanded: the members' bounding rectangle."""
+        self.prepareGeometryChange()
+        self.collapsed = collapsed
+        self._title.setText(name)
+        if collapsed:
+            self.rect = QRectF(0, 0, COLLAPSED_W, COLLAPSED_H)
+            self.setPos(rect.topLeft())
+            self.setZValue(1)
+            self._info.setText(f"{n_members} nodes · double-click")
+            self._info.setPos(PAD, HEADER + 8)
+        else:
+            self.rect = QRectF(0, 0, rect.width() + 2 * PAD, rect.height() + HEADER + PAD)
+            self.setPos(rect.topLeft() - QPointF(PAD, HEADER))
+            self.setZValue(-1)
+            self._info.setText("double-click the title to collapse")
+            self._info.setPos(self._title.boundingRect().width() + 2 * PAD, 5)
+        self._title.setPos(PAD, 3)
+        self.setToolTip(f"group {name} ({n_members} nodes)")
+
+    def in_anchor(self) -> QPointF:
+        return self.mapToScene(QPointF(0.0, self.rect.height() / 2))
+
+    def out_anchor(self) -> QPointF:
+        return self.mapToScene(QPointF(self.rect.width(), self.rect.height() / 2))
+
+    def boundingRect(self) -> QRectF:
+        return self.rect.adjusted(-2, -2, 2, 2)
+
+    def hit_title(self, pos: QPointF) -> bool:
+        """True when ``pos`` (item coordinates) is on the part that toggles."""
+        return self.collapsed or pos.y() <= HEADER
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        t = self.theme
+        border = QPen(t.selection if self.isSelected() else t.node_border, 2.0 if self.isSelected() else 1.2)
+        if self.collapsed:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(t.node_fill))
+            painter.drawRoundedRect(self.rect, 6, 6)
+            painter.setBrush(QBrush(t.header("_")))
+            painter.drawRoundedRect(QRectF(0, 0, self.rect.width(), HEADER), 6, 6)
+            painter.setPen(border)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self.rect, 6, 6)
+            # a second outline suggests a stack of nodes
+            painter.drawRoundedRect(self.rect.adjusted(3, 3, 3, 3), 6, 6)
+        else:
+            border.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(border)
+            painter.setBrush(QBrush(t.group_fill))
+            painter.drawRoundedRect(self.rect, 8, 8)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self.rect if self.collapsed else QRectF(0, 0, self.rect.width(), HEADER))
+        return path

@@ -1,0 +1,233 @@
+"""Files: new, open, save, save as, recent files, examples, and autosave recovery.
+
+Dialogs go through replaceable hooks (``ask_open_path``, ``ask_save_path``, ``ask_unsaved``,
+``ask_recover``, ``show_error``) so tests can answer them without a display.
+
+Autosave: every ``AUTOSAVE_MS`` while the session is dirty, the graph is written (atomically,
+by the engine) to ``recovery.gvz`` in the app-data folder. A clean save, New, Open or a normal
+exit removes it; if it is still there at the next start, the user is offered to recover it.
+"""
+from __future__ import annotations
+
+import os
+from typing import Callable
+
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from engine import Graph
+
+from .session import Session
+
+AUTOSAVE_MS = 60_000
+MAX_RECENT = 10
+FILE_FILTER = "Graphs (*.gvz *.json);;All files (*)"
+DATA_ENV = "GRAPHVIZ_APP_DATA"
+
+
+def data_dir() -> str:
+    """Where the recovery file lives (override with $GRAPHVIZ_APP_DATA)."""
+    path = os.environ.get(DATA_ENV) or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation) or os.path.expanduser("~/.graphviz-app")
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
+class FileController(QObject):
+    """Opens and saves the session's graph; keeps the recent list and the recovery file."""
+
+    recent_changed = Signal(list)
+
+    def __init__(self, session: Session, settings: QSettings, parent: QWidget | None = None,
+                 recovery_dir: str | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.widget = parent
+        self.recovery_path = os.path.join(recovery_dir or data_dir(), "recovery.gvz")
+        self.ask_open_path: Callable[[], str | None] = self._dialog_open
+        self.ask_save_path: Callable[[], str | None] = self._dialog_save
+        self.ask_unsaved: Callable[[str], str] = self._dialog_unsaved
+        self.ask_recover: Callable[[str], bool] = self._dialog_recover
+        self.show_error: Callable[[str, str], None] = self._dialog_error
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTOSAVE_MS)
+        self.timer.timeout.connect(self.autosave)
+        self.timer.start()
+
+    # -- commands -------------------------------------------------------------------------------
+    def new(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.session.replace_graph(Graph())
+        self.remove_recovery()
+        return True
+
+    def open(self, path: str | None = None) -> bool:
+        """Open ``path`` (ask when None). A bad file leaves the current graph untouched."""
+        if not self.maybe_save():
+            return False
+        path = path or self.ask_open_path()
+        if not path:
+            return False
+        return self.load_path(path)
+
+    def load_path(self, path: str) -> bool:
+        """Load without asking about unsaved changes (used by open and at start)."""
+        from engine import serialize
+        try:
+            graph = serialize.load(path)
+        except (ValueError, OSError) as e:  # FileFormatError is a ValueError
+            self.show_error("Cannot open file", f"{os.path.basename(path)} could not be opened:\n{e}")
+            self.session.message.emit(f"Could not open {path}: {e}")
+            return False
+        self.session.replace_graph(graph, os.path.abspath(path))
+        self.add_recent(os.path.abspath(path))
+        self.remove_recovery()
+        self.session.message.emit(f"Opened {path}")
+        return True
+
+    def open_example(self, name: str) -> bool:
+        """Replace the graph by the engine example ``name`` (with its dataset)."""
+        if not self.maybe_save():
+            return False
+        from engine import examples
+        try:
+            graph, dataset, info = examples.EXAMPLES[name][2]()
+        except Exception as e:  # an example that fails to build must not take the app down
+            self.show_error("Cannot open example", f"{name}: {e}")
+            return False
+        self.session.replace_graph(graph, None, dataset=dataset, example_name=name)
+        self.session.message.emit(f"Example: {info.get('title', name) if isinstance(info, dict) else name}")
+        return True
+
+    def save(self) -> bool:
+        if not self.session.path or not self.session.path.endswith((".gvz", ".json")):
+            return self.save_as()
+        return self.save_to(self.session.path)
+
+    def save_as(self, path: str | None = None) -> bool:
+        path = path or self.ask_save_path()
+        if not path:
+            return False
+        if not path.endswith((".gvz", ".json")):
+            path += ".gvz"
+        return self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        from engine import serialize
+        try:
+            serialize.save(self.session.graph, path)
+        except (ValueError, OSError) as e:
+            self.show_error("Cannot save", f"{path} could not be written:\n{e}")
+            return False
+        self.session.set_path(os.path.abspath(path))
+        self.session.mark_clean()
+        self.add_recent(os.path.abspath(path))
+        self.remove_recovery()
+        self.session.message.emit(f"Saved {path}")
+        return True
+
+    def maybe_save(self) -> bool:
+        """Before the graph is replaced or the app closes: True to go on, False to stay."""
+        if not self.session.dirty:
+            return True
+        answer = self.ask_unsaved(self.display_name())
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def display_name(self) -> str:
+        if self.session.path:
+            return os.path.basename(self.session.path)
+        if self.session.example_name:
+            return self.session.example_name
+        return "untitled"
+
+    # -- recent files ---------------------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [p for p in (value or []) if isinstance(p, str)]
+
+    def add_recent(self, path: str) -> None:
+        files = [path] + [p for p in self.recent_files() if p != path]
+        self.settings.setValue("recent_files", files[:MAX_RECENT])
+        self.recent_changed.emit(files[:MAX_RECENT])
+
+    def clear_recent(self) -> None:
+        self.settings.setValue("recent_files", [])
+        self.recent_changed.emit([])
+
+    # -- autosave -------------------------------------------------------------------------------
+    def autosave(self) -> bool:
+        """Write the recovery file if there are unsaved changes."""
+        if not self.session.dirty:
+            return False
+        from engine import serialize
+        try:
+            serialize.save(self.session.graph, self.recovery_path)
+        except (ValueError, OSError) as e:
+            self.session.message.emit(f"Autosave failed: {e}")
+            return False
+        return True
+
+    def remove_recovery(self) -> None:
+        try:
+            os.remove(self.recovery_path)
+        except FileNotFoundError:
+            pass
+
+    def has_recovery(self) -> bool:
+        return os.path.exists(self.recovery_path)
+
+    def offer_recovery(self) -> bool:
+        """At start: if an autosave is left over, offer to load it (it then counts as unsaved)."""
+        if not self.has_recovery():
+            return False
+        if not self.ask_recover(self.recovery_path):
+            self.remove_recovery()
+            return False
+        from engine import serialize
+        try:
+            graph = serialize.load(self.recovery_path)
+        except (ValueError, OSError) as e:
+            self.show_error("Cannot recover", f"The autosaved graph could not be read:\n{e}")
+            self.remove_recovery()
+            return False
+        self.session.replace_graph(graph, None)
+        self.session.mark_dirty()
+        self.session.message.emit("Recovered the autosaved graph; save it to keep it")
+        return True
+
+    # -- default dialogs ------------------------------------------------------------------------
+    def _dialog_open(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self.widget, "Open graph", self._last_dir(), FILE_FILTER)
+        return path or None
+
+    def _dialog_save(self) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self.widget, "Save graph as", self._last_dir(), FILE_FILTER)
+        return path or None
+
+    def _last_dir(self) -> str:
+        recent = self.recent_files()
+        return os.path.dirname(recent[0]) if recent else os.path.expanduser("~")
+
+    def _dialog_unsaved(self, name: str) -> str:
+        box = QMessageBox.question(
+            self.widget, "Unsaved changes", f"Save the changes to {name}?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(box, "cancel")
+
+    def _dialog_recover(self, path: str) -> bool:
+        box = QMessageBox.question(
+            self.widget, "Recover unsaved work",
+            "The app did not close normally last time. Recover the autosaved graph?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return box == QMessageBox.StandardButton.Yes
+
+    def _dialog_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.widget, title, text)

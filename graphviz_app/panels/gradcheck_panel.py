@@ -1,0 +1,180 @@
+"""The Gradient check dock: numerical against analytical gradients for every parameter.
+
+The check (:func:`engine.gradcheck.gradient_check`) runs on a copy of the session's graph, fed
+with the first few examples of the session's dataset, in a worker thread (two forward passes per
+checked entry add up on bigger graphs). The table colours each array by its relative error:
+below 1e-7 green (good), below 1e-5 amber (look closer), above that red (the backward pass is
+wrong).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
+                               QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from engine.gradcheck import CHECK, GOOD, ParamCheck, gradient_check
+
+from ..player import batch_feeds
+
+COLUMNS = ("Node", "Array", "Entries", "‖analytical‖", "‖numerical‖", "Relative error", "Verdict")
+VERDICT_COLORS = {"good": QColor("#c8efc4"), "check": QColor("#ffe2a0"),
+                  "wrong": QColor("#f5b5ae")}
+VERDICT_WORDS = {"good": "good", "check": "look closer", "wrong": "wrong"}
+
+
+class _CheckWorker(QObject):
+    finished = Signal(object, str)     # list[ParamCheck] or None, error message
+
+    def __init__(self, graph, feeds, max_entries: int) -> None:
+        super().__init__()
+        self.graph, self.feeds, self.max_entries = graph, feeds, max_entries
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            results = gradient_check(self.graph, self.feeds, max_entries=self.max_entries)
+        except Exception as e:  # noqa: BLE001 - the user's graph may fail in many ways
+            self.finished.emit(None, f"gradient check failed: {e}")
+            return
+        self.finished.emit(results, "")
+
+
+class GradcheckPanel(QWidget):
+    """Run the check and show one coloured row per trainable array."""
+
+    checked = Signal(object)   # list[ParamCheck]
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.results: list[ParamCheck] = []
+        self._thread: QThread | None = None
+        self._worker: _CheckWorker | None = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        top = QHBoxLayout()
+        self.run_button = QPushButton("Check gradients")
+        self.run_button.setToolTip("Compare backpropagation with (J(θ+ε) − J(θ−ε)) / 2ε "
+                                   "for every parameter")
+        top.addWidget(self.run_button)
+        top.addWidget(QLabel("entries per array"))
+        self.max_entries = QSpinBox()
+        self.max_entries.setRange(1, 100000)
+        self.max_entries.setValue(64)
+        self.max_entries.setToolTip("Bigger arrays are checked on a fixed random sample")
+        top.addWidget(self.max_entries)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setMaximumWidth(120)
+        self.progress.setTextVisible(False)
+        self.progress.setVisible(False)
+        top.addWidget(self.progress)
+        top.addStretch(1)
+        lay.addLayout(top)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        lay.addWidget(self.table, 1)
+        self.summary = QLabel(f"Relative error ‖a − n‖ / (‖a‖ + ‖n‖): below {GOOD:g} good, "
+                              f"below {CHECK:g} look closer, above that wrong.")
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+        self.run_button.clicked.connect(self.run_check)
+        session.graph_replaced.connect(self.clear)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    def clear(self) -> None:
+        self.results = []
+        self.table.setRowCount(0)
+
+    def run_check(self) -> None:
+        """Start the check in a worker thread (nothing happens while one is running)."""
+        if self.running:
+            return
+        graph = self.session.graph.copy()
+        feeds, invented = batch_feeds(graph, self.session.dataset, 4)
+        if invented:
+            self.session.message.emit("gradient check with random numbers for "
+                                      + ", ".join(invented))
+        self.run_button.setEnabled(False)
+        self.progress.setRange(0, 0)          # busy indicator
+        self.progress.setVisible(True)
+        self.summary.setText("Checking…")
+        thread = QThread(self)
+        worker = _CheckWorker(graph, feeds, self.max_entries.value())
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.finished.connect(self._done)
+        self._thread, self._worker = thread, worker
+        thread.start()
+
+    def _done(self, results, error: str) -> None:
+        thread, self._thread, self._worker = self._thread, None, None
+        if thread is not None:
+            thread.quit()
+            thread.wait(2000)
+            thread.deleteLater()
+        self.run_button.setEnabled(True)
+        self.progress.setRange(0, 1)
+        self.progress.setVisible(False)
+        if results is None:
+            self.summary.setText(f"<span style='color:#c0392b'>{error}</span>")
+            self.session.message.emit(error)
+            return
+        self.show_results(results)
+        self.checked.emit(results)
+
+    def show_results(self, results: list[ParamCheck]) -> None:
+        self.results = list(results)
+        self.table.setRowCount(len(results))
+        for row, c in enumerate(results):
+            cells = (c.node_name, c.array, str(c.entries_checked), f"{c.analytical_norm:.6g}",
+                     f"{c.numerical_norm:.6g}", f"{c.rel_error:.2e}", VERDICT_WORDS[c.verdict])
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setBackground(VERDICT_COLORS[c.verdict])
+                item.setForeground(QColor("#202020"))
+                if col >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, col, item)
+        counts = {v: sum(1 for c in results if c.verdict == v) for v in VERDICT_WORDS}
+        if not results:
+            text = "No trainable arrays to check (add a parameter or a layer with weights)."
+        elif counts["wrong"]:
+            bad = ", ".join(f"{c.node_name}.{c.array}" for c in results if c.verdict == "wrong")
+            text = f"<b style='color:#c0392b'>{counts['wrong']} wrong</b>: {bad}"
+        elif counts["check"]:
+            text = f"<b style='color:#a66b00'>{counts['check']} to look at closer</b>, " \
+                   f"{counts['good']} good"
+        else:
+            text = f"<b style='color:#2a7a2a'>All {len(results)} arrays good</b>: " \
+                   "backpropagation agrees with finite differences."
+        self.summary.setText(text)
+
+    def wait(self, ms: int = 10000) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait(ms)
+
+
+def install(main_window, session) -> GradcheckPanel:
+    """Add the 'Gradient check' dock (bottom, tabbed with other bottom docks if any)."""
+    from .player_panel import add_dock
+    from PySide6.QtCore import QCoreApplication
+    panel = GradcheckPanel(session)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(panel.wait)
+    add_dock(main_window, panel, "Gradient check", Qt.DockWidgetArea.BottomDockWidgetArea,
+             "gradcheck_dock")
+    return panel
+
+
+__all__ = ["GradcheckPanel", "install", "VERDICT_COLORS"]

@@ -1,0 +1,194 @@
+"""The inspector: the selected node's name, op, typed parameter editors, shapes, counts,
+trainable switch, formulas and issues. Every change is one undoable command."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QLabel, QLineEdit, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from engine import GraphEvent, get_op
+from engine.ops.base import fmt_shape
+
+from ..commands import Rename, SetFrozen, SetParams
+from ..session import Session
+from .param_editors import ERROR_STYLE, ParamEditor
+
+REFRESH_KINDS = {"params_changed", "renamed", "frozen_changed", "edge_added", "edge_removed",
+                 "node_added", "node_removed", "weights_changed"}
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", " ")
+
+
+def _label(text: str = "", selectable: bool = True) -> QLabel:
+    lab = QLabel(text)
+    lab.setWordWrap(True)
+    if selectable:
+        lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return lab
+
+
+class InspectorPanel(QScrollArea):
+    """Shows and edits the one selected node."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self.session = session
+        self.nid: str | None = None
+        self.editors: dict[str, ParamEditor] = {}
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._body = QWidget()
+        self.setWidget(self._body)
+        self._outer = QVBoxLayout(self._body)
+        self._outer.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.placeholder = _label("Select a node to see and edit it.", selectable=False)
+        self._outer.addWidget(self.placeholder)
+        self._form_host: QWidget | None = None
+        session.selection_changed.connect(self._on_selection)
+        session.graph_changed.connect(self._on_event)
+        session.graph_replaced.connect(lambda: self.show_node(None))
+        session.locked_changed.connect(lambda locked: self._body.setEnabled(not locked))
+
+    # -- building -------------------------------------------------------------------------------
+    def _on_selection(self, ids: list) -> None:
+        if len(ids) == 1:
+            self.show_node(ids[0])
+        else:
+            self.show_node(None, f"{len(ids)} nodes selected." if ids else None)
+
+    def show_node(self, nid: str | None, note: str | None = None) -> None:
+        """Build the form for ``nid`` (or the placeholder)."""
+        if self._form_host is not None:
+            self._outer.removeWidget(self._form_host)
+            self._form_host.deleteLater()
+            self._form_host = None
+        self.editors = {}
+        self.nid = nid if nid in self.session.graph.nodes else None
+        self.placeholder.setVisible(self.nid is None)
+        self.placeholder.setText(note or "Select a node to see and edit it.")
+        if self.nid is None:
+            return
+        node = self.session.graph.nodes[self.nid]
+        op = get_op(node.op)
+        host = QWidget(self._body)
+        form = QFormLayout(host)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.name_edit = QLineEdit(node.name, host)
+        self.name_edit.editingFinished.connect(self._rename)
+        self.name_error = _label()
+        self.name_error.setStyleSheet(ERROR_STYLE)
+        self.name_error.hide()
+        form.addRow("Name", self.name_edit)
+        form.addRow("", self.name_error)
+        self.op_label = _label(f"<b>{op.name}</b> ({op.category}) — {op.description}")
+        form.addRow("Op", self.op_label)
+        for spec in op.params:
+            ed = ParamEditor(spec, node.params[spec.name],
+                             lambda v, s=spec.name: self._set_param(s, v), host)
+            self.editors[spec.name] = ed
+            lab = QLabel(spec.name)
+            lab.setToolTip(spec.doc)
+            form.addRow(lab, ed)
+        self.shape_label = _label()
+        self.inputs_label = _label()
+        self.count_label = _label()
+        self.trainable = QCheckBox("trainable (uncheck to freeze)", host)
+        self.trainable.toggled.connect(self._set_trainable)
+        self.formula_label = _label()
+        self.size_label = _label()
+        self.issues_label = _label()
+        self.issues_label.setStyleSheet("color: #d32f2f; font-weight: bold;")
+        form.addRow("Output", self.shape_label)
+        form.addRow("Inputs", self.inputs_label)
+        form.addRow("Size", self.count_label)
+        form.addRow("", self.trainable)
+        form.addRow("Formula", self.formula_label)
+        form.addRow("Output size", self.size_label)
+        form.addRow("", self.issues_label)
+        self._size_row_label = form.labelForField(self.size_label)
+        self._form_host = host
+        self._outer.addWidget(host)
+        host.show()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Update the values shown from the model, without rebuilding the editors."""
+        if self.nid is None or self.nid not in self.session.graph.nodes:
+            return
+        g = self.session.graph
+        node = g.nodes[self.nid]
+        s = g.node_summary(self.nid)
+        if not self.name_edit.hasFocus():
+            self.name_edit.setText(node.name)
+        for name, ed in self.editors.items():
+            if not ed.widget.hasFocus() or ed.spec.kind in ("bool", "choice"):
+                ed.set_value(node.params[name])
+        self.shape_label.setText(fmt_shape(s["out_shape"]))
+        ins = ", ".join(f"{get_op(node.op).input_name(i)}: {fmt_shape(x)}"
+                        for i, x in enumerate(s["in_shapes"]))
+        self.inputs_label.setText(ins or "none")
+        self.count_label.setText(f"{_count(s['param_count'])} parameters · "
+                                 f"{_count(s['macs'])} multiply-adds per example")
+        self.trainable.blockSignals(True)
+        self.trainable.setChecked(not node.frozen)
+        self.trainable.setEnabled(bool(s["trainable"]) or node.frozen)
+        self.trainable.blockSignals(False)
+        formula = s["formula"] or ""
+        if s["grad_formula"]:
+            formula += f"\nbackward: {s['grad_formula']}"
+        self.formula_label.setText(formula.strip() or "—")
+        shape_formula = s["shape_formula"]
+        self.size_label.setText(shape_formula or "")
+        self.size_label.setVisible(bool(shape_formula))
+        if self._size_row_label is not None:
+            self._size_row_label.setVisible(bool(shape_formula))
+        self.issues_label.setText("\n".join(f"⚠ {i}" for i in s["issues"]))
+        self.issues_label.setVisible(bool(s["issues"]))
+
+    def _on_event(self, ev: GraphEvent) -> None:
+        if self.nid is None:
+            return
+        if ev.kind == "node_removed" and ev.node == self.nid:
+            self.show_node(None)
+        elif ev.kind in REFRESH_KINDS:
+            self.refresh()
+
+    # -- edits ----------------------------------------------------------------------------------
+    def _set_param(self, name: str, value: Any) -> None:
+        node = self.session.graph.nodes.get(self.nid)
+        if node is None or node.params.get(name) == value:
+            return
+        cmd = SetParams(self.session, self.nid, {name: value})
+        reason = cmd.check()
+        if reason:
+            self.editors[name].show_error(reason)
+            self.session.message.emit(reason)
+            return
+        if not self.session.push(cmd):
+            self.refresh()
+
+    def _rename(self) -> None:
+        node = self.session.graph.nodes.get(self.nid)
+        text = self.name_edit.text().strip()
+        if node is None or text == node.name:
+            self.name_error.hide()
+            return
+        cmd = Rename(self.session, self.nid, text)
+        reason = cmd.check()
+        if reason:
+            self.name_error.setText(reason)
+            self.name_error.show()
+            return
+        self.name_error.hide()
+        self.session.push(cmd)
+
+    def _set_trainable(self, trainable: bool) -> None:
+        if self.nid is not None:
+            if not self.session.push(SetFrozen(self.session, self.nid, not trainable)):
+                self.refresh()

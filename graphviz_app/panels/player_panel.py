@@ -1,0 +1,170 @@
+"""The player's controls: a toolbar (step, back, play/pause, speed, run forward/backward, reset)
+and a dock showing the current step: phase, node, a larger picture of its value or gradient,
+and the full text of its formulas with numbers."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QPlainTextEdit, QSlider,
+                               QToolBar, QVBoxLayout, QWidget)
+
+from ..player import Player
+from ..value_render import render
+
+SPEEDS = (0.5, 1, 2, 4, 8, 15, 30)   # steps per second, one per slider notch
+
+
+class PlayerToolBar(QToolBar):
+    """Buttons and shortcuts for the player, and a label with the phase and current node."""
+
+    def __init__(self, player: Player, parent: QWidget | None = None) -> None:
+        super().__init__("Player", parent)
+        self.setObjectName("player_toolbar")
+        self.player = player
+        self.actions_by_name: dict[str, QAction] = {}
+        self._add("back", "◀ Back", "Step back one node (nothing is recomputed)",
+                  [QKeySequence("Shift+F10")], player.step_back)
+        self._add("step", "Step ▶", "Compute the next node (forward, then backward)",
+                  [QKeySequence("F10")], player.step_forward)
+        self._add("play", "Play", "Play: one node per tick at the chosen speed (F5 pauses)",
+                  [QKeySequence("F5")], player.toggle_play)
+        self.addSeparator()
+        self._add("forward", "Run forward", "Run to the end of the forward pass",
+                  [QKeySequence("Ctrl+F10")], player.run_forward)
+        self._add("backward", "Run backward", "Run to the end of the backward pass",
+                  [QKeySequence("Ctrl+Shift+F10")], player.run_backward)
+        self._add("reset", "Reset", "Forget every step and clear the values on the canvas",
+                  [QKeySequence("Shift+F5")], player.reset)
+        self.addSeparator()
+        self.addWidget(QLabel(" Speed "))
+        self.speed = QSlider(Qt.Orientation.Horizontal)
+        self.speed.setRange(0, len(SPEEDS) - 1)
+        self.speed.setValue(SPEEDS.index(4))
+        self.speed.setFixedWidth(90)
+        self.speed.setToolTip("Steps per second while playing")
+        self.speed.valueChanged.connect(lambda i: player.set_speed(SPEEDS[i]))
+        self.addWidget(self.speed)
+        self.speed_label = QLabel()
+        self.speed_label.setMinimumWidth(44)
+        self.addWidget(self.speed_label)
+        self.addSeparator()
+        self.status = QLabel()
+        self.status.setObjectName("player_status")
+        self.status.setMinimumWidth(260)
+        self.addWidget(self.status)
+        player.state_changed.connect(self.update_state)
+        self.update_state()
+
+    def _add(self, name: str, text: str, tip: str, keys: list[QKeySequence], slot) -> QAction:
+        act = QAction(text, self)
+        act.setShortcuts(keys)
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
+        act.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        act.triggered.connect(lambda checked=False: slot())
+        self.addAction(act)
+        self.actions_by_name[name] = act
+        return act
+
+    def update_state(self) -> None:
+        p = self.player
+        self.actions_by_name["play"].setText("Pause" if p.playing else "Play")
+        self.speed_label.setText(f"{p.speed:g}/s")
+        self.status.setText(p.status_text())
+        at_start = p.cursor == 0
+        self.actions_by_name["back"].setEnabled(not at_start)
+
+
+class PlayerPanel(QWidget):
+    """Dock content: what the current step computed, as a picture and as formulas."""
+
+    def __init__(self, player: Player, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.player = player
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        f = self.heading.font()
+        f.setBold(True)
+        self.heading.setFont(f)
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setMinimumHeight(90)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setFont(QFont("monospace", 9))
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        lay.addWidget(self.heading)
+        lay.addWidget(self.picture)
+        lay.addWidget(self.text, 1)
+        player.state_changed.connect(self.update_state)
+        self.update_state()
+
+    def update_state(self) -> None:
+        p = self.player
+        rec = p.current
+        self.heading.setText(p.status_text())
+        if rec is None:
+            self.picture.clear()
+            self.picture.setText("Step (F10) to compute the first node.\n"
+                                 "Values show in blue–green–yellow, gradients in magenta–orange.")
+            self.text.setPlainText("")
+            return
+        kind = "grad" if rec.phase == "backward" else "value"
+        r = render(rec.value, kind, size=(240, 110))
+        if r.image is not None:
+            self.picture.setPixmap(QPixmap.fromImage(r.image))
+        else:
+            self.picture.setText(f"<span style='font-size:20pt;color:{r.color.name()}'>"
+                                 f"{r.text}</span>")
+        self.text.setPlainText(p.current_detail())
+
+
+def _scene_provider(main_window: Any):
+    """A function returning the window's canvas scene, wherever the window keeps it."""
+    def find():
+        for name in ("scene", "canvas_scene"):
+            obj = getattr(main_window, name, None)
+            if obj is not None:
+                obj = obj() if callable(obj) and not hasattr(obj, "node_item") else obj
+                if obj is not None and hasattr(obj, "node_item"):
+                    return obj
+        for name in ("view", "canvas"):
+            view = getattr(main_window, name, None)
+            scene = getattr(view, "scene", None)
+            if callable(scene):
+                s = scene()
+                if hasattr(s, "node_item"):
+                    return s
+        return None
+    return find
+
+
+def add_dock(main_window, widget: QWidget, title: str, area: Qt.DockWidgetArea, name: str):
+    """Add a dock through the window's own ``add_dock`` when it has one (View menu, saved
+    layout), else as a plain QDockWidget."""
+    if hasattr(main_window, "add_dock"):
+        return main_window.add_dock(widget, title, area, name)
+    dock = QDockWidget(title, main_window)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    main_window.addDockWidget(area, dock)
+    return dock
+
+
+def install(main_window: QMainWindow, session) -> Player:
+    """Add the player toolbar (top) and the 'Step details' dock (right) to ``main_window``."""
+    player = Player(session, _scene_provider(main_window), parent=main_window)
+    bar = PlayerToolBar(player, main_window)
+    main_window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+    main_window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    dock = add_dock(main_window, PlayerPanel(player), "Step details",
+                    Qt.DockWidgetArea.RightDockWidgetArea, "player_dock")
+    player.toolbar, player.dock = bar, dock
+    return player
+
+
+__all__ = ["PlayerToolBar", "PlayerPanel", "install", "add_dock", "SPEEDS"]

@@ -1,0 +1,314 @@
+"""The Training dock: data and split, optimizer, learning rate, batch mode, epochs, seed;
+Start / Pause / Stop, a progress bar and iterations per second; "Compare batch / mini-batch /
+stochastic" (three runs from the same initial weights) and "Revert weights"."""
+from __future__ import annotations
+
+import inspect
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
+                               QMessageBox, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
+                               QWidget)
+
+from engine import datasets
+from engine.training import OPTIMIZERS, Dataset, TrainConfig, split
+
+from ..training_worker import Run, TrainingController
+
+MODES = ("batch", "mini-batch", "stochastic")
+SESSION_DATA = "session data"
+
+
+def make_dataset(name: str, n: int, seed: int) -> Dataset:
+    """An example dataset from :data:`engine.datasets.GENERATORS` with about ``n`` examples."""
+    fn = datasets.GENERATORS[name]
+    params = inspect.signature(fn).parameters
+    kwargs = {"seed": seed} if "seed" in params else {}
+    if "n" in params:
+        kwargs["n"] = n
+    return fn(**kwargs)
+
+
+class TrainingPanel(QWidget):
+    """Settings and controls for training runs; the runs themselves live in the controller."""
+
+    def __init__(self, session, controller: TrainingController,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.controller = controller
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.data = QComboBox()
+        self.points = QSpinBox()
+        self.points.setRange(20, 100000)
+        self.points.setValue(1000)
+        self.points.setSingleStep(100)
+        row = QHBoxLayout()
+        row.addWidget(self.data, 1)
+        row.addWidget(QLabel("n"))
+        row.addWidget(self.points)
+        form.addRow("Data", row)
+        self.train_frac = QDoubleSpinBox()
+        self.train_frac.setRange(0.1, 1.0)
+        self.train_frac.setSingleStep(0.05)
+        self.train_frac.setValue(0.8)
+        self.train_frac.setToolTip("Fraction of the examples used for training; the rest is "
+                                   "the dev set (same distribution)")
+        self.dev_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.train_frac)
+        row.addWidget(self.dev_label, 1)
+        form.addRow("Train", row)
+        self.optimizer = QComboBox()
+        self.optimizer.addItems(list(OPTIMIZERS))
+        form.addRow("Optimizer", self.optimizer)
+        self.lr = QDoubleSpinBox()
+        self.lr.setDecimals(5)
+        self.lr.setRange(1e-5, 1e6)
+        self.lr.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
+        self.lr.setValue(0.1)
+        form.addRow("Learning rate α", self.lr)
+        self.mode = QComboBox()
+        self.mode.addItems(MODES)
+        self.mode.setToolTip("batch: all training examples per step; mini-batch: b examples; "
+                             "stochastic: one example per step")
+        self.batch = QSpinBox()
+        self.batch.setRange(2, 100000)
+        self.batch.setValue(32)
+        row = QHBoxLayout()
+        row.addWidget(self.mode, 1)
+        row.addWidget(QLabel("size"))
+        row.addWidget(self.batch)
+        form.addRow("Descent", row)
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 100000)
+        self.epochs.setValue(30)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        row = QHBoxLayout()
+        row.addWidget(self.epochs, 1)
+        row.addWidget(QLabel("seed"))
+        row.addWidget(self.seed)
+        form.addRow("Epochs", row)
+        self.start_from = QComboBox()
+        self.start_from.setToolTip("Start from the graph's current weights, or from exactly the "
+                                   "initial weights of an earlier run (to compare settings)")
+        form.addRow("Start from", self.start_from)
+        lay.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.start_button = QPushButton("Start")
+        self.pause_button = QPushButton("Pause")
+        self.stop_button = QPushButton("Stop")
+        for b in (self.start_button, self.pause_button, self.stop_button):
+            buttons.addWidget(b)
+        lay.addLayout(buttons)
+        more = QHBoxLayout()
+        self.compare_button = QPushButton("Compare batch / mini-batch / stochastic")
+        self.compare_button.setToolTip("Queue three runs from the same initial weights")
+        self.revert_button = QPushButton("Revert weights")
+        self.revert_button.setToolTip("Put back the weights from before training (undoable)")
+        more.addWidget(self.compare_button, 1)
+        more.addWidget(self.revert_button)
+        lay.addLayout(more)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        lay.addWidget(self.progress)
+        self.status = QLabel("Idle.")
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.error.setObjectName("training_error")
+        lay.addWidget(self.error)
+        lay.addStretch(1)
+
+        self.start_button.clicked.connect(self.start)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button.clicked.connect(controller.stop)
+        self.compare_button.clicked.connect(self.compare)
+        self.revert_button.clicked.connect(controller.revert_weights)
+        self.mode.currentIndexChanged.connect(self._sync)
+        self.data.currentIndexChanged.connect(self._sync)
+        self.train_frac.valueChanged.connect(self._sync)
+        controller.state_changed.connect(self._sync)
+        controller.run_added.connect(lambda run: self._fill_start_from())
+        controller.run_started.connect(lambda run: self._fill_start_from())
+        controller.run_progressed.connect(self._on_progress)
+        controller.run_ended.connect(self._on_ended)
+        controller.diverged.connect(self._on_diverged)
+        session.graph_replaced.connect(self.load_defaults)
+        self.load_defaults()
+
+    # -- settings ------------------------------------------------------------------------------
+    def load_defaults(self) -> None:
+        """Fill the data list, and the suggested settings of the loaded example, if any."""
+        self.data.blockSignals(True)
+        self.data.clear()
+        if self.session.dataset is not None:
+            name = getattr(self.session.dataset, "name", "") or "loaded"
+            self.data.addItem(f"{SESSION_DATA} ({name})", SESSION_DATA)
+        for key in datasets.GENERATORS:
+            self.data.addItem(key, key)
+        self.data.blockSignals(False)
+        suggested = {}
+        if self.session.example_name:
+            try:
+                from engine.examples import build
+                suggested = build(self.session.example_name)[2].get("train", {})
+            except Exception:  # noqa: BLE001 - defaults are a convenience only
+                suggested = {}
+        self.apply_settings(suggested)
+        self._fill_start_from()
+        self._sync()
+
+    def apply_settings(self, s: dict) -> None:
+        """Set the widgets from TrainConfig-like keywords (optimizer, lr, batch_size, epochs)."""
+        if "optimizer" in s:
+            self.optimizer.setCurrentText(s["optimizer"])
+        if "lr" in s:
+            self.lr.setValue(float(s["lr"]))
+        if "batch_size" in s:
+            b = int(s["batch_size"])
+            self.mode.setCurrentIndex(0 if b == 0 else 2 if b == 1 else 1)
+            if b > 1:
+                self.batch.setValue(b)
+        if "epochs" in s:
+            self.epochs.setValue(int(s["epochs"]))
+
+    def batch_size(self, mode: str | None = None) -> int:
+        mode = mode or self.mode.currentText()
+        return {"batch": 0, "stochastic": 1}.get(mode, self.batch.value())
+
+    def config(self, mode: str | None = None) -> TrainConfig:
+        return TrainConfig(optimizer=self.optimizer.currentText(), lr=self.lr.value(),
+                           batch_size=self.batch_size(mode), epochs=self.epochs.value(),
+                           seed=self.seed.value())
+
+    def data_split(self) -> tuple[Dataset, Dataset | None]:
+        key = self.data.currentData()
+        if key == SESSION_DATA:
+            ds = self.session.dataset
+        else:
+            ds = make_dataset(key, self.points.value(), self.seed.value())
+        f = round(self.train_frac.value(), 4)
+        if f >= 1.0:
+            return ds, None
+        train, dev, _ = split(ds, train=f, dev=round(1.0 - f, 4), seed=self.seed.value())
+        return train, dev
+
+    def run_name(self, cfg: TrainConfig) -> str:
+        mode = cfg.mode + (f" {cfg.batch_size}" if cfg.mode == "mini-batch" else "")
+        return f"run {len(self.controller.runs) + 1}: {mode}, {cfg.optimizer}, α {cfg.lr:g}"
+
+    # -- actions -------------------------------------------------------------------------------
+    def _prepare(self) -> tuple[Dataset, Dataset | None] | None:
+        self.error.clear()
+        try:
+            return self.data_split()
+        except (ValueError, KeyError) as e:
+            self.error.setText(f"Data: {e}")
+            return None
+
+    def start(self, mode: str | None = None, start_from: int | None = None) -> Run | None:
+        """Queue one run with the current settings."""
+        data = self._prepare()
+        if data is None:
+            return None
+        try:
+            cfg = self.config(mode)
+        except ValueError as e:
+            self.error.setText(str(e))
+            return None
+        if start_from is None:
+            start_from = self.start_from.currentData()
+        return self.controller.enqueue(self.run_name(cfg), cfg, *data, start_from=start_from)
+
+    def compare(self) -> list[Run]:
+        """Three runs from the same initial weights: batch, mini-batch and stochastic."""
+        first = self.start("batch")
+        if first is None:
+            return []
+        runs = [first]
+        for mode in ("mini-batch", "stochastic"):
+            r = self.start(mode, start_from=first.start_from or first.id)
+            if r is not None:
+                runs.append(r)
+        return runs
+
+    def toggle_pause(self) -> None:
+        if self.controller.paused:
+            self.controller.resume()
+        else:
+            self.controller.pause()
+
+    # -- feedback ------------------------------------------------------------------------------
+    def _fill_start_from(self) -> None:
+        current = self.start_from.currentData()
+        self.start_from.clear()
+        self.start_from.addItem("the graph's current weights", None)
+        for run in self.controller.runs:
+            if run.initial_weights or run.status == "queued":
+                self.start_from.addItem(f"same start as {run.name}", run.id)
+        i = self.start_from.findData(current)
+        self.start_from.setCurrentIndex(max(0, i))
+
+    def _sync(self) -> None:
+        busy, paused = self.controller.busy, self.controller.paused
+        self.batch.setEnabled(self.mode.currentText() == "mini-batch")
+        self.points.setEnabled(self.data.currentData() != SESSION_DATA)
+        f = self.train_frac.value()
+        self.dev_label.setText(f"dev {1 - f:.0%}" if f < 1 else "no dev set")
+        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setEnabled(busy)
+        self.stop_button.setEnabled(busy)
+        self.revert_button.setEnabled(not busy and self.controller.weights_before is not None)
+
+    def _on_progress(self, run: Run) -> None:
+        total = max(1, run.total_iterations)
+        self.progress.setValue(int(1000 * run.iteration / total))
+        last = run.history.cost[-1] if run.history.cost else float("nan")
+        self.status.setText(f"{run.name}\nepoch {run.epoch}/{run.config.epochs} · iteration "
+                            f"{run.iteration}/{run.total_iterations} · {run.its_per_s:,.0f} it/s"
+                            f" · cost {last:.4g}")
+
+    def _on_ended(self, run: Run) -> None:
+        if run.status in ("done", "stopped"):
+            self.status.setText(f"{run.name}: {run.status} after {run.iteration} iterations "
+                                f"({run.its_per_s:,.0f} it/s). Trained weights loaded.")
+        elif run.status == "error":
+            self.error.setText(run.message)
+        self._sync()
+
+    def _on_diverged(self, run: Run) -> None:
+        where = f" at node {run.node}" if run.node else ""
+        text = (f"{run.name} diverged{where}: {run.message}\nThe graph keeps the weights it had "
+                "before this run. Try a smaller learning rate.")
+        self.error.setText(text)
+        QMessageBox.warning(self, "Training diverged", text)
+
+
+def install(main_window, session) -> tuple[TrainingController, TrainingPanel, "LossPanel"]:
+    """Add the Training dock (right) and the Loss curves dock (bottom) to ``main_window``."""
+    from .loss_panel import LossPanel
+    from .player_panel import add_dock
+    from PySide6.QtCore import QCoreApplication
+    controller = TrainingController(session, main_window)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(controller.wait)   # never leave a thread running at exit
+    panel = TrainingPanel(session, controller)
+    loss = LossPanel(controller)
+    for title, name, widget, area in (
+            ("Training", "training_dock", panel, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("Loss curves", "loss_dock", loss, Qt.DockWidgetArea.BottomDockWidgetArea)):
+        add_dock(main_window, widget, title, area, name)
+    return controller, panel, loss
+
+
+__all__ = ["TrainingPanel", "make_dataset", "install", "MODES"]

@@ -1,0 +1,211 @@
+"""Words for what a step did: hover text with formulas and numbers, fan-in sums, broadcast badges.
+
+With scalar values the chain rule is written out with the numbers, the source nodes' names in
+place of the op's port names: at ``J = k · v`` with k = 3 the backward text reads
+``∂J/∂v = g · k = 1 · 3 = 3``. With arrays the text gives shapes and summaries instead.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from engine.executor import StepRecord
+from engine.ops.base import fmt_shape, get_op
+
+from .value_render import fmt_number, summary
+
+# forward: op -> template over port symbols a, b
+_FORWARD = {"add": "{a} + {b}", "subtract": "{a} − {b}", "multiply": "{a} · {b}",
+            "divide": "{a} / {b}", "negate": "−{a}", "matmul": "{a} · {b}"}
+# backward: op -> per-port (symbolic, numeric) templates; g is the incoming gradient
+_BACKWARD = {
+    "add": (("g · 1", "{g} · 1"), ("g · 1", "{g} · 1")),
+    "subtract": (("g · 1", "{g} · 1"), ("−g", "−{g}")),
+    "multiply": (("g · {b}", "{g} · {vb}"), ("g · {a}", "{g} · {va}")),
+    "divide": (("g / {b}", "{g} / {vb}"), ("−g · {a} / {b}²", "−{g} · {va} / {vb}²")),
+    "negate": (("−g", "−{g}"),),
+    "matmul": (("g · {b}", "{g} · {vb}"), ("g · {a}", "{g} · {va}")),
+}
+
+
+def _scalar(x) -> bool:
+    return x is not None and np.size(x) == 1
+
+
+def _num(x) -> str:
+    return fmt_number(np.asarray(x).reshape(-1)[0])
+
+
+def _name(graph, nid: str | None) -> str:
+    if nid is None:
+        return "?"
+    node = graph.nodes.get(nid)
+    return node.name if node is not None else nid
+
+
+def deriv(cost: str, name: str, d: str = "d") -> str:
+    """'dJ/dv'; a longer name in parentheses: 'dJ/d(dense1)'."""
+    return f"{d}{cost}/{d}{name}" if len(name) <= 2 else f"{d}{cost}/{d}({name})"
+
+
+def fan_in_text(rec: StepRecord) -> str:
+    """Short node text for a gradient that is a sum: '3 + 6 = 9', or 'Σ of 2: …' for arrays."""
+    parts = [g for _, _, g in rec.incoming]
+    if all(_scalar(g) for g in parts):
+        return " + ".join(_num(g) for g in parts) + f" = {_num(rec.value)}"
+    return f"Σ of {len(parts)} gradients"
+
+
+def incoming_lines(graph, rec: StepRecord, cost: str = "J") -> list[str]:
+    """One line per gradient arriving at the node, then their sum (the chain rule's fan-out)."""
+    me = _name(graph, rec.node)
+    dme = deriv(cost, me)
+    if me == cost:
+        return [f"{dme} = 1 (the cost itself: backward starts here)"]
+    if len(rec.incoming) == 1 and rec.incoming[0][0] == "seed":
+        return [f"{dme} = 1 (the cost itself: backward starts here)"]
+    lines = []
+    scalar = all(_scalar(g) for _, _, g in rec.incoming)
+    for consumer, port, g in rec.incoming:
+        who = _name(graph, consumer)
+        val = _num(g) if scalar else _one_line(g)
+        lines.append(f"  from {who} (port {port}): {val}")
+    if len(rec.incoming) > 1:
+        total = _num(rec.value) if scalar else _one_line(rec.value)
+        head = (f"{me} feeds {len(rec.incoming)} inputs, so {dme} is the sum of the "
+                "gradients coming back:")
+        sums = " + ".join(_num(g) for _, _, g in rec.incoming) if scalar else "Σ"
+        return [head] + lines + [f"{dme} = {sums} = {total}"]
+    if not rec.incoming:
+        return [f"{dme} = 0 (nothing downstream uses it)"]
+    who = _name(graph, rec.incoming[0][0])
+    if scalar:
+        return [f"{dme} = {_num(rec.value)}  (from {who})"]
+    return [f"{dme} (from {who}):", summary(rec.value)]
+
+
+def forward_line(graph, fwd: StepRecord, values: dict) -> str:
+    """'J = k · v = 3 · 11 = 33' for scalars; the op's formula with shapes otherwise.
+
+    values: node id -> forward value (the node's inputs are looked up there).
+    """
+    node = graph.nodes[fwd.node]
+    op = get_op(node.op)
+    names = [_name(graph, s) for s in fwd.inputs]
+    ins = [values.get(s) for s in fwd.inputs]
+    scalar = _scalar(fwd.value) and all(_scalar(v) for v in ins)
+    tmpl = _FORWARD.get(node.op)
+    if scalar and tmpl and names:
+        sym = tmpl.format(a=names[0], b=names[1] if len(names) > 1 else "")
+        num = tmpl.format(a=_num(ins[0]), b=_num(ins[1]) if len(ins) > 1 else "")
+        return f"{node.name} = {sym} = {num} = {_num(fwd.value)}"
+    if scalar and not names:
+        return f"{node.name} = {_num(fwd.value)}  ({op.formula})"
+    if scalar:
+        given = ", ".join(f"{n} = {_num(v)}" for n, v in zip(names, ins))
+        return f"{op.formula}  with {given}  → {node.name} = {_num(fwd.value)}"
+    shapes = ", ".join(f"{n}: {fmt_shape(np.shape(v))}" for n, v in zip(names, ins)
+                       if v is not None)
+    return f"{op.formula}" + (f"  ({shapes})" if shapes else "")
+
+
+def backward_lines(graph, bwd: StepRecord, values: dict, cost: str = "J") -> list[str]:
+    """The gradient each input port receives, with the chain rule written out for scalars."""
+    node = graph.nodes[bwd.node]
+    names = [_name(graph, s) for s in bwd.inputs]
+    vals = [values.get(s) for s in bwd.inputs]
+    g = bwd.value
+    tmpl = _BACKWARD.get(node.op)
+    lines = []
+    for port, (src, sent) in enumerate(zip(bwd.inputs, bwd.input_grads)):
+        if sent is None or src is None:
+            continue
+        who = names[port]
+        scalar = _scalar(g) and _scalar(sent) and all(_scalar(v) for v in vals)
+        if scalar and tmpl and port < len(tmpl):
+            sym, num = tmpl[port]
+            ctx = dict(a=names[0], b=names[1] if len(names) > 1 else "",
+                       va=_num(vals[0]), vb=_num(vals[1]) if len(vals) > 1 else "", g=_num(g))
+            lines.append(f"{deriv(cost, who, '∂')} = {sym.format(**ctx)} = {num.format(**ctx)} = {_num(sent)}")
+        elif scalar:
+            lines.append(f"{deriv(cost, who, '∂')} = {_num(sent)}")
+        else:
+            note = ""
+            if port < len(bwd.broadcast) and bwd.broadcast[port]:
+                note = f"  (summed back to {fmt_shape(np.shape(sent))})"
+            lines.append(f"{deriv(cost, who, '∂')}: {_one_line(sent)}{note}")
+    for k, wg in bwd.weight_grads.items():
+        lines.append(f"{deriv(cost, node.name + '.' + k, '∂')}: {_one_line(wg)}")
+    return lines
+
+
+def _one_line(a) -> str:
+    return summary(a).replace("\n", " ")
+
+
+def node_detail(graph, nid: str, fwd: StepRecord | None, bwd: StepRecord | None,
+                values: dict | None = None, cost: str = "J") -> str:
+    """Everything the hover shows for one node: what it computed and what it sent back.
+
+    values: node id -> forward value, so scalar formulas can show the inputs' numbers;
+    cost: the name of the cost node (the numerator of every derivative).
+    """
+    node = graph.nodes.get(nid)
+    if node is None or fwd is None:
+        return ""
+    values = values or {}
+    op = get_op(node.op)
+    lines = [f"{node.name} ({node.op})  {fmt_shape(np.shape(fwd.value))}",
+             "", "Forward: " + forward_line(graph, fwd, values)]
+    if not _scalar(fwd.value):
+        lines.append(summary(fwd.value))
+    if isinstance(fwd.cache, dict) and fwd.cache:
+        cached = [f"{k} {fmt_shape(np.shape(v))}" for k, v in fwd.cache.items()
+                  if isinstance(v, np.ndarray)]
+        if cached:
+            lines.append("cached for backward: " + ", ".join(cached))
+    if bwd is not None:
+        lines += ["", f"Backward: {op.grad_formula}" if op.grad_formula else "Backward:"]
+        lines += incoming_lines(graph, bwd, cost)
+        lines += backward_lines(graph, bwd, values, cost)
+    elif op.grad_formula:
+        lines += ["", f"Backward rule: {op.grad_formula}"]
+    return "\n".join(lines)
+
+
+def reduced_axes(in_shape: tuple, out_shape: tuple) -> tuple[int, ...]:
+    """The axes of ``out_shape`` summed away (or to 1) to get back to ``in_shape``."""
+    extra = len(out_shape) - len(in_shape)
+    axes = list(range(extra))
+    axes += [extra + i for i, d in enumerate(in_shape) if d == 1 and out_shape[extra + i] != 1]
+    return tuple(axes)
+
+
+def broadcast_badge(graph, rec: StepRecord, port: int) -> tuple[str, str] | None:
+    """(badge, tooltip) for a broadcast input: forward 'broadcast 3 → Nx3'; once the node's
+    backward has run, 'Σ over axis 0: Nx3 → 3'."""
+    info = graph.shapes.get(rec.node)
+    src = rec.inputs[port]
+    if info is None or src is None or port >= len(info.ins):
+        return None
+    d_in, d_out = info.ins[port], info.out
+    if d_in is None or d_out is None:
+        return None
+    a_in = tuple(1 if d is None else d for d in d_in)
+    a_out = tuple(1 if d is None else d for d in d_out)
+    axes = reduced_axes(tuple(d_in), tuple(d_out)) or reduced_axes(a_in, a_out)
+    if not axes:
+        return None
+    ax = ", ".join(map(str, axes))
+    word = "axis" if len(axes) == 1 else "axes"
+    fwd = f"broadcast {fmt_shape(d_in)} → {fmt_shape(d_out)}"
+    back = f"Σ over {word} {ax}: {fmt_shape(d_out)} → {fmt_shape(d_in)}"
+    who, me = _name(graph, src), _name(graph, rec.node)
+    tip = (f"Forward: {who} ({fmt_shape(d_in)}) is repeated along {word} {ax} to match "
+           f"{fmt_shape(d_out)} at {me}.\nBackward: its gradient arrives as {fmt_shape(d_out)} "
+           f"and is summed over {word} {ax} back to {fmt_shape(d_in)}.")
+    if rec.phase == "backward":
+        return back, tip
+    return fwd, tip
+
+
+__all__ = ["node_detail", "fan_in_text", "broadcast_badge", "reduced_axes", "incoming_lines"]

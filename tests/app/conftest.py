@@ -1,0 +1,78 @@
+"""Fixtures for the app tests: settings and app data in a temporary folder, a main window whose
+dialogs answer programmatically, and small graphs."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from engine import Graph  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def temp_settings(tmp_path, monkeypatch):
+    """Point every QSettings and the recovery folder at tmp_path, never the user's own."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    monkeypatch.setenv("GRAPHVIZ_APP_DATA", str(tmp_path / "data"))
+    return tmp_path
+
+
+class Dialogs:
+    """Records what the window would have shown and answers its questions."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.unsaved_answer = "discard"
+        self.asked_unsaved = 0
+        self.recover_answer = True
+        self.save_path: str | None = None
+        self.open_path: str | None = None
+
+    def unsaved(self, name: str) -> str:
+        self.asked_unsaved += 1
+        return self.unsaved_answer
+
+
+@pytest.fixture
+def dialogs() -> Dialogs:
+    return Dialogs()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, dialogs):
+    from graphviz_app.main_window import MainWindow
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings=settings, recovery_dir=str(tmp_path))
+    f = win.files
+    f.show_error = lambda title, text: dialogs.errors.append((title, text))
+    f.ask_unsaved = dialogs.unsaved
+    f.ask_recover = lambda path: dialogs.recover_answer
+    f.ask_save_path = lambda: dialogs.save_path
+    f.ask_open_path = lambda: dialogs.open_path
+    qtbot.addWidget(win)
+    win.resize(1100, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.session.undo_stack.setClean()
+    win.files.timer.stop()
+
+
+def mlp_graph() -> Graph:
+    """x (N,2) → dense(4) → relu; y (N,4); mse(relu, y)."""
+    g = Graph()
+    x = g.add_node("input", {"shape": (None, 2)}, name="x", ui={"pos": [0, 0]})
+    d = g.add_node("dense", {"units": 4}, name="d1", ui={"pos": [200, 0]})
+    r = g.add_node("relu", name="r1", ui={"pos": [400, 0]})
+    y = g.add_node("input", {"shape": (None, 4)}, name="y", ui={"pos": [400, 150]})
+    loss = g.add_node("mse", name="J", ui={"pos": [600, 50]})
+    g.connect(x, d, 0)
+    g.connect(d, r, 0)
+    g.connect(r, loss, 0)
+    g.connect(y, loss, 1)
+    return g

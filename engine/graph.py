@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import copy
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import networkx as nx
 import numpy as np
@@ -51,7 +52,7 @@ class Group:
 class GraphEvent:
     """kind: node_added, node_removed, edge_added, edge_removed, params_changed, renamed,
     frozen_changed, ui_changed, group_added, group_removed, group_changed, weights_changed,
-    cleared."""
+    shapes_changed (after a batch of edits), cleared."""
 
     kind: str
     node: str | None = None
@@ -75,7 +76,9 @@ class Graph:
         self.issues: list[ShapeIssue] = []
         self._order: list[str] | None = None
         self.version = 0  # bumps on every change; executors use it to notice staleness
-        self.meta: dict = {}  # saved with the graph: title, description, dataset settings…
+        self.meta: dict = {}
+        self._deferred = 0     # depth of batch() blocks
+        self._stale = False    # an edit inside batch() skipped inference  # saved with the graph: title, description, dataset settings…
 
     # -- observers -----------------------------------------------------------------------------
     def subscribe(self, fn: Callable[[GraphEvent], None]) -> None:
@@ -89,9 +92,30 @@ class Graph:
         self.version += 1
         if structural:
             self._order = None
-            self._reinfer()
+            if self._deferred:
+                self._stale = True
+            else:
+                self._reinfer()
         for fn in list(self._observers):
             fn(event)
+
+    @contextmanager
+    def batch(self) -> Iterator["Graph"]:
+        """Make many edits with one shape inference at the end (building, loading, pasting).
+
+        Inside the block, shapes and issues are stale; edits still validate everything else
+        (cycles, ports, parameters). On leaving, inference runs once and observers get a
+        ``shapes_changed`` event.
+        """
+        self._deferred += 1
+        try:
+            yield self
+        finally:
+            self._deferred -= 1
+            if not self._deferred and self._stale:
+                self._stale = False
+                self._reinfer()
+                self._changed(GraphEvent("shapes_changed"), structural=False)
 
     # -- queries --------------------------------------------------------------------------------
     def __contains__(self, nid: str) -> bool:

@@ -162,12 +162,13 @@ def from_dict(d: Any, arrays: dict[str, np.ndarray] | None = None, where: str = 
     manifest = chk.mapping(d.get("arrays", {}), "arrays")
 
     g = Graph()
-    g._reinfer = lambda: None  # type: ignore[method-assign]  # infer once, after the structure
+    g._deferred += 1  # infer once, after the structure, guarded against absurd sizes below
     try:
         _add_nodes(g, chk, nodes)
         _add_edges(g, chk, edges)
     finally:
-        del g.__dict__["_reinfer"]
+        g._deferred -= 1
+        g._stale = False
     _add_groups(g, chk, groups)
     g.meta = meta
     _infer_guarded(g, chk)

@@ -37,6 +37,8 @@ def make_app(argv: list[str] | None = None):
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    from .clipboard import release_on_exit
+    app.aboutToQuit.connect(release_on_exit)
     return app
 
 

@@ -107,3 +107,12 @@ def duplicate(session: Session) -> bool:
         return False
     cmd = payload_to_command(session, selection_payload(session.graph, ids), text="Duplicate")
     return session.push(cmd)
+
+
+def release_on_exit() -> None:
+    """Drop nodes we put on the clipboard before Qt tears the application down (Qt may crash
+    at exit while the clipboard still holds MIME data the application owns)."""
+    cb = QGuiApplication.clipboard()
+    mime = cb.mimeData()
+    if mime is not None and mime.hasFormat(NODES_MIME):
+        cb.clear()

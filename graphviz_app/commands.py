@@ -323,6 +323,11 @@ class AddNodes(GraphCommand):
         return None if self.nodes else "nothing to paste"
 
     def redo(self) -> None:
+        with self.graph.batch():   # one shape inference for the whole paste
+            self._add_all()
+        self.session.select([i for i in self.ids if i])
+
+    def _add_all(self) -> None:
         g = self.graph
         for i, spec in enumerate(self.nodes):
             name = self.names[i]
@@ -337,9 +342,9 @@ class AddNodes(GraphCommand):
         for a, b, port in self.edges:
             if g.check_connect(self.ids[a], self.ids[b], port, shapes=False) is None:
                 g.connect(self.ids[a], self.ids[b], port)
-        self.session.select([i for i in self.ids if i])
 
     def undo(self) -> None:
-        for nid in reversed(self.ids):
-            if nid in self.graph.nodes:
-                self.graph.remove_node(nid)
+        with self.graph.batch():
+            for nid in reversed(self.ids):
+                if nid in self.graph.nodes:
+                    self.graph.remove_node(nid)

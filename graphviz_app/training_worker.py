@@ -22,6 +22,8 @@ from PySide6.QtGui import QUndoCommand
 from engine.training import Dataset, History, TrainConfig, Trainer, TrainingDiverged
 
 MAX_RATE = 20.0   # snapshots per second per run, at most
+YIELD_EVERY = 0.003  # seconds of training between short sleeps that let the GUI thread run
+YIELD_FOR = 0.001
 
 Weights = dict
 
@@ -88,10 +90,18 @@ class TrainingWorker(QObject):
         self.pause_requested = False
         self.stop_requested = False
         self._last_emit = 0.0
+        self._last_yield = 0.0
         self._active_time = 0.0
         self._active_iters = 0
 
     def _should_stop(self) -> bool:
+        # Give the GUI thread the interpreter now and then: a training loop of many small NumPy
+        # calls rarely lets go of the GIL, and the GUI needs it at every call into Python
+        # (slots, plot painting), so without this it stalls for seconds.
+        now = time.perf_counter()
+        if now - self._last_yield > YIELD_EVERY:
+            time.sleep(YIELD_FOR)
+            self._last_yield = time.perf_counter()
         return self.pause_requested or self.stop_requested
 
     def _progress(self, trainer: Trainer, force: bool = False) -> None:

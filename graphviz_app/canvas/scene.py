@@ -26,7 +26,8 @@ from .port_item import PortItem
 from .theme import Theme, make_theme
 from .wiring import WireTool
 
-STRUCTURAL = {"node_added", "node_removed", "edge_added", "edge_removed", "params_changed"}
+STRUCTURAL = {"node_added", "node_removed", "edge_added", "edge_removed", "params_changed",
+              "shapes_changed"}
 
 
 class GraphScene(QGraphicsScene):

@@ -76,3 +76,14 @@ def mlp_graph() -> Graph:
     g.connect(r, loss, 0)
     g.connect(y, loss, 1)
     return g
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _release_clipboard():
+    """Qt's offscreen clipboard must let go of our MIME data before the application object is
+    destroyed at exit, or the process crashes after the last test."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+    app = QGuiApplication.instance()
+    if app is not None:
+        app.clipboard().clear()

@@ -314,3 +314,22 @@ def test_clear():
     g.clear()
     assert len(g) == 0 and g.edges() == [] and not g.groups and events == ["cleared"]
     assert g.add_node("add") == "n1"
+
+
+def test_batch_infers_once_at_the_end(monkeypatch):
+    g = Graph()
+    calls = []
+    real = g._reinfer
+    monkeypatch.setattr(g, "_reinfer", lambda: (calls.append(1), real()))
+    events = []
+    g.subscribe(lambda e: events.append(e.kind))
+    with g.batch():
+        x = g.add_node("input", {"shape": (None, 3)}, name="x")
+        r = g.add_node("relu", name="r")
+        g.connect(x, r, 0)
+        with pytest.raises(GraphError, match="cycle"):
+            g.connect(r, r, 0)
+        assert calls == []                       # nothing inferred inside the block
+    assert calls == [1]
+    assert g.shapes[r].out == (None, 3) and not g.issues
+    assert events[-1] == "shapes_changed"

@@ -19,8 +19,9 @@ from ..player import batch_feeds
 
 COLUMNS = ("Node", "Array", "Entries", "‖analytical‖", "‖numerical‖", "Relative error", "Verdict")
 VERDICT_COLORS = {"good": QColor("#c8efc4"), "check": QColor("#ffe2a0"),
-                  "wrong": QColor("#f5b5ae")}
-VERDICT_WORDS = {"good": "good", "check": "look closer", "wrong": "wrong"}
+                  "wrong": QColor("#f5b5ae"), "kink": QColor("#dcdcdc")}
+VERDICT_WORDS = {"good": "good", "check": "look closer", "wrong": "wrong",
+                 "kink": "only kinks sampled"}
 
 
 class _CheckWorker(QObject):
@@ -135,7 +136,8 @@ class GradcheckPanel(QWidget):
         self.results = list(results)
         self.table.setRowCount(len(results))
         for row, c in enumerate(results):
-            cells = (c.node_name, c.array, str(c.entries_checked), f"{c.analytical_norm:.6g}",
+            entries = str(c.entries_checked) + (f" (+{c.kinks} at kinks)" if c.kinks else "")
+            cells = (c.node_name, c.array, entries, f"{c.analytical_norm:.6g}",
                      f"{c.numerical_norm:.6g}", f"{c.rel_error:.2e}", VERDICT_WORDS[c.verdict])
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -156,6 +158,10 @@ class GradcheckPanel(QWidget):
         else:
             text = f"<b style='color:#2a7a2a'>All {len(results)} arrays good</b>: " \
                    "backpropagation agrees with finite differences."
+        kinks = sum(c.kinks for c in results)
+        if kinks:
+            text += (f" {kinks} sampled entr{'y' if kinks == 1 else 'ies'} sat on a kink (ReLU at "
+                     "0, a max-pool tie) where J has no derivative, and were left out.")
         self.summary.setText(text)
 
     def wait(self, ms: int = 10000) -> None:

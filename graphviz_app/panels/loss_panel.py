@@ -144,7 +144,7 @@ class LossPanel(QWidget):
         self.acc_plot.setYRange(0, 1, padding=0.02)
         self._x_top = 0.0
         self._y_range = (0.0, 0.0)
-        self.legend = self.cost_plot.addLegend(offset=(-10, 10), labelTextSize="8pt",
+        self.legend = self.cost_plot.addLegend(offset=(-10, 5), labelTextSize="8pt", colCount=2,
                                                brush=pg.mkBrush(255, 255, 255, 210))
         grey = pg.mkColor("#555")
         self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(grey, width=2)), "train (solid)")

@@ -143,3 +143,24 @@ def test_no_cost_is_refused():
     g.connect(w, m, 1)
     with pytest.raises(ExecutionError, match="cost"):
         gradient_check(g, {"x": np.ones((2, 3))})
+
+
+def test_relu_kinks_are_left_out_not_called_wrong():
+    """A zero bias over zero inputs puts every ReLU at its kink: the central difference there
+    averages two slopes, so those entries are left out (counted) instead of flagged."""
+    g = Graph()
+    x = g.add_node("input", {"shape": (None, 3)}, name="x")
+    y = g.add_node("input", {"shape": (None, 4)}, name="y")
+    d = g.add_node("dense", {"units": 4, "activation": "relu"}, name="d")
+    j = g.add_node("mse", name="J")
+    g.connect(x, d, 0)
+    g.connect(d, j, 0)
+    g.connect(y, j, 1)
+    feeds = {"x": np.zeros((5, 3)), "y": -np.ones((5, 4))}
+    checks = {c.array: c for c in gradient_check(g, feeds)}
+    b = checks["b"]
+    assert b.kinks == 4 and b.entries_checked == 0 and b.verdict == "kink"
+    # away from the kink the same array is compared, and is right
+    g.set_weights(d, {"b": np.full(4, 0.5)})
+    b = {c.array: c for c in gradient_check(g, feeds)}["b"]
+    assert b.kinks == 0 and b.entries_checked == 4 and b.verdict == "good"

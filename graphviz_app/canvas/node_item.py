@@ -145,11 +145,14 @@ class NodeItem(QGraphicsItem):
 
     def port_pos(self, port: int) -> QPointF:
         """Scene position of input ``port`` (or the output for -1)."""
+        # nodes are only ever translated, so scene = pos() + local (cheaper than mapToScene)
         if port == PortItem.OUTPUT:
-            return self.mapToScene(self.out_port.pos)
-        if port < len(self.ports):
-            return self.mapToScene(self.ports[port].pos)
-        return self.mapToScene(QPointF(0.0, HEADER + (port + 0.5) * ROW))
+            local = self.out_port.pos
+        elif port < len(self.ports):
+            local = self.ports[port].pos
+        else:
+            local = QPointF(0.0, HEADER + (port + 0.5) * ROW)
+        return self.pos() + local
 
     def input_port(self, port: int) -> PortItem:
         return self.ports[port]

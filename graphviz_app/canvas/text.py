@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QStaticText
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QStyleOptionGraphicsItem
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QStaticText
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
 
 if TYPE_CHECKING:  # pragma: no cover
     from engine.ops.base import Op
@@ -47,17 +47,9 @@ def brush(color: QColor) -> QBrush:
     return b
 
 
-class LodText(QGraphicsSimpleTextItem):
-    """A simple text item that is not painted when zoomed far out."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        if option.levelOfDetailFromTransform(painter.worldTransform()) >= LOD_TEXT:
-            super().paint(painter, option, widget)
-
-
 def make_text(parent: QGraphicsItem, text: str, kind: str, color: QColor) -> QGraphicsSimpleTextItem:
     """A label: ``kind`` 'name' (bold) or 'small'."""
-    item = LodText(text, parent)
+    item = QGraphicsSimpleTextItem(text, parent)
     if kind != "small":
         item.setFont(font(kind)[0])
     item.setBrush(brush(color))

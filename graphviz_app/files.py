@@ -81,7 +81,8 @@ class FileController(QObject):
             self.show_error("Cannot open file", f"{os.path.basename(path)} could not be opened:\n{e}")
             self.session.message.emit(f"Could not open {path}: {e}")
             return False
-        self.session.replace_graph(graph, os.path.abspath(path))
+        name, dataset = example_data(graph)
+        self.session.replace_graph(graph, os.path.abspath(path), dataset=dataset, example_name=name)
         self.add_recent(os.path.abspath(path))
         self.remove_recovery()
         self.session.message.emit(f"Opened {path}")
@@ -97,6 +98,7 @@ class FileController(QObject):
         except Exception as e:  # an example that fails to build must not take the app down
             self.show_error("Cannot open example", f"{name}: {e}")
             return False
+        graph.meta.setdefault("example", name)   # saved with the file: its data comes back too
         self.session.replace_graph(graph, None, dataset=dataset, example_name=name)
         self.session.message.emit(f"Example: {info.get('title', name) if isinstance(info, dict) else name}")
         return True
@@ -231,3 +233,16 @@ class FileController(QObject):
 
     def _dialog_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self.widget, title, text)
+
+
+def example_data(graph) -> tuple[str | None, object]:
+    """(example name, its generated dataset) for a graph saved from an example, else (None,
+    None). Example data is generated with a fixed seed, so it is the same data as before."""
+    from engine import examples
+    name = graph.meta.get("example") if isinstance(graph.meta, dict) else None
+    if not isinstance(name, str) or name not in examples.EXAMPLES:
+        return None, None
+    try:
+        return name, examples.EXAMPLES[name][2]()[1]
+    except Exception:  # noqa: BLE001 - a file still opens when its example data cannot be made
+        return None, None

@@ -136,3 +136,16 @@ def test_weights_survive_roundtrip(window, tmp_path):
     window.files.open(str(tmp_path / "w.gvz"))
     for k, v in w.items():
         np.testing.assert_array_equal(s.graph.nodes[d1].weights[k], v)
+
+
+def test_example_saved_and_reopened_keeps_its_data(window, tmp_path):
+    f, s = window.files, window.session
+    assert f.open_example("xor_mlp")
+    x = s.dataset["x"].copy()
+    path = str(tmp_path / "xor.gvz")
+    assert f.save_as(path)
+    f.new()
+    assert s.dataset is None
+    assert f.load_path(path)
+    assert s.example_name == "xor_mlp" and s.dataset is not None
+    np.testing.assert_array_equal(s.dataset["x"], x)

@@ -101,6 +101,9 @@ class NodeItem(QGraphicsItem):
                     lab.input_width + shape_w + 5 * PAD)
         if self._value_h:
             width = max(width, VALUE_MAX[0] + 2 * PAD)
+            pix_w = self._pix_item.pixmap().width() + PAD if self._pix_item is not None else 0.0
+            if self._val_text is not None:
+                width = max(width, pix_w + self._val_text.boundingRect().width() + 2 * PAD)
         n = len(self.ports)
         body = HEADER + max(1, n) * ROW + 4.0
         height = body + self._value_h

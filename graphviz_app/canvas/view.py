@@ -61,8 +61,10 @@ class GraphView(QGraphicsView):
     def zoom_out(self) -> None:
         self.set_zoom(0.8)
 
+    MAX_FIT_ZOOM = 1.6   # a small graph is shown larger, but not blown up
+
     def fit_all(self) -> None:
-        """Fit every visible item, without zooming in past 1:1."""
+        """Fit every visible item, without zooming in past MAX_FIT_ZOOM."""
         rect = self.graph_scene.visible_rect()
         if rect.isEmpty():
             self.resetTransform()
@@ -70,8 +72,9 @@ class GraphView(QGraphicsView):
             return
         self._grow_scene_rect()
         self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom > 1.0:
+        if self.zoom > self.MAX_FIT_ZOOM:
             self.resetTransform()
+            self.scale(self.MAX_FIT_ZOOM, self.MAX_FIT_ZOOM)
             self.centerOn(rect.center())
 
     def _grow_scene_rect(self) -> None:

@@ -24,7 +24,7 @@ import numpy as np
 
 from .graph import Graph, GraphError
 from .ops.base import Context, fmt_shape, get_op, unbroadcast
-from .ops.sources import check_feed
+from .ops.sources import check_feed, convert_feed
 
 
 class ExecutionError(GraphError):
@@ -67,7 +67,7 @@ def _ro(a: Any) -> Any:
 
 class _Entry:
     __slots__ = ("nid", "op", "params", "srcs", "weights", "feed", "need", "need_in",
-                 "trainable", "frozen", "name", "in_shapes")
+                 "trainable", "frozen", "name", "in_shapes", "out_shape", "out_fixed")
 
 
 class Executor:
@@ -120,6 +120,8 @@ class Executor:
             e.frozen = node.frozen
             e.trainable = tuple(s.name for s in g.shapes[nid].weights if s.trainable)
             e.in_shapes = g.shapes[nid].ins
+            e.out_shape = tuple(g.shapes[nid].out)
+            e.out_fixed = tuple((a, d) for a, d in enumerate(e.out_shape) if d is not None)
             entries.append(e)
         # which nodes need a gradient, and which lie on a path to the target
         relevant = set(g.ancestors(self.target)) | {self.target} if self.target else set()
@@ -161,9 +163,10 @@ class Executor:
                 continue
             if e.nid not in given:
                 raise ExecutionError(f"input {e.name} has no data; load a dataset or feed it", e.nid)
-            kind = e.params["dtype"]
-            arr = np.asarray(given[e.nid])
-            arr = arr.astype(np.int64 if kind == "int" else self.dtype, copy=False)
+            try:
+                arr = convert_feed(e.name, given[e.nid], e.params["dtype"], self.dtype)
+            except ValueError as err:
+                raise ExecutionError(str(err), e.nid) from None
             why = check_feed(e.name, tuple(e.params["shape"]), arr)
             if why:
                 raise ExecutionError(why, e.nid)
@@ -189,11 +192,16 @@ class Executor:
             if e.feed:
                 values[i] = fed[i]
                 continue
-            out, caches[i] = e.op.forward(e.params, [values[s] for s in e.srcs], e.weights, ctx)
+            ins = [values[s] for s in e.srcs]
+            try:
+                out, caches[i] = e.op.forward(e.params, ins, e.weights, ctx)
+            except _OP_FAILURES as err:
+                raise _op_failed(e, ins, "forward", err) from err
             if type(out) is not np.ndarray:
                 out = np.asarray(out)
             if out.dtype != dtype and out.dtype.kind == "f":
                 out = out.astype(dtype)
+            _check_out(e, ins, out)
             values[i] = out
         self.last_values = values
         t = self.index[self.target] if self.target is not None else None
@@ -209,8 +217,11 @@ class Executor:
                 continue
             e = entries[i]
             ins = [values[s] for s in e.srcs]
-            in_grads, w_grads = e.op.backward(e.params, ins, e.weights, values[i], caches[i], g,
-                                              e.need_in)
+            try:
+                in_grads, w_grads = e.op.backward(e.params, ins, e.weights, values[i], caches[i],
+                                                  g, e.need_in)
+            except _OP_FAILURES as err:
+                raise _op_failed(e, ins, "backward", err) from err
             if e.trainable and not e.frozen:
                 for k in e.trainable:
                     grads[(e.nid, k)] = np.asarray(w_grads[k])
@@ -303,10 +314,14 @@ class Executor:
         if e.feed:
             out, cache = self._fed[i], None
         else:
-            out, cache = e.op.forward(e.params, ins, e.weights, self._ctx)
+            try:
+                out, cache = e.op.forward(e.params, ins, e.weights, self._ctx)
+            except _OP_FAILURES as err:
+                raise _op_failed(e, ins, "forward", err) from err
             out = np.asarray(out)
             if out.dtype.kind == "f" and out.dtype != self.dtype:
                 out = out.astype(self.dtype)
+            _check_out(e, ins, out)
         self._values[i], self._caches[i] = out, cache
         bc = _broadcast_flags(e, ins, out)
         return StepRecord(len(self.records), "forward", e.nid, _ro(out),
@@ -326,8 +341,11 @@ class Executor:
             g = np.zeros_like(self._values[i])
         g = np.asarray(g)
         ins = [self._values[s] for s in e.srcs]
-        in_grads, w_grads = e.op.backward(e.params, ins, e.weights, self._values[i],
-                                          self._caches[i], g, e.need_in)
+        try:
+            in_grads, w_grads = e.op.backward(e.params, ins, e.weights, self._values[i],
+                                              self._caches[i], g, e.need_in)
+        except _OP_FAILURES as err:
+            raise _op_failed(e, ins, "backward", err) from err
         sent: list[np.ndarray | None] = []
         for port, (s, need, gi, x) in enumerate(zip(e.srcs, e.need_in, in_grads, ins)):
             if need and gi is not None:
@@ -357,6 +375,41 @@ class Executor:
             for k, v in r.weight_grads.items():
                 out[(r.node, k)] = v
         return out
+
+
+# what an op's NumPy code raises when the arrays it is given do not fit together (inputs fed
+# different numbers of examples, an id out of range); the executor names the node instead
+_OP_FAILURES = (ValueError, IndexError, TypeError)
+
+
+def _op_failed(e: _Entry, ins: list, phase: str, err: Exception) -> ExecutionError:
+    """An ExecutionError naming the node whose op failed, its input shapes and a fix."""
+    msg = str(err).strip()
+    if isinstance(err, GraphError):   # already a message for the user
+        return ExecutionError(msg, e.nid)
+    if msg.startswith(f"{e.op.name}: "):   # the op's own message (an id out of range…)
+        return ExecutionError(f"{e.name}: {msg[len(e.op.name) + 2:]}", e.nid)
+    shapes = ", ".join(fmt_shape(np.shape(x)) for x in ins) or "none"
+    return ExecutionError(f"{e.name} ({e.op.name}) failed in the {phase} pass: {msg} "
+                          f"(inputs: {shapes}); check the data fed to the inputs, e.g. that "
+                          "every input gets the same number of examples", e.nid)
+
+
+def _check_out(e: _Entry, ins: list, out: np.ndarray) -> None:
+    """Refuse an output whose shape contradicts shape inference.
+
+    Inference lets an open dimension (None) meet a fixed one; if the data then disagree (a
+    1-row array broadcast against a 3-row batch), the op may silently compute something of
+    another shape. Raise ExecutionError naming the node instead.
+    """
+    shape = out.shape
+    if len(shape) == len(e.out_shape) and all(shape[a] == d for a, d in e.out_fixed):
+        return
+    got = ", ".join(fmt_shape(np.shape(x)) for x in ins) or "none"
+    raise ExecutionError(f"{e.name} ({e.op.name}) gave {fmt_shape(shape)} but its shape is "
+                         f"{fmt_shape(e.out_shape)} (inputs: {got}); the data fed to the inputs "
+                         "disagree on an open dimension: feed every input the same number of "
+                         "examples", e.nid)
 
 
 def _broadcast_flags(e: _Entry, ins: list, out: np.ndarray) -> tuple[bool, ...]:

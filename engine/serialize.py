@@ -28,7 +28,7 @@ from .ops.base import REGISTRY, ParamError, ParamSpec, _kind_words
 from .safe_io import (ID_RE, MAX_ARRAY_BYTES, MAX_INT, MAX_JSON_BYTES, NUMERIC_KINDS, FileFormatError,
                       JsonCheck, atomic_write, is_int, json_bytes, jtype, open_zip, parse_json,
                       read_member, read_npz, short)
-from .shapes import infer
+from .shapes import infer, is_oversized
 
 FORMAT = "graphviz-app-graph"
 VERSION = 1
@@ -263,9 +263,13 @@ def _add_groups(g: Graph, chk: JsonCheck, groups: list) -> None:
 def _infer_guarded(g: Graph, chk: JsonCheck) -> None:
     """Run shape inference, refusing graphs whose arrays would be absurdly large."""
     try:
-        shapes, _ = infer(g)
+        shapes, issues = infer(g)
         total = sum(math.prod(int(x) for x in s.shape)
                     for info in shapes.values() for s in info.weights)
+        big = [i for i in issues if is_oversized(i)]
+        if big:
+            chk.fail("", f"the graph's arrays would hold {big[0].found} at node {big[0].name}; "
+                     "more than this app loads")
         if total * 8 > MAX_ARRAY_BYTES:
             chk.fail("", f"the graph's arrays would hold {total} numbers; more than this app loads")
         g._order = None

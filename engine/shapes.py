@@ -7,6 +7,7 @@ its own, so the user sees the first cause only.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,25 @@ from .ops.base import ParamError, ShapeError, WeightSpec, fmt_shape, get_op
 
 if TYPE_CHECKING:  # pragma: no cover
     from .graph import Graph
+
+
+MAX_NODE_ELEMENTS = 100_000_000
+"""Most numbers one node may own (weights) or make up (a constant): 800 MB in float64. A typo
+such as 100000 units would otherwise try to allocate the array and fail, or stall the machine."""
+
+_SIZE_LIMIT = f"at most {MAX_NODE_ELEMENTS:,} numbers"
+
+
+def _node_elements(specs: tuple[WeightSpec, ...], out: tuple, is_constant: bool) -> int:
+    """How many numbers a node owns (its weights) or makes up (a constant's output)."""
+    if is_constant and all(d is not None for d in out):
+        return math.prod(out)
+    return sum(math.prod(s.shape) for s in specs)
+
+
+def is_oversized(issue: "ShapeIssue") -> bool:
+    """True for the issue of a node whose arrays are above :data:`MAX_NODE_ELEMENTS`."""
+    return issue.expected == _SIZE_LIMIT
 
 
 @dataclass(frozen=True)
@@ -68,6 +88,14 @@ def infer(graph: "Graph") -> tuple[dict[str, NodeShape], list[ShapeIssue]]:
                 out = tuple(op.infer_shape(node.params, list(ins)))
                 specs = tuple(op.weight_specs(node.params, list(ins)))
                 formula = op.shape_formula(node.params, list(ins))
+                n = _node_elements(specs, out, op.is_source and not op.is_feed)
+                if n > MAX_NODE_ELEMENTS:
+                    issues.append(ShapeIssue(
+                        nid, node.name, None,
+                        f"it would hold {n:,} numbers, more than the {MAX_NODE_ELEMENTS:,} "
+                        f"allowed per node; use smaller sizes (units, channels, kernel or shape)",
+                        expected=_SIZE_LIMIT, found=f"{n:,} numbers"))
+                    out, specs = None, ()
             except ShapeError as e:
                 issues.append(ShapeIssue(nid, node.name, e.port, e.message, e.expected, e.found))
                 out = None

@@ -25,6 +25,7 @@ import numpy as np
 from .executor import Executor
 from .graph import Graph, GraphError
 from .ops.base import get_op
+from .ops.sources import convert_feed
 from .optimizers import OPTIMIZERS, Optimizer, make_optimizer
 
 __all__ = ["Dataset", "split", "TrainConfig", "TrainingDiverged", "History", "Trainer",
@@ -140,11 +141,10 @@ class TrainConfig:
         if not _finite(self.lr) or self.lr <= 0:
             raise ValueError(f"the learning rate must be a number greater than 0 (e.g. 0.01); "
                              f"got {self.lr!r}")
-        if isinstance(self.batch_size, bool) or int(self.batch_size) != self.batch_size \
-                or self.batch_size < 0:
+        if not _whole(self.batch_size) or self.batch_size < 0:
             raise ValueError("the batch size must be a whole number: 0 for the full batch, "
                              f"1 for stochastic, more for mini-batches; got {self.batch_size!r}")
-        if isinstance(self.epochs, bool) or int(self.epochs) != self.epochs or self.epochs < 1:
+        if not _whole(self.epochs) or self.epochs < 1:
             raise ValueError(f"epochs must be a whole number of at least 1; got {self.epochs!r}")
         for name in ("momentum", "beta1", "beta2", "rho"):
             v = getattr(self, name)
@@ -164,6 +164,11 @@ class TrainConfig:
     def mode(self) -> str:
         """'batch', 'stochastic' or 'mini-batch'."""
         return {0: "batch", 1: "stochastic"}.get(self.batch_size, "mini-batch")
+
+
+def _whole(v) -> bool:
+    """True for a whole number (3 or 3.0), False for anything else (2.5, '3', None, True)."""
+    return _finite(v) and not isinstance(v, str) and float(v).is_integer()
 
 
 def _finite(v) -> bool:
@@ -262,9 +267,9 @@ class Trainer:
                 raise ValueError(f"the {what} data has no array named {node.name!r} for input "
                                  f"{node.name}; it has {', '.join(ds.arrays) or 'none'}. Rename the "
                                  "input node or the dataset array")
-            arr = ds.arrays[node.name]
-            kind = np.int64 if node.params["dtype"] == "int" else self.dtype
-            out.append((nid, np.ascontiguousarray(arr, dtype=kind)))
+            arr = convert_feed(f"the {what} data for {node.name}", ds.arrays[node.name],
+                               node.params["dtype"], self.dtype)
+            out.append((nid, np.ascontiguousarray(arr)))
         return out
 
     def _start_epoch(self) -> None:

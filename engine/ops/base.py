@@ -79,10 +79,12 @@ class ParamSpec:
                 if isinstance(value, (int, np.integer)):
                     value = (value,)
                 v = tuple(int(x) for x in value)
-                if any(isinstance(x, bool) for x in value):
+                if any(isinstance(x, bool) or _fractional(x) for x in value):
                     raise ValueError
             elif self.kind == "shape":
                 v = tuple(None if x is None or x == -1 else int(x) for x in value)
+                if any(isinstance(x, bool) or _fractional(x) for x in value):
+                    raise ValueError
                 if any(x is not None and x < 1 for x in v):
                     raise ParamError(f"{self.name}: every dimension must be at least 1 "
                                      f"(or left open); got {value!r}")
@@ -104,6 +106,11 @@ class ParamSpec:
         if self.kind == "ints" and self.min is not None and any(x < self.min for x in v):
             raise ParamError(f"{self.name}: every entry must be at least {int(self.min)}; got {v}")
         return v
+
+
+def _fractional(x: Any) -> bool:
+    """True for a float with a fractional part (2.5), which int() would silently truncate."""
+    return isinstance(x, (float, np.floating)) and not float(x).is_integer()
 
 
 def _kind_words(kind: str) -> str:

@@ -45,6 +45,29 @@ def check_feed(name: str, declared: tuple, value: np.ndarray) -> str | None:
     return None
 
 
+def convert_feed(name: str, value, kind: str, dtype) -> np.ndarray:
+    """``value`` as the array an input of ``kind`` ('float' or 'int') is fed with: ``dtype``
+    for float inputs, int64 for int inputs. Raise ValueError naming the input when the data are
+    not numbers, or when an int input is given fractional or non-finite values (which a cast
+    would silently truncate)."""
+    try:
+        arr = np.asarray(value)
+    except ValueError:
+        raise ValueError(f"{name}: the data is not a regular array of numbers (rows of different "
+                         f"lengths?)") from None
+    if arr.dtype.kind not in "biuf":
+        raise ValueError(f"{name}: the data must be real numbers; got values of type {arr.dtype}")
+    if kind == "int":
+        if arr.dtype.kind == "f":
+            bad = ~np.isfinite(arr) | (arr != np.round(arr))
+            if bad.any():
+                raise ValueError(f"{name} takes integer ids (its dtype is int), but the data "
+                                 f"holds {arr[bad].flat[0]}; give whole numbers, or set the "
+                                 f"input's dtype to float")
+        return arr.astype(np.int64, copy=False)
+    return arr.astype(dtype, copy=False)
+
+
 @register
 class Parameter(Op):
     """A trainable array of a fixed shape with an initializer."""
@@ -107,4 +130,4 @@ class Constant(Op):
         return [], {}
 
 
-__all__ = ["Input", "Parameter", "Constant", "check_feed", "ParamError"]
+__all__ = ["Input", "Parameter", "Constant", "check_feed", "convert_feed", "ParamError"]

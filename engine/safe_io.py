@@ -105,11 +105,14 @@ class JsonCheck:
             self.fail(path, f"must be true or false; got {jtype(v)}")
         return v
 
-    def ints(self, v: Any, path: str, none_ok: bool = False) -> list:
+    def ints(self, v: Any, path: str, none_ok: bool = False, signed: bool = False) -> list:
+        """A list of whole numbers from 0 (from -MAX_INT when ``signed``: axes, -1 in a
+        reshape) to MAX_INT, or None where ``none_ok`` (open dimensions)."""
         self.list(v, path, MAX_DIMS)
+        low = -MAX_INT if signed else 0
         for i, x in enumerate(v):
-            if not ((x is None and none_ok) or (is_int(x) and 0 <= x <= MAX_INT)):
-                self.fail(f"{path}[{i}]", f"must be a whole number from 0 to {MAX_INT}; "
+            if not ((x is None and none_ok) or (is_int(x) and low <= x <= MAX_INT)):
+                self.fail(f"{path}[{i}]", f"must be a whole number from {low} to {MAX_INT}; "
                                           f"got {jtype(x)}")
         return v
 

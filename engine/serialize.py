@@ -69,7 +69,7 @@ def _check_param(chk: JsonCheck, spec: ParamSpec, v: Any, path: str) -> None:
     if not ok:
         chk.fail(path, f"must be {_kind_words(k)}; got {short(v)}")
     if k in ("ints", "shape") and isinstance(v, list):
-        chk.ints(v, path, none_ok=(k == "shape"))
+        chk.ints(v, path, none_ok=(k == "shape"), signed=(k == "ints"))
 
 
 def _check_header(d: Any, where: str) -> None:

@@ -473,3 +473,32 @@ def test_documented_example_loads(tmp_path):
         message = r"nodes\[5\]\.params\.kernel: must be a whole number; got 'x'"
         with pytest.raises(FileFormatError, match=message):
             from_dict(d)
+
+
+def test_every_op_at_its_defaults_round_trips(tmp_path):
+    """Negative entries are legal in list parameters (reshape (0, -1), axes -1): a saved graph
+    with any op at its defaults must open again."""
+    from engine.ops import REGISTRY
+    g = Graph()
+    for name in REGISTRY:
+        g.add_node(name, name=f"{name}_node")
+    g.add_node("reshape", {"shape": (0, -1)}, name="flat")
+    g.add_node("transpose", {"axes": (0, -2, -1)}, name="t")
+    g.add_node("sum", {"axes": (-1,)}, name="s")
+    path = str(tmp_path / "all.gvz")
+    save(g, path)
+    back = load(path)
+    assert {n.name: n.params for n in back.nodes.values()} == \
+        {n.name: n.params for n in g.nodes.values()}
+
+
+@pytest.mark.parametrize("example", sorted(__import__("engine.examples", fromlist=["EXAMPLES"]).EXAMPLES))
+def test_every_example_round_trips(tmp_path, example):
+    from engine.examples import build
+    g, _, _ = build(example)
+    path = str(tmp_path / f"{example}.gvz")
+    save(g, path)
+    back = load(path)
+    assert [(n.name, n.op, n.params) for n in back.nodes.values()] == \
+        [(n.name, n.op, n.params) for n in g.nodes.values()]
+    assert back.edges() == g.edges()

@@ -44,6 +44,13 @@ def make_app(argv: list[str] | None = None):
 
 def _load_initial(win, args: argparse.Namespace, screenshot: bool) -> None:
     files = win.files
+    if not screenshot and files.has_recovery():
+        # Work autosaved before a crash comes first (opening FILE would delete it unasked).
+        if files.offer_recovery():
+            if args.file or args.example:
+                win.session.message.emit("Recovered the autosaved graph; save it, then open "
+                                         f"{args.file or args.example}")
+            return
     if args.file:
         files.load_path(args.file)
     elif args.example or screenshot:
@@ -56,8 +63,6 @@ def _load_initial(win, args: argparse.Namespace, screenshot: bool) -> None:
             files.open_example(name)
         elif args.example:
             files.show_error("Unknown example", f"there is no example {name!r}")
-    elif not screenshot:
-        files.offer_recovery()
 
 
 def screenshot(win, app, path: str, size: str) -> int:

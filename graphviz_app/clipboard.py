@@ -3,6 +3,7 @@ JSON (on the system clipboard as text and under a private MIME type)."""
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from PySide6.QtCore import QMimeData
@@ -43,25 +44,45 @@ def selection_payload(graph: Graph, ids: list[str]) -> dict:
     return {"format": FORMAT, "version": 1, "nodes": nodes, "edges": edges}
 
 
+def _point(v: Any) -> tuple[float, float]:
+    """A pasted position: two finite numbers, else the origin."""
+    if not isinstance(v, (list, tuple)) or len(v) != 2 or not all(
+            isinstance(c, (int, float)) and not isinstance(c, bool) and math.isfinite(c) for c in v):
+        return 0.0, 0.0
+    return float(v[0]), float(v[1])
+
+
 def payload_to_command(session: Session, payload: dict, offset: float = PASTE_OFFSET,
                        text: str = "Paste") -> AddNodes | None:
-    """An AddNodes command for ``payload`` (None when it is not ours)."""
+    """An AddNodes command for ``payload`` (None when it is not ours). Text from elsewhere may
+    look like ours: anything malformed in a node makes it None too; bad positions, names and
+    wires are dropped quietly."""
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         return None
     nodes_in = payload.get("nodes") or []
+    if not isinstance(nodes_in, list):
+        return None
     index = {}
     specs = []
     for i, nd in enumerate(nodes_in):
-        if not isinstance(nd, dict) or "op" not in nd:
+        if not isinstance(nd, dict) or not isinstance(nd.get("op"), str):
             return None
-        index[nd.get("id", i)] = i
-        x, y = (nd.get("pos") or (0.0, 0.0))[:2]
-        specs.append({"op": nd["op"], "params": nd.get("params") or {}, "name": nd.get("name"),
-                      "frozen": bool(nd.get("frozen")), "pos": (x + offset, y + offset)})
+        params = nd.get("params") or {}
+        if not isinstance(params, dict):
+            return None
+        key = nd.get("id", i)
+        if isinstance(key, (str, int)):
+            index[key] = i
+        name = nd.get("name") if isinstance(nd.get("name"), str) else None
+        x, y = _point(nd.get("pos") or (0.0, 0.0))
+        specs.append({"op": nd["op"], "params": params, "name": name,
+                      "frozen": nd.get("frozen") is True, "pos": (x + offset, y + offset)})
     edges = []
     for e in payload.get("edges") or []:
-        if isinstance(e, (list, tuple)) and len(e) == 3 and e[0] in index and e[1] in index:
-            edges.append((index[e[0]], index[e[1]], int(e[2])))
+        if (isinstance(e, (list, tuple)) and len(e) == 3 and isinstance(e[0], (str, int))
+                and isinstance(e[1], (str, int)) and e[0] in index and e[1] in index
+                and type(e[2]) is int and 0 <= e[2] <= 1024):
+            edges.append((index[e[0]], index[e[1]], e[2]))
     return AddNodes(session, specs, edges, text=text)
 
 
@@ -85,16 +106,15 @@ def paste(session: Session) -> bool:
     mime = QGuiApplication.clipboard().mimeData()
     if mime is None:
         return False
-    raw = bytes(mime.data(NODES_MIME).data()).decode("utf-8") if mime.hasFormat(NODES_MIME) \
-        else mime.text()
     try:
+        raw = bytes(mime.data(NODES_MIME).data()).decode("utf-8") if mime.hasFormat(NODES_MIME) \
+            else mime.text()
         payload = json.loads(raw)
-    except (ValueError, TypeError):
-        session.message.emit("The clipboard holds no nodes to paste")
-        return False
+    except (ValueError, TypeError, RecursionError):   # UnicodeDecodeError is a ValueError
+        payload = None
     cmd = payload_to_command(session, payload)
     if cmd is None:
-        session.message.emit("The clipboard holds no nodes to paste")
+        session.message.emit("The clipboard holds no nodes to paste; copy nodes (Ctrl+C) first")
         return False
     return session.push(cmd)
 

@@ -7,12 +7,17 @@ collapsing) that stay allowed while training locks the session.
 """
 from __future__ import annotations
 
+import dataclasses
+import math
+import re
 from typing import TYPE_CHECKING, Any
 
+import networkx as nx
 from PySide6.QtGui import QUndoCommand
 
-from engine import GraphError, get_op
+from engine import GraphError, Node, get_op
 from engine.ops.base import ParamError
+from engine.shapes import infer
 
 if TYPE_CHECKING:  # pragma: no cover
     from .session import Session
@@ -28,6 +33,73 @@ def node_pos(ui: dict) -> Pos | None:
     if "x" in ui and "y" in ui:
         return float(ui["x"]), float(ui["y"])
     return None
+
+
+# The engine draws every weight array as soon as an edit gives a node its shapes, so a few
+# large layers (or one typo such as units = 999999999) would try to allocate gigabytes. Edits
+# that would pass this many numbers in all arrays together (800 MB) are refused before they run.
+MAX_WEIGHTS = 100_000_000
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-\[\]]*")   # the engine's rule for node names
+
+
+class _Trial:
+    """The graph as it would be after an edit, for shape inference only (nothing is drawn):
+    ``nodes`` replaces or adds nodes, ``edges`` adds wires (src, dst, port)."""
+
+    def __init__(self, graph, nodes: dict, edges: list[tuple[str, str, int]] = ()) -> None:
+        self._graph = graph
+        self.nodes = {**graph.nodes, **nodes}
+        self._extra = list(edges)
+
+    def inputs_of(self, nid: str) -> list:
+        if nid in self._graph.nodes:
+            ins = list(self._graph.inputs_of(nid))
+        else:
+            ins = [None] * len(get_op(self.nodes[nid].op).inputs)
+        for src, dst, port in self._extra:
+            if dst == nid:
+                ins += [None] * (port + 1 - len(ins))
+                ins[port] = src
+        return ins
+
+    def topo_order(self) -> list[str]:
+        order = self._graph.topo_order()
+        if len(self.nodes) == len(self._graph.nodes):
+            at = {n: i for i, n in enumerate(order)}
+            if all(at[s] < at[d] for s, d, _ in self._extra):   # new wires keep the order
+                return order
+        g = nx.DiGraph()
+        g.add_nodes_from(self.nodes)
+        g.add_edges_from((s, d) for s, d, _ in [*self._graph.edges(), *self._extra])
+        return list(nx.topological_sort(g))
+
+
+def _numbers(shapes: dict) -> dict[str, int]:
+    return {nid: sum(math.prod(int(x) for x in w.shape) for w in info.weights)
+            for nid, info in shapes.items()}
+
+
+def _words(n: int) -> str:
+    for size, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
+        if n >= size:
+            return f"{n / size:.3g} {word}"
+    return f"{n:,}".replace(",", " ")
+
+
+def weight_budget_reason(graph, nodes: dict, edges: list = (), fix: str = "") -> str | None:
+    """Why the edit described as for :class:`_Trial` would need too many weights, or None."""
+    try:
+        after = _numbers(infer(_Trial(graph, nodes, edges))[0])
+    except Exception:  # noqa: BLE001 - inference is the engine's to refuse; not ours to crash on
+        return None
+    before = _numbers(graph.shapes)
+    total, old = sum(after.values()), sum(before.values())
+    if total <= MAX_WEIGHTS or total <= old:
+        return None
+    nid = max(after, key=lambda n: after[n] - before.get(n, 0))
+    name = getattr(graph.nodes.get(nid) or nodes.get(nid), "name", nid)
+    return (f"{name} would need {_words(after[nid])} weights ({after[nid] * 8 / 2**30:.3g} GiB); "
+            f"the graph may hold at most {_words(MAX_WEIGHTS)}. {fix}".strip())
 
 
 class GraphCommand(QUndoCommand):
@@ -60,7 +132,7 @@ class AddNode(GraphCommand):
         try:
             get_op(self.op).validate_params(dict(self.params or {}))
         except KeyError:
-            return f"unknown op {self.op!r}"
+            return f"there is no op {self.op[:40]!r}; drag one from the palette"
         except ParamError as e:
             return f"{self.op}: {e}"
         return None
@@ -120,7 +192,11 @@ class Connect(GraphCommand):
             self.setText(f"Connect {g.nodes[src].name} → {g.nodes[dst].name}.{pname}")
 
     def check(self) -> str | None:
-        return self.graph.check_connect(self.src, self.dst, self.port, shapes=True)
+        reason = self.graph.check_connect(self.src, self.dst, self.port, shapes=True)
+        if reason:
+            return reason
+        return weight_budget_reason(self.graph, {}, [(self.src, self.dst, self.port)],
+                                    "Make the input smaller first.")
 
     def redo(self) -> None:
         self.graph.connect(self.src, self.dst, self.port)
@@ -197,10 +273,11 @@ class SetParams(GraphCommand):
         merged = dict(node.params)
         merged.update(self.changes)
         try:
-            get_op(node.op).validate_params(merged)
+            merged = get_op(node.op).validate_params(merged)
         except ParamError as e:
             return f"{node.name}: {e}"
-        return None
+        return weight_budget_reason(self.graph, {self.nid: dataclasses.replace(node, params=merged)},
+                                    fix=f"Choose a smaller {', '.join(self.changes)}.")
 
     def redo(self) -> None:
         self.old = self.graph.set_params(self.nid, self.changes)
@@ -315,12 +392,21 @@ class AddNodes(GraphCommand):
         self.names: list[str | None] = [None] * len(nodes)
 
     def check(self) -> str | None:
-        for spec in self.nodes:
+        if not self.nodes:
+            return "nothing to paste"
+        trial: dict[str, Node] = {}
+        for i, spec in enumerate(self.nodes):
+            what = f"{self.text().split()[0].lower()} {spec.get('name') or spec['op']}"
             try:
-                get_op(spec["op"]).validate_params(dict(spec.get("params") or {}))
-            except (KeyError, ParamError) as e:
-                return f"cannot paste {spec.get('name', '?')}: {e}"
-        return None if self.nodes else "nothing to paste"
+                params = get_op(spec["op"]).validate_params(dict(spec.get("params") or {}))
+            except KeyError:
+                return f"cannot {what}: there is no op {spec['op']!r}"
+            except ParamError as e:
+                return f"cannot {what}: {e}"
+            tid = f"\0{i}"   # never a real id
+            trial[tid] = Node(tid, spec.get("name") or spec["op"], spec["op"], params)
+        edges = [(f"\0{a}", f"\0{b}", p) for a, b, p in self.edges]
+        return weight_budget_reason(self.graph, trial, edges, "Change it before pasting.")
 
     def redo(self) -> None:
         with self.graph.batch():   # one shape inference for the whole paste
@@ -333,8 +419,12 @@ class AddNodes(GraphCommand):
             name = self.names[i]
             if name is None:
                 wanted = spec.get("name")
-                taken = {n.name for n in g.nodes.values()}
-                name = wanted if wanted and wanted not in taken else g.unique_name(wanted or spec["op"])
+                try:
+                    g._check_name(wanted)
+                    name = wanted
+                except GraphError:  # taken, or not a usable name (text pasted from elsewhere)
+                    usable = isinstance(wanted, str) and _NAME.fullmatch(wanted)
+                    name = g.unique_name(wanted if usable else spec["op"])
             x, y = spec.get("pos", (0.0, 0.0))
             self.ids[i] = g.add_node(spec["op"], spec.get("params"), name=name, nid=self.ids[i],
                                      frozen=bool(spec.get("frozen")), ui={"pos": [x, y]})

@@ -78,8 +78,12 @@ class FileController(QObject):
         try:
             graph = serialize.load(path)
         except (ValueError, OSError) as e:  # FileFormatError is a ValueError
-            self.show_error("Cannot open file", f"{os.path.basename(path)} could not be opened:\n{e}")
-            self.session.message.emit(f"Could not open {path}: {e}")
+            why = open_reason(e, path)
+            self.show_error("Cannot open file", f"{os.path.basename(path) or path} could not be "
+                            f"opened:\n{why}\n\nThe graph you had open is unchanged.")
+            self.session.message.emit(f"Could not open {path}: {why}")
+            if isinstance(e, FileNotFoundError) and os.path.abspath(path) in self.recent_files():
+                self.remove_recent(os.path.abspath(path))
             return False
         name, dataset = example_data(graph)
         self.session.replace_graph(graph, os.path.abspath(path), dataset=dataset, example_name=name)
@@ -112,16 +116,32 @@ class FileController(QObject):
         path = path or self.ask_save_path()
         if not path:
             return False
+        if os.path.isdir(path) or path.endswith(("/", os.sep)):
+            self.show_error("Cannot save", f"{path} is a folder; choose a file name inside it "
+                            "(Save As…). Nothing was written; your graph is still open.")
+            return False
         if not path.endswith((".gvz", ".json")):
             path += ".gvz"
         return self.save_to(path)
 
     def save_to(self, path: str) -> bool:
+        """Write the graph to ``path``, then read it back: a file that cannot be reopened is
+        reported (and the graph stays unsaved) instead of being trusted."""
         from engine import serialize
         try:
             serialize.save(self.session.graph, path)
         except (ValueError, OSError) as e:
-            self.show_error("Cannot save", f"{path} could not be written:\n{e}")
+            self.show_error("Cannot save", f"{path} could not be written: {save_reason(e, path)}."
+                            "\nNothing was lost: your graph is still open; choose another place "
+                            "with Save As….")
+            return False
+        try:
+            serialize.load(path)
+        except (ValueError, OSError) as e:
+            self.show_error("Saved file cannot be reopened",
+                            f"{path} was written, but reading it back fails:\n{e}\n\nKeep this "
+                            "window open: your graph still counts as unsaved. Change the part "
+                            "the message names, then save again.")
             return False
         self.session.set_path(os.path.abspath(path))
         self.session.mark_clean()
@@ -157,6 +177,11 @@ class FileController(QObject):
         files = [path] + [p for p in self.recent_files() if p != path]
         self.settings.setValue("recent_files", files[:MAX_RECENT])
         self.recent_changed.emit(files[:MAX_RECENT])
+
+    def remove_recent(self, path: str) -> None:
+        files = [p for p in self.recent_files() if p != path]
+        self.settings.setValue("recent_files", files)
+        self.recent_changed.emit(files)
 
     def clear_recent(self) -> None:
         self.settings.setValue("recent_files", [])
@@ -195,8 +220,14 @@ class FileController(QObject):
         try:
             graph = serialize.load(self.recovery_path)
         except (ValueError, OSError) as e:
-            self.show_error("Cannot recover", f"The autosaved graph could not be read:\n{e}")
-            self.remove_recovery()
+            kept = self.recovery_path[:-4] + "-unreadable.gvz"
+            try:
+                os.replace(self.recovery_path, kept)   # keep it for a later look, out of the way
+                where = f"It was kept as {kept}."
+            except OSError:
+                where = f"It is still at {self.recovery_path}."
+            self.show_error("Cannot recover", f"The autosaved graph could not be read:\n{e}\n\n"
+                            f"{where} The app starts with an empty graph.")
             return False
         self.session.replace_graph(graph, None)
         self.session.mark_dirty()
@@ -246,3 +277,30 @@ def example_data(graph) -> tuple[str | None, object]:
         return name, examples.EXAMPLES[name][2]()[1]
     except Exception:  # noqa: BLE001 - a file still opens when its example data cannot be made
         return None, None
+
+
+def save_reason(e: Exception, path: str) -> str:
+    """Why writing ``path`` failed, in words that point at the fix."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if isinstance(e, IsADirectoryError) or os.path.isdir(path):
+        return "that name is a folder; choose a file name"
+    if not os.path.isdir(folder):
+        return f"the folder {folder} does not exist"
+    if isinstance(e, PermissionError):
+        return f"there is no permission to write in {folder}"
+    if isinstance(e, OSError):
+        return f"{folder} does not accept new files ({e.strerror or e})"
+    return str(e)
+
+
+def open_reason(e: Exception, path: str) -> str:
+    """Why reading ``path`` failed, in words that point at the fix."""
+    if isinstance(e, FileNotFoundError):
+        return "there is no such file (it may have been moved or deleted)"
+    if isinstance(e, IsADirectoryError) or os.path.isdir(path):
+        return "that is a folder; choose a graph file (.gvz or .json) inside it"
+    if isinstance(e, PermissionError):
+        return "there is no permission to read it"
+    if isinstance(e, OSError):
+        return e.strerror or str(e)
+    return str(e)

@@ -14,7 +14,7 @@ from .actions import SHORTCUTS, Actions
 from .canvas.scene import GraphScene
 from .canvas.theme import make_theme
 from .canvas.view import GraphView
-from .files import FileController
+from .files import FileController, save_reason
 from .panels.history import HistoryPanel
 from .panels.inspector import InspectorPanel
 from .panels.palette import PalettePanel
@@ -111,8 +111,8 @@ class MainWindow(QMainWindow):
     def copy(self) -> None:
         clipboard.copy_selection(self.session)
 
-    def paste(self) -> None:
-        clipboard.paste(self.session)
+    def paste(self) -> bool:
+        return clipboard.paste(self.session)
 
     def duplicate(self) -> None:
         clipboard.duplicate(self.session)
@@ -143,7 +143,11 @@ class MainWindow(QMainWindow):
                 return False
         try:
             (editing.export_png if kind == "png" else editing.export_svg)(self.scene, path)
-        except (OSError, ImportError) as e:
+        except OSError as e:
+            self.files.show_error("Export failed", f"{path} could not be written: "
+                                  f"{save_reason(e, path)}. Choose another place.")
+            return False
+        except ImportError as e:
             self.files.show_error("Export failed", str(e))
             return False
         self.session.message.emit(f"Exported {path}")

@@ -21,7 +21,7 @@ from engine.graph import GraphError
 from engine.ops.base import get_op
 
 from . import step_text
-from .value_render import Rendered, render
+from .value_render import Rendered, fmt_number, render
 
 IGNORED_EVENTS = {"ui_changed", "renamed", "group_added", "group_removed", "group_changed"}
 Edge = tuple[str, str, int]
@@ -124,12 +124,20 @@ class Player(QObject):
         if ex is None:
             return "ready: press Step (F10) to run the first node"
         rec = ex.current
+        if ex.cursor == 0:
+            return f"ready · 0/{ex.total_steps} steps · press Step (F10) to run the first node"
+        if ex.phase == "done":
+            passes = "forward and backward passes" if ex.total_steps > ex.forward_steps \
+                else "forward pass (no backward: no scalar cost)"
+            return (f"done · {passes} complete ({ex.total_steps} steps) · "
+                    "Back to review, Reset to start again")
         where = ""
         if rec is not None:
             node = self.session.graph.nodes.get(rec.node)
             if node is not None:
                 where = f" · node {node.name} ({node.op})"
-        return f"{ex.phase} · step {ex.cursor}/{ex.total_steps}{where}"
+        phase = "forward pass complete" if ex.cursor == ex.forward_steps else ex.phase
+        return f"{phase} · step {ex.cursor}/{ex.total_steps}{where}"
 
     def node_detail(self, nid: str) -> str:
         """The hover text of a node at the current cursor (value, gradient, formulas)."""
@@ -140,6 +148,28 @@ class Player(QObject):
         graph = self.session.graph
         cost = graph.nodes[ex.target].name if ex.target in graph.nodes else "J"
         return step_text.node_detail(graph, nid, fwd, bwd, ex.values(), cost)
+
+    def finished_text(self) -> str:
+        """What the passes produced, for the details dock once everything is done."""
+        ex = self.executor
+        if ex is None or ex.phase != "done":
+            return ""
+        graph = self.session.graph
+        lines = ["Finished."]
+        if ex.target in graph.nodes:
+            cost = ex.values().get(ex.target)
+            if cost is not None and np.size(cost) == 1:
+                lines.append(f"Cost {graph.nodes[ex.target].name} = "
+                             f"{fmt_number(np.ravel(cost)[0])} on this batch.")
+        if ex.total_steps > ex.forward_steps:
+            lines.append("Every node shows its gradient; hover a node for its value, "
+                         "gradient and formulas.")
+        else:
+            lines.append("No backward pass: the graph has no scalar cost (end it with a loss "
+                         "whose reduction is 'mean'). Hover a node for its value.")
+        lines.append("Back (Shift+F10) steps back through the passes; Reset (Shift+F5) or "
+                     "Play (F5) starts again.")
+        return "\n".join(lines)
 
     def current_detail(self) -> str:
         rec = self.current
@@ -156,6 +186,8 @@ class Player(QObject):
             return self._fail(e)
         if rec is None:
             self.pause()
+            self.session.message.emit("nothing left to step: Reset (Shift+F5) or Play (F5) "
+                                      "to start again, Back (Shift+F10) to review")
         self._refresh()
         return rec
 
@@ -231,11 +263,15 @@ class Player(QObject):
             ex = Executor(graph)
             ex.reset(feeds, training=False)
         except (ExecutionError, GraphError, ValueError) as e:
-            self.session.message.emit(f"cannot step: {e}")
+            self.session.message.emit(_cannot_step(e))
             self.pause()
             return False
         if invented:
-            self.session.message.emit(f"stepping with random numbers for {', '.join(invented)} "
+            ints = [n for n in invented if feeds[n].dtype.kind == "i"]
+            floats = [n for n in invented if n not in ints]
+            parts = ([f"random numbers for {', '.join(floats)}"] if floats else []) + \
+                ([f"zeros (class 0) for {', '.join(ints)}"] if ints else [])
+            self.session.message.emit(f"stepping with {' and '.join(parts)} "
                                       "(no dataset array of that name)")
         self.executor = ex
         self._renders.clear()
@@ -243,7 +279,7 @@ class Player(QObject):
 
     def _fail(self, e: Exception) -> None:
         self.pause()
-        self.session.message.emit(f"cannot step: {e}")
+        self.session.message.emit(_cannot_step(e))
         return None
 
     def _on_graph_changed(self, event: Any) -> None:
@@ -295,7 +331,7 @@ class Player(QObject):
                     badge = step_text.broadcast_badge(graph, r, port)
                     if badge:
                         edges[(src, r.node, port)] = (None,) + badge
-        cur = ex.current
+        cur = ex.current if ex.phase != "done" else None   # finished: no node is current
         if cur is not None:
             state = "current" if cur.phase == "forward" else "current_backward"
             nodes[cur.node] = (state, cur.index)
@@ -365,6 +401,14 @@ class Player(QObject):
             item.set_badge(badge, tip)
         except RuntimeError:
             pass
+
+
+def _cannot_step(e: Exception) -> str:
+    """'cannot step: s: input b (port 1) is not connected; fix the graph, then Step again'."""
+    text = str(e)
+    if text.startswith("cannot run: "):
+        text = text[len("cannot run: "):]
+    return f"cannot step: {text.rstrip('.')}; fix the graph, then Step (F10) again"
 
 
 def _call(scene, name: str, *args):

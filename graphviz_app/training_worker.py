@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand
 
 from engine.training import Dataset, History, TrainConfig, Trainer, TrainingDiverged
@@ -59,6 +59,7 @@ class Run:
     final_weights: Weights | None = None
     message: str = ""
     node: str | None = None
+    dev_name: str = ""                     # an example's own dev set, when not split off train
 
 
 class LoadWeightsCommand(QUndoCommand):
@@ -185,9 +186,10 @@ class TrainingController(QObject):
 
     # -- commands ------------------------------------------------------------------------------
     def enqueue(self, name: str, config: TrainConfig, train: Dataset, dev: Dataset | None,
-                start_from: int | None = None) -> Run:
-        """Queue a run (``start_from``: a run id whose initial weights this one starts from)."""
-        run = Run(len(self.runs) + 1, name, config, start_from=start_from)
+                start_from: int | None = None, dev_name: str = "") -> Run:
+        """Queue a run (``start_from``: a run id whose initial weights this one starts from;
+        ``dev_name``: the name of ``dev`` when it is not split off the training data)."""
+        run = Run(len(self.runs) + 1, name, config, start_from=start_from, dev_name=dev_name)
         self.runs.append(run)
         self.queue.append(run)
         self._data[run.id] = (train, dev)
@@ -219,8 +221,13 @@ class TrainingController(QObject):
             return
         self._worker.stop_requested = True
         if self.paused:
-            self._on_ended(self.current.id, "stopped",
-                           self._worker.trainer.graph.weight_snapshot(), "", None)
+            # ended from the event loop, not inside this call: a caller that waits for
+            # state_changed (closing the window) must not be called back before stop() returns
+            QTimer.singleShot(0, self, lambda rid=self.current.id: self._end_paused(rid))
+
+    def _end_paused(self, rid: int) -> None:
+        if self._worker is not None and self.current is not None and self.current.id == rid:
+            self._on_ended(rid, "stopped", self._worker.trainer.graph.weight_snapshot(), "", None)
 
     def revert_weights(self) -> bool:
         """Put back the weights the graph had before the first run (undoable)."""

@@ -185,6 +185,14 @@ def render(array: np.ndarray, kind: str = "value", size: tuple[int, int] = (THUM
     else:
         img = img.scaled(size[0], size[1], Qt.AspectRatioMode.KeepAspectRatio,
                          Qt.TransformationMode.FastTransformation)
+        # a wide matrix (4 examples x 128 features) would shrink to a 2-pixel sliver, a tall
+        # one to a sliver on its side: cells need not be square, so let them stretch
+        least = max(8, size[1] // 3)
+        if img.height() < least or img.width() < least:
+            img = img.scaled(max(img.width(), min(size[0], least)),
+                             max(img.height(), min(size[1], least)),
+                             Qt.AspectRatioMode.IgnoreAspectRatio,
+                             Qt.TransformationMode.FastTransformation)
     f = _finite(a)
     lo, hi = _short(f.min()), _short(f.max())
     text = f"all {lo}" if lo == hi else f"{lo}…{hi}"

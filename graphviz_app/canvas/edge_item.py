@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QStyleOptionGraphicsItem
 
 from .text import brush, font
@@ -33,6 +33,7 @@ class BadgeItem(QGraphicsSimpleTextItem):
     def __init__(self, parent: QGraphicsItem | None, theme: "Theme") -> None:
         super().__init__(parent)
         self.theme = theme
+        self.fill: QColor | None = None    # None: the theme's badge colour
         self.setFont(font("small")[0])
         self.setBrush(brush(theme.text))
         self.setZValue(3)
@@ -42,7 +43,7 @@ class BadgeItem(QGraphicsSimpleTextItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setPen(QPen(self.theme.node_border, 1.0))
-        painter.setBrush(brush(self.theme.badge_fill))
+        painter.setBrush(brush(self.fill or self.theme.badge_fill))
         painter.drawRoundedRect(self.boundingRect(), 4, 4)
         super().paint(painter, option, widget)
 

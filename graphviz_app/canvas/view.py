@@ -158,7 +158,7 @@ class GraphView(QGraphicsView):
         if not mime.hasFormat(OP_MIME):
             super().dropEvent(event)
             return
-        op = bytes(mime.data(OP_MIME).data()).decode("utf-8").strip()
+        op = bytes(mime.data(OP_MIME).data()).decode("utf-8", errors="replace").strip()
         pos = self.mapToScene(event.position().toPoint())
         if self.add_op(op, pos):
             event.setDropAction(Qt.DropAction.CopyAction)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QTimer
-from PySide6.QtGui import QPen, Qt
+from PySide6.QtGui import QColor, QPen, Qt
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from ..commands import Connect, Disconnect
@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .scene import GraphScene
 
 TRANSIENT_MS = 3500
+REFUSAL_FILL = QColor(198, 40, 40)
 
 
 class WireTool:
@@ -33,6 +34,10 @@ class WireTool:
         self.anchor: PortItem | None = None   # the fixed end (an output, or a free input)
         self.detached: tuple[str, int] | None = None  # (dst, port) of a picked-up wire
         self.label: BadgeItem | None = None
+        self._fade = QTimer(scene)   # owned by the scene: it cannot fire after the scene is gone
+        self._fade.setSingleShot(True)
+        self._fade.setInterval(TRANSIENT_MS)
+        self._fade.timeout.connect(self._hide_label)
 
     @property
     def active(self) -> bool:
@@ -152,11 +157,12 @@ class WireTool:
             self.label = BadgeItem(None, self.scene.theme)
             self.label.setZValue(10)
             self.scene.addItem(self.label)
-        self.label.setBrush(self.scene.theme.error)
+        self.label.fill = REFUSAL_FILL   # white on dark red reads on light and dark canvases
+        self.label.setBrush(QColor(255, 255, 255))
         self.label.setText(reason)
         self.label.setPos(pos + QPointF(12, 12))
         self.label.setVisible(True)
-        QTimer.singleShot(TRANSIENT_MS, self._hide_label)
+        self._fade.start()   # a newer refusal restarts the countdown
 
     def _hide_label(self) -> None:
         if self.label is not None:

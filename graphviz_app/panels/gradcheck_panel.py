@@ -36,7 +36,10 @@ class _CheckWorker(QObject):
         try:
             results = gradient_check(self.graph, self.feeds, max_entries=self.max_entries)
         except Exception as e:  # noqa: BLE001 - the user's graph may fail in many ways
-            self.finished.emit(None, f"gradient check failed: {e}")
+            text = str(e)
+            if not text.lower().startswith("gradient check"):
+                text = f"gradient check failed: {text}"
+            self.finished.emit(None, text)
             return
         self.finished.emit(results, "")
 
@@ -148,7 +151,9 @@ class GradcheckPanel(QWidget):
                 self.table.setItem(row, col, item)
         counts = {v: sum(1 for c in results if c.verdict == v) for v in VERDICT_WORDS}
         if not results:
-            text = "No trainable arrays to check (add a parameter or a layer with weights)."
+            text = ("No trainable arrays to check: add a parameter or a layer with weights "
+                    "(dense, conv2d, …), or unfreeze one.")
+            self.session.message.emit("gradient check: " + text[0].lower() + text[1:])
         elif counts["wrong"]:
             bad = ", ".join(f"{c.node_name}.{c.array}" for c in results if c.verdict == "wrong")
             text = f"<b style='color:#c0392b'>{counts['wrong']} wrong</b>: {bad}"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QLabel, QLineEdit
 from engine import GraphEvent, get_op
 from engine.ops.base import fmt_shape
 
+from ..canvas.theme import make_theme
 from ..commands import Rename, SetFrozen, SetParams
 from ..session import Session
 from .param_editors import ERROR_STYLE, ParamEditor
@@ -103,7 +104,8 @@ class InspectorPanel(QScrollArea):
         self.formula_label = _label()
         self.size_label = _label()
         self.issues_label = _label()
-        self.issues_label.setStyleSheet("color: #d32f2f; font-weight: bold;")
+        error = make_theme(self.palette()).error   # a lighter red on a dark palette
+        self.issues_label.setStyleSheet(f"color: {error.name()}; font-weight: bold;")
         form.addRow("Output", self.shape_label)
         form.addRow("Inputs", self.inputs_label)
         form.addRow("Size", self.count_label)

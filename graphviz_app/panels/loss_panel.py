@@ -12,7 +12,12 @@ Diagnosis (the course's "basic recipe"), from the last epoch of the chosen run:
   high variance when dev error − train error > ``VARIANCE_GAP`` (5 points).
 - regression (no accuracy): high bias when the train cost is still above ``BIAS_FRACTION``
   (20 %) of the first epoch's; high variance when dev cost > (1 + ``VARIANCE_RATIO``) × train
-  cost, i.e. more than 25 % above it.
+  cost, i.e. more than 25 % above it, and the gap is more than ``VARIANCE_GAP`` (5 %) of the
+  first epoch's train cost (a tiny cost 25 % above another tiny cost is not a variance problem).
+
+A dev set that is not split off the training data (an example's "other distribution") may
+differ from the training data itself: the verdict then says so, since more data of the training
+kind or regularization do not fix a data mismatch.
 """
 from __future__ import annotations
 
@@ -40,7 +45,7 @@ COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c
           "#e377c2"]
 
 
-def diagnose(history: History, base_error: float = 0.0) -> tuple[str, str]:
+def diagnose(history: History, base_error: float = 0.0, dev_name: str = "") -> tuple[str, str]:
     """('high bias' | 'high variance' | 'high bias and high variance' | 'neither' | '', advice)."""
     if not history.epochs:
         return "", "No epoch finished yet."
@@ -57,7 +62,7 @@ def diagnose(history: History, base_error: float = 0.0) -> tuple[str, str]:
         first, tc = history.train_cost[0], history.train_cost[last]
         dc = history.dev_cost[last]
         bias = first > 0 and tc > BIAS_FRACTION * first and len(history.epochs) > 1
-        variance = has_dev and dc > (1 + VARIANCE_RATIO) * tc
+        variance = has_dev and dc > (1 + VARIANCE_RATIO) * tc and dc - tc > VARIANCE_GAP * first
         figures = f"train cost {tc:.4g}" + (f", dev cost {dc:.4g}" if has_dev else "")
     advice = []
     if bias:
@@ -65,6 +70,10 @@ def diagnose(history: History, base_error: float = 0.0) -> tuple[str, str]:
                       "or a better optimizer")
     if variance:
         advice.append("high variance → more data, regularization (L2, dropout)")
+        if dev_name:
+            advice.append(f"but the dev set ({dev_name}) is not drawn from the training data: "
+                          "part of the gap can be data mismatch, which neither fixes; make "
+                          "the training data look like the data you care about")
     verdict = ("high bias and high variance" if bias and variance else "high bias" if bias
                else "high variance" if variance else "neither")
     if verdict == "neither":
@@ -134,6 +143,7 @@ class LossPanel(QWidget):
         self.plots.setMinimumHeight(170)
         self.cost_plot = self.plots.addPlot(row=0, col=0, title="Cost")
         self.acc_plot = self.plots.addPlot(row=0, col=1, title="Accuracy")
+        self._acc_title = "Accuracy"
         for p in (self.cost_plot, self.acc_plot):
             # no grid: pyqtgraph draws grid lines with the axes, 8x the cost of a repaint
             p.setLabel("bottom", "iteration")
@@ -257,7 +267,12 @@ class LossPanel(QWidget):
             return
         run = runs[-1] if self.controller.current is None else \
             next((r for r in runs if r is self.controller.current), runs[-1])
-        verdict, advice = diagnose(run.history)
+        verdict, advice = diagnose(run.history, dev_name=run.dev_name)
+        regression = all(math.isnan(a) for a in run.history.train_accuracy)
+        title = "Accuracy (none: a regression cost)" if regression else "Accuracy"
+        if title != self._acc_title:       # an empty plot should say why it is empty
+            self._acc_title = title
+            self.acc_plot.setTitle(title)
         colour = {"neither": "#2a7a2a"}.get(verdict, "#b35900")
         self.diagnosis.setText(f"<b>{run.name}</b> — <span style='color:{colour}'><b>{verdict}"
                                f"</b></span>. {advice}")

@@ -16,26 +16,35 @@ from engine.ops.base import ParamError, ParamSpec
 
 _OPEN = {"none", "n", "?", "-1", "null"}
 ERROR_STYLE = "color: palette(bright-text); background: #c62828; padding: 2px; border-radius: 3px;"
+MAX_ENTRIES = 32          # what a saved file may hold (engine.safe_io), so it can be reopened
+MAX_ENTRY = 1 << 40
 
 
 def parse_dims(text: str, allow_open: bool) -> tuple:
-    """``"8, 8"`` → (8, 8); ``"None, 2"`` → (None, 2) when ``allow_open``. Raise ValueError."""
+    """``"8, 8"`` or ``"8x8"`` → (8, 8); ``"None, 2"`` → (None, 2) when ``allow_open`` (where
+    -1 means open too; elsewhere -1 is a number). Raise ValueError saying what to change."""
     body = text.strip().strip("()[]").strip()
     if not body:
         return ()
-    parts = [p for p in re.split(r"[,\sx×]+", body) if p]
+    body = re.sub(r"(?<=\d)\s*[x×]\s*(?=\d)", ",", body)   # 8x8, 8 × 8
+    parts = [p for p in re.split(r"[,;\s]+", body) if p]
+    if len(parts) > MAX_ENTRIES:
+        raise ValueError(f"{len(parts)} entries; at most {MAX_ENTRIES} are allowed")
     out: list[int | None] = []
     for p in parts:
-        if p.lower() in _OPEN:
+        if p.lower() in _OPEN and (allow_open or p != "-1"):
             if not allow_open:
                 raise ValueError(f"{p!r}: every entry must be a whole number here")
             out.append(None)
             continue
         try:
-            out.append(int(p))
+            v = int(p)
         except ValueError:
             raise ValueError(f"{p!r} is not a whole number"
                              + (" (use None for an open dimension)" if allow_open else "")) from None
+        if abs(v) > MAX_ENTRY:
+            raise ValueError(f"{p} is too large; use a number below {MAX_ENTRY:,}")
+        out.append(v)
     return tuple(out)
 
 

@@ -113,6 +113,12 @@ class PlayerPanel(QWidget):
                                  "Values show in blue–green–yellow, gradients in magenta–orange.")
             self.text.setPlainText("")
             return
+        done = p.phase == "done"
+        self.picture.setVisible(not done)     # the words need the room once it is finished
+        if done:
+            self.picture.clear()
+            self.text.setPlainText(p.finished_text())
+            return
         kind = "grad" if rec.phase == "backward" else "value"
         r = render(rec.value, kind, size=(240, 110))
         if r.image is not None:

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import inspect
 
+import numpy as np
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QMessageBox, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
 from engine import datasets
+from engine.ops.base import get_op
+from engine.ops.sources import check_feed
 from engine.training import OPTIMIZERS, Dataset, TrainConfig, split
 
 from ..training_worker import Run, TrainingController
@@ -62,12 +66,19 @@ class TrainingPanel(QWidget):
         row.addWidget(self.train_frac)
         row.addWidget(self.dev_label, 1)
         form.addRow("Train", row)
+        self.dev_set = QComboBox()
+        self.dev_set.setToolTip("Split the dev set off the training data, or use one of the "
+                                "example's own dev sets (which may come from another "
+                                "distribution)")
+        self._dev_sets: dict[str, Dataset] = {}
+        form.addRow("Dev set", self.dev_set)
+        self._form = form
         self.optimizer = QComboBox()
         self.optimizer.addItems(list(OPTIMIZERS))
         form.addRow("Optimizer", self.optimizer)
         self.lr = QDoubleSpinBox()
         self.lr.setDecimals(5)
-        self.lr.setRange(1e-5, 1e6)
+        self.lr.setRange(0.0, 1e6)     # 0 is refused with a message when a run starts
         self.lr.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
         self.lr.setValue(0.1)
         form.addRow("Learning rate α", self.lr)
@@ -136,6 +147,7 @@ class TrainingPanel(QWidget):
         self.mode.currentIndexChanged.connect(self._sync)
         self.data.currentIndexChanged.connect(self._sync)
         self.train_frac.valueChanged.connect(self._sync)
+        self.dev_set.currentIndexChanged.connect(self._sync)
         controller.state_changed.connect(self._sync)
         controller.run_added.connect(lambda run: self._fill_start_from())
         controller.run_started.connect(lambda run: self._fill_start_from())
@@ -156,14 +168,15 @@ class TrainingPanel(QWidget):
         for key in datasets.GENERATORS:
             self.data.addItem(key, key)
         self.data.blockSignals(False)
-        suggested = {}
+        info = {}
         if self.session.example_name:
             try:
                 from engine.examples import build
-                suggested = build(self.session.example_name)[2].get("train", {})
+                info = build(self.session.example_name)[2]
             except Exception:  # noqa: BLE001 - defaults are a convenience only
-                suggested = {}
-        self.apply_settings(suggested)
+                info = {}
+        self._fill_dev_sets(info.get("dev_sets") or {} if self.session.dataset is not None else {})
+        self.apply_settings(info.get("train", {}))
         self._fill_start_from()
         self._sync()
 
@@ -181,6 +194,25 @@ class TrainingPanel(QWidget):
         if "epochs" in s:
             self.epochs.setValue(int(s["epochs"]))
 
+    def _fill_dev_sets(self, dev_sets: dict) -> None:
+        """The example's own dev sets (e.g. same and other distribution), if it has any; the
+        last one is chosen, since an example brings them to be looked at."""
+        self._dev_sets = dict(dev_sets)
+        self.dev_set.blockSignals(True)
+        self.dev_set.clear()
+        self.dev_set.addItem("split off the training data", None)
+        for name in self._dev_sets:
+            self.dev_set.addItem(name, name)
+        self.dev_set.setCurrentIndex(self.dev_set.count() - 1)
+        self.dev_set.blockSignals(False)
+        self._form.setRowVisible(self.dev_set, bool(self._dev_sets))
+
+    def _named_dev(self) -> str | None:
+        """The example dev set in use, or None when the dev set is split off the data."""
+        name = self.dev_set.currentData()
+        return name if name in self._dev_sets and self.data.currentData() == SESSION_DATA \
+            else None
+
     def batch_size(self, mode: str | None = None) -> int:
         mode = mode or self.mode.currentText()
         return {"batch": 0, "stochastic": 1}.get(mode, self.batch.value())
@@ -196,38 +228,83 @@ class TrainingPanel(QWidget):
             ds = self.session.dataset
         else:
             ds = make_dataset(key, self.points.value(), self.seed.value())
+        named = self._named_dev()
+        if named is not None:
+            return ds, self._dev_sets[named]
         f = round(self.train_frac.value(), 4)
         if f >= 1.0:
             return ds, None
         train, dev, _ = split(ds, train=f, dev=round(1.0 - f, 4), seed=self.seed.value())
+        if len(dev) == 0:
+            raise ValueError(f"a train fraction of {f:g} leaves no dev examples out of "
+                             f"{len(ds)}: lower it (e.g. 0.8), or set it to 1.0 to train "
+                             "without a dev set")
         return train, dev
+
+    def fit_problem(self, ds: Dataset, label: str | None = None) -> str | None:
+        """Why the graph cannot train on ``ds`` (a shape error, a missing or misfit array),
+        or None when it can. Checked before a run is queued, so nothing is locked or lost."""
+        graph = self.session.graph
+        if graph.issues:
+            return (f"the graph has an error: {graph.issues[0]}. Fix it (the node is marked on "
+                    "the canvas), then start again")
+        arrays = getattr(ds, "arrays", {}) or {}
+        label = label or getattr(ds, "name", "") or "the data"
+        for nid in graph.topo_order():
+            node = graph.nodes[nid]
+            if not get_op(node.op).is_feed:
+                continue
+            if node.name not in arrays:
+                return (f"data '{label}' has no array named {node.name!r} for input "
+                        f"{node.name} (it has {', '.join(arrays) or 'none'}): choose other "
+                        "data, or rename the input")
+            why = check_feed(node.name, tuple(node.params["shape"]),
+                             np.asarray(arrays[node.name]))
+            if why:
+                return (f"data '{label}' does not fit input {why}: choose data that matches "
+                        "the graph's inputs, or change the input's shape")
+        return None
 
     def run_name(self, cfg: TrainConfig) -> str:
         mode = cfg.mode + (f" {cfg.batch_size}" if cfg.mode == "mini-batch" else "")
-        return f"run {len(self.controller.runs) + 1}: {mode}, {cfg.optimizer}, α {cfg.lr:g}"
+        dev = self._named_dev()
+        return (f"run {len(self.controller.runs) + 1}: {mode}, {cfg.optimizer}, α {cfg.lr:g}"
+                + (f", dev: {dev}" if dev else ""))
 
     # -- actions -------------------------------------------------------------------------------
+    def _refuse(self, text: str) -> None:
+        """Show why a run cannot start (in the dock and the status bar); nothing is queued."""
+        self.error.setText(text)
+        self.session.message.emit(text)
+
     def _prepare(self) -> tuple[Dataset, Dataset | None] | None:
         self.error.clear()
         try:
-            return self.data_split()
+            data = self.data_split()
         except (ValueError, KeyError) as e:
-            self.error.setText(f"Data: {e}")
+            self._refuse(f"Data: {e}")
             return None
+        why = self.fit_problem(data[0], self.data.currentText())
+        if why:
+            self._refuse(f"Cannot train: {why}.")
+            return None
+        return data
 
     def start(self, mode: str | None = None, start_from: int | None = None) -> Run | None:
-        """Queue one run with the current settings."""
-        data = self._prepare()
-        if data is None:
-            return None
+        """Queue one run with the current settings (None, with a message, when it cannot)."""
         try:
             cfg = self.config(mode)
         except ValueError as e:
-            self.error.setText(str(e))
+            self.error.clear()
+            self._refuse(f"Settings: {e}")
+            return None
+        data = self._prepare()
+        if data is None:
             return None
         if start_from is None:
             start_from = self.start_from.currentData()
-        return self.controller.enqueue(self.run_name(cfg), cfg, *data, start_from=start_from)
+        return self.controller.enqueue(self.run_name(cfg), cfg, *data, start_from=start_from,
+                                       dev_name=self._named_dev() or "")
 
     def compare(self) -> list[Run]:
         """Three runs from the same initial weights: batch, mini-batch and stochastic."""
@@ -263,7 +340,10 @@ class TrainingPanel(QWidget):
         self.batch.setEnabled(self.mode.currentText() == "mini-batch")
         self.points.setEnabled(self.data.currentData() != SESSION_DATA)
         f = self.train_frac.value()
-        self.dev_label.setText(f"dev {1 - f:.0%}" if f < 1 else "no dev set")
+        named = self._named_dev()
+        self.train_frac.setEnabled(named is None)
+        self.dev_label.setText(f"all; dev: {named}" if named else
+                               f"dev {1 - f:.0%}" if f < 1 else "no dev set")
         self.pause_button.setText("Resume" if paused else "Pause")
         self.pause_button.setEnabled(busy)
         self.stop_button.setEnabled(busy)

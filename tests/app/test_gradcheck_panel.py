@@ -74,3 +74,45 @@ def test_unrunnable_graph_reports_error(qtbot):
     qtbot.waitUntil(lambda: not panel.running, timeout=5000)
     assert messages and "failed" in messages[-1]
     assert panel.table.rowCount() == 0
+
+
+def _graph_panel(qtbot, graph):
+    session = Session(graph)
+    panel = GradcheckPanel(session)
+    qtbot.addWidget(panel)
+    messages = []
+    session.message.connect(messages.append)
+    return panel, session, messages
+
+
+def test_graph_without_parameters_says_what_to_add(qtbot):
+    from engine import Graph
+    g = Graph()
+    x = g.add_node("input", {"shape": (None, 2)}, name="x")
+    j = g.add_node("mean", name="J")
+    g.connect(x, j, 0)
+    panel, session, messages = _graph_panel(qtbot, g)
+    with qtbot.waitSignal(panel.checked, timeout=10000):
+        panel.run_check()
+    assert panel.table.rowCount() == 0
+    assert panel.summary.text().startswith("No trainable arrays to check: add a parameter")
+    assert messages[-1].startswith("gradient check: no trainable arrays to check")
+    assert panel.run_button.isEnabled()
+
+
+def test_graph_without_a_cost_says_what_to_add(qtbot):
+    from engine import Graph
+    g = Graph()
+    x = g.add_node("input", {"shape": (None, 2)}, name="x")
+    d = g.add_node("dense", {"units": 3}, name="d")
+    g.connect(x, d, 0)
+    panel, session, messages = _graph_panel(qtbot, g)
+    before = g.weight_snapshot()
+    panel.run_check()
+    qtbot.waitUntil(lambda: not panel.running, timeout=10000)
+    assert messages[-1].startswith("gradient check needs a cost: add a loss node")
+    assert "gradient check needs a cost" in panel.summary.text()
+    assert "failed: gradient check" not in messages[-1]
+    assert panel.table.rowCount() == 0 and panel.run_button.isEnabled()
+    after = g.weight_snapshot()
+    assert all((after[k] == before[k]).all() for k in before)

@@ -70,3 +70,37 @@ def test_items_created_once_and_refresh_throttled(qtbot):
     panel.clear_finished()
     assert not panel.items
     assert 1.0 / MAX_REFRESH == 0.05
+
+
+def test_regression_variance_needs_a_gap_that_matters():
+    nan = math.nan
+    # housing-like: cost fell from 1.0 to 0.025; dev 30 % above train, but only 0.0075 apart
+    v, advice = diagnose(_history(nan, nan, [1.0, 0.1, 0.025], [1.0, 0.1, 0.0325]))
+    assert v == "neither", advice
+    # a gap that is large against where the cost started is variance
+    v, advice = diagnose(_history(nan, nan, [1.0, 0.1, 0.05], [1.0, 0.2, 0.3]))
+    assert v == "high variance"
+
+
+def test_dev_set_from_another_distribution_mentions_mismatch():
+    v, advice = diagnose(_history(0.99, 0.80), dev_name="other distribution")
+    assert v == "high variance"
+    assert "not drawn from the training data" in advice and "data mismatch" in advice
+    assert "mismatch" not in diagnose(_history(0.99, 0.80))[1]
+
+
+def test_empty_accuracy_plot_says_why(qtbot):
+    c = TrainingController(Session(Graph()))
+    panel = LossPanel(c)
+    qtbot.addWidget(panel)
+    run = Run(1, "run 1", TrainConfig(batch_size=0, epochs=3), status="done",
+              total_iterations=3, history=_history(math.nan, math.nan, [1.0, 0.5, 0.2],
+                                                   [1.0, 0.5, 0.2]))
+    c.runs.append(run)
+    panel._dirty.add(1)
+    panel.refresh()
+    assert panel.acc_plot.titleLabel.text == "Accuracy (none: a regression cost)"
+    run.history = _history(0.9, 0.9)
+    panel._dirty.add(1)
+    panel.refresh()
+    assert panel.acc_plot.titleLabel.text == "Accuracy"

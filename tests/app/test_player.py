@@ -229,3 +229,114 @@ def test_real_canvas_items_and_install(qtbot):
     assert "step 5/5" in player.toolbar.status.text() or "done" in player.toolbar.status.text()
     player.toolbar.actions_by_name["reset"].trigger()
     assert item.run_state == "idle" and item._val_text is None
+
+
+def test_finished_pass_leaves_no_node_current(qtbot):
+    """After the last backward step no node or edge keeps the 'current' look; the status says
+    done, and stepping back makes the last node current again."""
+    graph, _, _ = build("scalar_chain")
+    player, session, scene, messages = make(graph)
+    phases = []
+    player.phase_changed.connect(phases.append)
+    player.run_backward()
+    assert player.phase == "done" and phases[-1] == "done"
+    states = {n.state for n in scene.nodes.values()}
+    assert not any(s.startswith("current") for s in states), states
+    assert all(e.highlight is None for e in scene.edges.values())
+    assert player.status_text().startswith("done · forward and backward passes complete")
+    assert "Cost J = 33" in player.finished_text()
+    assert player.step_forward() is None
+    assert "nothing left to step" in messages[-1]
+    player.step_back()                    # the step before the last is current again
+    assert scene.nodes[player.current_node].state == "current_backward"
+    assert player.status_text().startswith("backward")
+
+
+def test_forward_only_graph_finishes_without_current_node(qtbot):
+    g = Graph()
+    x = g.add_node("input", {"shape": (None, 2)}, name="x")
+    d = g.add_node("dense", {"units": 3}, name="d")
+    g.connect(x, d, 0)
+    player, session, scene, messages = make(g)
+    player.run_backward()
+    assert player.phase == "done"
+    assert {n.state for n in scene.nodes.values()} == {"done"}
+    assert "no backward: no scalar cost" in player.status_text()
+    assert any("no backward pass" in m for m in messages)
+
+
+def test_panel_shows_finished_summary(qtbot):
+    from graphviz_app.panels.player_panel import PlayerPanel, PlayerToolBar
+    graph, _, _ = build("fan_out")
+    player, session, scene, _ = make(graph)
+    panel, bar = PlayerPanel(player), PlayerToolBar(player)
+    qtbot.addWidget(panel)
+    qtbot.addWidget(bar)
+    player.run_backward()
+    assert panel.heading.text().startswith("done")
+    assert bar.status.text().startswith("done")
+    assert panel.text.toPlainText().startswith("Finished.")
+    assert panel.picture.isHidden()
+    player.step_back()
+    assert not panel.picture.isHidden() and "Finished" not in panel.text.toPlainText()
+
+
+def test_unconnected_input_names_the_port_and_the_fix(qtbot):
+    g = Graph()
+    x = g.add_node("input", {"shape": (None, 2)}, name="x")
+    s = g.add_node("add", name="s")
+    g.connect(x, s, 0)
+    j = g.add_node("mean", name="J")
+    g.connect(s, j, 0)
+    player, session, scene, messages = make(g)
+    assert player.step_forward() is None
+    assert messages[-1] == ("cannot step: s: input b (port 1) is not connected; "
+                            "fix the graph, then Step (F10) again")
+    player.run_backward()
+    assert player.executor is None and player.phase == "ready"
+    assert all(n.state == "idle" for n in scene.nodes.values())
+    assert len(g.nodes) == 3                 # nothing the user made is touched
+
+
+def test_invented_feeds_say_what_they_are(qtbot):
+    graph, _, _ = build("inception_module")
+    player, session, scene, messages = make(graph)
+    player.step_forward()
+    assert messages == ["stepping with random numbers for x and zeros (class 0) for y "
+                        "(no dataset array of that name)"]
+
+
+@pytest.mark.parametrize("name", ["scalar_chain", "fan_out", "logistic_regression", "xor_mlp",
+                                  "linear_collapse", "dev_mismatch", "housing", "small_cnn",
+                                  "inception_module", "inception_naive", "embedding"])
+def test_every_example_steps_through_on_the_real_canvas(qtbot, name, monkeypatch):
+    """Each node gets a display, no slot raises (PySide6 only prints those), none stays
+    current at the end, and stepping all the way back clears the canvas."""
+    import sys
+
+    from PySide6.QtWidgets import QMainWindow
+
+    from graphviz_app.canvas.scene import GraphScene
+    from graphviz_app.player import install_player
+
+    raised = []
+    monkeypatch.setattr(sys, "excepthook", lambda *exc: raised.append(exc))
+    graph, ds, _ = build(name)
+    session = Session(graph)
+    session.dataset = ds
+    win = QMainWindow()
+    win.scene = GraphScene(session, parent=win)
+    qtbot.addWidget(win)
+    player = install_player(win, session)
+    steps = 0
+    while player.step_forward() is not None:
+        steps += 1
+    assert steps == player.total_steps and player.phase == "done"
+    for nid in graph.nodes:
+        item = win.scene.node_item(nid)
+        assert item._val_text is not None or item._pix_item is not None, graph.nodes[nid].name
+        assert not item.run_state.startswith("current"), graph.nodes[nid].name
+    for _ in range(steps):
+        player.step_back()
+    assert all(win.scene.node_item(n).run_state == "idle" for n in graph.nodes)
+    assert not raised

@@ -168,3 +168,145 @@ def test_install_adds_docks(qtbot):
     names = {d.objectName() for d in win.findChildren(training_panel.QWidget)
              if d.objectName().endswith("_dock")}
     assert {"training_dock", "loss_dock"} <= names
+
+
+def _refused(panel, controller, session, before, text):
+    """start() refused: the message shows in the dock, nothing queued, locked or changed."""
+    assert text in panel.error.text(), panel.error.text()
+    assert not controller.busy and not session.locked
+    after = session.graph.weight_snapshot()
+    assert all(np.array_equal(after[k], before[k]) for k in before)
+
+
+def test_shape_error_is_refused_before_a_run(rig, qtbot):
+    session, controller, panel, loss = rig
+    messages = []
+    session.message.connect(messages.append)
+    y = session.graph.by_name("y")
+    session.graph.set_param(y, "shape", (None, 3))     # J's target no longer fits
+    before = session.graph.weight_snapshot()
+    assert panel.start() is None
+    _refused(panel, controller, session, before, "Cannot train: the graph has an error: ")
+    assert "J" in panel.error.text() and "Fix it" in panel.error.text()
+    assert messages and messages[-1] == panel.error.text()
+    assert controller.runs == []
+
+
+def test_graph_without_a_loss_says_so(qtbot):
+    from engine import Graph
+    g = Graph()
+    x = g.add_node("input", {"shape": (None, 2)}, name="x")
+    d = g.add_node("dense", {"units": 2}, name="d")
+    g.connect(x, d, 0)
+    _, ds, _ = build("xor_mlp")
+    session = Session(g)
+    session.dataset = ds
+    controller = TrainingController(session)
+    panel = TrainingPanel(session, controller)
+    qtbot.addWidget(panel)
+    before = g.weight_snapshot()
+    run = panel.start()
+    assert run is not None and run.status == "error"
+    _refused(panel, controller, session, before, "the graph has no cost to minimize")
+    assert "loss node" in panel.error.text()
+
+
+def test_data_that_does_not_fit_the_inputs_is_refused(qtbot):
+    graph, _, _ = build("inception_module")      # comes without data: 'xor' is offered first
+    session = Session(graph)
+    controller = TrainingController(session)
+    panel = TrainingPanel(session, controller)
+    qtbot.addWidget(panel)
+    before = graph.weight_snapshot()
+    assert panel.data.currentText() == "xor" and panel.start() is None
+    _refused(panel, controller, session, before, "data 'xor' does not fit input x: expected 4 "
+                                                 "dimensions (Nx32x16x16), got 2")
+    assert "choose data that matches" in panel.error.text()
+
+
+def test_invalid_learning_rate_is_refused(rig):
+    session, controller, panel, loss = rig
+    before = session.graph.weight_snapshot()
+    panel.lr.setValue(0)
+    assert panel.start() is None and panel.compare() == []
+    _refused(panel, controller, session, before, "Settings: the learning rate must be a number "
+                                                 "greater than 0")
+    panel.lr.setValue(0.01)                      # corrected: the message goes, a run starts
+    panel.epochs.setValue(1)
+    assert panel.start() is not None and panel.error.text() == ""
+
+
+def test_train_fraction_leaving_no_dev_data_is_refused(rig):
+    session, controller, panel, loss = rig
+    before = session.graph.weight_snapshot()
+    panel.data.setCurrentText("xor")
+    panel.points.setValue(20)
+    panel.train_frac.setValue(0.99)
+    assert panel.start() is None
+    _refused(panel, controller, session, before, "a train fraction of 0.99 leaves no dev "
+                                                 "examples out of 20")
+    assert "set it to 1.0" in panel.error.text()
+
+
+def test_stop_while_paused_keeps_the_weights(rig, qtbot):
+    session, controller, panel, loss = rig
+    panel.mode.setCurrentText("stochastic")
+    panel.epochs.setValue(5000)
+    run = panel.start()
+    qtbot.waitUntil(lambda: run.iteration > 0, timeout=5000)
+    panel.toggle_pause()
+    qtbot.waitUntil(lambda: controller.paused, timeout=5000)
+    assert panel.stop_button.isEnabled()
+    panel.stop_button.click()
+    qtbot.waitUntil(lambda: run.status == "stopped", timeout=5000)
+    assert not controller.busy and not session.locked
+    assert "stopped after" in panel.status.text() and panel.error.text() == ""
+    after = session.graph.weight_snapshot()
+    for k, v in run.final_weights.items():
+        np.testing.assert_array_equal(after[k], v)
+    assert not panel.stop_button.isEnabled() and panel.pause_button.text() == "Pause"
+
+
+@pytest.mark.parametrize("paused", [False, True])
+def test_closing_while_training_stops_and_keeps_the_weights(window, dialogs, qtbot, paused):
+    win = window
+    assert win.files.open_example("xor_mlp")
+    win.training_panel.mode.setCurrentText("stochastic")
+    win.training_panel.epochs.setValue(5000)
+    run = win.training_panel.start()
+    qtbot.waitUntil(lambda: run.iteration > 0, timeout=5000)
+    if paused:
+        win.training.pause()
+        qtbot.waitUntil(lambda: win.training.paused, timeout=5000)
+    dialogs.unsaved_answer = "cancel"       # the trained weights are a change: asked, kept
+    win.close()
+    qtbot.waitUntil(lambda: run.status == "stopped", timeout=5000)
+    qtbot.waitUntil(lambda: dialogs.asked_unsaved == 1, timeout=5000)
+    assert win.isVisible() and not win.training.busy
+    after = win.session.graph.weight_snapshot()
+    for k, v in run.final_weights.items():
+        np.testing.assert_array_equal(after[k], v)
+
+
+def test_example_dev_sets_are_offered(qtbot):
+    graph, ds, info = build("dev_mismatch")
+    session = Session(graph)
+    session.dataset = ds
+    session.example_name = "dev_mismatch"
+    controller = TrainingController(session)
+    panel = TrainingPanel(session, controller)
+    qtbot.addWidget(panel)
+    items = [panel.dev_set.itemText(i) for i in range(panel.dev_set.count())]
+    assert items == ["split off the training data", "same distribution", "other distribution"]
+    assert panel.dev_set.currentText() == "other distribution"
+    train, dev = panel.data_split()
+    other = info["dev_sets"]["other distribution"]
+    assert train is ds and len(dev) == len(other)
+    np.testing.assert_array_equal(dev.arrays["x"], other.arrays["x"])
+    assert not panel.train_frac.isEnabled() and "other distribution" in panel.dev_label.text()
+    panel.dev_set.setCurrentIndex(0)
+    train, dev = panel.data_split()
+    assert len(train) + len(dev) == len(ds) and panel.train_frac.isEnabled()
+    panel.dev_set.setCurrentIndex(2)
+    panel.data.setCurrentText("xor")              # generated data: always split
+    assert panel._named_dev() is None

@@ -84,3 +84,12 @@ def test_render_is_fast(qtbot):
     for _ in range(50):
         render(a)
     assert (time.perf_counter() - t) / 50 < 0.01
+
+
+def test_wide_and_tall_matrices_do_not_shrink_to_a_sliver(qtbot):
+    wide = render(np.random.default_rng(0).standard_normal((4, 128)), "grad")
+    assert wide.image.width() == 72 and wide.image.height() >= 13
+    tall = render(np.arange(128.0).reshape(128, 1))
+    assert tall.image.height() == 40 and tall.image.width() >= 13
+    square = render(np.ones((4, 4)) * np.arange(4))      # unchanged: cells stay square
+    assert square.image.width() == square.image.height() == 40

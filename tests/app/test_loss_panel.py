@@ -69,7 +69,7 @@ def test_items_created_once_and_refresh_throttled(qtbot):
     run.status = "done"
     panel.clear_finished()
     assert not panel.items
-    assert 1.0 / MAX_REFRESH == 0.05
+    assert MAX_REFRESH <= 20          # the refresh limit the panel promises
 
 
 def test_regression_variance_needs_a_gap_that_matters():

@@ -366,6 +366,8 @@ class Player(QObject):
                 if want != self._edges_shown.get(edge):
                     self._apply_edge(scene, edge, want)
         self._nodes_shown, self._edges_shown = nodes, edges
+        if scene is not None:
+            self._apply_groups(scene, nodes)
         phase = self.phase
         if phase != self._phase:
             self._phase = phase
@@ -390,6 +392,30 @@ class Player(QObject):
             item.set_detail_tooltip(self.node_detail(nid))
         except RuntimeError:   # the item was deleted with its scene
             pass
+
+    def _apply_groups(self, scene, nodes: dict) -> None:
+        """A collapsed group hides its members: the box shows which one is being computed."""
+        graph = self.session.graph
+        for gid, group in graph.groups.items():
+            item = _call(scene, "group_item", gid)
+            if item is None or not hasattr(item, "set_run_state"):
+                continue
+            states = [nodes[m][0] for m in group.members if m in nodes]
+            current = next((m for m in group.members if m in nodes and
+                            nodes[m][0].startswith("current")), None)
+            if current is not None:
+                state = nodes[current][0]
+                pass_name = "backward" if state == "current_backward" else "forward"
+                text = f"▶ {graph.nodes[current].name} ({pass_name})"
+            elif states:
+                state = "done_backward" if "done_backward" in states else "done"
+                text = f"{len(states)}/{len(group.members)} nodes computed"
+            else:
+                state, text = "idle", None
+            try:
+                item.set_run_state(state, text)
+            except RuntimeError:   # deleted with its scene
+                pass
 
     def _apply_edge(self, scene, edge: Edge, want: tuple | None) -> None:
         item = _call(scene, "edge_item", *edge)

@@ -34,6 +34,9 @@ class GroupItem(QGraphicsItem):
         self._info.setFont(font("small")[0])
         self._info.setBrush(theme.subtext)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.run_state = "idle"
+        self.run_text: str | None = None
+        self._n_members = 0
 
     @property
     def name(self) -> str:
@@ -48,7 +51,7 @@ class GroupItem(QGraphicsItem):
             self.rect = QRectF(0, 0, COLLAPSED_W, COLLAPSED_H)
             self.setPos(rect.topLeft())
             self.setZValue(1)
-            self._info.setText(f"{n_members} nodes · double-click")
+            self._info.setText(self.run_text or f"{n_members} nodes · double-click")
             self._info.setPos(PAD, HEADER + 8)
         else:
             self.rect = QRectF(0, 0, rect.width() + 2 * PAD, rect.height() + HEADER + PAD)
@@ -57,7 +60,17 @@ class GroupItem(QGraphicsItem):
             self._info.setText("double-click the title to collapse")
             self._info.setPos(self._title.boundingRect().width() + 2 * PAD, 5)
         self._title.setPos(PAD, 3)
+        self._n_members = n_members
         self.setToolTip(f"group {name} ({n_members} nodes)")
+
+    def set_run_state(self, state: str, text: str | None = None) -> None:
+        """While the player steps through a collapsed group's members: the state of the box as
+        a whole ('idle', 'done', 'current', 'current_backward', 'done_backward') and a line
+        saying which member is being computed."""
+        self.run_state, self.run_text = state, text
+        if self.collapsed:
+            self._info.setText(text or f"{self._n_members} nodes · double-click")
+        self.update()
 
     def in_anchor(self) -> QPointF:
         return self.mapToScene(QPointF(0.0, self.rect.height() / 2))
@@ -86,6 +99,10 @@ class GroupItem(QGraphicsItem):
             painter.drawRoundedRect(self.rect, 6, 6)
             # a second outline suggests a stack of nodes
             painter.drawRoundedRect(self.rect.adjusted(3, 3, 3, 3), 6, 6)
+            glow = t.run_states.get(self.run_state)
+            if glow is not None and glow.alpha():
+                painter.setPen(QPen(glow, 3.0))
+                painter.drawRoundedRect(self.rect.adjusted(-2, -2, 2, 2), 7, 7)
         else:
             border.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(border)

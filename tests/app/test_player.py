@@ -340,3 +340,33 @@ def test_every_example_steps_through_on_the_real_canvas(qtbot, name, monkeypatch
         player.step_back()
     assert all(win.scene.node_item(n).run_state == "idle" for n in graph.nodes)
     assert not raised
+
+
+def test_collapsed_group_shows_which_member_is_computed(qtbot):
+    """The inception module is collapsed into one box: stepping into it lights the box and
+    names the member being computed; reset puts it back to its plain look."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from graphviz_app.canvas.scene import GraphScene
+    from graphviz_app.player import install_player
+
+    graph, _, _ = build("inception_module")
+    session = Session(graph)
+    win = QMainWindow()
+    win.scene = GraphScene(session, parent=win)
+    qtbot.addWidget(win)
+    player = install_player(win, session)
+    (gid, group), = graph.groups.items()
+    box = win.scene.group_item(gid)
+    assert box.collapsed and box.run_state == "idle"
+    while player.current_node not in group.members:
+        player.step_forward()
+    name = graph.nodes[player.current_node].name
+    assert box.run_state == "current" and name in box.run_text and "forward" in box.run_text
+    assert name in box._info.text()
+    player.run_forward()
+    assert box.run_state == "done"
+    assert box.run_text == f"{len(group.members)}/{len(group.members)} nodes computed"
+    player.reset()
+    assert box.run_state == "idle" and box.run_text is None
+    assert "double-click" in box._info.text()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
 import numpy as np
@@ -180,10 +180,11 @@ def _finite(v) -> bool:
 
 @dataclass
 class History:
-    """Cost per iteration and train/dev cost and accuracy per epoch, as lists of floats.
+    """Cost and accuracy per iteration and train/dev cost and accuracy per epoch, as lists of
+    floats.
 
-    ``iterations[i]`` is the count of updates after iteration i (1-based) and ``cost[i]`` that
-    iteration's batch cost (before its update). ``epoch_iteration[e]`` is the iteration at which
+    ``iterations[i]`` is the count of updates after iteration i (1-based), ``cost[i]`` and
+    ``accuracy[i]`` that iteration's batch cost and accuracy (before its update). ``epoch_iteration[e]`` is the iteration at which
     epoch ``epochs[e]`` ended. Accuracy is NaN where there is none (regression) and dev values are
     NaN when there is no dev set.
     """
@@ -196,6 +197,7 @@ class History:
     train_accuracy: list
     dev_cost: list
     dev_accuracy: list
+    accuracy: list = field(default_factory=list)   # per iteration: that batch's accuracy
 
     @classmethod
     def empty(cls) -> "History":
@@ -310,6 +312,7 @@ class Trainer:
             c = float(cost)
             if not math.isfinite(c):
                 self._diverged(grads)
+            acc = self._accuracy()   # from this forward pass, before the update below
             weights = self.graph.nodes
             new = self._new_w
             ok = True
@@ -330,6 +333,7 @@ class Trainer:
         h = self.history
         h.iterations.append(self.iteration)
         h.cost.append(c)
+        h.accuracy.append(math.nan if acc is None else acc)
         self._batch += 1
         if self._batch >= self.batches_per_epoch:
             self._batch = 0

@@ -92,14 +92,15 @@ class _RunItems:
         self.iters = cost.plot(pen=pg.mkPen(faint, width=1))
         self.train = cost.plot(pen=pg.mkPen(c, width=2), name=name)
         self.dev = cost.plot(pen=pg.mkPen(c, width=2, style=Qt.PenStyle.DashLine))
+        self.acc_iters = acc.plot(pen=pg.mkPen(faint, width=1))
         self.acc_train = acc.plot(pen=pg.mkPen(c, width=2))
         self.acc_dev = acc.plot(pen=pg.mkPen(c, width=2, style=Qt.PenStyle.DashLine))
-        for item in (self.iters, self.train, self.dev):
+        for item in (self.iters, self.train, self.dev, self.acc_iters):
             item.setDownsampling(auto=True, method="peak")
             item.setClipToView(True)
 
     def all(self) -> list[pg.PlotDataItem]:
-        return [self.iters, self.train, self.dev, self.acc_train, self.acc_dev]
+        return [self.iters, self.train, self.dev, self.acc_iters, self.acc_train, self.acc_dev]
 
 
 class LossPanel(QWidget):
@@ -125,7 +126,7 @@ class LossPanel(QWidget):
         self.x_axis.setToolTip("Epochs put batch, mini-batch and stochastic runs on one scale")
         self.x_axis.currentIndexChanged.connect(lambda _: self._redraw_all())
         top.addWidget(self.x_axis)
-        self.show_iters = QCheckBox("cost per iteration")
+        self.show_iters = QCheckBox("per iteration")
         self.show_iters.setChecked(True)
         self.show_iters.toggled.connect(lambda _: self._redraw_all())
         top.addWidget(self.show_iters)
@@ -211,10 +212,16 @@ class LossPanel(QWidget):
             it = np.asarray(h.iterations, dtype=float)
             ex = np.asarray(h.epochs if by_epoch else h.epoch_iteration, dtype=float)
             if self.show_iters.isChecked():
-                items.iters.setData(it / per_epoch if by_epoch else it,
-                                    np.asarray(h.cost, dtype=float))
+                x = it / per_epoch if by_epoch else it
+                items.iters.setData(x, np.asarray(h.cost, dtype=float))
+                acc = np.asarray(getattr(h, "accuracy", []), dtype=float)
+                if len(acc) == len(x) and np.isfinite(acc).any():
+                    items.acc_iters.setData(x, acc, connect="finite")
+                else:
+                    items.acc_iters.setData([], [])
             else:
                 items.iters.setData([], [])
+                items.acc_iters.setData([], [])
             items.train.setData(ex, np.asarray(h.train_cost, dtype=float))
             items.dev.setData(ex, np.asarray(h.dev_cost, dtype=float), connect="finite")
             items.acc_train.setData(ex, np.asarray(h.train_accuracy, dtype=float),
@@ -286,16 +293,16 @@ class LossPanel(QWidget):
             items = self.items.pop(rid)
             for item in (items.iters, items.train, items.dev):
                 self.cost_plot.removeItem(item)
-            for item in (items.acc_train, items.acc_dev):
+            for item in (items.acc_iters, items.acc_train, items.acc_dev):
                 self.acc_plot.removeItem(item)
 
     def curve_lengths(self, rid: int) -> dict[str, int]:
         """Points currently drawn per curve of a run (for tests and the benchmark)."""
         it = self.items.get(rid)
         if it is None:      # not drawn yet: the first refresh comes on the next timer tick
-            return dict.fromkeys(("iters", "train", "dev", "acc_train", "acc_dev"), 0)
+            return dict.fromkeys(("iters", "train", "dev", "acc_iters", "acc_train", "acc_dev"), 0)
         return {k: len(getattr(it, k).getData()[0] if getattr(it, k).getData()[0] is not None
-                        else []) for k in ("iters", "train", "dev", "acc_train", "acc_dev")}
+                        else []) for k in ("iters", "train", "dev", "acc_iters", "acc_train", "acc_dev")}
 
 
 __all__ = ["LossPanel", "diagnose", "MAX_REFRESH"]

@@ -60,8 +60,8 @@ def test_items_created_once_and_refresh_throttled(qtbot):
     assert panel.refresh_count <= 1       # nothing drawn synchronously beyond the first
     qtbot.waitUntil(lambda: panel.curve_lengths(1)["iters"] == 100, timeout=2000)
     assert panel.items[1] is items
-    assert panel.curve_lengths(1) == {"iters": 100, "train": 10, "dev": 10, "acc_train": 10,
-                                      "acc_dev": 10}
+    assert panel.curve_lengths(1) == {"iters": 100, "train": 10, "dev": 10, "acc_iters": 0,
+                                      "acc_train": 10, "acc_dev": 10}
     assert panel.refresh_count <= 3
     panel.x_axis.setCurrentIndex(1)      # epochs: the per-iteration curve is rescaled
     x, _ = items.iters.getData()

@@ -53,6 +53,7 @@ def test_training_runs_updates_curve_and_writes_back(rig, qtbot):
     assert not session.locked
     qtbot.waitUntil(lambda: loss.curve_lengths(run.id)["train"] == 6, timeout=2000)
     assert loss.curve_lengths(run.id)["iters"] == run.iteration == run.total_iterations
+    assert loss.curve_lengths(run.id)["acc_iters"] == run.iteration   # batch accuracy too
     assert lengths == sorted(lengths) and lengths[-1] == run.iteration
     after = session.graph.weight_snapshot()
     assert any(not np.allclose(after[k], before[k]) for k in before)

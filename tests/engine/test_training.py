@@ -293,3 +293,30 @@ def test_xor_mlp_learns_xor():
     cost, acc = t.evaluate(dev)
     assert acc == pytest.approx(t.history.dev_accuracy[-1])
     assert t.history.train_cost[-1] < t.history.train_cost[0]
+
+
+def test_batch_accuracy_is_recorded_per_iteration():
+    """history.accuracy[i] is iteration i's batch accuracy, from that batch's own forward pass
+    (before the update); regression records NaN."""
+    from engine import datasets
+    from engine.examples import build
+    from engine.ops.losses import accuracy
+    g, _, _ = build("xor_mlp")
+    ds = datasets.xor(n=64)
+    t = Trainer(g, ds, config=TrainConfig(optimizer="sgd", lr=0.5, batch_size=16, epochs=2,
+                                          shuffle=False))
+    x, y = ds["x"][:16], ds["y"][:16]
+    before = Executor(g.copy(), dtype=np.float32)
+    before.run({"x": x, "y": y}, training=False, backward=False)
+    loss = before.entries[before.index[t.loss_node]]
+    expected = accuracy("softmax_ce", before.last_values[loss.srcs[0]], y)
+    t.step()
+    assert len(t.history.accuracy) == 1
+    assert t.history.accuracy[0] == pytest.approx(expected)
+    t.run()
+    assert len(t.history.accuracy) == len(t.history.cost) == 8
+    assert all(0.0 <= a <= 1.0 for a in t.history.accuracy)
+    g2, ds2, _ = build("housing")
+    t2 = Trainer(g2, ds2, config=TrainConfig(batch_size=0, epochs=1))
+    t2.step()
+    assert math.isnan(t2.history.accuracy[0])

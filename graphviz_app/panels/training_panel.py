@@ -33,6 +33,18 @@ def make_dataset(name: str, n: int, seed: int) -> Dataset:
     return fn(**kwargs)
 
 
+
+def _row(first: QWidget, label: str | None, second: QWidget,
+         stretch_last: bool = False) -> QHBoxLayout:
+    """One form row: a main widget, an optional small label, and a second widget; the main
+    widget takes the spare width unless ``stretch_last``."""
+    row = QHBoxLayout()
+    row.addWidget(first, 0 if stretch_last else 1)
+    if label:
+        row.addWidget(QLabel(label))
+    row.addWidget(second, 1 if stretch_last else 0)
+    return row
+
 class TrainingPanel(QWidget):
     """Settings and controls for training runs; the runs themselves live in the controller."""
 
@@ -50,11 +62,7 @@ class TrainingPanel(QWidget):
         self.points.setRange(20, 100000)
         self.points.setValue(1000)
         self.points.setSingleStep(100)
-        row = QHBoxLayout()
-        row.addWidget(self.data, 1)
-        row.addWidget(QLabel("n"))
-        row.addWidget(self.points)
-        form.addRow("Data", row)
+        form.addRow("Data", _row(self.data, "n", self.points))
         self.train_frac = QDoubleSpinBox()
         self.train_frac.setRange(0.1, 1.0)
         self.train_frac.setSingleStep(0.05)
@@ -62,10 +70,7 @@ class TrainingPanel(QWidget):
         self.train_frac.setToolTip("Fraction of the examples used for training; the rest is "
                                    "the dev set (same distribution)")
         self.dev_label = QLabel()
-        row = QHBoxLayout()
-        row.addWidget(self.train_frac)
-        row.addWidget(self.dev_label, 1)
-        form.addRow("Train", row)
+        form.addRow("Train", _row(self.train_frac, None, self.dev_label, stretch_last=True))
         self.dev_set = QComboBox()
         self.dev_set.setToolTip("Split the dev set off the training data, or use one of the "
                                 "example's own dev sets (which may come from another "
@@ -89,21 +94,13 @@ class TrainingPanel(QWidget):
         self.batch = QSpinBox()
         self.batch.setRange(2, 100000)
         self.batch.setValue(32)
-        row = QHBoxLayout()
-        row.addWidget(self.mode, 1)
-        row.addWidget(QLabel("size"))
-        row.addWidget(self.batch)
-        form.addRow("Descent", row)
+        form.addRow("Descent", _row(self.mode, "size", self.batch))
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 100000)
         self.epochs.setValue(30)
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
-        row = QHBoxLayout()
-        row.addWidget(self.epochs, 1)
-        row.addWidget(QLabel("seed"))
-        row.addWidget(self.seed)
-        form.addRow("Epochs", row)
+        form.addRow("Epochs", _row(self.epochs, "seed", self.seed))
         self.start_from = QComboBox()
         self.start_from.setToolTip("Start from the graph's current weights, or from exactly the "
                                    "initial weights of an earlier run (to compare settings)")

@@ -25,7 +25,7 @@ sys.path.insert(0, ROOT)
 def chain_graph(n: int):
     """A deep MLP-like chain: input, then (W, matmul, b, add, relu) blocks, ``n`` nodes."""
     from engine import Graph
-    from graphviz_app.layout import layered_layout
+    from graphviz_app.editor.layout import layered_layout
     g = Graph()
     real_reinfer = g._reinfer
     g._reinfer = lambda: None  # build without re-inferring after every edit (O(n²))
@@ -157,7 +157,7 @@ def bench_scene(repeat: int) -> list[bool]:
 
 
 def bench_layout(repeat: int) -> list[bool]:
-    from graphviz_app.layout import layered_layout
+    from graphviz_app.editor.layout import layered_layout
     g = random_dag(1000)
     return [report("auto layout, 1000 nodes", median_ms(lambda: layered_layout(g), repeat), 20)]
 

@@ -45,9 +45,9 @@ def with_gui(app, epochs: int) -> dict:
     """One run in the training worker with the loss panel on screen."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from graphviz_app.panels.loss_panel import LossPanel
+    from graphviz_app.panels.watch.loss_panel import LossPanel
     from graphviz_app.session import Session
-    from graphviz_app.training_worker import TrainingController
+    from graphviz_app.training.worker import TrainingController
 
     graph, _, _ = build("xor_mlp")
     session = Session(graph)

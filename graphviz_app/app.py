@@ -37,7 +37,7 @@ def make_app(argv: list[str] | None = None):
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    from .clipboard import release_on_exit
+    from .editor.clipboard import release_on_exit
     app.aboutToQuit.connect(release_on_exit)
     return app
 

@@ -9,15 +9,17 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from . import APP_NAME, ORGANIZATION, __version__, clipboard, editing
+from . import APP_NAME, ORGANIZATION, __version__
+from .editor import clipboard
+from .editor import editing
 from .actions import SHORTCUTS, Actions
 from .canvas.scene import GraphScene
 from .canvas.theme import make_theme
 from .canvas.view import GraphView
-from .files import FileController, save_reason
-from .panels.history import HistoryPanel
-from .panels.inspector import InspectorPanel
-from .panels.palette import PalettePanel
+from .editor.files import FileController, save_reason
+from .panels.build.history import HistoryPanel
+from .panels.build.inspector import InspectorPanel
+from .panels.build.palette import PalettePanel
 from .session import Session
 
 Area = Qt.DockWidgetArea
@@ -65,8 +67,9 @@ class MainWindow(QMainWindow):
     # -- docks ----------------------------------------------------------------------------------
     def _install_watch_panels(self) -> None:
         """The stepping player, training with its loss curves, and the gradient check."""
-        from .panels import gradcheck_panel, training_panel
-        from .player import install_player
+        from .panels.watch import gradcheck_panel
+        from .panels.watch import training_panel
+        from .player.player import install_player
         self.player = install_player(self, self.session)
         self.training, self.training_panel, self.loss_panel = training_panel.install(self, self.session)
         self.gradcheck_panel = gradcheck_panel.install(self, self.session)

@@ -2,7 +2,7 @@
 dirty state, and re-emits the engine's events as Qt signals.
 
 Views listen to the signals and never change the model themselves; every user edit is a
-command (:mod:`graphviz_app.commands`) pushed through :meth:`Session.push`.
+command (:mod:`graphviz_app.editor.commands`) pushed through :meth:`Session.push`.
 """
 from __future__ import annotations
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (QGraphicsScene, QGraphicsSceneHelpEvent, QGraphic
 from engine import GraphEvent, get_op
 from engine.ops.base import fmt_shape
 
-from ..commands import MoveNodes, SetCollapsed, node_pos
-from ..layout import layered_layout
+from ..editor.commands import MoveNodes, SetCollapsed, node_pos
+from ..editor.layout import layered_layout
 from ..session import Session
 from .edge_item import EdgeItem
 from .group_item import COLLAPSED_H, COLLAPSED_W, GroupItem

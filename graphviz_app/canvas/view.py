@@ -8,7 +8,7 @@ from PySide6.QtGui import (QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEven
 from PySide6.QtWidgets import QGraphicsView
 
 from .. import OP_MIME
-from ..commands import AddNode
+from ..editor.commands import AddNode
 from .node_item import NodeItem
 from .scene import GraphScene
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QTimer
 from PySide6.QtGui import QColor, QPen, Qt
 from PySide6.QtWidgets import QGraphicsPathItem
 
-from ..commands import Connect, Disconnect
+from ..editor.commands import Connect, Disconnect
 from .edge_item import BadgeItem, wire_path
 from .node_item import NodeItem
 from .port_item import PortItem

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
 from graphviz_app import OP_MIME
-from graphviz_app.commands import node_pos
+from graphviz_app.editor.commands import node_pos
 
 from .conftest import mlp_graph
 
@@ -194,7 +194,7 @@ def test_issue_marks_exact_node_port_and_edge(window):
     g.connect(w, m, 1)
     item = window.scene.node_item(m)
     assert not item.issues
-    s.push(__import__("graphviz_app.commands", fromlist=["SetParams"]).SetParams(s, w, {"shape": (4, 2)}))
+    s.push(__import__("graphviz_app.editor.commands", fromlist=["SetParams"]).SetParams(s, w, {"shape": (4, 2)}))
     assert item.issues and "⚠" in item.toolTip()
     bad = {i.port for i in item.issues}
     assert any(p.error for p in item.ports if p.port in bad)

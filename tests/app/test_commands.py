@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from engine import Graph
-from graphviz_app import commands as C
+from graphviz_app.editor import commands as C
 from graphviz_app.session import Session
 
 from .conftest import mlp_graph

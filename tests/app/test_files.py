@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from engine import Graph
-from graphviz_app.commands import SetParams
+from graphviz_app.editor.commands import SetParams
 
 from .conftest import mlp_graph
 

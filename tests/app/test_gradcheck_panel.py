@@ -5,7 +5,7 @@ from __future__ import annotations
 from engine.examples import build
 from engine.gradcheck import ParamCheck
 from engine.ops.arithmetic import Multiply
-from graphviz_app.panels.gradcheck_panel import VERDICT_COLORS, GradcheckPanel
+from graphviz_app.panels.watch.gradcheck_panel import VERDICT_COLORS, GradcheckPanel
 from graphviz_app.session import Session
 
 

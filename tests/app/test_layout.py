@@ -6,7 +6,7 @@ import time
 
 import networkx as nx
 
-from graphviz_app.layout import assign_layers, count_crossings, layered_layout, order_layers
+from graphviz_app.editor.layout import assign_layers, count_crossings, layered_layout, order_layers
 
 
 def random_dag(n: int, seed: int = 0) -> nx.MultiDiGraph:

@@ -6,9 +6,9 @@ import math
 import numpy as np
 
 from engine.training import History, TrainConfig
-from graphviz_app.panels.loss_panel import MAX_REFRESH, LossPanel, diagnose
+from graphviz_app.panels.watch.loss_panel import MAX_REFRESH, LossPanel, diagnose
 from graphviz_app.session import Session
-from graphviz_app.training_worker import Run, TrainingController
+from graphviz_app.training.worker import Run, TrainingController
 from engine import Graph
 
 

@@ -13,8 +13,9 @@ from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QPalette
 
 from engine import Graph, serialize
 
-from graphviz_app import OP_MIME, commands
-from graphviz_app.commands import Connect
+from graphviz_app import OP_MIME
+from graphviz_app.editor import commands
+from graphviz_app.editor.commands import Connect
 
 from .conftest import mlp_graph
 

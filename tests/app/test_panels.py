@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
 
 from engine.ops import REGISTRY
 from graphviz_app import OP_MIME
-from graphviz_app.panels.param_editors import parse_dims
+from graphviz_app.panels.build.param_editors import parse_dims
 
 from .conftest import mlp_graph
 
@@ -170,7 +170,7 @@ def test_palette_drag_to_canvas_end_to_end(window, monkeypatch):
     from PySide6.QtCore import QPoint, QPointF
     from PySide6.QtGui import QDrag, QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
-    import graphviz_app.panels.palette as palette_mod
+    import graphviz_app.panels.build.palette as palette_mod
     seen = {}
 
     class RecordingDrag(QDrag):

@@ -6,9 +6,9 @@ import pytest
 
 from engine import Executor, Graph
 from engine.examples import build
-from graphviz_app.player import Player, batch_feeds
+from graphviz_app.player.player import Player, batch_feeds
 from graphviz_app.session import Session
-from graphviz_app.value_render import fmt_number
+from graphviz_app.player.value_render import fmt_number
 
 
 class FakeNode:
@@ -208,7 +208,7 @@ def test_real_canvas_items_and_install(qtbot):
     from PySide6.QtWidgets import QMainWindow
 
     from graphviz_app.canvas.scene import GraphScene
-    from graphviz_app.player import install_player
+    from graphviz_app.player.player import install_player
 
     graph, _, _ = build("fan_out")
     session = Session(graph)
@@ -266,7 +266,7 @@ def test_forward_only_graph_finishes_without_current_node(qtbot):
 
 
 def test_panel_shows_finished_summary(qtbot):
-    from graphviz_app.panels.player_panel import PlayerPanel, PlayerToolBar
+    from graphviz_app.panels.watch.player_panel import PlayerPanel, PlayerToolBar
     graph, _, _ = build("fan_out")
     player, session, scene, _ = make(graph)
     panel, bar = PlayerPanel(player), PlayerToolBar(player)
@@ -317,7 +317,7 @@ def test_every_example_steps_through_on_the_real_canvas(qtbot, name, monkeypatch
     from PySide6.QtWidgets import QMainWindow
 
     from graphviz_app.canvas.scene import GraphScene
-    from graphviz_app.player import install_player
+    from graphviz_app.player.player import install_player
 
     raised = []
     monkeypatch.setattr(sys, "excepthook", lambda *exc: raised.append(exc))
@@ -348,7 +348,7 @@ def test_collapsed_group_shows_which_member_is_computed(qtbot):
     from PySide6.QtWidgets import QMainWindow
 
     from graphviz_app.canvas.scene import GraphScene
-    from graphviz_app.player import install_player
+    from graphviz_app.player.player import install_player
 
     graph, _, _ = build("inception_module")
     session = Session(graph)

@@ -9,11 +9,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from engine.examples import build
-from graphviz_app.panels import training_panel
-from graphviz_app.panels.loss_panel import LossPanel
-from graphviz_app.panels.training_panel import TrainingPanel
+from graphviz_app.panels.watch import training_panel
+from graphviz_app.panels.watch.loss_panel import LossPanel
+from graphviz_app.panels.watch.training_panel import TrainingPanel
 from graphviz_app.session import Session
-from graphviz_app.training_worker import TrainingController
+from graphviz_app.training.worker import TrainingController
 
 
 @pytest.fixture

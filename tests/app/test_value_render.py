@@ -5,7 +5,7 @@ import time
 
 import numpy as np
 
-from graphviz_app.value_render import (LUTS, bar_strip, colorize, fmt_number, image_array, render,
+from graphviz_app.player.value_render import (LUTS, bar_strip, colorize, fmt_number, image_array, render,
                                        summary, to_qimage)
 
 

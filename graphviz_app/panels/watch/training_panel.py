@@ -17,7 +17,7 @@ from engine.ops.base import get_op
 from engine.ops.sources import check_feed
 from engine.training import OPTIMIZERS, Dataset, TrainConfig, split
 
-from ..training_worker import Run, TrainingController
+from ...training.worker import Run, TrainingController
 
 MODES = ("batch", "mini-batch", "stochastic")
 SESSION_DATA = "session data"

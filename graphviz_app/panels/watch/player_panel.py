@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QPlainTextEdit, QSlider,
                                QToolBar, QVBoxLayout, QWidget)
 
-from ..player import Player
-from ..value_render import render
+from ...player.player import Player
+from ...player.value_render import render
 
 SPEEDS = (0.5, 1, 2, 4, 8, 15, 30)   # steps per second, one per slider notch
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QUndoView, QWidget
 
-from ..session import Session
+from ...session import Session
 
 
 class HistoryPanel(QUndoView):

@@ -8,10 +8,10 @@ import tempfile
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 
-from .canvas.scene import GraphScene
+from ..canvas.scene import GraphScene
 from .commands import Disconnect, GroupNodes, MoveNodes, RemoveNodes, Ungroup, node_pos
 from .layout import layered_layout
-from .session import Session
+from ..session import Session
 
 
 def delete_selection(session: Session, scene: GraphScene) -> bool:

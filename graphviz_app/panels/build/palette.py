@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QTreeWidget
 
 from engine.ops import ops_by_category
 
-from .. import OP_MIME
+from ... import OP_MIME
 
 OP_ROLE = Qt.ItemDataRole.UserRole + 1
 

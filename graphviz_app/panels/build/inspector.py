@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QLabel, QLineEdit
 from engine import GraphEvent, get_op
 from engine.ops.base import fmt_shape
 
-from ..canvas.theme import make_theme
-from ..commands import Rename, SetFrozen, SetParams
-from ..session import Session
+from ...canvas.theme import make_theme
+from ...editor.commands import Rename, SetFrozen, SetParams
+from ...session import Session
 from .param_editors import ERROR_STYLE, ParamEditor
 
 REFRESH_KINDS = {"params_changed", "renamed", "frozen_changed", "edge_added", "edge_removed",

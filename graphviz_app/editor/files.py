@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from engine import Graph
 
-from .session import Session
+from ..session import Session
 
 AUTOSAVE_MS = 60_000
 MAX_RECENT = 10

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QProgressBar, Q
 
 from engine.gradcheck import CHECK, GOOD, ParamCheck, gradient_check
 
-from ..player import batch_feeds
+from ...player.player import batch_feeds
 
 COLUMNS = ("Node", "Array", "Entries", "‖analytical‖", "‖numerical‖", "Relative error", "Verdict")
 VERDICT_COLORS = {"good": QColor("#c8efc4"), "check": QColor("#ffe2a0"),

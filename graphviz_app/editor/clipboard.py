@@ -11,9 +11,9 @@ from PySide6.QtGui import QGuiApplication
 
 from engine import Graph
 
-from . import NODES_MIME
+from .. import NODES_MIME
 from .commands import AddNodes, node_pos
-from .session import Session
+from ..session import Session
 
 FORMAT = "graphviz-app/nodes"
 PASTE_OFFSET = 40.0

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushB
 
 from engine.training import History
 
-from ..training_worker import Run, TrainingController
+from ...training.worker import Run, TrainingController
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 

@@ -449,7 +449,7 @@ def _call(scene, name: str, *args):
 
 def install_player(main_window, session) -> Player:
     """Add the player's toolbar and its detail dock to ``main_window``; return the player."""
-    from .panels.player_panel import install
+    from ..panels.watch.player_panel import install
     return install(main_window, session)
 
 

@@ -20,7 +20,7 @@ from engine.ops.base import ParamError
 from engine.shapes import infer
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .session import Session
+    from ..session import Session
 
 Pos = tuple[float, float]
 

@@ -1,0 +1,1 @@
+"""Editing the graph: undo commands, the clipboard, selection edits, layout and files."""

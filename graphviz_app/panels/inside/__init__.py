@@ -1,0 +1,1 @@
+"""Panels that look inside a network: activations, boundaries, feature maps, data, embeddings."""

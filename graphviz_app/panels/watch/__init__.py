@@ -1,0 +1,1 @@
+"""Panels for watching a graph work: player, step details, training, loss curves, gradient check."""

@@ -1,0 +1,1 @@
+"""The node-by-node player, and the words and pictures of a step."""

@@ -1,0 +1,1 @@
+"""Training runs: the worker thread and its controller."""

@@ -24,6 +24,7 @@ class Session(QObject):
     path_changed = Signal(str)         # "" when the graph has no file
     message = Signal(str)              # status-bar text (refusal reasons, results)
     locked_changed = Signal(bool)
+    dataset_changed = Signal()         # session.dataset was replaced (or edited in place)
 
     def __init__(self, graph: Graph | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,8 +63,14 @@ class Session(QObject):
         self.undo_stack.setClean()
         self.set_path(path)
         self.graph_replaced.emit()
+        self.dataset_changed.emit()
         self.selection_changed.emit([])
         self.dirty_changed.emit(False)
+
+    def set_dataset(self, dataset: Any) -> None:
+        """Make ``dataset`` (an engine.training.Dataset or None) the session's data."""
+        self.dataset = dataset
+        self.dataset_changed.emit()
 
     # -- file state -----------------------------------------------------------------------------
     def set_path(self, path: str | None) -> None:

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar, QWidget
 
+from engine.examples import EXAMPLES
+
 from .docks import LAYOUTS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -138,10 +140,6 @@ class Actions:
         menu.setEnabled(bool(files))
 
     def fill_examples(self) -> None:
-        try:
-            from engine.examples import EXAMPLES
-        except ImportError:  # the examples module is optional for the editor
-            EXAMPLES = {}
         for name, entry in EXAMPLES.items():
             title, description = entry[0], entry[1]
             act = self.examples_menu.addAction(title)
@@ -149,7 +147,6 @@ class Actions:
             act.setStatusTip(description)
             act.setData(name)
             act.triggered.connect(lambda _c=False, n=name: self.win.files.open_example(n))
-        self.examples_menu.setEnabled(bool(EXAMPLES))
 
     def build_menus(self) -> None:
         bar = self.win.menuBar()

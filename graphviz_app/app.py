@@ -38,6 +38,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--run", metavar="forward|backward|train[:EPOCHS]",
                    help="with --screenshot: run the passes, or train for EPOCHS (default 30)")
     p.add_argument("--select", metavar="NODE", help="with --screenshot: select this node")
+    p.add_argument("--dark", action="store_true", help="use a dark palette (Fusion style)")
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return p.parse_args(argv)
 
@@ -52,6 +53,24 @@ def make_app(argv: list[str] | None = None):
     from .editor.clipboard import release_on_exit
     app.aboutToQuit.connect(release_on_exit)
     return app
+
+
+def use_dark_palette(app) -> None:
+    """Fusion style with a dark palette, for checking that every panel reads in the dark."""
+    from PySide6.QtGui import QColor, QPalette
+    app.setStyle("Fusion")
+    pal = QPalette()
+    role = QPalette.ColorRole
+    for r, c in ((role.Window, (45, 45, 48)), (role.WindowText, (225, 225, 225)),
+                 (role.Base, (30, 30, 32)), (role.AlternateBase, (50, 50, 54)),
+                 (role.Text, (225, 225, 225)), (role.Button, (55, 55, 60)),
+                 (role.ButtonText, (225, 225, 225)), (role.Highlight, (42, 130, 218)),
+                 (role.HighlightedText, (255, 255, 255)), (role.ToolTipBase, (60, 60, 64)),
+                 (role.ToolTipText, (230, 230, 230)), (role.PlaceholderText, (150, 150, 150))):
+        pal.setColor(r, QColor(*c))
+    pal.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor(130, 130, 130))
+    pal.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor(130, 130, 130))
+    app.setPalette(pal)
 
 
 def _load_initial(win, args: argparse.Namespace, screenshot: bool) -> None:
@@ -181,6 +200,8 @@ def run(argv: list[str]) -> int:
     if shot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = make_app([APP_NAME])
+    if args.dark:
+        use_dark_palette(app)
     from PySide6.QtCore import QSettings, QTimer
     from .main_window import MainWindow
     settings = None

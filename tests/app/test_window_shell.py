@@ -153,3 +153,33 @@ def test_screenshot_arguments_refused_with_the_valid_names(window, argv, words):
         check_shot_args(window, parse_args(["--screenshot", "x.png", *argv]))
     for w in words:
         assert w in str(e.value)
+
+
+def test_inspector_shows_a_conv_node_whole_at_1366x768(window, qtbot):
+    window.resize(1366, 768)
+    window.files.open_example("small_cnn")
+    window.reset_layout()
+    qtbot.wait(20)
+    window.session.select([window.session.graph.by_name("conv1")])
+    qtbot.wait(20)
+    assert window.inspector.isVisible()
+    scroll = window.docks["inspector_dock"].widget()
+    assert scroll.verticalScrollBar().maximum() == 0
+    assert window.inspector.height() >= 400
+
+
+def test_dark_palette_option_applies_a_dark_window(qtbot):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from graphviz_app.app import use_dark_palette
+    app = QApplication.instance()
+    before, style = app.palette(), app.style().name()
+    try:
+        use_dark_palette(app)
+        pal = app.palette()
+        assert pal.color(QPalette.ColorRole.Window).lightness() < 80
+        assert pal.color(QPalette.ColorRole.WindowText).lightness() > 180
+    finally:
+        app.setPalette(before)
+        app.setStyle(style)

@@ -289,43 +289,60 @@ class AvgPool2DValid(Op):
     params = (
         ParamSpec("kernel", "int", 3, "window size f (f x f)", min=1),
         ParamSpec("stride", "int", 1, "step s between windows", min=1),
-        ParamSpec("padding", "int", 1, "cells p added on each side (left out of the mean)", min=0),
+        ParamSpec("pads", "ints", (1, 1, 1, 1), "cells added at top, left, bottom, right "
+                  "(left out of the mean)", min=0),
     )
     formula = "y[n,c,i,j] = Σ x over the window's in-image cells / their count"
     grad_formula = "∂J/∂x = G / count spread over each window's in-image cells"
 
-    def infer_shape(self, params, in_shapes):
-        shape = in_shapes[0]
-        return _window_shape(self.name, shape, params["kernel"], params["stride"],
-                             params["padding"], shape[1] if len(shape) == 4 else None)
+    def check_params(self, params):
+        if len(params["pads"]) != 4:
+            raise ParamError(f"pads needs 4 entries (top, left, bottom, right); got "
+                             f"{params['pads']}")
 
-    def shape_formula(self, params, in_shapes):
-        shape = in_shapes[0]
-        return _window_formula(shape, params["kernel"], params["stride"], params["padding"],
-                               shape[1] if shape and len(shape) == 4 else None)
+    def infer_shape(self, params, in_shapes):
+        shape = tuple(in_shapes[0])
+        if len(shape) != 4:
+            raise ShapeError(f"avg_pool2d_valid needs an input N x C x H x W; got "
+                             f"{fmt_shape(shape)}", port=0, expected="NxCxHxW", found=fmt_shape(shape))
+        k, s = params["kernel"], params["stride"]
+        t, l, b, r = params["pads"]
+        out = list(shape)
+        for axis, extra in ((2, t + b), (3, l + r)):
+            d = shape[axis]
+            if d is None:
+                continue
+            v = (d + extra - k) / s + 1
+            if d + extra < k or not v.is_integer():
+                raise ShapeError(f"({d} + {extra} - {k})/{s} + 1 = {v:g} is not a whole number of "
+                                 f"windows; change the stride or the pads", port=0,
+                                 expected="a whole-number output size", found=f"{v:g}")
+            out[axis] = int(v)
+        return tuple(out)
 
     @staticmethod
-    def _counts(h: int, w: int, k: int, s: int, p: int, dtype) -> np.ndarray:
-        """(OH, OW) number of in-image cells in each window."""
-        ones = pad2d(np.ones((1, 1, h, w), dtype=dtype), p)
-        return windows(ones, k, s).sum(axis=(4, 5))[0, 0]
+    def _pad(x: np.ndarray, pads) -> np.ndarray:
+        t, l, b, r = pads
+        return np.pad(x, ((0, 0), (0, 0), (t, b), (l, r)))
 
     def forward(self, params, inputs, weights, ctx):
+        """Cache: the (OH, OW) count of in-image cells per window."""
         x = inputs[0]
-        k, s, p = params["kernel"], params["stride"], params["padding"]
+        k, s = params["kernel"], params["stride"]
         dt = np.result_type(x.dtype, np.float32)
-        win = windows(pad2d(x.astype(dt, copy=False), p), k, s)
-        out = win.sum(axis=(4, 5))
-        counts = self._counts(x.shape[2], x.shape[3], k, s, p, dt)
+        out = windows(self._pad(x.astype(dt, copy=False), params["pads"]), k, s).sum(axis=(4, 5))
+        ones = self._pad(np.ones((1, 1) + x.shape[2:], dtype=dt), params["pads"])
+        counts = windows(ones, k, s).sum(axis=(4, 5))[0, 0]
         return out / counts, counts
 
     def backward(self, params, inputs, weights, output, cache, g, need=None):
         x = inputs[0]
-        k, s, p = params["kernel"], params["stride"], params["padding"]
+        k, s = params["kernel"], params["stride"]
+        t, l, b, r = params["pads"]
         gk = g / cache
         dwin = np.broadcast_to(gk[..., None, None], gk.shape + (k, k))
-        dxp = scatter_windows(dwin, x.shape[2] + 2 * p, x.shape[3] + 2 * p, s)
-        return [unpad2d(dxp, p)], {}
+        dxp = scatter_windows(dwin, x.shape[2] + t + b, x.shape[3] + l + r, s)
+        return [dxp[:, :, t:t + x.shape[2], l:l + x.shape[3]]], {}
 
 
 __all__ = ["LRN", "GroupConv2D", "AddN", "Pad2D", "AvgPool2DValid"]

@@ -99,22 +99,26 @@ def test_pad2d_matches_numpy_pad_and_crop(pads, fill):
         check_op_grads("pad2d", [x], {"pads": pads, "fill": fill})
 
 
-def naive_avg_valid(x, k, s, p):
+def naive_avg_valid(x, k, s, pads):
     n, c, h, w = x.shape
-    oh, ow = (h + 2 * p - k) // s + 1, (w + 2 * p - k) // s + 1
+    t, l, b, r = pads
+    oh, ow = (h + t + b - k) // s + 1, (w + l + r - k) // s + 1
     out = np.zeros((n, c, oh, ow))
     for i in range(oh):
         for j in range(ow):
-            r0, c0 = i * s - p, j * s - p
+            r0, c0 = i * s - t, j * s - l
             rs = slice(max(r0, 0), min(r0 + k, h))
             cs = slice(max(c0, 0), min(c0 + k, w))
             out[:, :, i, j] = x[:, :, rs, cs].mean(axis=(2, 3))
     return out
 
 
-@pytest.mark.parametrize("k, s, p", [(3, 1, 1), (3, 2, 1), (2, 2, 0), (5, 1, 2)])
-def test_avg_pool_valid_leaves_padding_out_of_the_mean(k, s, p):
+@pytest.mark.parametrize("k, s, pads", [(3, 1, (1, 1, 1, 1)), (3, 2, (1, 1, 1, 1)),
+                                        (2, 1, (0, 0, 1, 1)), (5, 1, (2, 1, 2, 0))])
+def test_avg_pool_valid_leaves_padding_out_of_the_mean(k, s, pads):
     x = RNG.standard_normal((2, 2, 5, 5)) + 3.0
-    out, _ = op_forward("avg_pool2d_valid", [x], {"kernel": k, "stride": s, "padding": p})
-    np.testing.assert_allclose(out, naive_avg_valid(x, k, s, p), rtol=1e-12)
-    check_op_grads("avg_pool2d_valid", [x], {"kernel": k, "stride": s, "padding": p})
+    params = {"kernel": k, "stride": s, "pads": pads}
+    out, _ = op_forward("avg_pool2d_valid", [x], params)
+    np.testing.assert_allclose(out, naive_avg_valid(x, k, s, pads), rtol=1e-12)
+    assert get_op("avg_pool2d_valid").infer_shape(params, [(None, 2, 5, 5)])[2:] == out.shape[2:]
+    check_op_grads("avg_pool2d_valid", [x], params)

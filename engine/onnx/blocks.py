@@ -1,0 +1,155 @@
+"""Find the repeated blocks of an imported network, name and group them, and lay it out.
+
+Blocks
+------
+In topological order, a node is a *waist* when every path from the input to the output passes
+through it: no edge jumps over it. (Sweep the order keeping the furthest position any earlier
+edge reaches; a node is a waist when nothing earlier reaches past it.) Between two consecutive
+waists lies a region; a region where paths branch and join again is a block: an inception
+module (a concat of three or more branches), a fire module (squeeze, then two expand branches
+joined), a residual block (a sum with a shortcut), a dense layer (a concat with its own input).
+A fire module's squeeze layer sits before its region; waists just before a block that share
+the block's name prefix are taken into it. Parameters and constants go with their consumer.
+
+Names come from the members' common name prefix (``inception_3a``, ``fire2``, ``res2_0``),
+after removing the prefix every node shares (``gpu_0_``); when there is none, from the kind and
+a counter.
+
+Layout
+------
+Layers by longest path from the input (``topological_generations``), sources pulled next to
+their first consumer, nodes in a layer ordered by the mean position of their inputs: the same
+left-to-right scheme as the editor's layout, small enough to run inside the import.
+"""
+from __future__ import annotations
+
+import os
+
+import networkx as nx
+
+from ..graph import Graph
+
+_SOURCES = ("input", "parameter", "constant")
+
+
+def _tokens(name: str) -> list[str]:
+    return name.replace(".", "_").split("_")
+
+
+def _common(names: list[str]) -> list[str]:
+    parts = [_tokens(n) for n in names]
+    out: list[str] = []
+    for column in zip(*parts):
+        if len(set(column)) != 1:
+            break
+        out.append(column[0])
+    return out
+
+
+def find_blocks(g: Graph) -> list[tuple[str, list[str]]]:
+    """(name, member ids) for every block, in order."""
+    order = [n for n in g.topo_order() if g.nodes[n].op not in _SOURCES]
+    pos = {n: i for i, n in enumerate(order)}
+    succ = {n: [v for v, _ in g.consumers(n) if v in pos] for n in order}
+    preds = {n: [s for s in g.inputs_of(n) if s in pos] for n in order}
+    waists, reach = [], -1
+    for i, n in enumerate(order):
+        if reach <= i:
+            waists.append(i)
+        reach = max([reach] + [pos[v] for v in succ[n]])
+    weighted = [n for n in order if g.shapes[n].weights]
+    shared = _common([g.nodes[n].name for n in weighted]) if len(weighted) > 1 else []
+    blocks: list[tuple[str, list[str]]] = []
+    taken: set[str] = set()
+    counters: dict[str, int] = {}
+    for a, b in zip(waists, waists[1:]):
+        members = order[a + 1:b + 1]
+        if len(members) < 3 or all(len(preds[m]) < 2 for m in members):
+            continue
+        kind = _kind(g, order, a, b, preds)
+        names = [g.nodes[m].name for m in members if g.shapes[m].weights] or \
+            [g.nodes[m].name for m in members]
+        prefix = _common(names)[len(shared):]
+        start = a
+        while prefix and start >= 0 and order[start] not in taken and \
+                _tokens(g.nodes[order[start]].name)[:len(shared) + len(prefix)] == shared + prefix \
+                and start in waists:
+            start -= 1
+        members = order[start + 1:b + 1]
+        counters[kind] = counters.get(kind, 0) + 1
+        label = "_".join(prefix).strip("_")
+        name = f"{label} ({kind})" if len(label) >= 2 else f"{kind} {counters[kind]}"
+        taken.update(members)
+        blocks.append((name, members))
+    return blocks
+
+
+def _kind(g: Graph, order: list[str], a: int, b: int, preds) -> str:
+    """What sort of block the region (a, b] of ``order`` is, from the node where it joins."""
+    join_id = order[b]
+    joins = [m for m in order[a + 1:b + 1] if len(preds[m]) >= 2]
+    node = g.nodes[joins[-1] if joins else join_id]
+    if node.op in ("add", "add_n"):
+        return "residual block"
+    if node.op == "concat":
+        if len(preds[node.id]) >= 3:
+            return "inception module"
+        if order[a] in preds[node.id]:
+            return "dense layer"
+        squeeze = [m for m in order[a + 1:b + 1] if g.nodes[m].op == "conv2d"
+                   and g.nodes[m].params["kernel"] == 1 and len(g.consumers(m)) == 1]
+        return "fire module" if squeeze and order.index(squeeze[0]) <= a + 2 else "two-branch block"
+    return "block"
+
+
+def group_blocks(g: Graph) -> list[str]:
+    """Group every block (collapsed), with the sources only its members use; return group ids."""
+    ids = []
+    for name, members in find_blocks(g):
+        inside = set(members)
+        for m in list(members):
+            for s in g.inputs_of(m):
+                if s is not None and g.nodes[s].op in ("parameter", "constant") and \
+                        all(v in inside for v, _ in g.consumers(s)):
+                    inside.add(s)
+        free = [m for m in inside if g.group_of(m) is None]
+        if len(free) >= 2:
+            ids.append(g.group(free, name, collapsed=True))
+    return ids
+
+
+def layout(g: Graph, dx: float = 220.0, dy: float = 120.0) -> dict[str, tuple[float, float]]:
+    """{node id: (x, y)}: layers left to right, each centred on y = 0."""
+    nxg: nx.MultiDiGraph = g.nx_graph()
+    layer: dict[str, int] = {}
+    for i, generation in enumerate(nx.topological_generations(nxg)):
+        for n in generation:
+            layer[n] = i
+    for n in layer:
+        if not nxg.pred[n] and nxg.succ[n]:
+            layer[n] = max(0, min(layer[s] for s in nxg.succ[n]) - 1)
+    rows: dict[int, list[str]] = {}
+    for n in g.topo_order():
+        rows.setdefault(layer[n], []).append(n)
+    ypos: dict[str, float] = {}
+    out: dict[str, tuple[float, float]] = {}
+    for li in sorted(rows):
+        row = rows[li]
+        key = {n: (sum(ypos.get(p, 0.0) for p in nxg.pred[n]) / len(nxg.pred[n])
+                   if nxg.pred[n] else 0.0) for n in row}
+        row.sort(key=key.__getitem__)
+        top = -(len(row) - 1) * dy / 2.0
+        for i, n in enumerate(row):
+            ypos[n] = top + i * dy
+            out[n] = (li * dx, ypos[n])
+    return out
+
+
+def arrange(g: Graph) -> None:
+    """Lay the graph out (node.ui['pos']) and group its blocks; one event for the positions."""
+    for nid, (x, y) in layout(g).items():
+        g.nodes[nid].ui["pos"] = [float(x), float(y)]
+    group_blocks(g)
+
+
+__all__ = ["find_blocks", "group_blocks", "layout", "arrange"]

@@ -113,9 +113,7 @@ class Executor:
                 raise ExecutionError(f"cannot run: {node.name}: input {op.input_name(p)} "
                                      f"(port {p}) is not connected", nid)
             e.srcs = [index[s] for s in srcs]
-            for k, w in node.weights.items():
-                if w.dtype != self.dtype:
-                    node.weights[k] = w.astype(self.dtype)
+            node.weights.convert(self.dtype)   # pending arrays stay pending until computed
             e.weights = node.weights
             e.feed = op.is_feed
             e.frozen = node.frozen

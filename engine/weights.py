@@ -123,9 +123,24 @@ class Weights(MutableMapping):
         out._items = {k: v if isinstance(v, Pending) else v.copy() for k, v in self._items.items()}
         return out
 
+    def convert(self, dtype) -> None:
+        """Every array in ``dtype`` (float arrays only); pending ones stay pending."""
+        dtype = np.dtype(dtype)
+        for k, v in self._items.items():
+            if v.dtype == dtype or np.dtype(v.dtype).kind != "f":
+                continue
+            if isinstance(v, Pending):
+                self._items[k] = Pending(v.shape, dtype, _cast(v.make, dtype), v.fill)
+            else:
+                self._items[k] = v.astype(dtype)
+
     def raw(self, key: str) -> Any:
         """The stored entry, array or :class:`Pending`, without making it."""
         return self._items[key]
+
+
+def _cast(make: Callable[[], np.ndarray], dtype: np.dtype) -> Callable[[], np.ndarray]:
+    return lambda: make().astype(dtype, copy=False)
 
 
 # -- memory --------------------------------------------------------------------------------------

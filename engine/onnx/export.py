@@ -172,8 +172,13 @@ def _emit(w: _Writer, node, srcs: list, xs: list, info) -> None:
         w.node("Conv", args, out, kernel_shape=[k, k], strides=[p["stride"]] * 2,
                pads=[pad] * 4, group=p.get("groups", 1))
     elif op in ("max_pool2d", "avg_pool2d", "avg_pool2d_valid"):
-        k, pad = p["kernel"], p["padding"]
-        attrs = dict(kernel_shape=[k, k], strides=[p["stride"] or k] * 2, pads=[pad] * 4)
+        k = p["kernel"]
+        if op == "avg_pool2d_valid":
+            t, l, b, r = p["pads"]
+            pads = [t, l, b, r]
+        else:
+            pads = [p["padding"]] * 4
+        attrs = dict(kernel_shape=[k, k], strides=[p["stride"] or k] * 2, pads=pads)
         if op == "max_pool2d":
             w.node("MaxPool", [xs[0]], out, **attrs)
         else:

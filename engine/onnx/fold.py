@@ -83,9 +83,12 @@ def derived(c: Const, shape: tuple, fn, dtype=None) -> Const:
 
 
 def attr(node, name: str, default=None):
+    """An attribute's value; a float is given as the shortest decimal of its float32 (0.9, not
+    0.8999999761581421), so a value survives export and import unchanged."""
     for a in node.attribute:
         if a.name == name:
-            return helper.get_attribute_value(a)
+            v = helper.get_attribute_value(a)
+            return float(str(np.float32(v))) if isinstance(v, float) else v
     return default
 
 

@@ -39,7 +39,8 @@ def _weight(c, shape=None):
 
 def _stem(name: str) -> str:
     """'conv1_w_0' -> 'conv1', 'inception_3a/1x1_w_0' -> 'inception_3a/1x1'."""
-    for suffix in ("_w_0", "_W_0", "_w", "_W", "/weight", ".weight", "_weight", "_weights"):
+    for suffix in ("_w_0", "_W_0", "_w", "_W", "/W", "/gamma", "/E", "/value", "/weight", ".weight",
+                   "_weight", "_weights"):
         if name.endswith(suffix):
             return name[: -len(suffix)]
     return name
@@ -160,6 +161,8 @@ def global_pool(imp, node, label):
     x = imp.data(node.input[0])
     name = _name(imp, node, label, short="gap")
     users = imp.users.get(node.output[0], [])
+    if users_flatten(users) and node.name.endswith("/pooled"):   # as this app exports it
+        name = users[0].name or name
     pooled = imp.emit("global_avg_pool", {}, [x], name if users_flatten(users) else f"{name}_mean",
                       where=label)
     if users_flatten(users):
@@ -319,7 +322,7 @@ def dropout(imp, node, label):
         raise _unsupported("the mask output")
     rate = attr(node, "ratio", 0.5)
     if len(node.input) > 1 and node.input[1]:
-        rate = float(_const(imp, node, 1, "the ratio").array().reshape(-1)[0])
+        rate = float(str(np.float32(_const(imp, node, 1, "the ratio").array().reshape(-1)[0])))
     return imp.emit("dropout", {"rate": float(rate)}, [imp.data(node.input[0])],
                     _name(imp, node, label, short="drop"), where=label)
 

@@ -1,0 +1,104 @@
+"""Import: the architectures shipped with onnx open, group their blocks, lay out, and compute
+what onnxruntime computes; import -> export -> import gives the same graph."""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import onnx
+import pytest
+from onnx import TensorProto, helper
+
+from engine import Executor
+from engine.onnx import OnnxImportError, export_onnx, import_onnx
+from engine.onnx.zoo import with_random_weights
+
+ort = pytest.importorskip("onnxruntime")
+LIGHT = os.path.join(os.path.dirname(onnx.__file__), "backend", "test", "data", "light")
+
+
+def light(name: str) -> str:
+    return os.path.join(LIGHT, f"light_{name}.onnx")
+
+
+def data_input(model):
+    inits = {t.name for t in model.graph.initializer}
+    return next(i.name for i in model.graph.input if i.name not in inits)
+
+
+@pytest.mark.parametrize("name, block", [
+    ("bvlc_alexnet", None), ("inception_v1", "inception_3a (inception module)"),
+    ("resnet50", "res2_0 (residual block)"), ("squeezenet", "fire2 (fire module)"),
+    ("shufflenet", None), ("densenet121", "conv2_1 (dense layer)"),
+])
+def test_architecture_computes_what_onnxruntime_computes(name, block, tmp_path):
+    model = with_random_weights(onnx.load(light(name)), seed=1)
+    path = tmp_path / f"{name}.onnx"
+    onnx.save(model, path)
+    g = import_onnx(path)
+    x = np.random.default_rng(2).standard_normal((1, 3, 224, 224)).astype(np.float32)
+    ref = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"]).run(
+        None, {data_input(model): x})[0]
+    out_name = model.graph.output[0].name.replace("/", "_")
+    inp = data_input(model).replace("/", "_")
+    ex = Executor(g, dtype=np.float32)
+    ex.run({inp: x}, training=False, backward=False)
+    got = ex.last_values[ex.index[g.by_name(out_name)]]
+    # the softmax output hides differences; compare the logits before it too
+    logits = g.inputs_of(g.by_name(out_name))[0]
+    assert got.shape == ref.shape
+    np.testing.assert_allclose(got, ref, rtol=1e-4, atol=1e-6)
+    assert np.std(ref) > 1e-5                      # random weights: the outputs are not all alike
+    assert ex.last_values[ex.index[logits]] is not None
+    assert all("pos" in n.ui for n in g.nodes.values())
+    if block is not None:
+        assert block in [gr.name for gr in g.groups.values()]
+        assert all(gr.collapsed for gr in g.groups.values())
+
+
+def test_names_follow_the_onnx_inputs_and_outputs():
+    g = import_onnx(light("resnet50"))
+    inputs = [n.name for n in g.nodes.values() if n.op == "input"]
+    assert inputs == ["gpu_0_data_0"]
+    assert g.nodes[g.by_name("gpu_0_softmax_1")].op == "softmax"
+    assert g.nodes[g.by_name("gpu_0_res2_0_branch2a")].op == "conv2d"
+
+
+def test_shipped_counts_without_allocating():
+    g = import_onnx(light("vgg19"))
+    assert sum(i.param_count for i in g.shapes.values()) == 143_667_240
+    assert g.allocated_bytes() < 1 << 16        # only the few small arrays stored in the file
+
+
+@pytest.mark.parametrize("name", ["bvlc_alexnet", "resnet50", "squeezenet", "inception_v1"])
+def test_import_export_import_gives_the_same_graph(name, tmp_path):
+    a = import_onnx(light(name))
+    export_onnx(a, tmp_path / "again.onnx")
+    b = import_onnx(tmp_path / "again.onnx")
+    assert len(a) == len(b)
+    for na, nb in zip(a.nodes.values(), b.nodes.values()):
+        assert (na.name, na.op, na.params) == (nb.name, nb.op, nb.params)
+        assert [a.nodes[s].name for s in a.inputs_of(na.id)] == [b.nodes[s].name for s in b.inputs_of(nb.id)]
+        assert sorted(na.weights) == sorted(nb.weights)
+    conv = next(n for n in a.nodes.values() if n.op == "conv2d")
+    np.testing.assert_array_equal(conv.weights["W"], b.nodes[b.by_name(conv.name)].weights["W"])
+    assert [gr.name for gr in a.groups.values()] == [gr.name for gr in b.groups.values()]
+
+
+def test_unsupported_ops_are_listed_together_and_nothing_is_imported(tmp_path):
+    nodes = [helper.make_node("Erf", ["x"], ["e1"], name="erf_a"),
+             helper.make_node("Relu", ["e1"], ["r"], name="relu"),
+             helper.make_node("Erf", ["r"], ["e2"], name="erf_b"),
+             helper.make_node("Conv", ["e2", "w"], ["c"], name="dilated", kernel_shape=[3, 3],
+                              dilations=[2, 2]),
+             helper.make_node("HardSwish", ["x"], ["h"], name="hs")]
+    w = onnx.numpy_helper.from_array(np.ones((2, 3, 3, 3), np.float32), "w")
+    graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 8, 8])],
+                              [helper.make_tensor_value_info("c", TensorProto.FLOAT, None),
+                               helper.make_tensor_value_info("h", TensorProto.FLOAT, None)], [w])
+    path = tmp_path / "odd.onnx"
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), path)
+    with pytest.raises(OnnxImportError) as info:
+        import_onnx(path)
+    msg = str(info.value)
+    assert "Erf: erf_a, erf_b" in msg and "HardSwish: hs" in msg and "nothing was imported" in msg

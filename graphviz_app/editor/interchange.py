@@ -59,6 +59,7 @@ class Interchange(QObject):
         self.last_export: str | None = None
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
+        self._done: Callable | None = None
         self._progress: QProgressDialog | None = None
         self.show_error: Callable[[str, str], None] = \
             lambda title, text: QMessageBox.warning(self.win, title, text)
@@ -175,17 +176,20 @@ class Interchange(QObject):
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progressed.connect(self._on_progress)
-        worker.finished.connect(lambda result, err: self._finish(result, err, done))
-        self._thread, self._worker = thread, worker
+        worker.finished.connect(self._finish)        # a slot of this object: queued to the GUI
+        self._thread, self._worker, self._done = thread, worker, done
         thread.start()
 
+    @Slot(int, int)
     def _on_progress(self, i: int, n: int) -> None:
         if self._progress is not None:
             self._progress.setMaximum(max(n, 1))
             self._progress.setValue(i)
 
-    def _finish(self, result, error: str, done: Callable) -> None:
+    @Slot(object, str)
+    def _finish(self, result, error: str) -> None:
         thread, self._thread, self._worker = self._thread, None, None
+        done, self._done = self._done, None
         if thread is not None:
             thread.quit()
             thread.wait(5000)

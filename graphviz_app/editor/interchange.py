@@ -1,4 +1,4 @@
-"""File → Import ONNX…, File → Export → ONNX…, and Check with ONNX Runtime.
+"""File → Import ONNX…, File → Export → ONNX…, PyTorch code…, and Check with ONNX Runtime.
 
 Importing and checking run in a worker thread (a QObject moved to a QThread) and reach the GUI
 through queued signals: the import reports progress and can be cancelled, and the session's
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from engine.graph import GraphError
 from engine.onnx import OnnxExportError, OnnxImportError, export_onnx, import_onnx
 from engine.onnx.check import TOLERANCE, compare_with_onnxruntime, runtime_available
+from engine.torch_export import TorchExportError, export_torch
 
 from ..player.player import batch_feeds
 
@@ -71,6 +72,10 @@ class Interchange(QObject):
         self.export_action = QAction("&ONNX…", win)
         self.export_action.setStatusTip("Write the graph as an ONNX model (weights included)")
         self.export_action.triggered.connect(lambda: self.export_file())
+        self.torch_action = QAction("&PyTorch code…", win)
+        self.torch_action.setStatusTip("Write a PyTorch script (module, weights, training loop)")
+        self.torch_action.triggered.connect(lambda: self.export_torch_file())
+        self.ask_torch_path: Callable[[], str | None] = self._ask_torch
         self.check_action = QAction("Check with ONNX &Runtime", win)
         self.check_action.setStatusTip("Run the last export in onnxruntime and compare every node")
         self.check_action.triggered.connect(lambda: self.check())
@@ -87,6 +92,29 @@ class Interchange(QObject):
         if path and not path.lower().endswith(".onnx"):
             path += ".onnx"
         return path or None
+
+    def _ask_torch(self) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self.win, "Export PyTorch code", "", "Python (*.py)")
+        if path and not path.lower().endswith(".py"):
+            path += ".py"
+        return path or None
+
+    def export_torch_file(self, path: str | None = None) -> str | None:
+        """Write the PyTorch script, its weights and (with a dataset) its training data beside
+        it, with the Training panel's optimizer settings; the script's path, or None."""
+        path = path or self.ask_torch_path()
+        if not path:
+            return None
+        ds = self.session.dataset
+        data = dict(ds.arrays) if ds is not None else None
+        try:
+            export_torch(self.session.graph, path, self.win.training_panel.config(), data)
+        except (TorchExportError, OSError, ValueError, MemoryError) as e:
+            self._fail("Export PyTorch code", str(e))
+            return None
+        self.session.message.emit(f"wrote {os.path.basename(path)} and its weights; run it with "
+                                  f"python {os.path.basename(path)}")
+        return path
 
     @property
     def running(self) -> bool:
@@ -216,6 +244,7 @@ def install(main_window) -> Interchange:
     file_menu.insertAction(after, ix.import_action)
     export_menu.addSeparator()
     export_menu.addAction(ix.export_action)
+    export_menu.addAction(ix.torch_action)
     export_menu.addAction(ix.check_action)
     main_window.interchange = ix
     return ix

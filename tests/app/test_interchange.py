@@ -25,6 +25,7 @@ def test_menus_hold_the_actions(window, ix):
     export_texts = [a.text() for a in window.actions.export_menu.actions()]
     assert "Import &ONNX…" in file_texts
     assert "&ONNX…" in export_texts and "Check with ONNX &Runtime" in export_texts
+    assert "&PyTorch code…" in export_texts
     assert not ix.check_action.isEnabled()          # nothing exported yet
 
 
@@ -61,3 +62,15 @@ def test_export_then_check_colours_every_node(window, ix, qtbot, tmp_path):
     item = window.scene.node_item(next(iter(diffs)))
     assert item._val_text is not None and item._val_text.text().startswith("ONNX Δ")
     assert item._val_text.brush().color() == interchange.GOOD
+
+
+def test_pytorch_code_is_written_with_weights_data_and_the_panel_settings(window, ix, tmp_path):
+    window.files.open_example("xor_mlp")
+    window.training_panel.lr.setValue(0.25)
+    path = ix.export_torch_file(str(tmp_path / "xor.py"))
+    assert path == str(tmp_path / "xor.py")
+    text = open(path).read()
+    assert "class Model(nn.Module)" in text and "'lr': 0.25" in text
+    assert (tmp_path / "xor.npz").exists() and (tmp_path / "xor.data.npz").exists()
+    bad = ix.export_torch_file(str(tmp_path / "missing" / "x.py"))
+    assert bad is None and ix.errors and ix.errors[-1][0] == "Export PyTorch code"

@@ -19,7 +19,9 @@ Layout
 ------
 Layers by longest path from the input (``topological_generations``), sources pulled next to
 their first consumer, nodes in a layer ordered by the mean position of their inputs: the same
-left-to-right scheme as the editor's layout, small enough to run inside the import.
+left-to-right scheme as the editor's layout, small enough to run inside the import. Each
+collapsed block counts as one box at the top level, with its members laid out compactly around
+it; the top level wraps into rows so a whole network fits a screen.
 """
 from __future__ import annotations
 
@@ -118,38 +120,82 @@ def group_blocks(g: Graph) -> list[str]:
     return ids
 
 
-def layout(g: Graph, dx: float = 220.0, dy: float = 120.0) -> dict[str, tuple[float, float]]:
-    """{node id: (x, y)}: layers left to right, each centred on y = 0."""
-    nxg: nx.MultiDiGraph = g.nx_graph()
-    layer: dict[str, int] = {}
-    for i, generation in enumerate(nx.topological_generations(nxg)):
+def _layers(h: nx.DiGraph, order: list) -> list[list]:
+    """Nodes of ``h`` per layer (longest path from a source; a source sits just before its
+    first consumer), each layer ordered by the mean position of its inputs."""
+    layer: dict = {}
+    for i, generation in enumerate(nx.topological_generations(h)):
         for n in generation:
             layer[n] = i
     for n in layer:
-        if not nxg.pred[n] and nxg.succ[n]:
-            layer[n] = max(0, min(layer[s] for s in nxg.succ[n]) - 1)
-    rows: dict[int, list[str]] = {}
-    for n in g.topo_order():
+        if not h.pred[n] and h.succ[n]:
+            layer[n] = max(0, min(layer[s] for s in h.succ[n]) - 1)
+    rows: dict[int, list] = {}
+    for n in order:
         rows.setdefault(layer[n], []).append(n)
-    ypos: dict[str, float] = {}
-    out: dict[str, tuple[float, float]] = {}
+    index: dict = {}
+    out = []
     for li in sorted(rows):
         row = rows[li]
-        key = {n: (sum(ypos.get(p, 0.0) for p in nxg.pred[n]) / len(nxg.pred[n])
-                   if nxg.pred[n] else 0.0) for n in row}
+        key = {n: (sum(index.get(p, 0.0) for p in h.pred[n]) / len(h.pred[n]) if h.pred[n]
+                   else index.get(n, 0.0)) for n in row}
         row.sort(key=key.__getitem__)
-        top = -(len(row) - 1) * dy / 2.0
         for i, n in enumerate(row):
-            ypos[n] = top + i * dy
-            out[n] = (li * dx, ypos[n])
+            index[n] = i - (len(row) - 1) / 2.0
+        out.append(row)
     return out
 
 
+def layout(g: Graph, dx: float = 260.0, dy: float = 120.0,
+           row_width: float = 2800.0) -> dict[str, tuple[float, float]]:
+    """{node id: (x, y)} for the collapsed view: each group is laid out as one box, its members
+    in a compact layout of their own centred on it (the collapsed box sits at their middle).
+    The top level runs left to right and wraps into rows below each other where it passes
+    ``row_width`` at a layer holding one box only (a point every path goes through)."""
+    rep = {m: gid for gid, grp in g.groups.items() for m in grp.members}
+    topo = g.topo_order()
+    keys = list(dict.fromkeys(rep.get(n, n) for n in topo))
+    h = nx.DiGraph()
+    h.add_nodes_from(keys)
+    for u, v, _ in g.edges():
+        a, b = rep.get(u, u), rep.get(v, v)
+        if a != b:
+            h.add_edge(a, b)
+    centre: dict = {}
+    x0, y0, row_start, row_h = 0.0, 0.0, 0, 1
+    layers = _layers(h, keys)
+    for li, row in enumerate(layers):
+        x = (li - row_start) * dx
+        if x > row_width and len(row) == 1:
+            y0 += (row_h + 1) * dy
+            row_start, row_h, x = li, 1, 0.0
+        row_h = max(row_h, len(row))
+        for i, n in enumerate(row):
+            centre[n] = (x0 + x, y0 + (i - (len(row) - 1) / 2.0) * dy)
+    pos: dict[str, tuple[float, float]] = {}
+    for n in keys:
+        if n not in g.groups:
+            pos[n] = centre[n]
+            continue
+        members = [m for m in topo if rep.get(m) == n]
+        sub = g.nx_graph().subgraph(members)
+        local = {}
+        for li, row in enumerate(_layers(nx.DiGraph(sub), members)):
+            for i, m in enumerate(row):
+                local[m] = (li * dx, (i - (len(row) - 1) / 2.0) * dy)
+        xs = [p[0] for p in local.values()]
+        ys = [p[1] for p in local.values()]
+        cx, cy = (min(xs) + max(xs)) / 2.0, (min(ys) + max(ys)) / 2.0
+        for m, (x, y) in local.items():
+            pos[m] = (centre[n][0] + x - cx, centre[n][1] + y - cy)
+    return pos
+
+
 def arrange(g: Graph) -> None:
-    """Lay the graph out (node.ui['pos']) and group its blocks; one event for the positions."""
+    """Group the graph's blocks, then lay it out (node.ui['pos']) for the collapsed view."""
+    group_blocks(g)
     for nid, (x, y) in layout(g).items():
         g.nodes[nid].ui["pos"] = [float(x), float(y)]
-    group_blocks(g)
 
 
 __all__ = ["find_blocks", "group_blocks", "layout", "arrange"]

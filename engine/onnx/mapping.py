@@ -105,13 +105,12 @@ def _window(imp, node, x: str, kind: str):
     return k, s, t, l, b, r
 
 
-def _padded(imp, node, x: str, geom, fill: str, label: str):
-    """(input key, symmetric padding) after putting a pad2d in front when needed."""
+def _padded(imp, x: str, geom, fill: str, label: str, name: str):
+    """(input key, symmetric padding) after putting a pad2d (``<name>_pad``) in front when needed."""
     k, s, t, l, b, r = geom
     if t == l == b == r:
         return x, t
-    key = imp.emit("pad2d", {"pads": [t, l, b, r], "fill": fill}, [x], f"{_name(imp, node, label)}_pad",
-                   where=label)
+    key = imp.emit("pad2d", {"pads": [t, l, b, r], "fill": fill}, [x], f"{name}_pad", where=label)
     return key, 0
 
 
@@ -121,7 +120,8 @@ def conv(imp, node, label):
     b = _const(imp, node, 2, "the bias B")
     geom = _window(imp, node, x, "conv")
     groups = int(attr(node, "group", 1))
-    x, p = _padded(imp, node, x, geom, "zeros", label)
+    name = _name(imp, node, label, 1)
+    x, p = _padded(imp, x, geom, "zeros", label, name)
     o = w.shape[0]
     params = {"out_channels": o, "kernel": geom[0], "stride": geom[1], "padding": p,
               "bias": b is not None}
@@ -131,7 +131,7 @@ def conv(imp, node, label):
     op = "conv2d"
     if groups != 1:
         op, params["groups"] = "group_conv2d", groups
-    return imp.emit(op, params, [x], _name(imp, node, label, 1), weights, label)
+    return imp.emit(op, params, [x], name, weights, label)
 
 
 def pool(imp, node, label):
@@ -143,11 +143,11 @@ def pool(imp, node, label):
     if node.op_type == "MaxPool":
         if int(attr(node, "storage_order", 0)):
             raise _unsupported("storage_order=1")
-        x, p = _padded(imp, node, x, (k, s, t, l, b, r), "lowest", label)
+        x, p = _padded(imp, x, (k, s, t, l, b, r), "lowest", label, name)
         return imp.emit("max_pool2d", {"kernel": k, "stride": s, "padding": p}, [x], name, where=label)
     include = int(attr(node, "count_include_pad", 0))
     if include or t == l == b == r == 0:
-        x, p = _padded(imp, node, x, (k, s, t, l, b, r), "zeros", label)
+        x, p = _padded(imp, x, (k, s, t, l, b, r), "zeros", label, name)
         return imp.emit("avg_pool2d", {"kernel": k, "stride": s, "padding": p}, [x], name, where=label)
     if min(b, r) < 0:  # floor rounding cut more than the far pad: crop the input first
         x = imp.emit("pad2d", {"pads": [0, 0, min(b, 0), min(r, 0)], "fill": "zeros"}, [x],

@@ -102,3 +102,16 @@ def test_unsupported_ops_are_listed_together_and_nothing_is_imported(tmp_path):
         import_onnx(path)
     msg = str(info.value)
     assert "Erf: erf_a, erf_b" in msg and "HardSwish: hs" in msg and "nothing was imported" in msg
+
+
+def test_collapsed_layout_fits_rows_and_keeps_boxes_apart():
+    g = import_onnx(light("resnet50"))
+    grouped = {m for gr in g.groups.values() for m in gr.members}
+    boxes = [tuple(n.ui["pos"]) for n in g.nodes.values() if n.id not in grouped]
+    for gr in g.groups.values():
+        xs = [g.nodes[m].ui["pos"][0] for m in gr.members]
+        ys = [g.nodes[m].ui["pos"][1] for m in gr.members]
+        boxes.append(((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2))   # where the box is drawn
+    assert len(set(boxes)) == len(boxes)                    # no two visible boxes on one spot
+    xs, ys = [b[0] for b in boxes], [b[1] for b in boxes]
+    assert max(xs) - min(xs) <= 3200 and len({round(y / 600) for y in ys}) >= 2   # wrapped rows

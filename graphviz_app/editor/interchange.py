@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from engine.graph import GraphError
-from engine.onnx import OnnxExportError, OnnxImportError, export_onnx, import_onnx
+from engine.onnx import export_onnx, import_onnx
 from engine.onnx.check import TOLERANCE, compare_with_onnxruntime, runtime_available
 from engine.torch_export import TorchExportError, export_torch
 
@@ -50,6 +50,7 @@ class Interchange(QObject):
     """The ONNX actions of one main window."""
 
     imported = Signal(object)            # the new Graph
+    exported = Signal(str)               # the path written
     checked = Signal(object)             # {node id: difference}
     failed = Signal(str)
 
@@ -151,21 +152,28 @@ class Interchange(QObject):
 
     # -- export and check --------------------------------------------------------------------------
     def export_file(self, path: str | None = None) -> str | None:
-        """Write the session's graph to ``path`` (asked when None); the path, or None."""
+        """Start writing the session's graph to ``path`` (asked when None) in the worker (a big
+        model's weights take a while); ``exported`` tells when it is done. The path, or None."""
+        if self.running:
+            self.session.message.emit("an ONNX job is already running; wait for it")
+            return None
         path = path or self.ask_save_path()
         if not path:
             return None
-        try:
-            export_onnx(self.session.graph, path)
-        except (OnnxExportError, OSError, MemoryError) as e:
-            self._fail("Export ONNX", str(e))
-            return None
+        graph = self.session.graph.copy()
+        self._start(lambda progress, cancelled: export_onnx(graph, path), self._exported)
+        return path
+
+    def _exported(self, path, error: str) -> None:
+        if path is None:
+            self._fail("Export ONNX", error)
+            return
         self.last_export = path
         self.check_action.setEnabled(runtime_available())
         self.session.message.emit(f"exported {os.path.basename(path)}"
                                   + ("; Export → Check with ONNX Runtime proves it"
                                      if runtime_available() else ""))
-        return path
+        self.exported.emit(path)
 
     def check(self) -> bool:
         """Compare the engine with onnxruntime node by node, in a worker; False if not started."""

@@ -52,7 +52,8 @@ def test_a_bad_file_leaves_the_graph_alone(window, ix, qtbot, tmp_path):
 def test_export_then_check_colours_every_node(window, ix, qtbot, tmp_path):
     pytest.importorskip("onnxruntime")
     window.files.open_example("small_cnn")
-    path = ix.export_file(str(tmp_path / "cnn.onnx"))
+    with qtbot.waitSignal(ix.exported, timeout=30000):
+        path = ix.export_file(str(tmp_path / "cnn.onnx"))
     assert path and os.path.exists(path) and ix.check_action.isEnabled()
     with qtbot.waitSignal(ix.checked, timeout=30000) as blocker:
         assert ix.check()
@@ -74,3 +75,9 @@ def test_pytorch_code_is_written_with_weights_data_and_the_panel_settings(window
     assert (tmp_path / "xor.npz").exists() and (tmp_path / "xor.data.npz").exists()
     bad = ix.export_torch_file(str(tmp_path / "missing" / "x.py"))
     assert bad is None and ix.errors and ix.errors[-1][0] == "Export PyTorch code"
+
+
+def test_an_export_that_fails_is_reported(window, ix, qtbot, tmp_path):
+    with qtbot.waitSignal(ix.failed, timeout=30000):
+        ix.export_file(str(tmp_path / "no" / "such" / "dir.onnx"))
+    assert ix.errors[-1][0] == "Export ONNX" and not ix.check_action.isEnabled()

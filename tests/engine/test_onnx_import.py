@@ -117,3 +117,16 @@ def test_collapsed_layout_fits_rows_and_keeps_boxes_apart():
             assert abs(x1 - x2) >= 170 or abs(y1 - y2) >= 60
     xs, ys = [b[0] for b in boxes], [b[1] for b in boxes]
     assert max(xs) - min(xs) <= 3200 and len({round(y / 600) for y in ys}) >= 2   # wrapped rows
+
+
+def test_an_imported_network_steps_node_by_node_on_an_image():
+    g = import_onnx(light("squeezenet"))
+    ex = Executor(g)
+    x = np.random.default_rng(0).standard_normal((1, 3, 224, 224))
+    ex.reset({"data_0": x})
+    first = ex.step()
+    assert first.phase == "forward" and g.nodes[first.node].op == "input"
+    for _ in range(ex.forward_steps - 1):
+        rec = ex.step()
+    assert g.nodes[rec.node].name == "softmaxout_1"
+    assert rec.value.shape == (1, 1000, 1, 1) and abs(float(rec.value.sum()) - 1.0) < 1e-9

@@ -11,6 +11,9 @@ joined), a residual block (a sum with a shortcut), a dense layer (a concat with 
 A fire module's squeeze layer sits before its region; waists just before a block that share
 the block's name prefix are taken into it. Parameters and constants go with their consumer.
 
+A chain of layers whose names start alike (VGG's conv1_1, conv1_2 and the pool after them) is a
+*stage* and is grouped too, when it holds at least two layers with weights.
+
 Names come from the members' common name prefix (``inception_3a``, ``fire2``, ``res2_0``),
 after removing the prefix every node shares (``gpu_0_``); when there is none, from the kind and
 a counter.
@@ -146,6 +149,31 @@ def _layers(h: nx.DiGraph, order: list) -> list[list]:
     return out
 
 
+def group_stages(g: Graph) -> list[str]:
+    """Group runs of consecutive ungrouped nodes whose names start alike (VGG's conv1_1,
+    conv1_2, pool: stage conv1) when a run holds at least two layers with weights."""
+    order = [n for n in g.topo_order() if g.nodes[n].op not in _SOURCES]
+    weighted = [n for n in order if g.shapes[n].weights]
+    shared = len(_common([g.nodes[n].name for n in weighted])) if len(weighted) > 1 else 0
+    runs: list[tuple[str, list[str]]] = []
+    for n in order:
+        tokens = _tokens(g.nodes[n].name)[shared:]
+        key = tokens[0] if tokens and g.group_of(n) is None and g.nodes[n].op != "input" else None
+        if key and runs and runs[-1][0] == key:
+            runs[-1][1].append(n)
+        else:
+            runs.append((key, [n]))
+    ids = []
+    for key, members in runs:
+        layers = [m for m in members if g.shapes[m].weights]
+        if key and len(members) >= 3 and len(layers) >= 2 and len(key) >= 2:
+            inside = set(members) | {s for m in members for s in g.inputs_of(m)
+                                     if s is not None and g.nodes[s].op in ("parameter", "constant")
+                                     and g.group_of(s) is None}
+            ids.append(g.group(inside, f"{key} (stage)", collapsed=True))
+    return ids
+
+
 def layout(g: Graph, dx: float = 260.0, dy: float = 120.0,
            row_width: float = 2800.0) -> dict[str, tuple[float, float]]:
     """{node id: (x, y)} for the collapsed view: each group is laid out as one box, its members
@@ -192,10 +220,12 @@ def layout(g: Graph, dx: float = 260.0, dy: float = 120.0,
 
 
 def arrange(g: Graph) -> None:
-    """Group the graph's blocks, then lay it out (node.ui['pos']) for the collapsed view."""
+    """Group the graph's blocks and stages, then lay it out (node.ui['pos']) for the collapsed
+    view."""
     group_blocks(g)
+    group_stages(g)
     for nid, (x, y) in layout(g).items():
         g.nodes[nid].ui["pos"] = [float(x), float(y)]
 
 
-__all__ = ["find_blocks", "group_blocks", "layout", "arrange"]
+__all__ = ["find_blocks", "group_blocks", "group_stages", "layout", "arrange"]

@@ -130,3 +130,12 @@ def test_an_imported_network_steps_node_by_node_on_an_image():
         rec = ex.step()
     assert g.nodes[rec.node].name == "softmaxout_1"
     assert rec.value.shape == (1, 1000, 1, 1) and abs(float(rec.value.sum()) - 1.0) < 1e-9
+
+
+def test_vgg_stages_are_grouped_by_name():
+    g = import_onnx(light("vgg19"))
+    stages = {gr.name: [g.nodes[m].name for m in gr.members] for gr in g.groups.values()}
+    assert list(stages) == [f"conv{i} (stage)" for i in range(1, 6)]
+    assert [m for m in stages["conv3 (stage)"] if g.nodes[g.by_name(m)].op == "conv2d"] == \
+        ["conv3_1", "conv3_2", "conv3_3", "conv3_4"]
+    assert not any(name.startswith("fc") for members in stages.values() for name in members)

@@ -73,7 +73,8 @@ def with_random_weights(model: onnx.ModelProto, seed: int = 0, scale: float = 0.
         if n.op_type == "ConstantOfShape" and n.input[0] in shapes:
             shape = tuple(int(d) for d in shapes[n.input[0]])
             fan = int(np.prod(shape[1:])) if len(shape) > 1 else 1
-            a = rng.standard_normal(shape) * (scale if len(shape) <= 1 else 1.0 / np.sqrt(fan))
+            a = rng.standard_normal(shape, dtype=np.float32)
+            a *= np.float32(scale if len(shape) <= 1 else 1.0 / np.sqrt(fan))
             if n.output[0] in positive:
                 a = 0.5 + np.abs(a)
             added.append(numpy_helper.from_array(a.astype(np.float32), n.output[0]))

@@ -27,7 +27,7 @@ def data_input(model):
 
 
 @pytest.mark.parametrize("name, block", [
-    ("bvlc_alexnet", None), ("inception_v1", "inception_3a (inception module)"),
+    ("inception_v1", "inception_3a (inception module)"),
     ("resnet50", "res2_0 (residual block)"), ("squeezenet", "fire2 (fire module)"),
     ("shufflenet", None), ("densenet121", "conv2_1 (dense layer)"),
 ])
@@ -64,13 +64,15 @@ def test_names_follow_the_onnx_inputs_and_outputs():
     assert g.nodes[g.by_name("gpu_0_res2_0_branch2a")].op == "conv2d"
 
 
-def test_shipped_counts_without_allocating():
-    g = import_onnx(light("vgg19"))
-    assert sum(i.param_count for i in g.shapes.values()) == 143_667_240
+@pytest.mark.parametrize("name, params", [("vgg19", 143_667_240), ("bvlc_alexnet", 60_965_224),
+                                          ("resnet50", 25_557_032)])
+def test_shipped_counts_without_allocating(name, params):
+    g = import_onnx(light(name))              # the published parameter counts
+    assert sum(i.param_count for i in g.shapes.values()) == params
     assert g.allocated_bytes() < 1 << 16        # only the few small arrays stored in the file
 
 
-@pytest.mark.parametrize("name", ["bvlc_alexnet", "resnet50", "squeezenet", "inception_v1"])
+@pytest.mark.parametrize("name", ["shufflenet", "resnet50", "squeezenet", "inception_v1"])
 def test_import_export_import_gives_the_same_graph(name, tmp_path):
     a = import_onnx(light(name))
     export_onnx(a, tmp_path / "again.onnx")
@@ -80,8 +82,8 @@ def test_import_export_import_gives_the_same_graph(name, tmp_path):
         assert (na.name, na.op, na.params) == (nb.name, nb.op, nb.params)
         assert [a.nodes[s].name for s in a.inputs_of(na.id)] == [b.nodes[s].name for s in b.inputs_of(nb.id)]
         assert sorted(na.weights) == sorted(nb.weights)
-    conv = next(n for n in a.nodes.values() if n.op == "conv2d")
-    np.testing.assert_array_equal(conv.weights["W"], b.nodes[b.by_name(conv.name)].weights["W"])
+    for conv in [n for n in a.nodes.values() if n.op in ("conv2d", "group_conv2d")][:3]:
+        np.testing.assert_array_equal(conv.weights["W"], b.nodes[b.by_name(conv.name)].weights["W"])
     assert [gr.name for gr in a.groups.values()] == [gr.name for gr in b.groups.values()]
 
 

@@ -97,3 +97,20 @@ def test_external_data_beside_the_model_is_read(tmp_path):
     g = import_onnx(save(tiny([external("w", "w.bin")]), tmp_path / "m.onnx"))
     conv = next(n for n in g.nodes.values() if n.op == "conv2d")
     np.testing.assert_array_equal(conv.weights["W"].reshape(-1), values)
+
+
+def test_weights_larger_than_the_machine_are_refused_by_name(tmp_path):
+    shape = numpy_helper.from_array(np.asarray([10**6, 3, 300, 300], np.int64), "s")   # 2.2 TB
+    nodes = [helper.make_node("ConstantOfShape", ["s"], ["w"]),
+             helper.make_node("Conv", ["x", "w"], ["y"], kernel_shape=[300, 300], name="huge")]
+    with pytest.raises(OnnxImportError, match=r"y: it would hold .* \(2.2 TB\), more than this machine's"):
+        import_onnx(save(tiny([shape], nodes, shape=(1, 3, 300, 300)), tmp_path / "huge.onnx"))
+
+
+def test_a_cancelled_import_gives_nothing(tmp_path):
+    path = tmp_path / "vgg.onnx"
+    path.write_bytes(vgg16().SerializeToString())
+    seen = []
+    with pytest.raises(OnnxImportError, match="cancelled"):
+        import_onnx(path, progress=lambda i, n: seen.append((i, n)), cancelled=lambda: bool(seen))
+    assert seen == [(0, len(vgg16().graph.node))]

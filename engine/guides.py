@@ -3,7 +3,8 @@ layout and panels it needs, and one-click steps.
 
 Guides are JSON files in the shipped ``assets/guides/`` folder, one per example, named after the
 example. Controls of the app are named in square brackets (``[Run forward]``, ``[Loss curves]``)
-so that a test can check that every control a guide names exists. A step is one of
+so that a test can check that every control a guide names exists; brackets right after a
+letter are the course's layer notation (``a[1]``, ``W[l]``), not controls. A step is one of
 :data:`VERBS`: ``run_forward``, ``run_backward``, ``step``, ``reset``, ``train`` (``epochs``),
 ``compare`` (``epochs``), ``gradcheck``, ``layout`` (``layout``), ``panel`` (``panel``) and
 ``params`` (``nodes``, ``params``: one undoable edit of those nodes' parameters).
@@ -23,7 +24,7 @@ VERBS = {
     "params": ("nodes", "params"),
 }
 LAYOUT_KEYS = ("build", "step", "train", "inside")
-CONTROL = re.compile(r"\[([^\[\]]+)\]")
+CONTROL = re.compile(r"(?<![\w\]])\[([^\[\]]+)\]")   # [Control], not a[1] or W[l]
 
 
 class GuideError(ValueError):

@@ -39,10 +39,10 @@ def test_opening_an_example_shows_its_guide_layout_and_panels(window, qtbot):
     assert panel.title.text() == guide.title
     assert "What to try" in panel.body.text() and "<b>Training</b>" in panel.body.text()
     assert [b.text() for b in panel.step_buttons] == [s.label for s in guide.steps]
-    qtbot.wait(30)
-    assert _in_front(window.docks["example_dock"])
-    assert _in_front(window.docks["loss_dock"])            # the guide's panels
-    assert not window.docks["palette_dock"].isVisible()     # the train layout hides it
+    qtbot.waitUntil(lambda: _in_front(window.docks["example_dock"]), timeout=5000)
+    qtbot.waitUntil(lambda: _in_front(window.docks["loss_dock"]), timeout=5000)  # its panels
+    assert not _in_front(window.docks["palette_dock"])      # the guide is in front of it
+    assert not _in_front(window.docks["history_dock"])      # loss curves are
     window.files.new()
     assert panel.guide is None and not panel.step_buttons
 

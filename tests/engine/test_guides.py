@@ -32,7 +32,8 @@ def test_guide_steps_fit_the_example_graph(name):
 def test_controls_are_read_from_brackets():
     g = guides.parse("x", {"title": "T", "topic": "P", "shows": "See [Run forward].",
                            "try": ["Press [Step] twice.", "Open [Loss curves]."],
-                           "look_for": "The [Inspector].", "panels": ["Training"]})
+                           "look_for": "The [Inspector] shows W[1] and a[l].",
+                           "panels": ["Training"]})
     assert g.controls() == {"Run forward", "Step", "Loss curves", "Inspector", "Training"}
 
 

@@ -7,7 +7,8 @@ through it: no edge jumps over it. (Sweep the order keeping the furthest positio
 edge reaches; a node is a waist when nothing earlier reaches past it.) Between two consecutive
 waists lies a region; a region where paths branch and join again is a block: an inception
 module (a concat of three or more branches), a fire module (squeeze, then two expand branches
-joined), a residual block (a sum with a shortcut), a dense layer (a concat with its own input).
+joined), a residual block (a sum with a shortcut), a dense layer (a concat with its own input);
+consecutive dense layers of one stage make a dense block.
 A fire module's squeeze layer sits before its region; waists just before a block that share
 the block's name prefix are taken into it. Parameters and constants go with their consumer.
 
@@ -86,7 +87,21 @@ def find_blocks(g: Graph) -> list[tuple[str, list[str]]]:
         name = f"{label} ({kind})" if len(label) >= 2 else f"{kind} {counters[kind]}"
         taken.update(members)
         blocks.append((name, members))
-    return blocks
+    return _dense_blocks(blocks)
+
+
+def _dense_blocks(blocks: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """Consecutive dense layers of one stage (conv2_1 … conv2_6) become one dense block."""
+    out: list[tuple[str, list[str]]] = []
+    for name, members in blocks:
+        stage = name.split("_")[0]
+        if name.endswith("(dense layer)") and out and out[-1][0] == f"{stage} (dense block)" \
+                or name.endswith("(dense layer)") and out and out[-1][0].endswith("(dense layer)") \
+                and out[-1][0].split("_")[0] == stage:
+            out[-1] = (f"{stage} (dense block)", out[-1][1] + members)
+        else:
+            out.append((name, members))
+    return out
 
 
 def _kind(g: Graph, order: list[str], a: int, b: int, preds) -> str:
@@ -170,7 +185,9 @@ def group_stages(g: Graph) -> list[str]:
             inside = set(members) | {s for m in members for s in g.inputs_of(m)
                                      if s is not None and g.nodes[s].op in ("parameter", "constant")
                                      and g.group_of(s) is None}
-            ids.append(g.group(inside, f"{key} (stage)", collapsed=True))
+            kind = "transition" if any(gr.name == f"{key} (dense block)"
+                                       for gr in g.groups.values()) else "stage"
+            ids.append(g.group(inside, f"{key} ({kind})", collapsed=True))
     return ids
 
 

@@ -29,7 +29,7 @@ def data_input(model):
 @pytest.mark.parametrize("name, block", [
     ("inception_v1", "inception_3a (inception module)"),
     ("resnet50", "res2_0 (residual block)"), ("squeezenet", "fire2 (fire module)"),
-    ("shufflenet", None), ("densenet121", "conv2_1 (dense layer)"),
+    ("shufflenet", None), ("densenet121", "conv2 (dense block)"),
 ])
 def test_architecture_computes_what_onnxruntime_computes(name, block, tmp_path):
     model = with_random_weights(onnx.load(light(name)), seed=1)
@@ -141,3 +141,13 @@ def test_vgg_stages_are_grouped_by_name():
     assert [m for m in stages["conv3 (stage)"] if g.nodes[g.by_name(m)].op == "conv2d"] == \
         ["conv3_1", "conv3_2", "conv3_3", "conv3_4"]
     assert not any(name.startswith("fc") for members in stages.values() for name in members)
+
+
+def test_densenet121_has_its_four_dense_blocks():
+    g = import_onnx(light("densenet121"))
+    layers = {gr.name: sum(g.nodes[m].op == "concat" for m in gr.members)
+              for gr in g.groups.values() if gr.name.endswith("(dense block)")}
+    assert layers == {"conv2 (dense block)": 6, "conv3 (dense block)": 12,
+                      "conv4 (dense block)": 24, "conv5 (dense block)": 16}
+    assert {"conv2 (transition)", "conv3 (transition)", "conv4 (transition)"} <= \
+        {gr.name for gr in g.groups.values()}

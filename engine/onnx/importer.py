@@ -75,6 +75,7 @@ class Importer:
         self.unsupported: dict[str, list[str]] = {}
         self.users: dict[str, list] = {}         # tensor -> ONNX nodes reading it
         self.fused: set[str] = set()            # tensors already given by an earlier node
+        self.stem: dict[str, str] = {}          # key -> the layer name its followers build on
 
     # -- building blocks -------------------------------------------------------------------------
     def unique(self, base: str) -> str:
@@ -111,6 +112,9 @@ class Importer:
         spec = Spec(key, op, full, self.unique(name), list(inputs), weights, shape, where)
         self.specs.append(spec)
         self.by_key[key] = spec
+        src_stem = self.stem.get(inputs[0]) if inputs else None
+        self.stem[key] = src_stem if src_stem and not specs and \
+            spec.name.startswith(src_stem + "_") else spec.name
         return key
 
     def shape(self, key: str) -> tuple:

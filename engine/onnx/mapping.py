@@ -39,7 +39,8 @@ def _weight(c, shape=None):
 
 def _stem(name: str) -> str:
     """'conv1_w_0' -> 'conv1', 'inception_3a/1x1_w_0' -> 'inception_3a/1x1'."""
-    for suffix in ("_w_0", "_W_0", "_w", "_W", "/W", "/gamma", "/E", "/value", "/weight", ".weight",
+    for suffix in ("_w_0", "_W_0", "_scale_0", "_s_0", "_w", "_W", "/W", "/gamma", "/E", "/value",
+                   "/weight", ".weight", "_scale", "/scale",
                    "_weight", "_weights"):
         if name.endswith(suffix):
             return name[: -len(suffix)]
@@ -57,11 +58,7 @@ def _name(imp, node, label: str, weight_input: int | None = None, short: str = "
         return node.name
     src = imp.tensor.get(node.input[0]) if node.input else None
     if src is not None and short:
-        base = imp.by_key[src].name
-        for tail in ("_relu", "_pool", "_lrn", "_drop", "_add", "_sum", "_concat"):
-            if base.endswith(tail):
-                base = base[: -len(tail)]
-        return f"{base}_{short}"
+        return f"{imp.stem.get(src, imp.by_key[src].name)}_{short}"
     return label
 
 

@@ -37,8 +37,10 @@ class Unsupported(Exception):
     """An ONNX node the engine cannot represent; str() is the reason (op type and attribute)."""
 
 
-def clean_name(raw: str) -> str:
+def clean_name(raw: str | bytes) -> str:
     """An engine node name from an ONNX name: 'gpu_0/data_0' -> 'gpu_0_data_0'."""
+    if isinstance(raw, bytes):   # a damaged file can hold names that are not UTF-8
+        raw = raw.decode("utf-8", "replace")
     s = _BAD.sub("_", raw).strip("_") or "node"
     return s if re.match(r"[A-Za-z_]", s) else f"n_{s}"
 
@@ -184,13 +186,18 @@ class Importer:
         if all(x in self.const for x in node.input if x) and node.input:
             try:
                 folded = fold(node, ins, self.opset)
-            except (ValueError, TypeError, IndexError, KeyError) as e:
+            except OnnxImportError:
+                raise
+            except (ValueError, TypeError, IndexError, KeyError, AttributeError, OverflowError) as e:
                 raise OnnxImportError(f"node {label} ({node.op_type}) cannot be folded: {e}") from None
             if folded is not None:
                 self.const[node.output[0]] = folded
                 return
         if node.op_type == "Constant":
-            self.const[node.output[0]] = fold(node, [], self.opset)
+            try:
+                self.const[node.output[0]] = fold(node, [], self.opset)
+            except (ValueError, TypeError, IndexError, KeyError, AttributeError) as e:
+                raise OnnxImportError(f"Constant node {label} cannot be read: {e}") from None
             return
         handler = mapping.HANDLERS.get(node.op_type)
         if handler is None:
@@ -201,6 +208,11 @@ class Importer:
         except Unsupported as e:
             self._unsupported(f"{node.op_type} ({e})", label, node, broken)
             return
+        except (IndexError, KeyError, TypeError, ValueError, AttributeError, OverflowError) as e:
+            if isinstance(e, OnnxImportError):
+                raise
+            raise OnnxImportError(f"node {label} ({node.op_type}) is malformed and cannot be "
+                                  f"read: {e}") from None
         if key is not None:
             self.tensor[node.output[0]] = key
 
@@ -305,8 +317,14 @@ def import_onnx(path: str | os.PathLike, *, progress: Callable[[int, int], None]
     model = read_model(path)
     try:
         g = Importer(model, os.path.dirname(os.path.abspath(path)), progress, cancelled).run()
+    except OnnxImportError:
+        raise
     except RecursionError:
         raise OnnxImportError("the model is nested too deeply to import") from None
+    except (TypeError, KeyError, IndexError, AttributeError, ValueError, OverflowError,
+            UnicodeError) as e:   # a damaged file that still parsed as protobuf
+        raise OnnxImportError(f"{os.path.basename(path)} is damaged and cannot be imported "
+                              f"({type(e).__name__}: {e})") from None
     g.meta["title"] = os.path.splitext(os.path.basename(path))[0]
     g.meta["source"] = "onnx"
     if arrange:

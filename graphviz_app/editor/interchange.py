@@ -43,6 +43,9 @@ class _Worker(QObject):
         except (GraphError, ValueError, OSError, MemoryError, RuntimeError) as e:
             self.finished.emit(None, str(e))
             return
+        except Exception as e:  # noqa: BLE001 - a worker must always report back to the GUI
+            self.finished.emit(None, f"unexpected {type(e).__name__}: {e}")
+            return
         self.finished.emit(result, "")
 
 

@@ -114,3 +114,24 @@ def test_a_cancelled_import_gives_nothing(tmp_path):
     with pytest.raises(OnnxImportError, match="cancelled"):
         import_onnx(path, progress=lambda i, n: seen.append((i, n)), cancelled=lambda: bool(seen))
     assert seen == [(0, len(vgg16().graph.node))]
+
+
+def test_damaged_bytes_give_only_import_errors(tmp_path):
+    """Flip bytes of a real model at random places: every outcome is a graph or a clear error."""
+    src = open(os.path.join(os.path.dirname(onnx.__file__), "backend", "test", "data", "light",
+                            "light_squeezenet.onnx"), "rb").read()
+    rng = np.random.default_rng(1)
+    outcomes = {"graph": 0, "error": 0}
+    for i in range(40):             # among these: names that are no longer UTF-8
+        data = bytearray(src)
+        for pos in rng.integers(0, len(data), int(rng.integers(1, 10))):
+            data[pos] = int(rng.integers(0, 256))
+        path = tmp_path / f"m{i}.onnx"
+        path.write_bytes(bytes(data))
+        try:
+            import_onnx(path, arrange=False)
+            outcomes["graph"] += 1
+        except OnnxImportError as e:
+            assert str(e)
+            outcomes["error"] += 1
+    assert outcomes["error"] > 0

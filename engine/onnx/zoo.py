@@ -59,9 +59,11 @@ def vgg16(batch: int = 1, classes: int = 1000) -> onnx.ModelProto:
     return model
 
 
-def with_random_weights(model: onnx.ModelProto, seed: int = 0, scale: float = 0.1) -> onnx.ModelProto:
+def with_random_weights(model: onnx.ModelProto, seed: int = 0, scale: float = 0.1,
+                        max_elements: int | None = None) -> onnx.ModelProto:
     """A copy of ``model`` whose ConstantOfShape placeholders are random initializers (variance
-    kept sensible: each is scaled by 1/sqrt(its fan-in)); batch-norm variances stay positive."""
+    kept sensible: each is scaled by 1/sqrt(its fan-in)); batch-norm variances stay positive.
+    Placeholders above ``max_elements`` numbers are left as they are."""
     rng = np.random.default_rng(seed)
     m = onnx.ModelProto()
     m.CopyFrom(model)
@@ -70,8 +72,9 @@ def with_random_weights(model: onnx.ModelProto, seed: int = 0, scale: float = 0.
     keep, added = [], []
     positive = {x for n in g.node if n.op_type == "BatchNormalization" for x in n.input[4:5]}
     for n in g.node:
-        if n.op_type == "ConstantOfShape" and n.input[0] in shapes:
-            shape = tuple(int(d) for d in shapes[n.input[0]])
+        shape = tuple(int(d) for d in shapes[n.input[0]]) if n.input and n.input[0] in shapes else ()
+        if n.op_type == "ConstantOfShape" and n.input[0] in shapes and \
+                (max_elements is None or int(np.prod(shape)) <= max_elements):
             fan = int(np.prod(shape[1:])) if len(shape) > 1 else 1
             a = rng.standard_normal(shape, dtype=np.float32)
             a *= np.float32(scale if len(shape) <= 1 else 1.0 / np.sqrt(fan))

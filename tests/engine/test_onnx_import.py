@@ -151,3 +151,27 @@ def test_densenet121_has_its_four_dense_blocks():
                       "conv4 (dense block)": 24, "conv5 (dense block)": 16}
     assert {"conv2 (transition)", "conv3 (transition)", "conv4 (transition)"} <= \
         {gr.name for gr in g.groups.values()}
+
+
+def test_alexnet_feature_maps_match_onnxruntime(tmp_path):
+    """LRN, grouped convolutions and an asymmetric max pool, with random convolution weights;
+    the fully connected placeholders stay (60 million random numbers would make this slow), so
+    the last pool's output is compared too."""
+    model = with_random_weights(onnx.load(light("bvlc_alexnet")), seed=3, max_elements=1 << 21)
+    model.graph.output.append(helper.make_tensor_value_info("r14", TensorProto.FLOAT, None))
+    path = tmp_path / "alexnet.onnx"
+    onnx.save(model, path)
+    g = import_onnx(path)
+    x = np.random.default_rng(4).standard_normal((1, 3, 224, 224)).astype(np.float32)
+    prob, pool5 = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"]).run(
+        ["prob_1", "r14"], {"data_0": x})
+    ex = Executor(g, dtype=np.float32)
+    ex.run({"data_0": x}, training=False, backward=False)
+    got = ex.last_values[ex.index[g.by_name("r14")]]
+    assert g.nodes[g.by_name("r14")].op == "max_pool2d" and got.shape == (1, 256, 6, 6)
+    assert np.std(pool5) > 1e-3
+    np.testing.assert_allclose(got, pool5, rtol=1e-4, atol=1e-5 * float(np.abs(pool5).max()))
+    # the placeholder fully connected weights make huge logits, where float32 sums in another
+    # order differ in the last digits; the probabilities still agree to 1%
+    np.testing.assert_allclose(ex.last_values[ex.index[g.by_name("prob_1")]], prob, rtol=1e-2)
+    assert {n.op for n in g.nodes.values()} >= {"lrn", "group_conv2d", "pad2d"}

@@ -13,6 +13,7 @@ from typing import Callable
 import numpy as np
 
 from . import datasets
+from .data import examples_extra
 from .graph import Graph
 from .training import Dataset
 
@@ -256,6 +257,9 @@ EXAMPLES: dict[str, tuple[str, str, Callable[..., Built]]] = {
                         "reductions, for comparing multiply counts.", inception_naive),
     "embedding": ("Word embeddings", "Learn word vectors from a tiny corpus.", embedding),
 }
+
+
+EXAMPLES.update(examples_extra.EXAMPLES)   # examples on real data (digits, the text corpus)
 
 
 def build(name: str, seed: int = 0) -> Built:

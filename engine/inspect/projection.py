@@ -49,8 +49,12 @@ def as_points(values: np.ndarray) -> np.ndarray:
     return a.reshape(len(a), -1) if a.ndim != 2 else a
 
 
-def pca(x: np.ndarray, k: int = 2) -> Pca:
-    """The top ``k`` principal components of the rows of ``x`` (N, D)."""
+def pca(x: np.ndarray, k: int = 2, reference: np.ndarray | None = None) -> Pca:
+    """The top ``k`` principal components of the rows of ``x`` (N, D).
+
+    ``reference`` (k, D): earlier components (of a live view); each new component is flipped
+    to point the same way, so points do not jump to the mirror side between updates.
+    """
     x = as_points(x)
     n, d = x.shape
     if n < 2:
@@ -62,6 +66,11 @@ def pca(x: np.ndarray, k: int = 2) -> Pca:
     comps = vt[:k_eff]
     sign = np.sign(comps[np.arange(k_eff), np.abs(comps).argmax(1)])
     comps = comps * np.where(sign == 0, 1, sign)[:, None]
+    ref = None if reference is None else np.asarray(reference, np.float64)
+    if ref is not None and ref.ndim == 2 and ref.shape[1] == d and len(ref) >= k_eff:
+        ref = ref[:k_eff]
+        flip = np.sign((comps * ref).sum(1))
+        comps = comps * np.where(flip == 0, 1, flip)[:, None]
     total = float((s ** 2).sum())
     explained = (s[:k_eff] ** 2) / total if total > 0 else np.zeros(k_eff)
     if k_eff < k:  # fewer dimensions than asked: pad with zero axes so callers get (N, k)

@@ -110,3 +110,13 @@ def test_tsne_cancel_and_thread_cap():
     with pytest.raises(Cancelled):
         tsne(np.random.default_rng(0).normal(size=(50, 4)), should_stop=stop)
     assert seen["threads"] and all(n == 1 for n in seen["threads"])
+
+
+def test_pca_follows_the_reference_direction():
+    x = np.random.default_rng(3).normal(size=(80, 4)) * [3, 2, 1, 0.5]
+    p = pca(x)
+    flipped = pca(x, reference=-p.components)
+    np.testing.assert_allclose(flipped.components, -p.components)
+    np.testing.assert_allclose(flipped.coords, -p.coords)
+    same = pca(x, reference=p.components)
+    np.testing.assert_allclose(same.coords, p.coords)

@@ -1,0 +1,123 @@
+"""Long work off the GUI thread: a :class:`Job` runs ``fn(progress, should_stop)`` in a
+``QThread`` and reports back through queued signals (progress at most 20 times a second,
+then finished, failed or cancelled). The GUI never waits on it. A :class:`JobProgress` dialog
+shows progress with a Cancel button that only sets the job's stop flag."""
+from __future__ import annotations
+
+import time
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from engine.data import Cancelled
+
+__all__ = ["Job", "JobProgress"]
+
+MIN_GAP = 0.05
+
+
+class _Worker(QObject):
+    progressed = Signal(float, str)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, fn: Callable[..., Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.stop = False
+        self._last = 0.0
+
+    def _progress(self, fraction: float, what: str) -> None:
+        now = time.perf_counter()
+        if now - self._last >= MIN_GAP or fraction >= 1.0:
+            self._last = now
+            self.progressed.emit(float(fraction), str(what))
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn(self._progress, lambda: self.stop)
+        except Cancelled:
+            self.cancelled.emit()
+            return
+        except (ValueError, OSError, ArithmeticError, MemoryError, IndexError, KeyError) as e:
+            self.failed.emit(str(e))
+            return
+        except Exception as e:  # noqa: BLE001 - nothing may escape into Qt
+            self.failed.emit(f"unexpected error ({type(e).__name__}): {e}")
+            return
+        if self.stop:
+            self.cancelled.emit()
+        else:
+            self.finished.emit(result)
+
+
+class Job(QObject):
+    """One piece of long work. Signals arrive on the thread that created the job."""
+
+    progressed = Signal(float, str)    # fraction 0..1, what is being done
+    finished = Signal(object)          # the result of fn
+    failed = Signal(str)               # why (the message of the error)
+    cancelled = Signal()
+    ended = Signal()                   # after any of the three above
+
+    def __init__(self, fn: Callable[..., Any], title: str = "", parent: QObject | None = None):
+        super().__init__(parent)
+        self.title = title
+        self.running = False
+        self._worker = _Worker(fn)
+        self._thread = QThread(self)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self.progressed)
+        self._worker.finished.connect(lambda r: self._end(self.finished, r))
+        self._worker.failed.connect(lambda m: self._end(self.failed, m))
+        self._worker.cancelled.connect(lambda: self._end(self.cancelled, None))
+
+    def start(self) -> "Job":
+        self.running = True
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next check; ``cancelled`` follows."""
+        self._worker.stop = True
+
+    def wait(self, ms: int = 10_000) -> bool:
+        """Join the thread (closing, tests); True if it has finished."""
+        self._worker.stop = True
+        self._thread.quit()
+        return self._thread.wait(ms)
+
+    def _end(self, signal, value) -> None:
+        self.running = False
+        self._thread.quit()
+        self._thread.wait(2000)
+        if value is None and signal is self.cancelled:
+            signal.emit()
+        else:
+            signal.emit(value)
+        self.ended.emit()
+
+
+class JobProgress(QProgressDialog):
+    """A progress dialog for a job: shows after a short delay, Cancel cancels the job."""
+
+    def __init__(self, job: Job, parent: QWidget | None = None) -> None:
+        super().__init__(job.title or "Working…", "Cancel", 0, 1000, parent)
+        self.setWindowTitle(job.title or "Working")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(400)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setValue(0)
+        self.canceled.connect(job.cancel)
+        job.progressed.connect(self._on_progress)
+        job.ended.connect(self.close)
+        job.ended.connect(self.deleteLater)
+
+    def _on_progress(self, fraction: float, what: str) -> None:
+        self.setLabelText(what)
+        self.setValue(int(fraction * 1000))

@@ -55,6 +55,7 @@ def corpus_embedding(seed: int = 0) -> tuple[Graph, Dataset, dict]:
                  "on the embed node: words of one topic gather together.", (27,),
                  {"optimizer": "adam", "lr": 0.02, "batch_size": 128, "epochs": 8},
                  embedding_node="embed")
+    g.meta["embedding_node"] = "embed"
     return _finish(g, info), data, info
 
 
@@ -75,6 +76,7 @@ def digits_autoencoder(seed: int = 0) -> tuple[Graph, Dataset, dict]:
                  "the nearest codes look alike, often more than the nearest by raw pixels.",
                  (28, 29), {"optimizer": "adam", "lr": 0.01, "batch_size": 64, "epochs": 30},
                  latent_node="latent", reconstruction_node="reconstruction")
+    g.meta.update(latent_node="latent", reconstruction_node="reconstruction")
     return _finish(g, info), data, info
 
 

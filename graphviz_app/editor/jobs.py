@@ -71,10 +71,11 @@ class Job(QObject):
         self._thread = QThread(self)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
-        self._worker.progressed.connect(self.progressed)
-        self._worker.finished.connect(lambda r: self._end(self.finished, r))
-        self._worker.failed.connect(lambda m: self._end(self.failed, m))
-        self._worker.cancelled.connect(lambda: self._end(self.cancelled, None))
+        # bound slots of this object (not lambdas), so that they run on this object's thread
+        self._worker.progressed.connect(self._on_progressed)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        self._worker.cancelled.connect(self._on_cancelled)
 
     def start(self) -> "Job":
         self.running = True
@@ -91,15 +92,33 @@ class Job(QObject):
         self._thread.quit()
         return self._thread.wait(ms)
 
-    def _end(self, signal, value) -> None:
+    @Slot(float, str)
+    def _on_progressed(self, fraction: float, what: str) -> None:
+        self.progressed.emit(fraction, what)
+
+    @Slot(object)
+    def _on_finished(self, result: Any) -> None:
+        self._join()
+        self.finished.emit(result)
+        self.ended.emit()
+
+    @Slot(str)
+    def _on_failed(self, why: str) -> None:
+        self._join()
+        self.failed.emit(why)
+        self.ended.emit()
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._join()
+        self.cancelled.emit()
+        self.ended.emit()
+
+    def _join(self) -> None:
+        """The work has returned: the thread only has to leave its event loop."""
         self.running = False
         self._thread.quit()
         self._thread.wait(2000)
-        if value is None and signal is self.cancelled:
-            signal.emit()
-        else:
-            signal.emit(value)
-        self.ended.emit()
 
 
 class JobProgress(QProgressDialog):

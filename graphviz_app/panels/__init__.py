@@ -6,4 +6,6 @@ returns the panel.
 """
 from __future__ import annotations
 
-INSTALLERS: tuple = ()
+from .inside import data_panel, embeddings
+
+INSTALLERS: tuple = (data_panel, embeddings)

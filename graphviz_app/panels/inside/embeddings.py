@@ -1,0 +1,426 @@
+"""The Embeddings panel: points in 2-D, their nearest neighbours in the original space, and
+similarity search for images.
+
+The points are an embedding node's table (one per word) or any node's values over the data
+(one per example), chosen from :func:`engine.inspect.embeddings.sources`. PCA projects them at
+once; t-SNE runs in a worker (one thread) with progress and cancel. Points are coloured by
+class (topic for words), words are written beside their points, and hovering names the item
+(with its picture for images). Clicking an item lists its k nearest neighbours in the original
+space and marks those the picture puts far away. For image data the panel also shows the
+images nearest by the chosen node's values beside those nearest by raw pixels, and the
+reconstruction when the graph names one (``graph.meta["reconstruction_node"]``). While
+training runs, the PCA re-projects from the training copy a few times a second.
+"""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel,
+                               QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from engine.inspect import embeddings as emb
+from engine.inspect.projection import neighbours, pca, tsne
+
+from ...editor.jobs import Job
+from .data_panel import CLASS_COLORS
+
+pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
+
+__all__ = ["EmbeddingsPanel", "install", "LIVE_GAP", "MAX_WORDS"]
+
+LIVE_GAP = 0.25          # seconds between live re-projections while training
+MAX_WORDS = 200          # label every point up to this many
+THUMB = 40               # pixels of a neighbour thumbnail
+
+
+def to_pixmap(img: np.ndarray, side: int = THUMB) -> QPixmap:
+    """A (H, W) grey or (H, W, 3) image in any range as a square pixmap of ``side`` pixels."""
+    a = np.asarray(img, np.float64)
+    lo, hi = float(a.min()), float(a.max())
+    a = (a - lo) / (hi - lo) if hi > lo else np.zeros_like(a)
+    a = np.ascontiguousarray((a * 255).astype(np.uint8))
+    h, w = a.shape[:2]
+    if a.ndim == 2:
+        q = QImage(a.data, w, h, w, QImage.Format.Format_Grayscale8)
+    else:
+        q = QImage(a.data, w, h, 3 * w, QImage.Format.Format_RGB888)
+    return QPixmap.fromImage(q.copy()).scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
+                                              Qt.TransformationMode.FastTransformation)
+
+
+class EmbeddingsPanel(QWidget):
+    """Projects, labels and searches the points of one source."""
+
+    projected = Signal()        # a projection was drawn (tests and screenshots wait on it)
+
+    def __init__(self, session, training=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.training = training
+        self.points: emb.Points | None = None
+        self.coords: np.ndarray | None = None
+        self.components: np.ndarray | None = None
+        self.selected: int | None = None
+        self.job: Job | None = None
+        self._last_live = 0.0
+        self._texts: list[pg.TextItem] = []
+        self._build()
+        self._refill = QTimer(self, singleShot=True, interval=150)
+        self._refill.timeout.connect(self.refresh_sources)
+        self._reproject = QTimer(self, singleShot=True, interval=150)
+        self._reproject.timeout.connect(self._weights_changed)
+        session.graph_replaced.connect(self.refresh_sources)
+        session.dataset_changed.connect(self._refill.start)
+        session.graph_changed.connect(self._on_graph_event)
+        if training is not None:
+            training.run_progressed.connect(self._on_training)
+        self.refresh_sources()
+
+    # -- building -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        self.source = QComboBox()
+        self.source.setMinimumContentsLength(18)
+        self.source.currentIndexChanged.connect(lambda _i: self.project())
+        self.method = QComboBox()
+        self.method.addItems(["PCA", "t-SNE"])
+        self.method.currentIndexChanged.connect(lambda _i: self.project())
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setVisible(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setVisible(False)
+        self.progress.setMaximumWidth(120)
+        row.addWidget(self.source, 2)
+        row.addWidget(self.method)
+        row.addWidget(self.progress)
+        row.addWidget(self.cancel_button)
+        lay.addLayout(row)
+        row2 = QHBoxLayout()
+        self.distance = QComboBox()
+        self.distance.addItems(["euclidean", "cosine"])
+        self.distance.currentIndexChanged.connect(lambda _i: self._show_neighbours())
+        self.k = QSpinBox()
+        self.k.setRange(1, 30)
+        self.k.setValue(6)
+        self.k.setPrefix("k = ")
+        self.k.valueChanged.connect(lambda _v: self._show_neighbours())
+        self.live = QCheckBox("re-project while training")
+        self.live.setChecked(True)
+        row2.addWidget(QLabel("neighbours by"))
+        row2.addWidget(self.distance)
+        row2.addWidget(self.k)
+        row2.addWidget(self.live)
+        row2.addStretch(1)
+        lay.addLayout(row2)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.plot = pg.PlotWidget()
+        self.plot.setBackground(None)
+        self.plot.setMinimumSize(200, 160)
+        self.plot.hideButtons()
+        self.scatter = pg.ScatterPlotItem(size=7, pen=None, hoverable=True,
+                                          hoverPen=pg.mkPen("k", width=1.5))
+        self.links = pg.PlotDataItem(pen=pg.mkPen("#888", width=1), connect="pairs")
+        self.marks = pg.ScatterPlotItem(size=14, brush=None)
+        self.plot.addItem(self.links)
+        self.plot.addItem(self.scatter)
+        self.plot.addItem(self.marks)
+        self.scatter.sigClicked.connect(self._clicked)
+        self.scatter.sigHovered.connect(self._hovered)
+        split.addWidget(self.plot)
+        side = QWidget()
+        side_lay = QVBoxLayout(side)
+        side_lay.setContentsMargins(0, 0, 0, 0)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.hover = QLabel("Hover over a point to see it; click one for its neighbours.")
+        self.hover.setWordWrap(True)
+        self.hover_pic = QLabel()
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["item", "distance", "rank in picture", ""])
+        self.table.verticalHeader().setVisible(False)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.similar = QWidget()
+        self.similar_grid = QGridLayout(self.similar)
+        self.similar_grid.setContentsMargins(0, 0, 0, 0)
+        for w in (self.info, self.hover, self.hover_pic, self.table, self.warning, self.similar):
+            side_lay.addWidget(w)
+        side_lay.addStretch(1)
+        split.addWidget(side)
+        split.setSizes([520, 360])
+        lay.addWidget(split, 1)
+
+    # -- sources --------------------------------------------------------------------------------
+    def _on_graph_event(self, event) -> None:
+        if event.kind == "weights_changed":
+            self._reproject.start()
+        elif event.kind in ("node_added", "node_removed", "renamed", "shapes_changed", "cleared"):
+            self._refill.start()
+
+    def refresh_sources(self) -> None:
+        """Fill the source list; prefer what the graph names (embedding or latent node)."""
+        g = self.session.graph
+        found = emb.sources(g, self.session.dataset)
+        current = self.source.currentData()
+        prefer = None
+        meta = g.meta if isinstance(g.meta, dict) else {}
+        for key, kind in (("embedding_node", "table"), ("latent_node", "values")):
+            name = meta.get(key)
+            if isinstance(name, str) and name in {n.name for n in g.nodes.values()}:
+                prefer = f"{kind}:{g.by_name(name)}"
+        self.source.blockSignals(True)
+        self.source.clear()
+        for s in found:
+            self.source.addItem(s.label, s.key)
+        keys = [s.key for s in found]
+        pick = current if current in keys else prefer if prefer in keys else None
+        if pick is not None:
+            self.source.setCurrentIndex(keys.index(pick))
+        self.source.blockSignals(False)
+        if not found:
+            self._clear("Nothing to project yet: add an embedding node, or load data "
+                        "(File → Data) and pick a layer.")
+            return
+        self.project()
+
+    def _clear(self, text: str) -> None:
+        self.points = self.coords = self.components = None
+        self.selected = None
+        self.scatter.setData([])
+        self.marks.setData([])
+        self.links.setData([], [])
+        for t in self._texts:
+            t.setVisible(False)
+        self.info.setText(text)
+        self.table.setRowCount(0)
+        self.warning.setText("")
+        self._clear_similar()
+
+    # -- projecting -----------------------------------------------------------------------------
+    def project(self) -> Job | None:
+        """Compute the points of the chosen source and project them (in a worker)."""
+        key = self.source.currentData()
+        if key is None:
+            return None
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+        graph, data = self.session.graph.copy(), self.session.dataset
+        method = self.method.currentText()
+
+        def work(progress, stop):
+            pts = emb.points(graph, data, key)
+            if method == "PCA":
+                p = pca(pts.values)
+                return pts, p.coords, p.components
+            return pts, tsne(pts.values, progress=progress, should_stop=stop), None
+
+        return self._start(work, method)
+
+    def _start(self, work, method: str) -> Job:
+        job = Job(work, f"{method} projection", self)
+        job.finished.connect(lambda r, j=job: self._draw(*r) if j is self.job else None)
+        job.failed.connect(lambda why, j=job: self._clear(f"Cannot project: {why}")
+                           if j is self.job else None)
+        job.progressed.connect(lambda f, _w: self.progress.setValue(int(f * 1000)))
+        job.ended.connect(lambda j=job: self._ended(j))
+        busy = method == "t-SNE"
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.progress.setValue(0)
+        if busy:
+            self.info.setText("t-SNE runs in the background (one thread); the window stays "
+                              "usable. Cancel stops it.")
+        self.job = job
+        return job.start()
+
+    def _ended(self, job: Job) -> None:
+        if job is self.job:
+            self.progress.setVisible(False)
+            self.cancel_button.setVisible(False)
+
+    def cancel(self) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+            self.info.setText("t-SNE cancelled; choose PCA or start it again.")
+
+    def _draw(self, pts: emb.Points, coords: np.ndarray, components) -> None:
+        self.points, self.coords, self.components = pts, coords, components
+        brushes = self._brushes(pts)
+        self.scatter.setData(pos=coords, brush=brushes, data=np.arange(len(coords)))
+        self._place_labels()
+        names = pts.class_names
+        legend = ", ".join(f"<span style='color:{CLASS_COLORS[k % len(CLASS_COLORS)]}'>■</span>"
+                           f" {n}" for k, n in enumerate(names[:10])) if pts.classes is not None \
+            else ""
+        self.info.setText(f"{len(coords)} points: {pts.what} "
+                          f"({pts.values.shape[1]} numbers each), by "
+                          f"{self.method.currentText()}.<br>{legend}")
+        if self.selected is not None and self.selected < len(coords):
+            self.select(self.selected)
+        else:
+            self.selected = None
+            self.marks.setData([])
+            self.links.setData([], [])
+        self.plot.autoRange()
+        self.projected.emit()
+
+    def _brushes(self, pts: emb.Points) -> list:
+        if pts.classes is None:
+            return [pg.mkBrush("#4c78a8")] * len(pts.values)
+        cache = [pg.mkBrush(c) for c in CLASS_COLORS]
+        return [cache[int(k) % len(cache)] for k in pts.classes]
+
+    def _place_labels(self) -> None:
+        pts, coords = self.points, self.coords
+        words = pts.images is None and len(coords) <= MAX_WORDS
+        while words and len(self._texts) < len(coords):
+            t = pg.TextItem(anchor=(0, 0.5), color="#333")
+            self.plot.addItem(t)
+            self._texts.append(t)
+        for i, t in enumerate(self._texts):
+            show = words and i < len(coords)
+            t.setVisible(show)
+            if show:
+                t.setText(pts.labels[i])
+                t.setPos(float(coords[i, 0]), float(coords[i, 1]))
+
+    # -- live -----------------------------------------------------------------------------------
+    def _on_training(self, _run) -> None:
+        if not self.live.isChecked() or self.method.currentText() != "PCA":
+            return
+        now = time.perf_counter()
+        if now - self._last_live < LIVE_GAP or (self.job is not None and self.job.running):
+            return
+        live = self.training.live_graph() if self.training is not None else None
+        if live is None:
+            return
+        self._last_live = now
+        self._live_project(live.copy())
+
+    def _weights_changed(self) -> None:
+        if self.method.currentText() == "PCA" and not (self.job is not None and self.job.running):
+            self._live_project(self.session.graph.copy())
+
+    def _live_project(self, graph) -> Job | None:
+        key = self.source.currentData()
+        if key is None or self.points is None:
+            return None
+        data, ref = self.session.dataset, self.components
+
+        def work(progress, stop):
+            pts = emb.points(graph, data, key)
+            p = pca(pts.values, reference=ref)
+            return pts, p.coords, p.components
+        return self._start(work, "PCA")
+
+    # -- hover, click, neighbours ---------------------------------------------------------------
+    def _hovered(self, _item, spots, _ev) -> None:
+        if not len(spots) or self.points is None:
+            return
+        i = int(spots[0].data())
+        self.hover.setText(f"<b>{self.points.labels[i]}</b>")
+        if self.points.images is not None:
+            self.hover_pic.setPixmap(to_pixmap(self.points.images[i], 64))
+
+    def _clicked(self, _item, spots, _ev) -> None:
+        if len(spots):
+            self.select(int(spots[0].data()))
+
+    def select(self, i: int) -> None:
+        """Show item ``i``'s neighbours (and similar images)."""
+        if self.points is None or not 0 <= i < len(self.points.values):
+            return
+        self.selected = i
+        self._show_neighbours()
+
+    def _show_neighbours(self) -> emb.Points | None:
+        if self.points is None or self.selected is None:
+            return None
+        i, pts = self.selected, self.points
+        nb = neighbours(pts.values, i, self.k.value(), self.distance.currentText(), self.coords)
+        self.table.setRowCount(len(nb.index))
+        for r, (j, d, rank, far) in enumerate(zip(nb.index, nb.distance, nb.picture_rank,
+                                                  nb.far)):
+            cells = [pts.labels[j], f"{d:.4g}", str(int(rank) + 1), "far in picture" if far else ""]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if far:
+                    item.setForeground(pg.mkColor("#c0392b"))
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        n_far = int(nb.far.sum())
+        if n_far:
+            self.warning.setText(
+                f"<span style='color:#c0392b'>{n_far} of the {len(nb.index)} nearest neighbours "
+                f"of {pts.labels[i]} (in its {pts.values.shape[1]}-number space) are not among "
+                f"the {nb.far_rank} points nearest to it in this picture. A 2-D projection "
+                "cannot keep every distance: trust the list, not the picture.</span>")
+        else:
+            self.warning.setText(f"All {len(nb.index)} nearest neighbours of {pts.labels[i]} are "
+                                 "near it in the picture too.")
+        c = self.coords
+        near, far = nb.index[~nb.far], nb.index[nb.far]
+        spots = [{"pos": c[i], "symbol": "o", "pen": pg.mkPen("k", width=2.5), "size": 16}]
+        spots += [{"pos": c[j], "symbol": "o", "pen": pg.mkPen("#2ca02c", width=2)} for j in near]
+        spots += [{"pos": c[j], "symbol": "s", "pen": pg.mkPen("#c0392b", width=2)} for j in far]
+        self.marks.setData(spots, brush=None)
+        pairs = np.empty((2 * len(nb.index), 2))
+        pairs[0::2] = c[i]
+        pairs[1::2] = c[nb.index]
+        self.links.setData(pairs[:, 0], pairs[:, 1])
+        self._show_similar(i)
+        return pts
+
+    # -- similarity search ----------------------------------------------------------------------
+    def _clear_similar(self) -> None:
+        while self.similar_grid.count():
+            w = self.similar_grid.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+
+    def _show_similar(self, i: int) -> emb.Similar | None:
+        self._clear_similar()
+        pts, ds = self.points, self.session.dataset
+        if pts is None or pts.images is None or ds is None:
+            return None
+        g = self.session.graph
+        rec = g.meta.get("reconstruction_node") if isinstance(g.meta, dict) else None
+        rec = rec if isinstance(rec, str) and rec in {n.name for n in g.nodes.values()} else None
+        pixels = pts.images.reshape(len(pts.images), -1)
+        k = min(self.k.value(), 8)
+        s = emb.similar(pts.values, pixels, i, k, g.copy() if rec else None, ds, rec)
+        grid = self.similar_grid
+        grid.addWidget(QLabel("picked"), 0, 0)
+        grid.addWidget(self._thumb(pts.images[i]), 1, 0)
+        if s.reconstruction is not None:
+            grid.addWidget(QLabel("rebuilt"), 0, 1)
+            grid.addWidget(self._thumb(s.reconstruction), 1, 1)
+        grid.addWidget(QLabel(f"nearest by {pts.what.split(' for ')[0]}"), 2, 0, 1, k)
+        for c, j in enumerate(s.by_latent):
+            grid.addWidget(self._thumb(pts.images[j], pts.labels[j]), 3, c)
+        grid.addWidget(QLabel("nearest by pixels"), 4, 0, 1, k)
+        for c, j in enumerate(s.by_pixels):
+            grid.addWidget(self._thumb(pts.images[j], pts.labels[j]), 5, c)
+        return s
+
+    @staticmethod
+    def _thumb(img: np.ndarray, tip: str = "") -> QLabel:
+        label = QLabel()
+        label.setPixmap(to_pixmap(img))
+        label.setToolTip(tip)
+        return label
+
+
+def install(main_window, session) -> EmbeddingsPanel:
+    panel = EmbeddingsPanel(session, main_window.training, main_window)
+    main_window.add_panel(panel, "Embeddings", "embeddings_dock", area="bottom")
+    return panel

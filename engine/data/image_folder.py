@@ -20,7 +20,7 @@ from . import ProgressFn, StopFn, report
 from ..training import Dataset
 
 __all__ = ["ImageFolderError", "FolderScan", "scan_folder", "load_image_folder",
-           "decode_netpbm", "resize", "IMAGE_EXTENSIONS", "MAX_SIDE"]
+           "decode_netpbm", "resize", "to_channels", "IMAGE_EXTENSIONS", "MAX_SIDE"]
 
 IMAGE_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".gif", ".pgm", ".ppm", ".pnm",
                               ".pbm", ".webp", ".tif", ".tiff"})

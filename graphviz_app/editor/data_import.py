@@ -55,15 +55,14 @@ def qt_decode(path: str, size: int, grey: bool) -> np.ndarray:
     img = reader.read()
     if img.isNull():
         raise ValueError(f"cannot be decoded ({reader.errorString()})")
-    fmt = QImage.Format.Format_Grayscale8 if grey else QImage.Format.Format_RGB888
-    img = img.convertToFormat(fmt)
+    img = img.convertToFormat(QImage.Format.Format_RGB888)
     if img.width() != size or img.height() != size:
         img = img.scaled(size, size)
-    c = 1 if grey else 3
     rows = np.frombuffer(img.constBits(), np.uint8, img.sizeInBytes()).reshape(
         img.height(), img.bytesPerLine())
-    pix = rows[:, :size * c].reshape(size, size, c)
-    return (pix.transpose(2, 0, 1).astype(np.float32) / 255.0)
+    pix = rows[:, :size * 3].reshape(size, size, 3).transpose(2, 0, 1)
+    # grey by the engine's own luminance weights, as for files the engine decodes itself
+    return image_folder.to_channels(pix.astype(np.float32) / 255.0, grey)
 
 
 def summary(ds: Dataset) -> str:

@@ -4,7 +4,9 @@ then finished, failed or cancelled). The GUI never waits on it. A :class:`JobPro
 shows progress with a Cancel button that only sets the job's stop flag."""
 from __future__ import annotations
 
+import atexit
 import time
+import weakref
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
@@ -15,6 +17,15 @@ from engine.data import Cancelled
 __all__ = ["Job", "JobProgress"]
 
 MIN_GAP = 0.05
+_RUNNING: "weakref.WeakSet[Job]" = weakref.WeakSet()
+
+
+@atexit.register
+def _join_all() -> None:
+    """At exit, stop and join every job still running: Qt aborts the process when a running
+    thread is destroyed."""
+    for job in list(_RUNNING):
+        job.wait(5000)
 
 
 class _Worker(QObject):
@@ -79,6 +90,7 @@ class Job(QObject):
 
     def start(self) -> "Job":
         self.running = True
+        _RUNNING.add(self)
         self._thread.start()
         return self
 
@@ -117,6 +129,7 @@ class Job(QObject):
     def _join(self) -> None:
         """The work has returned: the thread only has to leave its event loop."""
         self.running = False
+        _RUNNING.discard(self)
         self._thread.quit()
         self._thread.wait(2000)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QStackedWidget, QTableWidget, QTableWidgetItem, QTabWidget,
@@ -23,15 +24,23 @@ from ...editor.jobs import Job
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
-__all__ = ["DataPanel", "install", "CLASS_COLORS"]
+__all__ = ["DataPanel", "SmallPlot", "install", "CLASS_COLORS"]
 
 CLASS_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
                 "#e377c2", "#7f7f7f", "#bcbd22"]
 DEFAULT_TRAIN_FRACTION = 0.8
 
 
+class SmallPlot(pg.PlotWidget):
+    """A plot that asks for little room, so the panel fits a small dock (and its scroll area
+    does not stretch it to pyqtgraph's default 600x480)."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, self.minimumHeight() + 40)
+
+
 def _plot(height: int = 110) -> pg.PlotWidget:
-    w = pg.PlotWidget()
+    w = SmallPlot()
     w.setBackground(None)
     w.setMinimumHeight(height)
     w.hideButtons()

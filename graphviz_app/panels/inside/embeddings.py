@@ -27,7 +27,7 @@ from engine.inspect import embeddings as emb
 from engine.inspect.projection import neighbours, pca, tsne
 
 from ...editor.jobs import Job
-from .data_panel import CLASS_COLORS
+from .data_panel import CLASS_COLORS, SmallPlot
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -36,6 +36,7 @@ __all__ = ["EmbeddingsPanel", "install", "LIVE_GAP", "MAX_WORDS"]
 LIVE_GAP = 0.25          # seconds between live re-projections while training
 MAX_WORDS = 200          # label every point up to this many
 THUMB = 40               # pixels of a neighbour thumbnail
+QUICK_MACS = 20_000_000  # node values cheaper than this are projected at once
 
 
 def to_pixmap(img: np.ndarray, side: int = THUMB) -> QPixmap:
@@ -122,7 +123,7 @@ class EmbeddingsPanel(QWidget):
         row2.addStretch(1)
         lay.addLayout(row2)
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.plot = pg.PlotWidget()
+        self.plot = SmallPlot()
         self.plot.setBackground(None)
         self.plot.setMinimumSize(200, 160)
         self.plot.hideButtons()
@@ -223,7 +224,33 @@ class EmbeddingsPanel(QWidget):
                 return pts, p.coords, p.components
             return pts, tsne(pts.values, progress=progress, should_stop=stop), None
 
+        if method == "PCA" and self._cheap(graph, key):
+            return self._now(work)
         return self._start(work, method)
+
+    def _cheap(self, graph, key: str) -> bool:
+        """Whether the points of ``key`` take only milliseconds (then PCA runs at once on the
+        GUI thread; otherwise in a worker): tables and raw data always, node values when the
+        multiply-adds up to the node, times the examples, stay under QUICK_MACS."""
+        kind, _, ref = key.partition(":")
+        if kind != "values":
+            return True
+        n = min(emb.MAX_POINTS, len(self.session.dataset)) if self.session.dataset else 0
+        part = graph.ancestors(ref) | {ref}
+        macs = sum(graph.shapes[a].macs for a in part if a in graph.shapes)
+        return macs * n <= QUICK_MACS
+
+    def _now(self, work) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+            self.job = None
+        try:
+            result = work(None, None)
+        except (ValueError, ArithmeticError, KeyError, IndexError) as e:
+            self._clear(f"Cannot project: {e}")
+            return None
+        self._draw(*result)
+        return None
 
     def _start(self, work, method: str) -> Job:
         job = Job(work, f"{method} projection", self)
@@ -320,6 +347,8 @@ class EmbeddingsPanel(QWidget):
             pts = emb.points(graph, data, key)
             p = pca(pts.values, reference=ref)
             return pts, p.coords, p.components
+        if self._cheap(graph, key):
+            return self._now(work)
         return self._start(work, "PCA")
 
     # -- hover, click, neighbours ---------------------------------------------------------------

@@ -21,7 +21,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel,
                                QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from engine.inspect import embeddings as emb
 from engine.inspect.projection import neighbours, pca, tsne
@@ -148,14 +148,30 @@ class EmbeddingsPanel(QWidget):
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["item", "distance", "rank in picture", ""])
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(20)
+        self.table.setMinimumHeight(90)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
+        near = QWidget()
+        near_lay = QVBoxLayout(near)
+        near_lay.setContentsMargins(2, 2, 2, 2)
+        near_lay.addWidget(self.table, 1)
+        near_lay.addWidget(self.warning)
         self.similar = QWidget()
         self.similar_grid = QGridLayout(self.similar)
-        self.similar_grid.setContentsMargins(0, 0, 0, 0)
-        for w in (self.info, self.hover, self.hover_pic, self.table, self.warning, self.similar):
-            side_lay.addWidget(w)
-        side_lay.addStretch(1)
+        self.similar_grid.setContentsMargins(2, 2, 2, 2)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(near, "Neighbours")
+        self.side_tabs.addTab(self.similar, "Similar images")
+        self.side_tabs.setTabEnabled(1, False)
+        top = QHBoxLayout()
+        text = QVBoxLayout()
+        text.addWidget(self.info)
+        text.addWidget(self.hover)
+        top.addLayout(text, 1)
+        top.addWidget(self.hover_pic)
+        side_lay.addLayout(top)
+        side_lay.addWidget(self.side_tabs, 1)
         split.addWidget(side)
         split.setSizes([520, 360])
         lay.addWidget(split, 1)
@@ -414,12 +430,16 @@ class EmbeddingsPanel(QWidget):
         while self.similar_grid.count():
             w = self.similar_grid.takeAt(0).widget()
             if w is not None:
+                w.hide()
+                w.setParent(None)
                 w.deleteLater()
 
     def _show_similar(self, i: int) -> emb.Similar | None:
         self._clear_similar()
         pts, ds = self.points, self.session.dataset
-        if pts is None or pts.images is None or ds is None:
+        images = pts is not None and pts.images is not None and ds is not None
+        self.side_tabs.setTabEnabled(1, images)
+        if not images:
             return None
         g = self.session.graph
         rec = g.meta.get("reconstruction_node") if isinstance(g.meta, dict) else None
@@ -439,6 +459,8 @@ class EmbeddingsPanel(QWidget):
         grid.addWidget(QLabel("nearest by pixels"), 4, 0, 1, k)
         for c, j in enumerate(s.by_pixels):
             grid.addWidget(self._thumb(pts.images[j], pts.labels[j]), 5, c)
+        grid.setRowStretch(6, 1)
+        grid.setColumnStretch(k, 1)
         return s
 
     @staticmethod

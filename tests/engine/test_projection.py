@@ -120,3 +120,12 @@ def test_pca_follows_the_reference_direction():
     np.testing.assert_allclose(flipped.coords, -p.coords)
     same = pca(x, reference=p.components)
     np.testing.assert_allclose(same.coords, p.coords)
+
+
+def test_pca_with_fewer_points_than_dimensions_uses_the_svd_and_agrees():
+    x = np.random.default_rng(4).normal(size=(6, 20))
+    p = pca(x)
+    _, s, vt = np.linalg.svd(x - x.mean(0), full_matrices=False)
+    for k in range(2):
+        assert abs(abs(p.components[k] @ vt[k]) - 1) < 1e-9
+    np.testing.assert_allclose(p.explained, s[:2] ** 2 / (s ** 2).sum())

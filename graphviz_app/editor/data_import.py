@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QSize
 from PySide6.QtGui import QImage, QImageReader, QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from engine.data import corpus, csv_import, digits, image_folder
+from engine.data import corpus, csv_import, digits, image_folder, precompute
 from engine.training import Dataset
 
 from .data_dialogs import CsvOptionsDialog, FolderOptionsDialog
@@ -93,6 +93,7 @@ class DataImporter(QObject):
             self._dialog_folder_options
         self.show_error: Callable[[str, str], None] = self._dialog_error
         self.show_info: Callable[[str, str], None] = self._dialog_info
+        self.confirm_replace: Callable[[], bool] = lambda: True   # the window asks to save
         self.show_progress = True
 
     # -- running --------------------------------------------------------------------------------
@@ -169,6 +170,38 @@ class DataImporter(QObject):
             self.show_info(title, f"{len(ds)} images loaded; {len(skipped)} files could not be "
                            f"read and were skipped:\n{shown}{tail}")
 
+    # -- precomputed features -------------------------------------------------------------------
+    def precompute_selected(self) -> Job | None:
+        """Run the selected node and everything before it once over the data; open the rest of
+        the graph (the head) with the node's outputs as its data, to train the head fast."""
+        title = "Precompute features"
+        sel, ds, graph = self.session.selected(), self.session.dataset, self.session.graph
+        if len(sel) != 1:
+            self.show_error(title, "Select one node: the last frozen layer, whose output the "
+                            "new head reads.")
+            return None
+        if ds is None:
+            self.show_error(title, "There is no data set; load one first (File → Data).")
+            return None
+        try:
+            precompute.head_graph(graph, sel[0])
+        except ValueError as e:        # GraphError is a ValueError
+            self.show_error(title, str(e))
+            return None
+        copy, node = graph.copy(), sel[0]
+        return self._run(title, lambda progress, stop: precompute.precompute_features(
+            copy, ds, node, progress, stop), lambda r: self._precomputed(title, r))
+
+    def _precomputed(self, title: str, result) -> None:
+        head, feats = result
+        if not self.confirm_replace():
+            return
+        name = feats.meta.get("features_of", "")
+        self.session.replace_graph(head, None, dataset=feats)
+        self.session.message.emit(f"{title}: the head now reads {name}'s output for "
+                                  f"{len(feats)} examples, computed once; train it (the "
+                                  "frozen layers no longer run at every step)")
+
     # -- built in -------------------------------------------------------------------------------
     def load_digits(self) -> bool:
         return self.install_dataset(digits.digits(), "Load digits")
@@ -216,5 +249,8 @@ def install(main_window) -> DataImporter:
     menu.addAction("Handwritten &Digits (8x8, as rows)", importer.load_digits)
     menu.addAction("Handwritten Digits as &Images (1x8x8)", importer.load_digit_images)
     menu.addAction("&Text Corpus (word pairs)", importer.load_corpus)
+    menu.addSeparator()
+    menu.addAction("&Precompute Features at Selected Node", lambda: importer.precompute_selected())
+    importer.confirm_replace = main_window.files.maybe_save
     main_window.data_importer = importer
     return importer

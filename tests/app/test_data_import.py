@@ -290,3 +290,47 @@ def test_install_adds_the_file_menu_entries(window):
                      if a.text() == "&Data")
     assert [a.text() for a in data_menu.actions() if a.text()][:2] == ["Import &CSV…",
                                                                       "Import &Image Folder…"]
+
+
+# -- precomputed features and the CSV dialog ------------------------------------------------------
+def test_precompute_opens_the_head_with_the_features_as_data(qtbot, importer):
+    from engine.data.precompute import node_values
+    g, ds, _ = examples.build("digits_autoencoder")
+    importer.session.replace_graph(g, dataset=ds)
+    latent = g.by_name("latent")
+    importer.session.select([latent])
+    expected = node_values(g, ds, latent)
+    importer.precompute_selected()
+    qtbot.waitUntil(lambda: "latent" in importer.session.dataset.arrays, timeout=20000)
+    wait_job(qtbot, importer)
+    head = importer.session.graph
+    assert sorted(n.name for n in head.nodes.values()) == ["J", "decoder", "latent",
+                                                           "reconstruction", "x"]
+    assert head.nodes[head.by_name("latent")].op == "input"
+    np.testing.assert_allclose(importer.session.dataset["latent"], expected, rtol=1e-5)
+
+
+def test_precompute_needs_one_node_and_data(importer):
+    importer.precompute_selected()
+    assert "Select one node" in importer.answers.errors[0][1]
+
+
+def test_csv_dialog_previews_and_flags_a_bad_choice_before_ok(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+    from engine.data.csv_import import read_table
+    from graphviz_app.editor.data_dialogs import CsvOptionsDialog
+    table = read_table(b"a,b,label\n1,2,x\n3,,y\n5,6,x\n")
+    dlg = CsvOptionsDialog(table)
+    qtbot.addWidget(dlg)
+    assert dlg.preview.rowCount() == 3 and dlg.preview.item(2, 0).text() == "5"
+    assert dlg.preview.horizontalHeaderItem(2).text() == "label\n(category)"
+    ok = dlg.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert "line 3, column 'b'" in dlg.status.text() and not ok.isEnabled()
+    fine = read_table(b"a,b,label\n1,2,x\n3,4,y\n")
+    dlg2 = CsvOptionsDialog(fine)
+    qtbot.addWidget(dlg2)
+    assert dlg2.options()["target"] == "label" and dlg2.buttons.button(
+        QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert "2 classes" in dlg2.status.text()
+    dlg2.categorical.setCurrentIndex(1)
+    assert dlg2.options()["categorical"] == "onehot"

@@ -10,7 +10,7 @@ from engine import examples
 from engine.data.digits import digits
 from engine.inspect.projection import neighbours, pca
 from engine.training import TrainConfig
-from graphviz_app.panels.inside.embeddings import EmbeddingsPanel
+from graphviz_app.panels.inside.embeddings import MAX_THUMBS, EmbeddingsPanel
 from graphviz_app.session import Session
 from graphviz_app.training.worker import TrainingController
 
@@ -135,3 +135,14 @@ def test_weights_changed_reprojects_the_same_source(words, qtbot):
         g.set_weights(nid, {"E": stretched})
     assert not np.allclose(np.abs(words.coords), np.abs(pca(E).coords), atol=1e-3)
     np.testing.assert_allclose(np.abs(words.coords), np.abs(pca(stretched).coords), atol=1e-9)
+
+
+def test_image_points_get_thumbnails_at_their_points(qtbot):
+    p = make(qtbot, "digits_autoencoder")
+    shown = [t for t in p._thumbs if t.isVisible()]
+    assert len(shown) == MAX_THUMBS
+    first = shown[0]
+    rect = first.mapRectToParent(first.boundingRect())
+    assert rect.center().x() == pytest.approx(p.coords[0, 0], abs=1e-6)
+    assert rect.center().y() == pytest.approx(p.coords[0, 1], abs=1e-6)
+    np.testing.assert_array_equal(first.image, p.points.images[0][::-1])

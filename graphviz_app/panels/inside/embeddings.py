@@ -17,7 +17,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel,
                                QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget,
@@ -35,6 +35,7 @@ __all__ = ["EmbeddingsPanel", "install", "LIVE_GAP", "MAX_WORDS"]
 
 LIVE_GAP = 0.25          # seconds between live re-projections while training
 MAX_WORDS = 200          # label every point up to this many
+MAX_THUMBS = 24          # image points drawn as thumbnails
 THUMB = 40               # pixels of a neighbour thumbnail
 QUICK_MACS = 20_000_000  # node values cheaper than this are projected at once
 
@@ -70,6 +71,7 @@ class EmbeddingsPanel(QWidget):
         self.job: Job | None = None
         self._last_live = 0.0
         self._texts: list[pg.TextItem] = []
+        self._thumbs: list[pg.ImageItem] = []
         self._build()
         self._refill = QTimer(self, singleShot=True, interval=150)
         self._refill.timeout.connect(self.refresh_sources)
@@ -131,6 +133,7 @@ class EmbeddingsPanel(QWidget):
                                           hoverPen=pg.mkPen("k", width=1.5))
         self.links = pg.PlotDataItem(pen=pg.mkPen("#888", width=1), connect="pairs")
         self.marks = pg.ScatterPlotItem(size=14, brush=None)
+        self.marks.setZValue(10)
         self.plot.addItem(self.links)
         self.plot.addItem(self.scatter)
         self.plot.addItem(self.marks)
@@ -215,7 +218,7 @@ class EmbeddingsPanel(QWidget):
         self.scatter.setData([])
         self.marks.setData([])
         self.links.setData([], [])
-        for t in self._texts:
+        for t in self._texts + self._thumbs:
             t.setVisible(False)
         self.info.setText(text)
         self.table.setRowCount(0)
@@ -322,7 +325,29 @@ class EmbeddingsPanel(QWidget):
         cache = [pg.mkBrush(c) for c in CLASS_COLORS]
         return [cache[int(k) % len(cache)] for k in pts.classes]
 
+    def _place_thumbs(self) -> None:
+        """Thumbnails of a spread of image points (every n-th), drawn at their points."""
+        pts, coords = self.points, self.coords
+        idx = np.array([], int) if pts.images is None else \
+            np.unique(np.linspace(0, len(coords) - 1, min(MAX_THUMBS, len(coords))).astype(int))
+        while len(self._thumbs) < len(idx):
+            item = pg.ImageItem()
+            item.setZValue(5)
+            item.setOpacity(0.95)
+            self.plot.addItem(item)
+            self._thumbs.append(item)
+        span = np.ptp(coords, axis=0) if len(coords) else np.ones(2)
+        w, h = (span * 0.07 + 1e-9).tolist()
+        for n, item in enumerate(self._thumbs):
+            item.setVisible(n < len(idx))
+            if n < len(idx):
+                i = idx[n]
+                img = np.asarray(pts.images[i], np.float32)
+                item.setImage(img[::-1], levels=(float(img.min()), float(img.max()) or 1.0))
+                item.setRect(QRectF(coords[i, 0] - w / 2, coords[i, 1] - h / 2, w, h))
+
     def _place_labels(self) -> None:
+        self._place_thumbs()
         pts, coords = self.points, self.coords
         words = pts.images is None and len(coords) <= MAX_WORDS
         while words and len(self._texts) < len(coords):

@@ -259,6 +259,9 @@ EXAMPLES: dict[str, tuple[str, str, Callable[..., Built]]] = {
 }
 
 
+from .examples_course import COURSE_EXAMPLES  # noqa: E402 - its builders use the helpers above
+
+EXAMPLES.update(COURSE_EXAMPLES)
 EXAMPLES.update(examples_extra.EXAMPLES)   # examples on real data (digits, the text corpus)
 
 

@@ -6,6 +6,7 @@ returns the panel.
 """
 from __future__ import annotations
 
+from .build import example_guide
 from .inside import data_panel, embeddings
 
-INSTALLERS: tuple = (data_panel, embeddings)
+INSTALLERS: tuple = (example_guide, data_panel, embeddings)

@@ -234,7 +234,11 @@ class FileController(QObject):
             self.show_error("Cannot recover", f"The autosaved graph could not be read:\n{e}\n\n"
                             f"{where} The app starts with an empty graph.")
             return False
-        self.session.replace_graph(graph, None)
+        try:
+            dataset = serialize.load_dataset(self.recovery_path)
+        except (ValueError, OSError):
+            dataset = None     # the graph is what matters; its data was only a convenience
+        self.session.replace_graph(graph, None, dataset=dataset)
         self.session.mark_dirty()
         self.session.message.emit("Recovered the autosaved graph; save it to keep it")
         return True

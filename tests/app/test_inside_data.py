@@ -102,3 +102,29 @@ def test_panel_renders_at_a_small_dock_size(panel, tmp_path):
     shot = panel.grab()
     assert shot.width() == 420 and shot.height() == 300
     assert shot.save(str(tmp_path / "data_panel.png"))
+
+
+@pytest.mark.parametrize("panel_title", ["Data", "Embeddings"])
+def test_screenshot_mode_shows_the_panel(tmp_path, panel_title):
+    import os
+    import subprocess
+    import sys
+    from PySide6.QtGui import QImage
+    out = tmp_path / f"{panel_title}.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    r = subprocess.run([sys.executable, "-m", "graphviz_app", "--screenshot", str(out),
+                        "--example", "digits_autoencoder", "--size", "1280x720",
+                        "--panel", panel_title], capture_output=True, text=True, timeout=120,
+                       env=env)
+    assert r.returncode == 0, r.stderr
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1280, 720)
+
+
+def test_recovered_autosave_brings_its_data(window, tmp_path, dialogs):
+    window.session.set_dataset(digits(limit=12))
+    window.session.mark_dirty()
+    assert window.files.autosave()
+    window.session.replace_graph(window.session.graph.copy())
+    assert window.files.offer_recovery()
+    np.testing.assert_array_equal(window.session.dataset["x"], digits(limit=12)["x"])

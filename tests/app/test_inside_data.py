@@ -33,6 +33,7 @@ def test_points_show_as_a_scatter_with_counts(panel):
     np.testing.assert_allclose(np.column_stack(panel.scatter.getData()), ds["x"], rtol=1e-6)
     heights = panel.bars.opts["height"]
     np.testing.assert_array_equal(heights, np.bincount(ds["y"]))
+    assert not panel.counts_plot.isHidden()
     assert "array <b>x</b> (400, 2) → input <b>x</b>" in panel.feeds.text()
     assert "320 train, 80 dev" in panel.details.text()
 
@@ -54,7 +55,7 @@ def test_tables_show_the_first_rows_with_class_names(panel):
     header = [panel.table.horizontalHeaderItem(j).text() for j in range(panel.table.columnCount())]
     assert header == ["size", "bedrooms", "zip_code", "wealth", "y"]
     assert float(panel.table.item(3, 1).text()) == pytest.approx(float(ds["x"][3, 1]), rel=1e-3)
-    assert panel.bars.opts["height"] is not None and len(panel.bars.opts["height"]) == 0
+    assert len(panel.bars.opts["height"]) == 0 and panel.counts_plot.isHidden()
 
 
 def test_word_ids_show_their_words(panel):

@@ -146,3 +146,22 @@ def test_image_points_get_thumbnails_at_their_points(qtbot):
     assert rect.center().x() == pytest.approx(p.coords[0, 0], abs=1e-6)
     assert rect.center().y() == pytest.approx(p.coords[0, 1], abs=1e-6)
     np.testing.assert_array_equal(first.image, p.points.images[0][::-1])
+
+
+def test_gui_timer_keeps_ticking_while_tsne_runs(qtbot):
+    import time
+    from PySide6.QtCore import QTimer
+    p = make(qtbot, "xor_mlp", dataset=digits(limit=400))
+    keys = [p.source.itemData(i) for i in range(p.source.count())]
+    p.source.setCurrentIndex(keys.index("data:x"))
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    with qtbot.waitSignal(p.projected, timeout=60000):
+        p.method.setCurrentText("t-SNE")
+    timer.stop()
+    gaps = np.diff(ticks)
+    assert len(ticks) > 20
+    assert gaps.max() < 0.3, f"the GUI stalled {gaps.max() * 1000:.0f} ms"   # generous bound

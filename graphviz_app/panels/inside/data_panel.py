@@ -155,6 +155,7 @@ class DataPanel(QWidget):
             self.details.setText("")
             self._show_feeds()
             self.bars.setOpts(x=[], height=[])
+            self.counts_plot.setVisible(False)
             self.table.clear()
             self.table.setRowCount(0)
             self.table.setColumnCount(0)
@@ -185,9 +186,9 @@ class DataPanel(QWidget):
 
     def _show_counts(self, ds) -> None:
         counts = data_view.class_counts(ds)
-        if counts is None:
+        self.counts_plot.setVisible(counts is not None)
+        if counts is None:          # regression targets or word ids: no classes to count
             self.bars.setOpts(x=[], height=[])
-            self.counts_plot.setTitle("no classes (regression or ids)", size="9pt")
             return
         names, c = counts
         self.bars.setOpts(x=np.arange(len(c)), height=c,

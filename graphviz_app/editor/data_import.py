@@ -13,7 +13,7 @@ import os
 from typing import Any, Callable
 
 import numpy as np
-from PySide6.QtCore import QObject, QSize
+from PySide6.QtCore import QObject, QSize, Slot
 from PySide6.QtGui import QImage, QImageReader, QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -102,15 +102,30 @@ class DataImporter(QObject):
             self.session.message.emit(f"{title}: another load is still running; wait for it or "
                                       "cancel it")
             return None
-        job = Job(fn, title, self)
-        job.finished.connect(done)
-        job.failed.connect(lambda why: self._failed(title, why))
-        job.cancelled.connect(lambda: self.session.message.emit(f"{title}: cancelled; the data "
-                                                                "is unchanged"))
+        job = Job(fn, title)
+        self._done, self._title = done, title
+        job.finished.connect(self._job_finished)
+        job.failed.connect(self._job_failed)
+        job.cancelled.connect(self._job_cancelled)
         if self.show_progress and self.widget is not None:
             JobProgress(job, self.widget)
         self.job = job
         return job.start()
+
+    @Slot(object)
+    def _job_finished(self, result: Any) -> None:
+        if self.sender() is self.job:
+            self._done(result)
+
+    @Slot(str)
+    def _job_failed(self, why: str) -> None:
+        if self.sender() is self.job:
+            self._failed(self._title, why)
+
+    @Slot()
+    def _job_cancelled(self) -> None:
+        if self.sender() is self.job:
+            self.session.message.emit(f"{self._title}: cancelled; the data is unchanged")
 
     def _failed(self, title: str, why: str) -> None:
         self.show_error(title, f"{why}\n\nThe data set in use is unchanged.")

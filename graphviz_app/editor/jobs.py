@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import atexit
 import time
-import weakref
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
@@ -17,7 +16,7 @@ from engine.data import Cancelled
 __all__ = ["Job", "JobProgress"]
 
 MIN_GAP = 0.05
-_RUNNING: "weakref.WeakSet[Job]" = weakref.WeakSet()
+_RUNNING: "set[Job]" = set()   # running jobs stay alive (and their threads) until they end
 
 
 @atexit.register
@@ -66,7 +65,13 @@ class _Worker(QObject):
 
 
 class Job(QObject):
-    """One piece of long work. Signals arrive on the thread that created the job."""
+    """One piece of long work. Signals arrive on the thread that created the job.
+
+    A job has no Qt parent: a panel closed while its job runs must not destroy a running
+    thread (Qt aborts the process then). The job keeps itself alive until its work ends;
+    connect its signals to bound methods of the receiver, which Qt disconnects when the
+    receiver goes away.
+    """
 
     progressed = Signal(float, str)    # fraction 0..1, what is being done
     finished = Signal(object)          # the result of fn
@@ -74,8 +79,8 @@ class Job(QObject):
     cancelled = Signal()
     ended = Signal()                   # after any of the three above
 
-    def __init__(self, fn: Callable[..., Any], title: str = "", parent: QObject | None = None):
-        super().__init__(parent)
+    def __init__(self, fn: Callable[..., Any], title: str = "") -> None:
+        super().__init__()
         self.title = title
         self.running = False
         self._worker = _Worker(fn)

@@ -165,3 +165,21 @@ def test_gui_timer_keeps_ticking_while_tsne_runs(qtbot):
     gaps = np.diff(ticks)
     assert len(ticks) > 20
     assert gaps.max() < 0.3, f"the GUI stalled {gaps.max() * 1000:.0f} ms"   # generous bound
+
+
+def test_closing_the_panel_while_tsne_runs_is_safe(qtbot):
+    import shiboken6
+    g, _, _ = examples.build("xor_mlp")
+    s = Session(g)
+    s.set_dataset(digits(limit=200))
+    p = EmbeddingsPanel(s, None)
+    keys = [p.source.itemData(i) for i in range(p.source.count())]
+    p.source.setCurrentIndex(keys.index("data:x"))
+    p.method.setCurrentText("t-SNE")
+    job = p.job
+    assert job.running
+    p.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(p), timeout=5000)
+    with qtbot.waitSignal(job.ended, timeout=60000):
+        job.cancel()
+    assert not job.running

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QStackedWidget, QTableWidget, QTableWidgetItem, QTabWidget,
@@ -241,12 +241,19 @@ class DataPanel(QWidget):
             return None
         self.time_button.setEnabled(False)
         self.loop_result.setText("Timing… (the loop version runs example by example)")
-        self.job = Job(lambda progress, stop: loops.compare(ds), "Loops vs vectorized", self)
+        self.job = Job(lambda progress, stop: loops.compare(ds), "Loops vs vectorized")
         self.job.finished.connect(self._timed)
-        self.job.failed.connect(lambda why: self.loop_result.setText(
-            f"<span style='color:#c0392b'>Cannot time it: {why}</span>"))
-        self.job.ended.connect(lambda: self.time_button.setEnabled(True))
+        self.job.failed.connect(self._timing_failed)
+        self.job.ended.connect(self._timing_ended)
         return self.job.start()
+
+    @Slot(str)
+    def _timing_failed(self, why: str) -> None:
+        self.loop_result.setText(f"<span style='color:#c0392b'>Cannot time it: {why}</span>")
+
+    @Slot()
+    def _timing_ended(self) -> None:
+        self.time_button.setEnabled(True)
 
     def _timed(self, c: loops.Comparison) -> None:
         self.loop_result.setText(

@@ -17,7 +17,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel,
                                QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget,
@@ -272,12 +272,11 @@ class EmbeddingsPanel(QWidget):
         return None
 
     def _start(self, work, method: str) -> Job:
-        job = Job(work, f"{method} projection", self)
-        job.finished.connect(lambda r, j=job: self._draw(*r) if j is self.job else None)
-        job.failed.connect(lambda why, j=job: self._clear(f"Cannot project: {why}")
-                           if j is self.job else None)
-        job.progressed.connect(lambda f, _w: self.progress.setValue(int(f * 1000)))
-        job.ended.connect(lambda j=job: self._ended(j))
+        job = Job(work, f"{method} projection")
+        job.finished.connect(self._job_finished)
+        job.failed.connect(self._job_failed)
+        job.progressed.connect(self._job_progressed)
+        job.ended.connect(self._job_ended)
         busy = method == "t-SNE"
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
@@ -288,8 +287,26 @@ class EmbeddingsPanel(QWidget):
         self.job = job
         return job.start()
 
-    def _ended(self, job: Job) -> None:
-        if job is self.job:
+    # the job's signals come to bound slots, which Qt disconnects if this panel goes away;
+    # results of a job that was replaced by a newer one are dropped
+    @Slot(object)
+    def _job_finished(self, result) -> None:
+        if self.sender() is self.job:
+            self._draw(*result)
+
+    @Slot(str)
+    def _job_failed(self, why: str) -> None:
+        if self.sender() is self.job:
+            self._clear(f"Cannot project: {why}")
+
+    @Slot(float, str)
+    def _job_progressed(self, fraction: float, _what: str) -> None:
+        if self.sender() is self.job:
+            self.progress.setValue(int(fraction * 1000))
+
+    @Slot()
+    def _job_ended(self) -> None:
+        if self.sender() is self.job:
             self.progress.setVisible(False)
             self.cancel_button.setVisible(False)
 

@@ -18,7 +18,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel,
                                QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -368,7 +368,8 @@ class EmbeddingsPanel(QWidget):
         pts, coords = self.points, self.coords
         words = pts.images is None and len(coords) <= MAX_WORDS
         while words and len(self._texts) < len(coords):
-            t = pg.TextItem(anchor=(0, 0.5), color="#333")
+            t = pg.TextItem(anchor=(0, 0.5),    # readable in light and dark palettes
+                            color=self.palette().color(QPalette.ColorRole.WindowText))
             self.plot.addItem(t)
             self._texts.append(t)
         for i, t in enumerate(self._texts):
@@ -456,7 +457,8 @@ class EmbeddingsPanel(QWidget):
                                  "near it in the picture too.")
         c = self.coords
         near, far = nb.index[~nb.far], nb.index[nb.far]
-        spots = [{"pos": c[i], "symbol": "o", "pen": pg.mkPen("k", width=2.5), "size": 16}]
+        ink = self.palette().color(QPalette.ColorRole.WindowText)
+        spots = [{"pos": c[i], "symbol": "o", "pen": pg.mkPen(ink, width=2.5), "size": 16}]
         spots += [{"pos": c[j], "symbol": "o", "pen": pg.mkPen("#2ca02c", width=2)} for j in near]
         spots += [{"pos": c[j], "symbol": "s", "pen": pg.mkPen("#c0392b", width=2)} for j in far]
         self.marks.setData(spots, brush=None)

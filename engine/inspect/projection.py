@@ -24,7 +24,7 @@ from ..data import ProgressFn, StopFn, report
 __all__ = ["Pca", "pca", "tsne", "distances", "Neighbours", "neighbours", "TSNE_STAGES",
            "as_points"]
 
-TSNE_STAGES = 4            # stages of 250 iterations (scikit-learn's minimum per run)
+TSNE_STAGES = 3            # stages of 250 iterations (the least scikit-learn runs at a time)
 STAGE_ITERATIONS = 250
 
 

@@ -102,7 +102,7 @@ def test_similar_images_by_latent_and_by_pixels_with_reconstruction(qtbot, tmp_p
     pixels = p.session.dataset["x"][:len(pts.values)]
     np.testing.assert_array_equal(s.by_pixels, neighbours(pixels, 7, 4).index)
     assert s.reconstruction.shape == (8, 8)
-    thumbs = [p.similar_grid.itemAt(i).widget() for i in range(p.similar_grid.count())]
+    thumbs = [p.similar.grid.itemAt(i).widget() for i in range(p.similar.grid.count())]
     assert sum(1 for w in thumbs if w.pixmap() is not None and not w.pixmap().isNull()) == 2 + 8
     assert p.side_tabs.isTabEnabled(1)
     p.side_tabs.setCurrentIndex(1)

@@ -18,8 +18,8 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage, QPalette, QPixmap
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel,
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel,
                                QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
@@ -28,6 +28,7 @@ from engine.inspect.projection import neighbours, pca, tsne
 
 from ...editor.jobs import Job
 from .data_panel import CLASS_COLORS, SmallPlot
+from .similar_images import SimilarImages, to_pixmap
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -36,23 +37,7 @@ __all__ = ["EmbeddingsPanel", "install", "LIVE_GAP", "MAX_WORDS"]
 LIVE_GAP = 0.25          # seconds between live re-projections while training
 MAX_WORDS = 200          # label every point up to this many
 MAX_THUMBS = 24          # image points drawn as thumbnails
-THUMB = 40               # pixels of a neighbour thumbnail
 QUICK_MACS = 20_000_000  # node values cheaper than this are projected at once
-
-
-def to_pixmap(img: np.ndarray, side: int = THUMB) -> QPixmap:
-    """A (H, W) grey or (H, W, 3) image in any range as a square pixmap of ``side`` pixels."""
-    a = np.asarray(img, np.float64)
-    lo, hi = float(a.min()), float(a.max())
-    a = (a - lo) / (hi - lo) if hi > lo else np.zeros_like(a)
-    a = np.ascontiguousarray((a * 255).astype(np.uint8))
-    h, w = a.shape[:2]
-    if a.ndim == 2:
-        q = QImage(a.data, w, h, w, QImage.Format.Format_Grayscale8)
-    else:
-        q = QImage(a.data, w, h, 3 * w, QImage.Format.Format_RGB888)
-    return QPixmap.fromImage(q.copy()).scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
-                                              Qt.TransformationMode.FastTransformation)
 
 
 class EmbeddingsPanel(QWidget):
@@ -160,9 +145,7 @@ class EmbeddingsPanel(QWidget):
         near_lay.setContentsMargins(2, 2, 2, 2)
         near_lay.addWidget(self.table, 1)
         near_lay.addWidget(self.warning)
-        self.similar = QWidget()
-        self.similar_grid = QGridLayout(self.similar)
-        self.similar_grid.setContentsMargins(2, 2, 2, 2)
+        self.similar = SimilarImages()
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(near, "Neighbours")
         self.side_tabs.addTab(self.similar, "Similar images")
@@ -471,48 +454,16 @@ class EmbeddingsPanel(QWidget):
 
     # -- similarity search ----------------------------------------------------------------------
     def _clear_similar(self) -> None:
-        while self.similar_grid.count():
-            w = self.similar_grid.takeAt(0).widget()
-            if w is not None:
-                w.hide()
-                w.setParent(None)
-                w.deleteLater()
+        self.similar.clear()
 
     def _show_similar(self, i: int) -> emb.Similar | None:
-        self._clear_similar()
         pts, ds = self.points, self.session.dataset
         images = pts is not None and pts.images is not None and ds is not None
         self.side_tabs.setTabEnabled(1, images)
         if not images:
+            self.similar.clear()
             return None
-        g = self.session.graph
-        rec = g.meta.get("reconstruction_node") if isinstance(g.meta, dict) else None
-        rec = rec if isinstance(rec, str) and rec in {n.name for n in g.nodes.values()} else None
-        pixels = pts.images.reshape(len(pts.images), -1)
-        k = min(self.k.value(), 8)
-        s = emb.similar(pts.values, pixels, i, k, g.copy() if rec else None, ds, rec)
-        grid = self.similar_grid
-        grid.addWidget(QLabel("picked"), 0, 0)
-        grid.addWidget(self._thumb(pts.images[i]), 1, 0)
-        if s.reconstruction is not None:
-            grid.addWidget(QLabel("rebuilt"), 0, 1)
-            grid.addWidget(self._thumb(s.reconstruction), 1, 1)
-        grid.addWidget(QLabel(f"nearest by {pts.what.split(' for ')[0]}"), 2, 0, 1, k)
-        for c, j in enumerate(s.by_latent):
-            grid.addWidget(self._thumb(pts.images[j], pts.labels[j]), 3, c)
-        grid.addWidget(QLabel("nearest by pixels"), 4, 0, 1, k)
-        for c, j in enumerate(s.by_pixels):
-            grid.addWidget(self._thumb(pts.images[j], pts.labels[j]), 5, c)
-        grid.setRowStretch(6, 1)
-        grid.setColumnStretch(k, 1)
-        return s
-
-    @staticmethod
-    def _thumb(img: np.ndarray, tip: str = "") -> QLabel:
-        label = QLabel()
-        label.setPixmap(to_pixmap(img))
-        label.setToolTip(tip)
-        return label
+        return self.similar.show_for(pts, i, self.k.value(), self.session.graph, ds)
 
 
 def install(main_window, session) -> EmbeddingsPanel:

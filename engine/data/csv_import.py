@@ -30,6 +30,7 @@ MISSING = frozenset({"", "na", "n/a", "nan", "null", "none", "?", "-"})
 MAX_CSV_BYTES = 512 << 20
 MAX_CLASSES_FROM_NUMBERS = 20
 SEPARATORS = ",;\t|"
+PROGRESS_ROWS = 2000
 
 
 class CsvError(ValueError):
@@ -109,10 +110,16 @@ def _is_number(s: str) -> bool:
     return True
 
 
-def read_table(data: bytes, name: str = "", separator: str | None = None) -> CsvTable:
-    """Decode and parse CSV bytes; check the header and that every row has its length."""
+def read_table(data: bytes, name: str = "", separator: str | None = None,
+               progress: ProgressFn | None = None, should_stop: StopFn | None = None) -> CsvTable:
+    """Decode and parse CSV bytes; check the header and that every row has its length.
+
+    ``progress`` hears every few thousand lines, and ``should_stop`` may cancel there.
+    """
+    report(progress, should_stop, 0.0, "decoding")
     text = _decode(data)
     sep = separator or _sniff(text)
+    total = max(1, text.count("\n"))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, skipinitialspace=True)
     rows: list[list[str]] = []
     lines: list[int] = []
@@ -131,6 +138,8 @@ def read_table(data: bytes, name: str = "", separator: str | None = None) -> Csv
                                f"{sep!r} inside a value?)", reader.line_num)
             rows.append([c.strip() for c in row])
             lines.append(reader.line_num)
+            if len(rows) % PROGRESS_ROWS == 0:
+                report(progress, should_stop, reader.line_num / total, "reading rows")
     except csv.Error as e:
         raise CsvError(f"cannot be read as CSV ({e}); check its quotes", reader.line_num) from None
     if header is None:
@@ -156,7 +165,8 @@ def read_table(data: bytes, name: str = "", separator: str | None = None) -> Csv
     return table
 
 
-def read_csv(path: str | os.PathLike, separator: str | None = None) -> CsvTable:
+def read_csv(path: str | os.PathLike, separator: str | None = None,
+             progress: ProgressFn | None = None, should_stop: StopFn | None = None) -> CsvTable:
     """Read and parse the CSV file at ``path`` (OSError if it cannot be opened)."""
     path = os.fspath(path)
     with open(path, "rb") as f:
@@ -164,7 +174,8 @@ def read_csv(path: str | os.PathLike, separator: str | None = None) -> CsvTable:
             raise CsvError(f"the file is larger than {MAX_CSV_BYTES >> 20} MiB; "
                            "use a smaller sample")
         data = f.read()
-    return read_table(data, os.path.splitext(os.path.basename(path))[0], separator)
+    return read_table(data, os.path.splitext(os.path.basename(path))[0], separator, progress,
+                      should_stop)
 
 
 def column_kinds(table: CsvTable) -> list[str]:

@@ -144,7 +144,8 @@ class DataImporter(QObject):
         if not path:
             return None
         return self._run(f"Import {os.path.basename(path)}",
-                         lambda progress, stop: csv_import.read_csv(path), self._csv_read)
+                         lambda progress, stop: csv_import.read_csv(path, None, progress, stop),
+                         self._csv_read)
 
     def _csv_read(self, table: csv_import.CsvTable) -> None:
         opts = self.ask_csv_options(table)

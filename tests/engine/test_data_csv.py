@@ -139,3 +139,19 @@ def test_ten_thousand_rows_are_read_exactly():
         ",".join(f"{v:.4f}" for v in row) for row in values)
     ds = to_dataset(read_table(text.encode()), standardize=False)
     np.testing.assert_allclose(ds["x"], values, atol=1e-4)
+
+
+def test_reading_a_long_file_reports_progress_and_can_be_cancelled():
+    text = ("a,b\n" + "1,2\n" * 9000).encode()
+    seen = []
+    t = read_table(text, progress=lambda f, _w: seen.append(f))
+    assert len(t.rows) == 9000
+    assert len(seen) == 5 and seen == sorted(seen) and 0.8 < seen[-1] < 1.0
+    calls = []
+
+    def stop():
+        calls.append(1)
+        return len(calls) > 2          # cancel at the second progress point
+    with pytest.raises(Cancelled):
+        read_table(text, should_stop=stop)
+    assert len(calls) == 3

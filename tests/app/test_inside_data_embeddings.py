@@ -110,8 +110,9 @@ def test_similar_images_by_latent_and_by_pixels_with_reconstruction(qtbot, tmp_p
     assert p.grab().save(str(tmp_path / "similar.png"))
 
 
-def test_pca_reprojects_live_while_training(qtbot):
-    p = make(qtbot, "corpus_embedding", training=True)
+@pytest.mark.parametrize("name", ["corpus_embedding", "digits_autoencoder"])
+def test_pca_reprojects_live_while_training(qtbot, name):
+    p = make(qtbot, name, training=True)
     first = p.coords.copy()
     ctrl = p.training
     ds = p.session.dataset

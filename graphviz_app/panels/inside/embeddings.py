@@ -370,10 +370,18 @@ class EmbeddingsPanel(QWidget):
         if now - self._last_live < LIVE_GAP or (self.job is not None and self.job.running):
             return
         live = self.training.live_graph() if self.training is not None else None
-        if live is None:
+        key = self.source.currentData()
+        if live is None or key is None or self.points is None:
             return
         self._last_live = now
-        self._live_project(live.copy())
+        kind, _, ref = key.partition(":")
+        if kind == "table" and ref in live.nodes:     # only the table is copied
+            table = live.nodes[ref].weights["E"].copy()
+            pts = emb.points(self.session.graph, self.session.dataset, key, values=table)
+            p = pca(pts.values, reference=self.components)
+            self._draw(pts, p.coords, p.components)
+        elif kind == "values" and self._cheap(live, key):   # big graphs wait for the end
+            self._live_project(live.copy())
 
     def _weights_changed(self) -> None:
         if self.method.currentText() == "PCA" and not (self.job is not None and self.job.running):

@@ -184,3 +184,13 @@ def test_closing_the_panel_while_tsne_runs_is_safe(qtbot):
     with qtbot.waitSignal(job.ended, timeout=60000):
         job.cancel()
     assert not job.running
+
+
+def test_double_clicking_a_neighbour_picks_it(words):
+    words.select(0)
+    second = words._listed[1]
+    words.table.cellDoubleClicked.emit(1, 0)
+    assert words.selected == second
+    nb = neighbours(words.points.values, second, words.k.value())
+    assert words._listed == nb.index.tolist()
+    assert words.table.item(0, 0).text() == words.points.labels[nb.index[0]]

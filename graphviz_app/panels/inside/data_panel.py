@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
-                               QStackedWidget, QTableWidget, QTableWidgetItem, QTabWidget,
+                               QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from engine.data import loops
@@ -117,17 +117,19 @@ class DataPanel(QWidget):
         top.addWidget(self.time_button)
         top.addWidget(self.loop_result, 1)
         lay.addLayout(top)
-        codes = QHBoxLayout()
+        codes = QSplitter(Qt.Orientation.Horizontal)     # drag to read either code wider
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSize(max(7, mono.pointSize() - 1))
         self.loop_code = self._code(loops.LOOP_CODE, mono)
         self.vector_code = self._code(loops.VECTOR_CODE, mono)
         for title, box in (("with loops", self.loop_code), ("vectorized", self.vector_code)):
-            col = QVBoxLayout()
+            side = QWidget()
+            col = QVBoxLayout(side)
+            col.setContentsMargins(0, 0, 0, 0)
             col.addWidget(QLabel(f"<b>{title}</b>"))
             col.addWidget(box)
-            codes.addLayout(col)
-        lay.addLayout(codes, 1)
+            codes.addWidget(side)
+        lay.addWidget(codes, 1)
         return w
 
     @staticmethod

@@ -138,6 +138,9 @@ class EmbeddingsPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(20)
         self.table.setMinimumHeight(90)
+        self.table.setToolTip("Double-click a neighbour to pick it in turn")
+        self.table.cellDoubleClicked.connect(self._neighbour_picked)
+        self._listed: list[int] = []
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         near = QWidget()
@@ -414,6 +417,10 @@ class EmbeddingsPanel(QWidget):
         if len(spots):
             self.select(int(spots[0].data()))
 
+    def _neighbour_picked(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self._listed):
+            self.select(self._listed[row])
+
     def select(self, i: int) -> None:
         """Show item ``i``'s neighbours (and similar images)."""
         if self.points is None or not 0 <= i < len(self.points.values):
@@ -426,6 +433,7 @@ class EmbeddingsPanel(QWidget):
             return None
         i, pts = self.selected, self.points
         nb = neighbours(pts.values, i, self.k.value(), self.distance.currentText(), self.coords)
+        self._listed = [int(j) for j in nb.index]
         self.table.setRowCount(len(nb.index))
         for r, (j, d, rank, far) in enumerate(zip(nb.index, nb.distance, nb.picture_rank,
                                                   nb.far)):

@@ -7,6 +7,7 @@ previewed rows, so a bad value shows its line and column before OK is pressed.
 """
 from __future__ import annotations
 
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QLabel, QRadioButton, QSpinBox, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget, QHBoxLayout)
@@ -27,8 +28,11 @@ class CsvOptionsDialog(QDialog):
         self.table_data = table
         self.setWindowTitle(f"Import {table.name or 'CSV'}")
         lay = QVBoxLayout(self)
+        shown = min(PREVIEW_ROWS, len(table.rows))
         lay.addWidget(QLabel(f"{len(table.rows)} rows, {len(table.header)} columns, separated by "
-                             f"{_sep_name(table.separator)}. The first {PREVIEW_ROWS} rows:"))
+                             f"{_sep_name(table.separator)}. "
+                             + (f"The first {shown} rows:" if shown < len(table.rows) else
+                                "Every row:")))
         self.preview = QTableWidget(min(PREVIEW_ROWS, len(table.rows)), len(table.header))
         self.preview.setHorizontalHeaderLabels(
             [f"{h}\n({k})" for h, k in zip(table.header, table.kinds)])
@@ -71,6 +75,18 @@ class CsvOptionsDialog(QDialog):
         self.resize(640, 460)
         self.check()
 
+    def _mark(self, line: int | None, column: str | None) -> None:
+        """Colour the previewed cell an error names (and no other)."""
+        t = self.table_data
+        for i in range(self.preview.rowCount()):
+            for j in range(self.preview.columnCount()):
+                item = self.preview.item(i, j)
+                bad = t.lines[i] == line and t.header[j] == column
+                item.setBackground(QColor("#f5b7b1") if bad else QBrush())
+        if line in t.lines[:PREVIEW_ROWS] and column in t.header:
+            self.preview.scrollToItem(self.preview.item(t.lines.index(line),
+                                                         t.header.index(column)))
+
     def options(self) -> dict:
         """Keyword arguments for :func:`engine.data.csv_import.to_dataset`."""
         return {"target": self.target.currentData(), "categorical": self.categorical.currentData(),
@@ -87,7 +103,9 @@ class CsvOptionsDialog(QDialog):
         except ValueError as e:
             self.status.setText(f"<span style='color:#c0392b'>Problem: {e}</span>")
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            self._mark(getattr(e, "line", None), getattr(e, "column", None))
             return str(e)
+        self._mark(None, None)
         what = (f"{ds.meta['classes']} classes" if ds.meta["task"] == "classification"
                 else "values to predict" if ds.meta["task"] == "regression" else "no target")
         self.status.setText(f"x gets {ds['x'].shape[1]} feature columns; y: {what}.")
@@ -110,8 +128,9 @@ class FolderOptionsDialog(QDialog):
         rows = "".join(f"<tr><td>{c}</td><td align='right'>&nbsp;{n}</td></tr>"
                        for c, n in zip(scan.classes[:12], counts[:12]))
         more = f"<br>… and {len(scan.classes) - 12} more classes" if len(scan.classes) > 12 else ""
-        ignored = (f"<br>{len(scan.ignored)} files that are not images are ignored."
-                   if scan.ignored else "")
+        n_ign = len(scan.ignored)
+        ignored = (f"<br>{n_ign} {'file that is' if n_ign == 1 else 'files that are'} not "
+                   f"{'an image is' if n_ign == 1 else 'images are'} ignored." if n_ign else "")
         lay.addWidget(QLabel(f"{len(scan.files)} image files in {len(scan.classes)} classes:"
                              f"<table>{rows}</table>{more}{ignored}"))
         form = QFormLayout()

@@ -316,6 +316,7 @@ def test_precompute_needs_one_node_and_data(importer):
 
 
 def test_csv_dialog_previews_and_flags_a_bad_choice_before_ok(qtbot):
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialogButtonBox
     from engine.data.csv_import import read_table
     from graphviz_app.editor.data_dialogs import CsvOptionsDialog
@@ -326,6 +327,9 @@ def test_csv_dialog_previews_and_flags_a_bad_choice_before_ok(qtbot):
     assert dlg.preview.horizontalHeaderItem(2).text() == "label\n(category)"
     ok = dlg.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert "line 3, column 'b'" in dlg.status.text() and not ok.isEnabled()
+    marked = [(i, j) for i in range(3) for j in range(3)
+              if dlg.preview.item(i, j).background().style() != Qt.BrushStyle.NoBrush]
+    assert marked == [(1, 1)]                      # line 3 is preview row 1; column b
     fine = read_table(b"a,b,label\n1,2,x\n3,4,y\n")
     dlg2 = CsvOptionsDialog(fine)
     qtbot.addWidget(dlg2)

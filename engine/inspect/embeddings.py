@@ -97,6 +97,8 @@ def points(graph: Graph, dataset: Dataset | None, key: str, limit: int = MAX_POI
         vocab = meta.get("vocab")
         labels = list(vocab) if vocab and len(vocab) == len(E) else [f"id {i}" for i in range(len(E))]
         topic = meta.get("word_topic")
+        if topic is None and isinstance(meta.get("topics"), dict) and vocab:   # word -> topic
+            topic = [meta["topics"].get(w, "") for w in vocab]
         classes, names = None, []
         if topic and len(topic) == len(E):
             names = sorted({t or "(function word)" for t in topic})

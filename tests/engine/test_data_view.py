@@ -127,3 +127,11 @@ def test_points_without_data_say_how_to_get_some():
 def test_skipgram_meta_marks_function_words():
     ds = skipgram()
     assert ds.meta["word_topic"][ds.meta["vocab"].index("the")] == ""
+
+
+def test_the_small_word_pairs_example_is_coloured_by_topic_too():
+    g, ds, _ = examples.build("embedding")
+    p = emb.points(g, ds, f"table:{g.by_name('embed')}")
+    names = [p.class_names[c] for c in p.classes]
+    assert names[p.labels.index("king")] == names[p.labels.index("queen")] == "royalty"
+    assert names[p.labels.index("the")] == "(function word)"

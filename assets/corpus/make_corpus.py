@@ -48,10 +48,15 @@ def sentence(rng: random.Random) -> str:
     return pattern.format(*(rng.choice(words) for _ in range(slots)))
 
 
-def main() -> None:
+def build() -> list[str]:
+    """The corpus's sentences, the same every time (seeded)."""
     rng = random.Random(SEED)
+    return [sentence(rng) for _ in range(SENTENCES)]
+
+
+def main() -> None:
     here = os.path.dirname(os.path.abspath(__file__))
-    lines = [sentence(rng) for _ in range(SENTENCES)]
+    lines = build()
     with open(os.path.join(here, "corpus.txt"), "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
     with open(os.path.join(here, "topics.json"), "w", encoding="utf-8", newline="\n") as f:

@@ -80,3 +80,17 @@ def test_autoencoder_learns_to_rebuild_digits():
     cost = tr.history.train_cost
     assert cost[-1] < 0.5 * cost[0]
     assert "digits_autoencoder" in examples.EXAMPLES and "corpus_embedding" in examples.EXAMPLES
+
+
+def test_the_shipped_corpus_is_what_its_script_makes():
+    import importlib.util
+    import json
+    from engine.resources import asset
+    path = str(asset("corpus", "make_corpus.py"))
+    spec = importlib.util.spec_from_file_location("make_corpus", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    shipped = asset("corpus", "corpus.txt").read_text(encoding="utf-8").splitlines()
+    assert mod.build() == shipped
+    topics = json.loads(asset("corpus", "topics.json").read_text(encoding="utf-8"))
+    assert topics["topics"] == mod.TOPICS and topics["function_words"] == mod.FUNCTION_WORDS

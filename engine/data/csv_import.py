@@ -225,8 +225,8 @@ def _numbers(table: CsvTable, j: int) -> np.ndarray:
                 f = float(v)
             except ValueError:
                 raise CsvError(f"{v!r} is not a number, but the column holds numbers; correct "
-                               "it, or make the column categorical", table.lines[i],
-                               table.header[j]) from None
+                               "it, or read the column as categories (click its name in the "
+                               "preview)", table.lines[i], table.header[j]) from None
             if not np.isfinite(f):
                 raise CsvError(f"{v!r} is not a finite number; replace it", table.lines[i],
                                table.header[j])

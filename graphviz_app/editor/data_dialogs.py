@@ -33,9 +33,12 @@ class CsvOptionsDialog(QDialog):
                              f"{_sep_name(table.separator)}. "
                              + (f"The first {shown} rows:" if shown < len(table.rows) else
                                 "Every row:")))
+        self.kinds = list(table.kinds)       # as detected; a header click switches one
         self.preview = QTableWidget(min(PREVIEW_ROWS, len(table.rows)), len(table.header))
-        self.preview.setHorizontalHeaderLabels(
-            [f"{h}\n({k})" for h, k in zip(table.header, table.kinds)])
+        self._label_columns()
+        self.preview.horizontalHeader().setToolTip("Click a column's name to read it as "
+                                                   "numbers or as categories")
+        self.preview.horizontalHeader().sectionClicked.connect(self.toggle_kind)
         for i, row in enumerate(table.rows[:PREVIEW_ROWS]):
             for j, v in enumerate(row):
                 self.preview.setItem(i, j, QTableWidgetItem(v))
@@ -87,11 +90,23 @@ class CsvOptionsDialog(QDialog):
             self.preview.scrollToItem(self.preview.item(t.lines.index(line),
                                                          t.header.index(column)))
 
+    def _label_columns(self) -> None:
+        self.preview.setHorizontalHeaderLabels(
+            [f"{h}\n({k})" for h, k in zip(self.table_data.header, self.kinds)])
+
+    def toggle_kind(self, j: int) -> None:
+        """Read column ``j`` as categories instead of numbers, or the other way round."""
+        self.kinds[j] = "category" if self.kinds[j] == "number" else "number"
+        self._label_columns()
+        self.check()
+
     def options(self) -> dict:
         """Keyword arguments for :func:`engine.data.csv_import.to_dataset`."""
+        changed = {h: k for h, k, k0 in zip(self.table_data.header, self.kinds,
+                                            self.table_data.kinds) if k != k0}
         return {"target": self.target.currentData(), "categorical": self.categorical.currentData(),
                 "target_as": self.target_as.currentData(),
-                "standardize": self.standardize.isChecked()}
+                "standardize": self.standardize.isChecked(), "kinds": changed}
 
     def check(self) -> str | None:
         """Convert the previewed rows with the current choice; show (and return) the problem."""

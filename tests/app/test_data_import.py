@@ -338,3 +338,21 @@ def test_csv_dialog_previews_and_flags_a_bad_choice_before_ok(qtbot):
     assert "2 classes" in dlg2.status.text()
     dlg2.categorical.setCurrentIndex(1)
     assert dlg2.options()["categorical"] == "onehot"
+
+
+def test_csv_dialog_reads_a_column_as_categories_on_a_header_click(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+    from engine.data.csv_import import read_table, to_dataset
+    from graphviz_app.editor.data_dialogs import CsvOptionsDialog
+    table = read_table(b"zip,size,price\n75001,50,1.5\n75002,60,2.5\nA75,70,3.5\n"
+                       b"75001,55,2.25\n")
+    dlg = CsvOptionsDialog(table)
+    qtbot.addWidget(dlg)
+    ok = dlg.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert "'A75' is not a number" in dlg.status.text() and not ok.isEnabled()
+    dlg.preview.horizontalHeader().sectionClicked.emit(0)
+    assert dlg.preview.horizontalHeaderItem(0).text() == "zip\n(category)"
+    assert ok.isEnabled() and dlg.options()["kinds"] == {"zip": "category"}
+    ds = to_dataset(table, **{**dlg.options(), "standardize": False})
+    assert ds["x"][:, 0].tolist() == [0, 1, 2, 0]          # 75001, 75002, A75 as ids
+

@@ -88,6 +88,7 @@ class DataPanel(QWidget):
         self.preview = QStackedWidget()
         self.table = QTableWidget()
         self.table.setMinimumHeight(110)
+        self.table.verticalHeader().setDefaultSectionSize(22)
         self.scatter_plot = _plot()
         self.scatter = pg.ScatterPlotItem(size=5, pen=None)
         self.scatter_plot.addItem(self.scatter)

@@ -268,5 +268,4 @@ def install(main_window) -> DataImporter:
     menu.addSeparator()
     menu.addAction("&Precompute Features at Selected Node", lambda: importer.precompute_selected())
     importer.confirm_replace = main_window.files.maybe_save
-    main_window.data_importer = importer
     return importer

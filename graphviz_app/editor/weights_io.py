@@ -135,5 +135,4 @@ def install(main_window) -> WeightsIO:
     menu.addSeparator()
     menu.addAction("Save &Weights of Selection…", lambda: io.save_selection())
     menu.addAction("&Load Weights into Selection…", lambda: io.load_selection())
-    main_window.weights_io = io
     return io

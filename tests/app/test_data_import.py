@@ -281,15 +281,14 @@ def test_saved_file_reopens_with_its_data(window, tmp_path):
     np.testing.assert_array_equal(back["y"], ds["y"])
 
 
-def test_install_adds_the_file_menu_entries(window):
-    data_import.install(window)
-    weights_io.install(window)
+def test_the_window_has_the_file_menu_entries(window):
     texts = [a.text() for a in window.actions.file_menu.actions()]
     assert "Save &Weights of Selection…" in texts and "&Load Weights into Selection…" in texts
     data_menu = next(a.menu() for a in window.actions.file_menu.actions()
                      if a.text() == "&Data")
     assert [a.text() for a in data_menu.actions() if a.text()][:2] == ["Import &CSV…",
                                                                       "Import &Image Folder…"]
+    assert texts[-1] == "&Quit" and texts.count("&Data") == 1
 
 
 # -- precomputed features and the CSV dialog ------------------------------------------------------

@@ -263,6 +263,8 @@ from .examples_course import COURSE_EXAMPLES  # noqa: E402 - its builders use th
 
 EXAMPLES.update(COURSE_EXAMPLES)
 EXAMPLES.update(examples_extra.EXAMPLES)   # examples on real data (digits, the text corpus)
+from .examples_conv import CONV_EXAMPLES  # noqa: E402
+EXAMPLES.update(CONV_EXAMPLES)
 
 
 def build(name: str, seed: int = 0) -> Built:

@@ -267,18 +267,17 @@ def googlenet_onnx(seed: int = 0) -> Built:
     with a cost J = softmax_ce(r142, y) added so that it steps backward too. The file holds
     the architecture with placeholder weights; fresh weights are drawn from ``seed``."""
     from .onnx import import_onnx
-    from .onnx.blocks import group_blocks, group_stages
     path = googlenet_path()
     if not os.path.isfile(path):
         raise FileNotFoundError(f"GoogLeNet ships with the onnx package's test data, which is "
                                 f"missing here ({path}); reinstall onnx to get it")
-    g = import_onnx(path, arrange=False)
+    g = import_onnx(path)            # its blocks grouped, collapsed and laid out
     g.reinitialize(seed=seed)
-    group_blocks(g)
-    group_stages(g)
     logits = next(s for s in g.inputs_of(g.by_name("prob_1")) if s is not None)
     y = g.add_node("input", {"shape": (1,), "dtype": "int"}, name="y")
     j = g.add_node("softmax_ce", {}, name="J")
+    x, yy = g.nodes[logits].ui["pos"]
+    g.nodes[y].ui["pos"], g.nodes[j].ui["pos"] = [x + 260.0, yy + 120.0], [x + 520.0, yy]
     g.connect(logits, j, 0)
     g.connect(y, j, 1)
     info = _info("GoogLeNet, imported from ONNX",

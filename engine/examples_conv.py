@@ -210,7 +210,7 @@ def _inception_28(bottleneck: bool, seed: int) -> Graph:
         ends.append(h)
     cat = _op(g, "concat", ends, "concat", axis=1)
     r = _op(g, "relu", [cat], "relu")
-    g.group(module + [cat, r], "inception (28x28x192)")
+    g.group(module + [cat, r], "inception (28x28x192)", collapsed=False)   # branches in view
     gap = _op(g, "global_avg_pool", [r], "gap")
     z = _op(g, "dense", [gap], "logits", units=10, activation="identity")
     y = g.add_node("input", {"shape": (None,), "dtype": "int"}, name="y")

@@ -98,6 +98,15 @@ def test_unfreezing_trains_the_last_block_and_keeps_the_frozen_one():
     before = {k: np.array(name[k].weights["W"]) for k in ("conv1", "conv2", "logits")}
     for k in ("conv1", "conv2"):       # both start from what was learned on 0-4
         np.testing.assert_array_equal(before[k], base.nodes[base.by_name(k)].weights["W"])
+    # the head starts as step 2 left it: the unfrozen network scores what the trained head did
+    head, head_train, head_info = build("transfer_head")
+    Trainer(head, head_train, None, TrainConfig(**head_info["train"])).run()
+    np.testing.assert_array_equal(before["logits"], head.nodes[head.by_name("logits")].weights["W"])
+    _, head_acc = Trainer(head, head_train, None, TrainConfig(**head_info["train"])).evaluate(
+        head_info["dev_sets"]["dev"])
+    _, start_acc = Trainer(g, train, None, TrainConfig(**info["train"])).evaluate(
+        info["dev_sets"]["dev"])
+    assert start_acc == pytest.approx(head_acc)
     t = Trainer(g, train, info["dev_sets"]["dev"], TrainConfig(**info["train"]))
     t.run()
     np.testing.assert_array_equal(np.asarray(name["conv1"].weights["W"]), before["conv1"])

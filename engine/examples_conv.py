@@ -8,9 +8,13 @@ learning in three steps, and the course's inception module at full size.
 * ``transfer_base`` / ``transfer_head`` / ``transfer_unfreeze`` (19): the CNN trained on digits
   0-4; its conv part, frozen, turns digits 5-9 into features computed once, on which a new head
   trains; then the whole network on 5-9 with only the first block frozen.
+* ``filter_lab`` (24, 25): a one-layer CNN on 16x16 bars, crosses and rings whose trained 3x3
+  filters are compared with the classic kernels in the Filter lab.
 * ``inception_28`` / ``inception_28_naive`` (30): the module of the course on 28x28x192, with and
   without 1x1 bottlenecks. Its 5x5 branch costs 120 M multiplies without the bottleneck and
   12.4 M with it (:func:`module_counts`).
+* ``googlenet_onnx`` (30): the real GoogLeNet from the onnx package's test data, its inception
+  modules collapsed, with fresh random weights and a cost so that it steps both ways.
 
 Builders follow :mod:`engine.examples`: ``(seed) -> (graph, dataset, info)``.
 """
@@ -21,13 +25,15 @@ from functools import lru_cache
 
 import numpy as np
 
+from . import datasets
 from .data.digits import digits
 from .data.precompute import precompute_features
 from .graph import Graph
 from .training import Dataset, TrainConfig, Trainer, split
 
 __all__ = ["digits_cnn", "conv_shape", "transfer_base", "transfer_head", "transfer_unfreeze",
-           "inception_28", "inception_28_naive", "googlenet_onnx", "module_counts", "CONV_EXAMPLES"]
+           "filter_lab", "inception_28", "inception_28_naive", "googlenet_onnx", "module_counts",
+           "CONV_EXAMPLES"]
 
 CNN_TRAIN = {"optimizer": "adam", "lr": 0.01, "batch_size": 32, "epochs": 8}
 HEAD_TRAIN = {"optimizer": "adam", "lr": 0.01, "batch_size": 32, "epochs": 15}
@@ -191,6 +197,34 @@ def transfer_unfreeze(seed: int = 0) -> Built:
     return _finish(g, info), train, info
 
 
+LAB_SIZE = 16
+LAB_TRAIN = {"optimizer": "adam", "lr": 0.01, "batch_size": 32, "epochs": 10}
+
+
+def filter_lab(seed: int = 0) -> Built:
+    """x (N, 1, 16, 16) bars, crosses and rings → conv1 3x3 (8 filters, pad 1) → relu →
+    max pool 4 → (N, 8, 4, 4) → flatten → dense 4 → softmax_ce. Its 3x3 filters, once
+    trained, sit beside the classic 3x3 kernels in the Filter lab."""
+    ds = datasets.shapes(n=600, size=LAB_SIZE, seed=seed)
+    train, dev, _ = split(ds, 0.8, 0.2, seed=seed)
+    g = Graph(seed)
+    x = g.add_node("input", {"shape": (None, 1, LAB_SIZE, LAB_SIZE)}, name="x")
+    h = _op(g, "conv2d", [x], "conv1", out_channels=8, kernel=3, padding=1)
+    h = _op(g, "relu", [h], "relu1")
+    h = _op(g, "max_pool2d", [h], "pool1", kernel=4)
+    h = _op(g, "flatten", [h], "flatten")
+    z = _op(g, "dense", [h], "logits", units=len(datasets.SHAPE_CLASSES), activation="identity")
+    y = g.add_node("input", {"shape": (None,), "dtype": "int"}, name="y")
+    _op(g, "softmax_ce", [z, y], "J")
+    info = _info("Classic kernels and learned ones",
+                 "A one-layer CNN learns eight 3x3 filters to tell horizontal bars, vertical "
+                 "bars, crosses and rings apart. Trained, its filters are edge and line "
+                 "detectors much like Sobel and Prewitt, found from the labels alone.", (24, 25),
+                 LAB_TRAIN, dev_sets={"dev": dev}, target={"dev_accuracy": 0.9},
+                 learned_node="conv1")
+    return _finish(g, info), train, info
+
+
 COURSE_MODULE_INPUT = (None, 192, 28, 28)
 # branch: (reduce channels or None, kernel, out channels); the course's (GoogLeNet 3a) module
 _BRANCHES = {"b1": (None, 1, 64), "b2": (96, 3, 128), "b3": (16, 5, 32), "b4": (32, 0, 0)}
@@ -305,6 +339,8 @@ CONV_EXAMPLES = {
                    "digits, with the output-size formula on each node.", digits_cnn),
     "conv_shape": ("Output size 14x14x20", "The course's 32x32x3 input, 20 filters of 8x8, "
                    "stride 2, padding 1.", conv_shape),
+    "filter_lab": ("Filter lab", "Classic kernels beside a CNN's learned 3x3 filters.",
+                   filter_lab),
     "transfer_base": ("Transfer 1: digits 0-4", "The CNN learns on half the digits.",
                       transfer_base),
     "transfer_head": ("Transfer 2: a new head", "Frozen features, computed once, for digits "

@@ -169,3 +169,14 @@ def test_googlenet_3a_is_the_courses_module(googlenet):
     assert s["5x5"].out[1:] == (32, 27, 27)
     assert s["5x5_reduce"].macs == 27 * 27 * 16 * 192
     assert s["5x5"].macs == 27 * 27 * 32 * 5 * 5 * 16
+
+
+def test_filter_lab_learns_3x3_filters_on_its_own_shapes():
+    g, train, info = build("filter_lab")
+    dev = info["dev_sets"]["dev"]
+    assert train["x"].shape[1:] == (1, 16, 16) and not _rows(train["x"]) & _rows(dev["x"])
+    conv = g.nodes[g.by_name(info["learned_node"])]
+    assert np.asarray(conv.weights["W"]).shape == (8, 1, 3, 3)     # comparable with 3x3 kernels
+    before = np.array(conv.weights["W"])
+    Trainer(g, train, dev, TrainConfig(**{**info["train"], "epochs": 2})).run()
+    assert np.abs(np.asarray(conv.weights["W"]) - before).max() > 1e-2

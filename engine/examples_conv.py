@@ -191,8 +191,9 @@ def transfer_unfreeze(seed: int = 0) -> Built:
     train, dev = _digit_split(range(5, 10), seed)
     info = _info("Transfer learning, 3: unfreeze the last block",
                  "The same network on 5-9 end to end, with step 2's head on top: conv1 stays "
-                 "frozen (its lock is on), conv2, the last conv block, trains again with the "
-                 "head at a small learning rate, starting from what it learned on 0-4.", (19,),
+                 "frozen (its 'trainable' box unticked); conv2, the last conv block, trains "
+                 "again with the head at a small learning rate, from what it learned on 0-4.",
+                 (19,),
                  UNFREEZE_TRAIN, dev_sets={"dev": dev}, target={"dev_accuracy": 0.94})
     return _finish(g, info), train, info
 

@@ -49,7 +49,8 @@ def main() -> None:
         per_epoch[name] = secs / runs[0][2]
         target = build(name)[2]["target"]["dev_accuracy"]
         flag = "ok" if secs <= TARGET_SECONDS and runs[0][1] >= target else "MISSED"
-        print(f"{name:20s} {secs:9.2f} {TARGET_SECONDS:9.1f} {runs[0][1]:8.3f} {target:8.2f}  {flag}")
+        print(f"{name:20s} {secs:9.2f} {TARGET_SECONDS:9.1f} {runs[0][1]:8.3f} {target:8.2f}  "
+              f"{flag}")
     ratio = per_epoch["transfer_unfreeze"] / per_epoch["transfer_head"]
     print(f"per epoch: head on precomputed features {per_epoch['transfer_head'] * 1e3:.1f} ms, "
           f"whole CNN with the last block unfrozen {per_epoch['transfer_unfreeze'] * 1e3:.1f} ms "

@@ -42,20 +42,24 @@ class Collapsed:
 
 def linear_chain(graph: Graph, out: str) -> tuple[list[str], str] | str:
     """(dense ids input first, input id) of the linear chain ending at ``out``, or a sentence
-    saying why the network is not one."""
-    chain = []
+    saying why the network is not one (naming every non-linear layer on the way)."""
+    chain: list[str] = []
+    nonlinear: list[str] = []
     nid = out
     for _ in range(len(graph.nodes) + 1):
         node = graph.nodes[nid]
         if node.op == "input":
+            if nonlinear:
+                names = ", ".join(reversed(nonlinear))
+                return (f"{names} appl{'ies' if len(nonlinear) == 1 else 'y'} a non-linear "
+                        "activation, so the layers do not multiply out to one matrix; set "
+                        "every activation to identity to see the collapse")
             if not chain:
                 return "there are no dense layers between the input and the output"
             return list(reversed(chain)), nid
         if node.op == "dense":
             if node.params["activation"] != "identity":
-                return (f"{node.name} applies {node.params['activation']}, a non-linear "
-                        "activation, so the layers do not multiply out to one matrix; set every "
-                        "activation to identity to see the collapse")
+                nonlinear.append(f"{node.name} ({node.params['activation']})")
             chain.append(nid)
         elif node.op != "identity":
             return (f"{node.name} ({node.op}) is not a linear layer, so the network is not one "

@@ -101,14 +101,31 @@ def line_of(c: Collapsed, plane_extent: tuple[float, float, float, float]
         w, k = c.W[1] - c.W[0], c.b[1] - c.b[0]
     else:
         w, k = c.W[0], c.b[0]
-    x0, x1, y0, y1 = plane_extent
-    if abs(w[1]) >= abs(w[0]) and abs(w[1]) > 1e-12:
-        xs = np.array([x0, x1])
-        return xs, -(w[0] * xs + k) / w[1]
+    return clip_line(w, float(k), plane_extent)
+
+
+def clip_line(w: np.ndarray, k: float, box: tuple[float, float, float, float]
+              ) -> tuple[np.ndarray, np.ndarray] | None:
+    """The segment of the line w·p + k = 0 inside box (x0, x1, y0, y1): (xs (2,), ys (2,)),
+    or None when the line misses the box (or w is 0)."""
+    x0, x1, y0, y1 = box
+    pts = []
+    if abs(w[1]) > 1e-12:
+        for x in (x0, x1):
+            y = -(w[0] * x + k) / w[1]
+            if y0 - 1e-9 <= y <= y1 + 1e-9:
+                pts.append((x, y))
     if abs(w[0]) > 1e-12:
-        ys = np.array([y0, y1])
-        return -(w[1] * ys + k) / w[0], ys
-    return None
+        for y in (y0, y1):
+            x = -(w[1] * y + k) / w[0]
+            if x0 - 1e-9 <= x <= x1 + 1e-9:
+                pts.append((x, y))
+    if len(pts) < 2:
+        return None
+    pts = np.array(pts)
+    d = ((pts[:, None] - pts[None]) ** 2).sum(-1)
+    i, j = np.unravel_index(int(d.argmax()), d.shape)
+    return pts[[i, j], 0], pts[[i, j], 1]
 
 
-__all__ = ["Collapsed", "collapse", "linear_chain", "line_of"]
+__all__ = ["Collapsed", "collapse", "linear_chain", "line_of", "clip_line"]

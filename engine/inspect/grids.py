@@ -121,5 +121,49 @@ def boundary_maps(graph: Graph, probe: Probe, plane: Plane, weights: Weights | N
                         units)
 
 
+
+
+PALETTE = np.array([[31, 119, 180], [214, 39, 40], [44, 160, 44], [148, 103, 189],
+                    [255, 127, 14], [23, 190, 207], [140, 86, 75], [227, 119, 194]], np.float64)
+
+
+def class_image(classes: np.ndarray, confidence: np.ndarray, n_classes: int) -> np.ndarray:
+    """(R, R, 3) uint8: each pixel the colour of its class, faded toward white where the
+    network is unsure (confidence 1/K gives white, 1 the full colour)."""
+    k = max(2, n_classes)
+    t = np.clip((confidence - 1.0 / k) / (1.0 - 1.0 / k), 0, 1)[..., None]
+    col = PALETTE[classes % len(PALETTE)]
+    return (255 - t * (255 - col) * 0.85).astype(np.uint8)
+
+
+def mosaic(maps: list[np.ndarray], cols: int = 8, pad: int = 4) -> tuple[np.ndarray, list]:
+    """Tile unit maps into one image: (H, W) float in [-1, 1] (each unit scaled by its own
+    largest |a|), and per map the (row, col) of each unit's tile's first pixel. maps: a list
+    of (units, R, R) arrays, one per layer; each layer starts a new row of tiles. Row 0 is
+    drawn at the bottom, so the first layer's tiles come last (on top), unit 0 top left."""
+    if not maps:
+        return np.zeros((1, 1)), []
+    r = maps[0].shape[-1]
+    rows = sum(-(-len(m) // cols) for m in maps)
+    width = min(cols, max(len(m) for m in maps))
+    out = np.zeros((rows * (r + pad) - pad, width * (r + pad) - pad))
+    where = []
+    row = 0
+    for m in reversed(maps):          # the first layer ends up on top (rows grow upward)
+        scale = np.abs(m).reshape(len(m), -1).max(1)
+        scale[scale == 0] = 1
+        norm = m / scale[:, None, None]
+        places = []
+        n_rows = -(-len(m) // cols)
+        for u in range(len(m)):              # reading order: unit 0 top left
+            i, j = row + n_rows - 1 - u // cols, u % cols
+            y0, x0 = i * (r + pad), j * (r + pad)
+            out[y0:y0 + r, x0:x0 + r] = norm[u]
+            places.append((y0, x0))
+        where.append(places)
+        row += -(-len(m) // cols)
+    return out, list(reversed(where))
+
+
 __all__ = ["Plane", "BoundaryMaps", "plane_for", "two_d_input", "output_node", "classify",
-           "boundary_maps"]
+           "boundary_maps", "class_image", "mosaic", "PALETTE"]

@@ -3,7 +3,8 @@
 A *layer* here is a node whose output has one value per unit and example, a (N, units) array:
 dense nodes and standalone activation nodes (relu, sigmoid, tanh, leaky_relu, identity).
 
-- histograms of the activations over a set of examples, and of the gradients dJ/da (vanishing or
+- histograms of the activations over a set of examples (for ReLU layers the exact zeros are
+  counted apart, since they would dwarf the rest), and of the gradients dJ/da (vanishing or
   exploding gradients show as a very narrow or very wide spread; the spread is also given as the
   root mean square);
 - dead units: a ReLU unit that is 0 on every example (it passes no gradient, so it never
@@ -61,6 +62,8 @@ class LayerStats:
     saturated: list[int]
     saturated_frac: np.ndarray
     pre_hist: tuple[np.ndarray, np.ndarray] | None
+    grad_log_hist: tuple[np.ndarray, np.ndarray] | None = None   # of log10 |dJ/da|, g != 0
+    zero_frac: float = 0.0      # ReLU layers: the fraction of exact zeros (left out of act_hist)
 
 
 def layers(graph: Graph) -> list[Layer]:
@@ -116,6 +119,14 @@ def _hist(x: np.ndarray, bins: int = BINS) -> tuple[np.ndarray, np.ndarray]:
     return np.histogram(x, bins=bins, range=(lo, hi))
 
 
+def _log_hist(g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Histogram of log10 |g| over the non-zero entries, on fixed edges from 1e-12 to 1e4, so
+    the layers' histograms share one axis: vanishing gradients sit far left, exploding far
+    right."""
+    a = np.abs(g[g != 0])
+    return np.histogram(np.log10(a[np.isfinite(a)]), bins=64, range=(-12.0, 4.0))
+
+
 def layer_stats(cap: Capture, layer_list: list[Layer], most: float = MOST) -> list[LayerStats]:
     """Statistics of every layer in ``layer_list`` from one probe pass (values, pre, grads)."""
     out = []
@@ -127,13 +138,20 @@ def layer_stats(cap: Capture, layer_list: list[Layer], most: float = MOST) -> li
         g = cap.grads.get(lay.nid)
         sat, frac = saturated_units(lay.activation, a, most)
         pre = cap.pre.get(lay.nid)
+        flat = a.ravel()
+        zero = 0.0
+        if lay.activation == "relu" and flat.size:
+            nz = flat[flat != 0]
+            zero = 1.0 - nz.size / flat.size
+            flat = nz
         out.append(LayerStats(
-            lay, len(a), _hist(a.ravel()), float(a.mean()) if a.size else 0.0,
+            lay, len(a), _hist(flat), float(a.mean()) if a.size else 0.0,
             float(a.std()) if a.size else 0.0,
             _hist(g.ravel()) if g is not None else None,
             float(np.sqrt(np.mean(np.square(g)))) if g is not None and g.size else None,
             dead_units(lay.activation, a), sat, frac,
-            _hist(pre.ravel()) if pre is not None else None))
+            _hist(pre.ravel()) if pre is not None else None,
+            _log_hist(g) if g is not None else None, zero))
     return out
 
 

@@ -40,9 +40,12 @@ def test_dead_relu_unit_is_flagged_and_healthy_ones_are_not():
     # unit 1: a normal unit, active on about half the examples; unit 2: always active
     g.set_weights(ids["h"], {"W": np.array([[1.0, -1.0], [1.0, 0.5], [0.2, 0.1]]),
                              "b": np.array([-100.0, 0.0, 5.0])})
-    s, _ = _stats(g, ids)
+    s, cap = _stats(g, ids)
     assert s.dead == [0]
     assert s.saturated == []
+    a = cap.values[ids["h"]]
+    assert s.zero_frac == pytest.approx(np.mean(a == 0))
+    assert s.act_hist[0].sum() == np.count_nonzero(a)     # zeros are counted apart
 
 
 def test_unit_active_on_a_single_example_is_not_dead():
@@ -93,6 +96,9 @@ def test_histograms_count_every_value_and_gradients_are_dj_da():
     expect = 2 / len(X) * (out - Y) @ g.nodes[ids["o"]].weights["W"]
     np.testing.assert_allclose(cap.grads[ids["h"]], expect, atol=1e-12)
     assert s.grad_rms == pytest.approx(float(np.sqrt(np.mean(expect ** 2))))
+    lc, le = s.grad_log_hist
+    assert lc.sum() == np.count_nonzero(expect) and le[0] == -12.0
+    assert lc.argmax() == np.histogram(np.log10(np.abs(expect[expect != 0])), 64, (-12, 4))[0].argmax()
     pc, pe = s.pre_hist
     z = X @ g.nodes[ids["h"]].weights["W"].T + g.nodes[ids["h"]].weights["b"]
     assert pc.sum() == z.size and pe[0] == pytest.approx(z.min())

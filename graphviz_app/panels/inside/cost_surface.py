@@ -1,0 +1,460 @@
+"""The Cost surface dock (idea 2): J over a grid of two parameter entries, as coloured contour
+plots, with each training run's path drawn on top.
+
+For logistic regression the two plots stand side by side: cross-entropy (a single bowl) and
+squared error through the sigmoid (plateaus, not convex), over (w, b) by default, both computed
+in one batched pass (:func:`engine.inspect.cost_surface.logistic_surfaces`, ~20 ms for
+200×200) and redrawn as training moves the other entries. For any other graph the user picks
+two scalar entries and presses Compute: one forward pass per grid point runs in a worker thread,
+with progress and Cancel. Clicking a plot sets the two entries to that point (undoable).
+
+Plot items (image, contour lines, paths, marker) are created once and updated in place.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, QRectF, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QProgressBar,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from engine.executor import ExecutionError
+from engine.inspect import cost_surface as cs
+
+from .live import LiveSource
+
+pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
+
+FAST_RES = 200
+SLOW_RES = 25
+LEVELS = 12
+RUN_COLORS = ["#ffffff", "#ff7f0e", "#e377c2", "#17becf", "#bcbd22", "#d62728"]
+MAX_PATHS = len(RUN_COLORS)
+
+
+class SetEntriesCommand(QUndoCommand):
+    """Set two scalar entries of the graph's arrays; undo restores them."""
+
+    def __init__(self, session, entries: list[cs.Entry], values: list[float]) -> None:
+        g = session.graph
+        super().__init__("Set " + ", ".join(f"{e.label(g)} = {v:.3g}"
+                                            for e, v in zip(entries, values)))
+        self.session = session
+        self.entries = entries
+        self.values = [float(v) for v in values]
+        self.old = [e.value(g) for e in entries]
+
+    def _apply(self, values: list[float]) -> None:
+        g = self.session.graph
+        for e, v in zip(self.entries, values):
+            arr = g.nodes[e.nid].weights[e.array].copy()
+            arr[e.index] = v
+            g.set_weights(e.nid, {e.array: arr})
+
+    def redo(self) -> None:
+        self._apply(self.values)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+
+class SurfaceWorker(QObject):
+    """Computes a generic surface in its thread; ``cancel`` only sets a flag."""
+
+    progressed = Signal(int, int)
+    finished = Signal(object)      # J (B, A)
+    failed = Signal(str)
+
+    def __init__(self, graph, feeds, a, b, as_, bs, weights) -> None:
+        super().__init__()
+        self.args = (graph, feeds, a, b, as_, bs, weights)
+        self.cancelled = False
+
+    @Slot()
+    def run(self) -> None:
+        graph, feeds, a, b, as_, bs, weights = self.args
+        try:
+            J = cs.generic_surface(graph, feeds, a, b, as_, bs, weights,
+                                   should_stop=lambda: self.cancelled,
+                                   progress=lambda i, n: self.progressed.emit(i, n))
+        except Exception as e:  # noqa: BLE001 - a failing graph is reported, never raised into Qt
+            self.failed.emit(f"Cannot compute the surface: {e}")
+            return
+        self.finished.emit(J)
+
+
+class _SurfacePlot:
+    """One coloured contour plot: image, contour lines, run paths and the current point."""
+
+    def __init__(self, title: str) -> None:
+        self.widget = pg.PlotWidget(background="w")
+        self.widget.setMenuEnabled(False)
+        self.widget.setTitle(title, size="8pt", color="#333")
+        self.image = pg.ImageItem()
+        self.image.setColorMap(pg.colormap.get("viridis"))
+        self.widget.addItem(self.image)
+        self.contours = [pg.IsocurveItem(level=0, pen=pg.mkPen(255, 255, 255, 150))
+                         for _ in range(LEVELS)]
+        for c in self.contours:
+            c.setParentItem(self.image)
+        self.paths = [self.widget.plot(pen=pg.mkPen(col, width=2), symbol="o", symbolSize=3,
+                                       symbolBrush=col, symbolPen=None) for col in RUN_COLORS]
+        self.point = pg.ScatterPlotItem(size=14, symbol="star", brush=pg.mkBrush("#ff3030"),
+                                        pen=pg.mkPen("k"))
+        self.widget.addItem(self.point)
+
+    def show(self, J: np.ndarray, as_: np.ndarray, bs: np.ndarray) -> None:
+        finite = J[np.isfinite(J)]
+        if finite.size == 0:
+            self.image.clear()
+            return
+        shown = np.log10(J - finite.min() + 1e-3)        # log scale: the floor and the walls
+        shown[~np.isfinite(shown)] = np.nanmax(shown[np.isfinite(shown)]) if \
+            np.isfinite(shown).any() else 0
+        self.image.setImage(shown, autoLevels=True)
+        self.image.setRect(QRectF(as_[0], bs[0], as_[-1] - as_[0], bs[-1] - bs[0]))
+        lo, hi = float(shown.min()), float(shown.max())
+        for k, c in enumerate(self.contours):
+            c.setData(shown)
+            c.setLevel(lo + (hi - lo) * (k + 0.5) / LEVELS)
+        self.widget.setRange(xRange=(as_[0], as_[-1]), yRange=(bs[0], bs[-1]), padding=0)
+
+
+class CostSurfacePanel(QWidget):
+    """Cross-entropy beside squared error for logistic regression; the graph's own cost over
+    two chosen entries for any other graph."""
+
+    def __init__(self, session, training=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.source = LiveSource(session, training, rate=5.0, parent=self)
+        self.surfaces: dict[str, np.ndarray] = {}
+        self.grid: tuple[np.ndarray, np.ndarray] | None = None
+        self.paths: dict[int, list[tuple[float, float]]] = {}
+        self._entries: list[cs.Entry] = []
+        self._entries_key = None
+        self._thread: QThread | None = None
+        self._worker: SurfaceWorker | None = None
+        self._dirty = True
+        self.update_count = 0
+
+        self.axis_a = QComboBox()
+        self.axis_b = QComboBox()
+        for w, which in ((self.axis_a, "horizontal"), (self.axis_b, "vertical")):
+            w.setToolTip(f"The parameter entry along the {which} axis")
+        self.half = QDoubleSpinBox()
+        self.half.setRange(0.1, 100.0)
+        self.half.setValue(6.0)
+        self.half.setSingleStep(1.0)
+        self.half.setPrefix("± ")
+        self.half.setToolTip("Half-width of the grid around 0 for each axis (the current point "
+                             "and the runs' paths are always included)")
+        self.compute = QPushButton("Compute")
+        self.compute.setToolTip("Compute the surface (one forward pass of the training set per "
+                                "grid point, in the background)")
+        self.cancel = QPushButton("Cancel")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(120)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Axes"))
+        row.addWidget(self.axis_a)
+        row.addWidget(self.axis_b)
+        row.addWidget(QLabel("range"))
+        row.addWidget(self.half)
+        row.addWidget(self.compute)
+        row.addWidget(self.progress)
+        row.addWidget(self.cancel)
+        row.addStretch(1)
+        self.plots = [_SurfacePlot("cross-entropy J(w, b)"),
+                      _SurfacePlot("squared error J(w, b) through σ")]
+        plots = QHBoxLayout()
+        for p in self.plots:
+            plots.addWidget(p.widget)
+            p.widget.scene().sigMouseClicked.connect(
+                lambda ev, p=p: self._on_click(ev, p))
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(row)
+        lay.addLayout(plots, 1)
+        lay.addWidget(self.note)
+        self.setMinimumSize(400, 280)
+        self._set_busy(False)
+
+        self.source.changed.connect(self._on_changed)
+        self.axis_a.currentIndexChanged.connect(lambda _i: self._axes_changed())
+        self.axis_b.currentIndexChanged.connect(lambda _i: self._axes_changed())
+        self.half.valueChanged.connect(lambda _v: self._axes_changed())
+        self.compute.clicked.connect(self.start_generic)
+        self.cancel.clicked.connect(self.cancel_generic)
+        if training is not None:
+            training.run_started.connect(self._on_run)
+            training.run_progressed.connect(self._on_run)
+            training.run_ended.connect(self._on_run)
+        session.graph_replaced.connect(self._on_replaced)
+
+    # -- state ---------------------------------------------------------------------------------
+    @property
+    def logistic(self) -> bool:
+        return cs.logistic_layer(self.session.graph) is not None
+
+    def axes(self) -> tuple[cs.Entry, cs.Entry] | None:
+        ia, ib = self.axis_a.currentIndex(), self.axis_b.currentIndex()
+        if not (0 <= ia < len(self._entries) and 0 <= ib < len(self._entries)):
+            return None
+        return self._entries[ia], self._entries[ib]
+
+    def _on_replaced(self) -> None:
+        self.cancel_generic()
+        self.paths.clear()
+        self.surfaces.clear()
+
+    def _on_run(self, run) -> None:
+        ax = self.axes()
+        if ax is None:
+            return
+        pts = self.paths.setdefault(run.id, [])
+        for snap in (run.initial_weights if not pts else None, run.weights,
+                     run.final_weights):
+            if snap:
+                p = cs.path_of([snap], *ax)
+                if len(p) and (not pts or tuple(p[0]) != pts[-1]):
+                    pts.append(tuple(p[0]))
+        while len(self.paths) > MAX_PATHS:
+            self.paths.pop(min(self.paths))
+        self._draw_paths()
+
+    def _fill_entries(self) -> None:
+        g = self.session.graph
+        key = (id(g), g.version)
+        if key == self._entries_key:
+            return
+        self._entries_key = key
+        self._entries = cs.scalar_entries(g)
+        default = cs.default_axes(g)
+        for w, pick in ((self.axis_a, 0), (self.axis_b, 1)):
+            w.blockSignals(True)
+            w.clear()
+            for e in self._entries:
+                w.addItem(e.label(g))
+            if default is not None:
+                w.setCurrentIndex(self._entries.index(default[pick]))
+            w.blockSignals(False)
+        self.paths.clear()
+
+    def _axes_changed(self) -> None:
+        self.paths.clear()
+        self.surfaces.clear()
+        self.refresh()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel.setVisible(busy)
+        self.compute.setVisible(not self.logistic and not busy)
+
+    # -- computing -----------------------------------------------------------------------------
+    def _on_changed(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def _range(self, ax) -> tuple[np.ndarray, np.ndarray]:
+        """Grid values: ±half around 0, widened to hold the current point and the paths."""
+        g, w = self.session.graph, self.source.weights()
+        h = self.half.value()
+        cur = np.array([ax[0].value(g, w), ax[1].value(g, w)])
+        pts = [cur] + [np.array(p) for path in self.paths.values() for p in path]
+        ext = np.abs(np.array(pts)).max(0) * 1.15
+        half = np.maximum(h, ext)
+        n = FAST_RES if self.logistic else SLOW_RES
+        return np.linspace(-half[0], half[0], n), np.linspace(-half[1], half[1], n)
+
+    def refresh(self) -> None:
+        """Recompute the fast surfaces (logistic regression) or explain what to do."""
+        self._dirty = False
+        self._fill_entries()
+        self._set_busy(self._thread is not None)
+        ax = self.axes()
+        g = self.session.graph
+        self.plots[1].widget.setVisible(self.logistic)
+        if ax is None:
+            self._say("This graph has no parameters to draw a cost surface over.")
+            return
+        train, _ = self.source.data()
+        if train is None:
+            self._say("No data loaded: the cost is a mean over training examples; open an "
+                      "example (e.g. Logistic regression) or load data.")
+            return
+        if self.logistic:
+            try:
+                self._logistic(train, ax)
+            except (ValueError, KeyError) as e:
+                self._say(str(e))
+                return
+        else:
+            self.plots[0].widget.setTitle(f"J of {g.meta.get('title', 'the graph')} over "
+                                          f"{ax[0].label(g)}, {ax[1].label(g)}", size="8pt",
+                                          color="#333")
+            if "J" not in self.surfaces:
+                self._say(f"Pick two entries and press Compute: {SLOW_RES}×{SLOW_RES} forward "
+                          "passes of the training set, in the background.")
+        self._draw_point(ax)
+        self._draw_paths()
+        self.update_count += 1
+
+    def _say(self, text: str) -> None:
+        self.note.setText(text)
+
+    def _logistic(self, train, ax) -> None:
+        g = self.session.graph
+        dense, _, loss = cs.logistic_layer(g)
+        if any(e.nid != dense for e in ax):
+            raise ValueError("For logistic regression both axes must be entries of its dense "
+                             "layer (W or b)")
+        w = self.source.weights() or {}
+        node = g.nodes[dense]
+        W = w.get((dense, "W"), node.weights["W"])
+        b = w.get((dense, "b"), node.weights.get("b", np.zeros(1)))
+        as_, bs = self._range(ax)
+        self.surfaces = cs.logistic_surfaces(train["x"], train["y"], W, b, ax[0], ax[1],
+                                             as_, bs)
+        self.grid = (as_, bs)
+        for plot, (name, J) in zip(self.plots, self.surfaces.items()):
+            plot.show(J, as_, bs)
+            wm, bm, jm = cs.grid_minimum(J, as_, bs)
+            plot.widget.setTitle(f"{name} J({ax[0].label(g)}, {ax[1].label(g)}); lowest "
+                                 f"{jm:.3g} at ({wm:.2f}, {bm:.2f})", size="8pt", color="#333")
+        live = " Live: the running run's weights." if self.source.live else ""
+        self._say("Colour: log of J above its minimum (dark low). Cross-entropy is one convex "
+                  "bowl; squared error through the sigmoid has flat plateaus where gradient "
+                  "descent crawls, and is not convex. Lines: each run's path; star: the current "
+                  f"point. Click a plot to set {ax[0].label(g)} and {ax[1].label(g)} there."
+                  + live)
+
+    # -- generic graphs (worker) ---------------------------------------------------------------
+    def start_generic(self) -> bool:
+        """Compute the graph's own cost over the chosen entries in a worker thread."""
+        if self._thread is not None or self.logistic:
+            return False
+        ax = self.axes()
+        train, _ = self.source.data()
+        if ax is None or train is None:
+            self._say("Choose two entries and load data first.")
+            return False
+        if ax[0] == ax[1]:
+            self._say("Choose two different entries for the two axes.")
+            return False
+        as_, bs = self._range(ax)
+        g = self.session.graph
+        w = self.source.weights()
+        feeds = {k: np.array(v) for k, v in train.arrays.items()
+                 if k in {n.name for n in g.nodes.values() if n.op == "input"}}
+        worker = SurfaceWorker(g.copy(), feeds, ax[0], ax[1], as_, bs, w)
+        thread = QThread(self)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progressed.connect(self._on_progress)
+        self._pending_grid = (as_, bs)
+        worker.finished.connect(self._on_generic)   # a bound slot: queued to the GUI thread
+        worker.failed.connect(self._on_failed)
+        self._thread, self._worker = thread, worker
+        self.progress.setRange(0, len(bs))
+        self.progress.setValue(0)
+        self._set_busy(True)
+        thread.start()
+        return True
+
+    def cancel_generic(self) -> None:
+        if self._worker is not None:
+            self._worker.cancelled = True
+
+    def _on_progress(self, i: int, n: int) -> None:
+        self.progress.setValue(i)
+
+    def _finish_thread(self) -> None:
+        thread = self._thread
+        self._thread = self._worker = None
+        if thread is not None:
+            thread.quit()
+            thread.wait(2000)
+            thread.deleteLater()
+        self._set_busy(False)
+
+    def _on_generic(self, J: np.ndarray) -> None:
+        as_, bs = self._pending_grid
+        cancelled = self._worker is not None and self._worker.cancelled
+        self._finish_thread()
+        self.surfaces = {"J": J}
+        self.grid = (as_, bs)
+        self.plots[0].show(J, as_, bs)
+        done = int(np.isfinite(J).all(1).sum())
+        self._say(("Cancelled: " if cancelled else "") + f"{done} of {len(bs)} rows computed. "
+                  "Colour: log of J above its minimum. Click to set the two entries there.")
+        ax = self.axes()
+        if ax is not None:
+            self._draw_point(ax)
+
+    def _on_failed(self, text: str) -> None:
+        self._finish_thread()
+        self._say(text)
+
+    def wait(self) -> None:
+        """Cancel and join a running computation (closing, tests)."""
+        if self._thread is not None:
+            self.cancel_generic()
+            self._thread.quit()
+            self._thread.wait(5000)
+
+    # -- drawing -------------------------------------------------------------------------------
+    def _draw_point(self, ax) -> None:
+        g, w = self.session.graph, self.source.weights()
+        p = (ax[0].value(g, w), ax[1].value(g, w))
+        for plot in self.plots:
+            plot.point.setData([p[0]], [p[1]])
+
+    def _draw_paths(self) -> None:
+        runs = sorted(self.paths)[-MAX_PATHS:]
+        for plot in self.plots:
+            for k, item in enumerate(plot.paths):
+                if k < len(runs) and self.paths[runs[k]]:
+                    pts = np.array(self.paths[runs[k]])
+                    item.setData(pts[:, 0], pts[:, 1])
+                else:
+                    item.setData([], [])
+
+    # -- clicks --------------------------------------------------------------------------------
+    def _on_click(self, ev, plot: _SurfacePlot) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton or self.grid is None:
+            return
+        vb = plot.widget.getPlotItem().vb
+        if not vb.sceneBoundingRect().contains(ev.scenePos()):
+            return
+        p = vb.mapSceneToView(ev.scenePos())
+        self.set_point(float(p.x()), float(p.y()))
+
+    def set_point(self, a: float, b: float) -> bool:
+        """Set the two axis entries to (a, b) through an undoable command."""
+        ax = self.axes()
+        if ax is None:
+            return False
+        return self.session.push(SetEntriesCommand(self.session, list(ax), [a, b]))
+
+
+def install(main_window, session) -> CostSurfacePanel:
+    panel = CostSurfacePanel(session, main_window.training)
+    main_window.add_panel(panel, "Cost surface", "cost_surface_dock", area="bottom")
+    from PySide6.QtCore import QCoreApplication
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(panel.wait)
+    return panel
+
+
+__all__ = ["CostSurfacePanel", "SetEntriesCommand", "SurfaceWorker", "install"]

@@ -6,4 +6,6 @@ returns the panel.
 """
 from __future__ import annotations
 
-INSTALLERS: tuple = ()
+from .inside import activations, cost_surface, decision_boundary, hidden_units
+
+INSTALLERS: tuple = (activations, decision_boundary, cost_surface, hidden_units)

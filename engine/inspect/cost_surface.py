@@ -196,6 +196,25 @@ def path_of(snapshots: list[Mapping], a: Entry, bb: Entry) -> np.ndarray:
     return np.array(pts, np.float64).reshape(-1, 2)
 
 
+def replay_path(graph: Graph, initial: Mapping, train, config, a: Entry, bb: Entry,
+                iterations: int, limit: int = 5000) -> np.ndarray:
+    """(T + 1, 2) the two entries after each of the first ``min(iterations, limit)`` updates of
+    a run, starting at ``initial`` (its first row). Training is deterministic for a given
+    config (seeded shuffles), so replaying it on a copy of the graph retraces the run exactly,
+    every iteration, where live snapshots only sample it."""
+    from ..training import Trainer
+    g = graph.copy()
+    g.load_weight_snapshot(dict(initial))
+    tr = Trainer(g, train, None, config)
+    wa = lambda: float(g.nodes[a.nid].weights[a.array][a.index])   # noqa: E731
+    wb = lambda: float(g.nodes[bb.nid].weights[bb.array][bb.index])   # noqa: E731
+    pts = [(wa(), wb())]
+    for _ in range(min(iterations, limit, tr.total_iterations)):
+        tr.step()
+        pts.append((wa(), wb()))
+    return np.array(pts, np.float64)
+
+
 def grid_minimum(J: np.ndarray, as_: np.ndarray, bs: np.ndarray) -> tuple[float, float, float]:
     """(a, b, J) at the grid's lowest finite cost."""
     k = int(np.nanargmin(J))
@@ -204,4 +223,4 @@ def grid_minimum(J: np.ndarray, as_: np.ndarray, bs: np.ndarray) -> tuple[float,
 
 
 __all__ = ["Entry", "scalar_entries", "logistic_layer", "default_axes", "logistic_surfaces",
-           "generic_surface", "around", "path_of", "grid_minimum"]
+           "generic_surface", "around", "path_of", "replay_path", "grid_minimum"]

@@ -122,3 +122,19 @@ def test_scalar_entries_list_every_array_entry():
     g, _, dense = _lr()
     labels = [e.label(g) for e in cs.scalar_entries(g)]
     assert labels == ["z.W[0,0]", "z.W[0,1]", "z.b[0]"]
+
+
+def test_replayed_path_retraces_the_run_to_its_final_weights():
+    g, ds, dense = _lr()
+    a, b = cs.default_axes(g)
+    start = g.weight_snapshot()
+    cfg = TrainConfig(lr=0.5, epochs=40, batch_size=16, seed=3)
+    run = g.copy()
+    Trainer(run, ds, None, cfg).run()
+    path = cs.replay_path(g, start, ds, cfg, a, b, iterations=10 ** 6)
+    batches = -(-len(ds) // 16)
+    assert path.shape == (40 * batches + 1, 2)
+    assert path[0] == pytest.approx((a.value(g), b.value(g)), abs=1e-7)
+    assert path[-1] == pytest.approx((a.value(run), b.value(run)), abs=1e-6)
+    assert np.abs(np.diff(path, axis=0)).sum() > 0    # it moves at every step, not in one jump
+    assert len(cs.replay_path(g, start, ds, cfg, a, b, iterations=7)) == 8

@@ -26,6 +26,7 @@ from engine.inspect import activation_stats as st
 from engine.ops.activations import ACTIVATIONS
 
 from .live import LiveSource
+from .plots import Plot
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -39,7 +40,7 @@ Y_RANGE = {"sigmoid": (-0.1, 1.1), "tanh": (-1.1, 1.1), "relu": (-0.3, 3.0),
 
 
 def _plot(title: str, left: str = "", bottom: str = "") -> pg.PlotWidget:
-    w = pg.PlotWidget(background="w")
+    w = Plot()
     w.setMenuEnabled(False)
     w.setTitle(title, size="8pt", color="#333")
     if left:
@@ -103,12 +104,9 @@ class ActivationsPanel(QWidget):
         self._legend = legend
         self.flags = QLabel()
         self.flags.setWordWrap(True)
-        hist = QSplitter(Qt.Orientation.Vertical)
-        hist.addWidget(self.act_plot)
-        hist.addWidget(self.grad_plot)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.heat)
-        split.addWidget(hist)
+        for w in (self.heat, self.act_plot, self.grad_plot):
+            split.addWidget(w)
         layers_tab = QWidget()
         lt = QVBoxLayout(layers_tab)
         lt.setContentsMargins(0, 0, 0, 0)
@@ -176,7 +174,7 @@ class ActivationsPanel(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.status)
         lay.addWidget(self.tabs, 1)
-        self.setMinimumSize(400, 280)
+        self.setMinimumSize(400, 240)
 
         self.source.changed.connect(self._on_changed)
         session.selection_changed.connect(self._on_selection)

@@ -23,6 +23,7 @@ from engine.executor import ExecutionError
 from engine.inspect import cost_surface as cs
 
 from .live import LiveSource
+from .plots import Plot
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -88,7 +89,7 @@ class _SurfacePlot:
     """One coloured contour plot: image, contour lines, run paths and the current point."""
 
     def __init__(self, title: str) -> None:
-        self.widget = pg.PlotWidget(background="w")
+        self.widget = Plot()
         self.widget.setMenuEnabled(False)
         self.widget.setTitle(title, size="8pt", color="#333")
         self.image = pg.ImageItem()
@@ -180,7 +181,7 @@ class CostSurfacePanel(QWidget):
         lay.addLayout(row)
         lay.addLayout(plots, 1)
         lay.addWidget(self.note)
-        self.setMinimumSize(400, 280)
+        self.setMinimumSize(400, 240)
         self._set_busy(False)
 
         self.source.changed.connect(self._on_changed)
@@ -212,8 +213,12 @@ class CostSurfacePanel(QWidget):
         self.surfaces.clear()
 
     def _on_run(self, run) -> None:
+        self._fill_entries()
         ax = self.axes()
         if ax is None:
+            return
+        if run.status in ("done", "stopped") and run.initial_weights and run.data:
+            self._replay(run, ax)
             return
         pts = self.paths.setdefault(run.id, [])
         for snap in (run.initial_weights if not pts else None, run.weights,
@@ -225,6 +230,20 @@ class CostSurfacePanel(QWidget):
         while len(self.paths) > MAX_PATHS:
             self.paths.pop(min(self.paths))
         self._draw_paths()
+
+    def _replay(self, run, ax) -> None:
+        """Replace a finished run's sampled path by every iteration, replayed (logistic
+        regression only: it takes milliseconds there)."""
+        if not self.logistic:
+            return
+        try:
+            path = cs.replay_path(self.session.graph, run.initial_weights, run.data[0],
+                                  run.config, ax[0], ax[1], run.iteration)
+        except (ValueError, ArithmeticError, KeyError):
+            return          # the sampled path stays
+        self.paths[run.id] = [tuple(p) for p in path]
+        self._draw_paths()
+        self._dirty = True
 
     def _fill_entries(self) -> None:
         g = self.session.graph

@@ -23,6 +23,7 @@ from engine.inspect import collapse, grids
 from engine.inspect.points import classes_of, with_point
 
 from .live import LiveSource
+from .plots import Plot
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -80,7 +81,7 @@ class DecisionBoundaryPanel(QWidget):
         top.addWidget(self.cls)
         top.addStretch(1)
 
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = Plot()
         self.plot.setAspectLocked(True)
         self.plot.setMenuEnabled(False)
         self.plot.setLabel("bottom", "x₁")
@@ -94,7 +95,7 @@ class DecisionBoundaryPanel(QWidget):
             self.plot.addItem(item)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
 
-        self.units = pg.PlotWidget(background="w")
+        self.units = Plot()
         self.units.setAspectLocked(True)
         self.units.setMenuEnabled(False)
         self.units.hideAxis("bottom")
@@ -120,7 +121,7 @@ class DecisionBoundaryPanel(QWidget):
         lay.addWidget(self.status)
         lay.addWidget(split, 1)
         lay.addWidget(self.collapse_text)
-        self.setMinimumSize(400, 280)
+        self.setMinimumSize(400, 240)
 
         self.source.changed.connect(self._on_changed)
         session.dataset_changed.connect(self._fill_classes)

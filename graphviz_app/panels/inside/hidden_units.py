@@ -57,7 +57,7 @@ class HiddenUnitsPanel(QWidget):
         lay.addLayout(row)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.note)
-        self.setMinimumSize(380, 260)
+        self.setMinimumSize(300, 220)
         self.source.changed.connect(self._on_changed)
         session.selection_changed.connect(self._on_selection)
         self.layer.currentIndexChanged.connect(lambda _i: self.refresh())

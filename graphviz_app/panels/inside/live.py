@@ -48,16 +48,19 @@ class LiveSource(QObject):
     def _on_replaced(self) -> None:
         self.run = None
         self._probe = None
-        self.poke()
+        self._timer.stop()
+        self._fire()
 
     def _on_run(self, run) -> None:
         self.run = run
         self.poke()
 
     def _on_ended(self, run) -> None:
+        """A run's end is shown at once (not throttled): its weights are now the graph's."""
         if self.run is run:
             self.run = None
-        self.poke()
+        self._timer.stop()
+        self._fire()
 
     def poke(self) -> None:
         """Ask for an update: within ``1/rate`` s, and never two closer than that."""

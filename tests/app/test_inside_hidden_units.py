@@ -1,0 +1,48 @@
+"""The Hidden units table shows each unit's correlation with each latent factor, the strongest
+per unit highlighted; data without latent factors gets a message naming the example to open."""
+from __future__ import annotations
+
+import numpy as np
+
+from engine.inspect.correlations import correlations
+from graphviz_app.panels.inside.hidden_units import HiddenUnitsPanel
+
+from .inside_rig import Rig
+
+
+def test_table_shows_the_correlations_after_training(qtbot):
+    rig = Rig(qtbot, "housing", HiddenUnitsPanel)
+    try:
+        rig.train(epochs=20)
+        p = rig.panel
+        qtbot.waitUntil(lambda: p.r is not None and not p.source.live, timeout=5000)
+        ds = rig.session.dataset
+        h = rig.graph.nodes[rig.ids()["hidden"]].weights
+        a = np.maximum(np.asarray(ds["x"], float) @ h["W"].T + h["b"], 0)
+        r = correlations(a, ds["latent"])
+        t = p.table
+        assert t.rowCount() == 3 and t.columnCount() == 4
+        assert [t.horizontalHeaderItem(j).text() for j in range(3)] == \
+            ["family size", "walkability", "school quality"]
+        for u in range(3):
+            live = not np.isnan(r[u]).all()
+            for j in range(3):
+                text = t.item(u, j).text()
+                if not live:
+                    assert text == "—"
+                    continue
+                assert float(text.replace("▶", "").strip()) == round(r[u, j], 2)
+                strongest = j == int(np.nanargmax(np.abs(r[u])))
+                assert t.item(u, j).font().bold() == strongest
+                assert text.startswith("▶") == strongest
+    finally:
+        rig.close()
+
+
+def test_data_without_latent_factors_names_the_example(qtbot):
+    rig = Rig(qtbot, "xor_mlp", HiddenUnitsPanel)
+    try:
+        qtbot.waitUntil(lambda: "House prices" in rig.panel.note.text(), timeout=3000)
+        assert rig.panel.table.rowCount() == 0
+    finally:
+        rig.close()

@@ -25,6 +25,7 @@ import numpy as np
 from ..executor import Executor
 from ..graph import Graph
 from ..training import find_loss_node
+from .probe import _one_blas_thread
 
 CHUNK = 1 << 15   # grid points × examples per block: small enough to stay in cache
 
@@ -133,7 +134,7 @@ def logistic_surfaces(x: np.ndarray, y: np.ndarray, W: np.ndarray, b: np.ndarray
     rows = max(1, CHUNK // max(1, n * na))
     q = np.empty((rows, na, n), np.float32)
     e = np.empty_like(q)
-    with np.errstate(over="ignore"):
+    with np.errstate(over="ignore"), _one_blas_thread():   # small products: one thread is faster
         for lo in range(0, len(db), rows):
             hi = min(len(db), lo + rows)
             qq, ee = q[:hi - lo], e[:hi - lo]

@@ -108,8 +108,8 @@ def boundary_maps(graph: Graph, probe: Probe, plane: Plane, weights: Weights | N
     out_id = output or output_node(graph, probe)
     if out_id is None:
         raise ValueError("the graph has no output layer to draw a boundary for")
-    hidden = [l for l in layers(graph) if l.nid != out_id and
-              (l.nid in graph.ancestors(out_id))]
+    upstream = graph.ancestors(out_id)
+    hidden = [l for l in layers(graph) if l.nid != out_id and l.nid in upstream]
     cap = probe.forward({graph.nodes[inp].name: plane.points}, [out_id], weights)
     r = len(plane.xs)
     out = cap.values[out_id].reshape(r * r, -1)
@@ -136,34 +136,46 @@ def class_image(classes: np.ndarray, confidence: np.ndarray, n_classes: int) -> 
     return (255 - t * (255 - col) * 0.85).astype(np.uint8)
 
 
+def to_bytes(img: np.ndarray) -> np.ndarray:
+    """[-1, 1] floats as uint8 0..255 (0 at 127.5), for a colour lookup table."""
+    out = np.multiply(img, 127.5, dtype=np.float32)
+    out += 127.5
+    return np.clip(out, 0, 255, out=out).astype(np.uint8)
+
+
 def mosaic(maps: list[np.ndarray], cols: int = 8, pad: int = 4) -> tuple[np.ndarray, list]:
     """Tile unit maps into one image: (H, W) float in [-1, 1] (each unit scaled by its own
-    largest |a|), and per map the (row, col) of each unit's tile's first pixel. maps: a list
-    of (units, R, R) arrays, one per layer; each layer starts a new row of tiles. Row 0 is
-    drawn at the bottom, so the first layer's tiles come last (on top), unit 0 top left."""
+    largest |a|; 0 between tiles), and per map the (row, col) of each unit's tile's first pixel.
+    maps: a list of (units, R, R) arrays, one per layer; each layer starts a new row of tiles.
+    Row 0 is drawn at the bottom, so the first layer's tiles come last (on top), unit 0 top
+    left. A handful of whole-array operations per layer, whatever the number of units."""
     if not maps:
         return np.zeros((1, 1)), []
     r = maps[0].shape[-1]
-    rows = sum(-(-len(m) // cols) for m in maps)
     width = min(cols, max(len(m) for m in maps))
-    out = np.zeros((rows * (r + pad) - pad, width * (r + pad) - pad))
-    where = []
-    row = 0
-    for m in reversed(maps):          # the first layer ends up on top (rows grow upward)
-        scale = np.abs(m).reshape(len(m), -1).max(1)
+    blocks, where = [], []
+    for m in maps:
+        u = len(m)
+        n_rows = -(-u // cols)
+        a = m.transpose(1, 2, 0)                 # (R, R, units): contiguous for grid maps
+        scale = np.abs(a).max(axis=(0, 1))
         scale[scale == 0] = 1
-        norm = m / scale[:, None, None]
-        places = []
-        n_rows = -(-len(m) // cols)
-        for u in range(len(m)):              # reading order: unit 0 top left
-            i, j = row + n_rows - 1 - u // cols, u % cols
-            y0, x0 = i * (r + pad), j * (r + pad)
-            out[y0:y0 + r, x0:x0 + r] = norm[u]
-            places.append((y0, x0))
-        where.append(places)
-        row += -(-len(m) // cols)
-    return out, list(reversed(where))
+        if u < n_rows * width:                   # empty tiles fill the last row
+            a = np.concatenate([a, np.zeros((r, r, n_rows * width - u), a.dtype)], axis=2)
+            scale = np.concatenate([scale, np.ones(n_rows * width - u)])
+        # tile k sits at block row n_rows-1-k//cols (rows grow upward), column k % cols
+        src = (a / scale.astype(a.dtype)).reshape(r, r, n_rows, width).transpose(2, 0, 3, 1)
+        block = np.zeros((n_rows, r + pad, width, r + pad), np.float32)
+        block[::-1, :r, :, :r] = src
+        blocks.append(block.reshape(n_rows * (r + pad), width * (r + pad)))
+        where.append([(n_rows - 1 - k // cols, k % cols) for k in range(u)])
+    out = np.concatenate(blocks[::-1])            # the last layer at the bottom (row 0)
+    places, base = [], 0
+    for m, w, block in zip(maps[::-1], where[::-1], blocks[::-1]):
+        places.append([((base + i) * (r + pad), j * (r + pad)) for i, j in w])
+        base += block.shape[0] // (r + pad)
+    return out[:-pad, :-pad], places[::-1]
 
 
 __all__ = ["Plane", "BoundaryMaps", "plane_for", "two_d_input", "output_node", "classify",
-           "boundary_maps", "class_image", "mosaic", "PALETTE"]
+           "boundary_maps", "class_image", "mosaic", "to_bytes", "PALETTE"]

@@ -35,9 +35,11 @@ def test_shown_pixels_equal_an_independent_forward_pass(xor, qtbot):
     rows, cols = rng.integers(0, 100, 20), rng.integers(0, 100, 20)
     pts = np.stack([m.plane.xs[cols], m.plane.ys[rows]], 1)
     a1, z = _net(xor.graph, pts)
-    np.testing.assert_array_equal(m.classes[rows, cols], z.argmax(1))
+    clear = np.abs(z[:, 0] - z[:, 1]) > 1e-4           # away from ties (float32 pixels)
+    np.testing.assert_array_equal(m.classes[rows, cols][clear], z.argmax(1)[clear])
+    assert clear.sum() >= 15
     d1 = xor.ids()["dense1"]
-    np.testing.assert_allclose(m.units[d1][:, rows, cols], a1.T, atol=1e-9)
+    np.testing.assert_allclose(m.units[d1][:, rows, cols], a1.T, atol=1e-4)
     # the image on screen is the class image of those maps, placed over the plane
     shown = p.image.image
     np.testing.assert_array_equal(shown, grids.class_image(m.classes, m.confidence, 2))

@@ -70,3 +70,19 @@ def test_graph_without_a_plane_input_is_refused_by_name():
     g, _, _ = build("housing")
     with pytest.raises(ValueError, match="N x 2"):
         grids.boundary_maps(g, Probe(g), grids.plane_for(np.zeros((2, 2)), 10))
+
+
+def test_mosaic_places_every_unit_scaled_in_reading_order():
+    rng = np.random.default_rng(0)
+    maps = [rng.standard_normal((10, 5, 5)), rng.standard_normal((3, 5, 5))]
+    img, where = grids.mosaic(maps, cols=4, pad=1)
+    assert img.shape == (4 * 6 - 1, 4 * 6 - 1)     # 3 + 1 rows of tiles, 4 columns
+    for layer, m in enumerate(maps):
+        for u in range(len(m)):
+            y, x = where[layer][u]
+            np.testing.assert_allclose(img[y:y + 5, x:x + 5], m[u] / np.abs(m[u]).max(),
+                                       atol=1e-6)
+    # the first layer on top (rows grow upward when drawn), its unit 0 at the top left
+    assert where[0][0] == (18, 0) and where[0][4] == (12, 0) and where[1][0] == (0, 0)
+    b = grids.to_bytes(np.array([-1.0, 0.0, 1.0, 3.0]))
+    np.testing.assert_array_equal(b, [0, 127, 255, 255])

@@ -56,13 +56,16 @@ class ActivationsPanel(QWidget):
     def __init__(self, session, training=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.source = LiveSource(session, training, parent=self)
+        self.source = LiveSource(session, training, rate=4.0, parent=self)   # statistics: 4/s is live enough
         self.update_count = 0
         self.stats: list[st.LayerStats] = []
         self.capture = None
         self.train = None
         self._layers: list[st.Layer] = []
         self._dirty = True
+        self._legend_names: list[str] = []
+        self._points_key = None
+        self._fn_key = None
 
         self.layer = QComboBox()
         self.layer.setToolTip("The layer the heatmap, the top examples and the curves show "
@@ -293,7 +296,12 @@ class ActivationsPanel(QWidget):
                            f"max {block.max():.3g})", size="8pt", color="#333")
 
     def _draw_hists(self) -> None:
-        self._legend.clear()
+        names = [s.layer.name for s in self.stats[:MAX_LAYERS]]
+        if names != self._legend_names:
+            self._legend_names = names
+            self._legend.clear()
+            for i, name in enumerate(names):
+                self._legend.addItem(self.act_curves[i], name)
         for i in range(MAX_LAYERS):
             s = self.stats[i] if i < len(self.stats) else None
             for curve, hist in ((self.act_curves[i], s.act_hist if s else None),
@@ -303,8 +311,6 @@ class ActivationsPanel(QWidget):
                 else:
                     counts, edges = hist
                     curve.setData(edges, counts)
-            if s is not None:
-                self._legend.addItem(self.act_curves[i], s.layer.name)
         lines = []
         for s in self.stats:
             if s.dead:
@@ -342,6 +348,7 @@ class ActivationsPanel(QWidget):
         x = None if self.train is None or "x" not in self.train else np.asarray(self.train["x"])
         if a is None or x is None:
             self.all_pts.setData([], [])
+            self._points_key = None
             self.top_pts.setData([], [])
             self.thumbs.clear()
             self.top_text.setText("")
@@ -353,12 +360,15 @@ class ActivationsPanel(QWidget):
         self.top_text.setText(f"{name} unit {u}: top examples {vals}…")
         if x.ndim == 2 and x.shape[1] == 2:
             self.thumbs.clear()
-            self.all_pts.setData(x[:, 0], x[:, 1])
+            if self._points_key != id(self.train):    # all points change only with the data
+                self._points_key = id(self.train)
+                self.all_pts.setData(x[:, 0], x[:, 1])
             self.top_pts.setData(x[idx, 0], x[idx, 1])
             self.top_plot.setTitle(f"{name} unit {u}: the {len(idx)} training points that "
                                    "activate it most (orange)", size="8pt", color="#333")
             return
         self.all_pts.setData([], [])
+        self._points_key = None
         self.top_pts.setData([], [])
         imgs = x[idx]
         if imgs.ndim == 4:          # (k, C, H, W): the first channel, or the mean of RGB
@@ -380,14 +390,18 @@ class ActivationsPanel(QWidget):
     def _draw_fn(self) -> None:
         lay = self.current_layer()
         name = self.fn.currentData() or (lay.activation if lay else "relu")
-        f, df = st.activation_curve(name, Z)
-        self.f_curve.setData(Z, f)
-        self.df_curve.setData(Z, df)
-        zones = st.saturated_zones(name)
-        for zone, span in zip(self.zones, zones + [None, None]):
-            zone.setVisible(span is not None)
-            if span is not None:
-                zone.setRegion((max(span[0], Z[0]), min(span[1], Z[-1])))
+        if name != self._fn_key:                     # the curves change only with the function
+            self._fn_key = name
+            f, df = st.activation_curve(name, Z)
+            self.f_curve.setData(Z, f)
+            self.df_curve.setData(Z, df)
+            zones = st.saturated_zones(name)
+            for zone, span in zip(self.zones, zones + [None, None]):
+                zone.setVisible(span is not None)
+                if span is not None:
+                    zone.setRegion((max(span[0], Z[0]), min(span[1], Z[-1])))
+            self.fn_plot.setRange(xRange=(Z[0], Z[-1]), yRange=Y_RANGE.get(name, (-1, 1)),
+                                  padding=0.02)
         s = next((s for s in self.stats if lay and s.layer.nid == lay.nid), None)
         if s is not None and s.pre_hist is not None and (self.fn.currentData() in ("", name)):
             counts, edges = s.pre_hist
@@ -402,8 +416,6 @@ class ActivationsPanel(QWidget):
                   "tanh": "|z| > 2.1, where |tanh| > 0.97 and tanh′ < 0.06"}.get(name)
         self.fn_text.setText(f"{name}: f solid, f′ dashed; {where}." +
                              (f" Shaded: {shaded}." if shaded else ""))
-        self.fn_plot.setRange(xRange=(Z[0], Z[-1]), yRange=Y_RANGE.get(name, (-1, 1)),
-                              padding=0.02)
         self.fn_plot.setTitle(f"{name}(z) and its derivative, from the engine's forward and "
                               "backward", size="8pt", color="#333")
 

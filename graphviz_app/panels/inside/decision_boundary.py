@@ -71,6 +71,9 @@ class DecisionBoundaryPanel(QWidget):
         self.plane: grids.Plane | None = None
         self._range_key = None
         self._mosaic_shape = None
+        self._points_key = None
+        self._brushes = [pg.mkBrush(*c) for c in grids.PALETTE]
+        self._pens = [pg.mkPen(*c, width=1.5) for c in grids.PALETTE]
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -101,8 +104,7 @@ class DecisionBoundaryPanel(QWidget):
         self.units.hideAxis("bottom")
         self.units.hideAxis("left")
         self.unit_image = pg.ImageItem()
-        self.unit_image.setColorMap(DIVERGING)
-        self.unit_image.setLevels((-1, 1))
+        self.unit_image.setLookupTable(DIVERGING.getLookupTable(nPts=256))
         self.units.addItem(self.unit_image)
         self._unit_labels: list[pg.TextItem] = []
 
@@ -183,7 +185,7 @@ class DecisionBoundaryPanel(QWidget):
             raise ValueError("The decision boundary needs a graph whose input takes points of a "
                              "plane (shape N x 2), e.g. the XOR example.")
         t0 = time.perf_counter()
-        probe = self.source.probe()
+        probe = self.source.probe(np.float32)   # a picture needs no more precision
         weights = self.source.weights()
         train, dev = self.source.data()
         plane = self._plane(train, dev)
@@ -210,27 +212,30 @@ class DecisionBoundaryPanel(QWidget):
         k = max(2, m.output.shape[-1] if m.output.shape[-1] > 1 else 2)
         self.image.setImage(grids.class_image(m.classes, m.confidence, k), autoLevels=False)
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        if self._points_key != (id(train), id(dev)):      # points change only with the data
+            self._points_key = (id(train), id(dev))
+            self._draw_points(train, dev)
+        self._draw_units(m)
+        self._draw_collapse(m)
+
+    def _draw_points(self, train, dev) -> None:
         for item, ds in ((self.train_pts, train), (self.dev_pts, dev)):
             if ds is None or "x" not in ds or "y" not in ds:
                 item.setData([], [])
                 continue
             x = np.asarray(ds["x"], np.float64)
-            y = np.asarray(ds["y"]).reshape(len(x), -1)[:, 0].astype(int)
-            colors = grids.PALETTE[y % len(grids.PALETTE)]
+            y = np.asarray(ds["y"]).reshape(len(x), -1)[:, 0].astype(int) % len(grids.PALETTE)
             if item is self.train_pts:
-                item.setData(x[:, 0], x[:, 1], brush=[pg.mkBrush(*c) for c in colors])
+                item.setData(x[:, 0], x[:, 1], brush=[self._brushes[c] for c in y])
             else:
-                item.setData(x[:, 0], x[:, 1], pen=[pg.mkPen(*c, width=1.5) for c in colors],
-                             brush=None)
-        self._draw_units(m)
-        self._draw_collapse(m)
+                item.setData(x[:, 0], x[:, 1], pen=[self._pens[c] for c in y], brush=None)
 
     def _draw_units(self, m: grids.BoundaryMaps) -> None:
         names = [self.session.graph.nodes[n].name for n in m.units]
         maps = list(m.units.values())
         img, where = grids.mosaic(maps, UNIT_COLS)
         if maps:
-            self.unit_image.setImage(img, autoLevels=False, levels=(-1, 1))
+            self.unit_image.setImage(grids.to_bytes(img), autoLevels=False, levels=(0, 255))
         else:
             self.unit_image.clear()
         if img.shape != self._mosaic_shape:
@@ -247,8 +252,11 @@ class DecisionBoundaryPanel(QWidget):
                 item.setText("")
                 continue
             top = max(row for row, _ in where[i]) + r     # the upper edge of its first row
-            item.setText(f"{names[i]} ({len(maps[i])} units)")
-            item.setPos(QPointF(0, top))
+            text = f"{names[i]} ({len(maps[i])} units)"
+            if item.toPlainText() != text:
+                item.setText(text)
+            if item.pos().y() != top:
+                item.setPos(QPointF(0, top))
         self.units.setTitle("each hidden unit over the plane: red above 0, blue below" if maps else
                             "no hidden units: the output is computed from the input directly",
                             size="8pt")

@@ -123,3 +123,19 @@ def test_graph_without_plane_input_says_so(qtbot):
         assert rig.panel.maps is None
     finally:
         rig.close()
+
+
+def test_unit_maps_follow_the_selected_layer(xor, qtbot):
+    p = xor.panel
+    qtbot.waitUntil(lambda: p.maps is not None, timeout=3000)
+    ids = xor.ids()
+    assert p.shown_layers(p.maps) == [ids["dense1"], ids["dense2"]]
+    full = p.unit_image.image.shape
+    xor.session.select([ids["dense2"]])
+    assert p.shown_layers(p.maps) == [ids["dense2"]]
+    assert p.unit_image.image.shape[0] < full[0]
+    shown = p.unit_image.image
+    img, _ = grids.mosaic([p.maps.units[ids["dense2"]]], 8)
+    np.testing.assert_array_equal(shown, grids.to_bytes(img))
+    xor.session.select([ids["J"]])          # not a hidden layer: every layer again
+    assert p.unit_image.image.shape == full

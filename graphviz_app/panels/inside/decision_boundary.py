@@ -128,6 +128,7 @@ class DecisionBoundaryPanel(QWidget):
         self.source.changed.connect(self._on_changed)
         session.dataset_changed.connect(self._fill_classes)
         session.graph_replaced.connect(self._fill_classes)
+        session.selection_changed.connect(self._on_selection)
         self._fill_classes()
 
     # -- updates -------------------------------------------------------------------------------
@@ -230,9 +231,20 @@ class DecisionBoundaryPanel(QWidget):
             else:
                 item.setData(x[:, 0], x[:, 1], pen=[self._pens[c] for c in y], brush=None)
 
+    def shown_layers(self, m: grids.BoundaryMaps) -> list[str]:
+        """The layers whose unit maps are drawn: the selected ones, or all when none is."""
+        chosen = [n for n in self.session.selected() if n in m.units]
+        return chosen or list(m.units)
+
+    def _on_selection(self, _ids: list) -> None:
+        if self.maps is not None:
+            self._mosaic_shape = None
+            self._draw_units(self.maps)
+
     def _draw_units(self, m: grids.BoundaryMaps) -> None:
-        names = [self.session.graph.nodes[n].name for n in m.units]
-        maps = list(m.units.values())
+        ids = self.shown_layers(m)
+        names = [self.session.graph.nodes[n].name for n in ids]
+        maps = [m.units[n] for n in ids]
         img, where = grids.mosaic(maps, UNIT_COLS)
         if maps:
             self.unit_image.setImage(grids.to_bytes(img), autoLevels=False, levels=(0, 255))
@@ -257,7 +269,9 @@ class DecisionBoundaryPanel(QWidget):
                 item.setText(text)
             if item.pos().y() != top:
                 item.setPos(QPointF(0, top))
-        self.units.setTitle("each hidden unit over the plane: red above 0, blue below" if maps else
+        some = len(maps) < len(m.units)
+        self.units.setTitle(("the selected layer's units" if some else "each hidden unit") +
+                            " over the plane: red above 0, blue below" if maps else
                             "no hidden units: the output is computed from the input directly",
                             size="8pt")
 

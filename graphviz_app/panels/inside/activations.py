@@ -96,9 +96,8 @@ class ActivationsPanel(QWidget):
         self.heat_image.setColorMap(pg.colormap.get("viridis"))
         self.heat.addItem(self.heat_image)
         self.heat_image.mouseClickEvent = self._heat_clicked
-        self.act_plot = _plot("activations per layer (training set; ReLU zeros apart)",
-                              "count", "a")
-        self.grad_plot = _plot("gradients per layer: log₁₀|dJ/da|", "count", "log₁₀|g|")
+        self.act_plot = _plot("activations a (ReLU zeros apart)", "count", "a")
+        self.grad_plot = _plot("gradients log₁₀|dJ/da|", "count", "log₁₀|g|")
         self.act_curves = [self.act_plot.plot(stepMode="center", pen=pg.mkPen(c, width=1.5))
                            for c in COLORS]
         self.grad_curves = [self.grad_plot.plot(stepMode="center", pen=pg.mkPen(c, width=1.5))
@@ -291,9 +290,8 @@ class ActivationsPanel(QWidget):
         self.heat_image.setRect(QRectF(-0.5, lo - 0.5, block.shape[1], len(block)))
         self.heat.setRange(xRange=(-0.5, block.shape[1] - 0.5),
                            yRange=(lo - 0.5, lo + len(block) - 0.5), padding=0)
-        self.heat.setTitle(f"{self.current_layer().name}: examples {lo}–{lo + len(block) - 1} "
-                           f"× {block.shape[1]} units (min {block.min():.3g}, "
-                           f"max {block.max():.3g})", size="8pt", color="#333")
+        self.heat.setTitle(f"{self.current_layer().name}, examples {lo}–{lo + len(block) - 1}"
+                           f" (max {block.max():.3g})", size="8pt", color="#333")
 
     def _draw_hists(self) -> None:
         names = [s.layer.name for s in self.stats[:MAX_LAYERS]]
@@ -315,8 +313,7 @@ class ActivationsPanel(QWidget):
         for s in self.stats:
             if s.dead:
                 lines.append(f"<b>{s.layer.name}</b>: dead ReLU units {_units(s.dead)} (0 on "
-                             f"every one of the {s.n} training examples: no gradient flows "
-                             "through them, so they never recover)")
+                             f"all {s.n} training examples: no gradient flows through them)")
             if s.saturated:
                 lines.append(f"<b>{s.layer.name}</b>: saturated {s.layer.activation} units "
                              f"{_units(s.saturated)} (|a| near its limit on most examples: "

@@ -348,14 +348,12 @@ class CostSurfacePanel(QWidget):
         for plot, (name, J) in zip(self.plots, self.surfaces.items()):
             plot.show(J, as_, bs)
             wm, bm, jm = cs.grid_minimum(J, as_, bs)
-            plot.widget.setTitle(f"{name} J({ax[0].label(g)}, {ax[1].label(g)}); lowest "
-                                 f"{jm:.3g} at ({wm:.2f}, {bm:.2f})", size="8pt", color="#333")
+            plot.widget.setTitle(f"{name}: lowest {jm:.3g} at ({wm:.2f}, {bm:.2f})",
+                                 size="8pt", color="#333")
         live = " Live: the running run's weights." if self.source.live else ""
-        self._say("Colour: log of J above its minimum (dark low). Cross-entropy is one convex "
-                  "bowl; squared error through the sigmoid has flat plateaus where gradient "
-                  "descent crawls, and is not convex. Lines: each run's path; star: the current "
-                  f"point. Click a plot to set {ax[0].label(g)} and {ax[1].label(g)} there."
-                  + live)
+        self._say(f"J over ({ax[0].label(g)}, {ax[1].label(g)}), colour = log(J − min), dark "
+                  "low. Cross-entropy: one convex bowl. Squared error through σ: flat plateaus, "
+                  "not convex. Lines: runs' paths; star: now. Click to set the point." + live)
 
     # -- generic graphs (worker) ---------------------------------------------------------------
     def start_generic(self) -> bool:

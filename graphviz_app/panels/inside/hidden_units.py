@@ -144,7 +144,7 @@ class HiddenUnitsPanel(QWidget):
                     item.setText(f"▶ {v:+.2f}")
                 t.setItem(u, j, item)
             label = "dead: constant on every example" if best[u] < 0 else \
-                f"{names[best[u]]} ({r[u, best[u]]:+.2f})"
+                names[best[u]]
             t.setItem(u, r.shape[1], QTableWidgetItem(label))
         live = " Live: the running run's current weights." if self.source.live else ""
         self.note.setText(

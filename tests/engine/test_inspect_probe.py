@@ -81,3 +81,33 @@ def test_probe_notices_structural_edits(xor):
     assert not probe.stale
     g.set_param(ids["dense1"], "units", 8)
     assert probe.stale
+
+
+def test_a_layer_feeding_two_others_gets_the_sum_of_their_gradients():
+    from engine.graph import Graph
+    g = Graph(0)
+    x = g.add_node("input", {"shape": (None, 3)}, name="x")
+    h = g.add_node("dense", {"units": 4, "activation": "tanh"}, name="h")
+    g.connect(x, h, 0)
+    outs = []
+    for name in ("o1", "o2"):
+        o = g.add_node("dense", {"units": 1}, name=name)
+        g.connect(h, o, 0)
+        outs.append(o)
+    s = g.add_node("add", {}, name="s")
+    g.connect(outs[0], s, 0)
+    g.connect(outs[1], s, 1)
+    y = g.add_node("input", {"shape": (None, 1)}, name="y")
+    j = g.add_node("mse", {}, name="J")
+    g.connect(s, j, 0)
+    g.connect(y, j, 1)
+    rng = np.random.default_rng(0)
+    feeds = {"x": rng.standard_normal((30, 3)), "y": rng.standard_normal((30, 1))}
+    cap = Probe(g).backward(feeds)
+    ds = cap.grads[s]
+    expect = ds @ g.nodes[outs[0]].weights["W"] + ds @ g.nodes[outs[1]].weights["W"]
+    np.testing.assert_allclose(cap.grads[h], expect, atol=1e-12)
+    _, wg = Executor(g.copy(), dtype=np.float64).run(feeds)
+    a = cap.values[h]
+    np.testing.assert_allclose((cap.grads[h] * (1 - a * a)).T @ feeds["x"], wg[(h, "W")],
+                               atol=1e-12)

@@ -6,6 +6,7 @@ returns the panel.
 """
 from __future__ import annotations
 
+from .build import example_guide
 from .inside import activations, cost_surface, decision_boundary, hidden_units
 
-INSTALLERS: tuple = (activations, decision_boundary, cost_surface, hidden_units)
+INSTALLERS: tuple = (example_guide, activations, decision_boundary, cost_surface, hidden_units)

@@ -139,3 +139,12 @@ def test_unit_maps_follow_the_selected_layer(xor, qtbot):
     np.testing.assert_array_equal(shown, grids.to_bytes(img))
     xor.session.select([ids["J"]])          # not a hidden layer: every layer again
     assert p.unit_image.image.shape == full
+
+
+def test_deleting_a_drawn_layer_then_selecting_raises_nothing(xor, qtbot):
+    p = xor.panel
+    qtbot.waitUntil(lambda: p.maps is not None, timeout=3000)
+    ids = xor.ids()
+    xor.graph.remove_node(ids["dense2"])       # the maps still show dense2 until the update
+    xor.session.select([ids["dense1"]])
+    qtbot.waitUntil(lambda: "cannot run" in p.status.text() or p.maps is None, timeout=3000)

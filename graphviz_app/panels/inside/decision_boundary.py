@@ -237,9 +237,13 @@ class DecisionBoundaryPanel(QWidget):
         return chosen or list(m.units)
 
     def _on_selection(self, _ids: list) -> None:
-        if self.maps is not None:
-            self._mosaic_shape = None
-            self._draw_units(self.maps)
+        if self.maps is None:
+            return
+        if any(n not in self.session.graph.nodes for n in self.maps.units):
+            self._dirty = True       # drawn from a graph since edited: the edit's update redraws
+            return
+        self._mosaic_shape = None
+        self._draw_units(self.maps)
 
     def _draw_units(self, m: grids.BoundaryMaps) -> None:
         ids = self.shown_layers(m)

@@ -101,3 +101,19 @@ def test_graph_without_data_explains(qtbot):
         qtbot.waitUntil(lambda: "no layers" in rig.panel.status.text(), timeout=3000)
     finally:
         rig.close()
+
+
+def test_large_networks_get_statistics_over_a_sample(qtbot, monkeypatch):
+    from graphviz_app.panels.inside import live
+    monkeypatch.setattr(live, "LIVE_BUDGET", 3 * 400 * 50)   # 50 examples' worth of the 2-16-16-2
+    rig = Rig(qtbot, "xor_mlp", ActivationsPanel)
+    try:
+        p = rig.panel
+        qtbot.waitUntil(lambda: p.capture is not None, timeout=3000)
+        macs = sum(s.macs for s in rig.graph.shapes.values())
+        n = 3 * 400 * 50 // (3 * macs)
+        assert len(p.train) == n < 320
+        assert f"first {n} training examples" in p.status.text()
+        assert p.stats[0].n == n
+    finally:
+        rig.close()

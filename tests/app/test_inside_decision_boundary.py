@@ -148,3 +148,18 @@ def test_deleting_a_drawn_layer_then_selecting_raises_nothing(xor, qtbot):
     xor.graph.remove_node(ids["dense2"])       # the maps still show dense2 until the update
     xor.session.select([ids["J"]])             # not a layer: the panel would draw every layer
     qtbot.waitUntil(lambda: "cannot run" in p.status.text() or p.maps is None, timeout=3000)
+
+
+def test_a_network_too_large_for_live_updates_gets_a_coarser_grid(qtbot, monkeypatch):
+    from graphviz_app.panels.inside import live
+    rig = Rig(qtbot, "xor_mlp", DecisionBoundaryPanel)
+    try:
+        macs = sum(s.macs for s in rig.graph.shapes.values())
+        monkeypatch.setattr(live, "LIVE_BUDGET", macs * 40 * 40)
+        rig.panel.refresh()
+        m = rig.panel.maps
+        assert m.classes.shape == (40, 40)
+        assert all(u.shape[1:] == (40, 40) for u in m.units.values())
+        assert "40×40 grid" in rig.panel.status.text()
+    finally:
+        rig.close()

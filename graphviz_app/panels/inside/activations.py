@@ -247,13 +247,21 @@ class ActivationsPanel(QWidget):
         if train is None:
             raise ValueError("No data loaded: open an example or load a data set to see the "
                              "activations over its training examples.")
+        n = self.source.examples_within_budget(len(train), passes=3)   # forward + backward
+        if n < len(train):
+            train = train.subset(np.arange(n))
         self.train = train
         probe = self.source.probe()
         feeds = {k: v for k, v in train.arrays.items()}
         self.capture = probe.backward(feeds, self.source.weights())
         self.stats = st.layer_stats(self.capture, layers)
         self.update_count += 1
-        self._say("live: the running run's current weights" if self.source.live else "")
+        notes = []
+        if self.source.live:
+            notes.append("live: the running run's current weights")
+        if n < len(self.source.data()[0]):
+            notes.append(f"a large network: statistics over the first {n} training examples")
+        self._say("; ".join(notes))
 
     # -- drawing -------------------------------------------------------------------------------
     def _redraw_all(self) -> None:

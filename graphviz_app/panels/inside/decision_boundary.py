@@ -28,6 +28,7 @@ from .plots import Plot
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
 RESOLUTION = 100
+MIN_RESOLUTION = 20
 UNIT_COLS = 8
 DIVERGING = pg.colormap.get("CET-D1")
 
@@ -173,10 +174,14 @@ class DecisionBoundaryPanel(QWidget):
     def _plane(self, train, dev) -> grids.Plane:
         pts = [d["x"] for d in (train, dev) if d is not None and "x" in d]
         x = np.concatenate(pts) if pts else np.zeros((0, 2))
-        key = (len(x), float(x.min()) if len(x) else 0.0, float(x.max()) if len(x) else 0.0)
+        # a very large network gets a coarser grid, so one update stays within the budget
+        res = max(MIN_RESOLUTION, int(np.sqrt(self.source.examples_within_budget(
+            RESOLUTION * RESOLUTION))))
+        key = (len(x), float(x.min()) if len(x) else 0.0, float(x.max()) if len(x) else 0.0,
+               res)
         if self.plane is None or key != self._plane_key:
             self.plane = grids.plane_for(x if x.ndim == 2 and x.shape[-1] == 2 else
-                                         np.zeros((0, 2)), RESOLUTION)
+                                         np.zeros((0, 2)), res)
             self._plane_key = key
         return self.plane
 
@@ -201,8 +206,13 @@ class DecisionBoundaryPanel(QWidget):
         self._draw(m, train, dev)
         self.update_count += 1
         live = " (live: the run's current weights)" if self.source.live else ""
-        self._say("" if train is not None else "No data loaded: the plane shows the network "
-                  "alone; open an example with 2-D data to see points.")
+        notes = [] if train is not None else ["No data loaded: the plane shows the network "
+                                              "alone; open an example with 2-D data to see "
+                                              "points."]
+        if len(plane.xs) < RESOLUTION:
+            notes.append(f"A large network: the plane is computed on a {len(plane.xs)}×"
+                         f"{len(plane.xs)} grid to stay live.")
+        self._say(" ".join(notes))
         self.plot.setTitle(f"prediction over the plane; ● train, □ dev{live}", size="8pt")
 
     def _draw(self, m: grids.BoundaryMaps, train, dev) -> None:
@@ -258,7 +268,7 @@ class DecisionBoundaryPanel(QWidget):
             self._mosaic_shape = img.shape
             self.units.setRange(xRange=(0, img.shape[1]), yRange=(0, img.shape[0]),
                                 padding=0.02)
-        r, pad = RESOLUTION, 4
+        r, pad = len(m.plane.xs), 4
         while len(self._unit_labels) < len(maps):
             t = pg.TextItem(color="k", fill=pg.mkBrush(255, 255, 255, 200), anchor=(0, 0))
             self.units.addItem(t)

@@ -112,6 +112,9 @@ class HiddenUnitsPanel(QWidget):
             raise ValueError("The graph has no hidden layer to compare with the factors.")
         lay = self._layers[i]
         probe = self.source.probe()
+        n = self.source.examples_within_budget(len(ds))
+        if n < len(ds):
+            ds = ds.subset(np.arange(n))
         feeds = {k: v for k, v in ds.arrays.items() if k != "latent"}
         a = probe.forward(feeds, [lay.nid], self.source.weights()).values[lay.nid]
         a = a.reshape(len(a), -1)

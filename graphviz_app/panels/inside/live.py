@@ -18,6 +18,7 @@ from engine.inspect.probe import Probe
 from engine.training import Dataset, split
 
 DEFAULT_TRAIN = 0.8   # the Training dock's default split, for data no run has used yet
+LIVE_BUDGET = 3e8     # multiply-adds a view may spend on the GUI thread per update (~0.1 s)
 
 
 class LiveSource(QObject):
@@ -100,6 +101,13 @@ class LiveSource(QObject):
             self._probe = Probe(g, dtype)
             self._probe_key = key
         return self._probe
+
+    def examples_within_budget(self, n: int, passes: int = 1) -> int:
+        """How many of ``n`` examples a view can push through the graph ``passes`` times per
+        update within :data:`LIVE_BUDGET` (at least 1): large networks get a sample."""
+        g = self.session.graph
+        macs = sum(s.macs for s in g.shapes.values()) or 1
+        return max(1, min(n, int(LIVE_BUDGET // (macs * passes))))
 
     def data(self) -> tuple[Dataset | None, Dataset | None]:
         """(train, dev): the running run's, else the session's data split as the Training dock

@@ -109,3 +109,21 @@ def test_other_graphs_compute_their_own_cost_in_a_worker(qtbot):
     finally:
         rig.panel.wait()
         rig.close()
+
+
+def test_selecting_a_layer_puts_its_entries_on_the_axes(qtbot):
+    rig = Rig(qtbot, "xor_mlp", CostSurfacePanel)
+    try:
+        p = rig.panel
+        qtbot.waitUntil(lambda: p.axes() is not None, timeout=3000)
+        d2 = rig.ids()["dense2"]
+        rig.session.select([d2])
+        a, b = p.axes()
+        assert (a.nid, a.array, a.index) == (d2, "W", (0, 0))
+        assert (b.nid, b.array, b.index) == (d2, "W", (0, 1))
+        assert p.axis_a.currentText() == "dense2.W[0,0]"
+        rig.session.select([rig.ids()["x"]])      # no arrays: the axes stay
+        assert p.axes()[0].nid == d2
+    finally:
+        rig.panel.wait()
+        rig.close()

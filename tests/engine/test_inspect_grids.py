@@ -86,3 +86,17 @@ def test_mosaic_places_every_unit_scaled_in_reading_order():
     assert where[0][0] == (18, 0) and where[0][4] == (12, 0) and where[1][0] == (0, 0)
     b = grids.to_bytes(np.array([-1.0, 0.0, 1.0, 3.0]))
     np.testing.assert_array_equal(b, [0, 127, 255, 255])
+
+
+def test_three_classes_take_the_arg_max_and_three_colours():
+    out = np.array([[0.0, 2.0, 1.0], [5.0, 0.0, 0.0], [0.0, 0.0, 3.0]])
+    cls, conf = grids.classify(out)
+    np.testing.assert_array_equal(cls, [1, 0, 2])
+    p = np.exp(out[0]) / np.exp(out[0]).sum()
+    assert conf[0] == pytest.approx(p[1])
+    img = grids.class_image(cls.reshape(1, 3), np.ones((1, 3)), 3)
+    assert len({tuple(c) for c in img[0]}) == 3
+    # an unsure pixel (confidence 1/K) is white, a sure one the class colour
+    img = grids.class_image(np.array([[2, 2]]), np.array([[1 / 3, 1.0]]), 3)
+    np.testing.assert_array_equal(img[0, 0], [255, 255, 255])
+    assert tuple(img[0, 1]) != (255, 255, 255)

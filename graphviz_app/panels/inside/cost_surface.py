@@ -195,6 +195,7 @@ class CostSurfacePanel(QWidget):
             training.run_progressed.connect(self._on_run)
             training.run_ended.connect(self._on_run)
         session.graph_replaced.connect(self._on_replaced)
+        session.selection_changed.connect(self._on_selection)
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -206,6 +207,22 @@ class CostSurfacePanel(QWidget):
         if not (0 <= ia < len(self._entries) and 0 <= ib < len(self._entries)):
             return None
         return self._entries[ia], self._entries[ib]
+
+    def _on_selection(self, ids: list) -> None:
+        """Selecting a node with arrays puts its first two entries on the axes (other graphs
+        than logistic regression, whose axes stay w and b)."""
+        if not ids or self.logistic:
+            return
+        self._fill_entries()
+        own = [i for i, e in enumerate(self._entries) if e.nid == ids[0]]
+        ax = self.axes()
+        if len(own) < 2 or (ax is not None and ax[0].nid == ids[0] and ax[1].nid == ids[0]):
+            return
+        for w, i in ((self.axis_a, own[0]), (self.axis_b, own[1])):
+            w.blockSignals(True)
+            w.setCurrentIndex(i)
+            w.blockSignals(False)
+        self._axes_changed()
 
     def _on_replaced(self) -> None:
         self.cancel_generic()

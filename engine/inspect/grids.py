@@ -143,12 +143,14 @@ def to_bytes(img: np.ndarray) -> np.ndarray:
     return np.clip(out, 0, 255, out=out).astype(np.uint8)
 
 
-def mosaic(maps: list[np.ndarray], cols: int = 8, pad: int = 4) -> tuple[np.ndarray, list]:
+def mosaic(maps: list[np.ndarray], cols: int = 8, pad: int = 4, band: int = 0
+           ) -> tuple[np.ndarray, list]:
     """Tile unit maps into one image: (H, W) float in [-1, 1] (each unit scaled by its own
     largest |a|; 0 between tiles), and per map the (row, col) of each unit's tile's first pixel.
     maps: a list of (units, R, R) arrays, one per layer; each layer starts a new row of tiles.
     Row 0 is drawn at the bottom, so the first layer's tiles come last (on top), unit 0 top
-    left. A handful of whole-array operations per layer, whatever the number of units."""
+    left. ``band`` rows of 0 above each layer's tiles leave room for its name. A handful of
+    whole-array operations per layer, whatever the number of units."""
     if not maps:
         return np.zeros((1, 1)), []
     r = maps[0].shape[-1]
@@ -169,12 +171,18 @@ def mosaic(maps: list[np.ndarray], cols: int = 8, pad: int = 4) -> tuple[np.ndar
         block[::-1, :r, :, :r] = src
         blocks.append(block.reshape(n_rows * (r + pad), width * (r + pad)))
         where.append([(n_rows - 1 - k // cols, k % cols) for k in range(u)])
-    out = np.concatenate(blocks[::-1])            # the last layer at the bottom (row 0)
-    places, base = [], 0
-    for m, w, block in zip(maps[::-1], where[::-1], blocks[::-1]):
-        places.append([((base + i) * (r + pad), j * (r + pad)) for i, j in w])
-        base += block.shape[0] // (r + pad)
-    return out[:-pad, :-pad], places[::-1]
+    parts, places, y = [], [], 0
+    for w, block in zip(where[::-1], blocks[::-1]):    # the last layer at the bottom (row 0)
+        parts.append(block)
+        places.append([(y + i * (r + pad), j * (r + pad)) for i, j in w])
+        y += block.shape[0]
+        if band:
+            parts.append(np.zeros((band, block.shape[1]), np.float32))
+            y += band
+    out = np.concatenate(parts)
+    if not band:
+        out = out[:-pad]
+    return out[:, :-pad], places[::-1]
 
 
 __all__ = ["Plane", "BoundaryMaps", "plane_for", "two_d_input", "output_node", "classify",

@@ -84,6 +84,10 @@ def test_mosaic_places_every_unit_scaled_in_reading_order():
                                        atol=1e-6)
     # the first layer on top (rows grow upward when drawn), its unit 0 at the top left
     assert where[0][0] == (18, 0) and where[0][4] == (12, 0) and where[1][0] == (0, 0)
+    banded, places = grids.mosaic(maps, cols=4, pad=1, band=3)
+    assert banded.shape == (img.shape[0] + 1 + 2 * 3, img.shape[1])
+    assert places[0][0] == (18 + 3, 0) and places[1][0] == (0, 0)
+    np.testing.assert_array_equal(banded[-3:], 0)       # the band above the first layer
     b = grids.to_bytes(np.array([-1.0, 0.0, 1.0, 3.0]))
     np.testing.assert_array_equal(b, [0, 127, 255, 255])
 

@@ -259,7 +259,8 @@ class DecisionBoundaryPanel(QWidget):
         ids = self.shown_layers(m)
         names = [self.session.graph.nodes[n].name for n in ids]
         maps = [m.units[n] for n in ids]
-        img, where = grids.mosaic(maps, UNIT_COLS)
+        band = max(8, len(m.plane.xs) // 5)
+        img, where = grids.mosaic(maps, UNIT_COLS, band=band)
         if maps:
             self.unit_image.setImage(grids.to_bytes(img), autoLevels=False, levels=(0, 255))
         else:
@@ -270,14 +271,14 @@ class DecisionBoundaryPanel(QWidget):
                                 padding=0.02)
         r, pad = len(m.plane.xs), 4
         while len(self._unit_labels) < len(maps):
-            t = pg.TextItem(color="k", fill=pg.mkBrush(255, 255, 255, 200), anchor=(0, 0))
+            t = pg.TextItem(color="k", anchor=(0, 1))
             self.units.addItem(t)
             self._unit_labels.append(t)
         for i, item in enumerate(self._unit_labels):
             if i >= len(maps):
                 item.setText("")
                 continue
-            top = max(row for row, _ in where[i]) + r     # the upper edge of its first row
+            top = max(row for row, _ in where[i]) + r + pad   # its band, above its first row
             text = f"{names[i]} ({len(maps[i])} units)"
             if item.toPlainText() != text:
                 item.setText(text)

@@ -117,3 +117,22 @@ def test_large_networks_get_statistics_over_a_sample(qtbot, monkeypatch):
         assert p.stats[0].n == n
     finally:
         rig.close()
+
+
+def test_the_layers_pre_activations_are_overlaid_on_its_own_function(xor, qtbot):
+    p = xor.panel
+    qtbot.waitUntil(lambda: p.capture is not None, timeout=3000)
+    d1 = xor.ids()["dense1"]
+    xor.session.select([d1])
+    z = p.capture.pre[d1]
+    w = xor.graph.nodes[d1].weights
+    np.testing.assert_allclose(z, np.asarray(p.train["x"], float) @ w["W"].T + w["b"], atol=1e-9)
+    edges, heights = p.pre_curve.getData()
+    counts, e = np.histogram(z, bins=len(heights), range=(z.min(), z.max()))
+    np.testing.assert_allclose(heights / heights.max(), counts / counts.max())
+    _, f = p.f_curve.getData()
+    zz, _ = p.f_curve.getData()
+    np.testing.assert_allclose(f, np.maximum(zz, 0))          # dense1 is a ReLU layer
+    p.fn.setCurrentIndex(p.fn.findData("sigmoid"))             # not dense1's function
+    shown, _ = p.pre_curve.getData()
+    assert shown is None or len(shown) == 0

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSpinBox, QSplitt
 
 from engine.executor import ExecutionError
 from engine.inspect import activation_stats as st
-from engine.ops.activations import ACTIVATIONS
-
+from .activation_functions import FunctionsView
 from .live import LiveSource
 from .plots import Plot
 
@@ -34,9 +33,7 @@ COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c
           "#e377c2"]
 MAX_LAYERS = len(COLORS)
 TOP_K = 12
-Z = np.linspace(-5, 5, 401)
-Y_RANGE = {"sigmoid": (-0.1, 1.1), "tanh": (-1.1, 1.1), "relu": (-0.3, 3.0),
-           "leaky_relu": (-0.3, 3.0), "identity": (-3.0, 3.0)}
+
 
 
 def _plot(title: str, left: str = "", bottom: str = "") -> pg.PlotWidget:
@@ -65,7 +62,6 @@ class ActivationsPanel(QWidget):
         self._dirty = True
         self._legend_names: list[str] = []
         self._points_key = None
-        self._fn_key = None
 
         self.layer = QComboBox()
         self.layer.setToolTip("The layer the heatmap, the top examples and the curves show "
@@ -135,42 +131,15 @@ class ActivationsPanel(QWidget):
         tt.addWidget(self.top_text)
 
         # -- activation functions tab
-        self.fn = QComboBox()
-        self.fn.addItem("the layer's own", "")
-        for name in ACTIVATIONS:
-            self.fn.addItem(name, name)
-        self.fn_plot = _plot("f(z) and f′(z), from the engine's forward and backward", "",
-                             "z")
-        self.fn_plot.addLegend(offset=(4, 4), labelTextSize="7pt")
-        self.pre_curve = self.fn_plot.plot(stepMode="center", fillLevel=0,
-                                           brush=pg.mkBrush(120, 120, 200, 70), pen=None,
-                                           name="pre-activations z (scaled)")
-        self.f_curve = self.fn_plot.plot(pen=pg.mkPen("#1f77b4", width=2), name="f(z)")
-        self.df_curve = self.fn_plot.plot(pen=pg.mkPen("#d62728", width=2,
-                                                       style=Qt.PenStyle.DashLine),
-                                          name="f′(z)")
-        self.zones = [pg.LinearRegionItem(movable=False, brush=pg.mkBrush(250, 180, 60, 60),
-                                          pen=pg.mkPen(None)) for _ in range(2)]
-        for zone in self.zones:
-            zone.setZValue(-10)
-            self.fn_plot.addItem(zone)
-        self.fn_text = QLabel()
-        self.fn_text.setWordWrap(True)
-        fn_tab = QWidget()
-        ft = QVBoxLayout(fn_tab)
-        ft.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Function"))
-        row.addWidget(self.fn)
-        row.addStretch(1)
-        ft.addLayout(row)
-        ft.addWidget(self.fn_plot, 1)
-        ft.addWidget(self.fn_text)
+        self.functions = FunctionsView()
+        f = self.functions            # its items, by the names the panel's users know
+        self.fn, self.fn_plot, self.f_curve, self.df_curve = f.fn, f.plot, f.f_curve, f.df_curve
+        self.pre_curve, self.zones, self.fn_text = f.pre_curve, f.zones, f.text
 
         self.tabs = QTabWidget()
         self.tabs.addTab(layers_tab, "Layers")
         self.tabs.addTab(top_tab, "Top examples")
-        self.tabs.addTab(fn_tab, "Activation functions")
+        self.tabs.addTab(self.functions, "Activation functions")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)
@@ -184,7 +153,6 @@ class ActivationsPanel(QWidget):
         self.first.valueChanged.connect(lambda _v: self._draw_heat())
         self.count.valueChanged.connect(lambda _v: self._draw_heat())
         self.unit.valueChanged.connect(lambda _v: self._draw_top())
-        self.fn.currentIndexChanged.connect(lambda _i: self._draw_fn())
         self._draw_fn()
 
     # -- data ----------------------------------------------------------------------------------
@@ -394,35 +362,8 @@ class ActivationsPanel(QWidget):
 
     def _draw_fn(self) -> None:
         lay = self.current_layer()
-        name = self.fn.currentData() or (lay.activation if lay else "relu")
-        if name != self._fn_key:                     # the curves change only with the function
-            self._fn_key = name
-            f, df = st.activation_curve(name, Z)
-            self.f_curve.setData(Z, f)
-            self.df_curve.setData(Z, df)
-            zones = st.saturated_zones(name)
-            for zone, span in zip(self.zones, zones + [None, None]):
-                zone.setVisible(span is not None)
-                if span is not None:
-                    zone.setRegion((max(span[0], Z[0]), min(span[1], Z[-1])))
-            self.fn_plot.setRange(xRange=(Z[0], Z[-1]), yRange=Y_RANGE.get(name, (-1, 1)),
-                                  padding=0.02)
-        s = next((s for s in self.stats if lay and s.layer.nid == lay.nid), None)
-        if s is not None and s.pre_hist is not None and (self.fn.currentData() in ("", name)):
-            counts, edges = s.pre_hist
-            top = max(1, counts.max()) / (0.8 * Y_RANGE.get(name, (0, 1))[1])
-            self.pre_curve.setData(np.clip(edges, Z[0], Z[-1]), counts / top)
-            where = f"{lay.name}'s pre-activations z (bars, scaled)"
-        else:
-            self.pre_curve.setData([], [])
-            where = "no pre-activations of this function in the chosen layer"
-        shaded = {"relu": "z < 0, where ReLU passes no gradient",
-                  "sigmoid": "|z| > 3.5, where σ is within 0.03 of 0 or 1 and σ′ < 0.03",
-                  "tanh": "|z| > 2.1, where |tanh| > 0.97 and tanh′ < 0.06"}.get(name)
-        self.fn_text.setText(f"{name}: f solid, f′ dashed; {where}." +
-                             (f" Shaded: {shaded}." if shaded else ""))
-        self.fn_plot.setTitle(f"{name}(z) and its derivative, from the engine's forward and "
-                              "backward", size="8pt", color="#333")
+        self.functions.show(lay, next((s for s in self.stats if lay and s.layer.nid == lay.nid),
+                                      None))
 
 
 def _units(ids: list[int], most: int = 12) -> str:

@@ -8,118 +8,27 @@ in one batched pass (:func:`engine.inspect.cost_surface.logistic_surfaces`, ~20 
 two scalar entries and presses Compute: one forward pass per grid point runs in a worker thread,
 with progress and Cancel. Clicking a plot sets the two entries to that point (undoable).
 
-Plot items (image, contour lines, paths, marker) are created once and updated in place.
+Plot items (image, contour lines, paths, marker) are created once and updated in place; the
+plot, the worker and the undo command live in :mod:`.surface_parts`.
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QRectF, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
-from engine.executor import ExecutionError
 from engine.inspect import cost_surface as cs
 
 from .live import LiveSource
-from .plots import Plot
+from .surface_parts import RUN_COLORS, SetEntriesCommand, SurfacePlot, SurfaceWorker
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
 FAST_RES = 200
 SLOW_RES = 25
-LEVELS = 12
-RUN_COLORS = ["#ffffff", "#ff7f0e", "#e377c2", "#17becf", "#bcbd22", "#d62728"]
 MAX_PATHS = len(RUN_COLORS)
-
-
-class SetEntriesCommand(QUndoCommand):
-    """Set two scalar entries of the graph's arrays; undo restores them."""
-
-    def __init__(self, session, entries: list[cs.Entry], values: list[float]) -> None:
-        g = session.graph
-        super().__init__("Set " + ", ".join(f"{e.label(g)} = {v:.3g}"
-                                            for e, v in zip(entries, values)))
-        self.session = session
-        self.entries = entries
-        self.values = [float(v) for v in values]
-        self.old = [e.value(g) for e in entries]
-
-    def _apply(self, values: list[float]) -> None:
-        g = self.session.graph
-        for e, v in zip(self.entries, values):
-            arr = g.nodes[e.nid].weights[e.array].copy()
-            arr[e.index] = v
-            g.set_weights(e.nid, {e.array: arr})
-
-    def redo(self) -> None:
-        self._apply(self.values)
-
-    def undo(self) -> None:
-        self._apply(self.old)
-
-
-class SurfaceWorker(QObject):
-    """Computes a generic surface in its thread; ``cancel`` only sets a flag."""
-
-    progressed = Signal(int, int)
-    finished = Signal(object)      # J (B, A)
-    failed = Signal(str)
-
-    def __init__(self, graph, feeds, a, b, as_, bs, weights) -> None:
-        super().__init__()
-        self.args = (graph, feeds, a, b, as_, bs, weights)
-        self.cancelled = False
-
-    @Slot()
-    def run(self) -> None:
-        graph, feeds, a, b, as_, bs, weights = self.args
-        try:
-            J = cs.generic_surface(graph, feeds, a, b, as_, bs, weights,
-                                   should_stop=lambda: self.cancelled,
-                                   progress=lambda i, n: self.progressed.emit(i, n))
-        except Exception as e:  # noqa: BLE001 - a failing graph is reported, never raised into Qt
-            self.failed.emit(f"Cannot compute the surface: {e}")
-            return
-        self.finished.emit(J)
-
-
-class _SurfacePlot:
-    """One coloured contour plot: image, contour lines, run paths and the current point."""
-
-    def __init__(self, title: str) -> None:
-        self.widget = Plot()
-        self.widget.setMenuEnabled(False)
-        self.widget.setTitle(title, size="8pt", color="#333")
-        self.image = pg.ImageItem()
-        self.image.setColorMap(pg.colormap.get("viridis"))
-        self.widget.addItem(self.image)
-        self.contours = [pg.IsocurveItem(level=0, pen=pg.mkPen(255, 255, 255, 150))
-                         for _ in range(LEVELS)]
-        for c in self.contours:
-            c.setParentItem(self.image)
-        self.paths = [self.widget.plot(pen=pg.mkPen(col, width=2), symbol="o", symbolSize=3,
-                                       symbolBrush=col, symbolPen=None) for col in RUN_COLORS]
-        self.point = pg.ScatterPlotItem(size=14, symbol="star", brush=pg.mkBrush("#ff3030"),
-                                        pen=pg.mkPen("k"))
-        self.widget.addItem(self.point)
-
-    def show(self, J: np.ndarray, as_: np.ndarray, bs: np.ndarray) -> None:
-        finite = J[np.isfinite(J)]
-        if finite.size == 0:
-            self.image.clear()
-            return
-        shown = np.log10(J - finite.min() + 1e-3)        # log scale: the floor and the walls
-        shown[~np.isfinite(shown)] = np.nanmax(shown[np.isfinite(shown)]) if \
-            np.isfinite(shown).any() else 0
-        self.image.setImage(shown, autoLevels=True)
-        self.image.setRect(QRectF(as_[0], bs[0], as_[-1] - as_[0], bs[-1] - bs[0]))
-        lo, hi = float(shown.min()), float(shown.max())
-        for k, c in enumerate(self.contours):
-            c.setData(shown)
-            c.setLevel(lo + (hi - lo) * (k + 0.5) / LEVELS)
-        self.widget.setRange(xRange=(as_[0], as_[-1]), yRange=(bs[0], bs[-1]), padding=0)
 
 
 class CostSurfacePanel(QWidget):
@@ -167,8 +76,8 @@ class CostSurfacePanel(QWidget):
         row.addWidget(self.progress)
         row.addWidget(self.cancel)
         row.addStretch(1)
-        self.plots = [_SurfacePlot("cross-entropy J(w, b)"),
-                      _SurfacePlot("squared error J(w, b) through σ")]
+        self.plots = [SurfacePlot("cross-entropy J(w, b)"),
+                      SurfacePlot("squared error J(w, b) through σ")]
         plots = QHBoxLayout()
         for p in self.plots:
             plots.addWidget(p.widget)
@@ -464,7 +373,7 @@ class CostSurfacePanel(QWidget):
                     item.setData([], [])
 
     # -- clicks --------------------------------------------------------------------------------
-    def _on_click(self, ev, plot: _SurfacePlot) -> None:
+    def _on_click(self, ev, plot: SurfacePlot) -> None:
         if ev.button() != Qt.MouseButton.LeftButton or self.grid is None:
             return
         vb = plot.widget.getPlotItem().vb

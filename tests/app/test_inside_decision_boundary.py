@@ -163,3 +163,16 @@ def test_a_network_too_large_for_live_updates_gets_a_coarser_grid(qtbot, monkeyp
         assert "40×40 grid" in rig.panel.status.text()
     finally:
         rig.close()
+
+
+def test_points_are_the_last_runs_split_until_the_data_change(xor, qtbot):
+    from engine.training import TrainConfig, split
+    p = xor.panel
+    ds = xor.session.dataset
+    train, dev, _ = split(ds, 0.5, 0.5, seed=7)        # not the default 80/20 split
+    xor.controller.enqueue("half", TrainConfig(epochs=1, batch_size=32), train, dev)
+    qtbot.waitUntil(lambda: not xor.controller.busy, timeout=20000)
+    qtbot.waitUntil(lambda: len(p.dev_pts.data) == len(dev), timeout=3000)
+    assert len(p.train_pts.data) == len(train)
+    p.add_point(0.0, 0.0, 1)                             # new data: the default split again
+    qtbot.waitUntil(lambda: len(p.train_pts.data) == round(0.8 * (len(ds) + 1)), timeout=3000)

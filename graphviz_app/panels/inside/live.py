@@ -37,13 +37,14 @@ class LiveSource(QObject):
         self._probe_key = None
         self._last = 0.0
         self._split_of = None
+        self._kept: tuple | None = None      # the last finished run's (train, dev)
         self._split: tuple = (None, None)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._fire)
         session.graph_changed.connect(lambda _e: self.poke())
         session.graph_replaced.connect(self._on_replaced)
-        session.dataset_changed.connect(self.poke)
+        session.dataset_changed.connect(self._on_data)
         if training is not None:
             training.run_started.connect(self._on_run)
             training.run_progressed.connect(self._on_run)
@@ -52,6 +53,7 @@ class LiveSource(QObject):
     # -- signals in ----------------------------------------------------------------------------
     def _on_replaced(self) -> None:
         self.run = None
+        self._kept = None
         self._probe = None
         self._timer.stop()
         self._fire()
@@ -60,10 +62,17 @@ class LiveSource(QObject):
         self.run = run
         self.poke()
 
+    def _on_data(self) -> None:
+        self._kept = None                      # new data: the last run's split no longer holds
+        self.poke()
+
     def _on_ended(self, run) -> None:
-        """A run's end is shown at once (not throttled): its weights are now the graph's."""
+        """A run's end is shown at once (not throttled): its weights are now the graph's, and
+        its train/dev split stays in view until the data change."""
         if self.run is run:
             self.run = None
+            if run.data is not None and run.status in ("done", "stopped"):
+                self._kept = run.data
         self._timer.stop()
         self._fire()
 
@@ -110,10 +119,13 @@ class LiveSource(QObject):
         return max(1, min(n, int(LIVE_BUDGET // (macs * passes))))
 
     def data(self) -> tuple[Dataset | None, Dataset | None]:
-        """(train, dev): the running run's, else the session's data split as the Training dock
-        splits it by default (80 % / 20 %, seed 0); (None, None) without data."""
+        """(train, dev): the running run's, else the last finished run's (until the data
+        change), else the session's data split as the Training dock splits it by default
+        (80 % / 20 %, seed 0); (None, None) without data."""
         if self.run is not None and self.run.data is not None:
             return self.run.data
+        if self._kept is not None:
+            return self._kept
         ds = self.session.dataset
         if ds is None or len(ds) == 0:
             return None, None

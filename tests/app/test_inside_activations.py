@@ -136,3 +136,42 @@ def test_the_layers_pre_activations_are_overlaid_on_its_own_function(xor, qtbot)
     p.fn.setCurrentIndex(p.fn.findData("sigmoid"))             # not dense1's function
     shown, _ = p.pre_curve.getData()
     assert shown is None or len(shown) == 0
+
+
+def test_images_show_their_top_examples_as_thumbnails(qtbot):
+    rig = Rig(qtbot, "small_cnn", ActivationsPanel)
+    try:
+        p = rig.panel
+        qtbot.waitUntil(lambda: p.capture is not None, timeout=5000)
+        logits = rig.ids()["logits"]
+        rig.session.select([logits])
+        p.unit.setValue(2)
+        a = p.capture.values[logits]
+        idx = st.top_examples(a, 2, 12)
+        x = np.asarray(p.train["x"])             # (N, 1, 8, 8)
+        strip = p.thumbs.image
+        assert strip.shape == (8, 12 * 9 - 1)
+        for k, i in enumerate(idx[:3]):
+            np.testing.assert_allclose(strip[:, k * 9:k * 9 + 8], x[i, 0][::-1], atol=1e-6)
+        assert len(p.top_pts.data) == 0
+    finally:
+        rig.close()
+
+
+def test_clicking_a_heatmap_column_chooses_that_unit(xor, qtbot):
+    from PySide6.QtCore import QPointF
+    p = xor.panel
+    qtbot.waitUntil(lambda: p.capture is not None, timeout=3000)
+
+    class Click:
+        accepted = False
+
+        def pos(self):
+            return QPointF(5.8, 3.0)        # image pixel coordinates: column 5 spans [5, 6)
+
+        def accept(self):
+            self.accepted = True
+
+    ev = Click()
+    p._heat_clicked(ev)
+    assert p.unit.value() == 5 and ev.accepted

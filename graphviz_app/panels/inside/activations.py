@@ -311,7 +311,7 @@ class ActivationsPanel(QWidget):
         a = self._values()
         if a is None:
             return
-        u = int(round(ev.pos().x() - 0.5 + 0.5))
+        u = int(np.floor(ev.pos().x()))      # item coordinates: pixel u spans [u, u + 1)
         if 0 <= u < a.shape[1]:
             self.unit.setValue(u)
             ev.accept()

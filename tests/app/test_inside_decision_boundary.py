@@ -135,7 +135,7 @@ def test_unit_maps_follow_the_selected_layer(xor, qtbot):
     assert p.shown_layers(p.maps) == [ids["dense2"]]
     assert p.unit_image.image.shape[0] < full[0]
     shown = p.unit_image.image
-    img, _ = grids.mosaic([p.maps.units[ids["dense2"]]], 8, band=20)
+    img, _ = grids.mosaic([p.maps.units[ids["dense2"]]], 8, band=33)
     np.testing.assert_array_equal(shown, grids.to_bytes(img))
     xor.session.select([ids["J"]])          # not a hidden layer: every layer again
     assert p.unit_image.image.shape == full

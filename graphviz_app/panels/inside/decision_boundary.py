@@ -259,7 +259,7 @@ class DecisionBoundaryPanel(QWidget):
         ids = self.shown_layers(m)
         names = [self.session.graph.nodes[n].name for n in ids]
         maps = [m.units[n] for n in ids]
-        band = max(8, len(m.plane.xs) // 5)
+        band = max(8, len(m.plane.xs) // 3)
         img, where = grids.mosaic(maps, UNIT_COLS, band=band)
         if maps:
             self.unit_image.setImage(grids.to_bytes(img), autoLevels=False, levels=(0, 255))

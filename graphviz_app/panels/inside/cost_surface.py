@@ -277,9 +277,10 @@ class CostSurfacePanel(QWidget):
             plot.widget.setTitle(f"{name}: lowest {jm:.3g} at ({wm:.2f}, {bm:.2f})",
                                  size="8pt", color="#333")
         live = " Live: the running run's weights." if self.source.live else ""
-        self._say(f"J over ({ax[0].label(g)}, {ax[1].label(g)}), colour = log(J − min), dark "
-                  "low. Cross-entropy: one convex bowl. Squared error through σ: flat plateaus, "
-                  "not convex. Lines: runs' paths; star: now. Click to set the point." + live)
+        self._say(f"J over ({ax[0].label(g)}, {ax[1].label(g)}) on the training data, other "
+                  "entries as they are now; colour = log(J − min), dark low. Cross-entropy: one "
+                  "convex bowl. Squared error through σ: flat plateaus, not convex. Lines: runs' "
+                  "paths; star: now. Click to set the point." + live)
 
     # -- generic graphs (worker) ---------------------------------------------------------------
     def start_generic(self) -> bool:

@@ -67,18 +67,26 @@ class LayerStats:
 
 
 def layers(graph: Graph) -> list[Layer]:
-    """The graph's layers in plan order (dense nodes and activation nodes with (N, units)
-    outputs)."""
+    """The graph's layers in plan order: every node whose output is (N, units), one row per
+    example (dense and activation nodes, and others such as dropout or an add), except inputs
+    and losses. ``activation`` is the dense layer's activation or the activation op's name,
+    and "identity" for other nodes."""
     out = []
     for nid in graph.topo_order():
         node = graph.nodes[nid]
         shape = graph.shapes[nid].out if nid in graph.shapes else None
-        if shape is None or len(shape) != 2 or shape[1] is None:
+        if shape is None or len(shape) != 2 or shape[0] is not None or shape[1] is None:
+            continue
+        op = get_op(node.op)
+        if op.category in ("Inputs", "Losses"):
             continue
         if node.op == "dense":
-            out.append(Layer(nid, node.name, node.params["activation"], int(shape[1])))
+            act = node.params["activation"]
         elif node.op in ACTIVATION_OPS:
-            out.append(Layer(nid, node.name, node.op, int(shape[1])))
+            act = node.op
+        else:
+            act = "identity"
+        out.append(Layer(nid, node.name, act, int(shape[1])))
     return out
 
 

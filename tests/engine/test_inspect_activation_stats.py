@@ -146,3 +146,13 @@ def test_layers_lists_dense_and_activation_nodes_in_order():
     g.connect(ids["o"], r, 0)
     names = [(l.name, l.activation, l.units) for l in st.layers(g)]
     assert names == [("hidden", "relu", 3), ("out", "identity", 1), ("squash", "sigmoid", 1)]
+
+
+def test_other_nodes_with_one_row_per_example_are_layers_too():
+    g, ids = _net("relu")
+    d = g.add_node("dropout", {}, name="drop")
+    g.connect(ids["h"], d, 0)
+    w = g.add_node("parameter", {"shape": (3, 3)}, name="w")
+    lay = {l.name: l.activation for l in st.layers(g)}
+    assert lay == {"hidden": "relu", "drop": "identity", "out": "identity"}
+    assert "w" not in lay and "J" not in lay and "x" not in lay and w in g.nodes

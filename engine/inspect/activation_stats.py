@@ -3,8 +3,8 @@
 A *layer* here is a node whose output has one value per unit and example, a (N, units) array:
 dense nodes and standalone activation nodes (relu, sigmoid, tanh, leaky_relu, identity).
 
-- histograms of the activations over a set of examples (for ReLU layers the exact zeros are
-  counted apart, since they would dwarf the rest), and of the gradients dJ/da (vanishing or
+- histograms of the activations over a set of examples (where more than a tenth of them are
+  exact zeros, as after a ReLU, the zeros are counted apart, since they would dwarf the rest), and of the gradients dJ/da (vanishing or
   exploding gradients show as a very narrow or very wide spread; the spread is also given as the
   root mean square);
 - dead units: a ReLU unit that is 0 on every example (it passes no gradient, so it never
@@ -31,6 +31,7 @@ from .probe import ACTIVATION_OPS, Capture
 SATURATION = 0.97
 MOST = 0.5
 BINS = 30
+ZERO_APART = 0.1   # a layer whose values are more than this fraction exact zeros: count them apart
 
 
 @dataclass
@@ -63,7 +64,7 @@ class LayerStats:
     saturated_frac: np.ndarray
     pre_hist: tuple[np.ndarray, np.ndarray] | None
     grad_log_hist: tuple[np.ndarray, np.ndarray] | None = None   # of log10 |dJ/da|, g != 0
-    zero_frac: float = 0.0      # ReLU layers: the fraction of exact zeros (left out of act_hist)
+    zero_frac: float = 0.0      # the fraction of exact zeros when counted apart (not in act_hist)
 
 
 def layers(graph: Graph) -> list[Layer]:
@@ -148,10 +149,11 @@ def layer_stats(cap: Capture, layer_list: list[Layer], most: float = MOST) -> li
         pre = cap.pre.get(lay.nid)
         flat = a.ravel()
         zero = 0.0
-        if lay.activation == "relu" and flat.size:
+        if flat.size:
             nz = flat[flat != 0]
-            zero = 1.0 - nz.size / flat.size
-            flat = nz
+            if nz.size < (1 - ZERO_APART) * flat.size:      # many exact zeros (ReLU and after)
+                zero = 1.0 - nz.size / flat.size
+                flat = nz
         out.append(LayerStats(
             lay, len(a), _hist(flat), float(a.mean()) if a.size else 0.0,
             float(a.std()) if a.size else 0.0,

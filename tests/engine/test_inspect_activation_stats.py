@@ -46,6 +46,9 @@ def test_dead_relu_unit_is_flagged_and_healthy_ones_are_not():
     a = cap.values[ids["h"]]
     assert s.zero_frac == pytest.approx(np.mean(a == 0))
     assert s.act_hist[0].sum() == np.count_nonzero(a)     # zeros are counted apart
+    tanh, ids2 = _net("tanh")
+    t, _ = _stats(tanh, ids2)
+    assert t.zero_frac == 0 and t.act_hist[0].sum() == X.shape[0] * 3   # no zeros: all counted
 
 
 def test_unit_active_on_a_single_example_is_not_dead():

@@ -92,7 +92,7 @@ class ActivationsPanel(QWidget):
         self.heat_image.setColorMap(pg.colormap.get("viridis"))
         self.heat.addItem(self.heat_image)
         self.heat_image.mouseClickEvent = self._heat_clicked
-        self.act_plot = _plot("activations a (ReLU zeros apart)", "count", "a")
+        self.act_plot = _plot("activations a (exact zeros apart)", "count", "a")
         self.grad_plot = _plot("gradients log₁₀|dJ/da|", "count", "log₁₀|g|")
         self.act_curves = [self.act_plot.plot(stepMode="center", pen=pg.mkPen(c, width=1.5))
                            for c in COLORS]
@@ -295,9 +295,9 @@ class ActivationsPanel(QWidget):
                              f"{_units(s.saturated)} (|a| near its limit on most examples: "
                              "f′ ≈ 0, they learn slowly)")
         zeros = ", ".join(f"{s.layer.name} {s.zero_frac:.0%}" for s in self.stats
-                          if s.layer.activation == "relu")
+                          if s.zero_frac > 0)
         if zeros:
-            lines.append(f"ReLU outputs exactly 0: {zeros}")
+            lines.append(f"exactly 0 (left out of the histogram): {zeros}")
         rms = ", ".join(f"{s.layer.name} {s.grad_rms:.2g}" for s in self.stats
                         if s.grad_rms is not None)
         if rms:

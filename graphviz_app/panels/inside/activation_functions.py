@@ -77,7 +77,7 @@ class FunctionsView(QWidget):
                     zone.setRegion((max(span[0], Z[0]), min(span[1], Z[-1])))
             self.plot.setRange(xRange=(Z[0], Z[-1]), yRange=Y_RANGE.get(name, (-1, 1)),
                                padding=0.02)
-            self.plot.setTitle(f"{name}(z) and its derivative, from the engine's forward and "
+            self.plot.set_title(f"{name}(z) and its derivative, from the engine's forward and "
                                "backward", size="8pt", color="#333")
         own = layer is not None and name == layer.activation
         if own and stats is not None and stats.pre_hist is not None:

@@ -39,7 +39,7 @@ TOP_K = 12
 def _plot(title: str, left: str = "", bottom: str = "") -> pg.PlotWidget:
     w = Plot()
     w.setMenuEnabled(False)
-    w.setTitle(title, size="8pt", color="#333")
+    w.set_title(title, size="8pt", color="#333")
     if left:
         w.setLabel("left", left)
     if bottom:
@@ -266,7 +266,7 @@ class ActivationsPanel(QWidget):
         self.heat_image.setRect(QRectF(-0.5, lo - 0.5, block.shape[1], len(block)))
         self.heat.setRange(xRange=(-0.5, block.shape[1] - 0.5),
                            yRange=(lo - 0.5, lo + len(block) - 0.5), padding=0)
-        self.heat.setTitle(f"{self.current_layer().name}, examples {lo}–{lo + len(block) - 1}"
+        self.heat.set_title(f"{self.current_layer().name}, examples {lo}–{lo + len(block) - 1}"
                            f" (max {block.max():.3g})", size="8pt", color="#333")
 
     def _draw_hists(self) -> None:
@@ -337,7 +337,7 @@ class ActivationsPanel(QWidget):
                 self._points_key = id(self.train)
                 self.all_pts.setData(x[:, 0], x[:, 1])
             self.top_pts.setData(x[idx, 0], x[idx, 1])
-            self.top_plot.setTitle(f"{name} unit {u}: the {len(idx)} training points that "
+            self.top_plot.set_title(f"{name} unit {u}: the {len(idx)} training points that "
                                    "activate it most (orange)", size="8pt", color="#333")
             return
         self.all_pts.setData([], [])
@@ -348,7 +348,7 @@ class ActivationsPanel(QWidget):
             imgs = imgs.mean(1) if imgs.shape[1] == 3 else imgs[:, 0]
         if imgs.ndim != 3:
             self.thumbs.clear()
-            self.top_plot.setTitle(f"{name} unit {u}: inputs are not points or images; "
+            self.top_plot.set_title(f"{name} unit {u}: inputs are not points or images; "
                                    "see the example numbers below", size="8pt", color="#333")
             return
         h, w = imgs.shape[1:]
@@ -356,7 +356,7 @@ class ActivationsPanel(QWidget):
         for i, im in enumerate(imgs):
             strip[:, i * (w + 1):i * (w + 1) + w] = im[::-1]
         self.thumbs.setImage(np.nan_to_num(strip, nan=float(np.nanmin(strip))))
-        self.top_plot.setTitle(f"{name} unit {u}: the training images that activate it most, "
+        self.top_plot.set_title(f"{name} unit {u}: the training images that activate it most, "
                                "strongest first", size="8pt", color="#333")
         self.top_plot.autoRange()
 

@@ -38,7 +38,7 @@ class CostSurfacePanel(QWidget):
     def __init__(self, session, training=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.source = LiveSource(session, training, rate=5.0, parent=self)
+        self.source = LiveSource(session, training, rate=3.0, parent=self)   # 20 ms a surface
         self.surfaces: dict[str, np.ndarray] = {}
         self.grid: tuple[np.ndarray, np.ndarray] | None = None
         self.paths: dict[int, list[tuple[float, float]]] = {}
@@ -244,7 +244,7 @@ class CostSurfacePanel(QWidget):
                 self._say(str(e))
                 return
         else:
-            self.plots[0].widget.setTitle(f"J of {g.meta.get('title', 'the graph')} over "
+            self.plots[0].widget.set_title(f"J of {g.meta.get('title', 'the graph')} over "
                                           f"{ax[0].label(g)}, {ax[1].label(g)}", size="8pt",
                                           color="#333")
             if "J" not in self.surfaces:
@@ -274,7 +274,7 @@ class CostSurfacePanel(QWidget):
         for plot, (name, J) in zip(self.plots, self.surfaces.items()):
             plot.show(J, as_, bs)
             wm, bm, jm = cs.grid_minimum(J, as_, bs)
-            plot.widget.setTitle(f"{name}: lowest {jm:.3g} at ({wm:.2f}, {bm:.2f})",
+            plot.widget.set_title(f"{name}: lowest {jm:.3g} at ({wm:.2f}, {bm:.2f})",
                                  size="8pt", color="#333")
         live = " Live: the running run's weights." if self.source.live else ""
         self._say(f"J over ({ax[0].label(g)}, {ax[1].label(g)}) on the training data, other "

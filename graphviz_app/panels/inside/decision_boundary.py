@@ -213,7 +213,7 @@ class DecisionBoundaryPanel(QWidget):
             notes.append(f"A large network: the plane is computed on a {len(plane.xs)}×"
                          f"{len(plane.xs)} grid to stay live.")
         self._say(" ".join(notes))
-        self.plot.setTitle(f"prediction over the plane; ● train, □ dev{live}", size="8pt")
+        self.plot.set_title(f"prediction over the plane; ● train, □ dev{live}", size="8pt")
 
     def _draw(self, m: grids.BoundaryMaps, train, dev) -> None:
         x0, x1, y0, y1 = m.plane.extent
@@ -285,7 +285,7 @@ class DecisionBoundaryPanel(QWidget):
             if item.pos().y() != top:
                 item.setPos(QPointF(0, top))
         some = len(maps) < len(m.units)
-        self.units.setTitle(("the selected layer's units" if some else "each hidden unit") +
+        self.units.set_title(("the selected layer's units" if some else "each hidden unit") +
                             " over the plane: red above 0, blue below" if maps else
                             "no hidden units: the output is computed from the input directly",
                             size="8pt")

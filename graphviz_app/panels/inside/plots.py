@@ -21,5 +21,13 @@ class Plot(pg.PlotWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(280, 150)
 
+    def set_title(self, text: str, size: str = "8pt", color: str = "#333") -> None:
+        """setTitle, skipped when the title is already ``text`` (relaying out a title costs
+        about a millisecond, too much for every live update)."""
+        key = (text, size, color)
+        if getattr(self, "_title_key", None) != key:
+            self._title_key = key
+            self.setTitle(text, size=size, color=color)
+
 
 __all__ = ["Plot"]

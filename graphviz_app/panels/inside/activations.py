@@ -61,7 +61,7 @@ class ActivationsPanel(QWidget):
         self._layers: list[st.Layer] = []
         self._dirty = True
         self._legend_names: list[str] = []
-        self._points_key = None
+        self._points_of = None
 
         self.layer = QComboBox()
         self.layer.setToolTip("The layer the heatmap, the top examples and the curves show "
@@ -321,7 +321,7 @@ class ActivationsPanel(QWidget):
         x = None if self.train is None or "x" not in self.train else np.asarray(self.train["x"])
         if a is None or x is None:
             self.all_pts.setData([], [])
-            self._points_key = None
+            self._points_of = None
             self.top_pts.setData([], [])
             self.thumbs.clear()
             self.top_text.setText("")
@@ -333,15 +333,15 @@ class ActivationsPanel(QWidget):
         self.top_text.setText(f"{name} unit {u}: top examples {vals}…")
         if x.ndim == 2 and x.shape[1] == 2:
             self.thumbs.clear()
-            if self._points_key != id(self.train):    # all points change only with the data
-                self._points_key = id(self.train)
+            if self._points_of is not self.train:    # all points change only with the data
+                self._points_of = self.train
                 self.all_pts.setData(x[:, 0], x[:, 1])
             self.top_pts.setData(x[idx, 0], x[idx, 1])
             self.top_plot.set_title(f"{name} unit {u}: the {len(idx)} training points that "
                                    "activate it most (orange)", size="8pt", color="#333")
             return
         self.all_pts.setData([], [])
-        self._points_key = None
+        self._points_of = None
         self.top_pts.setData([], [])
         imgs = x[idx]
         if imgs.ndim == 4:          # (k, C, H, W): the first channel, or the mean of RGB

@@ -72,7 +72,7 @@ class DecisionBoundaryPanel(QWidget):
         self.plane: grids.Plane | None = None
         self._range_key = None
         self._mosaic_shape = None
-        self._points_key = None
+        self._points_of: tuple | None = None      # the (train, dev) the points show
         self._brushes = [pg.mkBrush(*c) for c in grids.PALETTE]
         self._pens = [pg.mkPen(*c, width=1.5) for c in grids.PALETTE]
 
@@ -220,11 +220,12 @@ class DecisionBoundaryPanel(QWidget):
         if self._range_key != m.plane.extent:
             self._range_key = m.plane.extent
             self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)
-        k = max(2, m.output.shape[-1] if m.output.shape[-1] > 1 else 2)
+        k = max(2, m.output.shape[-1])
         self.image.setImage(grids.class_image(m.classes, m.confidence, k), autoLevels=False)
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
-        if self._points_key != (id(train), id(dev)):      # points change only with the data
-            self._points_key = (id(train), id(dev))
+        shown = self._points_of                           # points change only with the data
+        if shown is None or shown[0] is not train or shown[1] is not dev:
+            self._points_of = (train, dev)
             self._draw_points(train, dev)
         self._draw_units(m)
         self._draw_collapse(m)

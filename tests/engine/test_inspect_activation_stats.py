@@ -159,3 +159,27 @@ def test_other_nodes_with_one_row_per_example_are_layers_too():
     lay = {l.name: l.activation for l in st.layers(g)}
     assert lay == {"hidden": "relu", "drop": "identity", "out": "identity"}
     assert "w" not in lay and "J" not in lay and "x" not in lay and w in g.nodes
+
+
+def test_vanishing_gradients_show_as_shrinking_spread_toward_the_input():
+    g = Graph(3)
+    prev = g.add_node("input", {"shape": (None, 2)}, name="x")
+    names = []
+    for i in range(6):
+        d = g.add_node("dense", {"units": 8, "activation": "sigmoid", "init": "normal"},
+                       name=f"s{i}")
+        g.connect(prev, d, 0)
+        prev = d
+        names.append(d)
+    o = g.add_node("dense", {"units": 1}, name="out")
+    g.connect(prev, o, 0)
+    y = g.add_node("input", {"shape": (None, 1)}, name="y")
+    j = g.add_node("mse", {}, name="J")
+    g.connect(o, j, 0)
+    g.connect(y, j, 1)
+    cap = Probe(g).backward({"x": X, "y": Y})
+    stats = {s.layer.nid: s for s in st.layer_stats(cap, st.layers(g))}
+    rms = [stats[n].grad_rms for n in names]
+    assert rms[0] < rms[-1] / 10                     # σ′ ≤ 1/4 per layer: it vanishes
+    peaks = [stats[n].grad_log_hist[1][stats[n].grad_log_hist[0].argmax()] for n in names]
+    assert peaks[0] < peaks[-1] - 1                  # over a decade further left on the axis

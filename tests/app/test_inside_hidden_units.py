@@ -43,3 +43,19 @@ def test_data_without_latent_factors_names_the_example(qtbot):
         assert rig.panel.table.rowCount() == 0
     finally:
         rig.close()
+
+
+def test_table_follows_a_run_live(qtbot):
+    rig = Rig(qtbot, "housing", HiddenUnitsPanel)
+    try:
+        p = rig.panel
+        qtbot.waitUntil(lambda: p.r is not None, timeout=3000)
+        before = p.r.copy()
+        rig.train(epochs=400, wait=False)
+        qtbot.waitUntil(lambda: p.source.live and "Live" in p.note.text(), timeout=10000)
+        qtbot.waitUntil(lambda: not np.allclose(np.nan_to_num(p.r), np.nan_to_num(before)),
+                        timeout=10000)
+        rig.controller.stop()
+        qtbot.waitUntil(lambda: not rig.controller.busy, timeout=10000)
+    finally:
+        rig.close()

@@ -26,7 +26,7 @@ class LiveSource(QObject):
 
     changed = Signal()
 
-    def __init__(self, session, training=None, rate: float = 12.0,
+    def __init__(self, session, training=None, rate: float = 14.0,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session

@@ -23,7 +23,7 @@ def test_table_shows_the_correlations_after_training(qtbot):
         t = p.table
         assert t.rowCount() == 3 and t.columnCount() == 4
         assert [t.horizontalHeaderItem(j).text() for j in range(3)] == \
-            ["family size", "walkability", "school quality"]
+            ["family\nsize", "walkability", "school\nquality"]
         best = [int(np.nanargmax(np.abs(row))) if not np.isnan(row).all() else -1 for row in r]
         expect = [["—" if np.isnan(r[u, j]) else ("▶ " if j == best[u] else "") + f"{r[u, j]:+.2f}"
                    for j in range(3)] for u in range(3)]

@@ -127,6 +127,8 @@ class DecisionBoundaryPanel(QWidget):
         self.setMinimumSize(400, 240)
 
         self.source.changed.connect(self._on_changed)
+        for w in (self.plot, self.units):
+            w.getViewBox().sigResized.connect(lambda _vb: self._fit())
         session.dataset_changed.connect(self._fill_classes)
         session.graph_replaced.connect(self._fill_classes)
         session.selection_changed.connect(self._on_selection)
@@ -205,7 +207,7 @@ class DecisionBoundaryPanel(QWidget):
         self.maps = m
         self._draw(m, train, dev)
         self.update_count += 1
-        live = " (live: the run's current weights)" if self.source.live else ""
+        live = " (live)" if self.source.live else ""
         notes = [] if train is not None else ["No data loaded: the plane shows the network "
                                               "alone; open an example with 2-D data to see "
                                               "points."]
@@ -213,13 +215,13 @@ class DecisionBoundaryPanel(QWidget):
             notes.append(f"A large network: the plane is computed on a {len(plane.xs)}×"
                          f"{len(plane.xs)} grid to stay live.")
         self._say(" ".join(notes))
-        self.plot.set_title(f"prediction over the plane; ● train, □ dev{live}", size="8pt")
+        self.plot.set_title(f"prediction; ● train, □ dev{live}", size="8pt")
 
     def _draw(self, m: grids.BoundaryMaps, train, dev) -> None:
         x0, x1, y0, y1 = m.plane.extent
         if self._range_key != m.plane.extent:
             self._range_key = m.plane.extent
-            self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)
+            self._fit()
         k = max(2, m.output.shape[-1])
         self.image.setImage(grids.class_image(m.classes, m.confidence, k), autoLevels=False)
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
@@ -229,6 +231,16 @@ class DecisionBoundaryPanel(QWidget):
             self._draw_points(train, dev)
         self._draw_units(m)
         self._draw_collapse(m)
+
+    def _fit(self) -> None:
+        """Show the whole plane and the whole mosaic (again after the dock is resized: with the
+        aspect locked, a view keeps its old range and would cut the pictures)."""
+        if self._range_key is not None:
+            x0, x1, y0, y1 = self._range_key
+            self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)
+        if self._mosaic_shape is not None:
+            h, w = self._mosaic_shape
+            self.units.setRange(xRange=(0, w), yRange=(0, h), padding=0.02)
 
     def _draw_points(self, train, dev) -> None:
         for item, ds in ((self.train_pts, train), (self.dev_pts, dev)):
@@ -268,8 +280,7 @@ class DecisionBoundaryPanel(QWidget):
             self.unit_image.clear()
         if img.shape != self._mosaic_shape:
             self._mosaic_shape = img.shape
-            self.units.setRange(xRange=(0, img.shape[1]), yRange=(0, img.shape[0]),
-                                padding=0.02)
+            self._fit()
         r, pad = len(m.plane.xs), 4
         while len(self._unit_labels) < len(maps):
             t = pg.TextItem(color="k", anchor=(0, 1))
@@ -286,9 +297,9 @@ class DecisionBoundaryPanel(QWidget):
             if item.pos().y() != top:
                 item.setPos(QPointF(0, top))
         some = len(maps) < len(m.units)
-        self.units.set_title(("the selected layer's units" if some else "each hidden unit") +
-                            " over the plane: red above 0, blue below" if maps else
-                            "no hidden units: the output is computed from the input directly",
+        self.units.set_title(("selected layer's units" if some else "hidden units") +
+                            ": red +, blue −" if maps else
+                            "no hidden units",
                             size="8pt")
 
     def _draw_collapse(self, m: grids.BoundaryMaps) -> None:

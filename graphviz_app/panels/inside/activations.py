@@ -86,14 +86,14 @@ class ActivationsPanel(QWidget):
         self.status.setWordWrap(True)
 
         # -- layers tab
-        self.heat = _plot("activations: examples (rows) × units (columns)", "example", "unit")
+        self.heat = _plot("examples × units", "example", "unit")
         self.heat.invertY(True)
         self.heat_image = pg.ImageItem()
         self.heat_image.setColorMap(pg.colormap.get("viridis"))
         self.heat.addItem(self.heat_image)
         self.heat_image.mouseClickEvent = self._heat_clicked
-        self.act_plot = _plot("activations a (exact zeros apart)", "count", "a")
-        self.grad_plot = _plot("gradients log₁₀|dJ/da|", "count", "log₁₀|g|")
+        self.act_plot = _plot("activations a", "count", "a")
+        self.grad_plot = _plot("log₁₀|dJ/da|", "count", "log₁₀|g|")
         self.act_curves = [self.act_plot.plot(stepMode="center", pen=pg.mkPen(c, width=1.5))
                            for c in COLORS]
         self.grad_curves = [self.grad_plot.plot(stepMode="center", pen=pg.mkPen(c, width=1.5))
@@ -266,8 +266,8 @@ class ActivationsPanel(QWidget):
         self.heat_image.setRect(QRectF(-0.5, lo - 0.5, block.shape[1], len(block)))
         self.heat.setRange(xRange=(-0.5, block.shape[1] - 0.5),
                            yRange=(lo - 0.5, lo + len(block) - 0.5), padding=0)
-        self.heat.set_title(f"{self.current_layer().name}, examples {lo}–{lo + len(block) - 1}"
-                           f" (max {block.max():.3g})", size="8pt", color="#333")
+        self.heat.set_title(f"{self.current_layer().name}, #{lo}–{lo + len(block) - 1}",
+                            size="8pt", color="#333")
 
     def _draw_hists(self) -> None:
         names = [s.layer.name for s in self.stats[:MAX_LAYERS]]

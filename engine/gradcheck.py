@@ -1,14 +1,30 @@
-"""Gradient checking: compare backpropagation with central finite differences.
+"""Gradient checking: compare backpropagation with central finite differences, honestly.
 
 For every trainable, unfrozen array θ of every node, the analytical gradient ∂J/∂θ comes from
 one forward and backward pass of the executor. The numerical gradient of each checked entry θᵢ is
 
     (J(θᵢ + ε) − J(θᵢ − ε)) / (2ε)
 
-computed with two extra forward passes. Both are compared on the same entries with the
-relative error ‖a − n‖ / (‖a‖ + ‖n‖) (0 when both are 0): below 1e-7 the derivative is right
-('good'), below 1e-5 it deserves a look ('check'), above that the backward pass is wrong
-('wrong').
+(with 2ε the step actually taken in floating point). Both are compared on the same entries with
+the relative error ‖a − n‖ / (‖a‖ + ‖n‖) (0 when both are 0): below 1e-7 the derivative is
+right ('good'), below 1e-5 it deserves a look ('check'), above that it is 'wrong'.
+
+The noise floor. Each J is computed in float64 with its own rounding error σ, so the central
+difference carries an error of about σ·√2 / 2ε, plus the truncation error ε²·J'''/6. Near a
+minimum (a trained net) the gradients are so small that this error alone gives relative errors
+of 1e-4 and more; the relative thresholds would then call a correct backward pass wrong. So each
+entry is also evaluated at θᵢ ± 2ε. The fourth difference J(+2ε) − 4J(+ε) + 6J − 4J(−ε) + J(−2ε)
+of a smooth J is rounding noise alone (its ε⁴·J'''' term is far smaller), with a standard
+deviation of √70·σ: the median of its size over an array's entries estimates σ (the median
+ignores the few entries on a kink; entries whose five costs are all equal, where J did not
+resolve the step, say nothing about σ and are left out of it). Arrays with few such entries
+also use the estimate of the whole check, and σ is never taken below 2u·|J| (u the machine
+epsilon). The floor of entry i is 3σ·√2/2ε plus the entry's truncation error, estimated as the
+distance between the central difference and the five-point one, and an array's floor is the
+norm of its entries' floors. An array whose ‖a − n‖ is within its floor (plus 1e-7 of the
+gradients' size) is 'floor': the two gradients agree as closely as finite differences can tell.
+Beyond the floor the remaining difference is judged by the relative thresholds, so a wrong
+gradient is 'wrong' however small it is, as long as it is larger than the noise.
 
 The check runs on a float64 deep copy of the graph (float32 round-off would swamp ε), so the
 user's graph and its arrays are never touched, and in evaluation mode (training=False) so that
@@ -20,11 +36,12 @@ J is the sum of its entries (the executor seeds its backward pass with ones, whi
 Kinks. ReLU at exactly 0, a max-pool tie or |x| at 0 make J non-differentiable there, and the
 central difference then averages two different slopes: a correct backward pass would look
 wrong. Such points are common (zero-initialised biases over a zero image background put every
-ReLU input at 0). Each entry's two one-sided slopes (J(θ+ε) − J(θ))/ε and (J(θ) − J(θ−ε))/ε
-are compared; where they disagree by more than a smooth function's curvature could explain and
-the analytical gradient does not match the central difference, the entry sits on a kink, is
-left out of the comparison and counted in ``kinks``. (A strongly curved smooth J, such as x²
-near 0, bends the one-sided slopes too; its entries still agree, so they are compared.)
+ReLU input at 0). An entry sits on a kink when its two one-sided slopes disagree by more than a
+smooth function's curvature could explain, or when its fourth difference is far above the noise
+(a slope that jumps inside ±ε); where the analytical gradient then does not match the central
+difference, the entry is left out of the comparison and counted in ``kinks``. (A strongly curved
+smooth J, such as x² near 0, bends the one-sided slopes too; its entries still agree, so they
+are compared.)
 """
 from __future__ import annotations
 
@@ -40,11 +57,19 @@ GOOD = 1e-7
 CHECK = 1e-5
 KINK_REL = 1e-4   # one-sided slopes differing by more than this fraction (plus KINK_ABS)…
 KINK_ABS = 1e-6   # …mean the entry sits on a kink
+NOISE_SIGMAS = 3.0          # the floor: this many standard deviations of the rounding noise
+KINK_SIGMAS = 8.0           # a fourth difference this many of its deviations above: a kink
+U = float(np.finfo(np.float64).eps)
+_MEDIAN_TO_SIGMA = 0.6745 * np.sqrt(70.0)   # median |Δ4| of pure noise, in units of σ
+_POOL_BELOW = 8             # arrays with fewer smooth entries also use the whole check's σ
+
+VERDICTS = ("good", "floor", "check", "wrong", "kink")
 
 
 @dataclass(frozen=True)
 class ParamCheck:
-    """The result of checking one array: norms of both gradients on the checked entries."""
+    """The result of checking one array: norms of both gradients, of their difference and of
+    the noise floor, on the checked entries."""
 
     node: str
     node_name: str
@@ -54,16 +79,38 @@ class ParamCheck:
     rel_error: float
     entries_checked: int
     kinks: int = 0    # entries left out because J has a kink there
+    diff_norm: float | None = None     # ‖a − n‖; None: rel_error × (‖a‖ + ‖n‖)
+    noise_floor: float = 0.0           # ‖floor‖: how far apart finite differences may put them
+    eps: float = 1e-6
+
+    @property
+    def difference(self) -> float:
+        """‖a − n‖ on the compared entries."""
+        if self.diff_norm is not None:
+            return self.diff_norm
+        return self.rel_error * (self.analytical_norm + self.numerical_norm)
+
+    @property
+    def excess_error(self) -> float:
+        """The part of ‖a − n‖ above the noise floor, relative to ‖a‖ + ‖n‖."""
+        denom = self.analytical_norm + self.numerical_norm
+        if denom == 0.0:
+            return 0.0
+        return max(0.0, self.difference - self.noise_floor) / denom
 
     @property
     def verdict(self) -> str:
-        """'good' (< 1e-7), 'check' (< 1e-5) or 'wrong'; 'kink' when every sampled entry sat
-        on a kink, so nothing could be compared."""
+        """'good' (relative error < 1e-7), 'floor' (the difference is within the noise floor),
+        'check' (what is left above the floor < 1e-5), or 'wrong'; 'kink' when every sampled
+        entry sat on a kink, so nothing could be compared."""
         if self.entries_checked == 0 and self.kinks:
             return "kink"
         if self.rel_error < GOOD:
             return "good"
-        if self.rel_error < CHECK:
+        excess = self.excess_error
+        if excess < GOOD:
+            return "floor"
+        if excess < CHECK:
             return "check"
         return "wrong"
 
@@ -79,16 +126,100 @@ def _cost(ex: Executor, feeds: Mapping[str, Any]) -> float:
     return float(np.sum(cost))
 
 
+@dataclass
+class _Probe:
+    """The five costs around each checked entry of one array, and what follows from them.
+    Arrays are (k,) for k entries; ``costs`` is (k, 5) at -2ε, -ε, 0, +ε, +2ε."""
+
+    entry: Any
+    name: str
+    analytical: np.ndarray
+    costs: np.ndarray
+    steps: np.ndarray       # (k, 4): the steps actually taken, at -2ε, -ε, +ε, +2ε
+
+    @property
+    def numerical(self) -> np.ndarray:
+        c, s = self.costs, self.steps
+        return (c[:, 3] - c[:, 1]) / (s[:, 2] - s[:, 1])
+
+    @property
+    def five_point(self) -> np.ndarray:
+        c, s = self.costs, self.steps
+        h = (s[:, 2] - s[:, 1]) / 2
+        return (8 * (c[:, 3] - c[:, 1]) - (c[:, 4] - c[:, 0])) / (12 * h)
+
+    @property
+    def fourth(self) -> np.ndarray:
+        c = self.costs
+        return c[:, 4] - 4 * c[:, 3] + 6 * c[:, 2] - 4 * c[:, 1] + c[:, 0]
+
+    @property
+    def slope_bent(self) -> np.ndarray:
+        c, s = self.costs, self.steps
+        right, left = (c[:, 3] - c[:, 2]) / s[:, 2], (c[:, 2] - c[:, 1]) / -s[:, 1]
+        return np.abs(right - left) > KINK_REL * (np.abs(right) + np.abs(left)) + KINK_ABS
+
+
+def _probe(ex: Executor, feeds: Mapping[str, Any], e, name: str, flat: np.ndarray,
+           analytical: np.ndarray, base: float, eps: float) -> _Probe:
+    w = e.weights[name]
+    costs = np.empty((len(flat), 5))
+    steps = np.empty((len(flat), 4))
+    for j, f in enumerate(flat):
+        idx = np.unravel_index(f, w.shape)
+        old = w[idx]
+        for col, k in enumerate((-2, -1, 1, 2)):
+            w[idx] = old + k * eps
+            steps[j, col] = w[idx] - old
+            costs[j, col if col < 2 else col + 1] = _cost(ex, feeds)
+        w[idx] = old
+        costs[j, 2] = base
+    return _Probe(e, name, analytical, costs, steps)
+
+
+def _sigma(probes: list[_Probe]) -> tuple[list[np.ndarray], float]:
+    """Per array, the |Δ4| of its smooth entries; and the whole check's σ estimate. An entry
+    whose five costs are all equal says nothing about the noise (J did not resolve the step),
+    and is left out of both."""
+    smooth = [np.abs(p.fourth[~p.slope_bent & (np.ptp(p.costs, axis=1) > 0)]) for p in probes]
+    pooled = np.concatenate(smooth) if smooth else np.empty(0)
+    return smooth, float(np.median(pooled)) / _MEDIAN_TO_SIGMA if len(pooled) else 0.0
+
+
+def _judge(p: _Probe, smooth_d4: np.ndarray, pooled_sigma: float, eps: float) -> ParamCheck:
+    a, n = p.analytical, p.numerical
+    sigma = float(np.median(smooth_d4)) / _MEDIAN_TO_SIGMA if len(smooth_d4) else 0.0
+    if len(smooth_d4) < _POOL_BELOW:
+        sigma = max(sigma, pooled_sigma)
+    sigma_i = np.maximum(sigma, 2 * U * np.abs(p.costs).max(axis=1))
+    h = np.abs(p.steps[:, 2] - p.steps[:, 1])
+    floor = NOISE_SIGMAS * sigma_i * np.sqrt(2.0) / h + np.abs(n - p.five_point)
+    diff = np.abs(a - n)
+    jumped = np.abs(p.fourth) > KINK_SIGMAS * np.sqrt(70.0) * sigma_i
+    # curvature alone bends the slopes too (x² near 0); an entry whose analytical gradient
+    # matches the central difference is compared, never left out
+    agrees = diff <= floor + CHECK * (np.abs(a) + np.abs(n)) + KINK_ABS * eps
+    keep = ~((p.slope_bent | jumped) & ~agrees)
+    a, n, floor = a[keep], n[keep], floor[keep]
+    e = p.entry
+    return ParamCheck(e.nid, e.name, p.name, float(np.linalg.norm(a)), float(np.linalg.norm(n)),
+                      relative_error(a, n), int(keep.sum()), int((~keep).sum()),
+                      float(np.linalg.norm(a - n)), float(np.linalg.norm(floor)), eps)
+
+
 def gradient_check(graph: Graph, feeds: Mapping[str, Any], target: str | None = None,
                    eps: float = 1e-6, max_entries: int = 64, seed: int = 0) -> list[ParamCheck]:
     """Check every trainable, unfrozen array of ``graph`` against finite differences.
 
     feeds: {input name or id: array} for every input node; target: the cost node (name or
-    id), by default the graph's scalar sink. Returns one :class:`ParamCheck` per array, in
-    plan order. Raises :class:`ExecutionError` when the graph cannot run or J is not finite.
+    id), by default the graph's scalar sink; eps: the step ε. Returns one :class:`ParamCheck`
+    per array, in plan order. Raises :class:`ExecutionError` when the graph cannot run or J
+    is not finite, ValueError for a bad ``max_entries`` or ``eps``.
     """
     if max_entries < 1:
         raise ValueError("max_entries must be at least 1")
+    if not (np.isfinite(eps) and 0 < eps < 1):
+        raise ValueError(f"ε must be a small positive number (e.g. 1e-6); got {eps!r}")
     work = graph.copy()
     ex = Executor(work, target, dtype=np.float64)
     if ex.target is None:
@@ -101,7 +232,7 @@ def gradient_check(graph: Graph, feeds: Mapping[str, Any], target: str | None = 
     grads = {k: np.array(v, dtype=np.float64) for k, v in grads.items()}
     base = float(np.sum(cost))
     rng = np.random.default_rng(seed)
-    results: list[ParamCheck] = []
+    probes: list[_Probe] = []
     for e in ex.entries:
         if e.frozen or not e.trainable:
             continue
@@ -114,35 +245,18 @@ def gradient_check(graph: Graph, feeds: Mapping[str, Any], target: str | None = 
             analytical = grads.get((e.nid, name))
             a = (np.zeros(len(flat)) if analytical is None
                  else np.asarray(analytical).reshape(-1)[flat])
-            n = np.empty(len(flat))
-            smooth = np.ones(len(flat), dtype=bool)
-            for j, f in enumerate(flat):
-                idx = np.unravel_index(f, w.shape)
-                old = w[idx]
-                w[idx] = old + eps
-                plus = _cost(ex, feeds)
-                w[idx] = old - eps
-                minus = _cost(ex, feeds)
-                w[idx] = old
-                n[j] = (plus - minus) / (2 * eps)
-                right, left = (plus - base) / eps, (base - minus) / eps
-                bent = abs(right - left) > KINK_REL * (abs(right) + abs(left)) + KINK_ABS
-                # curvature alone bends the slopes too (x² near 0); an entry whose analytical
-                # gradient matches the central difference is compared, never left out
-                agrees = abs(a[j] - n[j]) <= CHECK * (abs(a[j]) + abs(n[j])) + KINK_ABS * eps
-                smooth[j] = not bent or agrees
-            a, n = a[smooth], n[smooth]
-            results.append(ParamCheck(e.nid, e.name, name, float(np.linalg.norm(a)),
-                                      float(np.linalg.norm(n)), relative_error(a, n),
-                                      int(smooth.sum()), int((~smooth).sum())))
-    return results
+            probes.append(_probe(ex, feeds, e, name, flat, a, base, eps))
+    smooth, pooled = _sigma(probes)
+    return [_judge(p, d4, pooled, eps) for p, d4 in zip(probes, smooth)]
 
 
 def summary(checks: list[ParamCheck]) -> str:
-    """One line per array: 'W.value  rel 3.1e-10  good (12 entries)'."""
-    return "\n".join(f"{c.node_name}.{c.array}  rel {c.rel_error:.2e}  {c.verdict} "
+    """One line per array: 'W.value  rel 3.1e-10  |a-n| 2.0e-12  floor 1.1e-11  good (12 entries)'."""
+    return "\n".join(f"{c.node_name}.{c.array}  rel {c.rel_error:.2e}  |a-n| {c.difference:.1e}"
+                     f"  floor {c.noise_floor:.1e}  {c.verdict} "
                      f"({c.entries_checked} entries" + (f", {c.kinks} at kinks" if c.kinks else "")
                      + ")" for c in checks)
 
 
-__all__ = ["ParamCheck", "gradient_check", "relative_error", "summary"]
+__all__ = ["ParamCheck", "gradient_check", "relative_error", "summary", "VERDICTS", "GOOD",
+           "CHECK"]

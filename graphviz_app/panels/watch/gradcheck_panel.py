@@ -2,39 +2,51 @@
 
 The check (:func:`engine.gradcheck.gradient_check`) runs on a copy of the session's graph, fed
 with the first few examples of the session's dataset, in a worker thread (two forward passes per
-checked entry add up on bigger graphs). The table colours each array by its relative error:
-below 1e-7 green (good), below 1e-5 amber (look closer), above that red (the backward pass is
-wrong).
+checked entries add up on bigger graphs). The table colours each array by its verdict: green
+when the relative error is below 1e-7 (good), blue-grey when the difference is within the noise
+floor of finite differences (a trained net's tiny gradients), amber when what is left above the
+floor is below 1e-5 (look closer), red above that (the backward pass is wrong). The step ε and
+each array's floor are shown beside the difference.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
-                               QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+                               QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from engine.gradcheck import CHECK, GOOD, ParamCheck, gradient_check
 
 from ...player.player import batch_feeds
 
-COLUMNS = ("Node", "Array", "Entries", "‖analytical‖", "‖numerical‖", "Relative error", "Verdict")
-VERDICT_COLORS = {"good": QColor("#c8efc4"), "check": QColor("#ffe2a0"),
-                  "wrong": QColor("#f5b5ae"), "kink": QColor("#dcdcdc")}
-VERDICT_WORDS = {"good": "good", "check": "look closer", "wrong": "wrong",
-                 "kink": "only kinks sampled"}
+COLUMNS = ("Node", "Array", "Entries", "‖analytical‖", "‖numerical‖", "Relative error",
+           "‖a − n‖", "Noise floor", "Verdict")
+VERDICT_COL = COLUMNS.index("Verdict")
+VERDICT_COLORS = {"good": QColor("#c8efc4"), "floor": QColor("#cfe0ee"),
+                  "check": QColor("#ffe2a0"), "wrong": QColor("#f5b5ae"),
+                  "kink": QColor("#dcdcdc")}
+VERDICT_WORDS = {"good": "good", "floor": "at the noise floor", "check": "look closer",
+                 "wrong": "wrong", "kink": "only kinks sampled"}
+EPS_CHOICES = (1e-4, 1e-5, 1e-6, 1e-7)
+LEGEND = (f"Relative error ‖a − n‖ / (‖a‖ + ‖n‖): below {GOOD:g} good. Otherwise the difference "
+          "is set against the noise floor (how far rounding in J and the step ε can move the "
+          f"finite differences): within it, at the noise floor; what is left above it below "
+          f"{CHECK:g} of the gradients' size, look closer; more, wrong.")
 
 
 class _CheckWorker(QObject):
     finished = Signal(object, str)     # list[ParamCheck] or None, error message
 
-    def __init__(self, graph, feeds, max_entries: int) -> None:
+    def __init__(self, graph, feeds, max_entries: int, eps: float) -> None:
         super().__init__()
-        self.graph, self.feeds, self.max_entries = graph, feeds, max_entries
+        self.graph, self.feeds, self.max_entries, self.eps = graph, feeds, max_entries, eps
 
     @Slot()
     def run(self) -> None:
         try:
-            results = gradient_check(self.graph, self.feeds, max_entries=self.max_entries)
+            results = gradient_check(self.graph, self.feeds, max_entries=self.max_entries,
+                                     eps=self.eps)
         except Exception as e:  # noqa: BLE001 - the user's graph may fail in many ways
             text = str(e)
             if not text.lower().startswith("gradient check"):
@@ -68,6 +80,14 @@ class GradcheckPanel(QWidget):
         self.max_entries.setValue(64)
         self.max_entries.setToolTip("Bigger arrays are checked on a fixed random sample")
         top.addWidget(self.max_entries)
+        top.addWidget(QLabel("ε"))
+        self.eps = QComboBox()
+        for e in EPS_CHOICES:
+            self.eps.addItem(f"{e:g}", e)
+        self.eps.setCurrentIndex(EPS_CHOICES.index(1e-6))
+        self.eps.setToolTip("The step of the finite differences: smaller steps cut the "
+                            "truncation error ε²·J‴/6 but raise the rounding noise σ/ε")
+        top.addWidget(self.eps)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setMaximumWidth(120)
@@ -83,8 +103,7 @@ class GradcheckPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         lay.addWidget(self.table, 1)
-        self.summary = QLabel(f"Relative error ‖a − n‖ / (‖a‖ + ‖n‖): below {GOOD:g} good, "
-                              f"below {CHECK:g} look closer, above that wrong.")
+        self.summary = QLabel(LEGEND)
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
         self.run_button.clicked.connect(self.run_check)
@@ -112,7 +131,7 @@ class GradcheckPanel(QWidget):
         self.progress.setVisible(True)
         self.summary.setText("Checking…")
         thread = QThread(self)
-        worker = _CheckWorker(graph, feeds, self.max_entries.value())
+        worker = _CheckWorker(graph, feeds, self.max_entries.value(), self.eps.currentData())
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.finished.connect(self._done)
@@ -141,7 +160,8 @@ class GradcheckPanel(QWidget):
         for row, c in enumerate(results):
             entries = str(c.entries_checked) + (f" (+{c.kinks} at kinks)" if c.kinks else "")
             cells = (c.node_name, c.array, entries, f"{c.analytical_norm:.6g}",
-                     f"{c.numerical_norm:.6g}", f"{c.rel_error:.2e}", VERDICT_WORDS[c.verdict])
+                     f"{c.numerical_norm:.6g}", f"{c.rel_error:.2e}", f"{c.difference:.2e}",
+                     f"{c.noise_floor:.2e}", VERDICT_WORDS[c.verdict])
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setBackground(VERDICT_COLORS[c.verdict])
@@ -159,7 +179,13 @@ class GradcheckPanel(QWidget):
             text = f"<b style='color:#c0392b'>{counts['wrong']} wrong</b>: {bad}"
         elif counts["check"]:
             text = f"<b style='color:#a66b00'>{counts['check']} to look at closer</b>, " \
-                   f"{counts['good']} good"
+                   f"{counts['good']} good" + (f", {counts['floor']} at the noise floor"
+                                               if counts["floor"] else "")
+        elif counts["floor"]:
+            text = (f"<b style='color:#2a7a2a'>No wrong gradient</b>: {counts['good']} good, "
+                    f"{counts['floor']} at the noise floor (their gradients are so small that "
+                    "the finite differences are mostly rounding noise; backpropagation agrees "
+                    "with them as closely as they can tell).")
         else:
             text = f"<b style='color:#2a7a2a'>All {len(results)} arrays good</b>: " \
                    "backpropagation agrees with finite differences."
@@ -167,6 +193,10 @@ class GradcheckPanel(QWidget):
         if kinks:
             text += (f" {kinks} sampled entr{'y' if kinks == 1 else 'ies'} sat on a kink (ReLU at "
                      "0, a max-pool tie) where J has no derivative, and were left out.")
+        if results:
+            worst = max(results, key=lambda c: c.noise_floor)
+            text += (f"<br>ε = {results[0].eps:g}; noise floor up to {worst.noise_floor:.1e} "
+                     f"({worst.node_name}.{worst.array}), from rounding in J at ±ε and ±2ε.")
         self.summary.setText(text)
 
     def wait(self, ms: int = 10000) -> None:

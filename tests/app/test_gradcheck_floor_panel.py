@@ -33,7 +33,7 @@ def test_floor_rows_and_summary(qtbot):
     assert panel.table.item(1, VERDICT_COL).text() == "good"
     text = panel.summary.text()
     assert "No wrong gradient" in text and "1 at the noise floor" in text
-    assert "ε = 1e-06" in text and "3.8e-10 (dense1.W)" in text
+    assert "ε = 1e-06" in text and "up to 5.0e-10 (dense2.W)" in text
 
 
 def test_wrong_beyond_the_floor_is_red(qtbot):

@@ -12,6 +12,14 @@ example per iteration, N iterations per epoch); anything else is mini-batch (cei
 iterations per epoch). The order of epoch ``e`` is a permutation drawn from a generator seeded
 with ``(seed, e)``, so a run that is paused and resumed visits the batches in exactly the order
 an uninterrupted run would.
+
+Divergence. A run diverges when its cost or a value becomes NaN or infinite, or when the train
+cost at the end of an epoch has grown far above where it started: more than ``DIVERGE_FACTOR``
+times the first iteration's cost, measured as start + 10 × max(|start|, 0.1) (so a cost near 0
+that wobbles up a little is not called diverging). Either way the run stops with
+:class:`TrainingDiverged`, whose message names the fix: a smaller learning rate, with a
+suggested value (:func:`suggest_lr`). :data:`LR_RANGES` holds the learning rates that make
+sense for each optimizer; :func:`lr_warning` says when a value is outside them.
 """
 from __future__ import annotations
 
@@ -25,11 +33,12 @@ import numpy as np
 from .executor import Executor
 from .graph import Graph, GraphError
 from .ops.base import get_op
-from .ops.sources import convert_feed
+from .ops.sources import check_feed, convert_feed
 from .optimizers import OPTIMIZERS, Optimizer, make_optimizer
 
 __all__ = ["Dataset", "split", "TrainConfig", "TrainingDiverged", "History", "Trainer",
-           "same_start", "OPTIMIZERS", "Optimizer", "make_optimizer"]
+           "same_start", "OPTIMIZERS", "Optimizer", "make_optimizer", "LR_RANGES", "lr_warning",
+           "suggest_lr", "divergence", "DIVERGE_FACTOR", "fit_problem", "feed_inputs", "NO_DATA"]
 
 Key = tuple[str, str]
 
@@ -104,12 +113,64 @@ def split(dataset: Dataset, train: float = 0.8, dev: float = 0.2, test: float = 
 
 
 class TrainingDiverged(ArithmeticError):
-    """The cost or a value became NaN or infinite; ``node`` names where, ``iteration`` when."""
+    """The cost or a value became NaN or infinite, or the cost grew far above its start;
+    ``node`` names where (None when unknown), ``iteration`` when, ``suggested_lr`` the fix."""
 
-    def __init__(self, message: str, node: str | None, iteration: int) -> None:
+    def __init__(self, message: str, node: str | None, iteration: int,
+                 suggested_lr: float | None = None) -> None:
         super().__init__(message)
         self.node = node
         self.iteration = iteration
+        self.suggested_lr = suggested_lr
+
+
+LR_RANGES: dict[str, tuple[float, float]] = {
+    "sgd": (1e-4, 2.0), "momentum": (1e-4, 1.0), "rmsprop": (1e-5, 0.05), "adam": (1e-5, 0.05)}
+"""Learning rates that make sense per optimizer: below, training barely moves; above, the cost
+usually blows up (adaptive optimizers take steps of about α whatever the gradient's size)."""
+TYPICAL_LR = {"sgd": 0.1, "momentum": 0.05, "rmsprop": 0.001, "adam": 0.001}
+DIVERGE_FACTOR = 10.0
+_DIVERGE_SCALE = 0.1
+
+
+def suggest_lr(lr: float, optimizer: str) -> float:
+    """A smaller learning rate to try after ``lr`` diverged: a tenth of it, and no more than
+    the optimizer's usual value."""
+    return float(f"{min(lr / 10, TYPICAL_LR.get(optimizer, lr / 10)):.1g}")
+
+
+def lr_warning(optimizer: str, lr: float) -> str | None:
+    """Why ``lr`` is unusual for ``optimizer`` (too large or too small), or None."""
+    if optimizer not in LR_RANGES or not _finite(lr) or lr <= 0:
+        return None
+    lo, hi = LR_RANGES[optimizer]
+    if lr > hi:
+        return (f"α = {lr:g} is above what {optimizer} usually takes ({lo:g} to {hi:g}): "
+                f"expect the cost to blow up; try {TYPICAL_LR[optimizer]:g}")
+    if lr < lo:
+        return (f"α = {lr:g} is below what {optimizer} usually takes ({lo:g} to {hi:g}): "
+                f"training will barely move; try {TYPICAL_LR[optimizer]:g}")
+    return None
+
+
+def _grown(start: float, cost: float) -> bool:
+    return cost > start + DIVERGE_FACTOR * max(abs(start), _DIVERGE_SCALE)
+
+
+def divergence(history: "History") -> str | None:
+    """Why ``history`` shows a diverging run (a cost that is not finite, or an epoch's train
+    cost far above the first iteration's), or None."""
+    bad = [c for c in history.cost + history.train_cost if not math.isfinite(c)]
+    if bad:
+        return "the cost became NaN or infinite"
+    if not history.cost:
+        return None
+    start = history.cost[0]
+    for e, tc in zip(history.epochs, history.train_cost):
+        if _grown(start, tc):
+            return (f"the train cost grew from {start:.3g} to {tc:.3g} by epoch {e}, instead "
+                    "of falling")
+    return None
 
 
 @dataclass
@@ -242,6 +303,7 @@ class Trainer:
         self.loss_node = find_loss_node(graph, self.target)
         self.train = train
         self.dev = dev
+        self.graph_feeds = feed_inputs(graph)
         self._train_feeds = self._prepare(train, "training")
         self._dev_feeds = self._prepare(dev, "dev") if dev is not None else None
         self.optimizer = make_optimizer(config)
@@ -344,7 +406,8 @@ class Trainer:
 
     def _end_epoch(self) -> None:
         h = self.history
-        tc, ta = self._evaluate_feeds(self._train_feeds)
+        with np.errstate(all="ignore"):
+            tc, ta = self._evaluate_feeds(self._train_feeds)
         h.epochs.append(self.epoch)
         h.epoch_iteration.append(self.iteration)
         h.train_cost.append(tc)
@@ -355,6 +418,21 @@ class Trainer:
             dc, da = math.nan, None
         h.dev_cost.append(dc)
         h.dev_accuracy.append(math.nan if da is None else da)
+        why = divergence(h)
+        if why and not math.isfinite(tc) and not self.done:
+            return   # the next iteration stops at the value that overflows, and names its node
+        if why:
+            node = None if math.isfinite(tc) else self.executor.first_nonfinite()
+            raise TrainingDiverged(f"training stopped after epoch {self.epoch}: {why}"
+                                   + (f" first at node {node!r}" if node else "") + ". "
+                                   + self._fix(), node, self.iteration, self._suggestion())
+
+    def _suggestion(self) -> float:
+        return suggest_lr(self.config.lr, self.config.optimizer)
+
+    def _fix(self) -> str:
+        return (f"The learning rate α = {self.config.lr:g} is too large for this network: "
+                f"try a smaller learning rate, such as α = {self._suggestion():g}")
 
     def _diverged(self, grads: dict, update: bool = False) -> None:
         node = self.executor.first_nonfinite()
@@ -366,7 +444,7 @@ class Trainer:
         it = self.iteration + 1
         where = f" first at node {node!r}" if node else ""
         raise TrainingDiverged(f"training stopped at iteration {it}: the values became NaN or "
-                               f"infinite{where} (try a smaller learning rate)", node, it)
+                               f"infinite{where}. " + self._fix(), node, it, self._suggestion())
 
     # -- many iterations -----------------------------------------------------------------------
     def run(self, max_iterations: int | None = None, should_stop: Callable[[], bool] | None = None,
@@ -404,6 +482,10 @@ class Trainer:
 
     def _evaluate_feeds(self, feeds: list[tuple[str, np.ndarray]],
                         chunk: int = 4096) -> tuple[float, float | None]:
+        if not self.graph_feeds:       # no inputs: J depends on the parameters alone
+            with np.errstate(all="ignore"):
+                cost, _ = self.executor.run({}, training=False, backward=False)
+            return float(cost), None
         n = len(feeds[0][1]) if feeds else 0
         if n == 0:
             return math.nan, None
@@ -450,6 +532,67 @@ def _accuracy_fn():
     except ImportError:  # pragma: no cover
         return None
     return getattr(losses, "accuracy", None)
+
+
+NO_DATA = Dataset({"none": np.zeros((1, 0), np.float32)}, "no data",
+                  "One empty example, for graphs without inputs (J of the parameters alone)")
+
+
+def feed_inputs(graph: Graph) -> list[str]:
+    """Ids of the graph's input (fed) nodes, in plan order."""
+    return [nid for nid in graph.topo_order() if get_op(graph.nodes[nid].op).is_feed]
+
+
+def _id_limits(graph: Graph, nid: str) -> list[tuple[int, str]]:
+    """(count, what) for every consumer that takes the ids of int input ``nid``: the classes
+    of a softmax_ce target, the rows of an embedding."""
+    out = []
+    for dst, port in graph.consumers(nid):
+        node = graph.nodes[dst]
+        if node.op == "softmax_ce" and port == 1:
+            src = graph.inputs_of(dst)[0]
+            shape = graph.shapes[src].out if src is not None and src in graph.shapes else None
+            if shape and shape[-1] is not None:
+                out.append((int(shape[-1]), f"the {shape[-1]} classes of {node.name}"))
+        elif node.op == "embedding" and port == 0:
+            k = int(node.params["num_embeddings"])
+            out.append((k, f"the {k} rows of {node.name}"))
+    return out
+
+
+def fit_problem(graph: Graph, ds: "Dataset", label: str | None = None) -> str | None:
+    """Why ``graph`` cannot train on ``ds``, or None when it can: a shape error in the graph,
+    an input with no array of its name, an array of the wrong shape or kind, or class ids
+    beyond what the graph's loss or embedding takes."""
+    if graph.issues:
+        return (f"the graph has an error: {graph.issues[0]}. Fix it (the node is marked on "
+                "the canvas), then start again")
+    label = label or ds.name or "the data"
+    for nid in feed_inputs(graph):
+        node = graph.nodes[nid]
+        if node.name not in ds.arrays:
+            return (f"data '{label}' has no array named {node.name!r} for input {node.name} "
+                    f"(it has {', '.join(ds.arrays) or 'none'}): choose other data, or rename "
+                    "the input")
+        arr = ds.arrays[node.name]
+        why = check_feed(node.name, tuple(node.params["shape"]), arr)
+        if why:
+            return (f"data '{label}' does not fit input {why}: choose data that matches the "
+                    "graph's inputs, or change the input's shape")
+        try:
+            ids = convert_feed(f"data '{label}' for input {node.name}", arr,
+                               node.params["dtype"], np.float32)
+        except ValueError as e:
+            return str(e)
+        if node.params["dtype"] != "int" or not ids.size:
+            continue
+        lo, hi = int(ids.min()), int(ids.max())
+        for count, what in _id_limits(graph, nid):
+            if lo < 0 or hi >= count:
+                return (f"data '{label}' gives input {node.name} ids from {lo} to {hi}, but "
+                        f"{what} take 0 to {count - 1}: choose data with at most {count} "
+                        "classes, or widen the graph")
+    return None
 
 
 def find_loss_node(graph: Graph, target: str) -> str | None:

@@ -51,6 +51,35 @@ def probe_dataset(name: str) -> Dataset:
 
 
 
+class LearningRateBox(QDoubleSpinBox):
+    """A learning-rate field that shows values as typed (0.001, 1e-05), with 8 decimals."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(8)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name
+        return f"{value:g}"
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt's name
+        try:
+            return float(text)
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int):
+        from PySide6.QtGui import QValidator
+        t = text.strip()
+        if not t:
+            return QValidator.State.Intermediate, text, pos
+        try:
+            float(t)
+        except ValueError:
+            ok = all(c in "0123456789.eE+-" for c in t)
+            return (QValidator.State.Intermediate if ok else QValidator.State.Invalid), text, pos
+        return QValidator.State.Acceptable, text, pos
+
+
 def _row(first: QWidget, label: str | None, second: QWidget,
          stretch_last: bool = False) -> QHBoxLayout:
     """One form row: a main widget, an optional small label, and a second widget; the main
@@ -103,8 +132,7 @@ class TrainingPanel(QWidget):
         self.optimizer = QComboBox()
         self.optimizer.addItems(list(OPTIMIZERS))
         form.addRow("Optimizer", self.optimizer)
-        self.lr = QDoubleSpinBox()
-        self.lr.setDecimals(5)
+        self.lr = LearningRateBox()
         self.lr.setRange(0.0, 1e6)     # 0 is refused with a message when a run starts
         self.lr.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
         self.lr.setValue(0.1)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from engine.examples import build
 from engine.gradcheck import ParamCheck
 from engine.ops.arithmetic import Multiply
-from graphviz_app.panels.watch.gradcheck_panel import VERDICT_COL, VERDICT_COLORS, GradcheckPanel
+from graphviz_app.panels.watch.gradcheck_panel import (COLUMNS, VERDICT_COL, VERDICT_COLORS,
+                                                       GradcheckPanel)
 from graphviz_app.session import Session
 
 
@@ -31,7 +32,8 @@ def test_correct_graph_rows_are_green(qtbot):
     for row, c in enumerate(results):
         assert c.verdict == "good"
         assert panel.table.item(row, 0).text() == c.node_name
-        assert panel.table.item(row, 5).text() == f"{c.rel_error:.2e}"
+        assert panel.table.item(row, COLUMNS.index("Relative error")).text() == \
+            f"{c.rel_error:.2e}"
         assert panel.table.item(row, VERDICT_COL).background().color() == VERDICT_COLORS["good"]
     assert "All 6 arrays good" in panel.summary.text()
     assert panel.run_button.isEnabled()

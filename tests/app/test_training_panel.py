@@ -239,7 +239,7 @@ def test_data_that_does_not_fit_the_inputs_is_not_offered(qtbot):
     note = panel.data_note.text()
     assert "Data 'session data (xor)' does not fit input x: expected 4 dimensions " \
            "(Nx32x16x16), got 2" in note
-    assert "Not offered, since they do not fit the graph's inputs: xor, circles" in note
+    assert "Left out, as they do not fit this graph: xor, circles" in note
     assert "shapes." in note
 
 

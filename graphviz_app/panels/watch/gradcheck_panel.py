@@ -20,8 +20,8 @@ from engine.gradcheck import CHECK, GOOD, ParamCheck, gradient_check
 
 from ...player.player import batch_feeds
 
-COLUMNS = ("Node", "Array", "Entries", "‖analytical‖", "‖numerical‖", "Relative error",
-           "‖a − n‖", "Noise floor", "Verdict")
+COLUMNS = ("Node", "Array", "Verdict", "Entries", "‖analytical‖", "‖numerical‖",
+           "Relative error", "‖a − n‖", "Noise floor")
 VERDICT_COL = COLUMNS.index("Verdict")
 VERDICT_COLORS = {"good": QColor("#c8efc4"), "floor": QColor("#cfe0ee"),
                   "check": QColor("#ffe2a0"), "wrong": QColor("#f5b5ae"),
@@ -101,7 +101,7 @@ class GradcheckPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
         lay.addWidget(self.table, 1)
         self.summary = QLabel(LEGEND)
         self.summary.setWordWrap(True)
@@ -159,14 +159,14 @@ class GradcheckPanel(QWidget):
         self.table.setRowCount(len(results))
         for row, c in enumerate(results):
             entries = str(c.entries_checked) + (f" (+{c.kinks} at kinks)" if c.kinks else "")
-            cells = (c.node_name, c.array, entries, f"{c.analytical_norm:.6g}",
-                     f"{c.numerical_norm:.6g}", f"{c.rel_error:.2e}", f"{c.difference:.2e}",
-                     f"{c.noise_floor:.2e}", VERDICT_WORDS[c.verdict])
+            cells = (c.node_name, c.array, VERDICT_WORDS[c.verdict], entries,
+                     f"{c.analytical_norm:.6g}", f"{c.numerical_norm:.6g}",
+                     f"{c.rel_error:.2e}", f"{c.difference:.2e}", f"{c.noise_floor:.2e}")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setBackground(VERDICT_COLORS[c.verdict])
                 item.setForeground(QColor("#202020"))
-                if col >= 2:
+                if col > VERDICT_COL:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
         counts = {v: sum(1 for c in results if c.verdict == v) for v in VERDICT_WORDS}

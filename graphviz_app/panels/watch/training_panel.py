@@ -51,6 +51,30 @@ def probe_dataset(name: str) -> Dataset:
 
 
 
+class NoteLabel(QLabel):
+    """A word-wrapped note that asks for the height its text needs at its current width (a form
+    layout otherwise sizes it for one width and clips it at another)."""
+
+    def __init__(self, color: str, name: str) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setObjectName(name)
+        self.setStyleSheet(f"color: {color};")
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        h = self.heightForWidth(max(1, self.width())) if self.text() else 0
+        if h != self.minimumHeight():
+            self.setMinimumHeight(max(0, h))
+
+
 class LearningRateBox(QDoubleSpinBox):
     """A learning-rate field that shows values as typed (0.001, 1e-05), with 8 decimals."""
 
@@ -109,10 +133,7 @@ class TrainingPanel(QWidget):
         self.points.setValue(1000)
         self.points.setSingleStep(100)
         form.addRow("Data", _row(self.data, "n", self.points))
-        self.data_note = QLabel()
-        self.data_note.setWordWrap(True)
-        self.data_note.setObjectName("data_note")
-        self.data_note.setStyleSheet("color: #8a5a00;")
+        self.data_note = NoteLabel("#8a5a00", "data_note")
         form.addRow(self.data_note)
         self.train_frac = QDoubleSpinBox()
         self.train_frac.setRange(0.1, 1.0)
@@ -137,10 +158,7 @@ class TrainingPanel(QWidget):
         self.lr.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
         self.lr.setValue(0.1)
         form.addRow("Learning rate α", self.lr)
-        self.lr_note = QLabel()
-        self.lr_note.setWordWrap(True)
-        self.lr_note.setObjectName("lr_note")
-        self.lr_note.setStyleSheet("color: #b35900;")
+        self.lr_note = NoteLabel("#b35900", "lr_note")
         form.addRow(self.lr_note)
         self.mode = QComboBox()
         self.mode.addItems(MODES)
@@ -266,7 +284,7 @@ class TrainingPanel(QWidget):
             else:
                 wrong_shape.append(key)
         if wrong_shape and fits:
-            left_out.append(f"not offered, since they do not fit the graph's inputs: "
+            left_out.append(f"left out, as they do not fit this graph: "
                             f"{', '.join(wrong_shape)}")
         return fits, left_out
 

@@ -18,8 +18,16 @@ of a smooth J is rounding noise alone (its ε⁴·J'''' term is far smaller), wi
 deviation of √70·σ: the median of its size over an array's entries estimates σ (the median
 ignores the few entries on a kink; entries whose five costs are all equal, where J did not
 resolve the step, say nothing about σ and are left out of it). Arrays with few such entries
-also use the estimate of the whole check, and σ is never taken below 2u·|J| (u the machine
-epsilon). The floor of entry i is 3σ·√2/2ε plus the entry's truncation error, estimated as the
+also use the estimate of the whole check. σ is never taken below 2u·|J| (u the machine
+epsilon), nor below the float64 forward's own error, measured by running the same forward pass
+in extended precision (``np.longdouble``, where it is wider than float64) at θ and at a few
+perturbed points: near a minimum J can be so quantized (log(1 + tiny) rounds to 0) that it does
+not change at all within ±2ε, and only that measurement says how coarse it is. Where J does
+not change at all (its five costs are equal), finite differences see nothing: an entry whose
+analytical gradient is too small to move J by more than it could hide, 4u·max(|J|, 1) (a cost
+is a mean of per-example losses of order 1, and a log-probability near 0 is resolved no finer
+than u), is left out of the comparison and counted in ``unmoved``; one whose gradient should
+have moved J is compared, and is wrong. An array whose entries all left J unmoved is 'floor'. The floor of entry i is 3σ·√2/2ε plus the entry's truncation error, estimated as the
 distance between the central difference and the five-point one, and an array's floor is the
 norm of its entries' floors. An array whose ‖a − n‖ is within its floor (plus 1e-7 of the
 gradients' size) is 'floor': the two gradients agree as closely as finite differences can tell.
@@ -82,6 +90,7 @@ class ParamCheck:
     diff_norm: float | None = None     # ‖a − n‖; None: rel_error × (‖a‖ + ‖n‖)
     noise_floor: float = 0.0           # ‖floor‖: how far apart finite differences may put them
     eps: float = 1e-6
+    unmoved: int = 0  # entries left out because J did not change at all, as their gradient said
 
     @property
     def difference(self) -> float:
@@ -102,7 +111,9 @@ class ParamCheck:
     def verdict(self) -> str:
         """'good' (relative error < 1e-7), 'floor' (the difference is within the noise floor),
         'check' (what is left above the floor < 1e-5), or 'wrong'; 'kink' when every sampled
-        entry sat on a kink, so nothing could be compared."""
+        entry sat on a kink, so nothing could be compared; 'floor' too when no entry moved J."""
+        if self.entries_checked == 0 and self.unmoved:
+            return "floor"
         if self.entries_checked == 0 and self.kinks:
             return "kink"
         if self.rel_error < GOOD:
@@ -133,6 +144,7 @@ class _Probe:
 
     entry: Any
     name: str
+    flat: np.ndarray        # (k,) the checked entries, as flat indices into the array
     analytical: np.ndarray
     costs: np.ndarray
     steps: np.ndarray       # (k, 4): the steps actually taken, at -2ε, -ε, +ε, +2ε
@@ -174,7 +186,40 @@ def _probe(ex: Executor, feeds: Mapping[str, Any], e, name: str, flat: np.ndarra
             costs[j, col if col < 2 else col + 1] = _cost(ex, feeds)
         w[idx] = old
         costs[j, 2] = base
-    return _Probe(e, name, analytical, costs, steps)
+    return _Probe(e, name, flat, analytical, costs, steps)
+
+
+FORWARD_ERROR_POINTS = 4    # θ and up to three perturbed points
+
+
+def _forward_error(graph: Graph, target: str, feeds: Mapping[str, Any], ex: Executor,
+                   probes: list[_Probe], base: float, eps: float) -> float:
+    """The RMS difference between J in float64 and J in extended precision at θ and at θ with
+    one entry of a few arrays moved by ε: the float64 forward's own rounding error. 0 where
+    np.longdouble is no wider than float64, or the graph cannot run in it."""
+    if np.finfo(np.longdouble).eps >= U / 4:
+        return 0.0
+    try:
+        wide = Executor(graph.copy(), target, dtype=np.longdouble)
+
+        def wide_cost() -> np.longdouble:
+            cost, _ = wide.run(feeds, training=False, backward=False)
+            return np.sum(cost, dtype=np.longdouble)
+
+        errors = [float(wide_cost() - np.longdouble(base))]
+        picks = [probes[round(i * (len(probes) - 1) / 2)] for i in range(3)] if probes else []
+        for p in picks[:FORWARD_ERROR_POINTS - 1]:
+            idx = np.unravel_index(int(p.flat[0]), p.entry.weights[p.name].shape)
+            w = p.entry.weights[p.name]
+            ww = wide.entries[wide.index[p.entry.nid]].weights[p.name]
+            old, old_wide = w[idx], ww[idx]
+            w[idx] = old + eps
+            ww[idx] = np.longdouble(w[idx])
+            errors.append(float(wide_cost() - np.longdouble(_cost(ex, feeds))))
+            w[idx], ww[idx] = old, old_wide
+    except (ExecutionError, TypeError, ValueError, ArithmeticError):
+        return 0.0
+    return float(np.sqrt(np.mean(np.square(errors))))
 
 
 def _sigma(probes: list[_Probe]) -> tuple[list[np.ndarray], float]:
@@ -186,25 +231,31 @@ def _sigma(probes: list[_Probe]) -> tuple[list[np.ndarray], float]:
     return smooth, float(np.median(pooled)) / _MEDIAN_TO_SIGMA if len(pooled) else 0.0
 
 
-def _judge(p: _Probe, smooth_d4: np.ndarray, pooled_sigma: float, eps: float) -> ParamCheck:
+def _judge(p: _Probe, smooth_d4: np.ndarray, pooled_sigma: float, forward_error: float,
+           eps: float) -> ParamCheck:
     a, n = p.analytical, p.numerical
     sigma = float(np.median(smooth_d4)) / _MEDIAN_TO_SIGMA if len(smooth_d4) else 0.0
     if len(smooth_d4) < _POOL_BELOW:
         sigma = max(sigma, pooled_sigma)
+    sigma = max(sigma, forward_error)
     sigma_i = np.maximum(sigma, 2 * U * np.abs(p.costs).max(axis=1))
     h = np.abs(p.steps[:, 2] - p.steps[:, 1])
     floor = NOISE_SIGMAS * sigma_i * np.sqrt(2.0) / h + np.abs(n - p.five_point)
+    hidden = 4 * U * max(float(np.abs(p.costs).max(initial=0.0)), 1.0)
+    unmoved = (np.ptp(p.costs, axis=1) == 0) & (np.abs(a) * h <= hidden)
     diff = np.abs(a - n)
     jumped = np.abs(p.fourth) > KINK_SIGMAS * np.sqrt(70.0) * sigma_i
     # curvature alone bends the slopes too (x² near 0); an entry whose analytical gradient
     # matches the central difference is compared, never left out
     agrees = diff <= floor + CHECK * (np.abs(a) + np.abs(n)) + KINK_ABS * eps
-    keep = ~((p.slope_bent | jumped) & ~agrees)
+    kink = (p.slope_bent | jumped) & ~agrees & ~unmoved
+    keep = ~kink & ~unmoved
     a, n, floor = a[keep], n[keep], floor[keep]
     e = p.entry
     return ParamCheck(e.nid, e.name, p.name, float(np.linalg.norm(a)), float(np.linalg.norm(n)),
-                      relative_error(a, n), int(keep.sum()), int((~keep).sum()),
-                      float(np.linalg.norm(a - n)), float(np.linalg.norm(floor)), eps)
+                      relative_error(a, n), int(keep.sum()), int(kink.sum()),
+                      float(np.linalg.norm(a - n)), float(np.linalg.norm(floor)), eps,
+                      int(unmoved.sum()))
 
 
 def gradient_check(graph: Graph, feeds: Mapping[str, Any], target: str | None = None,
@@ -247,7 +298,8 @@ def gradient_check(graph: Graph, feeds: Mapping[str, Any], target: str | None = 
                  else np.asarray(analytical).reshape(-1)[flat])
             probes.append(_probe(ex, feeds, e, name, flat, a, base, eps))
     smooth, pooled = _sigma(probes)
-    return [_judge(p, d4, pooled, eps) for p, d4 in zip(probes, smooth)]
+    forward_error = _forward_error(graph, ex.target, feeds, ex, probes, base, eps)
+    return [_judge(p, d4, pooled, forward_error, eps) for p, d4 in zip(probes, smooth)]
 
 
 def summary(checks: list[ParamCheck]) -> str:
@@ -255,7 +307,7 @@ def summary(checks: list[ParamCheck]) -> str:
     return "\n".join(f"{c.node_name}.{c.array}  rel {c.rel_error:.2e}  |a-n| {c.difference:.1e}"
                      f"  floor {c.noise_floor:.1e}  {c.verdict} "
                      f"({c.entries_checked} entries" + (f", {c.kinks} at kinks" if c.kinks else "")
-                     + ")" for c in checks)
+                     + (f", {c.unmoved} unmoved" if c.unmoved else "") + ")" for c in checks)
 
 
 __all__ = ["ParamCheck", "gradient_check", "relative_error", "summary", "VERDICTS", "GOOD",

@@ -158,7 +158,8 @@ class GradcheckPanel(QWidget):
         self.results = list(results)
         self.table.setRowCount(len(results))
         for row, c in enumerate(results):
-            entries = str(c.entries_checked) + (f" (+{c.kinks} at kinks)" if c.kinks else "")
+            entries = str(c.entries_checked) + (f" (+{c.kinks} at kinks)" if c.kinks else "") \
+                + (f" (+{c.unmoved} unmoved)" if c.unmoved else "")
             cells = (c.node_name, c.array, VERDICT_WORDS[c.verdict], entries,
                      f"{c.analytical_norm:.6g}", f"{c.numerical_norm:.6g}",
                      f"{c.rel_error:.2e}", f"{c.difference:.2e}", f"{c.noise_floor:.2e}")
@@ -193,6 +194,10 @@ class GradcheckPanel(QWidget):
         if kinks:
             text += (f" {kinks} sampled entr{'y' if kinks == 1 else 'ies'} sat on a kink (ReLU at "
                      "0, a max-pool tie) where J has no derivative, and were left out.")
+        unmoved = sum(c.unmoved for c in results)
+        if unmoved:
+            text += (f" {unmoved} sampled entr{'y' if unmoved == 1 else 'ies'} did not move J at "
+                     "all (their gradients are below what J resolves), and were left out.")
         if results:
             worst = max(results, key=lambda c: c.noise_floor)
             text += (f"<br>ε = {results[0].eps:g}; noise floor up to {worst.noise_floor:.1e} "

@@ -502,7 +502,7 @@ class TrainingPanel(QWidget):
     def _on_diverged(self, run: Run) -> None:
         where = f" at node {run.node}" if run.node else ""
         text = (f"{run.name} diverged{where}: {run.message}\nThe graph keeps the weights it had "
-                "before this run. Try a smaller learning rate.")
+                "before this run.")
         self.error.setText(text)
         QMessageBox.warning(self, "Training diverged", text)
 

@@ -33,6 +33,7 @@ import numpy as np
 from .executor import Executor
 from .graph import Graph, GraphError
 from .ops.base import get_op
+from .ops.losses import accuracy
 from .ops.sources import check_feed, convert_feed
 from .optimizers import OPTIMIZERS, Optimizer, make_optimizer
 
@@ -317,7 +318,6 @@ class Trainer:
         self._batch = 0         # next batch within the current epoch
         self._epoch_data: list[tuple[int, np.ndarray]] | None = None
         self._new_w: dict[Key, np.ndarray] = {}
-        self._acc = _accuracy_fn()
 
     # -- data ----------------------------------------------------------------------------------
     def _prepare(self, ds: Dataset, what: str) -> list[tuple[str, np.ndarray]]:
@@ -505,13 +505,13 @@ class Trainer:
 
     def _accuracy(self) -> float | None:
         """Accuracy from the last forward pass, or None when the loss has none."""
-        if self.loss_node is None or self._acc is None:
+        if self.loss_node is None:
             return None
         ex = self.executor
         srcs = ex.entries[ex.index[self.loss_node]].srcs
         vals = ex.last_values
         pred, tgt = vals[srcs[0]], vals[srcs[1]]
-        a = self._acc(self.graph.nodes[self.loss_node].op, pred, tgt)
+        a = accuracy(self.graph.nodes[self.loss_node].op, pred, tgt)
         return None if a is None else float(a)
 
     def predict(self, dataset: Dataset, node: str) -> np.ndarray:
@@ -524,14 +524,6 @@ class Trainer:
             raise GraphError(f"{self.graph.nodes[nid].name} does not lead to the cost; "
                              "it is not computed while training")
         return np.array(v)
-
-
-def _accuracy_fn():
-    try:
-        from .ops import losses
-    except ImportError:  # pragma: no cover
-        return None
-    return getattr(losses, "accuracy", None)
 
 
 NO_DATA = Dataset({"none": np.zeros((1, 0), np.float32)}, "no data",

@@ -9,7 +9,6 @@ import pytest
 
 from engine import datasets
 from engine.examples import build
-from engine.graph import Graph
 from engine.training import (LR_RANGES, NO_DATA, Dataset, History, TrainConfig, Trainer,
                              TrainingDiverged, divergence, fit_problem, lr_warning, suggest_lr)
 

@@ -164,6 +164,10 @@ def test_opening_another_graph_clears_status_and_errors(window, qtbot):
     assert win.files.open_example("housing")
     assert panel.status.text() == "Idle." and panel.error.text() == ""
     assert panel.progress.value() == 0
+    panel.status.setText("old status")
+    panel.error.setText("another old problem")
+    assert win.files.new()
+    assert panel.status.text() == "Idle." and panel.error.text() == ""
 
 
 def test_start_from_fresh_random_weights_with_a_seed(qtbot):

@@ -180,6 +180,10 @@ class TrainingPanel(QWidget):
                                    "weights of an earlier run (to compare settings)")
         form.addRow("Start from", self.start_from)
         lay.addLayout(form)
+        for combo in (self.data, self.dev_set, self.optimizer, self.mode, self.start_from):
+            # long entries are shown elided: the dock must stay usable when narrow
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
 
         buttons = QHBoxLayout()
         self.start_button = QPushButton("Start")
@@ -189,8 +193,9 @@ class TrainingPanel(QWidget):
             buttons.addWidget(b)
         lay.addLayout(buttons)
         more = QHBoxLayout()
-        self.compare_button = QPushButton("Compare batch / mini-batch / stochastic")
-        self.compare_button.setToolTip("Queue three runs from the same initial weights")
+        self.compare_button = QPushButton("Batch vs mini-batch vs SGD")
+        self.compare_button.setToolTip("Queue three runs from the same initial weights: batch, "
+                                       "mini-batch and stochastic gradient descent")
         self.revert_button = QPushButton("Revert weights")
         self.revert_button.setToolTip("Put back the weights from before training (undoable)")
         more.addWidget(self.compare_button, 1)

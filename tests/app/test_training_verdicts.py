@@ -201,3 +201,15 @@ def test_graph_without_inputs_needs_no_data(qtbot):
         "no data needed (the graph has no inputs)"]
     assert not panel.points.isEnabled()
     controller.wait()
+
+
+def test_an_examples_dev_sets_go_with_its_data(qtbot):
+    session, controller, panel, loss = _rig(qtbot, "dev_mismatch")
+    assert panel.dev_set.count() == 3 and panel._named_dev() == "other distribution"
+    session.set_dataset(session.dataset)                  # the same data again: kept
+    assert panel.dev_set.count() == 3
+    session.set_dataset(datasets.moons(n=80, seed=5))     # other data: its dev set is split off
+    assert panel.dev_set.count() == 1 and panel._named_dev() is None
+    train, dev = panel.data_split()
+    assert len(train) + len(dev) == 80
+    controller.wait()

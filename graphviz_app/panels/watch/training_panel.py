@@ -148,6 +148,7 @@ class TrainingPanel(QWidget):
                                 "example's own dev sets (which may come from another "
                                 "distribution)")
         self._dev_sets: dict[str, Dataset] = {}
+        self._example_data: Dataset | None = None
         form.addRow("Dev set", self.dev_set)
         self._form = form
         self.optimizer = QComboBox()
@@ -253,13 +254,17 @@ class TrainingPanel(QWidget):
                 info = build(self.session.example_name)[2]
             except Exception:  # noqa: BLE001 - defaults are a convenience only
                 info = {}
+        self._example_data = self.session.dataset     # the example's dev sets go with it
         self._fill_dev_sets(info.get("dev_sets") or {} if self.session.dataset is not None else {})
         self.apply_settings(info.get("train", {}))
         self._fill_start_from()
         self._sync()
 
     def _on_dataset_changed(self) -> None:
-        """Data set elsewhere (the Data panel, an opened file): offer it, chosen."""
+        """Data set elsewhere (the Data panel, an opened file): offer it, chosen. An example's
+        own dev sets belong to the example's data, and are dropped with it."""
+        if self.session.dataset is not self._example_data and self._dev_sets:
+            self._fill_dev_sets({})
         self._fill_data(prefer_session=True)
         self._sync()
 

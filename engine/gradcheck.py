@@ -13,7 +13,8 @@ The noise floor. Each J is computed in float64 with its own rounding error σ, s
 difference carries an error of about σ·√2 / 2ε, plus the truncation error ε²·J'''/6. Near a
 minimum (a trained net) the gradients are so small that this error alone gives relative errors
 of 1e-4 and more; the relative thresholds would then call a correct backward pass wrong. So each
-entry is also evaluated at θᵢ ± 2ε. The fourth difference J(+2ε) − 4J(+ε) + 6J − 4J(−ε) + J(−2ε)
+entry is also evaluated at θᵢ ± 2ε (up to ``NOISE_SAMPLE`` entries per array, spread over the
+checked ones; the others take their array's estimates). The fourth difference J(+2ε) − 4J(+ε) + 6J − 4J(−ε) + J(−2ε)
 of a smooth J is rounding noise alone (its ε⁴·J'''' term is far smaller), with a standard
 deviation of √70·σ: the median of its size over an array's entries estimates σ (the median
 ignores the few entries on a kink; entries whose five costs are all equal, where J did not
@@ -54,7 +55,7 @@ are compared.)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import numpy as np
 
@@ -70,6 +71,11 @@ KINK_SIGMAS = 8.0           # a fourth difference this many of its deviations ab
 U = float(np.finfo(np.float64).eps)
 _MEDIAN_TO_SIGMA = 0.6745 * np.sqrt(70.0)   # median |Δ4| of pure noise, in units of σ
 _POOL_BELOW = 8             # arrays with fewer smooth entries also use the whole check's σ
+NOISE_SAMPLE = 16           # entries per array also evaluated at ±2ε
+
+
+class CheckCancelled(Exception):
+    """The check was stopped by its ``should_stop`` callback before it finished."""
 
 VERDICTS = ("good", "floor", "check", "wrong", "kink")
 
@@ -172,20 +178,29 @@ class _Probe:
         return np.abs(right - left) > KINK_REL * (np.abs(right) + np.abs(left)) + KINK_ABS
 
 
+def _wide(k: int) -> np.ndarray:
+    """Which of k checked entries are also evaluated at ±2ε: up to NOISE_SAMPLE, spread out."""
+    return np.unique(np.linspace(0, k - 1, min(k, NOISE_SAMPLE)).round().astype(int))
+
+
 def _probe(ex: Executor, feeds: Mapping[str, Any], e, name: str, flat: np.ndarray,
-           analytical: np.ndarray, base: float, eps: float) -> _Probe:
+           analytical: np.ndarray, base: float, eps: float, tick) -> _Probe:
+    """Costs at ±ε for every entry of ``flat``, and at ±2ε for a spread-out few (NaN else)."""
     w = e.weights[name]
-    costs = np.empty((len(flat), 5))
-    steps = np.empty((len(flat), 4))
+    costs = np.full((len(flat), 5), np.nan)
+    steps = np.full((len(flat), 4), np.nan)
+    wide = set(_wide(len(flat)).tolist())
     for j, f in enumerate(flat):
         idx = np.unravel_index(f, w.shape)
         old = w[idx]
-        for col, k in enumerate((-2, -1, 1, 2)):
-            w[idx] = old + k * eps
+        cols = (0, 1, 2, 3) if j in wide else (1, 2)
+        for col in cols:
+            w[idx] = old + (-2, -1, 1, 2)[col] * eps
             steps[j, col] = w[idx] - old
             costs[j, col if col < 2 else col + 1] = _cost(ex, feeds)
         w[idx] = old
         costs[j, 2] = base
+        tick(len(cols))
     return _Probe(e, name, flat, analytical, costs, steps)
 
 
@@ -226,7 +241,9 @@ def _sigma(probes: list[_Probe]) -> tuple[list[np.ndarray], float]:
     """Per array, the |Δ4| of its smooth entries; and the whole check's σ estimate. An entry
     whose five costs are all equal says nothing about the noise (J did not resolve the step),
     and is left out of both."""
-    smooth = [np.abs(p.fourth[~p.slope_bent & (np.ptp(p.costs, axis=1) > 0)]) for p in probes]
+    smooth = [np.abs(p.fourth[~p.slope_bent & ~np.isnan(p.fourth)
+                              & (np.nanmax(p.costs, axis=1) > np.nanmin(p.costs, axis=1))])
+              for p in probes]
     pooled = np.concatenate(smooth) if smooth else np.empty(0)
     return smooth, float(np.median(pooled)) / _MEDIAN_TO_SIGMA if len(pooled) else 0.0
 
@@ -238,13 +255,17 @@ def _judge(p: _Probe, smooth_d4: np.ndarray, pooled_sigma: float, forward_error:
     if len(smooth_d4) < _POOL_BELOW:
         sigma = max(sigma, pooled_sigma)
     sigma = max(sigma, forward_error)
-    sigma_i = np.maximum(sigma, 2 * U * np.abs(p.costs).max(axis=1))
+    sigma_i = np.maximum(sigma, 2 * U * np.nanmax(np.abs(p.costs), axis=1))
     h = np.abs(p.steps[:, 2] - p.steps[:, 1])
-    floor = NOISE_SIGMAS * sigma_i * np.sqrt(2.0) / h + np.abs(n - p.five_point)
-    hidden = 4 * U * max(float(np.abs(p.costs).max(initial=0.0)), 1.0)
-    unmoved = (np.ptp(p.costs, axis=1) == 0) & (np.abs(a) * h <= hidden)
+    trunc = np.abs(n - p.five_point)          # NaN where only ±ε was evaluated
+    trunc = np.where(np.isnan(trunc), np.nanmax(trunc, initial=0.0), trunc)
+    floor = NOISE_SIGMAS * sigma_i * np.sqrt(2.0) / h + trunc
+    hidden = 4 * U * max(float(np.nanmax(np.abs(p.costs), initial=0.0)), 1.0)
+    near = p.costs[:, 1:4]
+    unmoved = (near.max(axis=1) == near.min(axis=1)) & (np.abs(a) * h <= hidden)
     diff = np.abs(a - n)
-    jumped = np.abs(p.fourth) > KINK_SIGMAS * np.sqrt(70.0) * sigma_i
+    with np.errstate(invalid="ignore"):
+        jumped = np.abs(p.fourth) > KINK_SIGMAS * np.sqrt(70.0) * sigma_i   # False where NaN
     # curvature alone bends the slopes too (x² near 0); an entry whose analytical gradient
     # matches the central difference is compared, never left out
     agrees = diff <= floor + CHECK * (np.abs(a) + np.abs(n)) + KINK_ABS * eps
@@ -259,11 +280,15 @@ def _judge(p: _Probe, smooth_d4: np.ndarray, pooled_sigma: float, forward_error:
 
 
 def gradient_check(graph: Graph, feeds: Mapping[str, Any], target: str | None = None,
-                   eps: float = 1e-6, max_entries: int = 64, seed: int = 0) -> list[ParamCheck]:
+                   eps: float = 1e-6, max_entries: int = 64, seed: int = 0,
+                   progress: Callable[[int, int], None] | None = None,
+                   should_stop: Callable[[], bool] | None = None) -> list[ParamCheck]:
     """Check every trainable, unfrozen array of ``graph`` against finite differences.
 
     feeds: {input name or id: array} for every input node; target: the cost node (name or
-    id), by default the graph's scalar sink; eps: the step ε. Returns one :class:`ParamCheck`
+    id), by default the graph's scalar sink; eps: the step ε. ``progress(done, total)`` is
+    called after each entry with the forward passes done and planned; when ``should_stop()``
+    becomes true the check raises :class:`CheckCancelled`. Returns one :class:`ParamCheck`
     per array, in plan order. Raises :class:`ExecutionError` when the graph cannot run or J
     is not finite, ValueError for a bad ``max_entries`` or ``eps``.
     """
@@ -283,7 +308,7 @@ def gradient_check(graph: Graph, feeds: Mapping[str, Any], target: str | None = 
     grads = {k: np.array(v, dtype=np.float64) for k, v in grads.items()}
     base = float(np.sum(cost))
     rng = np.random.default_rng(seed)
-    probes: list[_Probe] = []
+    plan = []
     for e in ex.entries:
         if e.frozen or not e.trainable:
             continue
@@ -293,10 +318,23 @@ def gradient_check(graph: Graph, feeds: Mapping[str, Any], target: str | None = 
                 flat = np.sort(rng.choice(w.size, size=max_entries, replace=False))
             else:
                 flat = np.arange(w.size)
-            analytical = grads.get((e.nid, name))
-            a = (np.zeros(len(flat)) if analytical is None
-                 else np.asarray(analytical).reshape(-1)[flat])
-            probes.append(_probe(ex, feeds, e, name, flat, a, base, eps))
+            plan.append((e, name, flat))
+    total = sum(2 * len(f) + 2 * len(_wide(len(f))) for _, _, f in plan)
+    done = [0]
+
+    def tick(n: int) -> None:
+        done[0] += n
+        if should_stop is not None and should_stop():
+            raise CheckCancelled(f"gradient check stopped after {done[0]} of {total} passes")
+        if progress is not None:
+            progress(done[0], total)
+
+    probes: list[_Probe] = []
+    for e, name, flat in plan:
+        analytical = grads.get((e.nid, name))
+        a = (np.zeros(len(flat)) if analytical is None
+             else np.asarray(analytical).reshape(-1)[flat])
+        probes.append(_probe(ex, feeds, e, name, flat, a, base, eps, tick))
     smooth, pooled = _sigma(probes)
     forward_error = _forward_error(graph, ex.target, feeds, ex, probes, base, eps)
     return [_judge(p, d4, pooled, forward_error, eps) for p, d4 in zip(probes, smooth)]
@@ -311,4 +349,4 @@ def summary(checks: list[ParamCheck]) -> str:
 
 
 __all__ = ["ParamCheck", "gradient_check", "relative_error", "summary", "VERDICTS", "GOOD",
-           "CHECK"]
+           "CHECK", "CheckCancelled"]

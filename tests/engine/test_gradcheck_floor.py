@@ -182,3 +182,19 @@ def test_a_cost_rounded_to_exactly_zero_is_at_the_floor(xor):
     checks = gradient_check(g, feeds)
     assert {c.verdict for c in checks} <= {"good", "floor"}, summary(checks)
     assert all(c.numerical_norm == 0.0 for c in checks)
+
+
+def test_progress_counts_every_pass_and_a_stop_cancels():
+    from engine.gradcheck import CheckCancelled
+    g, feeds = _tiny_graph(1.0)
+    seen = []
+    checks = gradient_check(g, feeds, progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen == sorted(seen) and seen[-1][0] == seen[-1][1]
+    # W has 6 entries and b 2: each at ±ε, and all of them (fewer than 16) at ±2ε too
+    assert seen[-1][1] == 4 * sum(c.entries_checked + c.kinks + c.unmoved for c in checks) == 32
+    before = g.weight_snapshot()
+    answers = iter([False, True])                  # go on after the first entry, then stop
+    with pytest.raises(CheckCancelled, match="stopped after 8 of 32"):
+        gradient_check(g, feeds, should_stop=lambda: next(answers))
+    after = g.weight_snapshot()
+    assert all(np.array_equal(before[k], after[k]) for k in before)

@@ -52,3 +52,24 @@ def test_chosen_eps_is_used(qtbot):
         panel.run_check()
     assert {c.eps for c in sig.args[0]} == {1e-5}
     assert "ε = 1e-05" in panel.summary.text()
+
+
+def test_progress_and_cancel(qtbot):
+    graph, ds, _ = build("inception_naive")        # thousands of forward passes
+    session = Session(graph)
+    session.dataset = ds
+    panel = GradcheckPanel(session)
+    qtbot.addWidget(panel)
+    messages = []
+    session.message.connect(messages.append)
+    panel.run_check()
+    assert panel.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.progress.maximum() > 1 and panel.progress.value() > 0,
+                    timeout=20000)
+    total = panel.progress.maximum()
+    panel.cancel_button.click()
+    qtbot.waitUntil(lambda: not panel.running, timeout=20000)
+    assert "gradient check stopped after" in panel.summary.text()
+    assert f"of {total} passes" in panel.summary.text()
+    assert panel.table.rowCount() == 0 and panel.run_button.isEnabled()
+    assert not panel.cancel_button.isEnabled() and messages[-1].startswith("gradient check stopped")

@@ -10,13 +10,15 @@ each array's floor are shown beside the difference.
 """
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from engine.gradcheck import CHECK, GOOD, ParamCheck, gradient_check
+from engine.gradcheck import CHECK, GOOD, CheckCancelled, ParamCheck, gradient_check
 
 from ...player.player import batch_feeds
 
@@ -35,18 +37,34 @@ LEGEND = (f"Relative error ‖a − n‖ / (‖a‖ + ‖n‖): below {GOOD:g} g
           f"{CHECK:g} of the gradients' size, look closer; more, wrong.")
 
 
+PROGRESS_GAP = 0.05   # seconds between progress signals, at least
+
+
 class _CheckWorker(QObject):
     finished = Signal(object, str)     # list[ParamCheck] or None, error message
+    progressed = Signal(int, int)      # forward passes done, planned
 
     def __init__(self, graph, feeds, max_entries: int, eps: float) -> None:
         super().__init__()
         self.graph, self.feeds, self.max_entries, self.eps = graph, feeds, max_entries, eps
+        self.cancel_requested = False
+        self._last = 0.0
+
+    def _progress(self, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if now - self._last >= PROGRESS_GAP or done == total:
+            self._last = now
+            self.progressed.emit(done, total)
 
     @Slot()
     def run(self) -> None:
         try:
             results = gradient_check(self.graph, self.feeds, max_entries=self.max_entries,
-                                     eps=self.eps)
+                                     eps=self.eps, progress=self._progress,
+                                     should_stop=lambda: self.cancel_requested)
+        except CheckCancelled as e:
+            self.finished.emit(None, f"{e}; nothing to show")
+            return
         except Exception as e:  # noqa: BLE001 - the user's graph may fail in many ways
             text = str(e)
             if not text.lower().startswith("gradient check"):
@@ -88,6 +106,11 @@ class GradcheckPanel(QWidget):
         self.eps.setToolTip("The step of the finite differences: smaller steps cut the "
                             "truncation error ε²·J‴/6 but raise the rounding noise σ/ε")
         top.addWidget(self.eps)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the check (it runs two or four forward passes per "
+                                      "checked entry)")
+        self.cancel_button.setEnabled(False)
+        top.addWidget(self.cancel_button)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setMaximumWidth(120)
@@ -107,6 +130,7 @@ class GradcheckPanel(QWidget):
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
         self.run_button.clicked.connect(self.run_check)
+        self.cancel_button.clicked.connect(self.cancel)
         session.graph_replaced.connect(self.clear)
 
     @property
@@ -135,10 +159,25 @@ class GradcheckPanel(QWidget):
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.finished.connect(self._done)
+        worker.progressed.connect(self._on_progress)
+        self.cancel_button.setEnabled(True)
         self._thread, self._worker = thread, worker
         thread.start()
 
+    def cancel(self) -> None:
+        """Ask the running check to stop (it stops after the entry it is on)."""
+        if self._worker is not None:
+            self._worker.cancel_requested = True
+            self.summary.setText("Stopping…")
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._worker is None:
+            return
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
     def _done(self, results, error: str) -> None:
+        self.cancel_button.setEnabled(False)
         thread, self._thread, self._worker = self._thread, None, None
         if thread is not None:
             thread.quit()
@@ -148,7 +187,8 @@ class GradcheckPanel(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setVisible(False)
         if results is None:
-            self.summary.setText(f"<span style='color:#c0392b'>{error}</span>")
+            colour = "#555" if error.startswith("gradient check stopped") else "#c0392b"
+            self.summary.setText(f"<span style='color:{colour}'>{error}</span>")
             self.session.message.emit(error)
             return
         self.show_results(results)

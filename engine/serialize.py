@@ -243,7 +243,7 @@ def _add_nodes(g: Graph, chk: JsonCheck, nodes: list) -> None:
         elif name in names:
             chk.fail(at, f"the name {name!r} is taken by another node; choose another")
         names.add(name)
-        g.nodes[nid] = Node(nid, name, op, full, frozen, ui, {})
+        g.nodes[nid] = Node(nid, name, op, full, frozen, ui)   # weights: made when inferred
         g._g.add_node(nid)  # noqa: SLF001 - the file format builds the model in bulk
 
 
@@ -366,9 +366,9 @@ def _array_limits(g: Graph, entries: dict, file_size: int) -> dict[str, int]:
             raise FileFormatError(f"graph.json: arrays.{key}.dtype: {short(dtype)} is not a "
                                   "numeric type")
         if name in node.weights:
-            if shape != node.weights[name].shape:
+            if shape != node.weights.shape_of(name):
                 raise FileFormatError(f"arrays.npz: {key} has shape {shape} but the node "
-                                      f"({node.name}) expects {node.weights[name].shape}")
+                                      f"({node.name}) expects {node.weights.shape_of(name)}")
         elif g.shapes[nid].out is not None:
             raise FileFormatError(f"arrays.npz: {key}: node {node.name} has no array {name!r}")
         elif math.prod(shape) > MAX_NODE_ELEMENTS:
@@ -423,9 +423,9 @@ def _place_arrays(g: Graph, entries: dict, arrays: dict[str, np.ndarray]) -> Non
                                   f"says {dtype} {shape}")
         node = g.nodes[nid]
         if name in node.weights:
-            if a.shape != node.weights[name].shape:
+            if a.shape != node.weights.shape_of(name):   # asked without making the array
                 raise FileFormatError(f"arrays.npz: {key} has shape {a.shape} but the node "
-                                      f"({node.name}) expects {node.weights[name].shape}")
+                                      f"({node.name}) expects {node.weights.shape_of(name)}")
         elif g.shapes[nid].out is not None:  # unresolved nodes keep what they had
             raise FileFormatError(f"arrays.npz: {key}: node {node.name} has no array {name!r}")
         updates.append((node, name, a))

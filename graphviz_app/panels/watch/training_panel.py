@@ -194,7 +194,7 @@ class TrainingPanel(QWidget):
             buttons.addWidget(b)
         lay.addLayout(buttons)
         more = QHBoxLayout()
-        self.compare_button = QPushButton("Batch vs mini-batch vs SGD")
+        self.compare_button = QPushButton("Compare batch / mini-batch / stochastic")
         self.compare_button.setToolTip("Queue three runs from the same initial weights: batch, "
                                        "mini-batch and stochastic gradient descent")
         self.revert_button = QPushButton("Revert weights")

@@ -34,6 +34,7 @@ class GraphScene(QGraphicsScene):
     """Items for ``session.graph``. Look items up with :meth:`node_item` / :meth:`edge_item`."""
 
     rebuilt = Signal()
+    refused = Signal(str, QPointF)     # a gesture's refusal reason, at this scene point
 
     def __init__(self, session: Session, theme: Theme | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -84,7 +85,6 @@ class GraphScene(QGraphicsScene):
 
     def rebuild(self) -> None:
         """Drop every item and build them again from the model (a new or reloaded graph)."""
-        self.wire.label = None
         self.wire.line = None
         self.clear()
         self._nodes.clear()

@@ -6,4 +6,6 @@ returns the panel.
 """
 from __future__ import annotations
 
-INSTALLERS: tuple = ()
+from .build import messages
+
+INSTALLERS: tuple = (messages,)

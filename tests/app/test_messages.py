@@ -189,3 +189,11 @@ def test_a_diverging_run_is_logged_with_its_node(qtbot, monkeypatch):
     assert run.node == "dense3"
     assert [node for _, _, node in messages.rows()].count("dense3") == 1
     session.undo_stack.cleanChanged.disconnect()
+
+
+def test_the_window_has_a_messages_panel_that_logs_refusals(window, qtbot):
+    dock = window.show_panel("Messages")
+    panel = window.panels["messages"]
+    assert dock.widget() is not None and isinstance(panel, MessagesPanel)
+    reason, m = _refuse_wire_at_edge(window)
+    assert panel.rows()[-1][1:] == (f"Wire refused: {reason}", m)

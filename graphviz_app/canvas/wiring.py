@@ -15,7 +15,7 @@ from PySide6.QtGui import QPen, Qt
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from ..editor.commands import Connect, Disconnect
-from .edge_item import wire_path
+from .routing import wire_path
 from .node_item import NodeItem
 from .port_item import PortItem
 

@@ -341,7 +341,9 @@ class LossPanel(QWidget):
         if title != self._acc_title:       # an empty plot should say why it is empty
             self._acc_title = title
             self.acc_plot.setTitle(title, color=self._text_color.name())
-        colour = {"neither": "#2a7a2a"}.get(verdict, "#b35900")
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        colour = {"neither": "#6fd66f" if dark else "#2a7a2a"}.get(
+            verdict, "#ffa64d" if dark else "#b35900")
         self.diagnosis.setText(f"<b>{run.name}</b> — <span style='color:{colour}'><b>{verdict}"
                                f"</b></span>. {advice}")
 

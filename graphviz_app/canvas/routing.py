@@ -1,0 +1,180 @@
+"""Where wires go and where nodes sit, so that nothing hides behind a node.
+
+Wires: a wire is first the usual horizontal-tangent cubic. If that curve crosses a node it does
+not connect, it is routed through a horizontal lane just above or below the nodes in its way:
+an S-curve from the output port to the lane, a straight run, and an S-curve into the input
+port. Lanes are tried from the shortest detour up; the first whose path is clear is taken.
+Paths are tested as flattened polylines (segment against rectangle, Liang–Barsky clipping).
+
+Nodes: :func:`separate` moves nodes apart in the view only (the model's positions stay what
+the user set) when they overlap, e.g. after a node widened to show a value. Nodes are taken
+left to right; one that overlaps a node already placed is pushed right when its model position
+is more to the right of that node than below it (its row re-flows), down when it is more below
+(its column re-flows), and otherwise the shorter way out, until it overlaps nothing.
+
+:class:`GridIndex` buckets rectangles in square cells, so both only look at nearby nodes.
+"""
+from __future__ import annotations
+
+import math
+from typing import Callable, Iterable
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainterPath
+
+CLEARANCE = 14.0     # how far a routed lane keeps from the nodes it passes
+MARGIN = 4.0         # a wire closer than this to a node counts as behind it
+GAP = 14.0           # the least space :func:`separate` leaves between two nodes
+CELL = 256.0
+
+
+def wire_path(a: QPointF, b: QPointF) -> QPainterPath:
+    """A horizontal-tangent cubic from ``a`` to ``b``."""
+    dx = max(40.0, abs(b.x() - a.x()) * 0.5)
+    path = QPainterPath(a)
+    path.cubicTo(QPointF(a.x() + dx, a.y()), QPointF(b.x() - dx, b.y()), b)
+    return path
+
+
+def lane_path(a: QPointF, b: QPointF, y: float) -> QPainterPath:
+    """From ``a`` by an S-curve to height ``y``, along it, and by an S-curve into ``b``."""
+    d1 = min(90.0, max(36.0, abs(y - a.y()) * 0.9))
+    d2 = min(90.0, max(36.0, abs(y - b.y()) * 0.9))
+    p1, p2 = QPointF(a.x() + d1, y), QPointF(b.x() - d2, y)
+    path = QPainterPath(a)
+    path.cubicTo(QPointF(a.x() + d1 * 0.6, a.y()), QPointF(a.x() + d1 * 0.4, y), p1)
+    path.lineTo(p2)
+    path.cubicTo(QPointF(b.x() - d2 * 0.4, y), QPointF(b.x() - d2 * 0.6, b.y()), b)
+    return path
+
+
+def _segment_hits(x0: float, y0: float, x1: float, y1: float, r: QRectF) -> bool:
+    """True when the segment (x0, y0)-(x1, y1) meets rectangle ``r`` (Liang–Barsky)."""
+    dx, dy = x1 - x0, y1 - y0
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, x0 - r.left()), (dx, r.right() - x0),
+                 (-dy, y0 - r.top()), (dy, r.bottom() - y0)):
+        if p == 0.0:
+            if q < 0.0:
+                return False
+            continue
+        t = q / p
+        if p < 0.0:
+            if t > t1:
+                return False
+            t0 = max(t0, t)
+        else:
+            if t < t0:
+                return False
+            t1 = min(t1, t)
+    return t0 <= t1
+
+
+def path_hits(path: QPainterPath, rects: Iterable[QRectF]) -> list[QRectF]:
+    """The rectangles the (flattened) path passes through."""
+    rects = list(rects)
+    if not rects:
+        return []
+    hit = []
+    for poly in path.toSubpathPolygons():
+        pts = [(p.x(), p.y()) for p in poly]
+        for r in rects:
+            if any(_segment_hits(*pts[i], *pts[i + 1], r) for i in range(len(pts) - 1)):
+                hit.append(r)
+    return hit
+
+
+def route(a: QPointF, b: QPointF,
+          obstacles_in: Callable[[QRectF], list[QRectF]]) -> QPainterPath:
+    """The wire from ``a`` to ``b``: the plain cubic if it is clear of every rectangle
+    ``obstacles_in(area)`` returns for its area, else the clear lane path with the shortest
+    detour (the cubic again when no lane is clear)."""
+    path = wire_path(a, b)
+    blocking = path_hits(path, obstacles_in(path.boundingRect()))
+    if not blocking:
+        return path
+    tried: set[float] = set()
+    for _ in range(6):       # each round adds the nodes the last lanes ran into
+        lanes = sorted({y for r in blocking for y in (r.top() - CLEARANCE, r.bottom() + CLEARANCE)}
+                       - tried, key=lambda y: abs(y - a.y()) + abs(y - b.y()))
+        if not lanes:
+            break
+        found = []
+        for y in lanes:
+            tried.add(y)
+            candidate = lane_path(a, b, y)
+            hits = path_hits(candidate, obstacles_in(candidate.boundingRect()))
+            if not hits:
+                return candidate
+            found += hits
+        blocking = found
+    return path
+
+
+class GridIndex:
+    """Rectangles by key, bucketed in CELL-sized squares for area queries."""
+
+    def __init__(self, rects: dict[str, QRectF]) -> None:
+        self.rects = rects
+        self.cells: dict[tuple[int, int], list[str]] = {}
+        for key, r in rects.items():
+            for cell in self._cells(r):
+                self.cells.setdefault(cell, []).append(key)
+
+    @staticmethod
+    def _cells(r: QRectF) -> Iterable[tuple[int, int]]:
+        for i in range(math.floor(r.left() / CELL), math.floor(r.right() / CELL) + 1):
+            for j in range(math.floor(r.top() / CELL), math.floor(r.bottom() / CELL) + 1):
+                yield i, j
+
+    def query(self, area: QRectF) -> list[str]:
+        """Keys of the rectangles that meet ``area`` (a flat area, such as the bounds of a
+        straight wire, counts too)."""
+        seen: dict[str, None] = {}
+        left, right, top, bottom = area.left(), area.right(), area.top(), area.bottom()
+        for cell in self._cells(area):
+            for key in self.cells.get(cell, ()):
+                r = self.rects[key]
+                if key not in seen and r.left() <= right and r.right() >= left \
+                        and r.top() <= bottom and r.bottom() >= top:
+                    seen[key] = None
+        return list(seen)
+
+
+def separate(rects: dict[str, QRectF], gap: float = GAP) -> dict[str, QPointF]:
+    """View offsets that leave at least ``gap`` between every two of ``rects`` (model
+    rectangles by node id). Only nodes that would overlap get an offset."""
+    order = sorted(rects, key=lambda k: (rects[k].left(), rects[k].top(), k))
+    placed: dict[str, QRectF] = {}
+    cells: dict[tuple[int, int], list[str]] = {}
+    offsets: dict[str, QPointF] = {}
+    for key in order:
+        r = QRectF(rects[key])
+        for _ in range(4 * len(rects) + 4):          # each push clears one node for good
+            grown = r.adjusted(-gap, -gap, gap, gap)
+            hit = next((k for cell in GridIndex._cells(grown)
+                        for k in cells.get(cell, ()) if placed[k].intersects(grown)), None)
+            if hit is None:
+                break
+            other, mine, theirs = placed[hit], rects[key], rects[hit]
+            right = other.right() + gap - r.left()
+            down = other.bottom() + gap - r.top()
+            across = mine.left() - theirs.left()
+            below = mine.top() - theirs.top()
+            if across > abs(below):                # a neighbour in the row: stays in the row
+                go_right = True
+            elif below > abs(across):              # in the column: stays in the column
+                go_right = False
+            else:                                  # placed on top of it: the shorter way
+                go_right = right <= down
+            r.translate(QPointF(right, 0.0) if go_right else QPointF(0.0, down))
+        placed[key] = r
+        for cell in GridIndex._cells(r):
+            cells.setdefault(cell, []).append(key)
+        if r.topLeft() != rects[key].topLeft():
+            offsets[key] = r.topLeft() - rects[key].topLeft()
+    return offsets
+
+
+__all__ = ["wire_path", "lane_path", "route", "path_hits", "separate", "GridIndex",
+           "CLEARANCE", "MARGIN", "GAP"]

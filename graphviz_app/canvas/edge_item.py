@@ -12,14 +12,15 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QStyleOptionGraphicsItem
 
-from .routing import wire_path
+from .routing import cubic_bounds, wire_path
 from .text import brush, font
 
 if TYPE_CHECKING:  # pragma: no cover
     from .theme import Theme
 
 HIGHLIGHTS = (None, "read", "write", "grad")
-Router = Callable[[QPointF, QPointF, "EdgeItem"], QPainterPath]
+# (output point, input point, bounds of the plain curve, edge) -> path, None for the plain curve
+Router = Callable[[QPointF, QPointF, QRectF, "EdgeItem"], "QPainterPath | None"]
 
 
 class BadgeItem(QGraphicsSimpleTextItem):
@@ -71,14 +72,20 @@ class EdgeItem(QGraphicsItem):
         """Follow the ports, around the nodes in the way."""
         a, b = self._endpoints(self)
         self._a, self._b = a, b
-        self._path = self._router(a, b, self) if self._router is not None else wire_path(a, b)
+        bounds = cubic_bounds(a, b)
+        self._path = self._router(a, b, bounds, self) if self._router is not None else None
+        if self._path is not None:
+            bounds = self._path.boundingRect()
         self.prepareGeometryChange()
-        self._rect = self._path.boundingRect().adjusted(-6, -6, 6, 6)
+        self._rect = bounds.adjusted(-6, -6, 6, 6)
         if self._badge is not None:
             self._place_badge()
 
     @property
     def path(self) -> QPainterPath:
+        """The drawn path (a clear wire's plain curve is built when first needed)."""
+        if self._path is None:
+            self._path = wire_path(self._a, self._b)
         return self._path
 
     def endpoints(self) -> tuple[QPointF, QPointF]:

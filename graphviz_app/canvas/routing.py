@@ -84,15 +84,28 @@ def path_hits(path: QPainterPath, rects: Iterable[QRectF]) -> list[QRectF]:
     return hit
 
 
-def route(a: QPointF, b: QPointF,
-          obstacles_in: Callable[[QRectF], list[QRectF]]) -> QPainterPath:
-    """The wire from ``a`` to ``b``: the plain cubic if it is clear of every rectangle
-    ``obstacles_in(area)`` returns for its area, else the clear lane path with the shortest
-    detour (the cubic again when no lane is clear)."""
+def cubic_bounds(a: QPointF, b: QPointF) -> QRectF:
+    """A rectangle holding :func:`wire_path` from ``a`` to ``b`` (from its control points)."""
+    ax, ay, bx, by = a.x(), a.y(), b.x(), b.y()
+    dx = max(40.0, abs(bx - ax) * 0.5)
+    left, right = min(ax, bx - dx), max(ax + dx, bx)
+    top, bottom = (ay, by) if ay <= by else (by, ay)
+    return QRectF(left, top, right - left, bottom - top)
+
+
+def route(a: QPointF, b: QPointF, obstacles_in: Callable[[QRectF], list[QRectF]],
+          bounds: QRectF | None = None) -> QPainterPath | None:
+    """The wire from ``a`` to ``b``: None when the plain cubic (:func:`wire_path`, within
+    ``bounds``, its :func:`cubic_bounds`) is clear of every rectangle ``obstacles_in(area)``
+    returns for its area, else the clear lane path with the shortest detour (the cubic itself
+    when no lane is clear)."""
+    near = obstacles_in(bounds if bounds is not None else cubic_bounds(a, b))
+    if not near:                      # most wires: nothing near, no path to build yet
+        return None
     path = wire_path(a, b)
-    blocking = path_hits(path, obstacles_in(path.boundingRect()))
+    blocking = path_hits(path, near)
     if not blocking:
-        return path
+        return None
     tried: set[float] = set()
     for _ in range(6):       # each round adds the nodes the last lanes ran into
         lanes = sorted({y for r in blocking for y in (r.top() - CLEARANCE, r.bottom() + CLEARANCE)}
@@ -111,32 +124,41 @@ def route(a: QPointF, b: QPointF,
     return path
 
 
+Box = tuple[float, float, float, float]      # left, top, right, bottom
+
+
+def _cells(left: float, top: float, right: float, bottom: float) -> list[tuple[int, int]]:
+    return [(i, j) for i in range(math.floor(left / CELL), math.floor(right / CELL) + 1)
+            for j in range(math.floor(top / CELL), math.floor(bottom / CELL) + 1)]
+
+
+def _box(r: QRectF) -> Box:
+    return r.left(), r.top(), r.right(), r.bottom()
+
+
 class GridIndex:
     """Rectangles by key, bucketed in CELL-sized squares for area queries."""
 
     def __init__(self, rects: dict[str, QRectF]) -> None:
         self.rects = rects
+        self._boxes = {key: _box(r) for key, r in rects.items()}
         self.cells: dict[tuple[int, int], list[str]] = {}
-        for key, r in rects.items():
-            for cell in self._cells(r):
+        for key, box in self._boxes.items():
+            for cell in _cells(*box):
                 self.cells.setdefault(cell, []).append(key)
-
-    @staticmethod
-    def _cells(r: QRectF) -> Iterable[tuple[int, int]]:
-        for i in range(math.floor(r.left() / CELL), math.floor(r.right() / CELL) + 1):
-            for j in range(math.floor(r.top() / CELL), math.floor(r.bottom() / CELL) + 1):
-                yield i, j
 
     def query(self, area: QRectF) -> list[str]:
         """Keys of the rectangles that meet ``area`` (a flat area, such as the bounds of a
         straight wire, counts too)."""
         seen: dict[str, None] = {}
-        left, right, top, bottom = area.left(), area.right(), area.top(), area.bottom()
-        for cell in self._cells(area):
+        left, top, right, bottom = _box(area)
+        boxes = self._boxes
+        for cell in _cells(left, top, right, bottom):
             for key in self.cells.get(cell, ()):
-                r = self.rects[key]
-                if key not in seen and r.left() <= right and r.right() >= left \
-                        and r.top() <= bottom and r.bottom() >= top:
+                if key in seen:
+                    continue
+                l, t, r, b = boxes[key]
+                if l <= right and r >= left and t <= bottom and b >= top:
                     seen[key] = None
         return list(seen)
 
@@ -144,37 +166,47 @@ class GridIndex:
 def separate(rects: dict[str, QRectF], gap: float = GAP) -> dict[str, QPointF]:
     """View offsets that leave at least ``gap`` between every two of ``rects`` (model
     rectangles by node id). Only nodes that would overlap get an offset."""
-    order = sorted(rects, key=lambda k: (rects[k].left(), rects[k].top(), k))
-    placed: dict[str, QRectF] = {}
+    model = {k: _box(r) for k, r in rects.items()}
+    order = sorted(model, key=lambda k: (model[k][0], model[k][1], k))
+    placed: dict[str, Box] = {}
     cells: dict[tuple[int, int], list[str]] = {}
     offsets: dict[str, QPointF] = {}
+    limit = 4 * len(rects) + 4                     # each push clears one node for good
     for key in order:
-        r = QRectF(rects[key])
-        for _ in range(4 * len(rects) + 4):          # each push clears one node for good
-            grown = r.adjusted(-gap, -gap, gap, gap)
-            hit = next((k for cell in GridIndex._cells(grown)
-                        for k in cells.get(cell, ()) if placed[k].intersects(grown)), None)
+        l, t, r, b = model[key]
+        for _ in range(limit):
+            gl, gt, gr, gb = l - gap, t - gap, r + gap, b + gap
+            hit = None
+            for cell in _cells(gl, gt, gr, gb):
+                for k in cells.get(cell, ()):
+                    pl, pt, pr, pb = placed[k]
+                    if pl < gr and pr > gl and pt < gb and pb > gt:   # overlap, not touch
+                        hit = k
+                        break
+                if hit is not None:
+                    break
             if hit is None:
                 break
-            other, mine, theirs = placed[hit], rects[key], rects[hit]
-            right = other.right() + gap - r.left()
-            down = other.bottom() + gap - r.top()
-            across = mine.left() - theirs.left()
-            below = mine.top() - theirs.top()
+            pl, pt, pr, pb = placed[hit]
+            right, down = pr + gap - l, pb + gap - t
+            across, below = model[key][0] - model[hit][0], model[key][1] - model[hit][1]
             if across > abs(below):                # a neighbour in the row: stays in the row
                 go_right = True
             elif below > abs(across):              # in the column: stays in the column
                 go_right = False
             else:                                  # placed on top of it: the shorter way
                 go_right = right <= down
-            r.translate(QPointF(right, 0.0) if go_right else QPointF(0.0, down))
-        placed[key] = r
-        for cell in GridIndex._cells(r):
+            if go_right:
+                l, r = l + right, r + right
+            else:
+                t, b = t + down, b + down
+        placed[key] = (l, t, r, b)
+        for cell in _cells(l, t, r, b):
             cells.setdefault(cell, []).append(key)
-        if r.topLeft() != rects[key].topLeft():
-            offsets[key] = r.topLeft() - rects[key].topLeft()
+        if (l, t) != model[key][:2]:
+            offsets[key] = QPointF(l - model[key][0], t - model[key][1])
     return offsets
 
 
-__all__ = ["wire_path", "lane_path", "route", "path_hits", "separate", "GridIndex",
+__all__ = ["wire_path", "lane_path", "route", "cubic_bounds", "path_hits", "separate", "GridIndex",
            "CLEARANCE", "MARGIN", "GAP"]

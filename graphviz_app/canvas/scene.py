@@ -119,6 +119,7 @@ class GraphScene(QGraphicsScene):
         finally:
             if gc_was_on:
                 gc.enable()
+        self._reflow_timer.stop()      # placed and routed already
         self._update_groups()
         self._on_selection(self.session.selected())
         self.rebuilt.emit()
@@ -201,14 +202,16 @@ class GraphScene(QGraphicsScene):
         return a, b
 
     # -- routing and spacing (view only) ----------------------------------------------------------
-    def _route(self, a: QPointF, b: QPointF, edge: EdgeItem) -> QPainterPath:
-        """The path of ``edge``: around every shown node except the two it connects."""
+    def _route(self, a: QPointF, b: QPointF, bounds: QRectF,
+               edge: EdgeItem) -> QPainterPath | None:
+        """The path of ``edge`` around every shown node except the two it connects (None:
+        the plain curve is clear)."""
         if self._index is None:
             self._index = GridIndex({nid: item.box().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
                                      for nid, item in self._nodes.items() if item.isVisible()})
         index, ends = self._index, (edge.src, edge.dst)
         return route(a, b, lambda area: [index.rects[k] for k in index.query(area)
-                                         if k not in ends])
+                                         if k not in ends], bounds)
 
     def node_offset(self, nid: str) -> QPointF:
         """How far the view shows node ``nid`` from its model position (to keep it apart)."""

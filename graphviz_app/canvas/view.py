@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QGraphicsView
 
 from .. import OP_MIME
 from ..editor.commands import AddNode
-from .node_item import NodeItem
 from .notice import Notice
 from .scene import GraphScene
 
@@ -218,9 +217,3 @@ class GraphView(QGraphicsView):
             lines.append(QLineF(rect.left(), y, rect.right(), y))
             y += step
         painter.drawLines(lines)
-
-    def node_at(self, view_pos) -> NodeItem | None:
-        for item in self.items(view_pos):
-            if isinstance(item, NodeItem):
-                return item
-        return None

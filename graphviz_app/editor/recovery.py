@@ -104,7 +104,6 @@ class _Job(QRunnable):
 class RecoveryWriter(QObject):
     """Writes snapshots to ``path``, in order, on one worker thread."""
 
-    written = Signal(float)    # seconds the write took (emitted from the worker; queued)
     failed = Signal(str)       # why a background write failed
 
     def __init__(self, path: str, parent: QObject | None = None) -> None:
@@ -127,7 +126,6 @@ class RecoveryWriter(QObject):
         self.pool.start(_Job(self, data, epoch))
 
     def _write(self, data: Snapshot, epoch: int) -> None:
-        start = time.perf_counter()
         buf = io.BytesIO()
         write_archive(data, buf)
         payload = buf.getvalue()
@@ -135,7 +133,6 @@ class RecoveryWriter(QObject):
             if epoch != self._epoch:
                 return
             atomic_write(self.path, lambda f: f.write(payload))
-        self.written.emit(time.perf_counter() - start)
 
     def discard(self) -> None:
         """Delete the file; writes started before this call are dropped."""

@@ -274,7 +274,7 @@ class LossPanel(QWidget):
             if self.show_iters.isChecked():
                 x = it / per_epoch if by_epoch else it
                 items.iters.setData(x, np.asarray(h.cost, dtype=float))
-                acc = np.asarray(getattr(h, "accuracy", []), dtype=float)
+                acc = np.asarray(h.accuracy, dtype=float)
                 if len(acc) == len(x) and np.isfinite(acc).any():
                     items.acc_iters.setData(x, acc, connect="finite")
                 else:
@@ -443,11 +443,12 @@ class LossPanel(QWidget):
 
     def curve_lengths(self, rid: int) -> dict[str, int]:
         """Points currently drawn per curve of a run (for tests and the benchmark)."""
-        it = self.items.get(rid)
-        if it is None:      # not drawn yet: the first refresh comes on the next timer tick
-            return dict.fromkeys(("iters", "train", "dev", "acc_iters", "acc_train", "acc_dev"), 0)
-        return {k: len(getattr(it, k).getData()[0] if getattr(it, k).getData()[0] is not None
-                        else []) for k in ("iters", "train", "dev", "acc_iters", "acc_train", "acc_dev")}
+        names = ("iters", "train", "dev", "acc_iters", "acc_train", "acc_dev")
+        items = self.items.get(rid)
+        if items is None:   # not drawn yet: the first refresh comes on the next timer tick
+            return dict.fromkeys(names, 0)
+        return {name: len(item.getData()[0] if item.getData()[0] is not None else [])
+                for name, item in zip(names, items.all())}
 
 
 __all__ = ["LossPanel", "diagnose", "MAX_REFRESH"]

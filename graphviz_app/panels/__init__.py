@@ -6,6 +6,6 @@ returns the panel.
 """
 from __future__ import annotations
 
-from .build import messages
+from .build import example_guide, messages
 
-INSTALLERS: tuple = (messages,)
+INSTALLERS: tuple = (example_guide, messages)

@@ -52,6 +52,8 @@ class GraphScene(QGraphicsScene):
         self._hidden: set[str] = set()
         self._offsets: dict[str, QPointF] = {}     # view-only shifts that keep nodes apart
         self._index: GridIndex | None = None       # node boxes, for routing; None: stale
+        self._resized: set[str] = set()            # nodes whose size changed since a reflow
+        self._reroute_all = False
         self._reflow_timer = QTimer(self)
         self._reflow_timer.setSingleShot(True)
         self._reflow_timer.setInterval(0)          # after the current burst of changes
@@ -104,6 +106,7 @@ class GraphScene(QGraphicsScene):
         self._hidden = set()
         self._offsets = {}
         self._index = None
+        self._resized, self._reroute_all = set(), False
         graph = self.session.graph
         self.place_unpositioned()
         gc_was_on = gc.isenabled()
@@ -207,9 +210,16 @@ class GraphScene(QGraphicsScene):
         """The path of ``edge`` around every shown node except the two it connects (None:
         the plain curve is clear)."""
         if self._index is None:
-            self._index = GridIndex({nid: item.box().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
-                                     for nid, item in self._nodes.items() if item.isVisible()})
-        index, ends = self._index, (edge.src, edge.dst)
+            boxes = {nid: item.box().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+                     for nid, item in self._nodes.items() if item.isVisible()}
+            for gid, item in self._groups.items():      # a collapsed group is a box too
+                if item.collapsed and item.isVisible():
+                    boxes[gid] = item.mapRectToScene(item.rect).adjusted(-MARGIN, -MARGIN,
+                                                                         MARGIN, MARGIN)
+            self._index = GridIndex(boxes)
+        graph = self.session.graph
+        index = self._index
+        ends = (edge.src, edge.dst, graph.group_of(edge.src), graph.group_of(edge.dst))
         return route(a, b, lambda area: [index.rects[k] for k in index.query(area)
                                          if k not in ends], bounds)
 
@@ -221,20 +231,37 @@ class GraphScene(QGraphicsScene):
         """A node grew or shrank (a value shown, a longer name): space and wires follow."""
         self._index = None
         if item.nid in self._nodes:
+            self._resized.add(item.nid)
             self._reflow_timer.start()
 
+    def _reflow_all(self) -> None:
+        """After a model change (a move, a node added or removed): every wire is re-routed."""
+        self._index = None
+        self._reroute_all = True
+        self._reflow_timer.start()
+
     def reflow(self) -> None:
-        """Move overlapping nodes apart (in the view only) and re-route every wire."""
+        """Move overlapping nodes apart (in the view only) and re-route the wires that may be
+        affected: all after a model change, else those near the nodes that changed size or
+        were moved aside."""
         if isinstance(self.mouseGrabberItem(), NodeItem):   # not under the user's hand
             self._reflow_timer.start(50)
             return
-        self._place_apart()
+        changed = set(self._resized)
+        boxes = [self._nodes[n].box() for n in changed if n in self._nodes]
+        for nid, old in self._place_apart():
+            changed.add(nid)
+            boxes += [old, self._nodes[nid].box()]
+        everything, self._reroute_all, self._resized = self._reroute_all, False, set()
         for edge in self._edges.values():
-            edge.update_path()
+            if everything or edge.src in changed or edge.dst in changed or \
+                    any(edge.boundingRect().intersects(b) for b in boxes):
+                edge.update_path()
         if self.session.graph.groups:
             self._update_groups()
 
-    def _place_apart(self) -> None:
+    def _place_apart(self) -> list[tuple[str, QRectF]]:
+        """Apply :func:`separate`; return (node id, box before) of the nodes that moved."""
         graph = self.session.graph
         boxes = {}
         for nid, item in self._nodes.items():
@@ -242,12 +269,15 @@ class GraphScene(QGraphicsScene):
             if pos is not None and item.isVisible():
                 boxes[nid] = QRectF(pos[0], pos[1], item.width, item.height)
         self._offsets = separate(boxes)
+        moved = []
         for nid, box in boxes.items():
             target = box.topLeft() + self._offsets.get(nid, QPointF())
             item = self._nodes[nid]
             if item.pos() != target:
+                moved.append((nid, item.box()))
                 item.setPos(target)
         self._index = None
+        return moved
 
     # -- model events ---------------------------------------------------------------------------
     def _on_event(self, ev: GraphEvent) -> None:
@@ -256,8 +286,7 @@ class GraphScene(QGraphicsScene):
             self.rebuild()
             return
         if kind in ("node_added", "node_removed", "ui_changed") or kind.startswith("group_"):
-            self._index = None
-            self._reflow_timer.start()
+            self._reflow_all()
         if kind == "node_added":
             item = self._add_node(nid)
             graph = self.session.graph

@@ -190,3 +190,43 @@ def test_grid_index_finds_rectangles_across_cells():
 def test_separate_takes_the_shorter_way_out_for_a_node_placed_on_another():
     off = separate({"a": QRectF(0, 0, 200, 40), "b": QRectF(0, 0, 100, 40)}, gap=10)
     assert off == {"b": QPointF(0, 50)}            # down 50 beats right 210
+
+
+def test_a_wire_goes_around_a_collapsed_group_it_does_not_enter(window, qtbot):
+    g, x, y, z = _three(window)
+    w = g.add_node("sigmoid", name="w", ui={"pos": [330, -250]})
+    gid = g.group([z, w], "block")
+    g.set_collapsed(gid, True)        # the box sits where the middle of z and w is: on the wire
+    scene = window.scene
+    _settle(qtbot, scene)
+    box = scene.group_item(gid)
+    rect = box.mapRectToScene(box.rect)
+    edge = scene.edge_item(x, y, 0)
+    start, end = edge.endpoints()
+    assert _behind(wire_path(start, end), rect)
+    assert not _behind(edge.path, rect)
+
+
+def test_a_value_shown_reroutes_only_the_wires_near_it(window, qtbot):
+    g = Graph()
+    window.session.replace_graph(g)
+    a = g.add_node("relu", name="a", ui={"pos": [0, 0]})
+    b = g.add_node("relu", name="b", ui={"pos": [600, 0]})
+    c = g.add_node("relu", name="c", ui={"pos": [0, 120]})
+    d = g.add_node("relu", name="d", ui={"pos": [600, 120]})
+    m = g.add_node("relu", name="m", ui={"pos": [200, 60]})     # between the two wires
+    g.connect(a, b, 0)
+    g.connect(c, d, 0)
+    scene = window.scene
+    _settle(qtbot, scene)
+    above, below = scene.edge_item(a, b, 0), scene.edge_item(c, d, 0)
+    assert not _behind(below.path, scene.node_item(m).box())
+    calls = []
+    for edge in (above, below):
+        real = edge.update_path
+        edge.update_path = lambda real=real, edge=edge: (calls.append(edge.key), real())[1]
+    _widen(scene.node_item(m))              # m grows down over the c → d wire
+    assert _behind(wire_path(*below.endpoints()), scene.node_item(m).box())
+    _settle(qtbot, scene)
+    assert below.key in calls and above.key not in calls
+    assert not _behind(below.path, scene.node_item(m).box())

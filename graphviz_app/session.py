@@ -41,6 +41,7 @@ class Session(QObject):
     path_changed = Signal(str)         # "" when the graph has no file
     message = Signal(str)              # status-bar text (refusal reasons, results)
     logged = Signal(object)            # LoggedMessage: every message, with its node if any
+    refused = Signal(str)              # an edit was refused, for this reason
     locked_changed = Signal(bool)
     dataset_changed = Signal()         # session.dataset was replaced (or edited in place)
 
@@ -154,16 +155,19 @@ class Session(QObject):
         while training runs (unless the command leaves the model alone, ``edits_model`` False,
         as moves do) or by its own ``check()``, whose reason is reported."""
         if self._locked and command.edits_model:
-            self.last_refusal = f"{command.text()}: not while training runs; stop training first"
-            self.report(self.last_refusal)
+            self._refuse(f"{command.text()}: not while training runs; stop training first")
             return False
         reason = command.check()
         if reason:
-            self.last_refusal = reason
-            self.report(reason)
+            self._refuse(reason)
             return False
         self.undo_stack.push(command)
         return True
+
+    def _refuse(self, reason: str) -> None:
+        self.last_refusal = reason
+        self.report(reason)
+        self.refused.emit(reason)
 
     def undo(self) -> None:
         if self._refuse_history("undo"):
@@ -177,5 +181,5 @@ class Session(QObject):
 
     def _refuse_history(self, what: str) -> bool:
         if self._locked:
-            self.report(f"cannot {what} while training runs; stop training first")
+            self._refuse(f"cannot {what} while training runs; stop training first")
         return self._locked

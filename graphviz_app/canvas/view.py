@@ -3,8 +3,8 @@ rubber-band selection, the drop target for ops dragged from the palette, and the
 shows why a gesture was refused until the next action."""
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import (QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QMouseEvent,
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import (QCursor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QMouseEvent,
                            QPainter, QPen, QResizeEvent, QWheelEvent)
 from PySide6.QtWidgets import QGraphicsView
 
@@ -39,6 +39,7 @@ class GraphView(QGraphicsView):
         self.notice = Notice(self.viewport())
         scene.rebuilt.connect(self._grow_scene_rect)
         scene.refused.connect(self.show_refusal)
+        self.session.refused.connect(self._on_refused)
         self.session.graph_changed.connect(lambda _event: self.notice.dismiss())
         self.session.graph_replaced.connect(self.notice.dismiss)
 
@@ -46,6 +47,16 @@ class GraphView(QGraphicsView):
     def show_refusal(self, reason: str, scene_pos: QPointF) -> None:
         """Show ``reason`` near ``scene_pos``, whole and inside the view, until the next action."""
         self.notice.show_at(reason, self.mapFromScene(scene_pos))
+
+    def _on_refused(self, reason: str) -> None:
+        """An edit asked for on the canvas (a key, a menu while the canvas has focus) was
+        refused: show why at the pointer, or near the top left when it is elsewhere."""
+        if not (self.hasFocus() or self.viewport().underMouse()):
+            return            # asked for in another panel, which shows its own message
+        at = self.viewport().mapFromGlobal(QCursor.pos())
+        if not self.viewport().rect().contains(at):
+            at = QPoint(20, 20)
+        self.notice.show_at(reason, at)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -197,3 +197,30 @@ def test_the_window_has_a_messages_panel_that_logs_refusals(window, qtbot):
     assert dock.widget() is not None and isinstance(panel, MessagesPanel)
     reason, m = _refuse_wire_at_edge(window)
     assert panel.rows()[-1][1:] == (f"Wire refused: {reason}", m)
+
+
+def test_an_edit_refused_while_the_canvas_has_focus_shows_there(window, qtbot):
+    window.session.replace_graph(mlp_graph())
+    view = window.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus, timeout=1000)
+    from graphviz_app.editor.commands import RemoveNodes
+    s = window.session
+    s.set_locked(True)
+    assert not s.push(RemoveNodes(s, [s.graph.by_name("d1")]))   # an edit asked for there
+    assert view.notice.isVisible()
+    assert "not while training runs" in view.notice.text()
+    assert view.viewport().rect().contains(view.notice.geometry())
+    window.session.set_locked(False)
+
+
+def test_an_edit_refused_in_another_panel_is_not_shown_on_the_canvas(window, qtbot):
+    from graphviz_app.editor.commands import Rename
+    window.session.replace_graph(mlp_graph())
+    s = window.session
+    window.inspector.setFocus()
+    qtbot.waitUntil(lambda: not window.view.hasFocus(), timeout=1000)
+    window.view.notice.dismiss()
+    assert not s.push(Rename(s, s.graph.by_name("r1"), "d1"))
+    assert not window.view.notice.isVisible()
+    assert s.log[-1].text == s.last_refusal

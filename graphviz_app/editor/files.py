@@ -24,7 +24,7 @@ from engine import Graph
 from ..session import Session
 from .recovery import RecoveryWriter, origin_of, snapshot
 
-AUTOSAVE_MS = 1000      # the recovery file is written within this (plus the write) of an edit
+AUTOSAVE_MS = 700       # the recovery file is written within this (plus the write) of an edit
 MAX_RECENT = 10
 FILE_FILTER = "Graphs (*.gvz *.json);;All files (*)"
 DATA_ENV = "GRAPHVIZ_APP_DATA"

@@ -3,6 +3,7 @@ it belongs to, and survives a kill -9 of the app."""
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -91,7 +92,9 @@ def test_an_edit_survives_kill_9_and_comes_back_as_its_file(tmp_path):
     child = subprocess.Popen([sys.executable, "-c", EDIT_CHILD, str(path)], env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        line = child.stdout.readline()         # blocks until the edit is made
+        ready, _, _ = select.select([child.stdout], [], [], 90)   # the edit, once started
+        assert ready, "the app did not start and make its edit within 90 s"
+        line = child.stdout.readline()
         edited_at = time.monotonic()
         assert line.strip() == "edited", child.stderr.read() if child.poll() is not None else line
         written_after = None

@@ -48,12 +48,12 @@ def lane_path(a: QPointF, b: QPointF, y: float) -> QPainterPath:
     return path
 
 
-def _segment_hits(x0: float, y0: float, x1: float, y1: float, r: QRectF) -> bool:
-    """True when the segment (x0, y0)-(x1, y1) meets rectangle ``r`` (Liang–Barsky)."""
+def _segment_hits(x0: float, y0: float, x1: float, y1: float,
+                  left: float, top: float, right: float, bottom: float) -> bool:
+    """True when the segment (x0, y0)-(x1, y1) meets the box (Liang–Barsky clipping)."""
     dx, dy = x1 - x0, y1 - y0
     t0, t1 = 0.0, 1.0
-    for p, q in ((-dx, x0 - r.left()), (dx, r.right() - x0),
-                 (-dy, y0 - r.top()), (dy, r.bottom() - y0)):
+    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
         if p == 0.0:
             if q < 0.0:
                 return False
@@ -70,17 +70,28 @@ def _segment_hits(x0: float, y0: float, x1: float, y1: float, r: QRectF) -> bool
     return t0 <= t1
 
 
-def path_hits(path: QPainterPath, rects: Iterable[QRectF]) -> list[QRectF]:
-    """The rectangles the (flattened) path passes through."""
+def path_hits(path: QPainterPath, rects: Iterable[QRectF], first: bool = False) -> list[QRectF]:
+    """The rectangles the (flattened) path passes through (only the first found when
+    ``first``)."""
     rects = list(rects)
     if not rects:
         return []
-    hit = []
+    segments = []
     for poly in path.toSubpathPolygons():
         pts = [(p.x(), p.y()) for p in poly]
-        for r in rects:
-            if any(_segment_hits(*pts[i], *pts[i + 1], r) for i in range(len(pts) - 1)):
+        segments += zip(pts, pts[1:])
+    hit = []
+    for r in rects:
+        left, top, right, bottom = r.left(), r.top(), r.right(), r.bottom()
+        for (x0, y0), (x1, y1) in segments:
+            if (x0 if x0 > x1 else x1) < left or (x0 if x0 < x1 else x1) > right or \
+                    (y0 if y0 > y1 else y1) < top or (y0 if y0 < y1 else y1) > bottom:
+                continue              # the segment's own box misses: the cheap common case
+            if _segment_hits(x0, y0, x1, y1, left, top, right, bottom):
                 hit.append(r)
+                break
+        if first and hit:
+            break
     return hit
 
 
@@ -116,7 +127,7 @@ def route(a: QPointF, b: QPointF, obstacles_in: Callable[[QRectF], list[QRectF]]
         for y in lanes:
             tried.add(y)
             candidate = lane_path(a, b, y)
-            hits = path_hits(candidate, obstacles_in(candidate.boundingRect()))
+            hits = path_hits(candidate, obstacles_in(candidate.boundingRect()), first=True)
             if not hits:
                 return candidate
             found += hits

@@ -12,7 +12,7 @@ from engine.examples import build
 from graphviz_app.panels.build.messages import MessagesPanel
 from graphviz_app.panels.watch import training_panel
 from graphviz_app.panels.watch.training_panel import TrainingPanel
-from graphviz_app.session import Session
+from graphviz_app.session import LoggedMessage, Session
 from graphviz_app.training.worker import TrainingController
 
 from .conftest import mlp_graph
@@ -59,8 +59,7 @@ def test_panel_lists_earlier_and_later_messages_with_time_text_and_node(session,
         ("early, before the panel", d1), ("a cost needs a target", j), ("Saved g.gvz", None)]
     stamp = time.strftime("%H:%M:%S", time.localtime(session.log[1].time))
     assert rows[1][0] == stamp
-    names = [panel.tree.topLevelItem(i).text(2) for i in range(3)]
-    assert names == ["d1", "J", ""]
+    assert panel.node_names() == ["d1", "J", ""]
     assert panel.count.text() == "3 messages"
 
 
@@ -72,18 +71,20 @@ def test_clicking_a_message_selects_its_node_and_one_without_a_node_changes_noth
     session.report("about d1", d1)
     session.report("about J", j)
     session.report("about nothing")
-    tree = panel.tree
+    table = panel.table
     panel.resize(420, 300)
     panel.show()
     qtbot.waitExposed(panel)
-    rect = tree.visualItemRect(tree.topLevelItem(0))
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    def click(row: int) -> None:
+        rect = table.visualItemRect(table.item(row, 1))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    click(0)
     assert session.selected() == [d1]
-    rect = tree.visualItemRect(tree.topLevelItem(2))
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    click(2)
     assert session.selected() == [d1]
-    rect = tree.visualItemRect(tree.topLevelItem(1))
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    click(1)
     assert session.selected() == [j]
 
 
@@ -93,10 +94,10 @@ def test_a_renamed_or_removed_node_is_shown_as_it_is_now(session, qtbot):
     d1 = session.graph.by_name("d1")
     session.report("about d1", d1)
     session.graph.rename(d1, "hidden")
-    assert panel.tree.topLevelItem(0).text(2) == "hidden"
+    assert panel.node_names() == ["hidden"]
     session.graph.remove_node(d1)
-    assert panel.tree.topLevelItem(0).text(2) == f"{d1} (removed)"
-    panel._on_clicked(panel.tree.topLevelItem(0), 0)
+    assert panel.node_names() == [f"{d1} (removed)"]
+    panel._on_clicked(0, 1)
     assert session.selected() == []
     assert "no longer in the graph" in session.log[-1].text
 
@@ -189,6 +190,19 @@ def test_a_diverging_run_is_logged_with_its_node(qtbot, monkeypatch):
     assert run.node == "dense3"
     assert [node for _, _, node in messages.rows()].count("dense3") == 1
     session.undo_stack.cleanChanged.disconnect()
+
+
+def test_a_long_message_wraps_whole_in_a_narrow_panel(session, qtbot):
+    panel = MessagesPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(420, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    text = "cannot step: " + "input b of m expects (N, 3) but gets (N, 5); " * 4
+    row = panel.add(LoggedMessage(time.time(), text, None))
+    line = panel.table.fontMetrics().height()
+    assert panel.table.rowHeight(row) >= 3 * line           # wrapped over several lines
+    assert panel.rows()[row][1] == text
 
 
 def test_the_window_has_a_messages_panel_that_logs_refusals(window, qtbot):

@@ -9,13 +9,14 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...session import LoggedMessage, Session
 
 NODE_ROLE = Qt.ItemDataRole.UserRole
 MAX_ROWS = 1000
+TIME, TEXT, NODE = range(3)
 
 
 def node_label(session: Session, nid: str | None) -> str:
@@ -27,7 +28,7 @@ def node_label(session: Session, nid: str | None) -> str:
 
 
 class MessagesPanel(QWidget):
-    """A list of the session's messages, newest at the bottom."""
+    """A table of the session's messages, newest at the bottom, each wrapped whole."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,21 +36,23 @@ class MessagesPanel(QWidget):
         self.session = session
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Time", "Message", "Node"])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setToolTip("Click a message that names a node to select that node")
-        self.tree.itemClicked.connect(self._on_clicked)
-        lay.addWidget(self.tree, 1)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Time", "Message", "Node"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TIME, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NODE, QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self.table.setToolTip("Click a message that names a node to select that node")
+        self.table.cellClicked.connect(self._on_clicked)
+        lay.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.count = QLabel()
         row.addWidget(self.count, 1)
@@ -64,53 +67,68 @@ class MessagesPanel(QWidget):
         session.graph_changed.connect(self._on_graph_event)
         self._update_count()
 
-    def add(self, entry: LoggedMessage) -> QTreeWidgetItem:
-        """Append one entry (and drop the oldest past MAX_ROWS)."""
+    def add(self, entry: LoggedMessage) -> int:
+        """Append one entry (and drop the oldest past MAX_ROWS); return its row."""
         stamp = time.strftime("%H:%M:%S", time.localtime(entry.time))
-        item = QTreeWidgetItem([stamp, entry.text, node_label(self.session, entry.node)])
-        item.setData(0, NODE_ROLE, entry.node)
-        item.setToolTip(1, entry.text)
-        if entry.node is not None:
-            item.setToolTip(2, "Click to select this node")
-        self.tree.addTopLevelItem(item)
-        while self.tree.topLevelItemCount() > MAX_ROWS:
-            self.tree.takeTopLevelItem(0)
-        self.tree.scrollToItem(item)
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for col, text in ((TIME, stamp), (TEXT, entry.text),
+                          (NODE, node_label(self.session, entry.node))):
+            item = QTableWidgetItem(text)
+            item.setData(NODE_ROLE, entry.node)
+            if col == NODE and entry.node is not None:
+                item.setToolTip("Click to select this node")
+            self.table.setItem(row, col, item)
+        while self.table.rowCount() > MAX_ROWS:
+            self.table.removeRow(0)
+        row = self.table.rowCount() - 1
+        self.table.resizeRowToContents(row)
+        self.table.scrollToBottom()
         self._update_count()
-        return item
+        return row
 
     def rows(self) -> list[tuple[str, str, str | None]]:
         """(time, text, node id) of every row, oldest first."""
-        out = []
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            out.append((item.text(0), item.text(1), item.data(0, NODE_ROLE)))
-        return out
+        return [(self.table.item(r, TIME).text(), self.table.item(r, TEXT).text(),
+                 self.table.item(r, TIME).data(NODE_ROLE)) for r in range(self.table.rowCount())]
+
+    def node_names(self) -> list[str]:
+        """The Node column as shown, oldest first."""
+        return [self.table.item(r, NODE).text() for r in range(self.table.rowCount())]
 
     def clear(self) -> None:
-        self.tree.clear()
+        self.table.setRowCount(0)
         self._update_count()
 
-    def _on_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        nid = item.data(0, NODE_ROLE)
+    def _on_clicked(self, row: int, _column: int) -> None:
+        nid = self.table.item(row, TIME).data(NODE_ROLE)
         if nid is None:
             return
         if nid in self.session.graph.nodes:
             self.session.select([nid])
         else:
-            self.session.message.emit(f"node {item.text(2)} is no longer in the graph")
+            self.session.message.emit(f"node {self.table.item(row, NODE).text()} is no longer "
+                                      "in the graph")
 
     def _on_graph_event(self, event) -> None:
         if event.kind in ("renamed", "node_removed", "node_added", "cleared"):
             self._refresh_names()
 
     def _refresh_names(self) -> None:
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            item.setText(2, node_label(self.session, item.data(0, NODE_ROLE)))
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, NODE)
+            item.setText(node_label(self.session, item.data(NODE_ROLE)))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self.table.resizeRowsToContents()     # rows added while hidden wrap to today's width
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()
 
     def _update_count(self) -> None:
-        n = self.tree.topLevelItemCount()
+        n = self.table.rowCount()
         self.count.setText(f"{n} message{'s' if n != 1 else ''}")
 
 

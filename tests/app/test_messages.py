@@ -146,7 +146,7 @@ def test_a_long_reason_wraps_to_fit_a_narrow_view(window, qtbot):
 def test_the_notice_stays_until_the_next_action(window, qtbot):
     reason, _ = _refuse_wire_at_edge(window)
     notice = window.view.notice
-    qtbot.wait(3800)                            # it used to fade after 3.5 s
+    qtbot.wait(3800)                            # longer than a fading label would last
     assert notice.isVisible() and notice.text() == reason
     qtbot.mousePress(window.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     qtbot.mouseRelease(window.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(20, 20))

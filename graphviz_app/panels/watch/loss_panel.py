@@ -33,6 +33,7 @@ MAX_REFRESH = 18.0  # below the 20 per second limit: Qt timers may fire a little
 COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
           "#e377c2"]
 RUN_ROLE = Qt.ItemDataRole.UserRole
+TITLE_SIZE = "9pt"
 
 
 class _RunItems:
@@ -79,7 +80,7 @@ class _Plots(pg.GraphicsLayoutWidget):
     dock has rather than pushing the legend and the verdict out of sight."""
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
-        return QSize(420, 170)
+        return QSize(420, 130)
 
 
 class LossPanel(QWidget):
@@ -119,13 +120,12 @@ class LossPanel(QWidget):
         lay.addLayout(top)
 
         self.plots = _Plots()
-        self.plots.setMinimumHeight(140)
+        self.plots.setMinimumHeight(120)
         self.cost_plot = self.plots.addPlot(row=0, col=0, title="Cost")
         self.acc_plot = self.plots.addPlot(row=0, col=1, title="Accuracy")
         self._acc_title = "Accuracy"
-        for p in (self.cost_plot, self.acc_plot):
-            # no grid: pyqtgraph draws grid lines with the axes, 8x the cost of a repaint
-            p.setLabel("bottom", "iteration")
+        # no grid: pyqtgraph draws grid lines with the axes, 8x the cost of a repaint; no x
+        # label either: the "x axis" box above the plots names the unit, in less height
         # fixed ranges, changed only when the data leave them: a moving axis costs a re-layout
         # of its ticks on every repaint, far more than the curves themselves
         for p in (self.cost_plot, self.acc_plot):
@@ -139,7 +139,7 @@ class LossPanel(QWidget):
         self.legend.setFlow(QListView.Flow.LeftToRight)
         self.legend.setWrapping(True)
         self.legend.setResizeMode(QListView.ResizeMode.Adjust)
-        self.legend.setMaximumHeight(52)
+        self.legend.setMaximumHeight(46)
         self.legend.setToolTip("Tick a run to show its curves; the axes fit the runs shown")
         self.legend.itemChanged.connect(self._on_legend_changed)
         key = QHBoxLayout()
@@ -193,9 +193,6 @@ class LossPanel(QWidget):
 
     def _redraw_all(self) -> None:
         self._dirty.update(self.items)
-        xlabel = "epoch" if self.x_axis.currentIndex() == 1 else "iteration"
-        for p in (self.cost_plot, self.acc_plot):
-            p.setLabel("bottom", xlabel)
         self.refresh()
 
     def refresh(self) -> None:
@@ -286,7 +283,7 @@ class LossPanel(QWidget):
         title = "Accuracy (none: a regression cost)" if regression else "Accuracy"
         if title != self._acc_title:       # an empty plot should say why it is empty
             self._acc_title = title
-            self.acc_plot.setTitle(title, color=self._text_color.name())
+            self.acc_plot.setTitle(title, color=self._text_color.name(), size=TITLE_SIZE)
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         colour = {"neither": "#6fd66f" if dark else "#2a7a2a"}.get(
             verdict, "#ffa64d" if dark else "#b35900")
@@ -362,8 +359,7 @@ class LossPanel(QWidget):
                 axis = plot.getAxis(side)
                 axis.setPen(pg.mkPen(fg))
                 axis.setTextPen(pg.mkPen(fg))
-                axis.label.setDefaultTextColor(fg)
-            plot.setTitle(title, color=fg.name())
+            plot.setTitle(title, color=fg.name(), size=TITLE_SIZE)
         self._text_color = fg
 
     def changeEvent(self, event: QEvent) -> None:

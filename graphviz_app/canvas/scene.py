@@ -123,6 +123,7 @@ class GraphScene(QGraphicsScene):
             if gc_was_on:
                 gc.enable()
         self._reflow_timer.stop()      # placed and routed already
+        self._refresh_shapes()         # again: the wires' error marks need the wires
         self._update_groups()
         self._on_selection(self.session.selected())
         self.rebuilt.emit()

@@ -230,3 +230,17 @@ def test_a_value_shown_reroutes_only_the_wires_near_it(window, qtbot):
     _settle(qtbot, scene)
     assert below.key in calls and above.key not in calls
     assert not _behind(below.path, scene.node_item(m).box())
+
+
+def test_a_wire_into_a_shape_error_is_marked_when_the_graph_is_opened(window):
+    g = Graph()
+    x = g.add_node("input", {"shape": (None, 3)}, name="x", ui={"pos": [0, 0]})
+    w = g.add_node("input", {"shape": (None, 5)}, name="w", ui={"pos": [0, 200]})
+    m = g.add_node("add", name="m", ui={"pos": [300, 0]})
+    g.connect(x, m, 0)
+    g.connect(w, m, 1)
+    assert g.issues                                     # (N,3) + (N,5) does not broadcast
+    window.session.replace_graph(g)
+    bad = {i.port for i in g.issues if i.node == m}
+    marked = {e.port for e in window.scene.edge_items() if e.error}
+    assert marked == bad and marked

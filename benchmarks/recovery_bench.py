@@ -2,7 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen python benchmarks/recovery_bench.py [--repeat N]
 
-Cases: edit → recovery file on disk (target: within 2 s); for graphs of growing weight size,
+Cases: edit → recovery file on disk (target: within 2 s); for graphs of growing weight size
+and a 500-node graph,
 the time the GUI thread spends taking the snapshot (target: a frame, 16 ms, for typical graphs)
 beside the time the worker spends packing and writing the archive, and beside the time a plain
 ``engine.serialize.save`` on the GUI thread would have blocked it.
@@ -67,8 +68,11 @@ def main() -> None:
     med = statistics.median(edit_to_file(args.repeat))
     print(f"edit -> recovery file on disk: median {med * 1000:.0f} ms (target < 2000 ms)")
     tmp = tempfile.mkdtemp(prefix="gvz-rec-bench-")
-    for width, layers in ((64, 3), (512, 4), (2048, 4)):
-        g = mlp(width, layers)
+    sys.path.insert(0, os.path.join(ROOT, "benchmarks"))
+    from gui_bench import chain_graph
+    cases = [(f"{w}-wide MLP", mlp(w, n)) for w, n in ((64, 3), (512, 4), (2048, 4))]
+    cases.append(("500-node chain", chain_graph(500)))
+    for label, g in cases:
         mb = sum(w.nbytes for n in g.nodes.values() for w in n.weights.values()) / 2**20
         gui, work, plain = [], [], []
         writer = RecoveryWriter(os.path.join(tmp, "r.gvz"))
@@ -83,7 +87,7 @@ def main() -> None:
             gui.append(t1 - t0)
             work.append(t2 - t1)
             plain.append(t3 - t2)
-        print(f"{mb:8.1f} MB of weights: GUI thread {statistics.median(gui) * 1000:7.1f} ms "
+        print(f"{label:>15}, {mb:6.1f} MB of weights: GUI thread {statistics.median(gui) * 1000:7.1f} ms "
               f"(target < 16 ms), worker {statistics.median(work) * 1000:7.1f} ms; "
               f"serialize.save on the GUI thread would block {statistics.median(plain) * 1000:7.1f} ms")
 

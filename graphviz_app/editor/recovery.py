@@ -1,11 +1,12 @@
 """The recovery file: a snapshot of the unsaved graph, written without stalling the GUI.
 
-A snapshot is taken on the GUI thread: the graph's structure as ``graph.json`` bytes (with the
-file and example it belongs to under ``meta["recovery"]``) and references to its arrays. The
-session's graph never writes into an array in place (edits, training and reverts replace
-arrays), so the references stay what they were when the snapshot was taken. A worker thread
-then packs the archive (the layout of :func:`engine.serialize.save`: ``graph.json`` deflated,
-``arrays.npz`` stored) and writes it atomically.
+A snapshot is taken on the GUI thread: the graph's structure as the plain ``graph.json`` dict
+(fresh lists and dicts, with the file and example it belongs to under ``meta["recovery"]``) and
+references to its arrays. The session's graph never writes into an array in place (edits,
+training and reverts replace arrays), so the references stay what they were when the snapshot
+was taken. A worker thread then encodes the JSON, packs the archive (the layout of
+:func:`engine.serialize.save`: ``graph.json`` deflated, ``arrays.npz`` stored) and writes it
+atomically.
 
 :meth:`RecoveryWriter.discard` deletes the file and makes any write still under way drop its
 result, so a save followed by a late background write cannot leave a stale recovery behind.
@@ -30,9 +31,10 @@ META_KEY = "recovery"
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What the recovery file will hold: ``graph.json`` bytes and arrays keyed 'node/array'."""
+    """What the recovery file will hold: the ``graph.json`` dict and arrays keyed
+    'node/array'."""
 
-    graph_json: bytes
+    graph_dict: dict
     arrays: dict[str, np.ndarray]
 
 
@@ -66,7 +68,7 @@ def snapshot(graph, path: str | None, example: str | None, when: float) -> Snaps
     for key in d["arrays"]:          # 'node id/array name'; node ids never contain '/'
         nid, name = key.split("/", 1)
         arrays[key] = graph.nodes[nid].weights[name]
-    return Snapshot(json_bytes(d), arrays)
+    return Snapshot(d, arrays)
 
 
 def origin_of(graph) -> Origin:
@@ -83,7 +85,7 @@ def origin_of(graph) -> Origin:
 def write_archive(data: Snapshot, f: io.BufferedWriter) -> None:
     """Pack ``data`` as a .gvz archive into ``f``."""
     with zipfile.ZipFile(f, "w") as zf:
-        zf.writestr("graph.json", data.graph_json, compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr("graph.json", json_bytes(data.graph_dict), compress_type=zipfile.ZIP_DEFLATED)
         buf = io.BytesIO()
         np.savez(buf, **data.arrays)
         zf.writestr("arrays.npz", buf.getvalue())

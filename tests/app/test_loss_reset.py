@@ -160,3 +160,11 @@ def test_opening_another_graph_resets_the_player_and_the_loss_panel(window, qtbo
     assert loss.shown_runs() == [] and not loss.items[run.id].train.isVisible()
     window.files.new()
     assert player.cursor == 0 and loss.shown_runs() == []
+
+
+def test_the_panel_fits_a_420_by_300_dock(rig):
+    session, controller, panel = rig
+    for n in range(3):
+        _add_run(panel, controller, 100, 10, top=1.0 + n)
+    hint = panel.minimumSizeHint()
+    assert hint.width() <= 420 and hint.height() <= 300, hint

@@ -95,6 +95,11 @@ class FileController(QObject):
                 self.remove_recent(os.path.abspath(path))
             return False
         name, dataset = example_data(graph)
+        try:
+            dataset = serialize.load_dataset(path) or dataset    # data saved with the graph
+        except (ValueError, OSError) as e:
+            self.session.message.emit(f"{os.path.basename(path)}: its data could not be read "
+                                      f"({e}); the graph opened without it")
         self.session.replace_graph(graph, os.path.abspath(path), dataset=dataset, example_name=name)
         self.add_recent(os.path.abspath(path))
         self.remove_recovery()
@@ -138,7 +143,7 @@ class FileController(QObject):
         reported (and the graph stays unsaved) instead of being trusted."""
         from engine import serialize
         try:
-            serialize.save(self.session.graph, path)
+            serialize.save(self.session.graph, path, dataset=self.session.dataset)
         except (ValueError, OSError) as e:
             self.show_error("Cannot save", f"{path} could not be written: {save_reason(e, path)}."
                             "\nNothing was lost: your graph is still open; choose another place "
@@ -211,7 +216,7 @@ class FileController(QObject):
             return False
         try:
             data = snapshot(self.session.graph, self.session.path, self.session.example_name,
-                            time.time())
+                            time.time(), self.session.dataset)
         except ValueError as e:
             self.session.report(f"Autosave failed: {e}")
             return False
@@ -257,6 +262,10 @@ class FileController(QObject):
             self.remove_recovery()
             return False
         name, dataset = example_data(graph)
+        try:
+            dataset = serialize.load_dataset(self.recovery_path) or dataset
+        except (ValueError, OSError):
+            pass       # the graph is what matters; its data was only a convenience
         self.session.replace_graph(graph, origin.path, dataset=dataset, example_name=name)
         self.session.mark_dirty()
         self.session.report(f"Recovered the unsaved changes to {origin.name}; save to keep them")

@@ -5,8 +5,8 @@ A snapshot is taken on the GUI thread: the graph's structure as the plain ``grap
 references to its arrays. The session's graph never writes into an array in place (edits,
 training and reverts replace arrays), so the references stay what they were when the snapshot
 was taken. A worker thread then encodes the JSON, packs the archive (the layout of
-:func:`engine.serialize.save`: ``graph.json`` deflated, ``arrays.npz`` stored) and writes it
-atomically.
+:func:`engine.serialize.save`: ``graph.json`` deflated, ``arrays.npz`` and the data set's
+member stored) and writes it atomically.
 
 :meth:`RecoveryWriter.discard` deletes the file and makes any write still under way drop its
 result, so a save followed by a late background write cannot leave a stale recovery behind.
@@ -24,6 +24,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from engine import serialize
+from engine.data import store as data_store
 from engine.safe_io import atomic_write, json_bytes
 
 META_KEY = "recovery"
@@ -31,11 +32,12 @@ META_KEY = "recovery"
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What the recovery file will hold: the ``graph.json`` dict and arrays keyed
-    'node/array'."""
+    """What the recovery file will hold: the ``graph.json`` dict, arrays keyed 'node/array',
+    and the session's data set arrays (empty without one)."""
 
     graph_dict: dict
     arrays: dict[str, np.ndarray]
+    data: dict[str, np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -60,15 +62,21 @@ class Origin:
         return f"{where}, autosaved at {time.strftime('%H:%M:%S', time.localtime(self.time))}"
 
 
-def snapshot(graph, path: str | None, example: str | None, when: float) -> Snapshot:
-    """The recovery content of ``graph`` (ValueError when it holds what cannot be saved)."""
+def snapshot(graph, path: str | None, example: str | None, when: float,
+             dataset=None) -> Snapshot:
+    """The recovery content of ``graph`` and its ``dataset`` (an engine.training.Dataset, or
+    None), as :func:`engine.serialize.save` would write them (ValueError when they hold what
+    cannot be saved)."""
     d = serialize.to_dict(graph)
     d["meta"] = {**d["meta"], META_KEY: {"path": path, "example": example, "time": when}}
     arrays = {}
     for key in d["arrays"]:          # 'node id/array name'; node ids never contain '/'
         nid, name = key.split("/", 1)
         arrays[key] = graph.nodes[nid].weights[name]
-    return Snapshot(d, arrays)
+    data: dict[str, np.ndarray] = {}
+    if dataset is not None:
+        d["dataset"], data = data_store.describe(dataset)
+    return Snapshot(d, arrays, data)
 
 
 def origin_of(graph) -> Origin:
@@ -89,6 +97,10 @@ def write_archive(data: Snapshot, f: io.BufferedWriter) -> None:
         buf = io.BytesIO()
         np.savez(buf, **data.arrays)
         zf.writestr("arrays.npz", buf.getvalue())
+        if data.data:
+            buf = io.BytesIO()
+            np.savez(buf, **data.data)
+            zf.writestr(data_store.DATA_MEMBER, buf.getvalue())
 
 
 class _Job(QRunnable):

@@ -7,5 +7,6 @@ returns the panel.
 from __future__ import annotations
 
 from .build import example_guide, messages
+from .inside import data_panel, embeddings
 
-INSTALLERS: tuple = (example_guide, messages)
+INSTALLERS: tuple = (example_guide, messages, data_panel, embeddings)

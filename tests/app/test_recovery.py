@@ -236,3 +236,18 @@ def test_the_background_write_leaves_the_gui_thread_free(tmp_path):
     total = time.perf_counter() - start
     assert gui < 0.5 * total, (gui, total)
     assert serialize.load(str(tmp_path / "r.gvz")).by_name("d2")
+
+
+def test_the_sessions_own_data_comes_back_with_the_recovered_graph(window, files):
+    from engine.training import Dataset
+    s = window.session
+    s.replace_graph(mlp_graph())
+    x = np.arange(12.0).reshape(6, 2)
+    s.set_dataset(Dataset({"x": x, "y": np.ones((6, 4))}, name="mine"))
+    window.view.add_op("relu")
+    files.autosave(wait=False)               # the background path
+    assert files.writer.wait()
+    s.replace_graph(Graph())
+    assert files.offer_recovery()
+    assert s.dataset is not None and s.dataset.name == "mine"
+    np.testing.assert_array_equal(s.dataset.arrays["x"], x)

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from engine import Graph, GraphEvent
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .editor.commands import GraphCommand
 
 
 MAX_LOG = 1000
@@ -150,14 +147,18 @@ class Session(QObject):
             self.selection_changed.emit(list(ids))
 
     # -- edits ----------------------------------------------------------------------------------
-    def push(self, command: "GraphCommand") -> bool:
-        """Run ``command`` and put it on the undo stack, unless it is refused: by the lock
-        while training runs (unless the command leaves the model alone, ``edits_model`` False,
-        as moves do) or by its own ``check()``, whose reason is reported."""
-        if self._locked and command.edits_model:
+    def push(self, command: QUndoCommand) -> bool:
+        """Run ``command`` and put it on the undo stack, unless it is refused.
+
+        A command may define ``check() -> str | None`` (a reason to refuse) and
+        ``edits_model`` (False for view-only edits such as moves, allowed while locked); plain
+        QUndoCommands (loading weights, installing data) have neither and edit the model.
+        """
+        if self._locked and getattr(command, "edits_model", True):
             self._refuse(f"{command.text()}: not while training runs; stop training first")
             return False
-        reason = command.check()
+        check = getattr(command, "check", None)
+        reason = check() if check is not None else None
         if reason:
             self._refuse(reason)
             return False

@@ -7,9 +7,11 @@ Every op here looks at the input through the same lens: pad the input (N, C, H, 
 (N, C, OH, OW, k, k) whose entry [n, c, i, j, a, b] is ``padded[n, c, i*s + a, j*s + b]``,
 with OH = (H + 2p - k)/s + 1 (the same for W).
 
-* conv2d (im2col): the view is copied once into columns of shape (C*k*k, N*OH*OW), and the
-  whole forward pass is one matrix product W (O, C*k*k) @ columns -> (O, N*OH*OW). Backward is
-  two more products: dW = G (O, N*OH*OW) @ columnsᵀ and dcolumns = Wᵀ @ G.
+* conv2d (im2col): the view is copied once into per-example columns of shape
+  (N, C*k*k, OH*OW), and the forward pass is one batched matrix product
+  W (O, C*k*k) @ columns -> (N, O, OH*OW), already the NCHW layout of the output. Backward is
+  two more batched products on the gradient as it arrives (no transposed copy):
+  dW = Σₙ Gₙ (O, OH*OW) @ columnsₙᵀ and dcolumns = Wᵀ @ G, all in the input's dtype.
 * pooling reduces each window with a loop over the k*k offsets, each step one vectorized
   ufunc on an (N, C, OH, OW) slab (``np.maximum`` / ``np.add`` with ``out=``). NumPy reductions
   over the two short trailing window axes are many times slower than this.
@@ -22,8 +24,8 @@ off at the end.
 
 Max pooling sends each window's gradient to one position only: the first maximum in row-major
 window order (``argmax`` semantics, as in PyTorch), so ties such as the zeros of a ReLU output
-are broken the same way every time. Backward re-reads the windows of x and visits the offsets
-in order, marking per window whether its maximum was already taken. When the windows do not
+are broken the same way every time. The forward pass records that offset per window (its
+cache, "where each maximum came from"), and backward writes the gradient there. When the windows do not
 overlap (stride >= kernel) there is nothing to accumulate: the gradients are written straight
 into a writeable window view of the result. With stride == kernel, no padding and k dividing
 H and W, that view is exactly the reshape (N, C, H/k, k, W/k, k) transposed to
@@ -178,8 +180,19 @@ class Conv2D(Op):
         c, k = in_shapes[0][1] or 0, params["kernel"]
         return int((out_shape[2] or 0) * (out_shape[3] or 0) * params["out_channels"] * c * k * k)
 
+    cache_notes = {"windows": "each output position's input window, (N, C, f, f, OH, OW): "
+                              "entry [n, c, a, b, i, j] is the padded x[n, c, i·s + a, j·s + b]; "
+                              "reused for ∂J/∂W"}
+
+    def cache_used(self, params, cache):
+        return ("windows",)
+
     def forward(self, params, inputs, weights, ctx):
-        """x (N, C, H, W) -> (N, O, OH, OW); cache: the columns (C*k*k, N*OH*OW)."""
+        """x (N, C, H, W) -> (N, O, OH, OW); cache: the windows (N, C, k, k, OH, OW).
+
+        One batched product per example n: W (O, C*k*k) @ windows[n] (C*k*k, OH*OW) lands
+        directly in the NCHW layout of the output, so nothing is transposed afterwards.
+        """
         x = inputs[0]
         k, s, p = params["kernel"], params["stride"], params["padding"]
         w = weights["W"]
@@ -187,18 +200,14 @@ class Conv2D(Op):
         n = x.shape[0]
         win = windows(pad2d(x, p), k, s)                      # (N, C, OH, OW, k, k)
         oh, ow = win.shape[2], win.shape[3]
-        cols = np.ascontiguousarray(win.transpose(1, 4, 5, 0, 2, 3)).reshape(-1, n * oh * ow)
+        cols = np.ascontiguousarray(win.transpose(0, 1, 4, 5, 2, 3))   # (N, C, k, k, OH, OW)
         w2 = w.reshape(o, -1)
         if w2.dtype != cols.dtype and cols.dtype.kind == "f":
             w2 = w2.astype(cols.dtype)
-        z = (w2 @ cols).reshape(o, n, oh, ow)
-        out = np.empty((n, o, oh, ow), dtype=z.dtype)
+        out = np.matmul(w2, cols.reshape(n, -1, oh * ow))     # (N, O, OH*OW)
         if params["bias"]:
-            np.add(z.transpose(1, 0, 2, 3), weights["b"].astype(z.dtype, copy=False)[:, None, None],
-                   out=out)
-        else:
-            np.copyto(out, z.transpose(1, 0, 2, 3))
-        return out, cols
+            out += weights["b"].astype(out.dtype, copy=False)[:, None]
+        return out.reshape(n, o, oh, ow), {"windows": cols}
 
     def backward(self, params, inputs, weights, output, cache, grad_out, need=None):
         x = inputs[0]
@@ -206,20 +215,20 @@ class Conv2D(Op):
         w = weights["W"]
         o, c = w.shape[0], w.shape[1]
         n, _, oh, ow = grad_out.shape
-        cols = cache
-        g = np.ascontiguousarray(grad_out.transpose(1, 0, 2, 3)).reshape(o, -1)  # (O, N*OH*OW)
-        wgrads = {"W": (g @ cols.T).reshape(w.shape)}
+        cols = cache["windows"].reshape(n, c * k * k, oh * ow)
+        g = grad_out.reshape(n, o, oh * ow)                   # a view when grad_out is NCHW
+        wgrads = {"W": np.matmul(g, cols.transpose(0, 2, 1)).sum(axis=0).reshape(w.shape)}
         if params["bias"]:
-            wgrads["b"] = g.sum(axis=1)
+            wgrads["b"] = g.sum(axis=(0, 2))
         if need is not None and not need[0]:
             return [None], wgrads
         w2 = w.reshape(o, -1)
         if w2.dtype != g.dtype and g.dtype.kind == "f":
             w2 = w2.astype(g.dtype)
-        dcols = (w2.T @ g).reshape(c, k, k, n, oh, ow)
-        dxp = scatter_windows(dcols.transpose(0, 3, 4, 5, 1, 2),
-                              x.shape[2] + 2 * p, x.shape[3] + 2 * p, s)   # (C, N, Hp, Wp)
-        return [unpad2d(dxp, p).transpose(1, 0, 2, 3)], wgrads
+        dcols = np.matmul(w2.T, g).reshape(n, c, k, k, oh, ow)
+        dxp = scatter_windows(dcols.transpose(0, 1, 4, 5, 2, 3),
+                              x.shape[2] + 2 * p, x.shape[3] + 2 * p, s)   # (N, C, Hp, Wp)
+        return [unpad2d(dxp, p)], wgrads
 
 
 # -- pooling -----------------------------------------------------------------------------------
@@ -290,36 +299,41 @@ class MaxPool2D(_Pool):
         fill = -np.inf if x.dtype.kind == "f" else np.iinfo(x.dtype).min
         return windows(pad2d(x, p, fill), k, s)
 
+    cache_notes = {"argmax": "where each maximum came from: its offset a·f + b in the f × f "
+                             "window (row-major, the first of equal values), (N, C, OH, OW); "
+                             "backward sends each window's gradient there"}
+
+    def cache_used(self, params, cache):
+        return ("argmax",)
+
     def forward(self, params, inputs, weights, ctx):
-        """A running maximum over the k*k offset slabs; no cache (backward re-reads x)."""
+        """A running maximum over the k*k offset slabs; cache: argmax (N, C, OH, OW), the
+        offset of each window's first maximum."""
         k, s, p = self._ksp(params)
         win = self._windows(inputs[0], k, s, p)
         out = win[..., 0, 0].copy()
-        for a, b in _offsets(k)[1:]:
-            np.maximum(out, win[..., a, b], out=out)
-        return out, None
+        dt = np.uint8 if k * k <= 256 else np.int32
+        arg = np.zeros(out.shape, dt)
+        gt = np.empty(out.shape, bool)
+        for o, (a, b) in enumerate(_offsets(k)[1:], start=1):
+            slab = win[..., a, b]
+            np.greater(slab, out, out=gt)                     # strictly: the first max wins
+            # offsets rise, so "o where greater, else keep" is a running maximum
+            np.maximum(arg, gt.astype(dt) * dt(o), out=arg)
+            np.maximum(out, slab, out=out)                    # and NaN propagates
+        return out, {"argmax": arg}
 
     def backward(self, params, inputs, weights, output, cache, grad_out, need=None):
-        """Offsets are visited in row-major order; each window's gradient goes to the first
-        offset whose value equals the window's maximum (later ties get nothing)."""
+        """Each window's gradient goes to the offset recorded in the cache."""
         if need is not None and not need[0]:
             return [None], {}
         x = inputs[0]
         k, s, p = self._ksp(params)
-        win = self._windows(x, k, s, p)
-        last = (k - 1, k - 1)
-        taken: list[np.ndarray] = []
+        arg = cache["argmax"]
+        offsets = {ab: i for i, ab in enumerate(_offsets(k))}
 
         def slab_grad(a: int, b: int, out: np.ndarray) -> None:
-            eq = win[..., a, b] == output
-            if not taken:
-                first = eq
-                taken.append(eq.copy())
-            else:
-                first = eq > taken[0]                 # equal here and not taken earlier
-                if (a, b) != last:
-                    taken[0] |= eq
-            np.multiply(grad_out, first, out=out)
+            np.multiply(grad_out, arg == offsets[(a, b)], out=out)
 
         return [_pool_grad(x.shape, grad_out.shape, grad_out.dtype, k, s, p, slab_grad)], {}
 

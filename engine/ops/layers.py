@@ -264,16 +264,18 @@ class BatchNorm(Op):
         "running_var": "σ² from the running statistics (evaluation mode)",
         "xhat": "x̂ = (x − μ) / √(σ² + ε), same shape as x: reused for ∂J/∂γ and ∂J/∂x",
         "inv_std": "1 / √(σ² + ε) per channel: reused for ∂J/∂x",
+        "training": "True when the batch's own statistics were used (then ∂J/∂x also flows "
+                    "through μ and σ²), False for the running ones",
     }
 
     def cache_used(self, params, cache):
-        """Training: x̂ and 1/√(σ² + ε) (μ and σ² enter only through them); evaluation: the
-        same two, from the running statistics."""
-        return ("xhat", "inv_std")
+        """x̂, 1/√(σ² + ε) and the mode (μ and σ² enter only through the first two)."""
+        return ("xhat", "inv_std", "training")
 
     def forward(self, params, inputs, weights, ctx):
         """Cache: mean and var (batch statistics in training, running ones in evaluation,
-        as running_mean / running_var), xhat (shape of x) and inv_std (1, C, 1, ...)."""
+        as running_mean / running_var), xhat (shape of x), inv_std (1, C, 1, ...) and the
+        training flag (a 0-d bool array)."""
         x = inputs[0]
         axes, bshape = self._axes_shape(x)
         dt = x.dtype if x.dtype.kind == "f" else np.dtype(np.float64)
@@ -297,13 +299,14 @@ class BatchNorm(Op):
         xhat = xc * inv
         y = xhat * _as(weights["gamma"], dt).reshape(bshape)
         y += _as(weights["beta"], dt).reshape(bshape)
+        mode = np.array(bool(ctx.training))
         if ctx.training:
-            return y, {"mean": mean, "var": var, "xhat": xhat, "inv_std": inv}
+            return y, {"mean": mean, "var": var, "xhat": xhat, "inv_std": inv, "training": mode}
         return y, {"running_mean": mean.copy(), "running_var": var.copy(), "xhat": xhat,
-                   "inv_std": inv}
+                   "inv_std": inv, "training": mode}
 
     def backward(self, params, inputs, weights, output, cache, grad_out, need=None):
-        xhat, inv, training = cache["xhat"], cache["inv_std"], "mean" in cache
+        xhat, inv, training = cache["xhat"], cache["inv_std"], bool(cache["training"])
         g = grad_out
         axes, bshape = self._axes_shape(g)
         grads = {"gamma": np.sum(g * xhat, axis=axes), "beta": g.sum(axis=axes)}

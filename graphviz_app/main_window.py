@@ -18,7 +18,7 @@ from .canvas.theme import make_theme
 from .canvas.view import GraphView
 from .editor.files import FileController, save_reason
 from .panels.build.history import HistoryPanel
-from .panels.build.inspector import InspectorPanel
+from .panels.build.inspector import InspectorPanel, install_status_counts
 from .panels.build.palette import PalettePanel
 from .session import Session
 
@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.palette_panel = PalettePanel(self)
         self.palette_panel.op_activated.connect(lambda op: self.view.add_op(op))
         self.inspector = InspectorPanel(self.session, self)
+        self.counts_label = install_status_counts(self, self.session)
         self.history = HistoryPanel(self.session, self)
         self.docks: dict[str, QDockWidget] = {}
         self.add_dock(self.palette_panel, "Palette", Area.LeftDockWidgetArea, "palette_dock")
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         from .panels.watch import training_panel
         from .player.player import install_player
         self.player = install_player(self, self.session)
+        self.inspector.set_player(self.player)      # it opens the arrays the player computed
         self.training, self.training_panel, self.loss_panel = training_panel.install(self, self.session)
         self.gradcheck_panel = gradcheck_panel.install(self, self.session)
         bottom = [self.docks[n] for n in ("loss_dock", "gradcheck_dock") if n in self.docks]

@@ -154,7 +154,7 @@ class Conv2D(Op):
         ParamSpec("init", "choice", "he", "weight initializer", choices=("he", "xavier", "normal")),
     )
     formula = "z[n,o,i,j] = Σ_c,a,b W[o,c,a,b] · x[n,c,i·s+a,j·s+b] + b[o]"
-    grad_formula = "∂J/∂W = G · colsᵀ, ∂J/∂x = col2im(Wᵀ · G), ∂J/∂b = Σ G"
+    grad_formula = "∂J/∂W = Σₙ G · windowsᵀ, ∂J/∂x = col2im(Wᵀ · G), ∂J/∂b = Σ G"
 
     def infer_shape(self, params, in_shapes):
         return _window_shape("conv2d", in_shapes[0], params["kernel"], params["stride"],

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.executor import StepRecord
+from engine.notation import DenseNotation, dense_notation
 from engine.ops.base import fmt_shape, get_op
 
 from .value_render import fmt_number, summary
@@ -108,8 +109,10 @@ def forward_line(graph, fwd: StepRecord, values: dict) -> str:
     return f"{op.formula}" + (f"  ({shapes})" if shapes else "")
 
 
-def backward_lines(graph, bwd: StepRecord, values: dict, cost: str = "J") -> list[str]:
-    """The gradient each input port receives, with the chain rule written out for scalars."""
+def backward_lines(graph, bwd: StepRecord, values: dict, cost: str = "J",
+                   nota: DenseNotation | None = None) -> list[str]:
+    """The gradient each input port receives, with the chain rule written out for scalars;
+    a dense layer's own gradients are named in the course's symbols (∂J/∂W[1])."""
     node = graph.nodes[bwd.node]
     names = [_name(graph, s) for s in bwd.inputs]
     vals = [values.get(s) for s in bwd.inputs]
@@ -134,7 +137,34 @@ def backward_lines(graph, bwd: StepRecord, values: dict, cost: str = "J") -> lis
                 note = f"  (summed back to {fmt_shape(np.shape(sent))})"
             lines.append(f"{deriv(cost, who, '∂')}: {_one_line(sent)}{note}")
     for k, wg in bwd.weight_grads.items():
-        lines.append(f"{deriv(cost, node.name + '.' + k, '∂')}: {_one_line(wg)}")
+        name = nota.weight_name(k) if nota is not None else node.name + "." + k
+        lines.append(f"{deriv(cost, name, '∂')}: {_one_line(wg)}")
+    return lines
+
+
+def cache_lines(graph, fwd: StepRecord, bwd: StepRecord | None) -> list[str]:
+    """What the forward step cached for backward, one line per named array with what it
+    holds; once the backward step has run, which of them it read."""
+    cache = fwd.cache
+    if cache is None or not hasattr(cache, "items") or not cache:
+        return []
+    node = graph.nodes[fwd.node]
+    op = get_op(node.op)
+    nota = dense_notation(graph, fwd.node)
+    used = tuple(bwd.cache_used) if bwd is not None else ()
+
+    def sym(k: str) -> str:
+        return nota.cache_name(k) if nota is not None else k
+
+    lines = ["Cached for backward:"]
+    for k, v in cache.items():
+        shape = fmt_shape(np.shape(v)) if np.ndim(v) else fmt_number(np.ravel(v)[0])
+        mark = "  ← read by backward" if k in used else ""
+        note = op.cache_notes.get(k, "")
+        lines.append(f"  {sym(k)} ({shape}){mark}" + (f": {note}" if note else ""))
+    if bwd is not None:
+        lines.append("The backward step read " + (", ".join(sym(k) for k in used) if used
+                                                  else "nothing from the cache") + ".")
     return lines
 
 
@@ -154,21 +184,26 @@ def node_detail(graph, nid: str, fwd: StepRecord | None, bwd: StepRecord | None,
         return ""
     values = values or {}
     op = get_op(node.op)
-    lines = [f"{node.name} ({node.op})  {fmt_shape(np.shape(fwd.value))}",
-             "", "Forward: " + forward_line(graph, fwd, values)]
+    nota = dense_notation(graph, nid)
+    title = f"{node.name} ({node.op}"
+    title += f", layer {nota.l})" if nota is not None else ")"
+    lines = [f"{title}  {fmt_shape(np.shape(fwd.value))}", ""]
+    if nota is not None:
+        lines += ["Forward: " + nota.forward, "         " + nota.activation_line,
+                  "Shapes: " + nota.weight_shape + ("   " + nota.bias_shape if nota.bias else "")
+                  + "  (examples in rows: a[l] is (m, n[l]))"]
+    else:
+        lines.append("Forward: " + forward_line(graph, fwd, values))
     if not _scalar(fwd.value):
         lines.append(summary(fwd.value))
-    if isinstance(fwd.cache, dict) and fwd.cache:
-        cached = [f"{k} {fmt_shape(np.shape(v))}" for k, v in fwd.cache.items()
-                  if isinstance(v, np.ndarray)]
-        if cached:
-            lines.append("cached for backward: " + ", ".join(cached))
+    lines += cache_lines(graph, fwd, bwd)
+    back_rule = nota.backward if nota is not None else op.grad_formula
     if bwd is not None:
-        lines += ["", f"Backward: {op.grad_formula}" if op.grad_formula else "Backward:"]
+        lines += ["", f"Backward: {back_rule}" if back_rule else "Backward:"]
         lines += incoming_lines(graph, bwd, cost)
-        lines += backward_lines(graph, bwd, values, cost)
-    elif op.grad_formula:
-        lines += ["", f"Backward rule: {op.grad_formula}"]
+        lines += backward_lines(graph, bwd, values, cost, nota)
+    elif back_rule:
+        lines += ["", f"Backward rule: {back_rule}"]
     return "\n".join(lines)
 
 
@@ -208,4 +243,5 @@ def broadcast_badge(graph, rec: StepRecord, port: int) -> tuple[str, str] | None
     return fwd, tip
 
 
-__all__ = ["node_detail", "fan_in_text", "broadcast_badge", "reduced_axes", "incoming_lines"]
+__all__ = ["node_detail", "fan_in_text", "broadcast_badge", "reduced_axes", "incoming_lines",
+           "cache_lines"]

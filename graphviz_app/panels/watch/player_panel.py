@@ -7,11 +7,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
-from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QPlainTextEdit, QSlider,
-                               QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QLabel, QMainWindow,
+                               QPlainTextEdit, QPushButton, QSlider, QToolBar, QVBoxLayout,
+                               QWidget)
+
+from engine.inspect.step_arrays import ArrayPair
 
 from ...player.player import Player
 from ...player.value_render import render
+from .array_view import open_array_window
 
 SPEEDS = (0.5, 1, 2, 4, 8, 15, 30)   # steps per second, one per slider notch
 
@@ -77,8 +81,61 @@ class PlayerToolBar(QToolBar):
         self.actions_by_name["back"].setEnabled(not at_start)
 
 
+class ArrayPicker(QWidget):
+    """A list of a node's arrays (value, weights, cache) and a button that opens the chosen
+    one beside its gradient."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.node_name = ""
+        self.pairs: list[ArrayPair] = []
+        self.windows: list[QWidget] = []
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.combo = QComboBox()
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(12)
+        self.combo.setToolTip("The node's value, weights and cached arrays; after the backward "
+                              "pass each opens beside its gradient")
+        self.button = QPushButton("Open")
+        self.button.setToolTip("Open the chosen array (and its gradient) as a table or a "
+                               "heatmap with values on hover")
+        self.button.clicked.connect(lambda: self.open_index(self.combo.currentIndex()))
+        lay.addWidget(QLabel("Arrays"))
+        lay.addWidget(self.combo, 1)
+        lay.addWidget(self.button)
+
+    def set_pairs(self, node_name: str, pairs: list[ArrayPair]) -> None:
+        keep = self.combo.currentIndex()
+        same = [p.key for p in pairs] == [p.key for p in self.pairs] and node_name == self.node_name
+        self.node_name, self.pairs = node_name, pairs
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for p in pairs:
+            self.combo.addItem(p.label)
+        self.combo.setCurrentIndex(keep if same and 0 <= keep < len(pairs) else 0)
+        self.combo.blockSignals(False)
+        self.setEnabled(bool(pairs))
+
+    def open_index(self, index: int) -> QWidget | None:
+        """Open pair ``index`` in its own window; return the window."""
+        if not 0 <= index < len(self.pairs):
+            return None
+        win = open_array_window(self.window(), self.node_name, self.pairs[index])
+        self.windows = [w for w in self.windows if _alive(w)] + [win]
+        return win
+
+
+def _alive(w: QWidget) -> bool:
+    try:
+        return w.isVisible()
+    except RuntimeError:    # deleted on close
+        return False
+
+
 class PlayerPanel(QWidget):
-    """Dock content: what the current step computed, as a picture and as formulas."""
+    """Dock content: what the current step computed, as a picture and as formulas, and the
+    node's arrays to open beside their gradients."""
 
     def __init__(self, player: Player, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,9 +154,11 @@ class PlayerPanel(QWidget):
         self.text.setReadOnly(True)
         self.text.setFont(QFont("monospace", 9))
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.arrays = ArrayPicker(self)
         lay.addWidget(self.heading)
         lay.addWidget(self.picture)
         lay.addWidget(self.text, 1)
+        lay.addWidget(self.arrays)
         player.state_changed.connect(self.update_state)
         self.update_state()
 
@@ -107,6 +166,7 @@ class PlayerPanel(QWidget):
         p = self.player
         rec = p.current
         self.heading.setText(p.status_text())
+        self._update_arrays(rec)
         if rec is None:
             self.picture.clear()
             self.picture.setText("Step (F10) to compute the first node.\n"
@@ -127,6 +187,21 @@ class PlayerPanel(QWidget):
             self.picture.setText(f"<span style='font-size:20pt;color:{r.color.name()}'>"
                                  f"{r.text}</span>")
         self.text.setPlainText(p.current_detail())
+
+    def _update_arrays(self, rec) -> None:
+        """The arrays of the current node (or, once finished, of the last node stepped)."""
+        node = self.player.session.graph.nodes.get(rec.node) if rec is not None else None
+        if node is None:
+            self.arrays.set_pairs("", [])
+            return
+        self.arrays.set_pairs(node.name, self.player.arrays_of(rec.node))
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        """Double-click the picture: open the current node's value beside its gradient."""
+        if self.picture.geometry().contains(event.position().toPoint()) and self.arrays.pairs:
+            self.arrays.open_index(0)
+            return
+        super().mouseDoubleClickEvent(event)
 
 
 def _scene_provider(main_window: Any):

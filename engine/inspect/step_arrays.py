@@ -36,7 +36,9 @@ class ArrayPair:
 
     @property
     def label(self) -> str:
-        return f"{self.name} and {self.grad_name}" if self.grad is not None else self.name
+        if self.grad is not None:
+            return f"{self.name} and {self.grad_name}"
+        return f"{self.name} (cached)" if self.key.startswith("cache:") else self.name
 
 
 def node_arrays(graph: "Graph", nid: str, fwd: "StepRecord | None",

@@ -100,3 +100,10 @@ def test_inspector_opens_a_gradient_after_the_backward_pass(window, qtbot):
     t = w.view.grad_slot.table
     shown = np.array([[t.item(r, c).data(VALUE_ROLE) for c in range(2)] for r in range(16)])
     np.testing.assert_allclose(shown, dW, rtol=1e-12)
+
+
+def test_canvas_tooltip_of_a_dense_node_uses_the_notation(window):
+    assert window.files.open_example("xor_mlp")
+    item = window.scene.node_item(window.session.graph.resolve("dense3"))
+    text = item.tooltip_text()
+    assert "z[3] = W[3]·a[2] + b[3]" in text and "W[3]: (n[3], n[2]) = (2, 16)" in text

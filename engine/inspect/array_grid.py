@@ -1,8 +1,10 @@
 """Any array as a 2-D grid of cells, for heatmaps with hover and for small tables.
 
-A scalar is one cell, a vector (n,) one row of n cells, a matrix (r, c) itself; an array of
-more axes keeps its first axis as rows and flattens the rest (row-major) into columns, so a
-conv kernel bank W (O, C, k, k) shows one filter per row. Every cell maps back to the index of
+A scalar is one cell, a vector (n,) one row of n cells, a matrix (r, c) itself. A large 4-D
+array (N, C, H, W) is laid out as tiles: one band of H rows per entry of axis 0 (an example, or
+a filter of a kernel bank), its channels side by side, W columns each, so feature maps and
+kernels look like pictures. Any other array keeps its first axis as rows and flattens the rest
+(row-major) into columns. Every cell maps back to the index of
 the original array (:meth:`Grid.index_of`), so hover text and table headers name the real
 entry, e.g. W[1][3, 0] for row 3, column 0 of a dense weight.
 """
@@ -33,6 +35,18 @@ class Grid:
 
     cells: np.ndarray
     shape: tuple
+    tiles: bool = False      # 4-D laid out as (N·H, C·W) tiles
+
+    @property
+    def layout(self) -> str:
+        """How the cells are arranged, in words, for the view's hint line."""
+        if self.tiles:
+            n, c, h, w = self.shape
+            return (f"{n} row bands (axis 0) of {h} rows, each with {c} tiles (axis 1) of "
+                    f"{w} columns")
+        if len(self.shape) > 2:
+            return "rows: axis 0 · columns: the other axes, flattened"
+        return ""
 
     def index_of(self, row: int, col: int) -> tuple[int, ...]:
         """The index into the original array of cell (row, col)."""
@@ -42,6 +56,10 @@ class Grid:
             return ()
         if len(self.shape) == 1:
             return (col,)
+        if self.tiles:
+            n, i = divmod(row, self.shape[2])
+            c, j = divmod(col, self.shape[3])
+            return (n, c, i, j)
         rest = np.unravel_index(col, self.shape[1:])
         return (row,) + tuple(int(i) for i in rest)
 
@@ -49,26 +67,37 @@ class Grid:
         return float(self.cells[row, col])
 
     def row_labels(self) -> list[str]:
+        if self.tiles:
+            return [",".join(map(str, divmod(r, self.shape[2]))) for r in range(self.cells.shape[0])]
         return [str(i) for i in range(self.cells.shape[0])] if len(self.shape) >= 2 else [""]
 
     def col_labels(self) -> list[str]:
         """'0', '1', … for vectors and matrices; '0,1,2' (the flattened index) beyond."""
+        if self.tiles:
+            return [",".join(map(str, divmod(c, self.shape[3]))) for c in range(self.cells.shape[1])]
         if len(self.shape) <= 2:
             return [str(i) for i in range(self.cells.shape[1])]
         return [",".join(str(int(i)) for i in np.unravel_index(c, self.shape[1:]))
                 for c in range(self.cells.shape[1])]
 
 
-def grid_of(array: np.ndarray) -> Grid:
-    """The 2-D grid of ``array`` (no copy of the numbers beyond a float64 view)."""
+def grid_of(array: np.ndarray, tiles: bool | None = None) -> Grid:
+    """The 2-D grid of ``array``; ``tiles`` (default: for 4-D arrays too large for a table)
+    lays (N, C, H, W) out as (N·H, C·W)."""
     a = np.asarray(array)
+    if tiles is None:
+        tiles = a.ndim == 4 and a.size > TABLE_MAX
+    tiles = tiles and a.ndim == 4
     if a.ndim == 0:
         cells = a.reshape(1, 1)
     elif a.ndim == 1:
         cells = a.reshape(1, -1)
+    elif tiles:
+        n, c, h, w = a.shape
+        cells = a.transpose(0, 2, 1, 3).reshape(n * h, c * w)
     else:
         cells = a.reshape(a.shape[0], -1)
-    return Grid(cells.astype(np.float64, copy=False), tuple(a.shape))
+    return Grid(cells.astype(np.float64, copy=False), tuple(a.shape), bool(tiles))
 
 
 def use_table(array: np.ndarray) -> bool:

@@ -103,7 +103,14 @@ def test_conv_value_heatmap_is_the_first_axis_by_the_rest(qtbot):
     qtbot.addWidget(view)
     view.set_pair("conv1", _pair(player, graph, "conv1", "value"))
     g = ex.grads()[nid]                                       # (4, 8, 8, 8)
-    np.testing.assert_allclose(_shown(view.grad_slot), g.reshape(4, -1), rtol=1e-12)
+    shown = _shown(view.grad_slot)
+    assert shown.shape == (4 * 8, 8 * 8)                      # examples in bands, channels side by side
+    for n, c in [(0, 0), (2, 5), (3, 7)]:
+        np.testing.assert_allclose(shown[n * 8:(n + 1) * 8, c * 8:(c + 1) * 8], g[n, c],
+                                   rtol=1e-12)
+    name, value = view.grad_slot.hover_at(2 * 8 + 3, 5 * 8 + 6).split(" = ")
+    assert name == "dJ/dconv1[2, 5, 3, 6]"
+    np.testing.assert_allclose(float(value), g[2, 5, 3, 6], rtol=1e-3)
 
 
 def test_conv_kernel_gradient_hover_names_the_4d_entry(qtbot):
@@ -114,10 +121,11 @@ def test_conv_kernel_gradient_hover_names_the_4d_entry(qtbot):
     view.set_pair("conv1", _pair(player, graph, "conv1", "weight:W"))
     dW = ex.weight_grads()[(nid, "W")]                      # (8, 1, 3, 3): 72 entries
     slot = view.grad_slot
-    assert not slot.is_table and slot.image.image.shape == (8, 9)
-    name, value = slot.hover_at(3, 5).split(" = ")
+    assert not slot.is_table and slot.image.image.shape == (8 * 3, 1 * 3)   # a band per filter
+    name, value = slot.hover_at(3 * 3 + 1, 2).split(" = ")
     assert name == "dconv1.W[3, 0, 1, 2]"
     np.testing.assert_allclose(float(value), dW[3, 0, 1, 2], rtol=1e-3)
+    np.testing.assert_allclose(_shown(slot)[9:12], dW[3, 0], rtol=1e-12)
 
 
 def test_before_backward_an_array_opens_alone(qtbot):

@@ -18,13 +18,24 @@ def test_matrix_cells_are_rows_by_columns_not_transposed():
 
 def test_higher_axes_flatten_into_columns_row_major():
     w = np.random.default_rng(0).standard_normal((4, 2, 3, 3))
-    g = grid_of(w)
+    g = grid_of(w, tiles=False)
     assert g.cells.shape == (4, 18)
     for r, c in [(0, 0), (3, 17), (2, 10), (1, 5)]:
         idx = g.index_of(r, c)
         assert g.value(r, c) == w[idx]
     assert g.index_of(2, 10) == (2, 1, 0, 1)
     assert g.col_labels()[10] == "1,0,1"
+
+
+def test_large_4d_arrays_are_tiles_of_maps():
+    a = np.random.default_rng(1).standard_normal((3, 4, 5, 6))
+    g = grid_of(a)
+    assert g.tiles and g.cells.shape == (15, 24)
+    for n, c, i, j in [(0, 0, 0, 0), (2, 3, 4, 5), (1, 2, 3, 0)]:
+        r, col = n * 5 + i, c * 6 + j
+        assert g.index_of(r, col) == (n, c, i, j) and g.value(r, col) == a[n, c, i, j]
+    small = grid_of(np.zeros((1, 2, 3, 3)))
+    assert not small.tiles and small.cells.shape == (1, 18)
 
 
 def test_vector_and_scalar():

@@ -83,6 +83,7 @@ class InspectorPanel(QScrollArea):
         """Build the form for ``nid`` (or the placeholder)."""
         if self._form_host is not None:
             self._outer.removeWidget(self._form_host)
+            self._form_host.hide()          # at once, not when the deletion is processed
             self._form_host.deleteLater()
             self._form_host = None
         self.editors = {}
@@ -128,14 +129,16 @@ class InspectorPanel(QScrollArea):
         self.notation_label = _label()
         self.notation_label.setObjectName("inspector_notation")
         self.rows_note = _label(ROWS_NOTE)
-        self.rows_note.setStyleSheet("color: palette(mid);")
+        f = self.rows_note.font()
+        f.setItalic(True)
+        self.rows_note.setFont(f)
         self.arrays_host = QWidget(host)
         self.arrays_layout = QVBoxLayout(self.arrays_host)
         self.arrays_layout.setContentsMargins(0, 0, 0, 0)
         form.addRow("Output", self.shape_label)
         form.addRow("Inputs", self.inputs_label)
         form.addRow("Layer", self.notation_label)
-        form.addRow("", self.rows_note)
+        form.addRow(self.rows_note)
         self._notation_row_label = form.labelForField(self.notation_label)
         form.addRow("Size", self.count_label)
         form.addRow("", self.trainable)

@@ -92,10 +92,12 @@ class ArraySlot(QWidget):
             cells = np.nan_to_num(self.grid.cells, nan=0.0, posinf=hi, neginf=lo)
             self.image.setImage(cells, levels=(lo, hi), lut=LUTS[kind], autoLevels=False)
             r, c = cells.shape
-            self.image.setRect(0, 0, c, r)
-            self.plot.setRange(xRange=(0, c), yRange=(0, r), padding=0)
+            self.image.setRect(-0.5, -0.5, c, r)     # integer ticks at cell centres
+            self.plot.setRange(xRange=(-0.5, c - 0.5), yRange=(-0.5, r - 0.5), padding=0)
             self.stack.setCurrentWidget(self.plot)
-            self.hover.setText("Hover a cell to read its value.")
+            layout = self.grid.layout
+            self.hover.setText("Hover a cell to read its value." +
+                               (f" Layout: {layout}." if layout else ""))
 
     def _fill_table(self, grid: Grid, lo: float, hi: float) -> None:
         t = self.table

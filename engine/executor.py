@@ -430,13 +430,23 @@ def _broadcast_flags(e: _Entry, ins: list, out: np.ndarray) -> tuple[bool, ...]:
     return tuple(elementwise and np.shape(x) != out.shape for x in ins)
 
 
+def _ro_view(a: Any) -> Any:
+    """A read-only view of an array (no copy: a conv's windows are k*k times its input)."""
+    if isinstance(a, np.ndarray):
+        a = a.view()
+        a.flags.writeable = False
+    return a
+
+
 def _ro_cache(cache: Any) -> Any:
+    """The record's read-only copy of a cache. The arrays are views: the executor keeps the
+    originals only for backward, and no op writes into a cache after its forward returns."""
     if isinstance(cache, np.ndarray):
-        return _ro(cache)
+        return _ro_view(cache)
     if isinstance(cache, dict):
-        return MappingProxyType({k: _ro(v) for k, v in cache.items()})
+        return MappingProxyType({k: _ro_view(v) for k, v in cache.items()})
     if isinstance(cache, tuple):
-        return tuple(_ro(v) for v in cache)
+        return tuple(_ro_view(v) for v in cache)
     return cache
 
 

@@ -107,3 +107,24 @@ def test_canvas_tooltip_of_a_dense_node_uses_the_notation(window):
     item = window.scene.node_item(window.session.graph.resolve("dense3"))
     text = item.tooltip_text()
     assert "z[3] = W[3]·a[2] + b[3]" in text and "W[3]: (n[3], n[2]) = (2, 16)" in text
+
+
+def test_step_details_picker_opens_the_current_nodes_gradient(window, qtbot):
+    win = window
+    assert win.files.open_example("xor_mlp")
+    panel = win.player.dock.widget()
+    assert not panel.arrays.isEnabled()                      # nothing stepped yet
+    nid = win.session.graph.resolve("dense3")
+    for _ in range(40):
+        rec = win.player.step_forward()
+        assert rec is not None
+        if rec.node == nid and rec.phase == "backward":
+            break
+    labels = [panel.arrays.combo.itemText(i) for i in range(panel.arrays.combo.count())]
+    assert labels[:3] == ["a[3] and dJ/da[3]", "W[3] and dW[3]", "b[3] and db[3]"]
+    assert "z[3] (cached)" in labels
+    w = panel.arrays.open_index(2)
+    qtbot.addWidget(w)
+    db = win.player.executor.weight_grads()[(nid, "b")]
+    t = w.view.grad_slot.table
+    np.testing.assert_allclose([t.item(0, c).data(VALUE_ROLE) for c in range(2)], db, rtol=1e-12)

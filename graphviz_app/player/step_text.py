@@ -6,6 +6,8 @@ place of the op's port names: at ``J = k · v`` with k = 3 the backward text rea
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from engine.executor import StepRecord
@@ -44,8 +46,10 @@ def _name(graph, nid: str | None) -> str:
 
 
 def deriv(cost: str, name: str, d: str = "d") -> str:
-    """'dJ/dv'; a longer name in parentheses: 'dJ/d(dense1)'."""
-    return f"{d}{cost}/{d}{name}" if len(name) <= 2 else f"{d}{cost}/{d}({name})"
+    """'dJ/dv', 'dJ/dW[1]' (a symbol of the course's notation); a longer name in
+    parentheses: 'dJ/d(dense1)'."""
+    short = len(name) <= 2 or re.fullmatch(r"[A-Za-z]\[\d+\]", name) is not None
+    return f"{d}{cost}/{d}{name}" if short else f"{d}{cost}/{d}({name})"
 
 
 def fan_in_text(rec: StepRecord) -> str:
@@ -56,10 +60,14 @@ def fan_in_text(rec: StepRecord) -> str:
     return f"Σ of {len(parts)} gradients"
 
 
-def incoming_lines(graph, rec: StepRecord, cost: str = "J") -> list[str]:
-    """One line per gradient arriving at the node, then their sum (the chain rule's fan-out)."""
+def incoming_lines(graph, rec: StepRecord, cost: str = "J", symbol: str | None = None
+                   ) -> list[str]:
+    """One line per gradient arriving at the node, then their sum (the chain rule's fan-out).
+
+    symbol: the node's output in the course's notation (a dense layer's 'a[1]'), used in
+    place of its name in the derivative."""
     me = _name(graph, rec.node)
-    dme = deriv(cost, me)
+    dme = deriv(cost, symbol or me)
     if me == cost:
         return [f"{dme} = 1 (the cost itself: backward starts here)"]
     if len(rec.incoming) == 1 and rec.incoming[0][0] == "seed":
@@ -200,7 +208,7 @@ def node_detail(graph, nid: str, fwd: StepRecord | None, bwd: StepRecord | None,
     back_rule = nota.backward if nota is not None else op.grad_formula
     if bwd is not None:
         lines += ["", f"Backward: {back_rule}" if back_rule else "Backward:"]
-        lines += incoming_lines(graph, bwd, cost)
+        lines += incoming_lines(graph, bwd, cost, f"a[{nota.l}]" if nota is not None else None)
         lines += backward_lines(graph, bwd, values, cost, nota)
     elif back_rule:
         lines += ["", f"Backward rule: {back_rule}"]

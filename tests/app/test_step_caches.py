@@ -49,7 +49,7 @@ def test_backward_detail_says_which_cache_entries_it_read():
     lines = text.splitlines()
     assert any(l.startswith("  a[0] (4x2)  ← read by backward") for l in lines)
     assert not any(l.startswith("  a[1] (4x16)  ← read") for l in lines)   # relu uses z
-    assert "dW[1] = dz[1]ᵀ·a[0]" in text and "∂J/∂(W[1])" in text
+    assert "dW[1] = dz[1]ᵀ·a[0]" in text and "∂J/∂W[1]: 16x2" in text
 
 
 def test_pool_conv_and_batch_norm_caches_in_the_details():

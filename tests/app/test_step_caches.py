@@ -112,7 +112,7 @@ def test_canvas_tooltip_of_a_dense_node_uses_the_notation(window):
 def test_step_details_picker_opens_the_current_nodes_gradient(window, qtbot):
     win = window
     assert win.files.open_example("xor_mlp")
-    panel = win.player.dock.widget()
+    panel = win.player.panel
     assert not panel.arrays.isEnabled()                      # nothing stepped yet
     nid = win.session.graph.resolve("dense3")
     for _ in range(40):

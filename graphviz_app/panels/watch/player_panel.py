@@ -211,9 +211,10 @@ def install(main_window: QMainWindow, session) -> Player:
     player = Player(session, lambda: main_window.scene, parent=main_window)
     bar = PlayerToolBar(player, main_window)
     main_window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-    dock = add_dock(main_window, PlayerPanel(player), "Step details",
+    panel = PlayerPanel(player)
+    dock = add_dock(main_window, panel, "Step details",
                     Qt.DockWidgetArea.RightDockWidgetArea, "player_dock")
-    player.toolbar, player.dock = bar, dock
+    player.toolbar, player.dock, player.panel = bar, dock, panel
     return player
 
 

@@ -12,9 +12,9 @@ with OH = (H + 2p - k)/s + 1 (the same for W).
   W (O, C*k*k) @ columns -> (N, O, OH*OW), already the NCHW layout of the output. Backward is
   two more batched products on the gradient as it arrives (no transposed copy):
   dW = Σₙ Gₙ (O, OH*OW) @ columnsₙᵀ and dcolumns = Wᵀ @ G, all in the input's dtype.
-  With stride 1 and not many more output than input channels, ∂J/∂x is instead computed as a
-  convolution of the padded gradient with the flipped kernels (one more im2col and product),
-  which is cheaper than scattering the k*k window slabs.
+  With stride 1 the scatter of dcolumns runs along flattened rows of the padded input
+  gradient (:func:`_stride1_input_grad`): k*k long contiguous adds instead of k*k slabs of
+  short rows.
 * pooling reduces each window with a loop over the k*k offsets, each step one vectorized
   ufunc on an (N, C, OH, OW) slab (``np.maximum`` / ``np.add`` with ``out=``). NumPy reductions
   over the two short trailing window axes are many times slower than this.
@@ -227,26 +227,38 @@ class Conv2D(Op):
             return [None], wgrads
         if w.dtype != g.dtype and g.dtype.kind == "f":
             w = w.astype(g.dtype)
-        if s == 1 and p <= k - 1 and o < 3 * c:
-            return [_full_conv_input_grad(grad_out, w, p)], wgrads
+        if s == 1:
+            return [_stride1_input_grad(grad_out, w, x.shape, p)], wgrads
         dcols = np.matmul(w.reshape(o, -1).T, g).reshape(n, c, k, k, oh, ow)
         dxp = scatter_windows(dcols.transpose(0, 1, 4, 5, 2, 3),
                               x.shape[2] + 2 * p, x.shape[3] + 2 * p, s)   # (N, C, Hp, Wp)
         return [unpad2d(dxp, p)], wgrads
 
 
-def _full_conv_input_grad(grad_out: np.ndarray, w: np.ndarray, p: int) -> np.ndarray:
-    """∂J/∂x (N, C, H, W) of a stride-1 conv as a convolution of its own: the gradient
-    (N, O, OH, OW), padded by k - 1 - p, convolved with the flipped kernels W[:, :, ::-1, ::-1]
-    with input and output channels swapped. One im2col and one batched product, and the result
-    is contiguous; cheaper than scattering k*k window slabs when O is not much above C."""
-    o, c, k, _ = w.shape
-    n = grad_out.shape[0]
-    win = windows(pad2d(grad_out, k - 1 - p), k, 1)          # (N, O, H, W, k, k)
-    h, wd = win.shape[2], win.shape[3]
-    cols = np.ascontiguousarray(win.transpose(0, 1, 4, 5, 2, 3)).reshape(n, o * k * k, h * wd)
-    wf = np.ascontiguousarray(w[:, :, ::-1, ::-1].transpose(1, 0, 2, 3)).reshape(c, o * k * k)
-    return np.matmul(wf, cols).reshape(n, c, h, wd)
+def _stride1_input_grad(grad_out: np.ndarray, w: np.ndarray, in_shape: tuple,
+                        p: int) -> np.ndarray:
+    """∂J/∂x (N, C, H, W) of a stride-1 conv, scattered along flat rows.
+
+    The gradient is widened with zero columns to the padded width Wp before the product
+    dcolumns = Wᵀ · G, so that each kernel offset (a, b) adds one contiguous run of OH·Wp
+    numbers per (example, channel) into the flattened padded input gradient, at offset
+    a·Wp + b. The zero columns add zeros where a row would spill into the next one; k - 1 spare
+    entries at the end catch the last spill. Long contiguous adds instead of k*k slabs of short
+    rows: several times less time in the scatter.
+    """
+    n, o, oh, ow = grad_out.shape
+    c, k = w.shape[1], w.shape[2]
+    hp, wp = in_shape[2] + 2 * p, in_shape[3] + 2 * p
+    gw = np.zeros((n, o, oh, wp), grad_out.dtype)
+    gw[..., :ow] = grad_out
+    dcols = np.matmul(w.reshape(o, -1).T, gw.reshape(n, o, oh * wp)).reshape(n, c, k * k, -1)
+    run = oh * wp
+    dxp = np.zeros((n, c, hp * wp + k - 1), grad_out.dtype)
+    for a in range(k):
+        for b in range(k):
+            at = a * wp + b
+            dxp[:, :, at:at + run] += dcols[:, :, a * k + b]
+    return unpad2d(dxp[:, :, :hp * wp].reshape(n, c, hp, wp), p)
 
 
 # -- pooling -----------------------------------------------------------------------------------

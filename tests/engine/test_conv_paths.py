@@ -1,5 +1,5 @@
-"""conv2d computes ∂J/∂x two ways (a convolution of the gradient with the flipped kernels for
-stride 1, scattered window slabs otherwise); both must equal finite differences and each other."""
+"""conv2d computes ∂J/∂x two ways (contiguous adds along flattened rows for stride 1, scattered
+window slabs otherwise); both must equal finite differences and each other."""
 from __future__ import annotations
 
 import numpy as np
@@ -12,11 +12,12 @@ from .opcheck import check_op_grads
 
 
 @pytest.mark.parametrize("case", [  # N, C, H, W, O, k, p   (stride 1)
-    (2, 3, 5, 6, 4, 3, 1),      # O < 3C: the flipped-kernel convolution
+    (2, 3, 5, 6, 4, 3, 1),
     (1, 2, 6, 5, 3, 3, 0),
     (2, 2, 7, 7, 2, 5, 2),
     (1, 4, 4, 4, 5, 1, 0),
-    (2, 1, 5, 5, 6, 3, 1),      # O >= 3C: the scatter
+    (2, 1, 5, 5, 6, 3, 3),      # padding wider than the kernel's reach
+    (1, 2, 4, 7, 2, 4, 1),      # even kernel, non-square input
 ])
 def test_stride_one_input_gradient_matches_finite_differences(case):
     n, c, h, w, o, k, p = case
@@ -27,7 +28,7 @@ def test_stride_one_input_gradient_matches_finite_differences(case):
                    weights=weights)
 
 
-@pytest.mark.parametrize("k, p", [(3, 0), (3, 1), (3, 2), (5, 2), (2, 1)])
+@pytest.mark.parametrize("k, p", [(3, 0), (3, 1), (3, 2), (5, 2), (2, 1), (3, 4)])
 def test_both_input_gradient_paths_agree(k, p):
     rng = np.random.default_rng(3)
     x = rng.standard_normal((2, 3, 7, 6)).astype(np.float32)
@@ -36,7 +37,7 @@ def test_both_input_gradient_paths_agree(k, p):
     params = op.validate_params(dict(out_channels=4, kernel=k, stride=1, padding=p))
     out, cache = op.forward(params, [x], {"W": W, "b": np.zeros(4, np.float32)}, Context())
     g = rng.standard_normal(out.shape).astype(np.float32)
-    full = conv_mod._full_conv_input_grad(g, W, p)
+    full = conv_mod._stride1_input_grad(g, W, x.shape, p)
     dcols = np.matmul(W.reshape(4, -1).T, g.reshape(2, 4, -1)).reshape(2, 3, k, k, *out.shape[2:])
     dxp = conv_mod.scatter_windows(dcols.transpose(0, 1, 4, 5, 2, 3), 7 + 2 * p, 6 + 2 * p, 1)
     scattered = conv_mod.unpad2d(dxp, p)

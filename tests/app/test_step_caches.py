@@ -70,7 +70,8 @@ def test_inspector_notation_counts_and_status_bar(window, qtbot):
     win.session.select([])
     assert win.inspector.graph_counts.isVisibleTo(win.inspector)
     assert win.inspector.graph_counts.text().startswith(f"Whole graph: {hand} parameters")
-    assert win.counts_label.text().startswith(f"{hand} parameters")
+    qtbot.waitUntil(lambda: win.counts_label.text().startswith(f"{hand} parameters"),
+                    timeout=2000)
     nid = graph.resolve("dense1")
     win.session.select([nid])
     assert "W[1]: (n[1], n[0]) = (16, 2)" in win.inspector.notation_label.text()
@@ -79,7 +80,8 @@ def test_inspector_notation_counts_and_status_bar(window, qtbot):
     assert win.inspector.rows_note.isVisibleTo(win.inspector)
     win.session.push(SetParams(win.session, nid, {"units": 8}))
     smaller = (8 * 2 + 8) + (16 * 8 + 16) + (2 * 16 + 2)
-    assert win.counts_label.text().startswith(f"{smaller} parameters")
+    qtbot.waitUntil(lambda: win.counts_label.text().startswith(f"{smaller} parameters"),
+                    timeout=2000)
     assert "W[1]: (n[1], n[0]) = (8, 2)" in win.inspector.notation_label.text()
     win.session.select([graph.resolve("J")])
     assert not win.inspector.rows_note.isVisibleTo(win.inspector)

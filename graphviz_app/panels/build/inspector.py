@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QLabel, QLineEdit, QMainWindow,
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
@@ -66,6 +66,10 @@ class InspectorPanel(QScrollArea):
         self.player = None
         self.array_buttons: list[QPushButton] = []
         self._array_keys: tuple = ()
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(0)
+        self._counts_timer.timeout.connect(self.refresh_counts)
         session.selection_changed.connect(self._on_selection)
         session.graph_changed.connect(self._on_event)
         session.graph_replaced.connect(lambda: self.show_node(None))
@@ -239,7 +243,7 @@ class InspectorPanel(QScrollArea):
 
     def _on_event(self, ev: GraphEvent) -> None:
         if self.nid is None:
-            self.refresh_counts()
+            self._counts_timer.start()      # once per burst of edits
             return
         if ev.kind == "node_removed" and ev.node == self.nid:
             self.show_node(None)
@@ -288,8 +292,12 @@ class CountsLabel(QLabel):
         super().__init__(parent)
         self.setObjectName("graph_counts")
         self.session = session
-        session.graph_changed.connect(lambda _ev: self.refresh())
-        session.graph_replaced.connect(self.refresh)
+        self._timer = QTimer(self)          # a burst of edits (a paste) recounts once
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh)
+        session.graph_changed.connect(lambda _ev: self._timer.start())
+        session.graph_replaced.connect(self._timer.start)
         self.refresh()
 
     def refresh(self) -> None:

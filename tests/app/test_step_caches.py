@@ -130,3 +130,15 @@ def test_step_details_picker_opens_the_current_nodes_gradient(window, qtbot):
     db = win.player.executor.weight_grads()[(nid, "b")]
     t = w.view.grad_slot.table
     np.testing.assert_allclose([t.item(0, c).data(VALUE_ROLE) for c in range(2)], db, rtol=1e-12)
+
+
+def test_finished_details_offer_the_selected_nodes_arrays(window, qtbot):
+    win = window
+    assert win.files.open_example("xor_mlp")
+    win.player.run_backward()
+    assert win.player.phase == "done"
+    win.session.select([win.session.graph.resolve("dense2")])
+    combo = win.player.panel.arrays.combo
+    assert combo.itemText(1) == "W[2] and dW[2]"
+    win.session.select([win.session.graph.resolve("dense3")])
+    assert combo.itemText(1) == "W[3] and dW[3]"

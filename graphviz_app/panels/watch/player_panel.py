@@ -157,6 +157,7 @@ class PlayerPanel(QWidget):
         lay.addWidget(self.text, 1)
         lay.addWidget(self.arrays)
         player.state_changed.connect(self.update_state)
+        player.session.selection_changed.connect(lambda _ids: self._update_arrays(player.current))
         self.update_state()
 
     def update_state(self) -> None:
@@ -186,12 +187,18 @@ class PlayerPanel(QWidget):
         self.text.setPlainText(p.current_detail())
 
     def _update_arrays(self, rec) -> None:
-        """The arrays of the current node (or, once finished, of the last node stepped)."""
-        node = self.player.session.graph.nodes.get(rec.node) if rec is not None else None
+        """The arrays of the current node; once the passes are finished, of the selected node
+        (else of the last node stepped)."""
+        session = self.player.session
+        nid = rec.node if rec is not None else None
+        chosen = session.selected()
+        if self.player.phase == "done" and len(chosen) == 1 and self.player.arrays_of(chosen[0]):
+            nid = chosen[0]
+        node = session.graph.nodes.get(nid) if nid is not None else None
         if node is None:
             self.arrays.set_pairs("", [])
             return
-        self.arrays.set_pairs(node.name, self.player.arrays_of(rec.node))
+        self.arrays.set_pairs(node.name, self.player.arrays_of(nid))
 
     def mouseDoubleClickEvent(self, event) -> None:
         """Double-click the picture: open the current node's value beside its gradient."""

@@ -10,6 +10,7 @@ Dense layers use the course's symbols (a[1], dW[1], …) from :mod:`engine.notat
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -64,7 +65,7 @@ def node_arrays(graph: "Graph", nid: str, fwd: "StepRecord | None",
         pairs.append(ArrayPair(f"weight:{spec.name}", name, node.weights[spec.name],
                                f"d{name}" if g is not None else None, g,
                                "frozen: no gradient" if node.frozen else ""))
-    cache = fwd.cache if fwd.cache is not None and hasattr(fwd.cache, "items") else {}
+    cache = fwd.cache if isinstance(fwd.cache, Mapping) else {}
     used = set(bwd.cache_used) if bwd is not None else set()
     for k, v in cache.items():
         if not isinstance(v, np.ndarray) or v.ndim == 0:

@@ -7,6 +7,7 @@ place of the op's port names: at ``J = k · v`` with k = 3 the backward text rea
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -154,7 +155,7 @@ def cache_lines(graph, fwd: StepRecord, bwd: StepRecord | None) -> list[str]:
     """What the forward step cached for backward, one line per named array with what it
     holds; once the backward step has run, which of them it read."""
     cache = fwd.cache
-    if cache is None or not hasattr(cache, "items") or not cache:
+    if not isinstance(cache, Mapping) or not cache:
         return []
     node = graph.nodes[fwd.node]
     op = get_op(node.op)

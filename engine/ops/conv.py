@@ -7,14 +7,13 @@ Every op here looks at the input through the same lens: pad the input (N, C, H, 
 (N, C, OH, OW, k, k) whose entry [n, c, i, j, a, b] is ``padded[n, c, i*s + a, j*s + b]``,
 with OH = (H + 2p - k)/s + 1 (the same for W).
 
-* conv2d (im2col): the view is copied once into per-example columns of shape
-  (N, C*k*k, OH*OW), and the forward pass is one batched matrix product
-  W (O, C*k*k) @ columns -> (N, O, OH*OW), already the NCHW layout of the output. Backward is
-  two more batched products on the gradient as it arrives (no transposed copy):
-  dW = Σₙ Gₙ (O, OH*OW) @ columnsₙᵀ and dcolumns = Wᵀ @ G, all in the input's dtype.
-  With stride 1 the scatter of dcolumns runs along flattened rows of the padded input
-  gradient (:func:`_stride1_input_grad`): k*k long contiguous adds instead of k*k slabs of
-  short rows.
+* conv2d (im2col): the view is copied once into columns of shape (C*k*k, N*OH*OW), and the
+  whole forward pass is one matrix product W (O, C*k*k) @ columns -> (O, N*OH*OW). Backward is
+  two more products: dW = G (O, N*OH*OW) @ columnsᵀ and dcolumns = Wᵀ @ G. (Three large
+  products: per-example products are as fast on an idle machine and several times slower
+  when other threads compete for the cores.) With stride 1 the scatter of dcolumns runs along
+  flattened rows of the padded input gradient (:func:`_stride1_input_grad`): k*k long
+  contiguous adds instead of k*k slabs of short rows.
 * pooling reduces each window with a loop over the k*k offsets, each step one vectorized
   ufunc on an (N, C, OH, OW) slab (``np.maximum`` / ``np.add`` with ``out=``). NumPy reductions
   over the two short trailing window axes are many times slower than this.
@@ -193,8 +192,10 @@ class Conv2D(Op):
     def forward(self, params, inputs, weights, ctx):
         """x (N, C, H, W) -> (N, O, OH, OW); cache: the windows (N, C, k, k, OH, OW).
 
-        One batched product per example n: W (O, C*k*k) @ windows[n] (C*k*k, OH*OW) lands
-        directly in the NCHW layout of the output, so nothing is transposed afterwards.
+        The windows are stored as columns (C*k*k, N*OH*OW) so that the forward pass and both
+        gradients are one large matrix product each (a few large products stay fast when
+        other threads compete for the cores; many small ones do not). The cached "windows"
+        is a transposed view of those columns, not a copy.
         """
         x = inputs[0]
         k, s, p = params["kernel"], params["stride"], params["padding"]
@@ -203,14 +204,18 @@ class Conv2D(Op):
         n = x.shape[0]
         win = windows(pad2d(x, p), k, s)                      # (N, C, OH, OW, k, k)
         oh, ow = win.shape[2], win.shape[3]
-        cols = np.ascontiguousarray(win.transpose(0, 1, 4, 5, 2, 3))   # (N, C, k, k, OH, OW)
+        cols6 = np.ascontiguousarray(win.transpose(1, 4, 5, 0, 2, 3))   # (C, k, k, N, OH, OW)
         w2 = w.reshape(o, -1)
-        if w2.dtype != cols.dtype and cols.dtype.kind == "f":
-            w2 = w2.astype(cols.dtype)
-        out = np.matmul(w2, cols.reshape(n, -1, oh * ow))     # (N, O, OH*OW)
+        if w2.dtype != cols6.dtype and cols6.dtype.kind == "f":
+            w2 = w2.astype(cols6.dtype)
+        z = (w2 @ cols6.reshape(w2.shape[1], -1)).reshape(o, n, oh, ow)
+        out = np.empty((n, o, oh, ow), dtype=z.dtype)
         if params["bias"]:
-            out += weights["b"].astype(out.dtype, copy=False)[:, None]
-        return out.reshape(n, o, oh, ow), {"windows": cols}
+            np.add(z.transpose(1, 0, 2, 3), weights["b"].astype(z.dtype, copy=False)[:, None, None],
+                   out=out)
+        else:
+            np.copyto(out, z.transpose(1, 0, 2, 3))
+        return out, {"windows": cols6.transpose(3, 0, 1, 2, 4, 5)}
 
     def backward(self, params, inputs, weights, output, cache, grad_out, need=None):
         x = inputs[0]
@@ -218,47 +223,49 @@ class Conv2D(Op):
         w = weights["W"]
         o, c = w.shape[0], w.shape[1]
         n, _, oh, ow = grad_out.shape
-        cols = cache["windows"].reshape(n, c * k * k, oh * ow)
-        g = grad_out.reshape(n, o, oh * ow)                   # a view when grad_out is NCHW
-        wgrads = {"W": np.matmul(g, cols.transpose(0, 2, 1)).sum(axis=0).reshape(w.shape)}
+        # back to the (C*k*k, N*OH*OW) columns: a view when the cache is the forward's own
+        cols = np.ascontiguousarray(cache["windows"].transpose(1, 2, 3, 0, 4, 5)).reshape(c * k * k, -1)
+        g = np.ascontiguousarray(grad_out.transpose(1, 0, 2, 3)).reshape(o, -1)  # (O, N*OH*OW)
+        wgrads = {"W": (g @ cols.T).reshape(w.shape)}
         if params["bias"]:
-            wgrads["b"] = g.sum(axis=(0, 2))
+            wgrads["b"] = g.sum(axis=1)
         if need is not None and not need[0]:
             return [None], wgrads
-        if w.dtype != g.dtype and g.dtype.kind == "f":
-            w = w.astype(g.dtype)
+        w2 = w.reshape(o, -1)
+        if w2.dtype != g.dtype and g.dtype.kind == "f":
+            w2 = w2.astype(g.dtype)
         if s == 1:
-            return [_stride1_input_grad(grad_out, w, x.shape, p)], wgrads
-        dcols = np.matmul(w.reshape(o, -1).T, g).reshape(n, c, k, k, oh, ow)
-        dxp = scatter_windows(dcols.transpose(0, 1, 4, 5, 2, 3),
-                              x.shape[2] + 2 * p, x.shape[3] + 2 * p, s)   # (N, C, Hp, Wp)
-        return [unpad2d(dxp, p)], wgrads
+            dxp = _stride1_input_grad(grad_out, w2, c, k, x.shape, p)    # (C, N, Hp, Wp)
+        else:
+            dcols = (w2.T @ g).reshape(c, k, k, n, oh, ow)
+            dxp = scatter_windows(dcols.transpose(0, 3, 4, 5, 1, 2),
+                                  x.shape[2] + 2 * p, x.shape[3] + 2 * p, s)   # (C, N, Hp, Wp)
+        return [unpad2d(dxp, p).transpose(1, 0, 2, 3)], wgrads
 
 
-def _stride1_input_grad(grad_out: np.ndarray, w: np.ndarray, in_shape: tuple,
+def _stride1_input_grad(grad_out: np.ndarray, w2: np.ndarray, c: int, k: int, in_shape: tuple,
                         p: int) -> np.ndarray:
-    """∂J/∂x (N, C, H, W) of a stride-1 conv, scattered along flat rows.
+    """The padded input gradient (C, N, Hp, Wp) of a stride-1 conv, scattered along flat rows.
 
-    The gradient is widened with zero columns to the padded width Wp before the product
-    dcolumns = Wᵀ · G, so that each kernel offset (a, b) adds one contiguous run of OH·Wp
-    numbers per (example, channel) into the flattened padded input gradient, at offset
-    a·Wp + b. The zero columns add zeros where a row would spill into the next one; k - 1 spare
-    entries at the end catch the last spill. Long contiguous adds instead of k*k slabs of short
-    rows: several times less time in the scatter.
+    The gradient (N, O, OH, OW) is laid out as (O, N, OH, Wp), widened with zero columns to
+    the padded width Wp, before the product dcolumns = Wᵀ · G. Each kernel offset (a, b) then
+    adds one contiguous run of OH·Wp numbers per (channel, example) into the flattened padded
+    input gradient, at offset a·Wp + b. The zero columns add zeros where a row would spill
+    into the next one; k - 1 spare entries at the end catch the last spill. That is k*k long
+    contiguous adds instead of k*k slabs of short rows. w2: the kernels as (O, C*k*k).
     """
     n, o, oh, ow = grad_out.shape
-    c, k = w.shape[1], w.shape[2]
     hp, wp = in_shape[2] + 2 * p, in_shape[3] + 2 * p
-    gw = np.zeros((n, o, oh, wp), grad_out.dtype)
-    gw[..., :ow] = grad_out
-    dcols = np.matmul(w.reshape(o, -1).T, gw.reshape(n, o, oh * wp)).reshape(n, c, k * k, -1)
+    gw = np.zeros((o, n, oh, wp), grad_out.dtype)
+    gw[..., :ow] = grad_out.transpose(1, 0, 2, 3)
+    dcols = (w2.T @ gw.reshape(o, -1)).reshape(c, k * k, n, oh * wp)
     run = oh * wp
-    dxp = np.zeros((n, c, hp * wp + k - 1), grad_out.dtype)
+    dxp = np.zeros((c, n, hp * wp + k - 1), grad_out.dtype)
     for a in range(k):
         for b in range(k):
             at = a * wp + b
-            dxp[:, :, at:at + run] += dcols[:, :, a * k + b]
-    return unpad2d(dxp[:, :, :hp * wp].reshape(n, c, hp, wp), p)
+            dxp[:, :, at:at + run] += dcols[:, a * k + b]
+    return dxp[:, :, :hp * wp].reshape(c, n, hp, wp)
 
 
 # -- pooling -----------------------------------------------------------------------------------

@@ -11,9 +11,7 @@ with OH = (H + 2p - k)/s + 1 (the same for W).
   whole forward pass is one matrix product W (O, C*k*k) @ columns -> (O, N*OH*OW). Backward is
   two more products: dW = G (O, N*OH*OW) @ columnsᵀ and dcolumns = Wᵀ @ G. (Three large
   products: per-example products are as fast on an idle machine and several times slower
-  when other threads compete for the cores.) With stride 1 the scatter of dcolumns runs along
-  flattened rows of the padded input gradient (:func:`_stride1_input_grad`): k*k long
-  contiguous adds instead of k*k slabs of short rows.
+  when other threads compete for the cores.)
 * pooling reduces each window with a loop over the k*k offsets, each step one vectorized
   ufunc on an (N, C, OH, OW) slab (``np.maximum`` / ``np.add`` with ``out=``). NumPy reductions
   over the two short trailing window axes are many times slower than this.
@@ -27,9 +25,9 @@ off at the end.
 Max pooling sends each window's gradient to one position only: the first maximum in row-major
 window order (``argmax`` semantics, as in PyTorch), so ties such as the zeros of a ReLU output
 are broken the same way every time. The forward pass records that offset per window (its
-cache, "where each maximum came from"), and backward writes the gradient there. When the windows do not
-overlap (stride >= kernel) there is nothing to accumulate: the gradients are written straight
-into a writeable window view of the result. With stride == kernel, no padding and k dividing
+cache, "where each maximum came from"), and backward writes the gradient there. When the
+windows do not overlap (stride >= kernel) there is nothing to accumulate: the gradients are
+written straight into a writeable window view of the result. With stride == kernel, no padding and k dividing
 H and W, that view is exactly the reshape (N, C, H/k, k, W/k, k) transposed to
 (N, C, H/k, W/k, k, k), and the result needs no zero fill.
 """
@@ -156,7 +154,7 @@ class Conv2D(Op):
         ParamSpec("init", "choice", "he", "weight initializer", choices=("he", "xavier", "normal")),
     )
     formula = "z[n,o,i,j] = Σ_c,a,b W[o,c,a,b] · x[n,c,i·s+a,j·s+b] + b[o]"
-    grad_formula = "∂J/∂W = Σₙ G · windowsᵀ, ∂J/∂x = col2im(Wᵀ · G), ∂J/∂b = Σ G"
+    grad_formula = "∂J/∂W = G · windowsᵀ, ∂J/∂x = col2im(Wᵀ · G), ∂J/∂b = Σ G"
 
     def infer_shape(self, params, in_shapes):
         return _window_shape("conv2d", in_shapes[0], params["kernel"], params["stride"],
@@ -224,7 +222,8 @@ class Conv2D(Op):
         o, c = w.shape[0], w.shape[1]
         n, _, oh, ow = grad_out.shape
         # back to the (C*k*k, N*OH*OW) columns: a view when the cache is the forward's own
-        cols = np.ascontiguousarray(cache["windows"].transpose(1, 2, 3, 0, 4, 5)).reshape(c * k * k, -1)
+        cols = np.ascontiguousarray(cache["windows"].transpose(1, 2, 3, 0, 4, 5))
+        cols = cols.reshape(c * k * k, -1)
         g = np.ascontiguousarray(grad_out.transpose(1, 0, 2, 3)).reshape(o, -1)  # (O, N*OH*OW)
         wgrads = {"W": (g @ cols.T).reshape(w.shape)}
         if params["bias"]:
@@ -234,38 +233,10 @@ class Conv2D(Op):
         w2 = w.reshape(o, -1)
         if w2.dtype != g.dtype and g.dtype.kind == "f":
             w2 = w2.astype(g.dtype)
-        if s == 1:
-            dxp = _stride1_input_grad(grad_out, w2, c, k, x.shape, p)    # (C, N, Hp, Wp)
-        else:
-            dcols = (w2.T @ g).reshape(c, k, k, n, oh, ow)
-            dxp = scatter_windows(dcols.transpose(0, 3, 4, 5, 1, 2),
-                                  x.shape[2] + 2 * p, x.shape[3] + 2 * p, s)   # (C, N, Hp, Wp)
+        dcols = (w2.T @ g).reshape(c, k, k, n, oh, ow)
+        dxp = scatter_windows(dcols.transpose(0, 3, 4, 5, 1, 2),
+                              x.shape[2] + 2 * p, x.shape[3] + 2 * p, s)   # (C, N, Hp, Wp)
         return [unpad2d(dxp, p).transpose(1, 0, 2, 3)], wgrads
-
-
-def _stride1_input_grad(grad_out: np.ndarray, w2: np.ndarray, c: int, k: int, in_shape: tuple,
-                        p: int) -> np.ndarray:
-    """The padded input gradient (C, N, Hp, Wp) of a stride-1 conv, scattered along flat rows.
-
-    The gradient (N, O, OH, OW) is laid out as (O, N, OH, Wp), widened with zero columns to
-    the padded width Wp, before the product dcolumns = Wᵀ · G. Each kernel offset (a, b) then
-    adds one contiguous run of OH·Wp numbers per (channel, example) into the flattened padded
-    input gradient, at offset a·Wp + b. The zero columns add zeros where a row would spill
-    into the next one; k - 1 spare entries at the end catch the last spill. That is k*k long
-    contiguous adds instead of k*k slabs of short rows. w2: the kernels as (O, C*k*k).
-    """
-    n, o, oh, ow = grad_out.shape
-    hp, wp = in_shape[2] + 2 * p, in_shape[3] + 2 * p
-    gw = np.zeros((o, n, oh, wp), grad_out.dtype)
-    gw[..., :ow] = grad_out.transpose(1, 0, 2, 3)
-    dcols = (w2.T @ gw.reshape(o, -1)).reshape(c, k * k, n, oh * wp)
-    run = oh * wp
-    dxp = np.zeros((c, n, hp * wp + k - 1), grad_out.dtype)
-    for a in range(k):
-        for b in range(k):
-            at = a * wp + b
-            dxp[:, :, at:at + run] += dcols[:, a * k + b]
-    return dxp[:, :, :hp * wp].reshape(c, n, hp, wp)
 
 
 # -- pooling -----------------------------------------------------------------------------------

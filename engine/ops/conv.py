@@ -27,9 +27,9 @@ window order (``argmax`` semantics, as in PyTorch), so ties such as the zeros of
 are broken the same way every time. The forward pass records that offset per window (its
 cache, "where each maximum came from"), and backward writes the gradient there. When the
 windows do not overlap (stride >= kernel) there is nothing to accumulate: the gradients are
-written straight into a writeable window view of the result. With stride == kernel, no padding and k dividing
-H and W, that view is exactly the reshape (N, C, H/k, k, W/k, k) transposed to
-(N, C, H/k, W/k, k, k), and the result needs no zero fill.
+written straight into a writeable window view of the result. With stride == kernel, no
+padding and k dividing H and W, that view is exactly the reshape (N, C, H/k, k, W/k, k)
+transposed to (N, C, H/k, W/k, k, k), and the result needs no zero fill.
 """
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ activations transposed.
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,9 +25,24 @@ ROWS_NOTE = ("Examples are rows here: a[l] is (m, n[l]) and a layer computes "
              "W[l] is (n[l], n[l-1]) in both.")
 
 
+_INDICES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # graph -> (version, ids)
+
+
 def dense_layer_indices(graph: "Graph") -> dict[str, int]:
     """node id -> l for every dense node: the dense layers on the longest path from an input
-    to it, itself included. Nodes that are not dense get no entry."""
+    to it, itself included. Nodes that are not dense get no entry.
+
+    Remembered per graph until its next change (``graph.version``), since every hover and
+    step text asks again."""
+    hit = _INDICES.get(graph)
+    if hit is not None and hit[0] == graph.version:
+        return dict(hit[1])
+    out = _indices(graph)
+    _INDICES[graph] = (graph.version, out)
+    return dict(out)
+
+
+def _indices(graph: "Graph") -> dict[str, int]:
     depth: dict[str, int] = {}
     out: dict[str, int] = {}
     for nid in graph.topo_order():

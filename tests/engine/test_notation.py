@@ -59,3 +59,15 @@ def test_notation_is_none_for_other_ops_and_the_rows_note_names_both_layouts():
     g, ids = _chain([("relu", {})])
     assert dense_notation(g, ids[0]) is None
     assert "(m, n[l])" in ROWS_NOTE and "(n[l], m)" in ROWS_NOTE
+
+
+def test_index_follows_edits_of_the_same_graph():
+    g, ids = _chain([("dense", {"units": 4}), ("dense", {"units": 3})])
+    assert dense_layer_indices(g)[ids[1]] == 2
+    front = g.add_node("dense", {"units": 5})
+    x = g.resolve("x")
+    g.disconnect(ids[0], 0)
+    g.connect(x, front, 0)
+    g.connect(front, ids[0], 0)
+    assert dense_layer_indices(g) == {front: 1, ids[0]: 2, ids[1]: 3}
+    assert dense_notation(g, ids[1]).forward == "z[3] = W[3]·a[2] + b[3]"

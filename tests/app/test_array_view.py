@@ -3,7 +3,9 @@ are the very numbers backward computed, in the right orientation."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
 from engine import Executor
 from engine.examples import build
@@ -143,3 +145,26 @@ def test_before_backward_an_array_opens_alone(qtbot):
     view.show()
     view.set_pair("dense1", pairs[0])
     assert view.grad_slot.isHidden() and not view.value_slot.isHidden()
+
+
+def test_moving_the_mouse_over_the_heatmap_reads_the_cell_under_it(qtbot):
+    graph, player, ex = _stepped("xor_mlp")
+    nid = graph.resolve("dense2")
+    view = ArrayView()
+    qtbot.addWidget(view)
+    view.resize(800, 500)
+    view.set_pair("dense2", _pair(player, graph, "dense2", "weight:W"))
+    view.show()
+    qtbot.waitExposed(view)
+    slot = view.grad_slot
+    dW = ex.weight_grads()[(nid, "W")]
+    r, c = 6, 13
+    scene_pt = slot.image.mapToScene(QPointF(c + 0.5, r + 0.5))
+    widget_pt = slot.plot.mapFromScene(scene_pt)
+    viewport = slot.plot.viewport()
+    move = QMouseEvent(QEvent.Type.MouseMove, QPointF(widget_pt),
+                       QPointF(viewport.mapToGlobal(widget_pt)), Qt.MouseButton.NoButton,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, move)             # through the scene's own mouse handling
+    qtbot.waitUntil(lambda: slot.hover.text().startswith(f"dW[2][{r}, {c}] = "), timeout=2000)
+    np.testing.assert_allclose(float(slot.hover.text().split(" = ")[1]), dW[r, c], rtol=1e-3)

@@ -4,7 +4,10 @@ A scalar is one cell, a vector (n,) one row of n cells, a matrix (r, c) itself. 
 array (N, C, H, W) is laid out as tiles: one band of H rows per entry of axis 0 (an example, or
 a filter of a kernel bank), its channels side by side, W columns each, so feature maps and
 kernels look like pictures. Any other array keeps its first axis as rows and flattens the rest
-(row-major) into columns. Every cell maps back to the index of
+(row-major) into columns. A conv's cached windows (N, C, f, f, OH, OW) can be laid out as
+unfolded images: for each example and channel an (OH·f, OW·f) picture in which output
+position (i, j) owns the f × f block of input values its window read. Every cell maps back
+to the index of
 the original array (:meth:`Grid.index_of`), so hover text and table headers name the real
 entry, e.g. W[1][3, 0] for row 3, column 0 of a dense weight.
 """
@@ -36,6 +39,7 @@ class Grid:
     cells: np.ndarray
     shape: tuple
     tiles: bool = False      # 4-D laid out as (N·H, C·W) tiles
+    windows: bool = False    # 6-D (N, C, f, f, OH, OW) laid out as (N·OH·f, C·OW·f)
 
     @property
     def layout(self) -> str:
@@ -44,6 +48,10 @@ class Grid:
             n, c, h, w = self.shape
             return (f"{n} row bands (axis 0) of {h} rows, each with {c} tiles (axis 1) of "
                     f"{w} columns")
+        if self.windows:
+            n, c, f, _, oh, ow = self.shape
+            return (f"a band per example, a tile per channel; in each, output position (i, j) "
+                    f"owns the {f}x{f} block of input values its window read")
         if len(self.shape) > 2:
             return "rows: axis 0 · columns: the other axes, flattened"
         return ""
@@ -60,6 +68,13 @@ class Grid:
             n, i = divmod(row, self.shape[2])
             c, j = divmod(col, self.shape[3])
             return (n, c, i, j)
+        if self.windows:
+            _, _, f, _, oh, ow = self.shape
+            n, rest = divmod(row, oh * f)
+            i, a = divmod(rest, f)
+            c, rest = divmod(col, ow * f)
+            j, b = divmod(rest, f)
+            return (n, c, a, b, i, j)
         rest = np.unravel_index(col, self.shape[1:])
         return (row,) + tuple(int(i) for i in rest)
 
@@ -81,10 +96,15 @@ class Grid:
                 for c in range(self.cells.shape[1])]
 
 
-def grid_of(array: np.ndarray, tiles: bool | None = None) -> Grid:
+def grid_of(array: np.ndarray, tiles: bool | None = None, windows: bool = False) -> Grid:
     """The 2-D grid of ``array``; ``tiles`` (default: for 4-D arrays too large for a table)
-    lays (N, C, H, W) out as (N·H, C·W)."""
+    lays (N, C, H, W) out as (N·H, C·W); ``windows`` lays a conv's (N, C, f, f, OH, OW)
+    windows out as unfolded images (N·OH·f, C·OW·f)."""
     a = np.asarray(array)
+    if windows and a.ndim == 6:
+        n, c, f, f2, oh, ow = a.shape
+        cells = a.transpose(0, 4, 2, 1, 5, 3).reshape(n * oh * f, c * ow * f2)
+        return Grid(cells.astype(np.float64, copy=False), tuple(a.shape), windows=True)
     if tiles is None:
         tiles = a.ndim == 4 and a.size > TABLE_MAX
     tiles = tiles and a.ndim == 4

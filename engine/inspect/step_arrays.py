@@ -34,6 +34,7 @@ class ArrayPair:
     grad_name: str | None = None   # 'dJ/da[1]', 'dW[1]'
     grad: np.ndarray | None = None
     note: str = ""
+    layout: str = ""               # 'windows': a conv's (N, C, f, f, OH, OW) cache
 
     @property
     def label(self) -> str:
@@ -76,7 +77,9 @@ def node_arrays(graph: "Graph", nid: str, fwd: "StepRecord | None",
         note = op.cache_notes.get(k, "")
         if k in used:
             note += " (read by the backward step)"
-        pairs.append(ArrayPair(f"cache:{k}", name, v, note=f"cached: {note}".strip()))
+        layout = "windows" if node.op == "conv2d" and k == "windows" else ""
+        pairs.append(ArrayPair(f"cache:{k}", name, v, note=f"cached: {note}".strip(),
+                               layout=layout))
     return pairs
 
 

@@ -168,3 +168,20 @@ def test_moving_the_mouse_over_the_heatmap_reads_the_cell_under_it(qtbot):
     QApplication.sendEvent(viewport, move)             # through the scene's own mouse handling
     qtbot.waitUntil(lambda: slot.hover.text().startswith(f"dW[2][{r}, {c}] = "), timeout=2000)
     np.testing.assert_allclose(float(slot.hover.text().split(" = ")[1]), dW[r, c], rtol=1e-3)
+
+
+def test_conv_windows_open_as_the_padded_input_patches(qtbot):
+    graph, player, ex = _stepped("small_cnn")
+    pair = _pair(player, graph, "conv1", "cache:windows")
+    view = ArrayView()
+    qtbot.addWidget(view)
+    view.set_pair("conv1", pair)
+    shown = _shown(view.value_slot)                         # (N·OH·3, C·OW·3)
+    x = ex.values()[graph.resolve("x")]                      # (4, 1, 8, 8), padding 1
+    xp = np.pad(x, ((0, 0), (0, 0), (1, 1), (1, 1)))
+    assert shown.shape == (4 * 8 * 3, 1 * 8 * 3)
+    for n, i, j in [(0, 0, 0), (1, 2, 5), (3, 7, 7)]:
+        block = shown[n * 24 + i * 3:n * 24 + i * 3 + 3, j * 3:j * 3 + 3]
+        np.testing.assert_array_equal(block, xp[n, 0, i:i + 3, j:j + 3])
+    name, _ = view.value_slot.hover_at(1 * 24 + 2 * 3 + 1, 5 * 3 + 2).split(" = ")
+    assert name == "windows[1, 0, 1, 2, 2, 5]"

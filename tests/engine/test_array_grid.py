@@ -38,6 +38,16 @@ def test_large_4d_arrays_are_tiles_of_maps():
     assert not small.tiles and small.cells.shape == (1, 18)
 
 
+def test_conv_windows_unfold_into_one_block_per_output_position():
+    w = np.random.default_rng(2).standard_normal((2, 3, 3, 3, 4, 5))   # N, C, f, f, OH, OW
+    g = grid_of(w, windows=True)
+    assert g.windows and g.cells.shape == (2 * 4 * 3, 3 * 5 * 3)
+    for n, c, a, b, i, j in [(0, 0, 0, 0, 0, 0), (1, 2, 2, 1, 3, 4), (0, 1, 1, 2, 2, 0)]:
+        r, col = n * 12 + i * 3 + a, c * 15 + j * 3 + b
+        assert g.index_of(r, col) == (n, c, a, b, i, j) and g.value(r, col) == w[n, c, a, b, i, j]
+    np.testing.assert_array_equal(g.cells[3:6, 6:9], w[0, 0, :, :, 1, 2])   # one window
+
+
 def test_vector_and_scalar():
     v = np.array([3.0, -1.0, 2.0])
     g = grid_of(v)

@@ -76,11 +76,13 @@ class ArraySlot(QWidget):
     def is_table(self) -> bool:
         return self.stack.currentWidget() is self.table
 
-    def set_array(self, name: str, array: np.ndarray, kind: str = "value") -> None:
-        """Show ``array`` (any shape) under ``name``; ``kind`` 'value' or 'grad' picks the map."""
+    def set_array(self, name: str, array: np.ndarray, kind: str = "value",
+                  layout: str = "") -> None:
+        """Show ``array`` (any shape) under ``name``; ``kind`` 'value' or 'grad' picks the map;
+        ``layout`` 'windows' unfolds a conv's cached windows into pictures."""
         a = np.asarray(array)
         self.name, self.kind = name, kind
-        self.grid = grid_of(a)
+        self.grid = grid_of(a, windows=layout == "windows")
         self.title.setText(name)
         self.stats.setText(stats_text(a))
         lo, hi = color_levels(a, kind)
@@ -167,7 +169,7 @@ class ArrayView(QWidget):
         self.heading.setText(f"{node_name}: {pair.label}")
         self.note.setText(pair.note)
         self.note.setVisible(bool(pair.note))
-        self.value_slot.set_array(pair.name, pair.array, "value")
+        self.value_slot.set_array(pair.name, pair.array, "value", pair.layout)
         has_grad = pair.grad is not None
         self.grad_slot.setVisible(has_grad)
         if has_grad:

@@ -167,7 +167,11 @@ def cache_lines(graph, fwd: StepRecord, bwd: StepRecord | None) -> list[str]:
 
     lines = ["Cached for backward:"]
     for k, v in cache.items():
-        shape = fmt_shape(np.shape(v)) if np.ndim(v) else fmt_number(np.ravel(v)[0])
+        if np.ndim(v):
+            shape = fmt_shape(np.shape(v))
+        else:                                  # a flag or a number: its value
+            x = np.ravel(v)[0]
+            shape = str(bool(x)) if np.asarray(v).dtype == bool else fmt_number(x)
         mark = "  ← read by backward" if k in used else ""
         note = op.cache_notes.get(k, "")
         lines.append(f"  {sym(k)} ({shape}){mark}" + (f": {note}" if note else ""))

@@ -142,3 +142,22 @@ def test_finished_details_offer_the_selected_nodes_arrays(window, qtbot):
     assert combo.itemText(1) == "W[2] and dW[2]"
     win.session.select([win.session.graph.resolve("dense3")])
     assert combo.itemText(1) == "W[3] and dW[3]"
+
+
+def test_batch_norm_details_show_its_statistics_and_mode():
+    from engine.graph import Graph
+    g = Graph(0)
+    x = g.add_node("input", {"shape": (None, 3)}, name="x")
+    bn = g.add_node("batch_norm", name="bn")
+    g.connect(x, bn, 0)
+    y = g.add_node("input", {"shape": (None, 3)}, name="y")
+    j = g.add_node("mse", name="J")
+    g.connect(bn, j, 0)
+    g.connect(y, j, 1)
+    session = Session(g)
+    player = Player(session, lambda: None)
+    _step_to(player, "bn", "backward")
+    text = player.current_detail()
+    assert "  running_mean (1x3)" in text and "  running_var (1x3)" in text   # stepping evaluates
+    assert "  xhat (4x3)  ← read by backward" in text
+    assert "  training (False)  ← read by backward" in text

@@ -86,7 +86,6 @@ class ArrayPicker(QWidget):
         super().__init__(parent)
         self.node_name = ""
         self.pairs: list[ArrayPair] = []
-        self.windows: list[QWidget] = []
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.combo = QComboBox()
@@ -116,19 +115,11 @@ class ArrayPicker(QWidget):
         self.setEnabled(bool(pairs))
 
     def open_index(self, index: int) -> QWidget | None:
-        """Open pair ``index`` in its own window; return the window."""
+        """Open pair ``index`` in its own window (owned by the main window, freed when it
+        closes); return the window."""
         if not 0 <= index < len(self.pairs):
             return None
-        win = open_array_window(self.window(), self.node_name, self.pairs[index])
-        self.windows = [w for w in self.windows if _alive(w)] + [win]
-        return win
-
-
-def _alive(w: QWidget) -> bool:
-    try:
-        return w.isVisible()
-    except RuntimeError:    # deleted on close
-        return False
+        return open_array_window(self.window(), self.node_name, self.pairs[index])
 
 
 class PlayerPanel(QWidget):

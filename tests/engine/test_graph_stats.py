@@ -47,3 +47,23 @@ def test_text_names_both_counts_and_uncounted_nodes():
     text = counts_text(graph_counts(g))
     assert text.startswith("15 parameters · 12 multiply-adds per example")
     assert "1 node without a shape not counted" in text
+
+
+def test_vgg16_whole_graph_counts_without_allocating_a_weight(tmp_path):
+    import onnx
+
+    from engine.onnx import import_onnx
+    from engine.onnx.zoo import vgg16
+    path = tmp_path / "vgg16.onnx"
+    onnx.save(vgg16(), path)
+    g = import_onnx(path)
+    c = graph_counts(g)
+    assert c.parameters == 138_357_544 and c.buffers == 0 and c.uncounted == 0
+    convs = [(64, 3, 224), (64, 64, 224), (128, 64, 112), (128, 128, 112), (256, 128, 56),
+             (256, 256, 56), (256, 256, 56), (512, 256, 28), (512, 512, 28), (512, 512, 28),
+             (512, 512, 14), (512, 512, 14), (512, 512, 14)]
+    macs = sum(size * size * o * i * 9 for o, i, size in convs)
+    macs += 512 * 7 * 7 * 4096 + 4096 * 4096 + 4096 * 1000
+    assert c.macs == macs
+    assert g.allocated_bytes() == 0
+    assert counts_text(c).startswith("138,357,544 parameters · 15,470,264,320 multiply-adds")

@@ -1,32 +1,66 @@
 """The main window's actions, menus (File, Edit, View, Help) and toolbar."""
 from __future__ import annotations
 
+import html
 import os
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+from PySide6.QtWidgets import QMenu, QStyle, QToolBar, QWidget
+
+from engine.examples import EXAMPLES
+
+from .docks import LAYOUTS
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .docks import DockManager
     from .main_window import MainWindow
 
-SHORTCUTS = [
+MOUSE = [
     ("Drag an op from the palette", "add a node where it is dropped"),
     ("Double-click an op", "add it at the centre of the canvas"),
     ("Drag from an output port to an input port", "wire"),
     ("Drag a wire's input end away", "move or remove that wire"),
-    ("Delete / Backspace", "delete the selected nodes and wires"),
-    ("Ctrl+C / Ctrl+V / Ctrl+D", "copy / paste / duplicate"),
-    ("Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "undo / redo"),
-    ("Ctrl+L", "automatic layout"),
-    ("Ctrl+G / Ctrl+Shift+G", "group / ungroup"),
     ("Double-click a group", "collapse or expand it"),
     ("Mouse wheel", "zoom around the cursor"),
-    ("F or Ctrl+0", "fit the graph in view"),
     ("Middle drag, or Space + drag", "pan"),
-    ("Ctrl+S / Ctrl+Shift+S / Ctrl+O / Ctrl+N", "save / save as / open / new"),
+    ("Hover a node", "its value or gradient, with the formula in numbers"),
+    ("F, on the canvas", "fit the graph in view"),
+    ("Escape, while wiring", "cancel the wire"),
 ]
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
+
+
+def action_shortcuts(win: QWidget) -> list[tuple[str, str]]:
+    """(keys, what they do) for every action of ``win`` that has a shortcut, menus, toolbars
+    and panels alike, each action once, in the order Qt lists them."""
+    rows: list[tuple[str, str]] = []
+    seen: set[int] = set()
+    for act in win.findChildren(QAction):
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in act.shortcuts()]
+        keys = [k for k in keys if k]
+        if not keys or id(act) in seen:
+            continue
+        seen.add(id(act))
+        what = _plain(act.text()) or _plain(act.toolTip())
+        tip = act.toolTip()
+        if tip and _plain(tip) != what:
+            what = f"{what}: {tip}"
+        rows.append((" / ".join(keys), what))
+    return rows
+
+
+def shortcuts_html(win: QWidget) -> str:
+    """Help → Keyboard and mouse: every action's shortcut, then the mouse gestures."""
+    def table(rows):
+        return "<table>" + "".join(f"<tr><td><b>{html.escape(k)}</b></td>"
+                                   f"<td>&nbsp;{html.escape(v)}</td></tr>" for k, v in rows) + "</table>"
+    return (f"<h3>Keyboard</h3>{table(action_shortcuts(win))}"
+            f"<h3>Mouse</h3>{table(MOUSE)}")
 
 
 def _std(seq: QKeySequence.StandardKey) -> list[QKeySequence]:
@@ -67,6 +101,9 @@ class Actions:
         self.zoom_out = a("Zoom &Out", w.view.zoom_out, "Ctrl+-")
         self.shortcuts = a("&Keyboard and Mouse…", w.show_shortcuts, "F1")
         self.about = a("&About graphviz-app", w.show_about)
+        self.layouts = {key: a(layout.title, lambda k=key: w.apply_layout(k), f"Ctrl+{i}")
+                        for i, (key, layout) in enumerate(LAYOUTS.items(), start=1)}
+        self.reset_layout = a("&Reset Layout", w.reset_layout)
         s.undo_stack.canUndoChanged.connect(self.undo.setEnabled)
         s.undo_stack.canRedoChanged.connect(self.redo.setEnabled)
         self.undo.setEnabled(s.undo_stack.canUndo())
@@ -103,10 +140,6 @@ class Actions:
         menu.setEnabled(bool(files))
 
     def fill_examples(self) -> None:
-        try:
-            from engine.examples import EXAMPLES
-        except ImportError:  # the examples module is optional for the editor
-            EXAMPLES = {}
         for name, entry in EXAMPLES.items():
             title, description = entry[0], entry[1]
             act = self.examples_menu.addAction(title)
@@ -114,11 +147,10 @@ class Actions:
             act.setStatusTip(description)
             act.setData(name)
             act.triggered.connect(lambda _c=False, n=name: self.win.files.open_example(n))
-        self.examples_menu.setEnabled(bool(EXAMPLES))
 
     def build_menus(self) -> None:
         bar = self.win.menuBar()
-        f = bar.addMenu("&File")
+        self.file_menu = f = bar.addMenu("&File")
         for act in (self.new, self.open):
             f.addAction(act)
         f.addMenu(self.recent_menu)
@@ -127,8 +159,9 @@ class Actions:
         for act in (self.save, self.save_as):
             f.addAction(act)
         f.addSeparator()
-        f.addAction(self.export_png)
-        f.addAction(self.export_svg)
+        self.export_menu = f.addMenu("&Export")
+        self.export_menu.addAction(self.export_png)
+        self.export_menu.addAction(self.export_svg)
         f.addSeparator()
         f.addAction(self.quit)
         e = bar.addMenu("&Edit")
@@ -139,15 +172,26 @@ class Actions:
         for act in (self.fit, self.zoom_in, self.zoom_out):
             v.addAction(act)
         v.addSeparator()
-        self.docks_separator = v.addSeparator()
-        h = bar.addMenu("&Help")
+        self.layout_menu = v.addMenu("&Layout")
+        for act in self.layouts.values():
+            self.layout_menu.addAction(act)
+        self.layout_menu.addSeparator()
+        self.layout_menu.addAction(self.reset_layout)
+        v.addSeparator()
+        self.panels_separator = v.addSeparator()
+        self.help_menu = h = bar.addMenu("&Help")
         h.addAction(self.shortcuts)
         h.addAction(self.about)
+
+    def fill_panels(self, docks: "DockManager") -> None:
+        """One View entry per panel, which shows it in front."""
+        for act in docks.show_actions.values():
+            self.view_menu.addAction(act)
 
     def build_toolbar(self) -> QToolBar:
         tb = QToolBar("Main toolbar", self.win)
         tb.setObjectName("main_toolbar")
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         for act in (self.new, self.open, self.save, None, self.undo, self.redo, self.delete, None,
                     self.layout, self.fit):
             tb.addSeparator() if act is None else tb.addAction(act)

@@ -1,9 +1,12 @@
 """Application start: command line, QApplication, the main window, screenshot mode.
 
-``graphviz-app [FILE]`` opens the app (with FILE); ``graphviz-app --screenshot OUT.png [FILE]``
-renders the main window offscreen (with FILE, else the "xor_mlp" example, else an empty graph)
-to a PNG and exits. ``GRAPHVIZ_APP_PROBE=1`` prints a line once the window is shown and quits
-(the start-up benchmark uses it).
+``graphviz-app [FILE]`` opens the app (with FILE). ``graphviz-app --screenshot OUT.png [FILE |
+--example NAME] [--size WxH] [--layout NAME] [--panel TITLE]... [--run forward|backward|
+train[:EPOCHS]] [--select NODE]`` opens FILE (else the example, else "xor_mlp"), arranges the
+layout, runs the passes or a training, selects the node, raises the named panels, renders the
+window offscreen to a PNG and exits; an unknown panel, example, layout or node exits with status
+2 and lists the valid names. ``GRAPHVIZ_APP_PROBE=1`` prints a line once the window is shown
+and quits (the start-up benchmark uses it).
 """
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ import os
 import shutil
 import sys
 import tempfile
+
+from engine.examples import EXAMPLES
 
 from . import APP_NAME, ORGANIZATION, __version__
 
@@ -25,7 +30,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="render the main window offscreen to a PNG and exit")
     p.add_argument("--example", metavar="NAME", help="open an example (see the File menu)")
-    p.add_argument("--size", default="1400x860", help="window size for --screenshot (WxH)")
+    p.add_argument("--size", default="1280x720", help="window size for --screenshot (WxH)")
+    p.add_argument("--layout", metavar="NAME",
+                   help="with --screenshot: arrange the panels for build, step, train or inside")
+    p.add_argument("--panel", metavar="TITLE", action="append", default=[],
+                   help="with --screenshot: show this panel in front (repeatable)")
+    p.add_argument("--run", metavar="forward|backward|train[:EPOCHS]",
+                   help="with --screenshot: run the passes, or train for EPOCHS (default 30)")
+    p.add_argument("--select", metavar="NODE", help="with --screenshot: select this node")
+    p.add_argument("--dark", action="store_true", help="use a dark palette (Fusion style)")
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return p.parse_args(argv)
 
@@ -42,6 +55,24 @@ def make_app(argv: list[str] | None = None):
     return app
 
 
+def use_dark_palette(app) -> None:
+    """Fusion style with a dark palette, for checking that every panel reads in the dark."""
+    from PySide6.QtGui import QColor, QPalette
+    app.setStyle("Fusion")
+    pal = QPalette()
+    role = QPalette.ColorRole
+    for r, c in ((role.Window, (45, 45, 48)), (role.WindowText, (225, 225, 225)),
+                 (role.Base, (30, 30, 32)), (role.AlternateBase, (50, 50, 54)),
+                 (role.Text, (225, 225, 225)), (role.Button, (55, 55, 60)),
+                 (role.ButtonText, (225, 225, 225)), (role.Highlight, (42, 130, 218)),
+                 (role.HighlightedText, (255, 255, 255)), (role.ToolTipBase, (60, 60, 64)),
+                 (role.ToolTipText, (230, 230, 230)), (role.PlaceholderText, (150, 150, 150))):
+        pal.setColor(r, QColor(*c))
+    pal.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor(130, 130, 130))
+    pal.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor(130, 130, 130))
+    app.setPalette(pal)
+
+
 def _load_initial(win, args: argparse.Namespace, screenshot: bool) -> None:
     files = win.files
     if not screenshot and files.has_recovery():
@@ -55,28 +86,96 @@ def _load_initial(win, args: argparse.Namespace, screenshot: bool) -> None:
         files.load_path(args.file)
     elif args.example or screenshot:
         name = args.example or DEFAULT_EXAMPLE
-        try:
-            from engine.examples import EXAMPLES
-        except ImportError:
-            EXAMPLES = {}
         if name in EXAMPLES:
             files.open_example(name)
-        elif args.example:
-            files.show_error("Unknown example", f"there is no example {name!r}")
+        else:
+            files.show_error("Unknown example", f"there is no example {name!r}; examples: "
+                             f"{_names(EXAMPLES)}")
 
 
-def screenshot(win, app, path: str, size: str) -> int:
-    """Lay out, show and grab the window; write ``path``; return the exit code."""
+class UsageError(Exception):
+    """A --screenshot argument names nothing that exists; the message lists what does."""
+
+
+def _size(text: str) -> tuple[int, int]:
     try:
-        w, h = (int(v) for v in size.lower().split("x"))
+        w, h = (int(v) for v in text.lower().split("x"))
     except ValueError:
-        w, h = 1400, 860
+        raise UsageError(f"--size {text!r} is not WIDTHxHEIGHT, e.g. 1280x720") from None
+    if not (320 <= w <= 8000 and 240 <= h <= 8000):
+        raise UsageError(f"--size {text!r}: width and height must be 320-8000 and 240-8000")
+    return w, h
+
+
+def _names(items) -> str:
+    return ", ".join(sorted(items, key=str.lower))
+
+
+def check_shot_args(win, args: argparse.Namespace) -> None:
+    """Refuse (UsageError) panels, layouts, nodes and runs that do not exist, before any work."""
+    from .docks import LAYOUTS
+    _size(args.size)
+    if args.layout and args.layout not in LAYOUTS:
+        raise UsageError(f"unknown layout {args.layout!r}; layouts: {_names(LAYOUTS)}")
+    for title in args.panel:
+        if win.dock_manager.by_title(title) is None and title not in win.docks:
+            raise UsageError(f"unknown panel {title!r}; panels: {_names(win.dock_manager.titles())}")
+    if args.run:
+        kind, _, epochs = args.run.partition(":")
+        if kind not in ("forward", "backward", "train") or (epochs and kind != "train"):
+            raise UsageError(f"--run {args.run!r}: use forward, backward or train[:EPOCHS]")
+        if epochs and not (epochs.isdigit() and 0 < int(epochs) <= 100000):
+            raise UsageError(f"--run {args.run!r}: EPOCHS must be a whole number from 1 to 100000")
+    if args.select:
+        graph = win.session.graph
+        names = [n.name for n in graph.nodes.values()]
+        if args.select not in names and args.select not in graph.nodes:
+            raise UsageError(f"unknown node {args.select!r}; nodes: {_names(names)}")
+
+
+def _train(win, app, epochs: int) -> None:
+    """Train the open graph from the Training dock's settings for ``epochs``; wait for the end."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    panel, controller = win.training_panel, win.training
+    panel.epochs.setValue(epochs)
+    loop = QEventLoop()
+    controller.run_ended.connect(lambda _run: loop.quit())
+    if panel.start() is None:
+        raise UsageError(f"training could not start: {panel.error.text()}")
+    QTimer.singleShot(600_000, loop.quit)   # never hang a screenshot on a run that stalls
+    loop.exec()
+
+
+def prepare_shot(win, app, args: argparse.Namespace) -> None:
+    """Lay out, run, select and raise as the --screenshot arguments say."""
+    w, h = _size(args.size)
     win.resize(w, h)
     win.show()
+    app.processEvents()
+    if args.layout:
+        win.apply_layout(args.layout)
+    if args.run:
+        kind, _, epochs = args.run.partition(":")
+        if kind == "train":
+            _train(win, app, int(epochs or 30))
+        elif kind == "forward":
+            win.player.run_forward()
+        else:
+            win.player.run_backward()
+    if args.select:
+        graph = win.session.graph
+        node = args.select if args.select in graph.nodes else graph.by_name(args.select)
+        win.session.select([node])
+    for title in args.panel:
+        win.show_panel(title)
     for _ in range(3):
         app.processEvents()
     win.view.fit_all()
     app.processEvents()
+
+
+def screenshot(win, path: str) -> int:
+    """Grab the window; write ``path`` atomically; return the exit code."""
     image = win.grab().toImage()
     tmp = path + ".tmp.png"
     if image.isNull() or not image.save(tmp, "PNG"):
@@ -91,9 +190,18 @@ def run(argv: list[str]) -> int:
     """Entry point of the command line; returns the exit code."""
     args = parse_args(argv)
     shot = bool(args.screenshot)
+    if args.example and args.example not in EXAMPLES:
+        print(f"{APP_NAME}: unknown example {args.example!r}; examples: {_names(EXAMPLES)}",
+              file=sys.stderr)
+        return 2
+    if args.example and args.file:
+        print(f"{APP_NAME}: give a FILE or --example, not both", file=sys.stderr)
+        return 2
     if shot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = make_app([APP_NAME])
+    if args.dark:
+        use_dark_palette(app)
     from PySide6.QtCore import QSettings, QTimer
     from .main_window import MainWindow
     settings = None
@@ -107,7 +215,15 @@ def run(argv: list[str]) -> int:
         win.files.show_error = lambda title, text: print(f"{title}: {text}", file=sys.stderr)
     _load_initial(win, args, shot)
     if shot:
-        code = screenshot(win, app, args.screenshot, args.size)
+        try:
+            check_shot_args(win, args)
+            prepare_shot(win, app, args)
+            code = screenshot(win, args.screenshot)
+        except UsageError as e:
+            print(f"{APP_NAME}: {e}", file=sys.stderr)
+            code = 2
+        win.training.stop()
+        win.training.wait()
         win.files.timer.stop()
         win.session.undo_stack.setClean()
         win.close()

@@ -12,21 +12,24 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
 from . import APP_NAME, ORGANIZATION, __version__
 from .editor import clipboard
 from .editor import editing
-from .actions import SHORTCUTS, Actions
+from .actions import Actions, shortcuts_html
 from .canvas.scene import GraphScene
 from .canvas.theme import make_theme
 from .canvas.view import GraphView
+from .docks import AREAS, DEFAULT_LAYOUT, DockManager
 from .editor.files import FileController, save_reason
 from .panels.build.history import HistoryPanel
 from .panels.build.inspector import InspectorPanel
+from .panels import INSTALLERS
 from .panels.build.palette import PalettePanel
+from .panels.watch import gradcheck_panel, player_panel, training_panel
 from .session import Session
 
 Area = Qt.DockWidgetArea
 
 
 class MainWindow(QMainWindow):
-    """Owns the views of one :class:`Session`; other panels join through :meth:`add_dock`."""
+    """Owns the views of one :class:`Session`; panels join through :meth:`add_panel`."""
 
     def __init__(self, session: Session | None = None, settings: QSettings | None = None,
                  recovery_dir: str | None = None) -> None:
@@ -42,51 +45,54 @@ class MainWindow(QMainWindow):
         self.actions = Actions(self)
         self.actions.build_menus()
         self.addToolBar(self.actions.build_toolbar())
+        self.dock_manager = DockManager(self)
+        self.docks = self.dock_manager.docks
         self.palette_panel = PalettePanel(self)
         self.palette_panel.op_activated.connect(lambda op: self.view.add_op(op))
         self.inspector = InspectorPanel(self.session, self)
         self.history = HistoryPanel(self.session, self)
-        self.docks: dict[str, QDockWidget] = {}
-        self.add_dock(self.palette_panel, "Palette", Area.LeftDockWidgetArea, "palette_dock")
-        self.add_dock(self.inspector, "Inspector", Area.RightDockWidgetArea, "inspector_dock")
-        self.add_dock(self.history, "History", Area.RightDockWidgetArea, "history_dock")
+        self.add_panel(self.palette_panel, "Palette", "palette_dock", "left")
+        self.add_panel(self.inspector, "Inspector", "inspector_dock", "right")
+        self.add_panel(self.history, "History", "history_dock", "bottom")
         self.session.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.session.path_changed.connect(lambda _p: self.update_title())
         self.session.dirty_changed.connect(lambda _d: self.update_title())
         self.session.graph_replaced.connect(self._on_replaced)
-        self.resize(1280, 800)
-        self.resizeDocks([self.docks["palette_dock"], self.docks["inspector_dock"]], [210, 330],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["inspector_dock"], self.docks["history_dock"]], [520, 180],
-                         Qt.Orientation.Vertical)
-        self._install_watch_panels()
+        self.player = player_panel.install(self, self.session)
+        self.training, self.training_panel, self.loss_panel = training_panel.install(self, self.session)
+        self.gradcheck_panel = gradcheck_panel.install(self, self.session)
+        self.panels = {module.__name__.rsplit(".", 1)[-1]: module.install(self, self.session)
+                       for module in INSTALLERS}
+        self.actions.fill_panels(self.dock_manager)
+        self.resize(1280, 720)
+        self.dock_manager.apply_layout(DEFAULT_LAYOUT)
         self.restore_settings()
         self.update_title()
         self.statusBar().showMessage("Drag ops from the palette onto the canvas; wire output → input.")
 
     # -- docks ----------------------------------------------------------------------------------
-    def _install_watch_panels(self) -> None:
-        """The stepping player, training with its loss curves, and the gradient check."""
-        from .panels.watch import gradcheck_panel
-        from .panels.watch import training_panel
-        from .player.player import install_player
-        self.player = install_player(self, self.session)
-        self.training, self.training_panel, self.loss_panel = training_panel.install(self, self.session)
-        self.gradcheck_panel = gradcheck_panel.install(self, self.session)
-        bottom = [self.docks[n] for n in ("loss_dock", "gradcheck_dock") if n in self.docks]
-        if len(bottom) == 2:
-            self.tabifyDockWidget(bottom[0], bottom[1])
-            bottom[0].raise_()
+    def add_panel(self, widget: QWidget, title: str, name: str,
+                  area: str | Qt.DockWidgetArea = "right") -> QDockWidget:
+        """Add ``widget`` as the panel ``name`` titled ``title``, tabbed into ``area`` ("left",
+        "right" or "bottom"); the View menu lists it and raises it."""
+        if isinstance(area, Qt.DockWidgetArea):
+            area = next(k for k, v in AREAS.items() if v == area)
+        return self.dock_manager.add(widget, title, name, area)
 
-    def add_dock(self, widget: QWidget, title: str, area: Area, name: str) -> QDockWidget:
-        """Add ``widget`` as a dock named ``name`` (for saved layouts), listed in the View menu."""
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        self.docks[name] = dock
-        self.actions.view_menu.insertAction(self.actions.docks_separator, dock.toggleViewAction())
-        return dock
+    def show_panel(self, title_or_name: str) -> QDockWidget:
+        """Show the panel with this title or dock name in front; KeyError when there is none."""
+        name = title_or_name if title_or_name in self.docks else \
+            self.dock_manager.by_title(title_or_name)
+        if name is None:
+            raise KeyError(title_or_name)
+        return self.dock_manager.show(name)
+
+    def apply_layout(self, key: str) -> None:
+        """Arrange the panels for an activity: "build", "step", "train" or "inside"."""
+        self.dock_manager.apply_layout(key)
+
+    def reset_layout(self) -> None:
+        self.dock_manager.apply_layout(DEFAULT_LAYOUT)
 
     # -- title and settings ---------------------------------------------------------------------
     def update_title(self) -> None:
@@ -97,13 +103,11 @@ class MainWindow(QMainWindow):
         geom = self.settings.value("window/geometry")
         if geom is not None:
             self.restoreGeometry(geom)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+        self.dock_manager.restore_state(self.settings.value("window/docks"))
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/docks", self.dock_manager.save_state())
         self.settings.sync()
 
     def _on_replaced(self) -> None:
@@ -158,8 +162,8 @@ class MainWindow(QMainWindow):
 
     # -- help -----------------------------------------------------------------------------------
     def shortcuts_text(self) -> str:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;{v}</td></tr>" for k, v in SHORTCUTS)
-        return f"<table>{rows}</table>"
+        """Every shortcut of every action in the window, and the mouse gestures, as HTML."""
+        return shortcuts_html(self)
 
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, "Keyboard and mouse", self.shortcuts_text())
@@ -171,13 +175,13 @@ class MainWindow(QMainWindow):
 
     # -- Qt -------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "scene"):
+        if event.type() == QEvent.Type.PaletteChange and "scene" in self.__dict__:
             self.scene.set_theme(make_theme(self.palette()))
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        training = getattr(self, "training", None)
-        if training is not None and training.busy:
+        training = self.training
+        if training.busy:
             # Stop first; the run's weights come back to the graph, then closing goes on
             # (asking to save them like any other change).
             self.session.message.emit("Stopping training before closing; its weights are kept")

@@ -1,0 +1,9 @@
+"""The window's panels, by what the user is doing: build/, watch/ and inside/.
+
+:data:`INSTALLERS` lists the panel modules beyond the editor's and the player's own; each has
+``install(main_window, session)``, which adds its dock through ``main_window.add_panel`` and
+returns the panel.
+"""
+from __future__ import annotations
+
+INSTALLERS: tuple = ()

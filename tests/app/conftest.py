@@ -87,3 +87,27 @@ def _release_clipboard():
     app = QGuiApplication.instance()
     if app is not None:
         app.clipboard().clear()
+
+
+class PanelHost:
+    """A bare main window with the real dock manager and canvas scene, for installing one
+    panel at a time without the rest of the application."""
+
+    def __new__(cls, session):
+        from PySide6.QtWidgets import QMainWindow
+
+        from graphviz_app.canvas.scene import GraphScene
+        from graphviz_app.docks import DockManager
+
+        class Host(QMainWindow):
+            def add_panel(self, widget, title, name, area="right"):
+                from graphviz_app.docks import AREAS
+                if not isinstance(area, str):
+                    area = next(k for k, v in AREAS.items() if v == area)
+                return self.dock_manager.add(widget, title, name, area)
+
+        win = Host()
+        win.session = session
+        win.dock_manager = DockManager(win)
+        win.scene = GraphScene(session, parent=win)
+        return win

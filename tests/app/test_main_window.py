@@ -16,9 +16,9 @@ def menu_titles(win):
 def test_menus_and_docks(window):
     assert menu_titles(window) == ["File", "Edit", "View", "Help"]
     view_menu = window.actions.view_menu
-    toggles = {a for a in view_menu.actions()}
+    entries = set(view_menu.actions())
     for name in ("palette_dock", "inspector_dock", "history_dock"):
-        assert window.docks[name].toggleViewAction() in toggles
+        assert window.dock_manager.show_actions[name] in entries
     help_texts = [a.text() for a in window.menuBar().actions()[3].menu().actions()]
     assert any("About" in t for t in help_texts) and any("Keyboard" in t for t in help_texts)
     assert "Ctrl+Z" in window.shortcuts_text()
@@ -44,7 +44,7 @@ def test_geometry_and_state_saved_in_given_settings(qtbot, tmp_path):
     win.docks["history_dock"].hide()
     assert win.close()
     again = QSettings(path, QSettings.Format.IniFormat)
-    assert again.value("window/geometry") is not None and again.value("window/state") is not None
+    assert again.value("window/geometry") is not None and again.value("window/docks") is not None
     win2 = MainWindow(settings=again, recovery_dir=str(tmp_path))
     qtbot.addWidget(win2)
     win2.show()

@@ -1,6 +1,8 @@
 """The stepping player: what the nodes show matches the engine's arrays, forward and backward."""
 from __future__ import annotations
 
+from .conftest import PanelHost
+
 import numpy as np
 import pytest
 
@@ -203,19 +205,11 @@ def test_play_uses_a_timer_and_stops_at_the_end(qtbot):
     assert player.cursor == player.total_steps
 
 
-def test_real_canvas_items_and_install(qtbot):
-    """install_player on a window holding the real scene: the items show the steps."""
-    from PySide6.QtWidgets import QMainWindow
-
-    from graphviz_app.canvas.scene import GraphScene
-    from graphviz_app.player.player import install_player
-
+def test_real_canvas_items_and_install(window):
+    """The player installed in the main window drives the real scene: the items show the steps."""
     graph, _, _ = build("fan_out")
-    session = Session(graph)
-    win = QMainWindow()
-    win.scene = GraphScene(session, parent=win)
-    qtbot.addWidget(win)
-    player = install_player(win, session)
+    window.session.replace_graph(graph)
+    win, player = window, window.player
     assert player.toolbar.actions_by_name["step"].shortcuts()[0].toString() == "F10"
     player.toolbar.actions_by_name["step"].trigger()
     player.toolbar.actions_by_name["backward"].trigger()
@@ -324,8 +318,7 @@ def test_every_example_steps_through_on_the_real_canvas(qtbot, name, monkeypatch
     graph, ds, _ = build(name)
     session = Session(graph)
     session.dataset = ds
-    win = QMainWindow()
-    win.scene = GraphScene(session, parent=win)
+    win = PanelHost(session)
     qtbot.addWidget(win)
     player = install_player(win, session)
     steps = 0
@@ -352,8 +345,7 @@ def test_collapsed_group_shows_which_member_is_computed(qtbot):
 
     graph, _, _ = build("inception_module")
     session = Session(graph)
-    win = QMainWindow()
-    win.scene = GraphScene(session, parent=win)
+    win = PanelHost(session)
     qtbot.addWidget(win)
     player = install_player(win, session)
     (gid, group), = graph.groups.items()

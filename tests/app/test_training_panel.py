@@ -1,6 +1,8 @@
 """Training runs in a worker thread: the GUI stays responsive, curves grow, results come back."""
 from __future__ import annotations
 
+from .conftest import PanelHost
+
 import time
 
 import numpy as np
@@ -174,7 +176,7 @@ def test_install_adds_docks(qtbot):
     graph, ds, _ = build("xor_mlp")
     session = Session(graph)
     session.dataset = ds
-    win = QMainWindow()
+    win = PanelHost(session)
     qtbot.addWidget(win)
     controller, panel, loss = training_panel.install(win, session)
     names = {d.objectName() for d in win.findChildren(training_panel.QWidget)

@@ -3,11 +3,9 @@ and a dock showing the current step: phase, node, a larger picture of its value 
 and the full text of its formulas with numbers."""
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
-from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QPlainTextEdit, QSlider,
+from PySide6.QtWidgets import (QLabel, QMainWindow, QPlainTextEdit, QSlider,
                                QToolBar, QVBoxLayout, QWidget)
 
 from ...player.player import Player
@@ -129,43 +127,15 @@ class PlayerPanel(QWidget):
         self.text.setPlainText(p.current_detail())
 
 
-def _scene_provider(main_window: Any):
-    """A function returning the window's canvas scene, wherever the window keeps it."""
-    def find():
-        for name in ("scene", "canvas_scene"):
-            obj = getattr(main_window, name, None)
-            if obj is not None:
-                obj = obj() if callable(obj) and not hasattr(obj, "node_item") else obj
-                if obj is not None and hasattr(obj, "node_item"):
-                    return obj
-        for name in ("view", "canvas"):
-            view = getattr(main_window, name, None)
-            scene = getattr(view, "scene", None)
-            if callable(scene):
-                s = scene()
-                if hasattr(s, "node_item"):
-                    return s
-        return None
-    return find
-
-
 def add_dock(main_window, widget: QWidget, title: str, area: Qt.DockWidgetArea, name: str):
-    """Add a dock through the window's own ``add_dock`` when it has one (View menu, saved
-    layout), else as a plain QDockWidget."""
-    if hasattr(main_window, "add_dock"):
-        return main_window.add_dock(widget, title, area, name)
-    dock = QDockWidget(title, main_window)
-    dock.setObjectName(name)
-    dock.setWidget(widget)
-    main_window.addDockWidget(area, dock)
-    return dock
+    """Add ``widget`` as a panel of ``main_window`` (tabbed into ``area``, listed in View)."""
+    return main_window.add_panel(widget, title, name, area)
 
 
 def install(main_window: QMainWindow, session) -> Player:
     """Add the player toolbar (top) and the 'Step details' dock (right) to ``main_window``."""
-    player = Player(session, _scene_provider(main_window), parent=main_window)
+    player = Player(session, lambda: main_window.scene, parent=main_window)
     bar = PlayerToolBar(player, main_window)
-    main_window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
     main_window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     dock = add_dock(main_window, PlayerPanel(player), "Step details",
                     Qt.DockWidgetArea.RightDockWidgetArea, "player_dock")

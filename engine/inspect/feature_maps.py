@@ -16,6 +16,7 @@ import numpy as np
 
 from engine.graph import Graph
 
+from .probe import Probe, ProbeError, run_upto
 from .receptive_field import POSITION_OPS, WINDOW_OPS, is_map
 
 SCALES = ("local", "shared", "global")
@@ -166,3 +167,55 @@ def kernel_tiles(w: np.ndarray, in_channel: int | None = None) -> tuple[np.ndarr
     if not 0 <= in_channel < c:
         raise ValueError(f"input channel {in_channel} is out of range 0..{c - 1}")
     return w[:, in_channel], f"each filter's slice for input channel {in_channel}"
+
+
+@dataclass
+class MapsView:
+    """Everything the Feature maps panel draws for one node and one example."""
+
+    node: str
+    probe: Probe
+    maps: np.ndarray                 # (C, H, W) the example's channels
+    levels: Levels
+    mosaic: Mosaic
+    labels: list[str]
+    kernel_node: str | None
+    kernels: Mosaic | None           # the filters as one picture, or None
+    kernel_words: str
+
+
+def examples_for(graph: Graph, node: str, arrays: dict, index: int | slice) -> dict:
+    """Feeds for the inputs ``node`` needs, example(s) ``index`` of the data set's arrays;
+    ProbeError naming the input when the data set has none for it."""
+    feeds = {}
+    for nid in input_nodes(graph, node):
+        name = graph.nodes[nid].name
+        if name not in arrays:
+            raise ProbeError(f"the data set has no array for input {name}; load an example or a "
+                             f"data set whose inputs include {name}")
+        a = np.asarray(arrays[name])
+        sel = slice(index, index + 1) if isinstance(index, int) else index
+        if isinstance(index, int) and not 0 <= index < len(a):
+            raise ProbeError(f"example {index} does not exist: the data set has {len(a)}")
+        feeds[nid] = a[sel]
+    return feeds
+
+
+def build_view(graph: Graph, feeds: dict, node: str, scale: str = "local",
+               global_range: tuple[float, float] | None = None, aspect: float = 1.0) -> MapsView:
+    """Run up to ``node`` on one example and lay out its maps (a grid about ``aspect`` times as
+    wide as tall, in pixels) and its kernels."""
+    if not is_map(graph, node):
+        raise ProbeError(f"{graph.nodes[node].name} does not give 2-D maps (N x C x H x W); "
+                         f"choose a conv, pool or activation node of a conv net")
+    pr = run_upto(graph, feeds, node)
+    maps = np.asarray(pr.values[node][0], dtype=np.float64)
+    lv = levels(maps, scale, global_range)
+    h, w = maps.shape[1:]
+    mo = mosaic(maps, lv, cols=grid_shape(len(maps), aspect * h / max(w, 1))[1])
+    ksrc = kernel_source(graph, node)
+    kmo, words = None, ""
+    if ksrc is not None:
+        tiles, words = kernel_tiles(graph.nodes[ksrc].weights["W"])
+        kmo = mosaic(tiles, levels(tiles, "local"), cols=mo.cols if len(tiles) == len(maps) else None)
+    return MapsView(node, pr, maps, lv, mo, labels(maps), ksrc, kmo, words)

@@ -6,4 +6,6 @@ returns the panel.
 """
 from __future__ import annotations
 
-INSTALLERS: tuple = ()
+from .inside import feature_maps
+
+INSTALLERS: tuple = (feature_maps,)

@@ -40,7 +40,9 @@ def luminance(rgb: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Kernel:
-    """A named kernel (k, k); ``signed`` when its response can be negative (edges)."""
+    """A named kernel (k, k); ``signed`` when it measures change (its weights sum to 0: edges,
+    Laplacians), so its response is centred on 0 and drawn with a diverging map. Kernels that
+    keep brightness (sum 1: blur, sharpen, emboss) are drawn over their full range."""
 
     name: str
     weights: np.ndarray
@@ -78,8 +80,8 @@ _CLASSIC: dict[str, tuple[np.ndarray, bool]] = {
     "laplacian 8": (_k([[1, 1, 1], [1, -8, 1], [1, 1, 1]]), True),
     "box blur 3": (np.full((3, 3), 1 / 9), False),
     "box blur 5": (np.full((5, 5), 1 / 25), False),
-    "sharpen": (_k([[0, -1, 0], [-1, 5, -1], [0, -1, 0]]), True),
-    "emboss": (_k([[-2, -1, 0], [-1, 1, 1], [0, 1, 2]]), True),
+    "sharpen": (_k([[0, -1, 0], [-1, 5, -1], [0, -1, 0]]), False),
+    "emboss": (_k([[-2, -1, 0], [-1, 1, 1], [0, 1, 2]]), False),
     "outline": (_k([[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]]), True),
 }
 SOBEL_MAGNITUDE = "sobel magnitude"
@@ -221,8 +223,14 @@ def classic_bank(grey: np.ndarray, names: list[str], sigma: float = 1.0,
             k = linear[n]
             out.append(FilterResult(k.name, by[n], k.weights, k.signed))
     for (n, k), r in zip(custom, resp[len(linear):]):
-        out.append(FilterResult(n, r, k, bool(np.any(k < 0))))
+        out.append(FilterResult(n, r, k, zero_sum(k)))
     return out
+
+
+def zero_sum(k: np.ndarray) -> bool:
+    """True for a kernel that measures change: its weights sum to 0 (and some are negative)."""
+    k = np.asarray(k, np.float64)
+    return bool(np.any(k < 0) and abs(k.sum()) <= 1e-6 * max(1.0, np.abs(k).sum()))
 
 
 def patch_sum(image: np.ndarray, kernel: np.ndarray, i: int, j: int) -> tuple[np.ndarray, float]:
@@ -282,3 +290,42 @@ def fit_image(rgb: np.ndarray, channels: int, h: int, w: int) -> np.ndarray:
         raise ValueError(f"the network's input has {channels} channels; an image gives 1 (grey) "
                          f"or 3 (colour); change the input's shape to 1 or 3 channels")
     return np.ascontiguousarray(x[None], dtype=np.float32)
+
+
+def learned_bank(image_rgb: np.ndarray, w: np.ndarray, name: str) -> list[FilterResult]:
+    """A conv node's filters W (O, C, k, k) on an image (H, W, 3) in [0, 1]: one channel reads
+    luminance, three read R, G, B (as the network would); ValueError for other channel counts."""
+    o, c, k, _ = w.shape
+    if c == 1:
+        img = luminance(image_rgb)[None]
+    elif c == 3:
+        rgb = image_rgb if np.ndim(image_rgb) == 3 else np.repeat(image_rgb[..., None], 3, 2)
+        img = np.ascontiguousarray(np.asarray(rgb)[..., :3].transpose(2, 0, 1))
+    else:
+        raise ValueError(f"{name} reads {c} channels, so its filters apply to the maps before "
+                         f"it, not to an image; use 'This node on my image' instead")
+    resp = apply_bank(img, np.asarray(w, np.float32))
+    return [FilterResult(f"{name} filter {f}", resp[f], np.asarray(w[f]).mean(axis=0), True)
+            for f in range(o)]
+
+
+def result_levels(results: list[FilterResult], shared: bool) -> list[tuple[float, float]]:
+    """Colour levels per result, never clipping a value: a signed result (a kernel measuring
+    change) is symmetric around 0 (±max|v|, diverging map), any other spans its min..max.
+    Shared: one range over all results (symmetric when any of them is signed)."""
+    if shared and results:
+        lo = min(float(np.nanmin(r.response)) for r in results)
+        hi = max(float(np.nanmax(r.response)) for r in results)
+        if any(r.signed for r in results):
+            m = max(abs(lo), abs(hi)) or 1.0
+            return [(-m, m)] * len(results)
+        return [(lo, hi if hi > lo else lo + 1.0)] * len(results)
+    out = []
+    for r in results:
+        lo, hi = float(np.nanmin(r.response)), float(np.nanmax(r.response))
+        if r.signed:
+            m = max(abs(lo), abs(hi)) or 1.0
+            out.append((-m, m))
+        else:
+            out.append((lo, hi if hi > lo else lo + 1.0))
+    return out

@@ -6,6 +6,6 @@ returns the panel.
 """
 from __future__ import annotations
 
-from .inside import feature_maps
+from .inside import feature_maps, filter_lab
 
-INSTALLERS: tuple = (feature_maps,)
+INSTALLERS: tuple = (feature_maps, filter_lab)

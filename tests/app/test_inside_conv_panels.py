@@ -171,10 +171,10 @@ def test_filter_lab_refuses_bad_files_without_raising(window, tmp_path):
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
     assert not panel.load_path(str(bad))
     assert "broken.png" in panel.status.text() and panel.image is before
-    panel.custom_edit.setPlainText("1 2\n3 4")
+    panel.custom_edit.setText("1 2; 3 4")
     assert not panel.add_custom_from_text()
     assert "Custom kernel: the kernel has 2 rows" in panel.status.text()
-    panel.custom_edit.setPlainText("0 1 0\n1 -4 1\n0 1 0")
+    panel.custom_edit.setText("0 1 0; 1 -4 1; 0 1 0")
     assert panel.add_custom_from_text()
     assert panel.results[-1].name.startswith("mine 1") and panel.results[-1].signed
 

@@ -94,7 +94,7 @@ class FeatureMapsPanel(QWidget):
         self.plots.ci.layout.setColumnStretchFactor(1, 1)
         self._labels: list[pg.TextItem] = []
         self.plots.scene().sigMouseMoved.connect(self._on_mouse_moved)
-        self.maps_cell.view.sigResized.connect(lambda _v: self.view and self._place_labels(self.view))
+        self.maps_cell.view.sigResized.connect(lambda _v: self._relayout())
         self.plots.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self.rf_plots = Plots((200, 160))
         self.rf_plots.setMinimumSize(120, 150)
@@ -214,8 +214,7 @@ class FeatureMapsPanel(QWidget):
             self._show_message(str(e))
             return
         graph = g.copy()
-        vw, vh = self.maps_cell.view.width(), self.maps_cell.view.height()
-        aspect = vw / vh if vw > 10 and vh > 10 else 1.0
+        aspect = self._aspect()
         macs = sum(g.shapes[n].macs for n in g.ancestors(nid) | {nid} if n in g.shapes)
         rng = self._global.get(nid)
         need_global = scale == "global" and rng is None
@@ -251,8 +250,12 @@ class FeatureMapsPanel(QWidget):
         self.view = view
         self.status.setText("")
         self.draw()
-        if self.clicked is not None:
-            self.show_receptive_field(*self.clicked)
+        c, h, w = view.maps.shape
+        if self.clicked is None or self.clicked[0] >= c or self.clicked[1] >= h or \
+                self.clicked[2] >= w:
+            self.clicked = (0, h // 2, w // 2)      # a receptive field to look at at once
+        self.show_receptive_field(*self.clicked)
+        self._box_clicked()
 
     # -- drawing --------------------------------------------------------------------------------
     def draw(self) -> None:
@@ -277,6 +280,24 @@ class FeatureMapsPanel(QWidget):
         else:
             self.kern_cell.image.clear()
             self.kern_cell.title.setText("no kernels (not made by a conv)")
+
+    def _aspect(self) -> float:
+        vw, vh = self.maps_cell.view.width(), self.maps_cell.view.height()
+        return vw / vh if vw > 10 and vh > 10 else 1.0
+
+    def _relayout(self) -> None:
+        """Re-tile the maps when the panel's shape asks for another column count."""
+        v = self.view
+        if v is None:
+            return
+        c, h, w = v.maps.shape
+        cols = fm.grid_shape(c, self._aspect() * h / max(w, 1))[1]
+        if cols != v.mosaic.cols:
+            v.mosaic = fm.mosaic(v.maps, v.levels, cols=cols)
+            self.draw()
+            self._box_clicked()
+        else:
+            self._place_labels(v)
 
     def _place_labels(self, v: fm.MapsView) -> None:
         """Each tile's index and range in its top-left corner, over a dark backing."""

@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QPixmap
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout, QHBoxLayout,
-                               QLabel, QMenu, QPlainTextEdit, QPushButton, QToolButton,
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayout,
+                               QLabel, QLineEdit, QMenu, QPushButton, QToolButton,
                                QVBoxLayout, QWidget)
 
 from engine.inspect import feature_maps as fm
@@ -91,55 +91,56 @@ class FilterLabPanel(QWidget):
         self.scale_box.addItems(["per filter", "shared"])
         self.scale_box.setToolTip("per filter: each picture its own range; shared: one range")
         self.scale_box.currentTextChanged.connect(lambda _t: self.draw())
-        for w in (self.open_button, self.sample_box, self.kernel_button, self.sigma, self.scale_box):
-            row.addWidget(w)
-        row.addStretch(1)
-        lay.addLayout(row)
-        grid = QGridLayout()
         self.learned_box = QComboBox()
         self.learned_box.setToolTip("add the learned filters of a conv node of the graph")
         self.learned_box.currentIndexChanged.connect(lambda _i: self.recompute())
+        for w in (self.open_button, self.sample_box, self.kernel_button, self.sigma, self.scale_box):
+            row.addWidget(w)
+        row.addWidget(QLabel("Learned"))
+        row.addWidget(self.learned_box, 1)
+        lay.addLayout(row)
+        row2 = QHBoxLayout()
         self.node_box = QComboBox()
         self.node_box.setToolTip("run the graph up to this node on the image (resized to the "
                                  "network's input) and show its channels")
         self.node_button = QPushButton("Run on my image")
         self.node_button.clicked.connect(self.run_node)
-        grid.addWidget(QLabel("Learned"), 0, 0)
-        grid.addWidget(self.learned_box, 0, 1)
-        grid.addWidget(QLabel("This node on my image"), 0, 2)
-        grid.addWidget(self.node_box, 0, 3)
-        grid.addWidget(self.node_button, 0, 4)
-        self.custom_edit = QPlainTextEdit()
-        self.custom_edit.setPlaceholderText("custom kernel: 3, 5 or 7 rows, e.g.\n1 0 -1\n2 0 -2\n1 0 -1")
-        self.custom_edit.setFixedHeight(46)
-        self.custom_button = QPushButton("Add kernel")
+        self.custom_edit = QLineEdit()
+        self.custom_edit.setPlaceholderText("my kernel: 1 0 -1; 2 0 -2; 1 0 -1")
+        self.custom_edit.setToolTip("3, 5 or 7 rows of as many numbers, rows separated by ';'")
+        self.custom_edit.returnPressed.connect(self.add_custom_from_text)
+        self.custom_button = QPushButton("Add")
         self.custom_button.clicked.connect(self.add_custom_from_text)
         clear = QPushButton("Clear mine")
         clear.clicked.connect(self.clear_custom)
-        grid.addWidget(self.custom_edit, 1, 0, 1, 3)
-        grid.addWidget(self.custom_button, 1, 3)
-        grid.addWidget(clear, 1, 4)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        lay.addLayout(grid)
+        row2.addWidget(QLabel("Node on my image"))
+        row2.addWidget(self.node_box, 1)
+        row2.addWidget(self.node_button)
+        row2.addWidget(self.custom_edit, 2)
+        row2.addWidget(self.custom_button)
+        row2.addWidget(clear)
+        lay.addLayout(row2)
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        lay.addWidget(self.status)
-        self.hover = QLabel("Hover a pixel to see the kernel × patch sum behind it.")
-        self.hover.setWordWrap(True)
-        self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        lay.addWidget(self.hover)
         self.legend = QWidget()
         leg = QHBoxLayout(self.legend)
         leg.setContentsMargins(0, 0, 0, 0)
         bar = QLabel()
         bar.setPixmap(QPixmap.fromImage(to_qimage(np.repeat(DIVERGING[None], 10, axis=0)))
-                      .scaled(160, 10))
-        leg.addWidget(QLabel("signed: −max"))
+                      .scaled(120, 10))
+        bar.setToolTip("signed responses: blue below 0, white 0, red above; each title gives "
+                       "the range, nothing is clipped")
+        leg.addWidget(QLabel("−max"))
         leg.addWidget(bar)
-        leg.addWidget(QLabel("+max (white = 0; each title gives the range, nothing is clipped)"))
-        leg.addStretch(1)
-        lay.addWidget(self.legend)
+        leg.addWidget(QLabel("+max"))
+        row3 = QHBoxLayout()
+        row3.addWidget(self.status, 1)
+        row3.addWidget(self.legend)
+        lay.addLayout(row3)
+        self.hover = QLabel("Hover a pixel to see the kernel × patch sum behind it.")
+        self.hover.setWordWrap(True)
+        self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.hover)
         self.plots = Plots((400, 220))
         self.plots.setMinimumHeight(170)
         self.plots.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -223,7 +224,7 @@ class FilterLabPanel(QWidget):
 
     def add_custom_from_text(self) -> bool:
         try:
-            k = K.parse_kernel(self.custom_edit.toPlainText())
+            k = K.parse_kernel(self.custom_edit.text())
         except ValueError as e:
             self._say(f"Custom kernel: {e}")
             return False

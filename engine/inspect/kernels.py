@@ -23,6 +23,8 @@ import numpy as np
 
 from engine.ops.conv import windows
 
+from .probe import one_blas_thread
+
 LUMA = np.array([0.299, 0.587, 0.114])
 CUSTOM_SIZES = (3, 5, 7)
 MAX_SIGMA = 4.0
@@ -179,11 +181,13 @@ def apply_bank(image: np.ndarray, bank: np.ndarray) -> np.ndarray:
     flat = bank.reshape(f, c * k * k).astype(np.float32, copy=False)
     out = np.empty((f, h, w), dtype=np.float32)
     band = max(1, (1 << 19) // max(1, c * k * k * w))     # rows per band: ~2 MB of float32
-    for r0 in range(0, h, band):
-        r1 = min(h, r0 + band)
-        cols = win[:, r0:r1].transpose(0, 3, 4, 1, 2).reshape(c * k * k, (r1 - r0) * w)
-        out[:, r0:r1] = (flat @ cols).reshape(f, r1 - r0, w)
+    with one_blas_thread():
+        for r0 in range(0, h, band):
+            r1 = min(h, r0 + band)
+            cols = win[:, r0:r1].transpose(0, 3, 4, 1, 2).reshape(c * k * k, (r1 - r0) * w)
+            out[:, r0:r1] = (flat @ cols).reshape(f, r1 - r0, w)
     return out
+
 
 
 @dataclass
@@ -313,19 +317,16 @@ def result_levels(results: list[FilterResult], shared: bool) -> list[tuple[float
     """Colour levels per result, never clipping a value: a signed result (a kernel measuring
     change) is symmetric around 0 (±max|v|, diverging map), any other spans its min..max.
     Shared: one range over all results (symmetric when any of them is signed)."""
+    ends = [(float(r.response.min()), float(r.response.max())) for r in results]
+
+    def fit(lo: float, hi: float, signed: bool) -> tuple[float, float]:
+        if signed:
+            m = max(abs(lo), abs(hi)) or 1.0
+            return (-m, m)
+        return (lo, hi if hi > lo else lo + 1.0)
+
     if shared and results:
-        lo = min(float(np.nanmin(r.response)) for r in results)
-        hi = max(float(np.nanmax(r.response)) for r in results)
-        if any(r.signed for r in results):
-            m = max(abs(lo), abs(hi)) or 1.0
-            return [(-m, m)] * len(results)
-        return [(lo, hi if hi > lo else lo + 1.0)] * len(results)
-    out = []
-    for r in results:
-        lo, hi = float(np.nanmin(r.response)), float(np.nanmax(r.response))
-        if r.signed:
-            m = max(abs(lo), abs(hi)) or 1.0
-            out.append((-m, m))
-        else:
-            out.append((lo, hi if hi > lo else lo + 1.0))
-    return out
+        both = fit(min(e[0] for e in ends), max(e[1] for e in ends),
+                   any(r.signed for r in results))
+        return [both] * len(results)
+    return [fit(lo, hi, r.signed) for (lo, hi), r in zip(ends, results)]

@@ -226,3 +226,26 @@ def test_each_panel_via_screenshot(tmp_path, title):
                        timeout=120)
     assert r.returncode == 0, r.stderr
     assert out.stat().st_size > 10_000
+
+
+def test_a_large_result_is_averaged_down_for_the_screen_not_clipped(window, tmp_path, qtbot):
+    from graphviz_app.panels.inside.conv_view import DIVERGING, block_mean
+    a = np.arange(16, dtype=np.float32).reshape(4, 4)
+    np.testing.assert_allclose(block_mean(a, 2), [[2.5, 4.5], [10.5, 12.5]])
+    panel = window.panels["filter_lab"]
+    window.show_panel("Filter lab")
+    rgb = np.zeros((600, 600, 3))
+    rgb[:, 300:] = 1.0
+    assert panel.load_path(write_png(tmp_path / "big.png", rgb))
+    qtbot.wait(50)
+    panel.draw()
+    k = [r.name for r in panel.results].index("sobel x")
+    shown = panel.cells[k + 1].image.image
+    assert shown.dtype == np.uint8 and shown.ndim == 3 and shown.shape[0] < 600
+    f = 600 // shown.shape[0]
+    lo, hi = panel.levels[k]
+    col = 300 // f                                   # the block holding the edge
+    mean = block_mean(panel.results[k].response[:shown.shape[0] * f, :shown.shape[1] * f], f)
+    idx = int(np.clip((mean[0, col] - lo) * 255.0 / (hi - lo), 0, 255))
+    np.testing.assert_array_equal(shown[0, col], DIVERGING[idx])
+    assert mean[0, col] > 0 and idx > 128               # positive edge drawn red of white

@@ -57,16 +57,42 @@ class ImageCell:
         self.box.setZValue(10)
         self.box.hide()
         self.view.addItem(self.box, ignoreBounds=True)
+        self._title = ""
         self.overlay = pg.ImageItem(axisOrder="row-major")
         self.overlay.setZValue(5)
         self.view.addItem(self.overlay, ignoreBounds=True)
 
     def set(self, data: np.ndarray, levels: tuple[float, float], lut: np.ndarray,
-            title: str = "") -> None:
-        """Show ``data`` (H, W) or (H, W, 3) with ``levels`` through ``lut``."""
-        self.image.setImage(data, levels=levels, lut=None if data.ndim == 3 else lut,
-                            autoLevels=False)
-        self.title.setText(title)
+            title: str = "", fit_screen: bool = False) -> None:
+        """Show ``data`` (H, W) or (H, W, 3) with ``levels`` through ``lut``. With
+        ``fit_screen``, a picture much larger than the cell on screen is averaged down to the
+        cell's size and coloured here (view coordinates stay the data's pixels)."""
+        h, w = data.shape[:2]
+        f = 1
+        if fit_screen:
+            px = max(64.0, self.view.width(), self.view.height())
+            f = int(max(h, w) // px)
+        if f >= 2:
+            hh, ww = h // f, w // f
+            small = block_mean(data[:hh * f, :ww * f], f)
+            if small.ndim == 2:
+                lo, hi = levels
+                idx = np.clip((small - lo) * (255.0 / (hi - lo)), 0, 255).astype(np.uint8)
+                small = lut[idx]
+            else:
+                small = np.clip(small * 255 + 0.5, 0, 255).astype(np.uint8)
+            self.image.setImage(small, levels=(0, 255), lut=None, autoLevels=False)
+            self.image.setRect(QRectF(0, 0, ww * f, hh * f))
+        else:
+            self.image.setImage(data, levels=levels, lut=None if data.ndim == 3 else lut,
+                                autoLevels=False)
+            self.image.setRect(QRectF(0, 0, w, h))
+        self.set_title(title)
+
+    def set_title(self, title: str) -> None:
+        if title != self._title:
+            self._title = title
+            self.title.setText(title)
 
     def set_box(self, r0: float, r1: float, c0: float, c1: float) -> None:
         """Outline rows r0..r1 and columns c0..c1 (inclusive pixel indices)."""
@@ -90,6 +116,19 @@ class ImageCell:
     def set_visible(self, on: bool) -> None:
         self.title.setVisible(on)
         self.view.setVisible(on)
+
+
+def block_mean(a: np.ndarray, f: int) -> np.ndarray:
+    """(H, W[, C]) with H, W multiples of f -> (H/f, W/f[, C]): the mean of each f x f block,
+    as f strided adds per axis (many times faster than a mean over reshaped axes)."""
+    cols = a[:, 0::f].astype(np.float32)
+    for k in range(1, f):
+        cols += a[:, k::f]
+    out = cols[0::f].copy()
+    for k in range(1, f):
+        out += cols[k::f]
+    out *= 1.0 / (f * f)
+    return out
 
 
 def mask_picture(mask: np.ndarray) -> QImage:

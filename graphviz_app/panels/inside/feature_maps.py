@@ -235,7 +235,7 @@ class FeatureMapsPanel(QWidget):
         self.status.setText(text)
         for cell in (self.maps_cell, self.kern_cell):
             cell.image.clear()
-            cell.title.setText("")
+            cell.set_title("")
             cell.hide_box()
         for t in self._labels:
             t.hide()
@@ -279,7 +279,7 @@ class FeatureMapsPanel(QWidget):
             self.kern_cell.view.setToolTip(v.kernel_words)
         else:
             self.kern_cell.image.clear()
-            self.kern_cell.title.setText("no kernels (not made by a conv)")
+            self.kern_cell.set_title("no kernels (not made by a conv)")
 
     def _aspect(self) -> float:
         vw, vh = self.maps_cell.view.width(), self.maps_cell.view.height()

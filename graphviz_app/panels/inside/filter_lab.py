@@ -298,13 +298,14 @@ class FilterLabPanel(QWidget):
         if cols != self._cols or n > len(self.cells):
             self._layout_cells(n, cols)
         self.levels = K.result_levels(self.results, self.scale_box.currentText() == "shared")
-        self.cells[0].set(self.image.rgb, (0.0, 1.0), GREY, f"{self.image.name} (input)")
+        self.cells[0].set(self.image.rgb, (0.0, 1.0), GREY, f"{self.image.name} (input)",
+                          fit_screen=True)
         shared = self.scale_box.currentText() == "shared"
         diverging = shared and any(r.signed for r in self.results)
         for cell, r, lv in zip(self.cells[1:], self.results, self.levels):
             signed = r.signed or diverging
             cell.set(r.response, lv, DIVERGING if signed else GREY,
-                     f"{r.name}  {num(lv[0])} … {num(lv[1])}")
+                     f"{r.name}  {num(lv[0])} … {num(lv[1])}", fit_screen=True)
         self.legend.setVisible(diverging or any(r.signed for r in self.results))
         for k, cell in enumerate(self.cells):
             cell.set_visible(k < n)

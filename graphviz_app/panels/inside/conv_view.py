@@ -8,10 +8,11 @@ from typing import Any, Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QImage, QPen
-from PySide6.QtWidgets import QGraphicsRectItem
+from PySide6.QtGui import QColor, QCursor, QImage, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QToolTip
 
-from engine.inspect.trace import Trace
+from engine.inspect.trace import Trace, trace
+from engine.inspect.trace_text import formula
 from ...player.value_render import LUTS, to_qimage
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
@@ -267,3 +268,33 @@ class Plots(pg.GraphicsLayoutWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return self._hint
+
+
+class StepTrace(QObject):
+    """Hovering the Step details picture: the entry's formula in numbers as a tooltip, and its
+    sources lit up on the canvas (from the player's recorded forward values)."""
+
+    def __init__(self, player, scene, session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.player, self.session = player, session
+        self.highlighter = TraceHighlighter(scene)
+        self.text = ""
+        player.details.value_hovered.connect(self.on_hovered)
+
+    def on_hovered(self, nid: str, cell) -> None:
+        ex = self.player.executor
+        g = self.session.graph
+        if cell is None or ex is None or nid not in g.nodes:
+            self.highlighter.clear()
+            self.text = ""
+            QToolTip.hideText()
+            return
+        values = ex.values()
+        if any(n not in values for n in g.ancestors(nid) | {nid}):
+            return
+        try:
+            self.text = formula(g, values, nid, cell)
+            self.highlighter.show(trace(g, values, nid, cell))
+        except (IndexError, KeyError, ValueError) as e:   # a value of another shape than shown
+            self.text = f"cannot trace this entry: {e}"
+        QToolTip.showText(QCursor.pos(), self.text, self.player.details.picture)

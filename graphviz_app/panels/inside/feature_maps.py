@@ -26,7 +26,8 @@ from engine.inspect.trace import trace
 from engine.inspect.trace_text import formula
 
 from ...player.value_render import render
-from .conv_view import GREY, Background, ImageCell, Plots, TraceHighlighter, lut_for
+from .conv_view import (GREY, Background, ImageCell, Plots, StepTrace, TraceHighlighter,
+                        lut_for)
 
 INLINE_MACS = 30_000_000        # forward passes cheaper than this run on the GUI thread
 THUMBS = 24                     # examples offered in the picker
@@ -418,7 +419,9 @@ class FeatureMapsPanel(QWidget):
 
 
 def install(main_window, session) -> FeatureMapsPanel:
-    """Add the 'Feature maps' panel to the bottom area."""
+    """Add the 'Feature maps' panel to the bottom area, and tracing on hover to the Step
+    details picture."""
     panel = FeatureMapsPanel(session, main_window.scene, main_window.training)
     main_window.add_panel(panel, "Feature maps", "feature_maps_dock", "bottom")
+    panel.step_trace = StepTrace(main_window.player, main_window.scene, session, panel)
     return panel

@@ -3,13 +3,13 @@ and a dock showing the current step: phase, node, a larger picture of its value 
 and the full text of its formulas with numbers."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
 from PySide6.QtWidgets import (QLabel, QMainWindow, QPlainTextEdit, QSlider,
                                QToolBar, QVBoxLayout, QWidget)
 
 from ...player.player import Player
-from ...player.value_render import render
+from ...player.value_render import cell_at, render
 
 SPEEDS = (0.5, 1, 2, 4, 8, 15, 30)   # steps per second, one per slider notch
 
@@ -78,6 +78,9 @@ class PlayerToolBar(QToolBar):
 class PlayerPanel(QWidget):
     """Dock content: what the current step computed, as a picture and as formulas."""
 
+    # node id and the index of the value entry under the mouse on the picture (None: left it)
+    value_hovered = Signal(str, object)
+
     def __init__(self, player: Player, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.player = player
@@ -91,6 +94,8 @@ class PlayerPanel(QWidget):
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setMinimumHeight(90)
+        self.picture.setMouseTracking(True)
+        self.picture.installEventFilter(self)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setFont(QFont("monospace", 9))
@@ -127,6 +132,24 @@ class PlayerPanel(QWidget):
         self.text.setPlainText(p.current_detail())
 
 
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        """Report which entry of the current forward value the mouse is over on the picture."""
+        if obj is self.picture and event.type() in (QEvent.Type.MouseMove, QEvent.Type.Leave):
+            rec = self.player.current
+            pix = self.picture.pixmap()
+            cell = None
+            if (event.type() == QEvent.Type.MouseMove and rec is not None and
+                    rec.phase == "forward" and pix is not None and not pix.isNull()):
+                x0 = (self.picture.width() - pix.width()) / 2
+                y0 = (self.picture.height() - pix.height()) / 2
+                pos = event.position()
+                cell = cell_at(rec.value.shape, (pos.x() - x0) / pix.width(),
+                               (pos.y() - y0) / pix.height())
+            if rec is not None:
+                self.value_hovered.emit(rec.node, cell)
+        return super().eventFilter(obj, event)
+
+
 def add_dock(main_window, widget: QWidget, title: str, area: Qt.DockWidgetArea, name: str):
     """Add ``widget`` as a panel of ``main_window`` (tabbed into ``area``, listed in View)."""
     return main_window.add_panel(widget, title, name, area)
@@ -137,9 +160,10 @@ def install(main_window: QMainWindow, session) -> Player:
     player = Player(session, lambda: main_window.scene, parent=main_window)
     bar = PlayerToolBar(player, main_window)
     main_window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-    dock = add_dock(main_window, PlayerPanel(player), "Step details",
+    details = PlayerPanel(player)
+    dock = add_dock(main_window, details, "Step details",
                     Qt.DockWidgetArea.RightDockWidgetArea, "player_dock")
-    player.toolbar, player.dock = bar, dock
+    player.toolbar, player.dock, player.details = bar, dock, details
     return player
 
 

@@ -22,6 +22,8 @@ from PySide6.QtGui import QUndoCommand
 from engine.training import Dataset, History, TrainConfig, Trainer, TrainingDiverged
 
 MAX_RATE = 20.0   # snapshots per second per run, at most
+LIVE_WEIGHTS_GAP = 0.5          # seconds between copies of the weights sent to live views
+LIVE_WEIGHTS_BYTES = 16 << 20   # networks with more weights than this send no copies
 YIELD_EVERY = 0.003  # seconds of training between short sleeps that let the GUI thread run
 YIELD_FOR = 0.001
 
@@ -39,6 +41,7 @@ class Progress:
     epoch: int
     epochs: int
     its_per_s: float
+    weights: Weights | None = None     # a copy of the arrays now and then (live views)
 
 
 @dataclass
@@ -60,6 +63,7 @@ class Run:
     message: str = ""
     node: str | None = None
     dev_name: str = ""                     # an example's own dev set, when not split off train
+    live_weights: Weights | None = None    # the latest copy a running trainer sent
 
 
 class LoadWeightsCommand(QUndoCommand):
@@ -94,6 +98,9 @@ class TrainingWorker(QObject):
         self._last_yield = 0.0
         self._active_time = 0.0
         self._active_iters = 0
+        self._last_weights = 0.0
+        self._small_weights = sum(w.nbytes for n in trainer.graph.nodes.values()
+                                  for w in n.weights.values()) <= LIVE_WEIGHTS_BYTES
 
     def _should_stop(self) -> bool:
         # Give the GUI thread the interpreter now and then: a training loop of many small NumPy
@@ -112,9 +119,13 @@ class TrainingWorker(QObject):
         self._last_emit = now
         t = self._active_time + (now - self._started)
         n = self._active_iters + (trainer.iteration - self._start_iter)
+        weights = None
+        if now - self._last_weights >= LIVE_WEIGHTS_GAP and self._small_weights:
+            self._last_weights = now
+            weights = trainer.graph.weight_snapshot()
         self.progressed.emit(Progress(self.run_id, trainer.history.snapshot(), trainer.iteration,
                                       trainer.total_iterations, trainer.epoch,
-                                      trainer.config.epochs, n / t if t > 0 else 0.0))
+                                      trainer.config.epochs, n / t if t > 0 else 0.0, weights))
 
     @Slot()
     def run(self) -> None:
@@ -311,6 +322,8 @@ class TrainingController(QObject):
             return
         run.history, run.iteration, run.epoch = p.history, p.iteration, p.epoch
         run.total_iterations, run.its_per_s = p.total_iterations, p.its_per_s
+        if p.weights is not None:
+            run.live_weights = p.weights
         self.run_progressed.emit(run)
 
     def _on_paused(self, rid: int) -> None:

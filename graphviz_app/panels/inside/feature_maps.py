@@ -48,6 +48,7 @@ class FeatureMapsPanel(QWidget):
         self.clicked: tuple[int, int, int] | None = None
         self._global: dict[str, tuple[float, float]] = {}
         self._hover: tuple[int, int, int] | None = None
+        self._live: dict | None = None
         self.background = Background(self)
         self.background.finished.connect(self._on_view)
         self.background.started.connect(lambda: self.status.setText("computing the maps…"))
@@ -57,6 +58,7 @@ class FeatureMapsPanel(QWidget):
         session.dataset_changed.connect(self._on_dataset)
         session.selection_changed.connect(self._on_selection)
         if training is not None:
+            training.run_progressed.connect(self._on_training_progress)
             training.run_ended.connect(lambda _run: self.refresh())
         self._on_structure()
 
@@ -198,8 +200,17 @@ class FeatureMapsPanel(QWidget):
         self.thumbs.blockSignals(False)
 
     # -- computing ------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Recompute the maps of the chosen node and example (in the background if big)."""
+    def _on_training_progress(self, run) -> None:
+        """Live maps while training: the trainer's latest weights, when it sent a copy."""
+        if run.live_weights is None or run.live_weights is self._live or not self.isVisible() \
+                or self.background.busy:
+            return
+        self._live = run.live_weights
+        self.refresh(weights=run.live_weights)
+
+    def refresh(self, weights: dict | None = None) -> None:
+        """Recompute the maps of the chosen node and example (in the background if big),
+        with ``weights`` ((node id, name) -> array) in place of the graph's own if given."""
         nid, ds, g = self.node, self.session.dataset, self.session.graph
         if nid is None:
             self._show_message("No conv, pool or activation node with 2-D maps in this graph; "
@@ -215,6 +226,8 @@ class FeatureMapsPanel(QWidget):
             self._show_message(str(e))
             return
         graph = g.copy()
+        if weights is not None:
+            graph.load_weight_snapshot(weights)
         aspect = self._aspect()
         macs = sum(g.shapes[n].macs for n in g.ancestors(nid) | {nid} if n in g.shapes)
         rng = self._global.get(nid)

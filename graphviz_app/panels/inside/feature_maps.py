@@ -84,8 +84,8 @@ class FeatureMapsPanel(QWidget):
         self.thumbs.setViewMode(QListWidget.ViewMode.IconMode)
         self.thumbs.setFlow(QListWidget.Flow.LeftToRight)
         self.thumbs.setWrapping(False)
-        self.thumbs.setIconSize(QSize(28, 28))
-        self.thumbs.setFixedHeight(50)
+        self.thumbs.setIconSize(QSize(24, 24))
+        self.thumbs.setFixedHeight(58)
         self.thumbs.setToolTip("the example whose maps are shown")
         self.thumbs.currentRowChanged.connect(self._on_example)
         lay.addWidget(self.thumbs)
@@ -281,15 +281,16 @@ class FeatureMapsPanel(QWidget):
         mo = v.mosaic
         signed = mo.signed
         self.maps_cell.set(mo.image, (-1.0, 1.0) if signed else (0.0, 1.0), lut_for(signed),
-                           f"{g.nodes[v.node].name}: {v.maps.shape[0]} maps "
-                           f"{v.maps.shape[1]}x{v.maps.shape[2]}, example {self.example}, "
-                           f"{self.scale_box.currentText()} scale"
-                           + (" (diverging: blue < 0 < red)" if signed else ""))
+                           f"{g.nodes[v.node].name} · {v.maps.shape[0]} maps "
+                           f"{v.maps.shape[1]}x{v.maps.shape[2]} · ex {self.example}")
+        self.maps_cell.view.setToolTip(f"{self.scale_box.currentText()} colour scale" +
+                                       ("; signed maps are diverging: blue < 0 < red, white 0"
+                                        if signed else "; dark low, yellow high"))
         self._place_labels(v)
         if v.kernels is not None:
             km = v.kernels
             self.kern_cell.set(km.image, (-1.0, 1.0) if km.signed else (0.0, 1.0),
-                               lut_for(km.signed), f"kernels of {g.nodes[v.kernel_node].name}")
+                               lut_for(km.signed), f"{g.nodes[v.kernel_node].name} kernels")
             self.kern_cell.view.setToolTip(v.kernel_words)
         else:
             self.kern_cell.image.clear()
@@ -326,7 +327,7 @@ class FeatureMapsPanel(QWidget):
         vw, vh = self.maps_cell.view.width(), self.maps_cell.view.height()
         ih, iw = v.mosaic.image.shape
         tile_px = min(vw / iw, vh / ih) * v.mosaic.w if iw and ih else 0.0
-        full = tile_px >= 56
+        full = tile_px >= 90
         for k, t in enumerate(self._labels):
             if k < c and c <= 64 and tile_px >= 14:
                 y, x = v.mosaic.origin(k)
@@ -361,10 +362,14 @@ class FeatureMapsPanel(QWidget):
         c, i, j = cell
         g = self.session.graph
         index = (0, c, i, j)
-        text = formula(g, v.probe.values, v.node, index)
+        try:
+            text = formula(g, v.probe.values, v.node, index)
+            tr = trace(g, v.probe.values, v.node, index)
+        except (ValueError, KeyError, IndexError) as e:    # the graph changed under the view
+            text, tr = f"cannot trace this cell: {e}; the maps are recomputed after edits", None
         self.formula.setText(f"{text}    (map {v.labels[c]})")
-        if self.highlighter is not None:
-            self.highlighter.show(trace(g, v.probe.values, v.node, index))
+        if self.highlighter is not None and tr is not None:
+            self.highlighter.show(tr)
         y, x = v.mosaic.origin(c)
         self.maps_cell.set_box(y + i, y + i, x + j, x + j)
         return text
@@ -407,8 +412,12 @@ class FeatureMapsPanel(QWidget):
             return {}
         self.clicked = (c, i, j)
         g = self.session.graph
-        boxes = rf.boxes(g, v.node, i, j)
-        feet = rf.footprints(v.probe, c, i, j)
+        try:
+            boxes = rf.boxes(g, v.node, i, j)
+            feet = rf.footprints(v.probe, c, i, j)
+        except (ValueError, KeyError, IndexError) as e:    # the graph changed under the view
+            self.rf_text.setText(f"cannot compute this receptive field: {e}")
+            return {}
         for nid, cell in self.rf_cells.items():
             val = np.asarray(v.probe.values[nid][0], dtype=np.float64)
             pic = val.mean(axis=0) if val.shape[0] != 3 else val.transpose(1, 2, 0)

@@ -219,3 +219,21 @@ def build_view(graph: Graph, feeds: dict, node: str, scale: str = "local",
         tiles, words = kernel_tiles(graph.nodes[ksrc].weights["W"])
         kmo = mosaic(tiles, levels(tiles, "local"), cols=mo.cols if len(tiles) == len(maps) else None)
     return MapsView(node, pr, maps, lv, mo, labels(maps), ksrc, kmo, words)
+
+
+def random_arrays(graph: Graph, node: str, n: int = 8, seed: int = 0) -> dict[str, np.ndarray]:
+    """Stand-in data when no data set is loaded: ``n`` uniform [0, 1) examples for every float
+    input ``node`` needs (zeros for integer inputs), keyed by input name; ProbeError when an
+    input's shape has an open dimension besides the batch."""
+    rng = np.random.default_rng(seed)
+    out = {}
+    for nid in input_nodes(graph, node):
+        p = graph.nodes[nid].params
+        shape = tuple(p["shape"])
+        if any(d is None for d in shape[1:]):
+            raise ProbeError(f"input {graph.nodes[nid].name} has an open dimension "
+                             f"{shape}; give it a fixed shape or load a data set")
+        full = (n,) + tuple(int(d) for d in shape[1:])
+        out[graph.nodes[nid].name] = (np.zeros(full, np.int64) if p["dtype"] == "int"
+                                      else rng.random(full).astype(np.float32))
+    return out

@@ -139,17 +139,30 @@ class SizeStep:
 
 
 def chain(graph: Graph, node: str) -> list[str]:
-    """The window layers from the input up to ``node`` along first inputs, in forward order."""
-    out: list[str] = []
-    nid: str | None = node
-    while nid is not None:
+    """The window layers from the input up to ``node``, in forward order, along the path that
+    gives the largest receptive field (where branches join, the widest branch)."""
+    memo: dict[str, list[str]] = {}
+
+    def r_of(layers: list[str]) -> int:
+        r, j = 1, 1
+        for nid in layers:
+            k, s, _ = window_params(graph, nid)
+            r, j = r + (k - 1) * j, j * s
+        return r
+
+    def best(nid: str) -> list[str]:
+        if nid in memo:
+            return memo[nid]
         n = graph.nodes[nid]
-        if n.op in WINDOW_OPS:
-            out.append(nid)
-        srcs = [s for s in graph.inputs_of(nid) if s is not None]
-        maps = [s for s in srcs if is_map(graph, s)]
-        nid = maps[0] if (n.op in WINDOW_OPS or n.op in POSITION_OPS) and maps else None
-    return out[::-1]
+        own = [nid] if n.op in WINDOW_OPS else []
+        ups: list[list[str]] = []
+        if n.op in WINDOW_OPS or n.op in POSITION_OPS:
+            ups = [best(s) for s in graph.inputs_of(nid) if s is not None and is_map(graph, s)]
+        path = (max(ups, key=r_of) if ups else []) + own
+        memo[nid] = path
+        return path
+
+    return best(node)
 
 
 def size_steps(graph: Graph, node: str) -> list[SizeStep]:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, QPointF, QUrl
 
 from engine import Executor, examples
 from engine.inspect import kernels as K
+from engine.inspect import feature_maps as fm
 from engine.inspect import probe, receptive_field as rf
 from engine.inspect.trace_text import num
 from graphviz_app import imaging
@@ -114,7 +115,9 @@ def test_panel_follows_selection_and_explains_missing_things(cnn):
     win.session.select([g.by_name("relu1")])
     assert panel.node == g.by_name("relu1")
     win.session.set_dataset(None)
-    assert panel.view is None and "No data" in panel.status.text()
+    assert "random inputs" in panel.status.text()          # stand-in examples, said so
+    np.testing.assert_allclose(panel.view.probe.values[g.by_name("x")][0],
+                               fm.random_arrays(g, panel.node)["x"][panel.example])
     g2, ds2, _ = examples.build("xor_mlp")
     win.session.replace_graph(g2, dataset=ds2)
     assert panel.node is None and "No conv" in panel.status.text()

@@ -91,6 +91,8 @@ def test_concat_of_branches_unites_their_boxes():
     boxes = rf.boxes(g, cat, 4, 4)
     assert boxes[a] == boxes[b] == boxes[m] == rf.Box(4, 4, 4, 4)
     assert boxes[x] == rf.Box(2, 6, 2, 6)       # the 5x5 branch is the widest
+    assert [g.nodes[n].name for n in rf.chain(g, cat)] == ["b"]
+    assert rf.size_formula(g, cat).startswith("r = 1 + (5−1)·1 = 5 pixels")
 
 
 def test_probe_runs_only_what_the_node_needs_and_names_a_missing_input():

@@ -32,6 +32,7 @@ from .conv_view import (GREY, Background, ImageCell, Plots, StepTrace, TraceHigh
 INLINE_MACS = 30_000_000        # forward passes cheaper than this run on the GUI thread
 THUMBS = 24                     # examples offered in the picker
 GLOBAL_EXAMPLES = 64            # examples the global colour scale is measured over
+RF_MAPS = 6                     # earlier maps shown with the receptive field, at most
 LABEL_FONT = QFont()
 LABEL_FONT.setPointSize(7)
 
@@ -170,6 +171,8 @@ class FeatureMapsPanel(QWidget):
 
     def _on_node_chosen(self, *_a) -> None:
         self.clicked = None
+        if self.session.dataset is None:
+            self._fill_thumbs()
         self._rebuild_rf_cells()
         self.refresh()
 
@@ -178,17 +181,27 @@ class FeatureMapsPanel(QWidget):
             self.example = row
             self.refresh()
 
+    def _arrays(self) -> dict:
+        """The data set's arrays, or random stand-in examples when none is loaded."""
+        ds = self.session.dataset
+        if ds is not None:
+            return ds.arrays
+        return fm.random_arrays(self.session.graph, self.node)
+
     def _fill_thumbs(self) -> None:
         self.thumbs.blockSignals(True)
         self.thumbs.clear()
-        ds = self.session.dataset
         g = self.session.graph
         nid = self.node
         xs = None
-        if ds is not None and nid is not None:
+        if nid is not None:
             ins = fm.input_nodes(g, nid)
-            if ins and g.nodes[ins[0]].name in ds.arrays:
-                xs = np.asarray(ds.arrays[g.nodes[ins[0]].name])
+            try:
+                arrays = self._arrays()
+            except ValueError:
+                arrays = {}
+            if ins and g.nodes[ins[0]].name in arrays:
+                xs = np.asarray(arrays[g.nodes[ins[0]].name])
         for n in range(min(THUMBS, 0 if xs is None else len(xs))):
             r = render(xs[n:n + 1], "value", (28, 28))
             item = QListWidgetItem(QIcon(QPixmap.fromImage(r.image)) if r.image is not None
@@ -211,17 +224,15 @@ class FeatureMapsPanel(QWidget):
     def refresh(self, weights: dict | None = None) -> None:
         """Recompute the maps of the chosen node and example (in the background if big),
         with ``weights`` ((node id, name) -> array) in place of the graph's own if given."""
-        nid, ds, g = self.node, self.session.dataset, self.session.graph
+        nid, g = self.node, self.session.graph
         if nid is None:
             self._show_message("No conv, pool or activation node with 2-D maps in this graph; "
                                "open the Small CNN example or add a conv2d node.")
             return
-        if ds is None:
-            self._show_message("No data: open an example or load a data set to see its maps.")
-            return
         scale = self.scale_box.currentText()
         try:
-            feeds = fm.examples_for(g, nid, ds.arrays, self.example)
+            arrays = self._arrays()
+            feeds = fm.examples_for(g, nid, arrays, self.example)
         except ValueError as e:
             self._show_message(str(e))
             return
@@ -232,7 +243,7 @@ class FeatureMapsPanel(QWidget):
         macs = sum(g.shapes[n].macs for n in g.ancestors(nid) | {nid} if n in g.shapes)
         rng = self._global.get(nid)
         need_global = scale == "global" and rng is None
-        many = fm.examples_for(g, nid, ds.arrays, slice(0, GLOBAL_EXAMPLES)) if need_global else None
+        many = fm.examples_for(g, nid, arrays, slice(0, GLOBAL_EXAMPLES)) if need_global else None
 
         def work():
             grange = rng
@@ -262,7 +273,9 @@ class FeatureMapsPanel(QWidget):
         if grange is not None:
             self._global[view.node] = grange
         self.view = view
-        self.status.setText("")
+        self.status.setText("" if self.session.dataset is not None else
+                            "No data set is loaded: these are random inputs (uniform in [0, 1)); "
+                            "load one to see real examples.")
         self.draw()
         c, h, w = view.maps.shape
         if self.clicked is None or self.clicked[0] >= c or self.clicked[1] >= h or \
@@ -398,11 +411,13 @@ class FeatureMapsPanel(QWidget):
             return
         g = self.session.graph
         up = g.ancestors(nid)
-        col = 0
-        for n in g.topo_order():
-            if n in up and rf.is_map(g, n):
-                self.rf_cells[n] = ImageCell(self.rf_plots.ci, 0, col)
-                col += 1
+        maps = [n for n in g.topo_order() if n in up and rf.is_map(g, n)]
+        if len(maps) > RF_MAPS:     # many branches: the inputs and what the widest path reads
+            keep = set(fm.input_nodes(g, nid)) | {g.inputs_of(w)[0] for w in rf.chain(g, nid)}
+            maps = [n for n in maps if n in keep]
+        cols = fm.grid_shape(len(maps), 1.5)[1] if maps else 1
+        for k, n in enumerate(maps):
+            self.rf_cells[n] = ImageCell(self.rf_plots.ci, k // cols, k % cols)
 
     def show_receptive_field(self, c: int, i: int, j: int) -> dict[str, rf.Box]:
         """Outline the receptive field of map cell (c, i, j) on every earlier map, with the

@@ -25,7 +25,6 @@ from typing import Callable
 import numpy as np
 
 from engine.graph import Graph
-from engine.ops.base import get_op
 from engine.ops.conv import pad2d, scatter_windows, unpad2d, windows
 
 Masks = tuple[list[np.ndarray | None], dict[str, np.ndarray]]

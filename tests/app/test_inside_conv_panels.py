@@ -183,7 +183,7 @@ def test_filter_lab_refuses_bad_files_without_raising(window, tmp_path):
 
 
 def test_dropping_an_image_file_loads_it(window, tmp_path):
-    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QDropEvent
     panel = window.panels["filter_lab"]
     path = write_png(tmp_path / "drop.png", step_rgb())

@@ -26,13 +26,12 @@ from engine.inspect.trace import trace
 from engine.inspect.trace_text import formula
 
 from ...player.value_render import render
-from .conv_view import (GREY, Background, ImageCell, Plots, StepTrace, TraceHighlighter,
-                        lut_for)
+from .conv_view import Background, ImageCell, Plots, StepTrace, TraceHighlighter, lut_for
+from .receptive_view import ReceptiveStrip
 
 INLINE_MACS = 30_000_000        # forward passes cheaper than this run on the GUI thread
 THUMBS = 24                     # examples offered in the picker
 GLOBAL_EXAMPLES = 64            # examples the global colour scale is measured over
-RF_MAPS = 6                     # earlier maps shown with the receptive field, at most
 LABEL_FONT = QFont()
 LABEL_FONT.setPointSize(7)
 
@@ -100,9 +99,8 @@ class FeatureMapsPanel(QWidget):
         self.plots.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.maps_cell.view.sigResized.connect(lambda _v: self._relayout())
         self.plots.scene().sigMouseClicked.connect(self._on_mouse_clicked)
-        self.rf_plots = Plots((200, 160))
-        self.rf_plots.setMinimumSize(120, 150)
-        self.rf_cells: dict[str, ImageCell] = {}
+        self.rf = ReceptiveStrip()
+        self.rf_plots = self.rf.plots
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.plots)
         split.addWidget(self.rf_plots)
@@ -404,20 +402,11 @@ class FeatureMapsPanel(QWidget):
             self.show_receptive_field(*cell)
 
     def _rebuild_rf_cells(self) -> None:
-        self.rf_plots.ci.clear()
-        self.rf_cells = {}
-        nid = self.node
-        if nid is None:
-            return
-        g = self.session.graph
-        up = g.ancestors(nid)
-        maps = [n for n in g.topo_order() if n in up and rf.is_map(g, n)]
-        if len(maps) > RF_MAPS:     # many branches: the inputs and what the widest path reads
-            keep = set(fm.input_nodes(g, nid)) | {g.inputs_of(w)[0] for w in rf.chain(g, nid)}
-            maps = [n for n in maps if n in keep]
-        cols = fm.grid_shape(len(maps), 1.5)[1] if maps else 1
-        for k, n in enumerate(maps):
-            self.rf_cells[n] = ImageCell(self.rf_plots.ci, k // cols, k % cols)
+        self.rf.rebuild(self.session.graph, self.node)
+
+    @property
+    def rf_cells(self) -> dict:
+        return self.rf.cells
 
     def show_receptive_field(self, c: int, i: int, j: int) -> dict[str, rf.Box]:
         """Outline the receptive field of map cell (c, i, j) on every earlier map, with the
@@ -426,32 +415,12 @@ class FeatureMapsPanel(QWidget):
         if v is None:
             return {}
         self.clicked = (c, i, j)
-        g = self.session.graph
         try:
-            boxes = rf.boxes(g, v.node, i, j)
-            feet = rf.footprints(v.probe, c, i, j)
+            boxes, text = self.rf.show(self.session.graph, v.probe, v.node, c, i, j)
         except (ValueError, KeyError, IndexError) as e:    # the graph changed under the view
             self.rf_text.setText(f"cannot compute this receptive field: {e}")
             return {}
-        for nid, cell in self.rf_cells.items():
-            val = np.asarray(v.probe.values[nid][0], dtype=np.float64)
-            pic = val.mean(axis=0) if val.shape[0] != 3 else val.transpose(1, 2, 0)
-            lo, hi = float(np.nanmin(pic)), float(np.nanmax(pic))
-            box = boxes.get(nid)
-            name = g.nodes[nid].name
-            cell.set(pic, (lo, hi if hi > lo else lo + 1), GREY,
-                     f"{name}: {box.height}x{box.width}" if box else name)
-            heat = feet.get(nid)
-            cell.set_overlay(heat / heat.max() if heat is not None and heat.max() > 0 else None)
-            if box is not None:
-                h, w = pic.shape[:2]
-                b = box.clip(h, w)
-                cell.set_box(b.r0, b.r1, b.c0, b.c1)
-            else:
-                cell.hide_box()
-        self.rf_text.setText(f"Receptive field of {g.nodes[v.node].name}[0,{c},{i},{j}]: "
-                             f"{rf.size_formula(g, v.node)}. Amber: |∂ value / ∂ map|, the "
-                             "effective footprint, from one backward pass.")
+        self.rf_text.setText(text)
         return boxes
 
 

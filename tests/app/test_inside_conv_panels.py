@@ -217,6 +217,9 @@ def test_learned_kernels_and_this_node_on_my_image(cnn, tmp_path):
     np.testing.assert_allclose(chans[2].response, expect[2], rtol=1e-5)
     k = [r.name for r in panel.results].index("pool1 ch 2")
     assert panel.hover_pixel(k, 1, 1).startswith("pool1[0,2,1,1] = max relu1[0,2,2:4,2:4]")
+    assert win.scene.node_item(g.by_name("conv1")).traced      # its sources light up
+    panel.hover_pixel(0, 1, 1)                                   # a classic kernel: nothing lit
+    assert not win.scene.node_item(g.by_name("conv1")).traced
 
 
 @pytest.mark.parametrize("title", ["Feature maps", "Filter lab"])
@@ -252,3 +255,13 @@ def test_a_large_result_is_averaged_down_for_the_screen_not_clipped(window, tmp_
     idx = int(np.clip((mean[0, col] - lo) * 255.0 / (hi - lo), 0, 255))
     np.testing.assert_array_equal(shown[0, col], DIVERGING[idx])
     assert mean[0, col] > 0 and idx > 128               # positive edge drawn red of white
+
+
+def test_file_open_image_loads_into_the_filter_lab(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    path = write_png(tmp_path / "menu.png", step_rgb())
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (path, ""))
+    act = next(a for a in window.actions.file_menu.actions() if a.text() == "Open &Image…")
+    act.trigger()
+    assert window.panels["filter_lab"].image.name == "menu.png"
+    assert window.docks["filter_lab_dock"].isVisible()

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayo
 from engine.inspect import feature_maps as fm
 from engine.inspect import kernels as K
 from engine.inspect.probe import run_upto
+from engine.inspect.trace import trace
 from engine.inspect.trace_text import formula, num
 
 from ... import imaging
 from ...player.value_render import to_qimage
-from .conv_view import DIVERGING, GREY, ImageCell, Plots
+from .conv_view import DIVERGING, GREY, ImageCell, Plots, TraceHighlighter
 
 DEFAULT_KERNELS = ("identity", "sobel x", "sobel y", K.SOBEL_MAGNITUDE, "laplacian 4",
                    "gaussian", "sharpen", "emboss")
@@ -33,9 +34,10 @@ CELL_PX = 150              # about this many pixels per result picture
 class FilterLabPanel(QWidget):
     """Load an image, choose kernels, compare the results; hover for the sum behind a pixel."""
 
-    def __init__(self, session, parent: QWidget | None = None) -> None:
+    def __init__(self, session, scene=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.highlighter = TraceHighlighter(scene) if scene is not None else None
         self.image: imaging.LoadedImage | None = None
         self.grey: np.ndarray | None = None
         self.results: list[K.FilterResult] = []
@@ -341,7 +343,10 @@ class FilterLabPanel(QWidget):
                 return
 
     def hover_pixel(self, k: int, i: int, j: int) -> str:
-        """The words behind pixel (i, j) of result k (−1: the image itself)."""
+        """The words behind pixel (i, j) of result k (−1: the image itself); a channel of a
+        node run on the image also lights up its sources on the canvas."""
+        if self.highlighter is not None:
+            self.highlighter.clear()
         if self.grey is None:
             return ""
         if k < 0:
@@ -362,8 +367,13 @@ class FilterLabPanel(QWidget):
                 text = f"{r.name} at ({i}, {j}): Σ kernel × patch = {terms}{more} = {num(total)}"
             elif r.name in self._node_channels and self._node_values is not None:
                 nid, values = self._node_values
-                text = formula(self.session.graph, values, nid, (0, self._node_channels[r.name],
-                                                                 i, j))
+                index = (0, self._node_channels[r.name], i, j)
+                try:
+                    text = formula(self.session.graph, values, nid, index)
+                    if self.highlighter is not None:
+                        self.highlighter.show(trace(self.session.graph, values, nid, index))
+                except (KeyError, IndexError, ValueError) as e:   # the graph changed since
+                    text = f"cannot trace this pixel: {e}; run the node again"
             else:
                 text = f"{r.name} at ({i}, {j}) = {num(r.response[i, j])}"
         self.hover.setText(text)
@@ -380,7 +390,7 @@ class FilterLabPanel(QWidget):
 
 def install(main_window, session) -> FilterLabPanel:
     """Add the 'Filter lab' panel (bottom) and File → Open Image…."""
-    panel = FilterLabPanel(session)
+    panel = FilterLabPanel(session, main_window.scene)
     main_window.add_panel(panel, "Filter lab", "filter_lab_dock", "bottom")
     act = QAction("Open &Image…", main_window)
     act.setStatusTip("Load an image into the Filter lab")

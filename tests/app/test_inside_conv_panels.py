@@ -89,6 +89,10 @@ def test_hover_gives_the_formula_and_lights_up_the_sources(cnn, qtbot):
     assert "W 9/72" in win.scene.node_item(g.by_name("conv1"))._trace_text.text()
     panel._on_mouse_moved(QPointF(-50, -50))
     assert not any(win.scene.node_item(n).traced for n in g.nodes)
+    panel._on_mouse_moved(scene_pos)
+    assert win.scene.node_item(g.by_name("x")).traced
+    panel.plots.left.emit()                              # the mouse left the picture
+    assert not any(win.scene.node_item(n).traced for n in g.nodes)
 
 
 def test_click_outlines_the_receptive_field_with_its_footprint(cnn):

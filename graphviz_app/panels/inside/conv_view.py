@@ -259,7 +259,10 @@ class Background(QObject):
 
 class Plots(pg.GraphicsLayoutWidget):
     """A plot canvas that asks for little room, so a panel fits its dock without scrolling
-    (the dock's scroll area sizes its content from the size hints)."""
+    (the dock's scroll area sizes its content from the size hints); ``left`` is emitted when
+    the mouse leaves it (hover highlights are then cleared)."""
+
+    left = Signal()
 
     def __init__(self, hint: tuple[int, int] = (300, 160)) -> None:
         super().__init__()
@@ -268,6 +271,10 @@ class Plots(pg.GraphicsLayoutWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return self._hint
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().leaveEvent(event)
+        self.left.emit()
 
 
 class StepTrace(QObject):

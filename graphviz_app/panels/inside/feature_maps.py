@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
 from PySide6.QtGui import QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QSplitter, QVBoxLayout, QWidget)
@@ -99,6 +99,7 @@ class FeatureMapsPanel(QWidget):
         self.plots.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.maps_cell.view.sigResized.connect(lambda _v: self._relayout())
         self.plots.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self.plots.left.connect(lambda: self.hover_cell(None))
         self.rf = ReceptiveStrip()
         self.rf_plots = self.rf.plots
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -430,4 +431,7 @@ def install(main_window, session) -> FeatureMapsPanel:
     panel = FeatureMapsPanel(session, main_window.scene, main_window.training)
     main_window.add_panel(panel, "Feature maps", "feature_maps_dock", "bottom")
     panel.step_trace = StepTrace(main_window.player, main_window.scene, session, panel)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(panel.background.wait)
     return panel

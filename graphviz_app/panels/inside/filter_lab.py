@@ -28,7 +28,7 @@ from .conv_view import DIVERGING, GREY, ImageCell, Plots, TraceHighlighter
 
 DEFAULT_KERNELS = ("identity", "sobel x", "sobel y", K.SOBEL_MAGNITUDE, "laplacian 4",
                    "gaussian", "sharpen", "emboss")
-CELL_PX = 150              # about this many pixels per result picture
+CELL_PX = 175              # about this many pixels per result picture
 
 
 class FilterLabPanel(QWidget):
@@ -156,6 +156,7 @@ class FilterLabPanel(QWidget):
         self.plots = Plots((400, 220))
         self.plots.setMinimumHeight(170)
         self.plots.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plots.left.connect(self._on_left)
         lay.addWidget(self.plots, 1)
 
     def _fill_nodes(self) -> None:
@@ -378,6 +379,10 @@ class FilterLabPanel(QWidget):
                 text = f"{r.name} at ({i}, {j}) = {num(r.response[i, j])}"
         self.hover.setText(text)
         return text
+
+    def _on_left(self) -> None:
+        if self.highlighter is not None:
+            self.highlighter.clear()
 
     def _learned_rgb(self) -> set[str]:
         """Names of learned banks that read colour (their hover shows the value only)."""

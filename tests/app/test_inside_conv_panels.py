@@ -7,7 +7,8 @@ import sys
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QUrl
+from PySide6.QtWidgets import QApplication
 
 from engine import Executor, examples
 from engine.inspect import kernels as K
@@ -91,7 +92,7 @@ def test_hover_gives_the_formula_and_lights_up_the_sources(cnn, qtbot):
     assert not any(win.scene.node_item(n).traced for n in g.nodes)
     panel._on_mouse_moved(scene_pos)
     assert win.scene.node_item(g.by_name("x")).traced
-    panel.plots.left.emit()                              # the mouse left the picture
+    QApplication.sendEvent(panel.plots, QEvent(QEvent.Type.Leave))   # the mouse left
     assert not any(win.scene.node_item(n).traced for n in g.nodes)
 
 

@@ -72,7 +72,7 @@ class ImageCell:
         f = 1
         if fit_screen:
             px = max(64.0, self.view.width(), self.view.height())
-            f = int(max(h, w) // px)
+            f = -(-max(h, w) // int(px))          # at most one picture pixel per screen pixel
         if f >= 2:
             hh, ww = h // f, w // f
             small = block_mean(data[:hh * f, :ww * f], f)

@@ -25,7 +25,19 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 def cnn(window):
     g, ds, _ = examples.build("small_cnn", seed=1)
     window.session.replace_graph(g, dataset=ds, example_name="small_cnn")
+    window.show_panel("Feature maps")
     return window, g, ds
+
+
+def test_hidden_feature_maps_wait_until_shown(window, qtbot):
+    g, ds, _ = examples.build("small_cnn", seed=1)
+    panel = window.panels["feature_maps"]
+    window.docks["feature_maps_dock"].hide()
+    window.session.replace_graph(g, dataset=ds, example_name="small_cnn")
+    assert not panel.isVisible() and panel.view is None
+    window.show_panel("Feature maps")
+    qtbot.waitUntil(lambda: panel.view is not None, timeout=3000)
+    assert panel.view.node == panel.node
 
 
 def engine_values(g, ds, n_examples=70):

@@ -49,6 +49,7 @@ class FeatureMapsPanel(QWidget):
         self._global: dict[str, tuple[float, float]] = {}
         self._hover: tuple[int, int, int] | None = None
         self._live: dict | None = None
+        self._stale = True
         self.background = Background(self)
         self.background.finished.connect(self._on_view)
         self.background.started.connect(lambda: self.status.setText("computing the maps…"))
@@ -224,6 +225,10 @@ class FeatureMapsPanel(QWidget):
         """Recompute the maps of the chosen node and example (in the background if big),
         with ``weights`` ((node id, name) -> array) in place of the graph's own if given."""
         nid, g = self.node, self.session.graph
+        if not self.isVisible():          # computed when the panel is shown
+            self._stale = True
+            return
+        self._stale = False
         if nid is None:
             self._show_message("No conv, pool or activation node with 2-D maps in this graph; "
                                "open the Small CNN example or add a conv2d node.")
@@ -252,6 +257,11 @@ class FeatureMapsPanel(QWidget):
 
         self.background.submit(work, inline=macs * (GLOBAL_EXAMPLES if need_global else 1)
                                < INLINE_MACS)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _show_message(self, text: str) -> None:
         self.background.cancel()

@@ -212,3 +212,32 @@ def test_broadcast_formula_names_the_source_entry():
     assert trace_text.formula(g, pr.values, s, (1, 2)) == "s[1,2] = a[1,2] + b[0,2] = 6 + 2 = 8"
     t = trace.trace(g, pr.values, s, (1, 2))
     assert t.values[b].tolist() == [[False, False, True]]
+
+
+@pytest.mark.parametrize("name", sorted(examples.EXAMPLES))
+def test_every_value_of_every_example_traces_and_states_its_formula(name):
+    """For each node of each example: a few entries trace back (masks of the right shapes,
+    the entry itself marked) and the formula ends with the engine's value."""
+    from engine.inspect import feature_maps as fm
+    g, ds, _ = examples.build(name)
+    if ds is not None:
+        arrays = ds.arrays
+    else:
+        arrays = {}
+        for sink in (n for n in g.topo_order() if not g.consumers(n)):
+            arrays.update(fm.random_arrays(g, sink, 2))
+    rng = np.random.default_rng(0)
+    for nid in g.topo_order():
+        needed = fm.input_nodes(g, nid) + ([nid] if g.nodes[nid].op == "input" else [])
+        feeds = {inp: np.asarray(arrays[g.nodes[inp].name])[:2] for inp in needed}
+        values = probe.run_upto(g, feeds, nid).values
+        v = np.asarray(values[nid])
+        for _ in range(3):
+            index = tuple(int(rng.integers(s)) for s in v.shape)
+            t = trace.trace(g, values, nid, index)
+            assert t.values[nid][index] and t.values[nid].sum() == 1
+            for src, m in t.values.items():
+                assert m.shape == np.shape(values[src])
+            text = trace_text.formula(g, values, nid, index)
+            shown = text.rsplit("= ", 1)[1].split(" (")[0]
+            assert shown == trace_text.num(v[index]), (g.nodes[nid].name, text)

@@ -16,13 +16,12 @@ def test_feature_maps_update_live_while_training(window, qtbot):
     before = panel.view.maps.copy()
     start_w = g.nodes[conv].weights["W"].copy()
     ctl = window.training
-    run = ctl.enqueue("live", TrainConfig(optimizer="adam", lr=0.05, batch_size=16, epochs=400),
+    run = ctl.enqueue("live", TrainConfig(optimizer="adam", lr=0.05, batch_size=16, epochs=5000),
                       ds, None)
     try:
-        qtbot.waitUntil(lambda: run.live_weights is not None and panel._live is not None,
-                        timeout=20000)
-        live_w = panel._live[(conv, "W")]
-        assert not np.allclose(live_w, start_w)                 # trained, not the start
+        qtbot.waitUntil(lambda: panel._live is not None and        # trained, not the start
+                        not np.allclose(panel._live[(conv, "W")], start_w), timeout=20000)
+        assert run.live_weights is not None and run.status == "running"
         np.testing.assert_allclose(g.nodes[conv].weights["W"], start_w)   # graph untouched
         qtbot.waitUntil(lambda: panel.view is not None and not np.allclose(panel.view.maps,
                                                                            before), timeout=5000)

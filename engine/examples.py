@@ -258,6 +258,11 @@ EXAMPLES: dict[str, tuple[str, str, Callable[..., Built]]] = {
 }
 
 
+from .examples_course import COURSE_EXAMPLES  # noqa: E402 - its builders use the helpers above
+
+EXAMPLES.update(COURSE_EXAMPLES)
+
+
 def build(name: str, seed: int = 0) -> Built:
     """Build the example ``name`` (a key of :data:`EXAMPLES`)."""
     if name not in EXAMPLES:

@@ -14,14 +14,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .ops.base import ParamError, ShapeError, WeightSpec, fmt_shape, get_op
+from .weights import fmt_bytes, physical_bytes
 
 if TYPE_CHECKING:  # pragma: no cover
     from .graph import Graph
 
 
-MAX_NODE_ELEMENTS = 100_000_000
-"""Most numbers one node may own (weights) or make up (a constant): 800 MB in float64. A typo
-such as 100000 units would otherwise try to allocate the array and fail, or stall the machine."""
+MAX_NODE_ELEMENTS = physical_bytes() // 8
+"""Most numbers one node may own (weights) or make up (a constant): as many float64 numbers as
+this machine has memory. A typo such as 100000000 units would otherwise try to allocate the array
+and fail, or stall the machine. Whether a whole run fits is checked when it starts, against the
+memory available then (engine.weights.memory_problem)."""
 
 _SIZE_LIMIT = f"at most {MAX_NODE_ELEMENTS:,} numbers"
 
@@ -92,8 +95,9 @@ def infer(graph: "Graph") -> tuple[dict[str, NodeShape], list[ShapeIssue]]:
                 if n > MAX_NODE_ELEMENTS:
                     issues.append(ShapeIssue(
                         nid, node.name, None,
-                        f"it would hold {n:,} numbers, more than the {MAX_NODE_ELEMENTS:,} "
-                        f"allowed per node; use smaller sizes (units, channels, kernel or shape)",
+                        f"it would hold {n:,} numbers ({fmt_bytes(8 * n)}), more than this "
+                        f"machine's {fmt_bytes(8 * MAX_NODE_ELEMENTS)} of memory; use smaller "
+                        f"sizes (units, channels, kernel or shape)",
                         expected=_SIZE_LIMIT, found=f"{n:,} numbers"))
                     out, specs = None, ()
             except ShapeError as e:

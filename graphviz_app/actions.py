@@ -100,6 +100,7 @@ class Actions:
         self.zoom_in = a("Zoom &In", w.view.zoom_in, ["Ctrl++", "Ctrl+="])
         self.zoom_out = a("Zoom &Out", w.view.zoom_out, "Ctrl+-")
         self.shortcuts = a("&Keyboard and Mouse…", w.show_shortcuts, "F1")
+        self.welcome = a("&Examples…", w.show_welcome)
         self.about = a("&About graphviz-app", w.show_about)
         self.layouts = {key: a(layout.title, lambda k=key: w.apply_layout(k), f"Ctrl+{i}")
                         for i, (key, layout) in enumerate(LAYOUTS.items(), start=1)}
@@ -180,6 +181,7 @@ class Actions:
         v.addSeparator()
         self.panels_separator = v.addSeparator()
         self.help_menu = h = bar.addMenu("&Help")
+        h.addAction(self.welcome)
         h.addAction(self.shortcuts)
         h.addAction(self.about)
 

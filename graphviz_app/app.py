@@ -39,6 +39,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                    help="with --screenshot: run the passes, or train for EPOCHS (default 30)")
     p.add_argument("--select", metavar="NODE", help="with --screenshot: select this node")
     p.add_argument("--dark", action="store_true", help="use a dark palette (Fusion style)")
+    p.add_argument("--welcome", action="store_true",
+                   help="with --screenshot: show the welcome page instead of a graph")
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return p.parse_args(argv)
 
@@ -84,6 +86,8 @@ def _load_initial(win, args: argparse.Namespace, screenshot: bool) -> None:
             return
     if args.file:
         files.load_path(args.file)
+    elif not (args.example or screenshot):
+        win.show_welcome()
     elif args.example or screenshot:
         name = args.example or DEFAULT_EXAMPLE
         if name in EXAMPLES:
@@ -168,6 +172,10 @@ def prepare_shot(win, app, args: argparse.Namespace) -> None:
         win.session.select([node])
     for title in args.panel:
         win.show_panel(title)
+    if args.welcome:
+        win.show_welcome()
+        for _ in range(4 * len(EXAMPLES)):     # one picture per pass of the event loop
+            app.processEvents()
     for _ in range(3):
         app.processEvents()
     win.view.fit_all()

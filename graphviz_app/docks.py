@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QDockWidget, QFrame, QMainWindow, QScrollArea, QTabBar,
                                QTabWidget, QWidget)
@@ -36,7 +36,7 @@ LAYOUTS: dict[str, Layout] = {
                     {"left": 0.16, "right": 0.26, "bottom": 0.22}),
     "step": Layout("&Step", {"left": ("palette_dock",), "right": ("player_dock",),
                              "bottom": ("gradcheck_dock", "messages_dock")},
-                   {"left": 0.14, "right": 0.32, "bottom": 0.24}),
+                   {"left": 0.16, "right": 0.26, "bottom": 0.24}),
     "train": Layout("&Train", {"right": ("training_dock",), "bottom": ("loss_dock",)},
                     {"right": 0.28, "bottom": 0.36}),
     "inside": Layout("Look &inside", {"right": ("inspector_dock",),
@@ -64,6 +64,11 @@ class DockManager(QObject):
         self.docks: dict[str, QDockWidget] = {}
         self.areas: dict[str, str] = {}            # dock name -> area key
         self.show_actions: dict[str, QAction] = {}
+        self._sweep = QTimer(self)
+        self._sweep.setSingleShot(True)
+        self._sweep.setInterval(0)
+        self._sweep.timeout.connect(self.hide_orphan_tab_bars)
+        window.installEventFilter(self)
         window.setDockNestingEnabled(False)
         window.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
         for corner, area in ((Qt.Corner.BottomLeftCorner, Area.LeftDockWidgetArea),
@@ -86,12 +91,11 @@ class DockManager(QObject):
         scroll.setWidget(widget)
         dock.setWidget(scroll)
         dock.setMinimumSize(120, 80)
+        # Every area holds a tab group, whose tab names the panel: a title bar as well would
+        # cost a row. (Set before the dock joins the layout: changing it later leaves a
+        # stale tab bar behind.)
+        dock.setTitleBarWidget(_NoTitle(dock))
         same = [d for n, d in self.docks.items() if self.areas[n] == area]
-        if same:
-            # In a tab group the tab names the panel; a title bar as well would cost a row.
-            for d in same + [dock]:
-                if not isinstance(d.titleBarWidget(), _NoTitle):
-                    d.setTitleBarWidget(_NoTitle(d))
         self.win.addDockWidget(AREAS[area], dock)
         if same:
             self.win.tabifyDockWidget(same[-1], dock)
@@ -105,17 +109,33 @@ class DockManager(QObject):
         return dock
 
     def hide_orphan_tab_bars(self) -> None:
-        """Hide tab bars Qt has stopped using but left visible.
+        """Hide tab bars Qt has stopped using but left on screen.
 
-        Qt 6 leaves the old tab bar of a dock group on screen when a third dock joins a group in
-        a second dock area; the stale bar's tabs are a subset of the live bar's, and it no
-        longer follows the layout. Qt shows a bar again if it takes it back into use.
+        Qt 6 leaves the old tab bar of a dock group visible when a tab group forms or grows in
+        one area while another area already has one. A stale bar no longer follows the
+        layout: its tabs are a subset of a live bar's, or it does not sit on the dock it
+        names as current. Qt shows a bar again when it takes it back into use.
         """
         bars = [b for b in self.win.findChildren(QTabBar) if b.parent() is self.win]
         tabs = {b: frozenset(b.tabText(i) for i in range(b.count())) for b in bars}
+        by_title = {d.windowTitle(): d for d in self.docks.values()}
+        laid_out = self.win.isVisible()
         for bar in bars:
-            if any(tabs[bar] < tabs[other] for other in bars if other is not bar):
+            if not bar.isVisible():
+                continue
+            stale = any(tabs[bar] < tabs[other] for other in bars if other is not bar)
+            if not stale and laid_out and bar.count():
+                dock = by_title.get(bar.tabText(bar.currentIndex()))
+                if dock is not None and dock.isVisible():
+                    g, d = bar.geometry(), dock.geometry()
+                    stale = abs(g.left() - d.left()) > 3 or abs(g.width() - d.width()) > 3
+            if stale:
                 bar.hide()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.win and event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+            self._sweep.start()
+        return False
 
     def content(self, name: str) -> QWidget:
         """The panel widget inside the dock ``name``."""
@@ -139,6 +159,7 @@ class DockManager(QObject):
             dock.setFloating(False)
         dock.show()
         dock.raise_()
+        self._sweep.start()
         area_docks = [d for n, d in self.docks.items() if self.areas[n] == self.areas[name]]
         self._ensure_size(name, area_docks)
         return dock
@@ -153,7 +174,7 @@ class DockManager(QObject):
             if dock.height() < want:
                 self.win.resizeDocks([dock], [want], Qt.Orientation.Vertical)
         else:
-            want = min(max(hint.width() + 20, 260), int(self.win.width() * 0.4))
+            want = min(max(hint.width() + 20, 280), int(self.win.width() * 0.24))
             if dock.width() < want:
                 self.win.resizeDocks([dock], [want], Qt.Orientation.Horizontal)
 
@@ -180,6 +201,7 @@ class DockManager(QObject):
         self.hide_orphan_tab_bars()
         # Qt settles dock geometry on the next pass of the event loop; size again then.
         QTimer.singleShot(0, lambda: self._apply_sizes(layout))
+        self._sweep.start()
 
     def _apply_sizes(self, layout: Layout) -> None:
         w, h = max(self.win.width(), 640), max(self.win.height(), 400)

@@ -7,7 +7,8 @@ import os
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBox,
+                               QStackedWidget, QWidget)
 
 from . import APP_NAME, ORGANIZATION, __version__
 from .editor import clipboard
@@ -24,6 +25,7 @@ from .panels import INSTALLERS
 from .panels.build.palette import PalettePanel
 from .panels.watch import gradcheck_panel, player_panel, training_panel
 from .session import Session
+from .welcome import WelcomePage
 
 Area = Qt.DockWidgetArea
 
@@ -40,7 +42,11 @@ class MainWindow(QMainWindow):
                                               ORGANIZATION, APP_NAME)
         self.scene = GraphScene(self.session, make_theme(self.palette()), self)
         self.view = GraphView(self.scene, self)
-        self.setCentralWidget(self.view)
+        self.welcome = WelcomePage(self.scene.theme, self)
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.view)
+        self.centre.addWidget(self.welcome)
+        self.setCentralWidget(self.centre)
         self.files = FileController(self.session, self.settings, self, recovery_dir)
         self.actions = Actions(self)
         self.actions.build_menus()
@@ -58,6 +64,9 @@ class MainWindow(QMainWindow):
         self.session.path_changed.connect(lambda _p: self.update_title())
         self.session.dirty_changed.connect(lambda _d: self.update_title())
         self.session.graph_replaced.connect(self._on_replaced)
+        self.welcome.example_chosen.connect(self.files.open_example)
+        self.welcome.file_chosen.connect(self.files.open)
+        self.welcome.new_chosen.connect(self.files.new)
         self.player = player_panel.install(self, self.session)
         self.training, self.training_panel, self.loss_panel = training_panel.install(self, self.session)
         self.gradcheck_panel = gradcheck_panel.install(self, self.session)
@@ -111,8 +120,21 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def _on_replaced(self) -> None:
+        self.show_canvas()
         self.update_title()
         self.view.fit_all()
+
+    # -- welcome page ---------------------------------------------------------------------------
+    def show_welcome(self) -> None:
+        """The examples by topic and the recent files, in place of the canvas."""
+        self.welcome.set_recent(self.files.recent_files())
+        self.centre.setCurrentWidget(self.welcome)
+
+    def show_canvas(self) -> None:
+        self.centre.setCurrentWidget(self.view)
+
+    def welcome_shown(self) -> bool:
+        return self.centre.currentWidget() is self.welcome
 
     # -- edit actions ---------------------------------------------------------------------------
     def copy(self) -> None:

@@ -6,6 +6,7 @@ returns the panel.
 """
 from __future__ import annotations
 
+from .build import example_guide
 from .inside import feature_maps, filter_lab
 
-INSTALLERS: tuple = (feature_maps, filter_lab)
+INSTALLERS: tuple = (example_guide, feature_maps, filter_lab)

@@ -147,7 +147,7 @@ def kernel_source(graph: Graph, node: str) -> str | None:
     nid: str | None = node
     while nid is not None:
         n = graph.nodes[nid]
-        if n.op == "conv2d":
+        if n.op in ("conv2d", "group_conv2d"):
             return nid
         if n.op not in POSITION_OPS and n.op not in WINDOW_OPS or n.op == "concat":
             return None

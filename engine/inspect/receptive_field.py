@@ -29,10 +29,10 @@ from engine.graph import Graph
 
 from .probe import Probe, backward_from
 
-WINDOW_OPS = ("conv2d", "max_pool2d", "avg_pool2d")
+WINDOW_OPS = ("conv2d", "group_conv2d", "max_pool2d", "avg_pool2d", "avg_pool2d_valid", "pad2d")
 POSITION_OPS = frozenset({"identity", "relu", "leaky_relu", "sigmoid", "tanh", "negate", "power",
                           "exp", "log", "sqrt", "abs", "dropout", "batch_norm", "add",
-                          "subtract", "multiply", "divide", "concat"})
+                          "subtract", "multiply", "divide", "concat", "add_n", "lrn"})
 
 
 @dataclass(frozen=True)
@@ -66,14 +66,20 @@ class Box:
                            (cols >= self.c0) & (cols <= self.c1)))
 
 
-def window_params(graph: Graph, nid: str) -> tuple[int, int, int] | None:
-    """(kernel, stride, padding) of a conv or pool node, None for other ops."""
+def window_params(graph: Graph, nid: str) -> tuple[int, int, int, int] | None:
+    """(kernel, stride, padding at the top, padding at the left) of a conv, pool or pad node
+    (a pad is a 1x1 window that shifts positions), None for other ops."""
     n = graph.nodes[nid]
+    p = n.params
     if n.op not in WINDOW_OPS:
         return None
-    k = n.params["kernel"]
-    s = n.params["stride"] if n.op == "conv2d" else (n.params["stride"] or k)
-    return k, s, n.params["padding"]
+    if n.op == "pad2d":
+        return 1, 1, p["pads"][0], p["pads"][1]
+    k = p["kernel"]
+    s = (p["stride"] or k) if n.op in ("max_pool2d", "avg_pool2d") else p["stride"]
+    if n.op == "avg_pool2d_valid":
+        return k, s, p["pads"][0], p["pads"][1]
+    return k, s, p["padding"], p["padding"]
 
 
 def is_map(graph: Graph, nid: str) -> bool:
@@ -96,9 +102,9 @@ def boxes(graph: Graph, node: str, i: int, j: int) -> dict[str, Box]:
         srcs = graph.inputs_of(nid)
         wp = window_params(graph, nid)
         if wp is not None:
-            k, s, p = wp
-            found = [(srcs[0], Box(box.r0 * s - p, box.r1 * s - p + k - 1,
-                                   box.c0 * s - p, box.c1 * s - p + k - 1))]
+            k, s, top, left = wp
+            found = [(srcs[0], Box(box.r0 * s - top, box.r1 * s - top + k - 1,
+                                   box.c0 * s - left, box.c1 * s - left + k - 1))]
         elif n.op in POSITION_OPS:
             found = []
             offset = [0, 0]
@@ -146,7 +152,7 @@ def chain(graph: Graph, node: str) -> list[str]:
     def r_of(layers: list[str]) -> int:
         r, j = 1, 1
         for nid in layers:
-            k, s, _ = window_params(graph, nid)
+            k, s = window_params(graph, nid)[:2]
             r, j = r + (k - 1) * j, j * s
         return r
 
@@ -170,7 +176,9 @@ def size_steps(graph: Graph, node: str) -> list[SizeStep]:
     r, j = 1, 1
     steps = []
     for nid in chain(graph, node):
-        k, s, _ = window_params(graph, nid)
+        if graph.nodes[nid].op == "pad2d":          # shifts positions, adds no size
+            continue
+        k, s = window_params(graph, nid)[:2]
         r, j = r + (k - 1) * j, j * s
         steps.append(SizeStep(graph.nodes[nid].name, k, s, r, j))
     return steps

@@ -71,7 +71,7 @@ def _same_index(params, inputs, weights, mask):
     return [mask.copy()], {}
 
 
-@index_map("add", "subtract", "multiply", "divide")
+@index_map("add", "subtract", "multiply", "divide", "add_n")
 def _broadcast(params, inputs, weights, mask):
     return [_any_to(mask, x.shape) for x in inputs], {}
 
@@ -103,12 +103,23 @@ def _matmul(params, inputs, weights, mask):
     return [_any_to(ma, a.shape), _any_to(mb, b.shape)], {}
 
 
-def _window_mask(m: np.ndarray, hw: tuple[int, int], k: int, s: int, p: int) -> np.ndarray:
-    """(A, B, OH, OW) output mask -> (A, B, H, W): every input cell some marked window reads."""
+def _window_mask(m: np.ndarray, hw: tuple[int, int], k: int, s: int, p: int,
+                 pads: tuple[int, int, int, int] | None = None) -> np.ndarray:
+    """(A, B, OH, OW) output mask -> (A, B, H, W): every input cell some marked window reads.
+    ``pads`` (top, left, bottom, right) replaces the symmetric padding p when given."""
+    t, l, b_, r = pads if pads is not None else (p, p, p, p)
     a, b, oh, ow = m.shape
     dwin = np.broadcast_to(m[..., None, None], (a, b, oh, ow, k, k))
-    hits = scatter_windows(dwin.astype(np.uint8), hw[0] + 2 * p, hw[1] + 2 * p, s)
-    return unpad2d(hits, p) > 0
+    hits = scatter_windows(dwin.astype(np.uint8), hw[0] + t + b_, hw[1] + l + r, s)
+    return hits[:, :, t:t + hw[0], l:l + hw[1]] > 0
+
+
+def _used_offsets(mask: np.ndarray, hw: tuple[int, int], k: int, s: int, p: int) -> np.ndarray:
+    """(O, k, k): kernel offset (a, b) of filter o is read where a marked window of o puts it
+    on the image, not on the padding (there it multiplies a zero)."""
+    real = pad2d(np.ones((1, 1) + tuple(hw), np.uint8), p)
+    on_image = windows(real, k, s)[0, 0]                     # (OH, OW, k, k)
+    return np.einsum("noij,ijab->oab", mask.astype(np.int64), on_image.astype(np.int64)) > 0
 
 
 @index_map("conv2d")
@@ -117,16 +128,63 @@ def _conv(params, inputs, weights, mask):
     k, s, p = params["kernel"], params["stride"], params["padding"]
     spatial = mask.any(axis=1, keepdims=True)                # (N, 1, OH, OW)
     m = _window_mask(spatial, x.shape[2:], k, s, p)          # (N, 1, H, W)
-    # kernel entry W[o, c, a, b] is read where a marked window's offset (a, b) lies on the
-    # image, not on the padding (there it multiplies a zero)
-    real = pad2d(np.ones((1, 1) + x.shape[2:], np.uint8), p)
-    on_image = windows(real, k, s)[0, 0]                     # (OH, OW, k, k)
-    used = np.einsum("noij,ijab->oab", mask.astype(np.int64), on_image.astype(np.int64)) > 0
+    used = _used_offsets(mask, x.shape[2:], k, s, p)
     out = {}
     for name, w in weights.items():
         out[name] = (np.broadcast_to(used[:, None], w.shape).copy() if w.ndim == 4
                      else mask.any(axis=(0, 2, 3)))
     return [np.broadcast_to(m, x.shape).copy()], out
+
+
+@index_map("group_conv2d")
+def _group_conv(params, inputs, weights, mask):
+    """Like conv2d, but filter o reads only the channels of its group."""
+    x = inputs[0]
+    k, s, p, g = params["kernel"], params["stride"], params["padding"], params["groups"]
+    n, c = x.shape[:2]
+    o = mask.shape[1]
+    m = np.zeros(x.shape, bool)
+    for gi in range(g):
+        part = mask[:, gi * (o // g):(gi + 1) * (o // g)].any(axis=1, keepdims=True)
+        m[:, gi * (c // g):(gi + 1) * (c // g)] = _window_mask(part, x.shape[2:], k, s, p)
+    used = _used_offsets(mask, x.shape[2:], k, s, p)
+    out = {}
+    for name, w in weights.items():
+        out[name] = (np.broadcast_to(used[:, None], w.shape).copy() if w.ndim == 4
+                     else mask.any(axis=(0, 2, 3)))
+    return [m], out
+
+
+@index_map("avg_pool2d_valid")
+def _pool_valid(params, inputs, weights, mask):
+    return [_window_mask(mask, inputs[0].shape[2:], params["kernel"], params["stride"], 0,
+                         tuple(params["pads"]))], {}
+
+
+@index_map("pad2d")
+def _pad2d(params, inputs, weights, mask):
+    """An output cell reads the input cell it was moved from; added cells read nothing."""
+    x = inputs[0]
+    t, l, b, r = params["pads"]
+    h, w = x.shape[2:]
+    inner = mask[:, :, max(t, 0):mask.shape[2] - max(b, 0), max(l, 0):mask.shape[3] - max(r, 0)]
+    m = np.zeros(x.shape, bool)
+    m[:, :, max(-t, 0):h - max(-b, 0), max(-l, 0):w - max(-r, 0)] = inner
+    return [m], {}
+
+
+@index_map("lrn")
+def _lrn(params, inputs, weights, mask):
+    """[n, c, …] reads x[n, c', …] for the channels c' of c's window (c − ⌊(size−1)/2⌋ ..
+    c + ⌈(size−1)/2⌉, cut to the channels there are)."""
+    size = params["size"]
+    lo, hi = (size - 1) // 2, size - 1 - (size - 1) // 2
+    c = mask.shape[1]
+    cs = np.concatenate([np.zeros_like(mask[:, :1], dtype=np.int64),
+                         np.cumsum(mask, axis=1, dtype=np.int64)], axis=1)
+    idx = np.arange(c)
+    top, bot = np.minimum(idx + lo + 1, c), np.maximum(idx - hi, 0)   # read by c' − hi .. c' + lo
+    return [(cs[:, top] - cs[:, bot]) > 0], {}
 
 
 @index_map("max_pool2d", "avg_pool2d")

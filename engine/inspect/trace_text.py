@@ -143,7 +143,7 @@ def formula(graph: Graph, values: dict[str, np.ndarray], node: str, index) -> st
         (na, va), (nb, vb) = terms
         sym = _BINARY[op]
         return f"{name} = {na} {sym} {nb} = {_par(va)} {sym} {_par(vb)} = {num(value)}"
-    if op in ("reshape", "flatten", "transpose", "concat", "slice"):
+    if op in ("reshape", "flatten", "transpose", "concat", "slice", "pad2d"):
         one = np.zeros(np.shape(values[node]), bool)
         one[index] = True
         masks = sources_of(graph, values, node, one)[0]

@@ -88,8 +88,15 @@ def test_hover_gives_the_formula_and_lights_up_the_sources(cnn, qtbot):
     qtbot.wait(50)
     v = panel.view
     c, i, j = 3, 1, 2
-    y, x = v.mosaic.origin(c)
-    scene_pos = panel.maps_cell.view.mapViewToScene(QPointF(x + j + 0.5, y + i + 0.5))
+
+    def where() -> QPointF:
+        y, x = v.mosaic.origin(c)
+        return panel.maps_cell.view.mapViewToScene(QPointF(x + j + 0.5, y + i + 0.5))
+
+    # the view fits its picture on the next paint after the layout settles
+    qtbot.waitUntil(lambda: panel.maps_cell.view.sceneBoundingRect().contains(where()),
+                    timeout=3000)
+    scene_pos = where()
     panel._on_mouse_moved(scene_pos)                  # the path a real mouse move takes
     value = engine_values(g, ds)("pool1")[2, c, i, j]
     assert panel.formula.text().startswith("pool1[0,3,1,2] = max relu1[0,3,2:4,4:6]")

@@ -105,3 +105,29 @@ def test_probe_runs_only_what_the_node_needs_and_names_a_missing_input():
     np.testing.assert_allclose(pr.values[pool], ex.last_values[ex.index[pool]], rtol=1e-12)
     with pytest.raises(probe.ProbeError, match="input x has no data"):
         probe.run_upto(g, {}, pool)
+
+
+def test_pads_grouped_convs_and_valid_pooling_shift_and_grow_the_box():
+    from engine.inspect import trace
+    g = Graph(0)
+    x = g.add_node("input", {"shape": (None, 2, 8, 8)}, name="x")
+    pad = g.add_node("pad2d", {"pads": (1, 1, 0, 0)}, name="pad")
+    gc = g.add_node("group_conv2d", {"out_channels": 2, "kernel": 3, "stride": 2, "groups": 2},
+                    name="gc")
+    pool = g.add_node("avg_pool2d_valid", {"kernel": 3, "stride": 1, "pads": (1, 1, 1, 1)},
+                      name="pool")
+    for a, b in [(x, pad), (pad, gc), (gc, pool)]:
+        g.connect(a, b, 0)
+    assert g.shapes[pool].out == (None, 2, 4, 4)
+    boxes = rf.boxes(g, pool, 1, 1)
+    # pool (k3 s1, top 1): rows 0..2 of gc; gc (k3 s2): rows 0..6 of pad; pad (top 1): -1..5
+    assert boxes[gc] == rf.Box(0, 2, 0, 2) and boxes[pad] == rf.Box(0, 6, 0, 6)
+    assert boxes[x] == rf.Box(-1, 5, -1, 5)
+    pr = probe.run_upto(g, {"x": np.random.default_rng(0).random((1, 2, 8, 8))}, pool)
+    t = trace.trace(g, pr.values, pool, (0, 1, 1, 1))       # channel 1: group 1 only
+    rows, cols = np.nonzero(t.values[x][0].any(axis=0))
+    assert (rows.min(), rows.max(), cols.min(), cols.max()) == (0, 5, 0, 5)   # the clipped box
+    assert not t.values[x][0, 0].any() and t.values[x][0, 1].any()
+    fp = rf.footprints(pr, 1, 1, 1)
+    assert fp[x].any() and boxes[x].contains(fp[x])
+    assert rf.size_formula(g, pool).startswith("r = 1 + (3−1)·1 + (3−1)·2 = 7 pixels")

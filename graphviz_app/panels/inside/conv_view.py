@@ -51,7 +51,7 @@ class ImageCell:
         self.view.setMenuEnabled(False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.view.addItem(self.image)
-        self.view.enableAutoRange(True)
+        self.view.enableAutoRange(enable=True)
         self.box = QGraphicsRectItem()
         self.box.setPen(BOX_PEN)
         self.box.setBrush(Qt.BrushStyle.NoBrush)
@@ -59,6 +59,7 @@ class ImageCell:
         self.box.hide()
         self.view.addItem(self.box, ignoreBounds=True)
         self._title = ""
+        self._shape: tuple[int, int] | None = None
         self.overlay = pg.ImageItem(axisOrder="row-major")
         self.overlay.setZValue(5)
         self.view.addItem(self.overlay, ignoreBounds=True)
@@ -88,6 +89,10 @@ class ImageCell:
             self.image.setImage(data, levels=levels, lut=None if data.ndim == 3 else lut,
                                 autoLevels=False)
             self.image.setRect(QRectF(0, 0, w, h))
+        if (h, w) != self._shape:              # fit now, not at the next paint
+            self._shape = (h, w)
+            self.view.autoRange(padding=0.02)
+            self.view.enableAutoRange(enable=True)        # and again whenever the cell is resized
         self.set_title(title)
 
     def set_title(self, title: str) -> None:

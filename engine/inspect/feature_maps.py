@@ -217,7 +217,8 @@ def build_view(graph: Graph, feeds: dict, node: str, scale: str = "local",
     kmo, words = None, ""
     if ksrc is not None:
         tiles, words = kernel_tiles(graph.nodes[ksrc].weights["W"])
-        kmo = mosaic(tiles, levels(tiles, "local"), cols=mo.cols if len(tiles) == len(maps) else None)
+        cols = mo.cols if len(tiles) == len(maps) else None
+        kmo = mosaic(tiles, levels(tiles, "local"), cols=cols)
     return MapsView(node, pr, maps, lv, mo, labels(maps), ksrc, kmo, words)
 
 

@@ -193,7 +193,8 @@ def apply_bank(image: np.ndarray, bank: np.ndarray) -> np.ndarray:
 @dataclass
 class FilterResult:
     """One picture of the filter lab: its name, the response (H, W), the kernel it used
-    ((k, k), or None for a derived picture such as the Sobel magnitude), and whether it is signed."""
+    ((k, k), or None for a derived picture such as the Sobel magnitude), and whether it is
+    signed."""
 
     name: str
     response: np.ndarray
@@ -272,7 +273,8 @@ def resize(img: np.ndarray, h: int, w: int) -> np.ndarray:
         c = (np.arange(w + 1) * sw) // w
         cs = np.cumsum(np.cumsum(np.pad(img, ((1, 0), (1, 0)) + ((0, 0),) * (img.ndim - 2)),
                                  0, dtype=np.float64), 1)
-        tot = cs[r[1:]][:, c[1:]] - cs[r[:-1]][:, c[1:]] - cs[r[1:]][:, c[:-1]] + cs[r[:-1]][:, c[:-1]]
+        tot = (cs[r[1:]][:, c[1:]] - cs[r[:-1]][:, c[1:]]
+               - cs[r[1:]][:, c[:-1]] + cs[r[:-1]][:, c[:-1]])
         area = np.outer(np.diff(r), np.diff(c))
         if img.ndim == 3:
             area = area[..., None]

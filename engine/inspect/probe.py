@@ -110,7 +110,8 @@ def _forward(graph: Graph, feeds: Mapping[str, Any], probe: Probe, dt: np.dtype)
         probe.values[nid], probe.caches[nid] = out, cache
 
 
-def backward_from(probe: Probe, seed: np.ndarray, start: str | None = None) -> dict[str, np.ndarray]:
+def backward_from(probe: Probe, seed: np.ndarray,
+                  start: str | None = None) -> dict[str, np.ndarray]:
     """Gradients of Σ seed · value(start) with respect to the output of ``start`` and of every
     ancestor, by node id (``start`` defaults to the probe's node). ``seed`` has the shape of
     that node's value; a one-hot seed gives the gradient of one output entry."""

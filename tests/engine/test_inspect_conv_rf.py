@@ -11,10 +11,12 @@ def chain_graph(seed=0):
     """x (1, 18, 18) → conv k3 s1 p1 → relu → max pool 2 → conv k3 s2 p0 (→ 4x4)."""
     g = Graph(seed)
     x = g.add_node("input", {"shape": (None, 1, 18, 18)}, name="x")
-    c1 = g.add_node("conv2d", {"out_channels": 3, "kernel": 3, "stride": 1, "padding": 1}, name="c1")
+    c1 = g.add_node("conv2d", {"out_channels": 3, "kernel": 3, "stride": 1, "padding": 1},
+                    name="c1")
     r = g.add_node("relu", name="r")
     p = g.add_node("max_pool2d", {"kernel": 2}, name="p")
-    c2 = g.add_node("conv2d", {"out_channels": 2, "kernel": 3, "stride": 2, "padding": 0}, name="c2")
+    c2 = g.add_node("conv2d", {"out_channels": 2, "kernel": 3, "stride": 2, "padding": 0},
+                    name="c2")
     for a, b in [(x, c1), (c1, r), (r, p), (p, c2)]:
         g.connect(a, b, 0)
     assert g.shapes[c2].out == (None, 2, 4, 4)

@@ -28,6 +28,7 @@ from .conv_view import DIVERGING, GREY, ImageCell, Plots, TraceHighlighter
 
 DEFAULT_KERNELS = ("identity", "sobel x", "sobel y", K.SOBEL_MAGNITUDE, "laplacian 4",
                    "gaussian", "sharpen", "emboss")
+COMPACT = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
 CELL_PX = 175              # about this many pixels per result picture
 
 
@@ -97,7 +98,7 @@ class FilterLabPanel(QWidget):
         self.learned_box.setToolTip("add the learned filters of a conv node of the graph")
         self.learned_box.currentIndexChanged.connect(lambda _i: self.recompute())
         for box in (self.sample_box, self.learned_box, self.scale_box):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setSizeAdjustPolicy(COMPACT)
             box.setMinimumContentsLength(6)
         for w in (self.open_button, self.sample_box, self.kernel_button, self.sigma):
             row.addWidget(w)
@@ -105,7 +106,7 @@ class FilterLabPanel(QWidget):
         lay.addLayout(row)
         row2 = QHBoxLayout()
         self.node_box = QComboBox()
-        self.node_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.node_box.setSizeAdjustPolicy(COMPACT)
         self.node_box.setMinimumContentsLength(6)
         self.node_box.setToolTip("run the graph up to this node on the image (resized to the "
                                  "network's input) and show its channels")

@@ -1,2 +1,3 @@
-"""The math behind every look-inside view: kernel banks, feature maps, receptive fields and
-traces of single values. Qt-free; panels only draw what these functions return."""
+"""The math behind the look-inside views, tested without Qt: data views, projections and
+embeddings; kernel banks, feature maps, receptive fields and traces of single values. Panels
+only draw what these functions return."""

@@ -257,5 +257,4 @@ def install(main_window) -> Interchange:
     export_menu.addAction(ix.export_action)
     export_menu.addAction(ix.torch_action)
     export_menu.addAction(ix.check_action)
-    main_window.interchange = ix
     return ix

@@ -7,6 +7,6 @@ returns the panel.
 from __future__ import annotations
 
 from .build import example_guide
-from .inside import feature_maps, filter_lab
+from .inside import data_panel, embeddings, feature_maps, filter_lab
 
-INSTALLERS: tuple = (example_guide, feature_maps, filter_lab)
+INSTALLERS: tuple = (example_guide, data_panel, embeddings, feature_maps, filter_lab)

@@ -13,6 +13,8 @@ The forward pass runs at once for small networks and in a worker thread for big 
 """
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
@@ -32,6 +34,7 @@ from .receptive_view import ReceptiveStrip
 INLINE_MACS = 30_000_000        # forward passes cheaper than this run on the GUI thread
 THUMBS = 24                     # examples offered in the picker
 GLOBAL_EXAMPLES = 64            # examples the global colour scale is measured over
+LIVE_GAP = 0.5                  # seconds between live redraws while training
 LABEL_FONT = QFont()
 LABEL_FONT.setPointSize(7)
 
@@ -49,6 +52,8 @@ class FeatureMapsPanel(QWidget):
         self._global: dict[str, tuple[float, float]] = {}
         self._hover: tuple[int, int, int] | None = None
         self._live: dict | None = None
+        self._live_at = 0.0
+        self.training = training
         self._stale = True
         self.background = Background(self)
         self.background.finished.connect(self._on_view)
@@ -214,12 +219,18 @@ class FeatureMapsPanel(QWidget):
 
     # -- computing ------------------------------------------------------------------------------
     def _on_training_progress(self, run) -> None:
-        """Live maps while training: the trainer's latest weights, when it sent a copy."""
-        if run.live_weights is None or run.live_weights is self._live or not self.isVisible() \
-                or self.background.busy:
+        """Live maps while training, at most twice a second, from a copy of the weights of
+        the graph the run trains (the session's graph gets them when the run ends)."""
+        now = time.monotonic()
+        if self.training is None or not self.isVisible() or self.background.busy or \
+                now - self._live_at < LIVE_GAP:
             return
-        self._live = run.live_weights
-        self.refresh(weights=run.live_weights)
+        graph = self.training.live_graph()
+        if graph is None:
+            return
+        self._live_at = now
+        self._live = graph.weight_snapshot()
+        self.refresh(weights=self._live)
 
     def refresh(self, weights: dict | None = None) -> None:
         """Recompute the maps of the chosen node and example (in the background if big),

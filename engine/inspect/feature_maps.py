@@ -16,7 +16,7 @@ import numpy as np
 
 from engine.graph import Graph
 
-from .probe import Probe, ProbeError, run_upto
+from .upstream import Probe, ProbeError, run_upto
 from .receptive_field import POSITION_OPS, WINDOW_OPS, is_map
 
 SCALES = ("local", "shared", "global")

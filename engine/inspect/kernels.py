@@ -23,7 +23,7 @@ import numpy as np
 
 from engine.ops.conv import windows
 
-from .probe import one_blas_thread
+from .upstream import one_blas_thread
 
 LUMA = np.array([0.299, 0.587, 0.114])
 CUSTOM_SIZES = (3, 5, 7)

@@ -15,7 +15,7 @@ gives r_l = r_{l−1} + (k_l − 1)·j_{l−1} and j_l = j_{l−1}·s_l (j is th
 pixels between neighbouring outputs). :func:`size_formula` writes it out with the numbers.
 
 *The effective footprint* is the gradient of that one pixel with respect to every earlier map,
-from one backward pass seeded with a one-hot (:func:`engine.inspect.probe.backward_from`);
+from one backward pass seeded with a one-hot (:func:`engine.inspect.upstream.backward_from`);
 its magnitude, summed over channels, is the heat map. It lies inside the box, and is usually
 concentrated near its centre.
 """
@@ -27,7 +27,7 @@ import numpy as np
 
 from engine.graph import Graph
 
-from .probe import Probe, backward_from
+from .upstream import Probe, backward_from
 
 WINDOW_OPS = ("conv2d", "group_conv2d", "max_pool2d", "avg_pool2d", "avg_pool2d_valid", "pad2d")
 POSITION_OPS = frozenset({"identity", "relu", "leaky_relu", "sigmoid", "tanh", "negate", "power",

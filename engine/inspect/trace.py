@@ -311,7 +311,7 @@ def trace(graph: Graph, values: dict[str, np.ndarray], node: str,
     """Follow entry ``index`` of ``node``'s value back through every ancestor.
 
     ``values`` holds the forward value of ``node`` and each ancestor (e.g. a
-    :class:`engine.inspect.probe.Probe`'s values).
+    :class:`engine.inspect.upstream.Probe`'s values).
     """
     index = tuple(int(i) for i in index)
     start = np.zeros(np.shape(values[node]), bool)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from engine import Executor, examples
 from engine.inspect import kernels as K
 from engine.inspect import feature_maps as fm
-from engine.inspect import probe, receptive_field as rf
+from engine.inspect import receptive_field as rf, upstream
 from engine.inspect.trace_text import num
 from graphviz_app import imaging
 from graphviz_app.panels.inside import feature_maps as fm_panel
@@ -127,7 +127,7 @@ def test_click_outlines_the_receptive_field_with_its_footprint(cnn):
     r = cell.box.rect()
     assert (r.top(), r.left(), r.height(), r.width()) == (0, 5, 3, 3)   # clipped to 8x8
     assert "4 pixels square" in panel.rf_text.text()
-    pr = probe.run_upto(g, {"x": ds.arrays["x"][panel.example:panel.example + 1]},
+    pr = upstream.run_upto(g, {"x": ds.arrays["x"][panel.example:panel.example + 1]},
                         g.by_name("pool1"))
     heat = rf.footprints(pr, 1, 0, 3)[x]
     assert boxes[x].contains(heat)
@@ -236,7 +236,7 @@ def test_learned_kernels_and_this_node_on_my_image(cnn, tmp_path):
     assert panel.run_node()
     chans = [r for r in panel.results if r.name.startswith("pool1 ch")]
     x = K.fit_image(panel.image.rgb, 1, 8, 8)
-    expect = probe.run_upto(g, {"x": x}, g.by_name("pool1")).values[g.by_name("pool1")][0]
+    expect = upstream.run_upto(g, {"x": x}, g.by_name("pool1")).values[g.by_name("pool1")][0]
     assert len(chans) == 8
     np.testing.assert_allclose(chans[2].response, expect[2], rtol=1e-5)
     k = [r.name for r in panel.results].index("pool1 ch 2")

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from engine import Executor, examples
-from engine.inspect import feature_maps as fm, probe
+from engine.inspect import feature_maps as fm, upstream
 
 
 def test_maps_shown_are_the_engines_values_on_sampled_pixels():
@@ -16,7 +16,7 @@ def test_maps_shown_are_the_engines_values_on_sampled_pixels():
         nid = g.by_name(name)
         full = ex.last_values[ex.index[nid]]
         for n in (0, 5):
-            v = probe.run_upto(g, {"x": xs[n:n + 1]}, nid).values[nid][0]
+            v = upstream.run_upto(g, {"x": xs[n:n + 1]}, nid).values[nid][0]
             lv = fm.levels(v, "local")
             mo = fm.mosaic(v, lv)
             for _ in range(6):

@@ -4,7 +4,7 @@ import pytest
 
 from engine import Executor, examples
 from engine.graph import Graph
-from engine.inspect import probe, receptive_field as rf
+from engine.inspect import receptive_field as rf, upstream
 
 
 def chain_graph(seed=0):
@@ -48,7 +48,7 @@ def test_a_corner_box_reaches_into_the_padding_and_is_clipped_to_the_map():
 def test_effective_footprint_lies_inside_the_box_and_is_not_empty():
     g, x, c1, r, p, c2 = chain_graph(seed=3)
     img = np.random.default_rng(0).random((1, 1, 18, 18))
-    pr = probe.run_upto(g, {"x": img}, c2)
+    pr = upstream.run_upto(g, {"x": img}, c2)
     for (ch, i, j) in [(0, 1, 2), (1, 0, 0), (1, 3, 3)]:
         fp = rf.footprints(pr, ch, i, j)
         boxes = rf.boxes(g, c2, i, j)
@@ -65,13 +65,13 @@ def test_effective_footprint_lies_inside_the_box_and_is_not_empty():
 def test_seeded_backward_equals_finite_differences():
     g, x, c1, r, p, c2 = chain_graph(seed=1)
     img = np.random.default_rng(2).random((1, 1, 18, 18))
-    pr = probe.run_upto(g, {"x": img}, c2)
+    pr = upstream.run_upto(g, {"x": img}, c2)
     seed = np.zeros((1, 2, 4, 4))
     seed[0, 1, 2, 1] = 1.0
-    grad = probe.backward_from(pr, seed)[x]
+    grad = upstream.backward_from(pr, seed)[x]
 
     def f(v):
-        return probe.run_upto(g, {"x": v}, c2).values[c2][0, 1, 2, 1]
+        return upstream.run_upto(g, {"x": v}, c2).values[c2][0, 1, 2, 1]
 
     eps = 1e-6
     for (i, j) in [(6, 3), (9, 8), (0, 0), (5, 5)]:
@@ -100,13 +100,13 @@ def test_concat_of_branches_unites_their_boxes():
 def test_probe_runs_only_what_the_node_needs_and_names_a_missing_input():
     g, ds, _ = examples.build("small_cnn")
     pool = g.by_name("pool1")
-    pr = probe.run_upto(g, {"x": ds.arrays["x"][:3]}, pool)     # no labels needed
+    pr = upstream.run_upto(g, {"x": ds.arrays["x"][:3]}, pool)     # no labels needed
     assert g.by_name("y") not in pr.values
     ex = Executor(g)
     ex.run({"x": ds.arrays["x"][:3], "y": ds.arrays["y"][:3]}, training=False, backward=False)
     np.testing.assert_allclose(pr.values[pool], ex.last_values[ex.index[pool]], rtol=1e-12)
-    with pytest.raises(probe.ProbeError, match="input x has no data"):
-        probe.run_upto(g, {}, pool)
+    with pytest.raises(upstream.ProbeError, match="input x has no data"):
+        upstream.run_upto(g, {}, pool)
 
 
 def test_pads_grouped_convs_and_valid_pooling_shift_and_grow_the_box():
@@ -125,7 +125,7 @@ def test_pads_grouped_convs_and_valid_pooling_shift_and_grow_the_box():
     # pool (k3 s1, top 1): rows 0..2 of gc; gc (k3 s2): rows 0..6 of pad; pad (top 1): -1..5
     assert boxes[gc] == rf.Box(0, 2, 0, 2) and boxes[pad] == rf.Box(0, 6, 0, 6)
     assert boxes[x] == rf.Box(-1, 5, -1, 5)
-    pr = probe.run_upto(g, {"x": np.random.default_rng(0).random((1, 2, 8, 8))}, pool)
+    pr = upstream.run_upto(g, {"x": np.random.default_rng(0).random((1, 2, 8, 8))}, pool)
     t = trace.trace(g, pr.values, pool, (0, 1, 1, 1))       # channel 1: group 1 only
     rows, cols = np.nonzero(t.values[x][0].any(axis=0))
     assert (rows.min(), rows.max(), cols.min(), cols.max()) == (0, 5, 0, 5)   # the clipped box

@@ -4,7 +4,7 @@ import pytest
 
 from engine import examples
 from engine.graph import Graph
-from engine.inspect import probe, trace, trace_text
+from engine.inspect import trace, trace_text, upstream
 from engine.ops import REGISTRY
 from tests.engine.opcheck import op_forward
 
@@ -152,7 +152,7 @@ def test_embedding_reads_the_row_of_the_id_it_looked_up():
 
 def small_cnn_values():
     g, ds, _ = examples.build("small_cnn")
-    pr = probe.run_upto(g, {"x": ds.arrays["x"][5:6]}, g.by_name("logits"))
+    pr = upstream.run_upto(g, {"x": ds.arrays["x"][5:6]}, g.by_name("logits"))
     return g, pr.values
 
 
@@ -214,7 +214,7 @@ def test_broadcast_formula_names_the_source_entry():
     s = g.add_node("add", name="s")
     g.connect(a, s, 0)
     g.connect(b, s, 1)
-    pr = probe.run_upto(g, {"a": np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])}, s)
+    pr = upstream.run_upto(g, {"a": np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])}, s)
     assert trace_text.formula(g, pr.values, s, (1, 2)) == "s[1,2] = a[1,2] + b[0,2] = 6 + 2 = 8"
     t = trace.trace(g, pr.values, s, (1, 2))
     assert t.values[b].tolist() == [[False, False, True]]
@@ -236,7 +236,7 @@ def test_every_value_of_every_example_traces_and_states_its_formula(name):
     for nid in g.topo_order():
         needed = fm.input_nodes(g, nid) + ([nid] if g.nodes[nid].op == "input" else [])
         feeds = {inp: np.asarray(arrays[g.nodes[inp].name])[:2] for inp in needed}
-        values = probe.run_upto(g, feeds, nid).values
+        values = upstream.run_upto(g, feeds, nid).values
         v = np.asarray(values[nid])
         for _ in range(3):
             index = tuple(int(rng.integers(s)) for s in v.shape)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayo
 
 from engine.inspect import feature_maps as fm
 from engine.inspect import kernels as K
-from engine.inspect.probe import run_upto
+from engine.inspect.upstream import run_upto
 from engine.inspect.trace import trace
 from engine.inspect.trace_text import formula, num
 

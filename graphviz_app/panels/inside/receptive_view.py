@@ -9,7 +9,7 @@ import numpy as np
 from engine.graph import Graph
 from engine.inspect import feature_maps as fm
 from engine.inspect import receptive_field as rf
-from engine.inspect.probe import Probe
+from engine.inspect.upstream import Probe
 
 from .conv_view import GREY, ImageCell, Plots
 

@@ -13,6 +13,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap,
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPixmapItem, QGraphicsSimpleTextItem,
                                QStyleOptionGraphicsItem)
 
+from engine.notation import dense_notation
+
 from .port_item import HIT, RADIUS, PortItem
 from .text import LOD_TEXT, OpLabels, brush, font, make_text, text_width
 
@@ -28,6 +30,7 @@ MIN_WIDTH = 130.0
 GLOW = 6.0
 MARGIN = max(GLOW, HIT)
 VALUE_MAX = (96, 48)
+TRACE_COLOR = QColor(255, 176, 0)   # cells a traced value came from
 RUN_STATES = ("idle", "done", "current", "current_backward", "done_backward")
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 _Y0 = HEADER + 0.5 * ROW + 2.0  # centre of the first row: output port, first input port
@@ -74,6 +77,9 @@ class NodeItem(QGraphicsItem):
         self.out_port = PortItem(self, PortItem.OUTPUT)
         self._pix_item: QGraphicsPixmapItem | None = None
         self._val_text: QGraphicsSimpleTextItem | None = None
+        self._trace_pix: QGraphicsPixmapItem | None = None
+        self._trace_text: QGraphicsSimpleTextItem | None = None
+        self.traced = False
         n = len(op.inputs) if n_ports is None else n_ports
         self.ports = [PortItem(self, i) for i in range(n)]
         self.labels = OpLabels.get(op, n)
@@ -107,7 +113,8 @@ class NodeItem(QGraphicsItem):
         n = len(self.ports)
         body = HEADER + max(1, n) * ROW + 4.0
         height = body + self._value_h
-        if width != self.width or height != self.height or self._shape_path is None:
+        resized = width != self.width or height != self.height
+        if resized or self._shape_path is None:
             self.prepareGeometryChange()
             self.width, self.height = width, height
             self._shape_path = None
@@ -122,6 +129,9 @@ class NodeItem(QGraphicsItem):
             self._layout_value(body)
         if self.edges:
             self.update_edges()
+        scene = self.scene()
+        if resized and scene is not None:
+            scene.node_resized(self)      # neighbours it now overlaps are moved aside
 
     def _layout_value(self, top: float) -> None:
         x = PAD
@@ -134,6 +144,10 @@ class NodeItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return QRectF(-MARGIN, -MARGIN, self.width + 2 * MARGIN, self.height + 2 * MARGIN)
+
+    def box(self) -> QRectF:
+        """The node's box in scene coordinates (no glow, no port margins)."""
+        return QRectF(self.pos().x(), self.pos().y(), self.width, self.height)
 
     def shape(self) -> QPainterPath:
         """The box plus the port circles (so a press on a port reaches this item)."""
@@ -238,6 +252,30 @@ class NodeItem(QGraphicsItem):
         self._layout()
         self.update()
 
+    def set_trace_highlight(self, image: QImage | None, text: str = "") -> None:
+        """Light the node up as a source of a traced value: an amber outline, and above the
+        node a small picture of the cells it came from (``image``) with ``text`` (e.g. '9 of
+        64 entries'). ``None`` and no text clears it."""
+        on = image is not None or bool(text)
+        if on and self._trace_text is None:
+            self._trace_pix = QGraphicsPixmapItem(self)
+            self._trace_text = make_text(self, "", "small", TRACE_COLOR)
+        if self._trace_pix is not None:
+            pix = QPixmap.fromImage(image) if image is not None and not image.isNull() else QPixmap()
+            if not pix.isNull() and (pix.width() > VALUE_MAX[0] or pix.height() > VALUE_MAX[1]):
+                pix = pix.scaled(VALUE_MAX[0], VALUE_MAX[1], Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.FastTransformation)
+            self._trace_pix.setPixmap(pix)
+            self._trace_text.setText(text)
+            th = self._trace_text.boundingRect().height()
+            self._trace_pix.setPos(0.0, -pix.height() - th - 4.0)
+            self._trace_text.setPos(0.0, -th - 2.0)
+            self._trace_pix.setVisible(on)
+            self._trace_text.setVisible(on)
+        if on != self.traced:
+            self.traced = on
+            self.update()
+
     def set_detail_tooltip(self, text: str) -> None:
         self.detail_tooltip = text or ""
 
@@ -248,6 +286,10 @@ class NodeItem(QGraphicsItem):
             lines.append(self.op.description)
         if self.op.formula:
             lines.append(self.op.formula)
+        scene = self.scene()
+        if self.op.name == "dense" and scene is not None:   # the course's notation, layer l
+            nota = dense_notation(scene.session.graph, self.nid)
+            lines += nota.lines() if nota is not None else []
         if self.frozen:
             lines.append("frozen: its arrays are not trained")
         lines += [f"⚠ {i.message}" for i in self.issues]
@@ -267,10 +309,9 @@ class NodeItem(QGraphicsItem):
     # -- Qt -------------------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:
         port = self.port_at(event.pos()) if event.button() == Qt.MouseButton.LeftButton else None
-        scene = self.scene()
-        if port is not None and hasattr(scene, "begin_wire"):
+        if port is not None:
             self._wiring = True
-            scene.begin_wire(port)
+            self.scene().begin_wire(port)
             event.accept()
             return
         super().mousePressEvent(event)
@@ -300,7 +341,9 @@ class NodeItem(QGraphicsItem):
     def _outline(self) -> QPen:
         t = self.theme
         run = t.run_states.get(self.run_state)
-        if self.issues:
+        if self.traced:
+            pen = QPen(TRACE_COLOR, 3.0)
+        elif self.issues:
             pen = QPen(t.error, 2.5)
         elif self.isSelected():
             pen = QPen(t.selection, 2.5)

@@ -1,7 +1,9 @@
 """The convolutional examples in the window: each opens clean with its guide's panels in front,
-the player steps it forward and backward, and the inspector shows the course's figures."""
+the player steps it forward and backward, the inspector shows the course's figures, and the
+Filter lab sets the example's filters beside the classic kernels."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from engine import guides
@@ -78,3 +80,18 @@ def test_the_stride_step_reports_a_stride_that_does_not_fit(window):
     assert any("not a whole number" in str(i) for i in g.issues_for(g.by_name("conv")))
     assert panel.run_step(good)
     assert g.issues == []
+
+
+def test_filter_lab_sets_the_example_filters_beside_the_classic_ones(window):
+    window.files.open_example("filter_lab")
+    g = window.session.graph
+    w = np.asarray(g.nodes[g.by_name("conv1")].weights["W"])
+    panel = window.panels["filter_lab"]
+    i = panel.learned_box.findText("conv1")
+    assert i > 0
+    panel.learned_box.setCurrentIndex(i)
+    learned = [r for r in panel.results if r.name.startswith("conv1 filter")]
+    assert len(learned) == 8 and len(panel.results) > 8        # beside the classic kernels
+    for f, r in enumerate(learned):
+        np.testing.assert_allclose(r.kernel, w[f, 0])
+        assert r.response.shape == panel.grey.shape

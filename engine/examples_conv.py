@@ -121,8 +121,9 @@ def conv_shape(seed: int = 0) -> Built:
     info = _info("The course's output-size example",
                  "A 32x32x3 image through 20 filters of 8x8x3 with stride 2 and padding 1: "
                  "(32 + 2·1 − 8)/2 + 1 = 14, so the output is 14x14x20. Each filter has "
-                 "8·8·3 + 1 = 193 numbers, 3,860 in all, whatever the size of the image.", (26,))
-    return _finish(g, info), None, info
+                 "8·8·3 + 1 = 193 numbers, 3,860 in all, whatever the size of the image.", (26,),
+                 {"optimizer": "adam", "lr": 0.01, "batch_size": 20, "epochs": 5})
+    return _finish(g, info), datasets.gratings(n=60, channels=3, size=32, seed=seed), info
 
 
 @lru_cache(maxsize=4)
@@ -280,14 +281,22 @@ def module_counts(graph: Graph) -> dict[str, dict[str, int]]:
     return out
 
 
+_MODULE_TRAIN = {"optimizer": "adam", "lr": 0.001, "batch_size": 10, "epochs": 1}
+
+
+def _module_data(seed: int) -> Dataset:
+    """A few gratings of the module's 192x28x28 input: enough to step and train an epoch."""
+    return datasets.gratings(n=20, channels=192, size=28, classes=10, seed=seed)
+
+
 def inception_28(seed: int = 0) -> Built:
     info = _info("The course's inception module (28x28x192)",
                  "The module of the course on a 28x28x192 input: 1x1 (64), 3x3 (128) and 5x5 "
                  "(32) convolutions and a pooling branch, joined into 28x28x256. The 1x1 "
                  "'reduce' layers shrink 192 channels to 96 and 16 first: the 5x5 branch costs "
                  "2.4 M + 10.0 M = 12.4 M multiplies instead of 120 M.", (30,),
-                 compare="inception_28_naive", input_shape=COURSE_MODULE_INPUT)
-    return _finish(_inception_28(True, seed), info), None, info
+                 _MODULE_TRAIN, compare="inception_28_naive", input_shape=COURSE_MODULE_INPUT)
+    return _finish(_inception_28(True, seed), info), _module_data(seed), info
 
 
 def inception_28_naive(seed: int = 0) -> Built:
@@ -295,8 +304,8 @@ def inception_28_naive(seed: int = 0) -> Built:
                  "The same branches applied to all 192 input channels directly: the 5x5 "
                  "convolution alone needs 28·28·32 · 5·5·192 = 120 M multiplies per image, and "
                  "the pooled 192 channels pass on as they are (28x28x416 out).", (30,),
-                 compare="inception_28", input_shape=COURSE_MODULE_INPUT)
-    return _finish(_inception_28(False, seed), info), None, info
+                 _MODULE_TRAIN, compare="inception_28", input_shape=COURSE_MODULE_INPUT)
+    return _finish(_inception_28(False, seed), info), _module_data(seed), info
 
 
 GOOGLENET_FILE = ("backend", "test", "data", "light", "light_inception_v1.onnx")
@@ -319,8 +328,11 @@ def googlenet_onnx(seed: int = 0) -> Built:
                                 f"missing here ({path}); reinstall onnx to get it")
     g = import_onnx(path)            # its blocks grouped, collapsed and laid out
     g.reinitialize(seed=seed)
+    with g.batch():                  # any number of images, not the file's fixed batch of 1
+        g.set_params(g.by_name("data_0"), {"shape": (None, 3, 224, 224)})
+        g.set_params(g.by_name("inception_5b_1x1_reshape"), {"shape": (0, 1024)})
     logits = next(s for s in g.inputs_of(g.by_name("prob_1")) if s is not None)
-    y = g.add_node("input", {"shape": (1,), "dtype": "int"}, name="y")
+    y = g.add_node("input", {"shape": (None,), "dtype": "int"}, name="y")
     j = g.add_node("softmax_ce", {}, name="J")
     x, yy = g.nodes[logits].ui["pos"]
     g.nodes[y].ui["pos"], g.nodes[j].ui["pos"] = [x + 260.0, yy + 120.0], [x + 520.0, yy]
@@ -331,8 +343,12 @@ def googlenet_onnx(seed: int = 0) -> Built:
                  "inception modules like the course's one, each collapsed into one box. "
                  "Expand inception_3a: its branches are those of the 'Inception 28x28x192' "
                  "example, on 27x27x192 here because this file's pools round sizes down where "
-                 "the paper rounds up.", (30,), input_shape=(1, 3, 224, 224))
-    return _finish(g, info), None, info
+                 "the paper rounds up.", (30,), {"optimizer": "adam", "lr": 0.001, "batch_size": 1,
+                                           "epochs": 1},
+                 input_shape=(None, 3, 224, 224))
+    data = datasets.gratings(n=2, channels=3, size=224, classes=10, seed=seed)
+    arrays = {"data_0": data.arrays["x"], "y": data.arrays["y"]}
+    return _finish(g, info), Dataset(arrays, data.name, data.description, data.meta), info
 
 
 CONV_EXAMPLES = {

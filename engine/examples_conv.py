@@ -347,8 +347,10 @@ def googlenet_onnx(seed: int = 0) -> Built:
                                            "epochs": 1},
                  input_shape=(None, 3, 224, 224))
     data = datasets.gratings(n=2, channels=3, size=224, classes=10, seed=seed)
-    arrays = {"data_0": data.arrays["x"], "y": data.arrays["y"]}
-    return _finish(g, info), Dataset(arrays, data.name, data.description, data.meta), info
+    data = Dataset({"data_0": data.arrays["x"], "y": data.arrays["y"]}, data.name,
+                   data.description, data.meta)
+    info["dev_sets"] = {"dev": data.subset(np.array([1]), "gratings (dev)")}
+    return _finish(g, info), data.subset(np.array([0]), "gratings (train)"), info
 
 
 CONV_EXAMPLES = {

@@ -264,6 +264,10 @@ from .examples_course import COURSE_EXAMPLES  # noqa: E402 - its builders use th
 EXAMPLES.update(COURSE_EXAMPLES)
 EXAMPLES.update(examples_extra.EXAMPLES)   # examples on real data (digits, the text corpus)
 
+from .examples_more import MORE_EXAMPLES  # noqa: E402 - vectorization, activations, gradient check…
+
+EXAMPLES.update(MORE_EXAMPLES)
+
 
 def build(name: str, seed: int = 0) -> Built:
     """Build the example ``name`` (a key of :data:`EXAMPLES`)."""

@@ -14,7 +14,8 @@
 - ``digits_mismatch`` (idea 23): trained on clean digits, with a clean dev set and a dev set of
   noisy, shifted digits: the clean figure misleads about the data that matters.
 
-Builders follow :mod:`engine.examples`: ``(graph, dataset, info)``.
+Builders follow :mod:`engine.examples`: ``(graph, dataset, info)``; this module does not import
+it (engine.examples registers these), so either can be imported first.
 """
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ import numpy as np
 
 from . import datasets
 from .data.digits import DIGIT_SIZE, digits
-from .examples import Built, _finish, _info, _op
 from .executor import Executor
 from .graph import Graph
 from .ops.base import get_op
@@ -34,6 +34,26 @@ __all__ = ["vectorization", "activation_functions", "representation_learning",
            "noisy_shifted", "BRANCHES", "MORE_EXAMPLES"]
 
 # in the course's order; the last one's loss is the one whose accuracy training reports
+Built = tuple[Graph, Dataset, dict]
+
+
+def _op(g: Graph, op: str, inputs: list[str], name: str, **params) -> str:
+    nid = g.add_node(op, params, name=name)
+    for port, src in enumerate(inputs):
+        g.connect(src, nid, port)
+    return nid
+
+
+def _info(title: str, description: str, ideas: tuple[int, ...], train: dict, **extra) -> dict:
+    return {"title": title, "description": description, "ideas": list(ideas),
+            "train": dict(train), **extra}
+
+
+def _finish(g: Graph, info: dict) -> Graph:
+    g.meta.update({"title": info["title"], "description": info["description"]})
+    return g
+
+
 BRANCHES = (("sigmoid", "sigmoid"), ("tanh", "tanh"), ("relu", "relu"), ("leaky", "leaky_relu"))
 
 

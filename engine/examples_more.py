@@ -203,7 +203,7 @@ def representation_learning(seed: int = 0) -> Built:
                  "layer1 fires most for a stroke that several digits share; a unit of layer3 "
                  "fires most for one digit. The Activations panel shows each unit's "
                  "top-activating examples.", (17,),
-                 {"optimizer": "adam", "lr": 0.01, "batch_size": 64, "epochs": 30},
+                 {"optimizer": "adam", "lr": 0.01, "batch_size": 64, "epochs": 20},
                  dev_sets={"dev": dev}, target={"train_accuracy": 0.97, "dev_accuracy": 0.95},
                  layers=[f"layer{i}" for i in range(1, len(DEEP_WIDTHS) + 1)])
     return _finish(g, info), train, info

@@ -191,19 +191,21 @@ DEEP_WIDTHS = (64, 32, 16)
 
 
 def representation_learning(seed: int = 0) -> Built:
-    """x (N, 64) → dense 64 relu → dense 32 relu → dense 16 relu → dense 10 → softmax_ce."""
+    """x (N, 64) → dense 64 relu → dense 32 relu → dense 16 relu → dense 10 → softmax_ce.
+    He initialization and a learning rate of 0.005 keep most ReLU units alive (at 0.01 about a
+    third of layer1 dies)."""
     train, dev, _ = split(digits(), train=0.8, dev=0.2, seed=seed)
     g = Graph(seed)
     h = _digits_input(g)
     for i, units in enumerate(DEEP_WIDTHS, start=1):
-        h = _op(g, "dense", [h], f"layer{i}", units=units, activation="relu")
+        h = _op(g, "dense", [h], f"layer{i}", units=units, activation="relu", init="he")
     _class_head(g, h)
     info = _info("Later layers, more abstract features",
                  "Three hidden layers on the handwritten digits. After training, a unit of "
                  "layer1 fires most for a stroke that several digits share; a unit of layer3 "
                  "fires most for one digit. The Activations panel shows each unit's "
                  "top-activating examples.", (17,),
-                 {"optimizer": "adam", "lr": 0.01, "batch_size": 64, "epochs": 20},
+                 {"optimizer": "adam", "lr": 0.005, "batch_size": 64, "epochs": 20},
                  dev_sets={"dev": dev}, target={"train_accuracy": 0.97, "dev_accuracy": 0.95},
                  layers=[f"layer{i}" for i in range(1, len(DEEP_WIDTHS) + 1)])
     return _finish(g, info), train, info

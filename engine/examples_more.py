@@ -77,7 +77,7 @@ def loss_accuracies(graph: Graph, dataset: Dataset) -> dict[str, float]:
     return out
 
 
-def top_example_purity(graph: Graph, dataset: Dataset, node: str, k: int = 30) -> float:
+def top_example_purity(graph: Graph, dataset: Dataset, node: str, k: int = 12) -> float:
     """How much one layer's units respond to one class: for each unit of ``node`` (a dense
     layer, output (N, units)) take the ``k`` examples of ``dataset`` that activate it most and
     the share of the commonest label among them; return the mean over the units that vary
@@ -191,12 +191,14 @@ DEEP_WIDTHS = (64, 32, 16)
 
 
 def representation_learning(seed: int = 0) -> Built:
-    """x (N, 64) → dense 64 relu → dense 32 relu → dense 16 relu → dense 10 → softmax_ce.
+    """x (N, 1, 8, 8) → flatten (N, 64) → dense 64 relu → dense 32 relu → dense 16 relu →
+    dense 10 → softmax_ce. The input stays an image so views can show the examples as pictures.
     He initialization and a learning rate of 0.005 keep most ReLU units alive (at 0.01 about a
     third of layer1 dies)."""
-    train, dev, _ = split(digits(), train=0.8, dev=0.2, seed=seed)
+    train, dev, _ = split(digits(images=True), train=0.8, dev=0.2, seed=seed)
     g = Graph(seed)
-    h = _digits_input(g)
+    x = g.add_node("input", {"shape": (None, 1, DIGIT_SIZE, DIGIT_SIZE)}, name="x")
+    h = _op(g, "flatten", [x], "pixels")
     for i, units in enumerate(DEEP_WIDTHS, start=1):
         h = _op(g, "dense", [h], f"layer{i}", units=units, activation="relu", init="he")
     _class_head(g, h)

@@ -131,6 +131,7 @@ def test_dev_digits_are_held_out_from_training():
     _, train, info = build("representation_learning")
     dev = info["dev_sets"]["dev"]
     assert len(train) + len(dev) == len(digits()) and len(dev) > 300
+    assert train["x"].shape[1:] == (1, 8, 8)          # images, so views draw them as pictures
     assert _rows(train["x"], dev["x"]) == _rows(digits()["x"])
 
 
@@ -140,7 +141,7 @@ def test_later_layers_respond_to_single_digits_after_training(deep):
     assert after[0] + 0.03 < after[1] and after[1] + 0.03 < after[2], after
     assert after[2] > 0.85, after
     # learned, not built in: before training no layer's units prefer one digit this much
-    assert max(before) < 0.65 and after[2] - max(before) > 0.2, (before, after)
+    assert max(before) < 0.7 and after[2] - max(before) > 0.2, (before, after)
 
 
 def test_purity_counts_the_commonest_label_among_the_top_examples():

@@ -99,3 +99,19 @@ def test_digits_mismatch_offers_both_dev_sets_with_the_noisy_one_chosen(window):
     assert tp.dev_set.currentText() == "noisy, shifted digits"
     train, dev = tp.data_split()
     assert len(dev) == 360 and dev.name == "noisy, shifted digits"
+
+
+WITH_PANEL_STEPS = [n for n in sorted(MORE_EXAMPLES)
+                    if any(s.do == "panel" and "press" not in s.args for s in guides.load(n).steps)]
+
+
+@pytest.mark.parametrize("name", WITH_PANEL_STEPS)
+def test_every_panel_step_finds_its_panel_and_tab(window, name):
+    window.files.open_example(name)
+    panel = window.panels["example_guide"]
+    steps = [s for s in panel.guide.steps if s.do == "panel" and "press" not in s.args]
+    assert steps
+    for step in steps:
+        assert panel.run_step(step), step
+        dock = window.docks[window.dock_manager.by_title(step.args["panel"])]
+        assert dock.isVisible()

@@ -115,3 +115,20 @@ def test_every_panel_step_finds_its_panel_and_tab(window, name):
         assert panel.run_step(step), step
         dock = window.docks[window.dock_manager.by_title(step.args["panel"])]
         assert dock.isVisible()
+
+
+def test_the_clean_dev_verdict_misleads_and_the_noisy_one_names_the_mismatch():
+    """What the guide says the Loss curves verdict reads, for each of the two dev sets."""
+    from engine.examples import build
+    from engine.training import TrainConfig, Trainer
+    from graphviz_app.panels.watch.loss_panel import diagnose
+    said = {}
+    for dev_name in ("clean digits", "noisy, shifted digits"):
+        graph, train, info = build("digits_mismatch")
+        t = Trainer(graph, train, info["dev_sets"][dev_name], TrainConfig(**info["train"]))
+        t.run()
+        said[dev_name] = diagnose(t.history, dev_name=dev_name)
+    assert said["clean digits"][0] == "neither"
+    verdict, advice = said["noisy, shifted digits"]
+    assert verdict == "high variance" and "noisy, shifted digits" in advice
+    assert "mismatch" in advice

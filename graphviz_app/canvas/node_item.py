@@ -107,7 +107,8 @@ class NodeItem(QGraphicsItem):
         n = len(self.ports)
         body = HEADER + max(1, n) * ROW + 4.0
         height = body + self._value_h
-        if width != self.width or height != self.height or self._shape_path is None:
+        resized = width != self.width or height != self.height
+        if resized or self._shape_path is None:
             self.prepareGeometryChange()
             self.width, self.height = width, height
             self._shape_path = None
@@ -122,6 +123,9 @@ class NodeItem(QGraphicsItem):
             self._layout_value(body)
         if self.edges:
             self.update_edges()
+        scene = self.scene()
+        if resized and scene is not None:
+            scene.node_resized(self)      # neighbours it now overlaps are moved aside
 
     def _layout_value(self, top: float) -> None:
         x = PAD
@@ -134,6 +138,10 @@ class NodeItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return QRectF(-MARGIN, -MARGIN, self.width + 2 * MARGIN, self.height + 2 * MARGIN)
+
+    def box(self) -> QRectF:
+        """The node's box in scene coordinates (no glow, no port margins)."""
+        return QRectF(self.pos().x(), self.pos().y(), self.width, self.height)
 
     def shape(self) -> QPainterPath:
         """The box plus the port circles (so a press on a port reaches this item)."""
@@ -267,10 +275,9 @@ class NodeItem(QGraphicsItem):
     # -- Qt -------------------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:
         port = self.port_at(event.pos()) if event.button() == Qt.MouseButton.LeftButton else None
-        scene = self.scene()
-        if port is not None and hasattr(scene, "begin_wire"):
+        if port is not None:
             self._wiring = True
-            scene.begin_wire(port)
+            self.scene().begin_wire(port)
             event.accept()
             return
         super().mousePressEvent(event)

@@ -65,7 +65,8 @@ def _errors(mistake: str, act: str = "tanh") -> dict[str, float]:
         return float(np.sum(op_forward("practice_dense", [x], params, w)[0] * r))
 
     (gx,), gw = op_grads("practice_dense", [x], r, params, w)
-    return {"x": rel_error(gx, numeric_grad(f, x)), "W": rel_error(gw["W"], numeric_grad(f, w["W"])),
+    return {"x": rel_error(gx, numeric_grad(f, x)),
+            "W": rel_error(gw["W"], numeric_grad(f, w["W"])),
             "b": rel_error(gw["b"], numeric_grad(f, w["b"]))}
 
 
@@ -128,5 +129,5 @@ def test_same_shape_rule_and_weights_as_dense():
     op, dense = get_op("practice_dense"), get_op("dense")
     p = op.validate_params({"units": 7})
     assert op.infer_shape(p, [(None, 3)]) == (None, 7)
-    assert op.weight_specs(p, [(None, 3)]) == dense.weight_specs(dense.validate_params({"units": 7}),
-                                                                 [(None, 3)])
+    same = dense.weight_specs(dense.validate_params({"units": 7}), [(None, 3)])
+    assert op.weight_specs(p, [(None, 3)]) == same

@@ -13,6 +13,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap,
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPixmapItem, QGraphicsSimpleTextItem,
                                QStyleOptionGraphicsItem)
 
+from engine.notation import dense_notation
+
 from .port_item import HIT, RADIUS, PortItem
 from .text import LOD_TEXT, OpLabels, brush, font, make_text, text_width
 
@@ -256,6 +258,10 @@ class NodeItem(QGraphicsItem):
             lines.append(self.op.description)
         if self.op.formula:
             lines.append(self.op.formula)
+        scene = self.scene()
+        if self.op.name == "dense" and scene is not None:   # the course's notation, layer l
+            nota = dense_notation(scene.session.graph, self.nid)
+            lines += nota.lines() if nota is not None else []
         if self.frozen:
             lines.append("frozen: its arrays are not trained")
         lines += [f"⚠ {i.message}" for i in self.issues]

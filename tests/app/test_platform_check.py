@@ -130,3 +130,14 @@ def test_the_check_runs_without_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_the_app_command_checks_the_platform_before_qt(monkeypatch):
+    """run() returns the check's code without creating a QApplication when xcb cannot load."""
+    from graphviz_app import app as app_module
+    from graphviz_app import platform_check
+    made = []
+    monkeypatch.setattr(platform_check, "check_platform", lambda *a, **k: platform_check.EXIT_MISSING)
+    monkeypatch.setattr(app_module, "make_app", lambda *a, **k: made.append(1))
+    assert app_module.run([]) == platform_check.EXIT_MISSING
+    assert not made

@@ -31,18 +31,18 @@ MISTAKES = ("none", "wrong_sign", "no_transpose", "db_mean", "no_derivative", "n
 __all__ = ["PracticeDense", "MISTAKES"]
 
 
-def _dz(params: dict, output: np.ndarray, cache: np.ndarray, grad_out: np.ndarray) -> np.ndarray:
-    """G ⊙ g'(z), the correct gradient of the pre-activation z (N, units) (cache = z)."""
+def _dz(params: dict, output: np.ndarray, z: np.ndarray, grad_out: np.ndarray) -> np.ndarray:
+    """G ⊙ g'(z), the correct gradient of the pre-activation z (N, units)."""
     act = params["activation"]
     if act == "identity":
         return grad_out
     if act == "relu":
-        return grad_out * (cache > 0)
+        return grad_out * (z > 0)
     if act == "sigmoid":
         return grad_out * output * (1 - output)
     if act == "tanh":
         return grad_out * (1 - output * output)
-    return grad_out * _ACT[act][1](cache)
+    return grad_out * _ACT[act][1](z)
 
 
 @register
@@ -63,7 +63,8 @@ class PracticeDense(Dense):
     def backward(self, params, inputs, weights, output, cache, grad_out, need=None):
         """Dense's backward (x (N, in) or (..., in)), with the chosen mistake in one line."""
         mistake = params["mistake"]
-        dz = grad_out if mistake == "no_derivative" else _dz(params, output, cache, grad_out)
+        z = cache["z"]                      # the dense layer's cache: a_prev, z (and a)
+        dz = grad_out if mistake == "no_derivative" else _dz(params, output, z, grad_out)
         x = inputs[0]
         dz2 = dz.reshape(-1, dz.shape[-1])
         x2 = x.reshape(-1, x.shape[-1])

@@ -34,7 +34,7 @@ def test_forward_is_dense_whatever_the_mistake(act, mistake):
     out, cache = op_forward("practice_dense", [x], {"units": UNITS, "activation": act,
                                                     "mistake": mistake}, w)
     z = x @ w["W"].T + w["b"]
-    np.testing.assert_allclose(cache, z, atol=1e-12)
+    np.testing.assert_allclose(cache["z"], z, atol=1e-12)
     np.testing.assert_allclose(out, ACTS[act](z), atol=1e-12)
 
 

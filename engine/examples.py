@@ -271,6 +271,8 @@ from .examples_course import COURSE_EXAMPLES  # noqa: E402 - its builders use th
 
 EXAMPLES.update(COURSE_EXAMPLES)
 EXAMPLES.update(examples_extra.EXAMPLES)   # examples on real data (digits, the text corpus)
+from .examples_conv import CONV_EXAMPLES  # noqa: E402
+EXAMPLES.update(CONV_EXAMPLES)
 
 from .examples_more import MORE_EXAMPLES  # noqa: E402 - vectorization, activations, gradient check…
 

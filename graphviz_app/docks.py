@@ -38,7 +38,7 @@ LAYOUTS: dict[str, Layout] = {
                              "bottom": ("gradcheck_dock", "messages_dock")},
                    {"left": 0.16, "right": 0.26, "bottom": 0.24}),
     "train": Layout("&Train", {"right": ("training_dock",), "bottom": ("loss_dock",)},
-                    {"right": 0.28, "bottom": 0.36}),
+                    {"right": 0.31, "bottom": 0.36}),
     "inside": Layout("Look &inside", {"right": ("inspector_dock",),
                                       "bottom": ("activations_dock", "feature_maps_dock",
                                                  "decision_boundary_dock", "cost_surface_dock",
@@ -122,6 +122,10 @@ class DockManager(QObject):
         by_title = {d.windowTitle(): d for d in self.docks.values()}
         laid_out = self.win.isVisible()
         for bar in bars:
+            # Whole panel names, scrolled when they do not fit, rather than "Gra…" and "Co…".
+            if bar.elideMode() != Qt.TextElideMode.ElideNone:
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+                bar.setUsesScrollButtons(True)
             if not bar.isVisible():
                 continue
             stale = any(tabs[bar] < tabs[other] for other in bars if other is not bar)

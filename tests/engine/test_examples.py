@@ -31,7 +31,8 @@ def test_example_builds_and_runs(name):
     g, data, info = build(name)
     assert g.issues == []
     assert info["title"] and info["description"]
-    assert all(not n.ui for n in g.nodes.values())
+    laid_out = name == "googlenet_onnx"        # arranged by the ONNX importer, blocks collapsed
+    assert all(bool(n.ui.get("pos")) == laid_out for n in g.nodes.values())
     ex = Executor(g, dtype=np.float64)
     assert g.nodes[ex.target].name == "J"
     cost, grads = ex.run(_feeds(g, data))

@@ -274,6 +274,10 @@ EXAMPLES.update(examples_extra.EXAMPLES)   # examples on real data (digits, the 
 from .examples_conv import CONV_EXAMPLES  # noqa: E402
 EXAMPLES.update(CONV_EXAMPLES)
 
+from .examples_more import MORE_EXAMPLES  # noqa: E402 - vectorization, activations, gradient check…
+
+EXAMPLES.update(MORE_EXAMPLES)
+
 
 def build(name: str, seed: int = 0) -> Built:
     """Build the example ``name`` (a key of :data:`EXAMPLES`)."""

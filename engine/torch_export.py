@@ -71,7 +71,7 @@ def _expr(g: Graph, nid: str, x: list[str]) -> str:
         return f"F.leaky_relu({x[0]}, {p['alpha']!r})"
     if op in ("softmax", "log_softmax"):
         return f"F.{op}({x[0]}, dim={p['axis']})"
-    if op == "dense":
+    if op in ("dense", "practice_dense"):   # practice_dense: dense forward, own backward
         z = f"F.linear({x[0]}, {w['W']}, {w['b'] if p['bias'] else None})"
         return _ACT[p["activation"]].format(z=z)
     if op == "embedding":

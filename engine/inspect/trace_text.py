@@ -89,7 +89,7 @@ def formula(graph: Graph, values: dict[str, np.ndarray], node: str, index) -> st
     ins = [np.asarray(values[s]) for s in srcs]
     p, w = n.params, n.weights
     op = n.op
-    if op == "dense":
+    if op in ("dense", "practice_dense"):
         x = ins[0][index[:-1]]
         u = index[-1]
         z = float(np.dot(w["W"][u], x) + (w["b"][u] if "b" in w else 0.0))

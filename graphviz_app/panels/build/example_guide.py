@@ -9,7 +9,8 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractButton, QLabel, QPushButton, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from engine import guides
 from engine.guides import Guide, Step
@@ -100,6 +101,10 @@ class ExampleGuidePanel(QWidget):
         self.win.show_panel("Example")
         for title in guide.panels:
             self.win.show_panel(title)
+        for step in guide.steps:    # a panel step's tab is in front when the example opens
+            if step.do == "panel" and "tab" in step.args and step.args["panel"] in guide.panels:
+                self._in_panel(self.win.show_panel(step.args["panel"]),
+                               {"panel": step.args["panel"], "tab": step.args["tab"]}, step.label)
 
     # -- steps ----------------------------------------------------------------------------------
     def run_step(self, step: Step) -> bool:
@@ -126,9 +131,30 @@ class ExampleGuidePanel(QWidget):
         elif step.do == "layout":
             w.apply_layout(a["layout"])
         elif step.do == "panel":
-            w.show_panel(a["panel"])
+            return self._in_panel(w.show_panel(a["panel"]), a, step.label)
         elif step.do == "params":
             return self._set_params(a["nodes"], a["params"], step.label)
+        return True
+
+    def _in_panel(self, dock, a: dict, label: str) -> bool:
+        """In a shown panel, bring the tab ``a["tab"]`` forward and press the button
+        ``a["press"]``, when the step names them; False (with a message) when one is missing."""
+        root = dock.widget()
+        if "tab" in a:
+            tabs = [(t, i) for t in root.findChildren(QTabWidget) for i in range(t.count())
+                    if t.tabText(i) == a["tab"]]
+            if not tabs:
+                self.session.message.emit(f"{label}: the {a['panel']} panel has no tab "
+                                          f"'{a['tab']}'")
+                return False
+            tabs[0][0].setCurrentIndex(tabs[0][1])
+        if "press" in a:
+            buttons = [b for b in root.findChildren(QAbstractButton) if b.text() == a["press"]]
+            if not buttons:
+                self.session.message.emit(f"{label}: the {a['panel']} panel has no button "
+                                          f"'{a['press']}'")
+                return False
+            buttons[0].click()
         return True
 
     def _set_params(self, names: list[str], params: dict, label: str) -> bool:

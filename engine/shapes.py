@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .messages import Msg
 from .ops.base import ParamError, ShapeError, WeightSpec, fmt_shape, get_op
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -48,6 +49,7 @@ class ShapeIssue:
     message: str
     expected: str | None = None
     found: str | None = None
+    msg: Msg | None = None   # the message as an id with parameters, for translation
 
     def __str__(self) -> str:
         return f"{self.name}: {self.message}"
@@ -80,9 +82,9 @@ def infer(graph: "Graph") -> tuple[dict[str, NodeShape], list[ShapeIssue]]:
         specs: tuple[WeightSpec, ...] = ()
         if missing:  # for a variadic op, a gap below its highest wired port counts too
             p = missing[0]
-            issues.append(ShapeIssue(nid, node.name, p,
-                                     f"input {op.input_name(p)} (port {p}) is not connected",
-                                     expected="a connection", found="nothing"))
+            msg = Msg("shape.not_connected", input=op.input_name(p), port=p)
+            issues.append(ShapeIssue(nid, node.name, p, str(msg),
+                                     expected="a connection", found="nothing", msg=msg))
         elif all(s is not None for s in ins):
             try:
                 out = tuple(op.infer_shape(node.params, list(ins)))
@@ -90,11 +92,9 @@ def infer(graph: "Graph") -> tuple[dict[str, NodeShape], list[ShapeIssue]]:
                 formula = op.shape_formula(node.params, list(ins))
                 n = _node_elements(specs, out, op.is_source and not op.is_feed)
                 if n > MAX_NODE_ELEMENTS:
-                    issues.append(ShapeIssue(
-                        nid, node.name, None,
-                        f"it would hold {n:,} numbers, more than the {MAX_NODE_ELEMENTS:,} "
-                        f"allowed per node; use smaller sizes (units, channels, kernel or shape)",
-                        expected=_SIZE_LIMIT, found=f"{n:,} numbers"))
+                    msg = Msg("shape.too_many_numbers", count=n, limit=MAX_NODE_ELEMENTS)
+                    issues.append(ShapeIssue(nid, node.name, None, str(msg), expected=_SIZE_LIMIT,
+                                             found=f"{n:,} numbers", msg=msg))
                     out, specs = None, ()
             except ShapeError as e:
                 issues.append(ShapeIssue(nid, node.name, e.port, e.message, e.expected, e.found))

@@ -1,0 +1,460 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Drag an op from the palette</source>
+        <translation>从组件面板拖出一个运算</translation>
+    </message>
+    <message>
+        <source>add a node where it is dropped</source>
+        <translation>在放下处添加一个节点</translation>
+    </message>
+    <message>
+        <source>Double-click an op</source>
+        <translation>双击一个运算</translation>
+    </message>
+    <message>
+        <source>add it at the centre of the canvas</source>
+        <translation>把它添加到画布中央</translation>
+    </message>
+    <message>
+        <source>Drag from an output port to an input port</source>
+        <translation>从输出端口拖到输入端口</translation>
+    </message>
+    <message>
+        <source>wire</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <source>Drag a wire&apos;s input end away</source>
+        <translation>把连线的输入端拖开</translation>
+    </message>
+    <message>
+        <source>move or remove that wire</source>
+        <translation>移动或删除这条连线</translation>
+    </message>
+    <message>
+        <source>Double-click a group</source>
+        <translation>双击一个分组</translation>
+    </message>
+    <message>
+        <source>collapse or expand it</source>
+        <translation>折叠或展开它</translation>
+    </message>
+    <message>
+        <source>Mouse wheel</source>
+        <translation>鼠标滚轮</translation>
+    </message>
+    <message>
+        <source>zoom around the cursor</source>
+        <translation>以光标为中心缩放</translation>
+    </message>
+    <message>
+        <source>Middle drag, or Space + drag</source>
+        <translation>中键拖动，或按住空格拖动</translation>
+    </message>
+    <message>
+        <source>pan</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <source>Hover a node</source>
+        <translation>鼠标悬停在节点上</translation>
+    </message>
+    <message>
+        <source>its value or gradient, with the formula in numbers</source>
+        <translation>显示它的值或梯度，以及代入数字的公式</translation>
+    </message>
+    <message>
+        <source>F, on the canvas</source>
+        <translation>在画布上按 F</translation>
+    </message>
+    <message>
+        <source>fit the graph in view</source>
+        <translation>让整张图适应视图</translation>
+    </message>
+    <message>
+        <source>Escape, while wiring</source>
+        <translation>连线时按 Esc</translation>
+    </message>
+    <message>
+        <source>cancel the wire</source>
+        <translation>取消这条连线</translation>
+    </message>
+    <message>
+        <source>{what}: {tip}</source>
+        <translation>{what}：{tip}</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>键盘</translation>
+    </message>
+    <message>
+        <source>Mouse</source>
+        <translation>鼠标</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export Canvas as &amp;PNG…</source>
+        <translation>将画布导出为 &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export Canvas as S&amp;VG…</source>
+        <translation>将画布导出为 S&amp;VG…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>制作副本(&amp;D)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Group Selection</source>
+        <translation>将所选编组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>U&amp;ngroup</source>
+        <translation>取消编组(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Auto &amp;Layout</source>
+        <translation>自动布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to View</source>
+        <translation>适应视图(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard and Mouse…</source>
+        <translation>键盘和鼠标(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Examples…</source>
+        <translation>示例(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;About graphviz-app</source>
+        <translation>关于 graphviz-app(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xamples</source>
+        <translation>示例(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+</context>
+<context>
+    <name>ExampleGuide</name>
+    <message>
+        <source>No example open</source>
+        <translation>没有打开示例</translation>
+    </message>
+    <message>
+        <source>Open one from Help → Examples or File → Examples; its guide appears here with things to try.</source>
+        <translation>从“帮助 → 示例”或“文件 → 示例”打开一个示例；它的导读会显示在这里，附有可以动手尝试的内容。</translation>
+    </message>
+    <message>
+        <source>What it shows.</source>
+        <translation>它展示了什么。</translation>
+    </message>
+    <message>
+        <source>What to try</source>
+        <translation>动手试一试</translation>
+    </message>
+    <message>
+        <source>What to look for.</source>
+        <translation>注意观察。</translation>
+    </message>
+    <message>
+        <source>{step}: this graph has no node named {names} (it was edited); reopen the example</source>
+        <translation>{step}：这张图里没有名为 {names} 的节点（图已被修改）；请重新打开这个示例</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language: {name}. A panel that keeps its old texts changes at the next start.</source>
+        <translation>语言：{name}。仍显示原来文字的面板会在下次启动时切换。</translation>
+    </message>
+    <message>
+        <source>The translation could not be read; the language changes at the next start if it can be read then.</source>
+        <translation>无法读取翻译文件；如果下次启动时能读取，语言会在那时切换。</translation>
+    </message>
+</context>
+<context>
+    <name>Layouts</name>
+    <message>
+        <source>&amp;Build</source>
+        <translation>搭建(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>单步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Look &amp;inside</source>
+        <translation>观察内部(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Drag ops from the palette onto the canvas; wire output → input.</source>
+        <translation>把运算从组件面板拖到画布上；从输出连到输入。</translation>
+    </message>
+    <message>
+        <source>Export canvas as {kind}</source>
+        <translation>将画布导出为 {kind}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {reason}. Choose another place.</source>
+        <translation>无法写入 {path}：{reason}。请换一个位置。</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+    <message>
+        <source>Keyboard and mouse</source>
+        <translation>键盘和鼠标</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>关于 {app}</translation>
+    </message>
+    <message>
+        <source>Build neural networks as computation graphs by drag and drop, and watch them compute and learn.</source>
+        <translation>通过拖放把神经网络搭建成计算图，观察它如何计算、如何学习。</translation>
+    </message>
+    <message>
+        <source>Stopping training before closing; its weights are kept</source>
+        <translation>关闭前先停止训练；训练得到的权重会保留</translation>
+    </message>
+</context>
+<context>
+    <name>Panels</name>
+    <message>
+        <source>Show the {title} panel in front</source>
+        <translation>把“{title}”面板显示在最前</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>组件面板</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例导读</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>More examples</source>
+        <translation>更多示例</translation>
+    </message>
+    <message>
+        <source>See how a neural network computes and learns</source>
+        <translation>看神经网络如何计算、如何学习</translation>
+    </message>
+    <message>
+        <source>Open an example below, or start a new graph and drag ops from the palette onto the canvas.</source>
+        <translation>打开下面的一个示例，或者新建一张图，把运算从组件面板拖到画布上。</translation>
+    </message>
+    <message>
+        <source>New graph</source>
+        <translation>新建图</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>最近的文件</translation>
+    </message>
+    <message>
+        <source>No recent files yet.</source>
+        <translation>还没有最近的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>engine</name>
+    <message>
+        <source>input {input} (port {port}) is not connected</source>
+        <translation>输入 {input}（端口 {port}）没有连接</translation>
+    </message>
+    <message>
+        <source>it would hold {count:,} numbers, more than the {limit:,} allowed per node; use smaller sizes (units, channels, kernel or shape)</source>
+        <translation>它将包含 {count:,} 个数，超过每个节点允许的 {limit:,} 个；请用更小的尺寸（单元数、通道数、卷积核或形状）</translation>
+    </message>
+    <message>
+        <source>guide {name!r}: the file must hold a JSON object</source>
+        <translation>导读 {name!r}：文件内容必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>guide {name!r}: not valid JSON ({error})</source>
+        <translation>导读 {name!r}：不是有效的 JSON（{error}）</translation>
+    </message>
+    <message>
+        <source>guide {name!r}: &apos;{key}&apos; must be a non-empty text</source>
+        <translation>导读 {name!r}：&apos;{key}&apos; 必须是非空文本</translation>
+    </message>
+    <message>
+        <source>guide {name!r}, step {step}: &apos;{key}&apos; must be a non-empty text</source>
+        <translation>导读 {name!r}，第 {step} 步：&apos;{key}&apos; 必须是非空文本</translation>
+    </message>
+    <message>
+        <source>guide {name!r}: &apos;try&apos; must list two to four concrete actions</source>
+        <translation>导读 {name!r}：&apos;try&apos; 必须列出两到四个具体操作</translation>
+    </message>
+    <message>
+        <source>guide {name!r}: &apos;layout&apos; must be one of {layouts}</source>
+        <translation>导读 {name!r}：&apos;layout&apos; 必须是 {layouts} 之一</translation>
+    </message>
+    <message>
+        <source>guide {name!r}: &apos;panels&apos; must be a list of panel titles</source>
+        <translation>导读 {name!r}：&apos;panels&apos; 必须是面板标题的列表</translation>
+    </message>
+    <message>
+        <source>guide {name!r}: step {step} must have &apos;do&apos; set to one of {verbs}</source>
+        <translation>导读 {name!r}：第 {step} 步的 &apos;do&apos; 必须是 {verbs} 之一</translation>
+    </message>
+    <message>
+        <source>guide {name!r}, step {step} ({verb}): needs {missing}</source>
+        <translation>导读 {name!r}，第 {step} 步（{verb}）：缺少 {missing}</translation>
+    </message>
+    <message>
+        <source>guide {name!r}, step {step}: &apos;epochs&apos; must be a whole number 1-10000</source>
+        <translation>导读 {name!r}，第 {step} 步：&apos;epochs&apos; 必须是 1 到 10000 的整数</translation>
+    </message>
+    <message>
+        <source>guide {name!r}, step {step}: unknown layout {layout!r}</source>
+        <translation>导读 {name!r}，第 {step} 步：未知的布局 {layout!r}</translation>
+    </message>
+    <message>
+        <source>guide {name!r}: &apos;order&apos; must be a whole number</source>
+        <translation>导读 {name!r}：&apos;order&apos; 必须是整数</translation>
+    </message>
+    <message>
+        <source>guide {name!r} ({language}): its steps, layout, order, panels or number of things to try differ from the English guide&apos;s; translate only the texts</source>
+        <translation>导读 {name!r}（{language}）：它的步骤、布局、顺序、面板或尝试项的数量与英文导读不同；只翻译文字</translation>
+    </message>
+</context>
+</TS>

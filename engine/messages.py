@@ -1,0 +1,129 @@
+"""Messages the engine gives the user (shape errors, refusals), as ids with named parameters.
+
+The engine knows no Qt, so it cannot translate. Instead it hands out a :class:`Msg`: a message
+id from :data:`TEMPLATES` and the parameters that fill it. ``str(msg)`` is the English text, so
+a Msg can go wherever a string went (an exception, a log line, a test). The app renders the
+same Msg in the user's language: it looks the English template up in its translations (context
+``"engine"``) and formats the translated template with the same parameters.
+
+Templates use :meth:`str.format` fields by name (``{n}``, ``{count:,}``); a translation must use
+the same names. A parameter may itself be a Msg (a message quoted inside another); it is
+rendered first, in the same language.
+
+Every template is written as ``QT_TRANSLATE_NOOP("engine", "...")`` so that ``pyside6-lupdate``
+finds it in this file; the function below only returns its text and imports nothing.
+"""
+from __future__ import annotations
+
+import string
+from typing import Any, Callable, Mapping
+
+CONTEXT = "engine"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
+    """Mark ``text`` for extraction into the translation file; returns it unchanged."""
+    return text
+
+
+TEMPLATES: dict[str, str] = {
+    # shape inference (engine/shapes.py, engine/ops/)
+    "shape.not_connected": QT_TRANSLATE_NOOP(
+        "engine", "input {input} (port {port}) is not connected"),
+    "shape.too_many_numbers": QT_TRANSLATE_NOOP(
+        "engine", "it would hold {count:,} numbers, more than the {limit:,} allowed per node; "
+                  "use smaller sizes (units, channels, kernel or shape)"),
+    # example guides (engine/guides.py)
+    "guide.not_object": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}: the file must hold a JSON object"),
+    "guide.not_json": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}: not valid JSON ({error})"),
+    "guide.empty_text": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}: '{key}' must be a non-empty text"),
+    "guide.step_empty_text": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}, step {step}: '{key}' must be a non-empty text"),
+    "guide.tries": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}: 'try' must list two to four concrete actions"),
+    "guide.layout": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}: 'layout' must be one of {layouts}"),
+    "guide.panels": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}: 'panels' must be a list of panel titles"),
+    "guide.step_verb": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}: step {step} must have 'do' set to one of {verbs}"),
+    "guide.step_needs": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}, step {step} ({verb}): needs {missing}"),
+    "guide.step_epochs": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}, step {step}: 'epochs' must be a whole number 1-10000"),
+    "guide.step_layout": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}, step {step}: unknown layout {layout!r}"),
+    "guide.order": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}: 'order' must be a whole number"),
+    "guide.translation_differs": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r} ({language}): its steps, layout, order, panels or number of "
+                  "things to try differ from the English guide's; translate only the texts"),
+}
+
+
+def fields(template: str) -> set[str]:
+    """The names of the fields in a format template: ``"{a} and {b:,}"`` -> ``{"a", "b"}``."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+class Msg:
+    """One message: an id from :data:`TEMPLATES` and its named parameters.
+
+    ``Msg("shape.conv_not_whole", n=32, p=1, f=8, s=3, span=26)``; ``str()`` gives English.
+    An unknown id, or parameters that do not match the template's fields, raise KeyError at
+    once, so a typo shows up where the message is made rather than when it is shown.
+    """
+
+    __slots__ = ("id", "params")
+
+    def __init__(self, id: str, **params: Any) -> None:  # noqa: A002 - the message id
+        if id not in TEMPLATES:
+            raise KeyError(f"unknown message id {id!r}")
+        want, got = fields(TEMPLATES[id]), set(params)
+        if want != got:
+            raise KeyError(f"message {id!r} takes {sorted(want)}, not {sorted(got)}")
+        self.id = id
+        self.params: Mapping[str, Any] = dict(params)
+
+    @property
+    def template(self) -> str:
+        return TEMPLATES[self.id]
+
+    def render(self, translate: Callable[[str], str] | None = None) -> str:
+        """The message with ``translate`` (English template -> template in the user's language)
+        applied to this template and to every Msg among the parameters. A translated template
+        that does not format with these parameters falls back to the English one."""
+        params = {k: v.render(translate) if isinstance(v, Msg) else v
+                  for k, v in self.params.items()}
+        if translate is not None:
+            text = translate(self.template)
+            if text and fields(text) == fields(self.template):
+                try:
+                    return text.format(**params)
+                except (ValueError, IndexError, KeyError):
+                    pass
+        return self.template.format(**params)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        args = "".join(f", {k}={v!r}" for k, v in self.params.items())
+        return f"Msg({self.id!r}{args})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Msg) and (self.id, dict(self.params)) == (other.id, dict(other.params))
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+
+class MsgError(ValueError):
+    """A ValueError whose text is a :class:`Msg`, so the app can show it in the user's language."""
+
+    def __init__(self, msg: Msg) -> None:
+        super().__init__(str(msg))
+        self.msg = msg

@@ -1,0 +1,185 @@
+"""The user's language: English (the source) or Simplified Chinese.
+
+The choice (System, English, 简体中文) is kept in QSettings under :data:`SETTINGS_KEY`. Applying a
+language installs our translator (``graphviz_app_<lang>.qm`` from the shipped ``assets/i18n/``)
+and Qt's own ``qtbase_<lang>.qm`` (standard dialogs and buttons). Installing a translator makes
+Qt send ``QEvent.LanguageChange`` to every widget; ours set their texts again in
+``changeEvent``, so the switch happens without a restart. Text that a view drew once and keeps
+(a message already in the status bar) changes with the next one.
+
+Engine messages (:class:`engine.messages.Msg`) are rendered here: the English template is looked
+up in the ``"engine"`` context and the translated template is filled with the same parameters.
+
+Chinese text needs a font with CJK glyphs; :func:`cjk_font_missing` says when there is none,
+and the window warns once (in English, which every font can draw).
+"""
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings,
+                            QTranslator, Signal)
+from PySide6.QtGui import QAction, QActionGroup, QFontDatabase
+from PySide6.QtWidgets import QMenu, QWidget
+
+from engine.messages import CONTEXT as ENGINE_CONTEXT
+from engine.messages import Msg
+from engine.resources import asset
+
+SETTINGS_KEY = "ui/language"
+SYSTEM, ENGLISH, CHINESE = "system", "en", "zh_CN"
+CHOICES = (SYSTEM, ENGLISH, CHINESE)
+LANGUAGES = (ENGLISH, CHINESE)
+"""The languages the app speaks; a choice of :data:`CHOICES` resolves to one of these."""
+
+CJK_FONT_PACKAGE = "fonts-noto-cjk"
+"""The Debian/Ubuntu package that brings CJK glyphs (README's system-package line)."""
+
+translate = QCoreApplication.translate
+"""``translate("Context", "English text")``: the text in the current language."""
+
+_state = {"language": ENGLISH, "translators": [], "font_warned": False}
+
+
+def choice_label(choice: str) -> str:
+    """How the Language menu names a choice; each language is named in itself."""
+    if choice == SYSTEM:
+        return QCoreApplication.translate("Language", "System")
+    return {ENGLISH: "English", CHINESE: "简体中文"}[choice]
+
+
+def resolve(choice: str, locale: QLocale | None = None) -> str:
+    """The language a choice means: "system" follows ``locale`` (the system's by default),
+    Chinese for any Chinese locale and English otherwise; an unknown choice means English."""
+    if choice == SYSTEM:
+        loc = locale or QLocale.system()
+        return CHINESE if loc.language() == QLocale.Language.Chinese else ENGLISH
+    return choice if choice in LANGUAGES else ENGLISH
+
+
+def saved_choice(settings: QSettings) -> str:
+    value = settings.value(SETTINGS_KEY, SYSTEM)
+    return value if value in CHOICES else SYSTEM
+
+
+def save_choice(settings: QSettings, choice: str) -> None:
+    if choice not in CHOICES:
+        raise ValueError(f"language must be one of {', '.join(CHOICES)}, not {choice!r}")
+    settings.setValue(SETTINGS_KEY, choice)
+    settings.sync()
+
+
+def current() -> str:
+    """The language applied last ("en" or "zh_CN")."""
+    return _state["language"]
+
+
+def qm_path(language: str) -> str:
+    """Our compiled translation for ``language`` (shipped with the app)."""
+    return str(asset("i18n", f"graphviz_app_{language}.qm"))
+
+
+def apply(language: str) -> bool:
+    """Install the translators for ``language`` ("en" removes them); False (English stays)
+    when our translation file cannot be read. Widgets then receive LanguageChange."""
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("create the QApplication before applying a language")
+    new: list[QTranslator] = []
+    if language != ENGLISH:
+        ours = QTranslator(app)
+        if not ours.load(qm_path(language)):
+            print(f"graphviz-app: the translation {qm_path(language)} could not be read; "
+                  "the app stays in English", file=sys.stderr)
+            return False
+        new.append(ours)
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            new.append(qt)
+    for old in _state["translators"]:
+        app.removeTranslator(old)
+    for t in new:
+        app.installTranslator(t)
+    _state["translators"] = new
+    _state["language"] = language
+    return True
+
+
+def translator(language: str = CHINESE) -> QTranslator:
+    """A fresh translator loaded with our file for ``language`` (tests read it directly)."""
+    t = QTranslator()
+    if not t.load(qm_path(language)):
+        raise FileNotFoundError(qm_path(language))
+    return t
+
+
+def render(message: "Msg | str") -> str:
+    """An engine message in the current language (a plain string is returned as it is)."""
+    if isinstance(message, Msg):
+        return message.render(lambda text: QCoreApplication.translate(ENGINE_CONTEXT, text))
+    return message
+
+
+def has_cjk_font() -> bool:
+    """True when some installed font has Simplified Chinese glyphs."""
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+def font_warning(language: str) -> str | None:
+    """The one-time warning for Chinese without a CJK font, else None. In English: the
+    Chinese words would be the very boxes it warns about."""
+    if language != CHINESE or has_cjk_font() or _state["font_warned"]:
+        return None
+    _state["font_warned"] = True
+    return (f"No installed font has Chinese glyphs, so Chinese text shows as boxes. Install one "
+            f"(Debian/Ubuntu: sudo apt install {CJK_FONT_PACKAGE}) and restart.")
+
+
+class LanguageMenu(QObject):
+    """Settings → Language: System, English, 简体中文; choosing one saves it and switches,
+    then emits :attr:`chosen` with a note for the status bar."""
+
+    chosen = Signal(str)
+
+    def __init__(self, menu: QMenu, settings: QSettings, window: QWidget) -> None:
+        super().__init__(menu)
+        self.menu = menu
+        self.settings = settings
+        self.window = window
+        self.group = QActionGroup(menu)
+        self.group.setExclusive(True)
+        self.actions: dict[str, QAction] = {}
+        chosen = saved_choice(settings)
+        for choice in CHOICES:
+            act = QAction(choice_label(choice), menu)
+            act.setCheckable(True)
+            act.setChecked(choice == chosen)
+            act.setData(choice)
+            act.triggered.connect(lambda _c=False, c=choice: self.choose(c))
+            self.group.addAction(act)
+            menu.addAction(act)
+            self.actions[choice] = act
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(QCoreApplication.translate("Language", "&Language"))
+        self.actions[SYSTEM].setText(choice_label(SYSTEM))
+
+    def choose(self, choice: str) -> str:
+        """Save ``choice`` and apply it now; returns the note shown in the status bar."""
+        save_choice(self.settings, choice)
+        self.actions[choice].setChecked(True)
+        language = resolve(choice)
+        if apply(language):
+            note = QCoreApplication.translate(
+                "Language", "Language: {name}. A panel that keeps its old texts changes at "
+                "the next start.").format(name=choice_label(choice))
+        else:
+            note = QCoreApplication.translate(
+                "Language", "The translation could not be read; the language changes at the "
+                "next start if it can be read then.")
+        note = font_warning(language) or note
+        self.chosen.emit(note)
+        return note

@@ -1,0 +1,1 @@
+"""Panels for building a graph: palette, inspector, history, messages."""

@@ -72,7 +72,7 @@ def fields(template: str) -> set[str]:
 class Msg:
     """One message: an id from :data:`TEMPLATES` and its named parameters.
 
-    ``Msg("shape.conv_not_whole", n=32, p=1, f=8, s=3, span=26)``; ``str()`` gives English.
+    ``Msg("shape.not_connected", input="x", port=0)``; ``str()`` gives the English text.
     An unknown id, or parameters that do not match the template's fields, raise KeyError at
     once, so a typo shows up where the message is made rather than when it is shown.
     """

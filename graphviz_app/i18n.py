@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings,
+from PySide6.QtCore import (QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QSettings,
                             QTranslator, Signal)
 from PySide6.QtGui import QAction, QActionGroup, QFontDatabase
 from PySide6.QtWidgets import QMenu, QWidget
@@ -104,6 +104,9 @@ def apply(language: str) -> bool:
         app.installTranslator(t)
     _state["translators"] = new
     _state["language"] = language
+    # Qt posts LanguageChange to each window; deliver it now, so that the switch is complete
+    # when this returns (menus and panels read the new texts in their changeEvent).
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return True
 
 

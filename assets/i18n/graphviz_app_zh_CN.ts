@@ -248,7 +248,7 @@
     </message>
     <message>
         <source>What it shows.</source>
-        <translation>它展示了什么。</translation>
+        <translation>展示内容：</translation>
     </message>
     <message>
         <source>What to try</source>
@@ -256,7 +256,7 @@
     </message>
     <message>
         <source>What to look for.</source>
-        <translation>注意观察。</translation>
+        <translation>观察要点：</translation>
     </message>
     <message>
         <source>{step}: this graph has no node named {names} (it was edited); reopen the example</source>

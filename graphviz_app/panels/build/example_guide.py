@@ -62,6 +62,7 @@ class ExampleGuidePanel(QWidget):
         self.guide = guide
         for b in self.step_buttons:
             self.steps_box.removeWidget(b)
+            b.setParent(None)       # gone from the panel now, not at the next event pass
             b.deleteLater()
         self.step_buttons = []
         if guide is None:

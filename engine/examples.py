@@ -13,6 +13,7 @@ from typing import Callable
 import numpy as np
 
 from . import datasets
+from .data import examples_extra
 from .graph import Graph
 from .training import Dataset
 
@@ -261,6 +262,7 @@ EXAMPLES: dict[str, tuple[str, str, Callable[..., Built]]] = {
 from .examples_course import COURSE_EXAMPLES  # noqa: E402 - its builders use the helpers above
 
 EXAMPLES.update(COURSE_EXAMPLES)
+EXAMPLES.update(examples_extra.EXAMPLES)   # examples on real data (digits, the text corpus)
 
 
 def build(name: str, seed: int = 0) -> Built:

@@ -25,6 +25,7 @@ import numpy as np
 from .graph import Graph, GraphError
 from .ops.base import Context, fmt_shape, get_op, unbroadcast
 from .ops.sources import check_feed, convert_feed
+from .weights import memory_problem
 
 
 class ExecutionError(GraphError):
@@ -112,9 +113,7 @@ class Executor:
                 raise ExecutionError(f"cannot run: {node.name}: input {op.input_name(p)} "
                                      f"(port {p}) is not connected", nid)
             e.srcs = [index[s] for s in srcs]
-            for k, w in node.weights.items():
-                if w.dtype != self.dtype:
-                    node.weights[k] = w.astype(self.dtype)
+            node.weights.convert(self.dtype)   # pending arrays stay pending until computed
             e.weights = node.weights
             e.feed = op.is_feed
             e.frozen = node.frozen
@@ -171,6 +170,11 @@ class Executor:
             if why:
                 raise ExecutionError(why, e.nid)
             out[i] = arr
+        batch = max((a.shape[0] for a in out.values() if a.ndim), default=1)
+        t = self.index.get(self.target) if self.target is not None else None
+        problem = memory_problem(self.graph, self.dtype, batch, t is not None and self.entries[t].need)
+        if problem:
+            raise ExecutionError(*problem)
         return out
 
     # -- all at once (training) ----------------------------------------------------------------

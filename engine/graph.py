@@ -11,6 +11,7 @@ Groups ("composites") are a named set of nodes drawn as one box; they do not cha
 from __future__ import annotations
 
 import copy
+import math
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,6 +23,11 @@ import numpy as np
 from . import ops  # noqa: F401  (registers every op)
 from .ops.base import ParamError, get_op, initialize, REGISTRY
 from .shapes import NodeShape, ShapeIssue, infer
+from .weights import Weights, memory_problem, pending_init
+
+LAZY_MIN = 1 << 16
+"""Arrays with at least this many numbers wait until something reads them (see weights.py);
+smaller ones are drawn at once from the graph's generator, so small graphs keep their seeded start."""
 
 
 class GraphError(ValueError):
@@ -36,7 +42,7 @@ class Node:
     params: dict
     frozen: bool = False
     ui: dict = field(default_factory=dict)        # opaque to the engine (position, colour…)
-    weights: dict = field(default_factory=dict)   # name -> np.ndarray
+    weights: Weights = field(default_factory=Weights)   # name -> np.ndarray, made when read
 
 
 @dataclass
@@ -217,8 +223,9 @@ class Graph:
             self._check_name(name)
         nid = nid or self._new_id()
         name = name or self.unique_name(op)
-        self.nodes[nid] = Node(nid, name, op, full, bool(frozen), dict(ui or {}),
-                               {k: np.array(v) for k, v in (weights or {}).items()})
+        w = weights.copy() if isinstance(weights, Weights) else \
+            Weights({k: np.array(v) for k, v in (weights or {}).items()})
+        self.nodes[nid] = Node(nid, name, op, full, bool(frozen), dict(ui or {}), w)
         self._g.add_node(nid)
         self._changed(GraphEvent("node_added", nid))
         return nid
@@ -367,11 +374,11 @@ class Graph:
         for k, v in weights.items():
             if k not in node.weights:
                 raise GraphError(f"{node.name} has no array {k!r}")
-            if np.shape(v) != node.weights[k].shape:
+            if np.shape(v) != node.weights.shape_of(k):
                 raise GraphError(f"{node.name}.{k}: shape {np.shape(v)} does not match "
-                                 f"{node.weights[k].shape}")
+                                 f"{node.weights.shape_of(k)}")
         for k, v in weights.items():
-            node.weights[k] = np.array(v, dtype=node.weights[k].dtype)
+            node.weights[k] = np.array(v, dtype=node.weights.dtype_of(k))
         self._changed(GraphEvent("weights_changed", nid), structural=False)
 
     def group(self, nids: Iterable[str], name: str, gid: str | None = None,
@@ -422,17 +429,34 @@ class Graph:
             for k in [k for k in node.weights if k not in specs and info.out is not None]:
                 del node.weights[k]
             for k, s in specs.items():
-                w = node.weights.get(k)
-                if w is None or w.shape != tuple(s.shape):
-                    node.weights[k] = initialize(s, self.rng)
+                if k not in node.weights or node.weights.shape_of(k) != tuple(s.shape):
+                    node.weights[k] = self._fresh(s, self.rng)
+
+    @staticmethod
+    def _fresh(spec, rng: np.random.Generator):
+        """A new array for ``spec``, or a pending one with its own seed when it is large."""
+        if math.prod(spec.shape) < LAZY_MIN:
+            return initialize(spec, rng)
+        return pending_init(spec, int(rng.integers(2**63 - 1)))
 
     def reinitialize(self, nids: Iterable[str] | None = None, seed: int | None = None) -> None:
         """Draw fresh weights for the given nodes (all when None)."""
         rng = np.random.default_rng(seed) if seed is not None else self.rng
         for nid in (nids if nids is not None else list(self.nodes)):
             for s in self.shapes[nid].weights:
-                self.nodes[nid].weights[s.name] = initialize(s, rng)
+                self.nodes[nid].weights[s.name] = self._fresh(s, rng)
         self._changed(GraphEvent("weights_changed", None), structural=False)
+
+    def allocated_bytes(self) -> int:
+        """Bytes held by arrays already made (pending ones cost nothing until read)."""
+        return sum(n.weights.allocated_bytes() for n in self.nodes.values())
+
+    def check_memory(self, dtype=np.float64, batch: int = 1, backward: bool = False) -> None:
+        """Raise GraphError naming the largest node when a run of ``batch`` examples would
+        need more memory than is available now."""
+        problem = memory_problem(self, dtype, batch, backward)
+        if problem:
+            raise GraphError(problem[0])
 
     def weight_snapshot(self) -> dict[tuple[str, str], np.ndarray]:
         """A copy of every array, keyed (node id, array name)."""
@@ -464,7 +488,7 @@ class Graph:
         g = Graph()
         g._g = self._g.copy()
         g.nodes = {k: Node(n.id, n.name, n.op, dict(n.params), n.frozen, copy.deepcopy(n.ui),
-                           {a: w.copy() for a, w in n.weights.items()}) for k, n in self.nodes.items()}
+                           n.weights.copy()) for k, n in self.nodes.items()}
         g.groups = {k: Group(x.id, x.name, x.members, x.collapsed, dict(x.ui))
                     for k, x in self.groups.items()}
         g._next = self._next

@@ -31,8 +31,8 @@ TEMPLATES: dict[str, str] = {
     "shape.not_connected": QT_TRANSLATE_NOOP(
         "engine", "input {input} (port {port}) is not connected"),
     "shape.too_many_numbers": QT_TRANSLATE_NOOP(
-        "engine", "it would hold {count:,} numbers, more than the {limit:,} allowed per node; "
-                  "use smaller sizes (units, channels, kernel or shape)"),
+        "engine", "it would hold {count:,} numbers ({size}), more than this machine's {limit} "
+                  "of memory; use smaller sizes (units, channels, kernel or shape)"),
     # example guides (engine/guides.py)
     "guide.not_object": QT_TRANSLATE_NOOP(
         "engine", "guide {name!r}: the file must hold a JSON object"),

@@ -29,6 +29,7 @@ from .safe_io import (ID_RE, MAX_ARRAY_BYTES, MAX_INT, MAX_JSON_BYTES, NUMERIC_K
                       JsonCheck, atomic_write, is_int, json_bytes, jtype, open_zip, parse_json,
                       read_member, read_npz, short)
 from .shapes import infer, is_oversized
+from .data import store as data_store
 
 FORMAT = "graphviz-app-graph"
 VERSION = 1
@@ -154,7 +155,8 @@ def from_dict(d: Any, arrays: dict[str, np.ndarray] | None = None, where: str = 
     """
     chk = JsonCheck(where)
     _check_header(d, where)
-    chk.obj(d, "", ("format", "version", "nodes"), ("meta", "edges", "groups", "arrays"))
+    chk.obj(d, "", ("format", "version", "nodes"), ("meta", "edges", "groups", "arrays",
+                                                      "dataset"))
     nodes = chk.list(d["nodes"], "nodes", MAX_NODES)
     edges = chk.list(d.get("edges", []), "edges", MAX_EDGES)
     groups = chk.list(d.get("groups", []), "groups", MAX_NODES)
@@ -371,8 +373,11 @@ def load(path: str | os.PathLike) -> Graph:
     return from_dict(d, None, where=where)
 
 
-def save(graph: Graph, path: str | os.PathLike) -> None:
-    """Save ``graph`` atomically: a ``.gvz`` archive, or structure only for a ``.json`` path."""
+def save(graph: Graph, path: str | os.PathLike, dataset=None) -> None:
+    """Save ``graph`` atomically: a ``.gvz`` archive, or structure only for a ``.json`` path.
+
+    A ``dataset`` (engine.training.Dataset) travels in the archive: see :mod:`engine.data.store`.
+    """
     path = os.fspath(path)
     d = to_dict(graph)
     if path.lower().endswith(".json"):
@@ -380,6 +385,9 @@ def save(graph: Graph, path: str | os.PathLike) -> None:
         atomic_write(path, lambda f: f.write(json_bytes(d)))
         return
     arrays = _arrays_of(graph)
+    data: dict[str, np.ndarray] = {}
+    if dataset is not None:
+        d["dataset"], data = data_store.describe(dataset)
 
     def write(f: io.BufferedWriter) -> None:
         with zipfile.ZipFile(f, "w") as zf:
@@ -387,7 +395,34 @@ def save(graph: Graph, path: str | os.PathLike) -> None:
             buf = io.BytesIO()
             np.savez(buf, **arrays)
             zf.writestr("arrays.npz", buf.getvalue())
+            if data:
+                buf = io.BytesIO()
+                np.savez(buf, **data)
+                zf.writestr(data_store.DATA_MEMBER, buf.getvalue())
     atomic_write(path, write)
+
+
+def load_dataset(path: str | os.PathLike):
+    """The dataset saved in a ``.gvz`` archive (an engine.training.Dataset), or None when the
+    file holds none. Problems raise FileFormatError like :func:`load`."""
+    path = os.fspath(path)
+    with open(path, "rb") as f:
+        if f.read(2) != b"PK":
+            return None
+        f.seek(0)
+        with open_zip(f) as zf:
+            names = zf.namelist()
+            if "graph.json" not in names:
+                raise FileFormatError("not a graph file: graph.json is missing from the archive")
+            d = parse_json(read_member(zf, zf.getinfo("graph.json"), MAX_JSON_BYTES), "graph.json")
+            _check_header(d, "graph.json")
+            if "dataset" not in d:
+                return None
+            if data_store.DATA_MEMBER not in names:
+                raise FileFormatError(f"graph.json lists a dataset but the archive has no "
+                                      f"{data_store.DATA_MEMBER}")
+            member = read_member(zf, zf.getinfo(data_store.DATA_MEMBER), MAX_ARRAY_BYTES)
+    return data_store.restore(d["dataset"], read_npz(member, data_store.DATA_MEMBER))
 
 
 def _selection(graph: Graph, node_ids: Iterable[str] | None) -> list[str]:
@@ -446,5 +481,6 @@ def load_arrays(graph: Graph, path: str | os.PathLike, node_ids: Iterable[str] |
     return report
 
 
-__all__ = ["FileFormatError", "ArrayReport", "FORMAT", "VERSION", "save", "load", "to_dict",
+__all__ = ["FileFormatError", "ArrayReport", "FORMAT", "VERSION", "save", "load", "load_dataset",
+           "to_dict",
            "from_dict", "save_arrays", "load_arrays"]

@@ -15,14 +15,17 @@ import numpy as np
 
 from .messages import Msg
 from .ops.base import ParamError, ShapeError, WeightSpec, fmt_shape, get_op
+from .weights import fmt_bytes, physical_bytes
 
 if TYPE_CHECKING:  # pragma: no cover
     from .graph import Graph
 
 
-MAX_NODE_ELEMENTS = 100_000_000
-"""Most numbers one node may own (weights) or make up (a constant): 800 MB in float64. A typo
-such as 100000 units would otherwise try to allocate the array and fail, or stall the machine."""
+MAX_NODE_ELEMENTS = physical_bytes() // 8
+"""Most numbers one node may own (weights) or make up (a constant): as many float64 numbers as
+this machine has memory. A typo such as 100000000 units would otherwise try to allocate the array
+and fail, or stall the machine. Whether a whole run fits is checked when it starts, against the
+memory available then (engine.weights.memory_problem)."""
 
 _SIZE_LIMIT = f"at most {MAX_NODE_ELEMENTS:,} numbers"
 
@@ -92,7 +95,8 @@ def infer(graph: "Graph") -> tuple[dict[str, NodeShape], list[ShapeIssue]]:
                 formula = op.shape_formula(node.params, list(ins))
                 n = _node_elements(specs, out, op.is_source and not op.is_feed)
                 if n > MAX_NODE_ELEMENTS:
-                    msg = Msg("shape.too_many_numbers", count=n, limit=MAX_NODE_ELEMENTS)
+                    msg = Msg("shape.too_many_numbers", count=n, size=fmt_bytes(8 * n),
+                              limit=fmt_bytes(8 * MAX_NODE_ELEMENTS))
                     issues.append(ShapeIssue(nid, node.name, None, str(msg), expected=_SIZE_LIMIT,
                                              found=f"{n:,} numbers", msg=msg))
                     out, specs = None, ()

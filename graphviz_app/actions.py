@@ -254,6 +254,12 @@ class Actions:
         h.addAction(self.shortcuts)
         h.addAction(self.about)
 
+    def finish_file_menu(self) -> None:
+        """Quit stays last, below what other parts of the window added to the File menu."""
+        self.file_menu.removeAction(self.quit)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit)
+
     def fill_panels(self, docks: "DockManager") -> None:
         """One View entry per panel, which shows it in front."""
         for act in docks.show_actions.values():

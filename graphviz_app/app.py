@@ -158,6 +158,8 @@ def prepare_shot(win, app, args: argparse.Namespace) -> None:
     win.resize(w, h)
     win.show()
     app.processEvents()
+    for _ in range(3):      # an example's guide arranges its panels first
+        app.processEvents()
     if args.layout:
         win.apply_layout(args.layout)
     if args.run:

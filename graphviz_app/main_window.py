@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBo
 from . import APP_NAME, ORGANIZATION, __version__
 from . import i18n
 from .i18n import translate
-from .editor import clipboard
-from .editor import editing
+from .editor import clipboard, data_import, editing, interchange, weights_io
 from .actions import Actions, shortcuts_html
 from .canvas.scene import GraphScene
 from .canvas.theme import make_theme
@@ -77,6 +76,10 @@ class MainWindow(QMainWindow):
         self.gradcheck_panel = gradcheck_panel.install(self, self.session)
         self.panels = {module.__name__.rsplit(".", 1)[-1]: module.install(self, self.session)
                        for module in INSTALLERS}
+        self.interchange = interchange.install(self)
+        self.data_import = data_import.install(self)
+        self.weights_io = weights_io.install(self)
+        self.actions.finish_file_menu()
         self.actions.fill_panels(self.dock_manager)
         self.resize(1280, 720)
         self.dock_manager.apply_layout(DEFAULT_LAYOUT)

@@ -401,8 +401,8 @@
         <translation>输入 {input}（端口 {port}）没有连接</translation>
     </message>
     <message>
-        <source>it would hold {count:,} numbers, more than the {limit:,} allowed per node; use smaller sizes (units, channels, kernel or shape)</source>
-        <translation>它将包含 {count:,} 个数，超过每个节点允许的 {limit:,} 个；请用更小的尺寸（单元数、通道数、卷积核或形状）</translation>
+        <source>it would hold {count:,} numbers ({size}), more than this machine&apos;s {limit} of memory; use smaller sizes (units, channels, kernel or shape)</source>
+        <translation>它将包含 {count:,} 个数（{size}），超过这台机器 {limit} 的内存；请用更小的尺寸（单元数、通道数、卷积核或形状）</translation>
     </message>
     <message>
         <source>guide {name!r}: the file must hold a JSON object</source>

@@ -1,5 +1,5 @@
 """Every op, one module per family. Importing this package registers them all in REGISTRY."""
-from . import sources, arithmetic, unary, shape_ops, activations, layers, conv, losses  # noqa: F401
+from . import sources, arithmetic, unary, shape_ops, activations, layers, conv, losses, arch  # noqa: F401
 from .base import REGISTRY, Context, Op, ParamError, ParamSpec, ShapeError, WeightSpec, get_op, unbroadcast
 
 CATEGORIES = ("Inputs", "Math", "Activations", "Layers", "Losses")

@@ -86,6 +86,11 @@ class FileController(QObject):
                 self.remove_recent(os.path.abspath(path))
             return False
         name, dataset = example_data(graph)
+        try:
+            dataset = serialize.load_dataset(path) or dataset    # data saved with the graph
+        except (ValueError, OSError) as e:
+            self.session.message.emit(f"{os.path.basename(path)}: its data could not be read "
+                                      f"({e}); the graph opened without it")
         self.session.replace_graph(graph, os.path.abspath(path), dataset=dataset, example_name=name)
         self.add_recent(os.path.abspath(path))
         self.remove_recovery()
@@ -129,7 +134,7 @@ class FileController(QObject):
         reported (and the graph stays unsaved) instead of being trusted."""
         from engine import serialize
         try:
-            serialize.save(self.session.graph, path)
+            serialize.save(self.session.graph, path, dataset=self.session.dataset)
         except (ValueError, OSError) as e:
             self.show_error("Cannot save", f"{path} could not be written: {save_reason(e, path)}."
                             "\nNothing was lost: your graph is still open; choose another place "
@@ -194,7 +199,7 @@ class FileController(QObject):
             return False
         from engine import serialize
         try:
-            serialize.save(self.session.graph, self.recovery_path)
+            serialize.save(self.session.graph, self.recovery_path, dataset=self.session.dataset)
         except (ValueError, OSError) as e:
             self.session.message.emit(f"Autosave failed: {e}")
             return False
@@ -229,7 +234,11 @@ class FileController(QObject):
             self.show_error("Cannot recover", f"The autosaved graph could not be read:\n{e}\n\n"
                             f"{where} The app starts with an empty graph.")
             return False
-        self.session.replace_graph(graph, None)
+        try:
+            dataset = serialize.load_dataset(self.recovery_path)
+        except (ValueError, OSError):
+            dataset = None     # the graph is what matters; its data was only a convenience
+        self.session.replace_graph(graph, None, dataset=dataset)
         self.session.mark_dirty()
         self.session.message.emit("Recovered the autosaved graph; save it to keep it")
         return True

@@ -7,5 +7,6 @@ returns the panel.
 from __future__ import annotations
 
 from .build import example_guide
+from .inside import data_panel, embeddings
 
-INSTALLERS: tuple = (example_guide,)
+INSTALLERS: tuple = (example_guide, data_panel, embeddings)

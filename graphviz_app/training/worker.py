@@ -184,6 +184,11 @@ class TrainingController(QObject):
     def run_by_id(self, rid: int) -> Run | None:
         return next((r for r in self.runs if r.id == rid), None)
 
+    def live_graph(self):
+        """The copy of the graph the current run trains (its weights change as it trains), or
+        None. For views that follow training live: read it, never edit it."""
+        return self._worker.trainer.graph if self._worker is not None else None
+
     # -- commands ------------------------------------------------------------------------------
     def enqueue(self, name: str, config: TrainConfig, train: Dataset, dev: Dataset | None,
                 start_from: int | None = None, dev_name: str = "") -> Run:

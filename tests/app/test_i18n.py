@@ -32,7 +32,7 @@ TRANSLATED_FILES = ("graphviz_app/main_window.py", "graphviz_app/actions.py",
 TRANSLATED_DOCKS = ("palette_dock", "inspector_dock", "history_dock", "example_dock")
 # Controls named by the guides whose widgets live in files not translated yet: the Chinese
 # guides already use the names those controls will have. Shrinks as files are translated.
-PENDING_CONTROLS = {"Back", "Compare batch / mini-batch / stochastic", "Loss curves",
+PENDING_CONTROLS = {"Back", "Embeddings", "Compare batch / mini-batch / stochastic", "Loss curves",
                     "Revert weights", "Run backward", "Run forward", "Start",
                     "Step details", "Training"}
 SELF_NAMED = {"English", "简体中文"}       # each language names itself in the Language menu
@@ -100,8 +100,8 @@ def test_an_engine_shape_error_reads_in_chinese(qapp):
     assert i18n.render(issue.msg) == "input x (port 0) is not connected"
     assert i18n.apply(i18n.CHINESE)
     assert i18n.render(issue.msg) == "输入 x（端口 0）没有连接"
-    big = Msg("shape.too_many_numbers", count=200000000, limit=100000000)
-    assert i18n.render(big).startswith("它将包含 200,000,000 个数，超过每个节点允许的 100,000,000 个")
+    big = Msg("shape.too_many_numbers", count=200000000, size="1.5 GB", limit="1 GB")
+    assert i18n.render(big).startswith("它将包含 200,000,000 个数（1.5 GB），超过这台机器 1 GB 的内存")
     assert i18n.render("plain text") == "plain text"
 
 
@@ -186,29 +186,18 @@ def _texts(obj) -> list[str]:
 
 
 def _visible_strings(window) -> dict[str, object]:
-    """Text shown by the widgets that the translated files make -> the widget or action."""
-    found: dict[str, object] = {}
-    items: list[object] = []
-    pending = [window.menuBar()]
-    for _ in range(500):                       # menus nest a few levels deep
-        if not pending:
-            break
-        w = pending.pop()
-        for act in w.actions():
-            items.append(act)
-            if act.menu() is not None:
-                items.append(act.menu())
-                pending.append(act.menu())
-    panel_entries = set(window.dock_manager.show_actions.values())
-    ours = {window.dock_manager.show_actions[n] for n in TRANSLATED_DOCKS}
-    items = [i for i in items if i not in panel_entries or i in ours]
-    recent = set(window.actions.recent_menu.actions())
-    items = [i for i in items if i not in recent or i.text() == _plain(i.text())]
+    """Text shown by the widgets and actions that the translated files make -> its owner."""
+    acts = window.actions
+    items: list[object] = [item for item, _, _ in acts._texts]
+    items += acts.examples_menu.actions() + list(acts.language.actions.values())
+    items += [a for a in acts.recent_menu.actions() if a.toolTip() not in window.files.recent_files()]
+    items += [window.dock_manager.show_actions[n] for n in TRANSLATED_DOCKS]
     items += window.findChild(QWidget, "main_toolbar").actions()
     for root in (window.welcome, window.panels["example_guide"]):
         items += [root, *root.findChildren(QWidget)]
     texts = [(window.docks[n].windowTitle(), window.docks[n]) for n in TRANSLATED_DOCKS]
     texts += [(t, i) for i in items for t in _texts(i)]
+    found: dict[str, object] = {}
     for t, owner in texts:
         if re.search(r"[A-Za-z]{2}", t) and not CJK.search(t) and t not in SELF_NAMED:
             found[t] = owner

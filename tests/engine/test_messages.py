@@ -20,8 +20,9 @@ ENGINE = Path(__file__).resolve().parents[2] / "engine"
 def test_str_is_the_english_template_filled_by_name():
     m = Msg("shape.not_connected", input="x", port=0)
     assert str(m) == "input x (port 0) is not connected"
-    big = Msg("shape.too_many_numbers", count=123456789, limit=100000000)
-    assert str(big).startswith("it would hold 123,456,789 numbers, more than the 100,000,000")
+    big = Msg("shape.too_many_numbers", count=123456789, size="988 MB", limit="800 MB")
+    assert str(big).startswith("it would hold 123,456,789 numbers (988 MB), more than this "
+                               "machine's 800 MB of memory")
 
 
 def test_unknown_ids_and_wrong_parameters_are_refused_where_made():

@@ -122,7 +122,7 @@ def test_huge_weights_are_a_shape_issue_and_the_graph_stays_usable():
     big = {i.node: i for i in g.issues}
     assert set(big) == {d, p, c}
     assert "d: it would hold 100,100,000,000 numbers" in str(big[d])
-    assert f"{MAX_NODE_ELEMENTS:,} allowed per node" in str(big[p])
+    assert "more than this machine's" in str(big[p]) and MAX_NODE_ELEMENTS < 10**14
     assert g.nodes[p].weights == {} and g.shapes[d].out is None
     # the graph still takes edits, and fixing the size gives the node its arrays
     g.set_param(d, "units", 3)

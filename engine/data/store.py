@@ -1,0 +1,99 @@
+"""Data sets inside a graph file, so that a saved ``.gvz`` reopens with its data.
+
+A dataset becomes a ``"dataset"`` entry in ``graph.json`` (name, description, meta, and a
+manifest of its arrays) and a member ``data.npz`` holding the arrays under their own names
+(``x``, ``y``, ...). :func:`describe` makes both; :func:`restore` checks what a file holds
+against its manifest and rebuilds the :class:`~engine.training.Dataset`, raising
+:class:`~engine.safe_io.FileFormatError` with the place of the first problem. Reading stays as
+safe as the rest of the format: JSON for structure, numeric ``.npy`` arrays only, no pickle.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from ..safe_io import ID_RE, NUMERIC_KINDS, FileFormatError, JsonCheck
+from ..training import Dataset
+
+__all__ = ["DATA_MEMBER", "describe", "restore", "json_plain"]
+
+DATA_MEMBER = "data.npz"
+MAX_META_DEPTH = 32
+
+
+def json_plain(v: Any, path: str = "meta", depth: int = 0) -> Any:
+    """``v`` as plain JSON values (NumPy scalars and arrays become numbers and lists)."""
+    if depth > MAX_META_DEPTH:
+        raise ValueError(f"{path}: nested too deeply to be saved")
+    if v is None or isinstance(v, (bool, str)):
+        return v
+    if isinstance(v, np.ndarray):
+        return json_plain(v.tolist(), path, depth + 1)
+    if isinstance(v, (np.bool_,)):
+        return bool(v)
+    if isinstance(v, (int, np.integer)):
+        return int(v)
+    if isinstance(v, (float, np.floating)):
+        return float(v) if math.isfinite(v) else None
+    if isinstance(v, (list, tuple)):
+        return [json_plain(x, f"{path}[{i}]", depth + 1) for i, x in enumerate(v)]
+    if isinstance(v, dict):
+        return {str(k): json_plain(x, f"{path}.{k}", depth + 1) for k, x in v.items()}
+    raise ValueError(f"{path}: a {type(v).__name__} cannot be saved with the data")
+
+
+def describe(ds: Dataset) -> tuple[dict, dict[str, np.ndarray]]:
+    """(the ``"dataset"`` entry for graph.json, the arrays for ``data.npz``)."""
+    arrays = {}
+    for k, a in ds.arrays.items():
+        if not ID_RE.match(k):
+            raise ValueError(f"cannot save the data array {k!r}: array names must be letters, "
+                             "digits, _ - . [ ]")
+        if a.dtype.kind not in NUMERIC_KINDS:
+            raise ValueError(f"cannot save the data array {k!r}: its dtype {a.dtype} is not "
+                             "numeric")
+        arrays[k] = np.ascontiguousarray(a)
+    entry = {"name": str(ds.name), "description": str(ds.description),
+             "meta": json_plain(ds.meta),
+             "arrays": {k: {"shape": list(a.shape), "dtype": a.dtype.name}
+                        for k, a in arrays.items()}}
+    return entry, arrays
+
+
+def restore(entry: Any, arrays: dict[str, np.ndarray], where: str = "graph.json") -> Dataset:
+    """The Dataset a file's ``"dataset"`` entry and ``data.npz`` arrays describe."""
+    chk = JsonCheck(where)
+    chk.obj(entry, "dataset", ("arrays",), ("name", "description", "meta"))
+    for k in ("name", "description"):
+        if not isinstance(entry.get(k, ""), str):
+            chk.fail(f"dataset.{k}", "must be text")
+    meta = chk.mapping(entry.get("meta", {}), "dataset.meta")
+    manifest = chk.mapping(entry["arrays"], "dataset.arrays")
+    if not manifest:
+        chk.fail("dataset.arrays", "lists no arrays; a dataset needs at least one")
+    for key in arrays:
+        if key not in manifest:
+            raise FileFormatError(f"{DATA_MEMBER}: holds {key!r}, which graph.json does not list")
+    lengths = set()
+    for key, spec in manifest.items():
+        at = f"dataset.arrays.{key}"
+        if not ID_RE.match(key):
+            chk.fail(at, "array names must be letters, digits, _ - . [ ]")
+        chk.obj(spec, at, ("shape", "dtype"))
+        shape = tuple(int(x) for x in chk.ints(spec["shape"], f"{at}.shape"))
+        if not shape:
+            chk.fail(f"{at}.shape", "a data array needs an examples axis")
+        if key not in arrays:
+            raise FileFormatError(f"{DATA_MEMBER}: {key} is listed in graph.json but missing")
+        a = arrays[key]
+        if a.shape != shape or a.dtype.name != spec["dtype"]:
+            raise FileFormatError(f"{DATA_MEMBER}: {key} is {a.dtype.name} {a.shape}; "
+                                  f"graph.json says {spec['dtype']} {shape}")
+        lengths.add(shape[0])
+    if len(lengths) > 1:
+        chk.fail("dataset.arrays", "the arrays hold different numbers of examples "
+                 f"({', '.join(str(n) for n in sorted(lengths))})")
+    return Dataset({k: arrays[k] for k in manifest}, entry.get("name", ""),
+                   entry.get("description", ""), dict(meta))

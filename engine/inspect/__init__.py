@@ -1,0 +1,1 @@
+"""The math behind the look-inside views, tested without Qt."""

@@ -33,6 +33,50 @@ TEMPLATES: dict[str, str] = {
     "shape.too_many_numbers": QT_TRANSLATE_NOOP(
         "engine", "it would hold {count:,} numbers ({size}), more than this machine's {limit} "
                   "of memory; use smaller sizes (units, channels, kernel or shape)"),
+    "shape.broadcast_fix": QT_TRANSLATE_NOOP(
+        "engine", "{reason}; make the sizes equal, or 1 on that axis (a reshape can insert a "
+                  "size-1 axis)"),
+    "shape.matmul_scalar": QT_TRANSLATE_NOOP("engine", "matmul needs at least 1-D inputs"),
+    "shape.matmul_inner": QT_TRANSLATE_NOOP(
+        "engine", "inner dimensions differ: a is {a}, b is {b} ({ka} ≠ {kb}); b needs {ka} rows "
+                  "to match a's last axis (transpose or reshape one of them)"),
+    "shape.matmul_batch": QT_TRANSLATE_NOOP(
+        "engine", "batch axes of a ({a}) and b ({b}) do not broadcast; the axes before the last "
+                  "two must be equal or 1"),
+    "shape.axes_twice": QT_TRANSLATE_NOOP(
+        "engine", "{what} {axes} name the same axis twice for a {ndim}-D input; list each axis "
+                  "once"),
+    "shape.reduce_scalar": QT_TRANSLATE_NOOP(
+        "engine", "the input is a scalar, so there is no axis to reduce; leave axes empty"),
+    "shape.reshape_copy_axis": QT_TRANSLATE_NOOP(
+        "engine", "shape entry {i} is 0 (copy the input's axis {i}), but the input {shape} has "
+                  "only {ndim} axes; give the size instead"),
+    "shape.reshape_open": QT_TRANSLATE_NOOP(
+        "engine", "the input {shape} has an open dimension, so its size is unknown; keep it with "
+                  "0 (or let -1 absorb it) in the new shape"),
+    "shape.reshape_split": QT_TRANSLATE_NOOP(
+        "engine", "cannot reshape {shape} to {want}: {known_in} elements do not split into "
+                  "groups of {known_out}; change the fixed sizes"),
+    "shape.reshape_count": QT_TRANSLATE_NOOP(
+        "engine", "cannot reshape {shape} to {want}: {known_in} elements ≠ {known_out}; make the "
+                  "sizes multiply to {known_in} (or use -1 for one of them)"),
+    "shape.transpose_axes": QT_TRANSLATE_NOOP(
+        "engine", "axes {axes} has {count} entries but the input has {ndim} axes; list every "
+                  "axis once"),
+    "shape.flatten_scalar": QT_TRANSLATE_NOOP(
+        "engine", "cannot flatten a scalar: flatten keeps axis 0, so it needs at least 1 axis"),
+    "shape.concat_scalar": QT_TRANSLATE_NOOP(
+        "engine", "cannot concatenate scalars; reshape them to 1 axis first"),
+    "shape.concat_ndim": QT_TRANSLATE_NOOP(
+        "engine", "{name} has {ndim} axes ({shape}) but input a has {nd} ({first}); give every "
+                  "input the same number of axes"),
+    "shape.concat_axis": QT_TRANSLATE_NOOP(
+        "engine", "{name} is {shape}, which differs from {first} on axis {i} ({d} ≠ {o}); only "
+                  "axis {axis} (the concat axis) may differ"),
+    "shape.slice_scalar": QT_TRANSLATE_NOOP("engine", "cannot slice a scalar"),
+    "shape.slice_empty": QT_TRANSLATE_NOOP(
+        "engine", "slice {start}:{stop}:{step} of axis {axis} (size {d}) is empty; choose start "
+                  "and stop inside 0..{d}"),
     # example guides (engine/guides.py)
     "guide.not_object": QT_TRANSLATE_NOOP(
         "engine", "guide {name!r}: the file must hold a JSON object"),

@@ -101,7 +101,8 @@ def infer(graph: "Graph") -> tuple[dict[str, NodeShape], list[ShapeIssue]]:
                                              found=f"{n:,} numbers", msg=msg))
                     out, specs = None, ()
             except ShapeError as e:
-                issues.append(ShapeIssue(nid, node.name, e.port, e.message, e.expected, e.found))
+                issues.append(ShapeIssue(nid, node.name, e.port, e.message, e.expected, e.found,
+                                         msg=e.msg))
                 out = None
                 try:
                     formula = op.shape_formula(node.params, list(ins))

@@ -405,6 +405,74 @@
         <translation>它将包含 {count:,} 个数（{size}），超过这台机器 {limit} 的内存；请用更小的尺寸（单元数、通道数、卷积核或形状）</translation>
     </message>
     <message>
+        <source>{reason}; make the sizes equal, or 1 on that axis (a reshape can insert a size-1 axis)</source>
+        <translation>{reason}；请让这两个尺寸相等，或者让该轴的尺寸为 1（reshape 可以插入一个尺寸为 1 的轴）</translation>
+    </message>
+    <message>
+        <source>matmul needs at least 1-D inputs</source>
+        <translation>matmul 的输入至少要有 1 维</translation>
+    </message>
+    <message>
+        <source>inner dimensions differ: a is {a}, b is {b} ({ka} ≠ {kb}); b needs {ka} rows to match a&apos;s last axis (transpose or reshape one of them)</source>
+        <translation>内侧维度不一致：a 是 {a}，b 是 {b}（{ka} ≠ {kb}）；b 需要 {ka} 行才能与 a 的最后一个轴匹配（把其中一个转置或 reshape）</translation>
+    </message>
+    <message>
+        <source>batch axes of a ({a}) and b ({b}) do not broadcast; the axes before the last two must be equal or 1</source>
+        <translation>a（{a}）和 b（{b}）的批量轴无法广播；最后两个轴之前的各轴必须相等或为 1</translation>
+    </message>
+    <message>
+        <source>{what} {axes} name the same axis twice for a {ndim}-D input; list each axis once</source>
+        <translation>{what} {axes} 对一个 {ndim} 维输入把同一个轴写了两次；每个轴只列一次</translation>
+    </message>
+    <message>
+        <source>the input is a scalar, so there is no axis to reduce; leave axes empty</source>
+        <translation>输入是标量，没有可以归约的轴；把 axes 留空</translation>
+    </message>
+    <message>
+        <source>shape entry {i} is 0 (copy the input&apos;s axis {i}), but the input {shape} has only {ndim} axes; give the size instead</source>
+        <translation>形状的第 {i} 项是 0（复制输入的第 {i} 个轴），但输入 {shape} 只有 {ndim} 个轴；请直接给出尺寸</translation>
+    </message>
+    <message>
+        <source>the input {shape} has an open dimension, so its size is unknown; keep it with 0 (or let -1 absorb it) in the new shape</source>
+        <translation>输入 {shape} 有一个不定的维度，所以它的大小未知；在新形状中用 0 保留它（或者让 -1 吸收它）</translation>
+    </message>
+    <message>
+        <source>cannot reshape {shape} to {want}: {known_in} elements do not split into groups of {known_out}; change the fixed sizes</source>
+        <translation>无法把 {shape} reshape 成 {want}：{known_in} 个元素不能分成每组 {known_out} 个；请修改固定的尺寸</translation>
+    </message>
+    <message>
+        <source>cannot reshape {shape} to {want}: {known_in} elements ≠ {known_out}; make the sizes multiply to {known_in} (or use -1 for one of them)</source>
+        <translation>无法把 {shape} reshape 成 {want}：{known_in} 个元素 ≠ {known_out}；让各尺寸的乘积等于 {known_in}（或者把其中一个设为 -1）</translation>
+    </message>
+    <message>
+        <source>axes {axes} has {count} entries but the input has {ndim} axes; list every axis once</source>
+        <translation>axes {axes} 有 {count} 项，但输入有 {ndim} 个轴；每个轴都列出且只列一次</translation>
+    </message>
+    <message>
+        <source>cannot flatten a scalar: flatten keeps axis 0, so it needs at least 1 axis</source>
+        <translation>无法展平标量：flatten 保留第 0 个轴，所以输入至少要有 1 个轴</translation>
+    </message>
+    <message>
+        <source>cannot concatenate scalars; reshape them to 1 axis first</source>
+        <translation>无法拼接标量；先把它们 reshape 成 1 个轴</translation>
+    </message>
+    <message>
+        <source>{name} has {ndim} axes ({shape}) but input a has {nd} ({first}); give every input the same number of axes</source>
+        <translation>{name} 有 {ndim} 个轴（{shape}），但输入 a 有 {nd} 个（{first}）；让每个输入的轴数相同</translation>
+    </message>
+    <message>
+        <source>{name} is {shape}, which differs from {first} on axis {i} ({d} ≠ {o}); only axis {axis} (the concat axis) may differ</source>
+        <translation>{name} 是 {shape}，在第 {i} 个轴上与 {first} 不同（{d} ≠ {o}）；只有第 {axis} 个轴（拼接轴）可以不同</translation>
+    </message>
+    <message>
+        <source>cannot slice a scalar</source>
+        <translation>无法对标量切片</translation>
+    </message>
+    <message>
+        <source>slice {start}:{stop}:{step} of axis {axis} (size {d}) is empty; choose start and stop inside 0..{d}</source>
+        <translation>第 {axis} 个轴（大小 {d}）的切片 {start}:{stop}:{step} 是空的；请在 0..{d} 之内选择 start 和 stop</translation>
+    </message>
+    <message>
         <source>guide {name!r}: the file must hold a JSON object</source>
         <translation>导读 {name!r}：文件内容必须是一个 JSON 对象</translation>
     </message>

@@ -100,6 +100,15 @@ def test_an_engine_shape_error_reads_in_chinese(qapp):
     assert i18n.render(issue.msg) == "input x (port 0) is not connected"
     assert i18n.apply(i18n.CHINESE)
     assert i18n.render(issue.msg) == "输入 x（端口 0）没有连接"
+    m = Graph()
+    xm = m.add_node("input", {"shape": (None, 3)}, name="x")
+    wm = m.add_node("parameter", {"shape": (4, 2)}, name="W")
+    zm = m.add_node("matmul", name="z")
+    m.connect(xm, zm, 0)
+    m.connect(wm, zm, 1)
+    (mismatch,) = infer(m)[1]
+    assert i18n.render(mismatch.msg) == ("内侧维度不一致：a 是 Nx3，b 是 4x2（3 ≠ 4）；b 需要 3 行才能"
+                                         "与 a 的最后一个轴匹配（把其中一个转置或 reshape）")
     big = Msg("shape.too_many_numbers", count=200000000, size="1.5 GB", limit="1 GB")
     assert i18n.render(big).startswith("它将包含 200,000,000 个数（1.5 GB），超过这台机器 1 GB 的内存")
     assert i18n.render("plain text") == "plain text"

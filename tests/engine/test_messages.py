@@ -82,6 +82,32 @@ def test_an_unconnected_input_issue_carries_its_message_id():
     assert issue.message == str(issue.msg) == "input x (port 0) is not connected"
 
 
+def test_an_op_shape_error_reaches_the_issue_as_its_message():
+    g = Graph()
+    x = g.add_node("input", {"shape": (None, 3)}, name="x")
+    w = g.add_node("parameter", {"shape": (4, 2)}, name="W")
+    z = g.add_node("matmul", name="z")
+    g.connect(x, z, 0)
+    g.connect(w, z, 1)
+    (issue,) = infer(g)[1]
+    assert issue.msg == Msg("shape.matmul_inner", a="Nx3", b="4x2", ka=3, kb=4)
+    assert issue.port == 1 and issue.message == str(issue.msg)
+    assert issue.message.startswith("inner dimensions differ: a is Nx3, b is 4x2 (3 ≠ 4)")
+
+
+def test_a_broadcast_error_quotes_the_reason():
+    g = Graph()
+    a = g.add_node("input", {"shape": (None, 3)}, name="a")
+    b = g.add_node("input", {"shape": (None, 4)}, name="b")
+    s = g.add_node("add", name="s")
+    g.connect(a, s, 0)
+    g.connect(b, s, 1)
+    (issue,) = infer(g)[1]
+    assert issue.msg.id == "shape.broadcast_fix"
+    assert issue.message.startswith("shapes Nx3 and Nx4 do not broadcast")
+    assert issue.message.endswith("(a reshape can insert a size-1 axis)")
+
+
 def test_guide_errors_carry_their_message_id():
     with pytest.raises(guides.GuideError) as e:
         guides.parse("sample", {"title": "T", "topic": "P", "shows": "S", "try": ["a"],

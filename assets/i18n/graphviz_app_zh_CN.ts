@@ -237,6 +237,53 @@
     </message>
 </context>
 <context>
+    <name>Editing</name>
+    <message>
+        <source>Select nodes to copy</source>
+        <translation>请先选中要复制的节点</translation>
+    </message>
+    <message>
+        <source>Copied 1 node</source>
+        <translation>已复制 1 个节点</translation>
+    </message>
+    <message>
+        <source>Copied {count} nodes</source>
+        <translation>已复制 {count} 个节点</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no nodes to paste; copy nodes (Ctrl+C) first</source>
+        <translation>剪贴板里没有可粘贴的节点；请先复制节点（Ctrl+C）</translation>
+    </message>
+    <message>
+        <source>Select nodes to duplicate</source>
+        <translation>请先选中要制作副本的节点</translation>
+    </message>
+    <message>
+        <source>Select nodes or wires to delete</source>
+        <translation>请先选中要删除的节点或连线</translation>
+    </message>
+    <message>
+        <source>Delete: not while training runs; stop training first</source>
+        <translation>删除：训练进行时不能删除；请先停止训练</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Auto layout</source>
+        <translation>自动布局</translation>
+    </message>
+    <message>
+        <source>Select nodes to group</source>
+        <translation>请先选中要编组的节点</translation>
+    </message>
+    <message>
+        <source>Select a group (or a node in one) to ungroup</source>
+        <translation>请先选中一个分组（或分组中的一个节点）再取消编组</translation>
+    </message>
+</context>
+<context>
     <name>ExampleGuide</name>
     <message>
         <source>No example open</source>
@@ -261,6 +308,17 @@
     <message>
         <source>{step}: this graph has no node named {names} (it was edited); reopen the example</source>
         <translation>{step}：这张图里没有名为 {names} 的节点（图已被修改）；请重新打开这个示例</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;打开时&gt;</translation>
+    </message>
+    <message>
+        <source>Click an entry to go back to that point; click a later one to redo.</source>
+        <translation>点击一个条目回到那一步；点击之后的条目即重做。</translation>
     </message>
 </context>
 <context>
@@ -338,6 +396,33 @@
     <message>
         <source>Stopping training before closing; its weights are kept</source>
         <translation>关闭前先停止训练；训练得到的权重会保留</translation>
+    </message>
+</context>
+<context>
+    <name>Palette</name>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Math</source>
+        <translation>数学运算</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Search ops…</source>
+        <translation>搜索运算…</translation>
     </message>
 </context>
 <context>

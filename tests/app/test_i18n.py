@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QMenu, QWidget
+from PySide6.QtWidgets import (QAbstractButton, QLabel, QLineEdit, QListWidget, QMenu,
+                               QTreeWidget, QWidget)
 
 from engine import Graph, guides
 from engine.examples import EXAMPLES
@@ -28,7 +29,9 @@ CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
 # The files whose strings are translated; the walk below covers the widgets they make.
 TRANSLATED_FILES = ("graphviz_app/main_window.py", "graphviz_app/actions.py",
                     "graphviz_app/docks.py", "graphviz_app/welcome.py",
-                    "graphviz_app/panels/build/example_guide.py", "graphviz_app/i18n.py")
+                    "graphviz_app/panels/build/example_guide.py", "graphviz_app/i18n.py",
+                    "graphviz_app/panels/build/history.py", "graphviz_app/panels/build/palette.py",
+                    "graphviz_app/editor/clipboard.py", "graphviz_app/editor/editing.py")
 TRANSLATED_DOCKS = ("palette_dock", "inspector_dock", "history_dock", "example_dock")
 # Controls named by the guides whose widgets live in files not translated yet: the Chinese
 # guides already use the names those controls will have. Shrinks as files are translated.
@@ -139,6 +142,9 @@ def test_switching_changes_menus_and_the_open_panel_and_is_remembered(window, tm
     assert window.welcome.new_button.text() == "新建图"
     assert _plain(window.actions.undo.text()) == "撤销"
     assert "简体中文" in note and window.statusBar().currentMessage() == note
+    window.session.select([])
+    window.copy()
+    assert window.statusBar().currentMessage() == "请先选中要复制的节点"
     assert window.show_panel("Example") is window.docks["example_dock"]   # English titles work
     assert window.show_panel("示例导读") is window.docks["example_dock"]
     assert QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat).value(
@@ -188,6 +194,10 @@ def _texts(obj) -> list[str]:
         out.append(re.sub(r"<[^>]+>", "", obj.text()))
     if isinstance(obj, QMenu):
         out.append(obj.title())
+    if isinstance(obj, QLineEdit):
+        out.append(obj.placeholderText())
+    if isinstance(obj, QTreeWidget):     # the palette: its categories (op names are names)
+        out += [obj.topLevelItem(i).text(0) for i in range(obj.topLevelItemCount())]
     if isinstance(obj, QListWidget):
         out += [obj.item(i).text() for i in range(obj.count())]
         out += [obj.item(i).toolTip() for i in range(obj.count())]
@@ -202,7 +212,8 @@ def _visible_strings(window) -> dict[str, object]:
     items += [a for a in acts.recent_menu.actions() if a.toolTip() not in window.files.recent_files()]
     items += [window.dock_manager.show_actions[n] for n in TRANSLATED_DOCKS]
     items += window.findChild(QWidget, "main_toolbar").actions()
-    for root in (window.welcome, window.panels["example_guide"]):
+    for root in (window.welcome, window.panels["example_guide"], window.palette_panel,
+                 window.history):
         items += [root, *root.findChildren(QWidget)]
     texts = [(window.docks[n].windowTitle(), window.docks[n]) for n in TRANSLATED_DOCKS]
     texts += [(t, i) for i in items for t in _texts(i)]
@@ -218,6 +229,7 @@ def test_no_visible_string_of_the_translated_files_stays_english(window):
     english = _visible_strings(window)
     assert "Undo" in {_plain(t) for t in english}       # the walk sees the menus
     assert "Two hidden layers on XOR\nFrom logistic regression to a network" in english
+    assert {"Search ops…", "Layers"} <= set(english)
     window.actions.language.choose(i18n.CHINESE)
     assert _visible_strings(window) == {}
 

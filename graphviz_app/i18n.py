@@ -107,7 +107,54 @@ def apply(language: str) -> bool:
     # Qt posts LanguageChange to each window; deliver it now, so that the switch is complete
     # when this returns (menus and panels read the new texts in their changeEvent).
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    _retranslate_live()
     return True
+
+
+class Source(str):
+    """An English text that remembers its translation context (see :func:`QT_TRANSLATE_NOOP`)."""
+
+    context: str = ""
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> Source:  # noqa: N802 - the name lupdate reads
+    """Mark ``text`` for extraction in ``context``; the result remembers both, for :func:`live`."""
+    out = Source(text)
+    out.context = context
+    return out
+
+
+_live: list[tuple[object, str, Source, dict]] = []
+
+
+def live(setter, text: Source, **fields) -> None:
+    """Call ``setter`` (a bound method such as ``button.setText``) with ``text`` translated and
+    formatted with ``fields``, now and again whenever the language changes::
+
+        live(self.start.setText, QT_TRANSLATE_NOOP("Training", "Start"))
+
+    Entries whose widget has been deleted are dropped."""
+    if not isinstance(text, Source):
+        raise TypeError("live() takes a text marked with i18n.QT_TRANSLATE_NOOP(context, text)")
+    obj, name = setter.__self__, setter.__name__
+    _live.append((obj, name, text, fields))
+    _set(obj, name, text, fields)
+
+
+def _set(obj, name: str, text: Source, fields: dict) -> None:
+    value = translate(text.context, text)
+    getattr(obj, name)(value.format(**fields) if fields else value)
+
+
+def _retranslate_live() -> None:
+    kept = []
+    for entry in _live:
+        try:
+            _set(*entry)
+        except RuntimeError:        # its C++ object is gone
+            continue
+        kept.append(entry)
+    _live[:] = kept
 
 
 def translator(language: str = CHINESE) -> QTranslator:

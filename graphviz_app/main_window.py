@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         """Menus, panel titles and the window's own texts again, in the current language."""
         self.actions.retranslate()
         self.dock_manager.retranslate()
+        self.interchange.retranslate()
         self.update_title()
 
     # -- Qt -------------------------------------------------------------------------------------

@@ -237,6 +237,37 @@
     </message>
 </context>
 <context>
+    <name>DataMenu</name>
+    <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Import &amp;CSV…</source>
+        <translation>导入 &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Image Folder…</source>
+        <translation>导入图像文件夹(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Handwritten &amp;Digits (8x8, as rows)</source>
+        <translation>手写数字(&amp;D)（8x8，按行）</translation>
+    </message>
+    <message>
+        <source>Handwritten Digits as &amp;Images (1x8x8)</source>
+        <translation>手写数字图像(&amp;I)（1x8x8）</translation>
+    </message>
+    <message>
+        <source>&amp;Text Corpus (word pairs)</source>
+        <translation>文本语料库(&amp;T)（词对）</translation>
+    </message>
+    <message>
+        <source>&amp;Precompute Features at Selected Node</source>
+        <translation>在所选节点处预先计算特征(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>Editing</name>
     <message>
         <source>Select nodes to copy</source>
@@ -319,6 +350,109 @@
     <message>
         <source>Click an entry to go back to that point; click a later one to redo.</source>
         <translation>点击一个条目回到那一步；点击之后的条目即重做。</translation>
+    </message>
+</context>
+<context>
+    <name>Interchange</name>
+    <message>
+        <source>Import &amp;ONNX…</source>
+        <translation>导入 &amp;ONNX…</translation>
+    </message>
+    <message>
+        <source>Open an ONNX model as a new graph (its blocks grouped)</source>
+        <translation>把 ONNX 模型打开为一张新图（其中的模块各自编组）</translation>
+    </message>
+    <message>
+        <source>&amp;ONNX…</source>
+        <translation>&amp;ONNX 模型…</translation>
+    </message>
+    <message>
+        <source>Write the graph as an ONNX model (weights included)</source>
+        <translation>把这张图写成 ONNX 模型（含权重）</translation>
+    </message>
+    <message>
+        <source>&amp;PyTorch code…</source>
+        <translation>&amp;PyTorch 代码…</translation>
+    </message>
+    <message>
+        <source>Write a PyTorch script (module, weights, training loop)</source>
+        <translation>写出一个 PyTorch 脚本（模块、权重和训练循环）</translation>
+    </message>
+    <message>
+        <source>Check with ONNX &amp;Runtime</source>
+        <translation>用 ONNX &amp;Runtime 核对</translation>
+    </message>
+    <message>
+        <source>Run the last export in onnxruntime and compare every node</source>
+        <translation>在 onnxruntime 中运行最近一次导出的模型，逐个节点比较</translation>
+    </message>
+    <message>
+        <source>Import ONNX model</source>
+        <translation>导入 ONNX 模型</translation>
+    </message>
+    <message>
+        <source>Export ONNX model</source>
+        <translation>导出 ONNX 模型</translation>
+    </message>
+    <message>
+        <source>Export PyTorch code</source>
+        <translation>导出 PyTorch 代码</translation>
+    </message>
+    <message>
+        <source>wrote {file} and its weights; run it with python {file}</source>
+        <translation>已写出 {file} 及其权重；用 python {file} 运行它</translation>
+    </message>
+    <message>
+        <source>an ONNX job is already running; wait for it or cancel it</source>
+        <translation>已有一个 ONNX 任务在运行；请等待它完成或取消它</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import ONNX</source>
+        <translation>导入 ONNX</translation>
+    </message>
+    <message>
+        <source>imported {file}: {nodes} nodes, {blocks} blocks grouped</source>
+        <translation>已导入 {file}：{nodes} 个节点，{blocks} 个模块已编组</translation>
+    </message>
+    <message>
+        <source>an ONNX job is already running; wait for it</source>
+        <translation>已有一个 ONNX 任务在运行；请等待它完成</translation>
+    </message>
+    <message>
+        <source>Export ONNX</source>
+        <translation>导出 ONNX</translation>
+    </message>
+    <message>
+        <source>exported {file}; Export → Check with ONNX Runtime proves it</source>
+        <translation>已导出 {file}；用“导出 → 用 ONNX Runtime 核对”来验证它</translation>
+    </message>
+    <message>
+        <source>exported {file}</source>
+        <translation>已导出 {file}</translation>
+    </message>
+    <message>
+        <source>checking with random numbers for {inputs}</source>
+        <translation>用随机数代替 {inputs} 进行核对</translation>
+    </message>
+    <message>
+        <source>Check with ONNX Runtime</source>
+        <translation>用 ONNX Runtime 核对</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime agrees on all {count} nodes (largest difference {worst:.1e})</source>
+        <translation>ONNX Runtime 在全部 {count} 个节点上一致（最大差异 {worst:.1e}）</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime differs by more than {tolerance:g} on {bad} of {count} nodes (red)</source>
+        <translation>ONNX Runtime 在 {count} 个节点中的 {bad} 个上差异超过 {tolerance:g}（红色）</translation>
     </message>
 </context>
 <context>
@@ -446,6 +580,33 @@
     <message>
         <source>Example</source>
         <translation>示例导读</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsMenu</name>
+    <message>
+        <source>Nothing is selected. Select the nodes (for example the layers of an encoder) whose weights to use, then try again.</source>
+        <translation>没有选中任何东西。请选中要使用其权重的节点（例如编码器的各层），然后再试一次。</translation>
+    </message>
+    <message>
+        <source>Save weights of selection</source>
+        <translation>保存所选节点的权重</translation>
+    </message>
+    <message>
+        <source>Load weights into selection</source>
+        <translation>把权重载入所选节点</translation>
+    </message>
+    <message>
+        <source>Training is running; stop it first, then load weights.</source>
+        <translation>训练正在进行；请先停止训练，再载入权重。</translation>
+    </message>
+    <message>
+        <source>Save &amp;Weights of Selection…</source>
+        <translation>保存所选节点的权重(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Load Weights into Selection…</source>
+        <translation>把权重载入所选节点(&amp;L)…</translation>
     </message>
 </context>
 <context>

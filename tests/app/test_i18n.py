@@ -31,7 +31,10 @@ TRANSLATED_FILES = ("graphviz_app/main_window.py", "graphviz_app/actions.py",
                     "graphviz_app/docks.py", "graphviz_app/welcome.py",
                     "graphviz_app/panels/build/example_guide.py", "graphviz_app/i18n.py",
                     "graphviz_app/panels/build/history.py", "graphviz_app/panels/build/palette.py",
-                    "graphviz_app/editor/clipboard.py", "graphviz_app/editor/editing.py")
+                    "graphviz_app/editor/clipboard.py", "graphviz_app/editor/editing.py",
+                    "graphviz_app/editor/interchange.py (actions and messages)",
+                    "graphviz_app/editor/data_import.py (File → Data menu)",
+                    "graphviz_app/editor/weights_io.py (menu, titles, two messages)")
 TRANSLATED_DOCKS = ("palette_dock", "inspector_dock", "history_dock", "example_dock")
 # Controls named by the guides whose widgets live in files not translated yet: the Chinese
 # guides already use the names those controls will have. Shrinks as files are translated.
@@ -208,9 +211,20 @@ def _visible_strings(window) -> dict[str, object]:
     """Text shown by the widgets and actions that the translated files make -> its owner."""
     acts = window.actions
     items: list[object] = [item for item, _, _ in acts._texts]
-    items += acts.examples_menu.actions() + list(acts.language.actions.values())
-    items += [a for a in acts.recent_menu.actions() if a.toolTip() not in window.files.recent_files()]
-    items += [window.dock_manager.show_actions[n] for n in TRANSLATED_DOCKS]
+    pending = [window.menuBar()]
+    for _ in range(200):                       # every menu, a few levels deep
+        if not pending:
+            break
+        for act in pending.pop().actions():
+            items.append(act)
+            if act.menu() is not None:
+                items.append(act.menu())
+                pending.append(act.menu())
+    others = set(window.dock_manager.show_actions.values()) - {
+        window.dock_manager.show_actions[n] for n in TRANSLATED_DOCKS}
+    recent = set(window.files.recent_files())
+    items = [i for i in items if i not in others and not (isinstance(i, QAction)
+                                                          and i.toolTip() in recent)]
     items += window.findChild(QWidget, "main_toolbar").actions()
     for root in (window.welcome, window.panels["example_guide"], window.palette_panel,
                  window.history):
@@ -260,3 +274,22 @@ def test_chinese_guides_name_the_controls_as_the_window_shows_them(window):
         assert len(theirs) == len(g.controls()), name
         for c in g.controls() - PENDING_CONTROLS:
             assert to_chinese[c] & theirs, (name, c)
+
+
+def test_live_texts_follow_the_language_and_forget_deleted_widgets(qapp):
+    from PySide6.QtWidgets import QPushButton
+    kept, gone = QPushButton(), QPushButton()
+    i18n.live(kept.setText, i18n.QT_TRANSLATE_NOOP("Interchange", "imported {file}: {nodes} "
+                                                   "nodes, {blocks} blocks grouped"),
+              file="m.onnx", nodes=3, blocks=1)
+    i18n.live(gone.setText, i18n.QT_TRANSLATE_NOOP("DataMenu", "&Data"))
+    assert kept.text() == "imported m.onnx: 3 nodes, 1 blocks grouped"
+    gone.deleteLater()
+    from PySide6.QtCore import QCoreApplication, QEvent
+    QCoreApplication.sendPostedEvents(gone, QEvent.Type.DeferredDelete)
+    before = len(i18n._live)
+    assert i18n.apply(i18n.CHINESE)
+    assert kept.text() == "已导入 m.onnx：3 个节点，1 个模块已编组"
+    assert len(i18n._live) == before - 1
+    with pytest.raises(TypeError, match="QT_TRANSLATE_NOOP"):
+        i18n.live(kept.setText, "Start")

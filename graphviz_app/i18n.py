@@ -35,8 +35,18 @@ LANGUAGES = (ENGLISH, CHINESE)
 CJK_FONT_PACKAGE = "fonts-noto-cjk"
 """The Debian/Ubuntu package that brings CJK glyphs (README's system-package line)."""
 
-translate = QCoreApplication.translate
-"""``translate("Context", "English text")``: the text in the current language."""
+_shown: dict[str, tuple[str, str]] = {}
+"""Every text :func:`translate` has returned -> its (context, English source)."""
+
+
+def translate(context: str, source: str) -> str:
+    """``translate("Context", "English text")``: the text in the current language. The result
+    is remembered, so that a widget still showing it is given the new language's text when
+    the language changes (see :func:`retranslate_widgets`), with no code of its own."""
+    out = QCoreApplication.translate(context, source)
+    _shown[out] = (context, source)
+    _shown.setdefault(source, (context, source))
+    return out
 
 _state = {"language": ENGLISH, "translators": [], "font_warned": False}
 
@@ -108,6 +118,7 @@ def apply(language: str) -> bool:
     # when this returns (menus and panels read the new texts in their changeEvent).
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     _retranslate_live()
+    retranslate_widgets()
     return True
 
 
@@ -155,6 +166,60 @@ def _retranslate_live() -> None:
             continue
         kept.append(entry)
     _live[:] = kept
+
+
+def _again(text: str) -> str | None:
+    """``text`` in the current language if :func:`translate` once gave it, else None."""
+    found = _shown.get(text)
+    if found is None or not text:
+        return None
+    new = translate(*found)
+    return new if new != text else None
+
+
+def retranslate_widgets() -> None:
+    """Give every widget and action still showing a text that :func:`translate` returned (a
+    label, button, tab, group box, placeholder, tooltip, menu entry) the current language's
+    text. Texts made with ``.format`` are not found here; their views set them again."""
+    from PySide6.QtWidgets import (QAbstractButton, QApplication, QGroupBox, QLabel, QLineEdit,
+                                   QTabWidget)
+    app = QApplication.instance()
+    if app is None:
+        return
+    widgets = app.allWidgets()
+    actions = {id(a): a for w in widgets for a in QWidget.actions(w)}   # (a window may shadow it)
+    for w in widgets:
+        for get, put in ((w.toolTip, w.setToolTip), (w.statusTip, w.setStatusTip)):
+            new = _again(get())
+            if new is not None:
+                put(new)
+        if isinstance(w, (QLabel, QAbstractButton)):
+            new = _again(w.text())
+            if new is not None:
+                w.setText(new)
+        elif isinstance(w, QLineEdit):
+            new = _again(w.placeholderText())
+            if new is not None:
+                w.setPlaceholderText(new)
+        elif isinstance(w, QGroupBox):
+            new = _again(w.title())
+            if new is not None:
+                w.setTitle(new)
+        elif isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                new = _again(w.tabText(i))
+                if new is not None:
+                    w.setTabText(i, new)
+        elif isinstance(w, QMenu):
+            new = _again(w.title())
+            if new is not None:
+                w.setTitle(new)
+    for a in actions.values():
+        for get, put in ((a.text, a.setText), (a.toolTip, a.setToolTip),
+                         (a.statusTip, a.setStatusTip)):
+            new = _again(get())
+            if new is not None:
+                put(new)
 
 
 def translator(language: str = CHINESE) -> QTranslator:

@@ -268,6 +268,81 @@
     </message>
 </context>
 <context>
+    <name>DataPanel</name>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Loops vs vectorized</source>
+        <translation>循环与向量化</translation>
+    </message>
+    <message>
+        <source>examples per class</source>
+        <translation>每类的样本数</translation>
+    </message>
+    <message>
+        <source>Time one gradient step both ways</source>
+        <translation>两种写法各计时一次梯度下降步</translation>
+    </message>
+    <message>
+        <source>The same logistic-regression step, written with Python loops and with NumPy, on the current data.</source>
+        <translation>同一个逻辑回归的梯度步，分别用 Python 循环和 NumPy 写成，在当前数据上运行。</translation>
+    </message>
+    <message>
+        <source>with loops</source>
+        <translation>用循环</translation>
+    </message>
+    <message>
+        <source>vectorized</source>
+        <translation>向量化</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No data set.&lt;/b&gt; Open an example, or use File → Data to import a CSV file or an image folder, or load the digits or the text corpus.</source>
+        <translation>&lt;b&gt;没有数据集。&lt;/b&gt;打开一个示例，或者用“文件 → 数据”导入 CSV 文件或图像文件夹，或者载入手写数字或文本语料库。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;: {n} examples. {description}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;：{n} 个样本。{description}</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Arrays: {arrays}&lt;br&gt;Split (Training panel, train fraction {fraction:g} by default): {train} train, {dev} dev</source>
+        <translation>数组：{arrays}&lt;br&gt;划分（训练面板，默认训练比例 {fraction:g}）：训练集 {train} 个，验证集 {dev} 个</translation>
+    </message>
+    <message>
+        <source>Feeds: the graph has no input nodes.</source>
+        <translation>输入：这张图没有输入节点。</translation>
+    </message>
+    <message>
+        <source>array &lt;b&gt;{array}&lt;/b&gt; {shape} → input &lt;b&gt;{node}&lt;/b&gt;</source>
+        <translation>数组 &lt;b&gt;{array}&lt;/b&gt; {shape} → 输入 &lt;b&gt;{node}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Feeds: {feeds}</source>
+        <translation>输入：{feeds}</translation>
+    </message>
+    <message>
+        <source>Load a data set first (File → Data).</source>
+        <translation>请先载入数据集（文件 → 数据）。</translation>
+    </message>
+    <message>
+        <source>Timing… (the loop version runs example by example)</source>
+        <translation>计时中…（循环版本逐个样本运行）</translation>
+    </message>
+    <message>
+        <source>Cannot time it: {why}</source>
+        <translation>无法计时：{why}</translation>
+    </message>
+    <message>
+        <source>On {examples} examples × {features} features ({task}): loops &lt;b&gt;{loop_ms:.1f} ms&lt;/b&gt;, vectorized &lt;b&gt;{vector_ms:.2f} ms&lt;/b&gt; — &lt;b&gt;{speedup:.0f}×&lt;/b&gt; faster. Both give the same step (largest difference {difference:.1e}).</source>
+        <translation>在 {examples} 个样本 × {features} 个特征（{task}）上：循环 &lt;b&gt;{loop_ms:.1f} ms&lt;/b&gt;，向量化 &lt;b&gt;{vector_ms:.2f} ms&lt;/b&gt;——快 &lt;b&gt;{speedup:.0f}×&lt;/b&gt;。两者得到同样的一步（最大差异 {difference:.1e}）。</translation>
+    </message>
+</context>
+<context>
     <name>Editing</name>
     <message>
         <source>Select nodes to copy</source>
@@ -580,6 +655,10 @@
     <message>
         <source>Example</source>
         <translation>示例导读</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractButton, QLabel, QLineEdit, QListWidget, QMenu,
-                               QTreeWidget, QWidget)
+                               QTabWidget, QTreeWidget, QWidget)
 
 from engine import Graph, guides
 from engine.examples import EXAMPLES
@@ -34,8 +34,9 @@ TRANSLATED_FILES = ("graphviz_app/main_window.py", "graphviz_app/actions.py",
                     "graphviz_app/editor/clipboard.py", "graphviz_app/editor/editing.py",
                     "graphviz_app/editor/interchange.py (actions and messages)",
                     "graphviz_app/editor/data_import.py (File → Data menu)",
-                    "graphviz_app/editor/weights_io.py (menu, titles, two messages)")
-TRANSLATED_DOCKS = ("palette_dock", "inspector_dock", "history_dock", "example_dock")
+                    "graphviz_app/editor/weights_io.py (menu, titles, two messages)",
+                    "graphviz_app/panels/inside/data_panel.py")
+TRANSLATED_DOCKS = ("palette_dock", "inspector_dock", "history_dock", "example_dock", "data_dock")
 # Controls named by the guides whose widgets live in files not translated yet: the Chinese
 # guides already use the names those controls will have. Shrinks as files are translated.
 PENDING_CONTROLS = {"Back", "Embeddings", "Compare batch / mini-batch / stochastic", "Loss curves",
@@ -197,6 +198,8 @@ def _texts(obj) -> list[str]:
         out.append(re.sub(r"<[^>]+>", "", obj.text()))
     if isinstance(obj, QMenu):
         out.append(obj.title())
+    if isinstance(obj, QTabWidget):
+        out += [obj.tabText(i) for i in range(obj.count())]
     if isinstance(obj, QLineEdit):
         out.append(obj.placeholderText())
     if isinstance(obj, QTreeWidget):     # the palette: its categories (op names are names)
@@ -227,7 +230,7 @@ def _visible_strings(window) -> dict[str, object]:
                                                           and i.toolTip() in recent)]
     items += window.findChild(QWidget, "main_toolbar").actions()
     for root in (window.welcome, window.panels["example_guide"], window.palette_panel,
-                 window.history):
+                 window.history, window.panels["data_panel"]):
         items += [root, *root.findChildren(QWidget)]
     texts = [(window.docks[n].windowTitle(), window.docks[n]) for n in TRANSLATED_DOCKS]
     texts += [(t, i) for i in items for t in _texts(i)]
@@ -243,7 +246,7 @@ def test_no_visible_string_of_the_translated_files_stays_english(window):
     english = _visible_strings(window)
     assert "Undo" in {_plain(t) for t in english}       # the walk sees the menus
     assert "Two hidden layers on XOR\nFrom logistic regression to a network" in english
-    assert {"Search ops…", "Layers"} <= set(english)
+    assert {"Search ops…", "Layers", "Loops vs vectorized"} <= set(english)
     window.actions.language.choose(i18n.CHINESE)
     assert _visible_strings(window) == {}
 
@@ -293,3 +296,15 @@ def test_live_texts_follow_the_language_and_forget_deleted_widgets(qapp):
     assert len(i18n._live) == before - 1
     with pytest.raises(TypeError, match="QT_TRANSLATE_NOOP"):
         i18n.live(kept.setText, "Start")
+
+
+def test_a_widget_showing_a_translated_text_switches_with_no_code_of_its_own(qapp):
+    label = QLabel(i18n.translate("DataPanel", "Overview"))
+    tabs = QTabWidget()
+    tabs.addTab(QWidget(), i18n.translate("DataPanel", "Loops vs vectorized"))
+    other = QLabel("Overview of something else")
+    assert i18n.apply(i18n.CHINESE)
+    assert (label.text(), tabs.tabText(0)) == ("概览", "循环与向量化")
+    assert other.text() == "Overview of something else"
+    assert i18n.apply(i18n.ENGLISH)
+    assert (label.text(), tabs.tabText(0)) == ("Overview", "Loops vs vectorized")

@@ -390,6 +390,49 @@
     </message>
 </context>
 <context>
+    <name>Embeddings</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>re-project while training</source>
+        <translation>训练时重新投影</translation>
+    </message>
+    <message>
+        <source>neighbours by</source>
+        <translation>近邻距离</translation>
+    </message>
+    <message>
+        <source>Hover over a point to see it; click one for its neighbours.</source>
+        <translation>把鼠标悬停在一个点上查看它；点击一个点查看它的近邻。</translation>
+    </message>
+    <message>
+        <source>Double-click a neighbour to pick it in turn</source>
+        <translation>双击一个近邻，改为选中它</translation>
+    </message>
+    <message>
+        <source>Neighbours</source>
+        <translation>近邻</translation>
+    </message>
+    <message>
+        <source>Similar images</source>
+        <translation>相似图像</translation>
+    </message>
+    <message>
+        <source>Nothing to project yet: add an embedding node, or load data (File → Data) and pick a layer.</source>
+        <translation>还没有可投影的东西：添加一个 embedding 节点，或者载入数据（文件 → 数据）并选一个层。</translation>
+    </message>
+    <message>
+        <source>t-SNE runs in the background (one thread); the window stays usable. Cancel stops it.</source>
+        <translation>t-SNE 在后台运行（一个线程）；窗口仍可使用。按“取消”停止它。</translation>
+    </message>
+    <message>
+        <source>t-SNE cancelled; choose PCA or start it again.</source>
+        <translation>t-SNE 已取消；选择 PCA，或者重新开始。</translation>
+    </message>
+</context>
+<context>
     <name>ExampleGuide</name>
     <message>
         <source>No example open</source>
@@ -659,6 +702,25 @@
     <message>
         <source>Data</source>
         <translation>数据</translation>
+    </message>
+    <message>
+        <source>Embeddings</source>
+        <translation>嵌入</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarImages</name>
+    <message>
+        <source>picked</source>
+        <translation>所选</translation>
+    </message>
+    <message>
+        <source>rebuilt</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <source>nearest by pixels</source>
+        <translation>按像素最近</translation>
     </message>
 </context>
 <context>

@@ -35,11 +35,13 @@ TRANSLATED_FILES = ("graphviz_app/main_window.py", "graphviz_app/actions.py",
                     "graphviz_app/editor/interchange.py (actions and messages)",
                     "graphviz_app/editor/data_import.py (File → Data menu)",
                     "graphviz_app/editor/weights_io.py (menu, titles, two messages)",
-                    "graphviz_app/panels/inside/data_panel.py")
+                    "graphviz_app/panels/inside/data_panel.py",
+                    "graphviz_app/panels/inside/embeddings.py (static texts)",
+                    "graphviz_app/panels/inside/similar_images.py (static texts)")
 TRANSLATED_DOCKS = ("palette_dock", "inspector_dock", "history_dock", "example_dock", "data_dock")
 # Controls named by the guides whose widgets live in files not translated yet: the Chinese
 # guides already use the names those controls will have. Shrinks as files are translated.
-PENDING_CONTROLS = {"Back", "Embeddings", "Compare batch / mini-batch / stochastic", "Loss curves",
+PENDING_CONTROLS = {"Back", "Compare batch / mini-batch / stochastic", "Loss curves",
                     "Revert weights", "Run backward", "Run forward", "Start",
                     "Step details", "Training"}
 SELF_NAMED = {"English", "简体中文"}       # each language names itself in the Language menu

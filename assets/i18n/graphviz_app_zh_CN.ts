@@ -237,6 +237,21 @@
     </message>
 </context>
 <context>
+    <name>Canvas</name>
+    <message>
+        <source>{count} nodes · double-click</source>
+        <translation>{count} 个节点 · 双击</translation>
+    </message>
+    <message>
+        <source>double-click the title to collapse</source>
+        <translation>双击标题折叠</translation>
+    </message>
+    <message>
+        <source>group {name} ({count} nodes)</source>
+        <translation>分组 {name}（{count} 个节点）</translation>
+    </message>
+</context>
+<context>
     <name>DataMenu</name>
     <message>
         <source>&amp;Data</source>
@@ -706,6 +721,37 @@
     <message>
         <source>Embeddings</source>
         <translation>嵌入</translation>
+    </message>
+</context>
+<context>
+    <name>Params</name>
+    <message>
+        <source>{count} entries; at most {limit} are allowed</source>
+        <translation>{count} 项；最多允许 {limit} 项</translation>
+    </message>
+    <message>
+        <source>{entry!r}: every entry must be a whole number here</source>
+        <translation>{entry!r}：这里每一项都必须是整数</translation>
+    </message>
+    <message>
+        <source>{entry!r} is not a whole number (use None for an open dimension)</source>
+        <translation>{entry!r} 不是整数（用 None 表示不定的维度）</translation>
+    </message>
+    <message>
+        <source>{entry!r} is not a whole number</source>
+        <translation>{entry!r} 不是整数</translation>
+    </message>
+    <message>
+        <source>{entry} is too large; use a number below {limit:,}</source>
+        <translation>{entry} 太大；请用小于 {limit:,} 的数</translation>
+    </message>
+    <message>
+        <source>e.g. None, 2</source>
+        <translation>例如 None, 2</translation>
+    </message>
+    <message>
+        <source>e.g. 8, 8</source>
+        <translation>例如 8, 8</translation>
     </message>
 </context>
 <context>

@@ -37,7 +37,8 @@ TRANSLATED_FILES = ("graphviz_app/main_window.py", "graphviz_app/actions.py",
                     "graphviz_app/editor/weights_io.py (menu, titles, two messages)",
                     "graphviz_app/panels/inside/data_panel.py",
                     "graphviz_app/panels/inside/embeddings.py (static texts)",
-                    "graphviz_app/panels/inside/similar_images.py (static texts)")
+                    "graphviz_app/panels/inside/similar_images.py (static texts)",
+                    "graphviz_app/panels/build/param_editors.py", "graphviz_app/canvas/group_item.py")
 TRANSLATED_DOCKS = ("palette_dock", "inspector_dock", "history_dock", "example_dock", "data_dock")
 # Controls named by the guides whose widgets live in files not translated yet: the Chinese
 # guides already use the names those controls will have. Shrinks as files are translated.

@@ -237,6 +237,13 @@ def render(message: "Msg | str") -> str:
     return message
 
 
+def issue_text(issue, with_name: bool = True) -> str:
+    """A shape issue (engine.shapes.ShapeIssue) in the current language, as "name: message"
+    (or the message alone); issues without a message id keep their English text."""
+    text = render(issue.msg) if issue.msg is not None else issue.message
+    return f"{issue.name}: {text}" if with_name else text
+
+
 def has_cjk_font() -> bool:
     """True when some installed font has Simplified Chinese glyphs."""
     return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))

@@ -122,6 +122,8 @@ def test_an_engine_shape_error_reads_in_chinese(qapp):
     big = Msg("shape.too_many_numbers", count=200000000, size="1.5 GB", limit="1 GB")
     assert i18n.render(big).startswith("它将包含 200,000,000 个数（1.5 GB），超过这台机器 1 GB 的内存")
     assert i18n.render("plain text") == "plain text"
+    assert i18n.issue_text(issue) == "d: 输入 x（端口 0）没有连接"
+    assert i18n.issue_text(issue, with_name=False) == "输入 x（端口 0）没有连接"
 
 
 def test_system_choice_follows_the_locale():

@@ -44,7 +44,8 @@ LAYOUTS: dict[str, Layout] = {
                     {"right": 0.28, "bottom": 0.36}),
     "inside": Layout(QT_TRANSLATE_NOOP("Layouts", "Look &inside"), {"right": ("inspector_dock",),
                                       "bottom": ("activations_dock", "feature_maps_dock",
-                                                 "decision_boundary_dock", "data_dock",
+                                                 "decision_boundary_dock", "cost_surface_dock",
+                                                 "hidden_units_dock", "data_dock",
                                                  "loss_dock")},
                      {"right": 0.24, "bottom": 0.52}),
 }

@@ -7,6 +7,8 @@ returns the panel.
 from __future__ import annotations
 
 from .build import example_guide
-from .inside import data_panel, embeddings
+from .inside import (activations, cost_surface, data_panel, decision_boundary, embeddings,
+                     hidden_units)
 
-INSTALLERS: tuple = (example_guide, data_panel, embeddings)
+INSTALLERS: tuple = (example_guide, data_panel, embeddings, activations, decision_boundary,
+                     cost_surface, hidden_units)

@@ -24,6 +24,7 @@ from engine.training import Dataset, History, TrainConfig, Trainer, TrainingDive
 MAX_RATE = 20.0   # snapshots per second per run, at most
 YIELD_EVERY = 0.003  # seconds of training between short sleeps that let the GUI thread run
 YIELD_FOR = 0.001
+LIVE_WEIGHTS_MAX = 250_000  # arrays of graphs up to this many numbers travel with each snapshot
 
 Weights = dict
 
@@ -39,6 +40,7 @@ class Progress:
     epoch: int
     epochs: int
     its_per_s: float
+    weights: "Weights | None" = None   # copies of the trainer's arrays (small graphs only)
 
 
 @dataclass
@@ -60,6 +62,8 @@ class Run:
     message: str = ""
     node: str | None = None
     dev_name: str = ""                     # an example's own dev set, when not split off train
+    weights: Weights | None = None         # its latest arrays while it runs, for live views
+    data: tuple | None = None              # (train, dev) it trains and evaluates on
 
 
 class LoadWeightsCommand(QUndoCommand):
@@ -94,6 +98,8 @@ class TrainingWorker(QObject):
         self._last_yield = 0.0
         self._active_time = 0.0
         self._active_iters = 0
+        size = sum(w.size for n in trainer.graph.nodes.values() for w in n.weights.values())
+        self._live_weights = size <= LIVE_WEIGHTS_MAX
 
     def _should_stop(self) -> bool:
         # Give the GUI thread the interpreter now and then: a training loop of many small NumPy
@@ -114,7 +120,9 @@ class TrainingWorker(QObject):
         n = self._active_iters + (trainer.iteration - self._start_iter)
         self.progressed.emit(Progress(self.run_id, trainer.history.snapshot(), trainer.iteration,
                                       trainer.total_iterations, trainer.epoch,
-                                      trainer.config.epochs, n / t if t > 0 else 0.0))
+                                      trainer.config.epochs, n / t if t > 0 else 0.0,
+                                      trainer.graph.weight_snapshot() if self._live_weights
+                                      else None))
 
     @Slot()
     def run(self) -> None:
@@ -278,6 +286,7 @@ class TrainingController(QObject):
             return
         run = self.queue.pop(0)
         train, dev = self._data.pop(run.id)
+        run.data = (train, dev)
         graph = self.session.graph.copy()
         source = self.run_by_id(run.start_from) if run.start_from is not None else None
         if source is not None and source.initial_weights:
@@ -316,6 +325,8 @@ class TrainingController(QObject):
             return
         run.history, run.iteration, run.epoch = p.history, p.iteration, p.epoch
         run.total_iterations, run.its_per_s = p.total_iterations, p.its_per_s
+        if p.weights is not None:
+            run.weights = p.weights
         self.run_progressed.emit(run)
 
     def _on_paused(self, rid: int) -> None:

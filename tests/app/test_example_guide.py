@@ -40,9 +40,12 @@ def test_opening_an_example_shows_its_guide_layout_and_panels(window, qtbot):
     assert "What to try" in panel.body.text() and "<b>Training</b>" in panel.body.text()
     assert [b.text() for b in panel.step_buttons] == [s.label for s in guide.steps]
     qtbot.waitUntil(lambda: _in_front(window.docks["example_dock"]), timeout=5000)
-    qtbot.waitUntil(lambda: _in_front(window.docks["loss_dock"]), timeout=5000)  # its panels
+    for title in guide.panels:                                # the guide's own panels
+        dock = window.docks[window.dock_manager.by_title(title)]
+        qtbot.waitUntil(lambda d=dock: _in_front(d), timeout=5000)
+    assert "Decision boundary" in guide.panels
     assert not _in_front(window.docks["palette_dock"])      # the guide is in front of it
-    assert not _in_front(window.docks["history_dock"])      # loss curves are
+    assert not _in_front(window.docks["history_dock"])
     window.files.new()
     assert panel.guide is None and not panel.step_buttons
 

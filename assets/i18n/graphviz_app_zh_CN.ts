@@ -237,6 +237,84 @@
     </message>
 </context>
 <context>
+    <name>ActivationFunctions</name>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+</context>
+<context>
+    <name>Activations</name>
+    <message>
+        <source>The layer the heatmap, the top examples and the curves show (follows the selection on the canvas)</source>
+        <translation>热图、最强样本和曲线所显示的层（跟随画布上的选择）</translation>
+    </message>
+    <message>
+        <source>First example of the heatmap</source>
+        <translation>热图的第一个样本</translation>
+    </message>
+    <message>
+        <source>How many examples the heatmap shows</source>
+        <translation>热图显示多少个样本</translation>
+    </message>
+    <message>
+        <source>The unit whose top examples are shown (or click a heatmap column)</source>
+        <translation>显示其最强样本的单元（或者点击热图的一列）</translation>
+    </message>
+    <message>
+        <source>examples × units</source>
+        <translation>样本 × 单元</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>activations a</source>
+        <translation>激活值 a</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>个数</translation>
+    </message>
+    <message>
+        <source>log₁₀|dJ/da|</source>
+        <translation>log₁₀|dJ/da|</translation>
+    </message>
+    <message>
+        <source>log₁₀|g|</source>
+        <translation>log₁₀|g|</translation>
+    </message>
+    <message>
+        <source>the examples that activate the unit most</source>
+        <translation>让这个单元激活最强的样本</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Top examples</source>
+        <translation>最强样本</translation>
+    </message>
+    <message>
+        <source>Activation functions</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>This graph has no layers to look inside: add dense layers or activation nodes.</source>
+        <translation>这张图没有可以观察内部的层：请添加 dense 层或激活函数节点。</translation>
+    </message>
+    <message>
+        <source>No data loaded: open an example or load a data set to see the activations over its training examples.</source>
+        <translation>没有载入数据：打开一个示例或载入一个数据集，就能看到它的训练样本上的激活值。</translation>
+    </message>
+</context>
+<context>
     <name>Canvas</name>
     <message>
         <source>{count} nodes · double-click</source>
@@ -249,6 +327,61 @@
     <message>
         <source>group {name} ({count} nodes)</source>
         <translation>分组 {name}（{count} 个节点）</translation>
+    </message>
+</context>
+<context>
+    <name>CostSurface</name>
+    <message>
+        <source>Half-width of the grid around 0 for each axis (the current point and the runs&apos; paths are always included)</source>
+        <translation>每个轴上以 0 为中心的网格半宽（当前点和各次运行的路径总会包含在内）</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Compute the surface (one forward pass of the training set per grid point, in the background)</source>
+        <translation>计算曲面（每个网格点在训练集上做一次前向传播，在后台进行）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Axes</source>
+        <translation>坐标轴</translation>
+    </message>
+    <message>
+        <source>range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>cross-entropy J(w, b)</source>
+        <translation>交叉熵 J(w, b)</translation>
+    </message>
+    <message>
+        <source>squared error J(w, b) through σ</source>
+        <translation>经过 σ 的平方误差 J(w, b)</translation>
+    </message>
+    <message>
+        <source>This graph has no parameters to draw a cost surface over.</source>
+        <translation>这张图没有参数，画不出代价曲面。</translation>
+    </message>
+    <message>
+        <source>No data loaded: the cost is a mean over training examples; open an example (e.g. Logistic regression) or load data.</source>
+        <translation>没有载入数据：代价是训练样本上的平均值；请打开一个示例（例如逻辑回归）或载入数据。</translation>
+    </message>
+    <message>
+        <source>For logistic regression both axes must be entries of its dense layer (W or b)</source>
+        <translation>对逻辑回归，两个轴都必须是它的 dense 层（W 或 b）中的元素</translation>
+    </message>
+    <message>
+        <source>Choose two entries and load data first.</source>
+        <translation>请先选择两个元素并载入数据。</translation>
+    </message>
+    <message>
+        <source>Choose two different entries for the two axes.</source>
+        <translation>请为两个轴选择两个不同的元素。</translation>
     </message>
 </context>
 <context>
@@ -355,6 +488,25 @@
     <message>
         <source>On {examples} examples × {features} features ({task}): loops &lt;b&gt;{loop_ms:.1f} ms&lt;/b&gt;, vectorized &lt;b&gt;{vector_ms:.2f} ms&lt;/b&gt; — &lt;b&gt;{speedup:.0f}×&lt;/b&gt; faster. Both give the same step (largest difference {difference:.1e}).</source>
         <translation>在 {examples} 个样本 × {features} 个特征（{task}）上：循环 &lt;b&gt;{loop_ms:.1f} ms&lt;/b&gt;，向量化 &lt;b&gt;{vector_ms:.2f} ms&lt;/b&gt;——快 &lt;b&gt;{speedup:.0f}×&lt;/b&gt;。两者得到同样的一步（最大差异 {difference:.1e}）。</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBoundary</name>
+    <message>
+        <source>The class of the point a click on the plane adds to the data</source>
+        <translation>在平面上点击时添加到数据中的点的类别</translation>
+    </message>
+    <message>
+        <source>Click adds class</source>
+        <translation>点击添加类别</translation>
+    </message>
+    <message>
+        <source>The decision boundary needs a graph whose input takes points of a plane (shape N x 2), e.g. the XOR example.</source>
+        <translation>决策边界需要一张输入为平面上的点（形状 N x 2）的图，例如 XOR 示例。</translation>
+    </message>
+    <message>
+        <source>Cannot add a point: there is no labelled data to add it to; open an example with 2-D data first</source>
+        <translation>无法添加点：没有可以添加到的带标签数据；请先打开一个二维数据的示例</translation>
     </message>
 </context>
 <context>
@@ -472,6 +624,25 @@
     <message>
         <source>{step}: this graph has no node named {names} (it was edited); reopen the example</source>
         <translation>{step}：这张图里没有名为 {names} 的节点（图已被修改）；请重新打开这个示例</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenUnits</name>
+    <message>
+        <source>The hidden layer whose units are compared with the factors (follows the selection on the canvas)</source>
+        <translation>与隐藏因素比较其单元的隐藏层（跟随画布上的选择）</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>This table needs data generated from known hidden factors: open the House prices example (Examples menu), train it, and see which factor each hidden unit has come to stand for.</source>
+        <translation>这张表需要由已知隐藏因素生成的数据：打开“房价”示例（示例菜单），训练它，看每个隐藏单元最终代表了哪个因素。</translation>
+    </message>
+    <message>
+        <source>The graph has no hidden layer to compare with the factors.</source>
+        <translation>这张图没有可以与隐藏因素比较的隐藏层。</translation>
     </message>
 </context>
 <context>
@@ -721,6 +892,22 @@
     <message>
         <source>Embeddings</source>
         <translation>嵌入</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>Cost surface</source>
+        <translation>代价曲面</translation>
+    </message>
+    <message>
+        <source>Decision boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation>隐藏单元</translation>
     </message>
 </context>
 <context>

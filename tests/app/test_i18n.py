@@ -38,7 +38,9 @@ TRANSLATED_FILES = ("graphviz_app/main_window.py", "graphviz_app/actions.py",
                     "graphviz_app/panels/inside/data_panel.py",
                     "graphviz_app/panels/inside/embeddings.py (static texts)",
                     "graphviz_app/panels/inside/similar_images.py (static texts)",
-                    "graphviz_app/panels/build/param_editors.py", "graphviz_app/canvas/group_item.py")
+                    "graphviz_app/panels/build/param_editors.py", "graphviz_app/canvas/group_item.py",
+                    "graphviz_app/panels/inside/{decision_boundary,activations,cost_surface,"
+                    "hidden_units,activation_functions}.py (static texts and refusals)")
 TRANSLATED_DOCKS = ("palette_dock", "inspector_dock", "history_dock", "example_dock", "data_dock")
 # Controls named by the guides whose widgets live in files not translated yet: the Chinese
 # guides already use the names those controls will have. Shrinks as files are translated.
@@ -145,7 +147,7 @@ def test_switching_changes_menus_and_the_open_panel_and_is_remembered(window, tm
     note = menu.choose(i18n.CHINESE)
     assert titles() == ["文件", "编辑", "视图", "设置", "帮助"]
     assert panel.title.text() == "XOR 上的两个隐藏层"
-    assert "<b>检查器</b>" in panel.body.text() and "动手试一试" in panel.body.text()
+    assert "<b>决策边界</b>" in panel.body.text() and "动手试一试" in panel.body.text()
     assert [b.text() for b in panel.step_buttons][0] == "训练 30 轮"
     assert window.docks["palette_dock"].windowTitle() == "组件面板"
     assert window.welcome.new_button.text() == "新建图"

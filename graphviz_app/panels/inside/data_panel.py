@@ -289,5 +289,6 @@ class DataPanel(QWidget):
 
 def install(main_window, session) -> DataPanel:
     panel = DataPanel(session, main_window)
-    main_window.add_panel(panel, QT_TRANSLATE_NOOP("Panels", "Data"), "data_dock", area="bottom")
+    main_window.add_panel(panel, QT_TRANSLATE_NOOP("Panels", "Data"), "data_dock",
+                          area="bottom")
     return panel

@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter,
                                QVBoxLayout, QWidget)
@@ -24,6 +24,7 @@ from engine.inspect.points import classes_of, with_point
 
 from .live import LiveSource
 from .plots import Plot
+from ...i18n import translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -79,9 +80,9 @@ class DecisionBoundaryPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.cls = QComboBox()
-        self.cls.setToolTip("The class of the point a click on the plane adds to the data")
+        self.cls.setToolTip(translate("DecisionBoundary", "The class of the point a click on the plane adds to the data"))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Click adds class"))
+        top.addWidget(QLabel(translate("DecisionBoundary", "Click adds class")))
         top.addWidget(self.cls)
         top.addStretch(1)
 
@@ -190,8 +191,8 @@ class DecisionBoundaryPanel(QWidget):
     def _refresh(self) -> None:
         g = self.session.graph
         if grids.two_d_input(g) is None:
-            raise ValueError("The decision boundary needs a graph whose input takes points of a "
-                             "plane (shape N x 2), e.g. the XOR example.")
+            raise ValueError(translate("DecisionBoundary", "The decision boundary needs a graph whose input takes points of a "
+                             "plane (shape N x 2), e.g. the XOR example."))
         t0 = time.perf_counter()
         probe = self.source.probe(np.float32)   # a picture needs no more precision
         weights = self.source.weights()
@@ -330,15 +331,16 @@ class DecisionBoundaryPanel(QWidget):
         """Add a point of class ``cls`` (the chosen one when None) to the data, undoably."""
         cls = self.cls.currentData() if cls is None else cls
         if cls is None:
-            self.session.message.emit("Cannot add a point: there is no labelled data to add "
-                                      "it to; open an example with 2-D data first")
+            self.session.message.emit(translate("DecisionBoundary", "Cannot add a point: there is no labelled data to add "
+                                      "it to; open an example with 2-D data first"))
             return False
         return self.session.push(AddPointCommand(self.session, (x, y), int(cls)))
 
 
 def install(main_window, session) -> DecisionBoundaryPanel:
     panel = DecisionBoundaryPanel(session, main_window.training)
-    main_window.add_panel(panel, "Decision boundary", "decision_boundary_dock", area="bottom")
+    main_window.add_panel(panel, QT_TRANSLATE_NOOP("Panels", "Decision boundary"), "decision_boundary_dock",
+                          area="bottom")
     return panel
 
 

@@ -505,6 +505,38 @@
         <translation>决策边界需要一张输入为平面上的点（形状 N x 2）的图，例如 XOR 示例。</translation>
     </message>
     <message>
+        <source>No data loaded: the plane shows the network alone; open an example with 2-D data to see points.</source>
+        <translation>没有载入数据：平面上只显示网络本身；打开一个二维数据的示例就能看到数据点。</translation>
+    </message>
+    <message>
+        <source>A large network: the plane is computed on a {n}×{n} grid to stay live.</source>
+        <translation>网络较大：为了保持实时，平面在 {n}×{n} 的网格上计算。</translation>
+    </message>
+    <message>
+        <source>prediction; ● train, □ dev (live)</source>
+        <translation>预测；● 训练集，□ 验证集（实时）</translation>
+    </message>
+    <message>
+        <source>prediction; ● train, □ dev</source>
+        <translation>预测；● 训练集，□ 验证集</translation>
+    </message>
+    <message>
+        <source>selected layer&apos;s units: red +, blue −</source>
+        <translation>所选层的单元：红 +，蓝 −</translation>
+    </message>
+    <message>
+        <source>hidden units: red +, blue −</source>
+        <translation>隐藏单元：红 +，蓝 −</translation>
+    </message>
+    <message>
+        <source>no hidden units</source>
+        <translation>没有隐藏单元</translation>
+    </message>
+    <message>
+        <source>No non-linear activation: {layers} collapse to one affine map a = W·x + b with W = {formula} = {W} and b = {b}. Its boundary W·x + b = 0 (dashed) lies exactly on the network&apos;s: depth without non-linearity is still one straight line.</source>
+        <translation>没有非线性激活函数：{layers} 合并成一个仿射映射 a = W·x + b，其中 W = {formula} = {W}，b = {b}。它的边界 W·x + b = 0（虚线）与网络的边界完全重合：没有非线性，再深也只是一条直线。</translation>
+    </message>
+    <message>
         <source>Cannot add a point: there is no labelled data to add it to; open an example with 2-D data first</source>
         <translation>无法添加点：没有可以添加到的带标签数据；请先打开一个二维数据的示例</translation>
     </message>

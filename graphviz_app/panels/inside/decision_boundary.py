@@ -208,15 +208,16 @@ class DecisionBoundaryPanel(QWidget):
         self.maps = m
         self._draw(m, train, dev)
         self.update_count += 1
-        live = " (live)" if self.source.live else ""
-        notes = [] if train is not None else ["No data loaded: the plane shows the network "
-                                              "alone; open an example with 2-D data to see "
-                                              "points."]
+        notes = [] if train is not None else [translate(
+            "DecisionBoundary", "No data loaded: the plane shows the network alone; open an "
+            "example with 2-D data to see points.")]
         if len(plane.xs) < RESOLUTION:
-            notes.append(f"A large network: the plane is computed on a {len(plane.xs)}×"
-                         f"{len(plane.xs)} grid to stay live.")
+            notes.append(translate("DecisionBoundary", "A large network: the plane is computed "
+                                   "on a {n}×{n} grid to stay live.").format(n=len(plane.xs)))
         self._say(" ".join(notes))
-        self.plot.set_title(f"prediction; ● train, □ dev{live}", size="8pt")
+        self.plot.set_title(translate("DecisionBoundary", "prediction; ● train, □ dev (live)")
+                            if self.source.live else
+                            translate("DecisionBoundary", "prediction; ● train, □ dev"), size="8pt")
 
     def _draw(self, m: grids.BoundaryMaps, train, dev) -> None:
         x0, x1, y0, y1 = m.plane.extent
@@ -298,10 +299,11 @@ class DecisionBoundaryPanel(QWidget):
             if item.pos().y() != top:
                 item.setPos(QPointF(0, top))
         some = len(maps) < len(m.units)
-        self.units.set_title(("selected layer's units" if some else "hidden units") +
-                            ": red +, blue −" if maps else
-                            "no hidden units",
-                            size="8pt")
+        self.units.set_title((translate("DecisionBoundary", "selected layer's units: red +, blue −")
+                              if some else
+                              translate("DecisionBoundary", "hidden units: red +, blue −"))
+                             if maps else translate("DecisionBoundary", "no hidden units"),
+                             size="8pt")
 
     def _draw_collapse(self, m: grids.BoundaryMaps) -> None:
         c = self.collapsed
@@ -311,11 +313,13 @@ class DecisionBoundaryPanel(QWidget):
             self.collapse_text.setText("")
             return
         self.line.setData(*seg)
-        self.collapse_text.setText(
-            f"No non-linear activation: {', '.join(c.layers)} collapse to one affine map "
-            f"a = W·x + b with W = {c.formula} = {np.array2string(c.W, precision=3)} and "
-            f"b = {np.array2string(c.b, precision=3)}. Its boundary W·x + b = 0 (dashed) lies "
-            "exactly on the network's: depth without non-linearity is still one straight line.")
+        self.collapse_text.setText(translate(
+            "DecisionBoundary", "No non-linear activation: {layers} collapse to one affine map "
+            "a = W·x + b with W = {formula} = {W} and b = {b}. Its boundary W·x + b = 0 (dashed) "
+            "lies exactly on the network's: depth without non-linearity is still one straight "
+            "line.").format(layers=", ".join(c.layers), formula=c.formula,
+                            W=np.array2string(c.W, precision=3),
+                            b=np.array2string(c.b, precision=3)))
 
     # -- clicks --------------------------------------------------------------------------------
     def _on_click(self, ev) -> None:

@@ -8,7 +8,9 @@ with the engine's Trainer alone, no Qt involved.
 
     python -m benchmarks.train_bench [--runs 3] [--epochs 100]
 
-Targets: GUI iterations/s >= 2000, refreshes/s <= 20.
+Targets: GUI iterations/s >= 2000, refreshes/s <= 20, longest GUI timer gap < 50 ms (the
+Training dock and the loss panel both on screen; tests/app/test_training_panel.py only asserts a
+generous bound that still catches stalls of a second or more).
 """
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ def with_gui(app, epochs: int) -> dict:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from graphviz_app.panels.watch.loss_panel import LossPanel
+    from graphviz_app.panels.watch.training_panel import TrainingPanel
     from graphviz_app.session import Session
     from graphviz_app.training.worker import TrainingController
 
@@ -55,6 +58,9 @@ def with_gui(app, epochs: int) -> dict:
     panel = LossPanel(controller)
     panel.resize(900, 320)
     panel.show()
+    dock = TrainingPanel(session, controller)
+    dock.resize(420, 600)
+    dock.show()
     app.processEvents()
     gaps: list[float] = []
     last = [time.perf_counter()]
@@ -84,8 +90,9 @@ def with_gui(app, epochs: int) -> dict:
     result = {"its": run.iteration / wall, "worker_its": run.its_per_s,
               "refresh_per_s": (panel.refresh_count - refreshes0) / wall,
               "max_gap_ms": 1000 * max(gaps[1:], default=0.0), "iterations": run.iteration}
-    panel.close()
-    panel.deleteLater()
+    for w in (panel, dock):
+        w.close()
+        w.deleteLater()
     return result
 
 
@@ -108,7 +115,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  GUI (loss panel) : {med['its']:8.0f} it/s wall clock ({med['worker_its']:.0f} it/s "
           f"inside the worker) = {med['its'] / ref_med:.2f} x engine   [target >= 2000]")
     print(f"  plot refreshes   : {med['refresh_per_s']:8.1f} per second   [limit <= 20]")
-    print(f"  GUI timer stall  : {med['max_gap_ms']:8.1f} ms longest gap of a 10 ms timer")
+    print(f"  GUI timer stall  : {med['max_gap_ms']:8.1f} ms longest gap of a 10 ms timer   "
+          "[target < 50]")
 
 
 if __name__ == "__main__":

@@ -1,68 +1,43 @@
-"""Render the README's pictures offscreen: an example in a given state, saved as PNG.
+"""Render the README's pictures offscreen with the app's own ``--screenshot`` command.
 
-    python docs/screenshots.py EXAMPLE STATE OUT.png
-    STATE: open | forward | backward | train | compare | gradcheck
+    python docs/screenshots.py [NAME ...]
 
-(The plain main window is also `graphviz-app --screenshot OUT.png [FILE]`.)
+Each picture is one ``graphviz-app --screenshot`` call (see ``SHOTS``); with names, only those.
 """
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
-import tempfile
-import time
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "images")
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+SHOTS: dict[str, list[str]] = {
+    "stepping": ["--example", "xor_mlp", "--layout", "step", "--run", "backward",
+                 "--select", "dense2", "--panel", "Step details"],
+    "training": ["--example", "xor_mlp", "--run", "train:30", "--panel", "Loss curves"],
+    "boundary": ["--example", "circles_learned", "--run", "train:300",
+                 "--panel", "Decision boundary"],
+    "embeddings": ["--example", "corpus_embedding", "--run", "train:10", "--layout", "inside",
+                   "--panel", "Embeddings"],
+    "welcome": ["--welcome"],
+}
 
-from graphviz_app.app import make_app  # noqa: E402
 
-
-def main(argv: list[str]) -> int:
-    if len(argv) != 3:
-        print(__doc__)
-        return 2
-    example, state, out = argv
-    app = make_app([])
-    from graphviz_app.main_window import MainWindow
-    tmp = tempfile.mkdtemp()
-    win = MainWindow(settings=QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat),
-                     recovery_dir=tmp)
-    win.resize(1500, 1000)
-    win.show()
-
-    def pump(ms: int = 300) -> None:
-        t = QTimer()
-        t.setSingleShot(True)
-        t.start(ms)
-        while t.isActive():
-            app.processEvents()
-
-    if not win.files.open_example(example):
-        return 1
-    pump()
-    if state == "forward":
-        win.player.run_forward()
-    elif state == "backward":
-        win.player.run_forward()
-        win.player.run_backward()
-    elif state in ("train", "compare"):
-        win.training_panel.epochs.setValue(20)
-        win.training_panel.start() if state == "train" else win.training_panel.compare()
-        t0 = time.time()
-        while win.training.busy and time.time() - t0 < 120:
-            pump(100)
-    elif state == "gradcheck":
-        win.docks["gradcheck_dock"].raise_()
-        win.gradcheck_panel.run_check()
-        pump(3000)
-    win.view.fit_all()
-    pump(500)
-    win.grab().save(out)
-    win.session.undo_stack.setClean()
-    win.close()
-    print("wrote", out)
+def main(names: list[str]) -> int:
+    os.makedirs(OUT, exist_ok=True)
+    for name in names or list(SHOTS):
+        if name not in SHOTS:
+            print(f"unknown picture {name!r}; pictures: {', '.join(SHOTS)}", file=sys.stderr)
+            return 2
+        path = os.path.join(OUT, f"{name}.png")
+        cmd = [sys.executable, "-m", "graphviz_app", "--screenshot", path, "--size", "1280x720",
+               *SHOTS[name]]
+        print("+", " ".join(cmd[1:]))
+        code = subprocess.call(cmd)
+        if code:
+            return code
     return 0
 
 

@@ -15,7 +15,7 @@ import numpy as np
 from .training import Dataset
 
 __all__ = ["xor", "circles", "moons", "spirals", "blobs", "line", "housing", "other_distribution",
-           "word_pairs", "shapes", "GENERATORS"]
+           "word_pairs", "shapes", "gratings", "GENERATORS"]
 
 
 def _cls(x: np.ndarray, y: np.ndarray, name: str, description: str, classes: int,
@@ -258,5 +258,37 @@ def shapes(n: int = 400, size: int = 8, noise: float = 0.1, seed: int = 0) -> Da
                     "class_names": list(SHAPE_CLASSES)})
 
 
+def gratings(n: int = 120, channels: int = 32, size: int = 16, classes: int = 10,
+             noise: float = 0.3, seed: int = 0) -> Dataset:
+    """Striped patterns (gratings) in ``classes`` orientations, for convolutional networks with
+    many input channels such as the inception examples.
+
+    Class k is a grating at angle k·180°/classes. Every channel shows it with its own phase
+    and contrast, plus noise, as if each channel were a feature map of an earlier layer.
+    x (N, channels, size, size) float32; y (N,) int in 0..classes-1. meta: class_names
+    (the angles).
+    """
+    if classes < 2 or channels < 1 or size < 4:
+        raise ValueError(f"gratings need at least 2 classes, 1 channel and 4 pixels; got "
+                         f"{classes}, {channels}, {size}")
+    rng = np.random.default_rng(seed)
+    y = np.arange(n) % classes
+    angle = np.pi * y / classes + rng.normal(0, 0.05, n)
+    freq = rng.uniform(0.15, 0.3, n)
+    rr, cc = np.mgrid[0:size, 0:size].astype(np.float64)
+    along = (np.cos(angle)[:, None, None] * cc + np.sin(angle)[:, None, None] * rr)
+    phase = rng.uniform(0, 2 * np.pi, (n, channels))
+    contrast = rng.uniform(0.5, 1.0, (n, channels))
+    x = contrast[:, :, None, None] * np.cos(2 * np.pi * freq[:, None, None, None]
+                                           * along[:, None] + phase[:, :, None, None])
+    x += noise * rng.standard_normal(x.shape)
+    return Dataset({"x": x.astype(np.float32), "y": y.astype(np.int64)}, "gratings",
+                   f"Striped {size}×{size} patterns in {classes} orientations over {channels} "
+                   "channels.",
+                   {"task": "classification", "classes": classes,
+                    "class_names": [f"{180 * k / classes:g}°" for k in range(classes)]})
+
+
 GENERATORS = {"xor": xor, "circles": circles, "moons": moons, "spirals": spirals, "blobs": blobs,
-              "line": line, "housing": housing, "word_pairs": word_pairs, "shapes": shapes}
+              "line": line, "housing": housing, "word_pairs": word_pairs, "shapes": shapes,
+              "gratings": gratings}

@@ -197,13 +197,20 @@ def _inception(bottleneck: bool, seed: int) -> Graph:
     return g
 
 
+def _inception_data(seed: int) -> Dataset:
+    """Gratings of the inception input's shape, one class per logit."""
+    _, channels, size, _ = INCEPTION_INPUT
+    return datasets.gratings(channels=channels, size=size, classes=10, seed=seed)
+
+
 def inception_module(seed: int = 0) -> Built:
     info = _info("Inception module",
                  "Parallel 1x1, 3x3, 5x5 and pooling branches joined along the channels. The "
                  "1x1 'bottleneck' convolutions before the 3x3 and 5x5 ones cut the multiply "
                  "count; compare with the variant without them.", (30,),
+                 {"optimizer": "adam", "lr": 0.005, "batch_size": 32, "epochs": 5},
                  compare="inception_naive", input_shape=INCEPTION_INPUT)
-    return _finish(_inception(True, seed), info), None, info
+    return _finish(_inception(True, seed), info), _inception_data(seed), info
 
 
 def inception_naive(seed: int = 0) -> Built:
@@ -211,8 +218,9 @@ def inception_naive(seed: int = 0) -> Built:
                  "The same branches with the 3x3 and 5x5 convolutions applied to all 32 input "
                  "channels directly, and the pooled channels passed on as they are: more "
                  "multiplies and more output channels.", (30,),
+                 {"optimizer": "adam", "lr": 0.005, "batch_size": 32, "epochs": 5},
                  compare="inception_module", input_shape=INCEPTION_INPUT)
-    return _finish(_inception(False, seed), info), None, info
+    return _finish(_inception(False, seed), info), _inception_data(seed), info
 
 
 EMBED_DIM = 8

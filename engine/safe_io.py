@@ -1,9 +1,13 @@
 """Safe reading of untrusted files and atomic writing, for the graph and array file formats.
 
 Nothing here executes code or unpickles: JSON is parsed strictly (UTF-8, finite numbers, no
-duplicate keys, bounded size); ZIP members are checked by declared size and read with a bound;
-every ``.npy`` header is checked (numeric dtype, a size the member can hold) before NumPy reads
-the array with ``allow_pickle=False``. :class:`JsonCheck` checks the types of parsed JSON and
+duplicate keys, bounded size and nesting depth, no lone surrogates, which UTF-8 cannot encode
+and which would make the graph impossible to save again); ZIP members are checked by declared
+size and inflated in a stream that stops as soon as a member gives more than it declared or
+than its limit; every ``.npy`` header is checked (numeric dtype, a size the member can hold and,
+when the caller knows it, the size the array may have) before its data is read, with
+``allow_pickle=False``. So the memory a file can make us use is bounded by the limits the caller
+passes (for a graph file, what its real arrays need), not by what the file claims. :class:`JsonCheck` checks the types of parsed JSON and
 names the place of a problem (``nodes[3].params.kernel``). Every problem raises
 :class:`FileFormatError`.
 """
@@ -27,6 +31,9 @@ MAX_ARRAY_BYTES = 2 << 30        # all arrays together, as declared by the archi
 NUMERIC_KINDS = "biuf"           # bool, signed, unsigned, float
 MAX_DIMS = 32                    # entries in a shape
 MAX_INT = 1 << 40                # largest whole number accepted in a shape or parameter
+MAX_JSON_DEPTH = 64              # lists and objects inside one another
+NPY_HEADER_MAX = 1 << 16         # bytes of a .npy header (magic, length, dict, padding)
+CHUNK = 1 << 16                  # bytes inflated at a time
 ID_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-\[\]]{0,99}$")
 READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
                RuntimeError, ValueError, KeyError)
@@ -145,7 +152,8 @@ def parse_json(data: bytes, where: str) -> Any:
         return out
 
     try:
-        return json.loads(text, parse_constant=constant, parse_float=number, object_pairs_hook=pairs)
+        value = json.loads(text, parse_constant=constant, parse_float=number,
+                           object_pairs_hook=pairs)
     except FileFormatError:
         raise
     except json.JSONDecodeError as e:
@@ -155,6 +163,38 @@ def parse_json(data: bytes, where: str) -> Any:
         raise FileFormatError(f"{where}: nested too deeply to be a graph") from None
     except ValueError as e:  # an integer with too many digits
         raise FileFormatError(f"{where}: {e}") from None
+    check_plain(value, where)
+    return value
+
+
+def check_plain(value: Any, where: str) -> None:
+    """Refuse nesting deeper than MAX_JSON_DEPTH and text UTF-8 cannot encode (a lone
+    surrogate), walking the value without recursion, in time linear in its size."""
+    stack = [(value, 1)]
+    while stack:
+        v, depth = stack.pop()
+        if isinstance(v, str):
+            _check_text(v, where)
+        elif isinstance(v, (list, dict)):
+            if depth > MAX_JSON_DEPTH:
+                raise FileFormatError(f"{where}: nested too deeply to be a graph (more than "
+                                      f"{MAX_JSON_DEPTH} levels of lists and objects)")
+            if isinstance(v, dict):
+                for k, x in v.items():
+                    _check_text(k, where)
+                    stack.append((x, depth + 1))
+            else:
+                stack.extend((x, depth + 1) for x in v)
+
+
+def _check_text(s: str, where: str) -> None:
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError as e:
+        bad = s[e.start]
+        raise FileFormatError(f"{where}: the text {short(s)} holds a lone surrogate "
+                              f"(\\u{ord(bad):04x}), which is not a character; a graph with it "
+                              "could not be saved") from None
 
 
 def open_zip(f: io.BufferedIOBase) -> zipfile.ZipFile:
@@ -179,31 +219,50 @@ def open_zip(f: io.BufferedIOBase) -> zipfile.ZipFile:
     return zf
 
 
-def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
-    """One member's bytes, never more than ``limit`` of them."""
+def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int,
+                where: str | None = None) -> bytes:
+    """One member's bytes, inflated a chunk at a time: never more than ``limit`` of them nor
+    more than the member declares (a member that gives more is refused at that point)."""
+    name = where or info.filename
+    if info.file_size > limit:
+        raise FileFormatError(f"{name}: declares {info.file_size} bytes, more than the "
+                              f"{limit} it may hold here; refusing it")
+    cap = info.file_size
+    parts, got = [], 0
     try:
         with zf.open(info) as m:
-            data = m.read(limit + 1)
+            while True:
+                part = m.read(min(CHUNK, cap + 1 - got))
+                if not part:
+                    break
+                got += len(part)
+                if got > cap:
+                    raise FileFormatError(f"{name}: inflates past its declared size of "
+                                          f"{cap} bytes; refusing it")
+                parts.append(part)
+    except FileFormatError:
+        raise
     except READ_ERRORS as e:
-        raise FileFormatError(f"{info.filename}: cannot be read from the archive ({e})") from None
-    if len(data) > limit:
-        raise FileFormatError(f"{info.filename}: is larger than its declared size; refusing it")
-    return data
+        raise FileFormatError(f"{name}: cannot be read from the archive ({e})") from None
+    return b"".join(parts)
 
 
-def _npy_header(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, key: str) -> None:
-    """Check one .npy member's header: numeric dtype, and a size the member can really hold."""
+def _npy_header(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str,
+                key: str) -> tuple[tuple, np.dtype, int, bool]:
+    """Check one .npy member's header: numeric dtype, and a size the member can really hold.
+    Returns (shape, dtype, offset of the data, Fortran order)."""
     try:
         with zf.open(info) as f:
             version = np.lib.format.read_magic(f)
             if version == (1, 0):
-                shape, _, dtype = np.lib.format.read_array_header_1_0(f)
+                shape, fortran, dtype = np.lib.format.read_array_header_1_0(f)
             elif version == (2, 0):
-                shape, _, dtype = np.lib.format.read_array_header_2_0(f)
+                shape, fortran, dtype = np.lib.format.read_array_header_2_0(f)
             else:
                 raise FileFormatError(f"{where}: {key} uses .npy version {version}, which this "
                                       "app does not read")
-            data_size = info.file_size - f.tell()
+            offset = f.tell()
+            data_size = info.file_size - offset
     except FileFormatError:
         raise
     except (*READ_ERRORS, SyntaxError, TypeError) as e:
@@ -215,16 +274,26 @@ def _npy_header(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, key: str
     if nbytes > min(data_size, MAX_ARRAY_BYTES):
         raise FileFormatError(f"{where}: {key} declares {nbytes} bytes of data but the member "
                               f"holds {data_size}")
+    return tuple(shape), dtype, offset, bool(fortran)
 
 
-def read_npz(data: bytes, where: str) -> dict[str, np.ndarray]:
-    """Arrays from .npz bytes, checked member by member before numpy reads them."""
+Check = Callable[[str, tuple, np.dtype], "bool | None"]
+"""``check(key, shape, dtype)``: raise FileFormatError when an array of that key, shape and
+dtype is not one the caller expects, or return False to leave it unread (called on the
+header, before the data is read)."""
+
+
+def read_npz(data: bytes, where: str, check: Check | None = None,
+             skip: Callable[[str], bool] | None = None) -> dict[str, np.ndarray]:
+    """Arrays from .npz bytes, checked member by member before their data is read: the member
+    name, the .npy header, then ``check(key, shape, dtype)``. Members for which ``skip(key)``
+    is true are not read at all. Each member is inflated in a bounded stream."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except READ_ERRORS as e:
         raise FileFormatError(f"{where}: is not a readable .npz archive ({e})") from None
-    keys, total = [], 0
+    keys, total, out = [], 0, {}
     with zf:
         for info in infos:
             if not info.filename.endswith(".npy"):
@@ -234,18 +303,24 @@ def read_npz(data: bytes, where: str) -> dict[str, np.ndarray]:
             if total > MAX_ARRAY_BYTES:
                 raise FileFormatError(f"{where}: the arrays declare more than "
                                       f"{MAX_ARRAY_BYTES >> 30} GiB; refusing to read them")
-            keys.append(info.filename[:-4])
-            _npy_header(zf, info, where, keys[-1])
-    if len(set(keys)) != len(keys):
-        raise FileFormatError(f"{where}: an array name appears twice")
-    out = {}
-    try:
-        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-            for key in keys:
-                a = npz[key]
-                out[key] = a if a.dtype.isnative else a.astype(a.dtype.newbyteorder("="))
-    except READ_ERRORS as e:
-        raise FileFormatError(f"{where}: cannot read its arrays ({e})") from None
+            key = info.filename[:-4]
+            if key in keys:
+                raise FileFormatError(f"{where}: an array name appears twice")
+            keys.append(key)
+        for info, key in zip(infos, keys):
+            if skip is not None and skip(key):
+                continue
+            shape, dtype, offset, fortran = _npy_header(zf, info, where, key)
+            if check is not None and check(key, shape, dtype) is False:
+                continue
+            nbytes = math.prod(shape) * dtype.itemsize
+            raw = read_member(zf, info, offset + nbytes, f"{where}: {key}")
+            try:
+                a = np.frombuffer(raw, dtype=dtype, count=math.prod(shape), offset=offset)
+            except ValueError as e:
+                raise FileFormatError(f"{where}: cannot read {key} ({e})") from None
+            a = a.reshape(shape, order="F" if fortran else "C").copy()
+            out[key] = a if a.dtype.isnative else a.astype(a.dtype.newbyteorder("="))
     return out
 
 

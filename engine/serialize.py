@@ -5,7 +5,12 @@ arrays); ``arrays.npz`` holds the trained arrays under keys ``"<node id>/<array 
 ``.json`` file (``graph.json`` alone) is accepted too; its weights are freshly initialized.
 
 Reading is defensive: no code runs, nothing is unpickled, sizes are checked before anything is
-read, and the whole graph is built and validated before it is returned. Every problem with a
+read, and the whole graph is built and validated before it is returned. ``graph.json`` is read
+and the graph built first; only then are the arrays read, each one refused from its header
+unless it is an array the graph really has (or, for a node whose shape is not known yet, the
+size graph.json lists), so a small file cannot make the loader inflate gigabytes. Building is
+linear in the file's size: names, ids and group memberships are kept in sets and dicts, and
+wires are added in topological order so that each cycle check is immediate. Every problem with a
 file raises :class:`FileFormatError` naming what is wrong and where. Writes are atomic: a
 temporary file in the same directory is written, synced and then moved over the target.
 See docs/file-format.md.
@@ -16,6 +21,7 @@ import copy
 import io
 import math
 import os
+import re
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -23,12 +29,12 @@ from typing import Any, Iterable
 import networkx as nx
 import numpy as np
 
-from .graph import Graph, GraphError
+from .graph import _NAME_RE, Graph, GraphError, Group, Node
 from .ops.base import REGISTRY, ParamError, ParamSpec, _kind_words
-from .safe_io import (ID_RE, MAX_ARRAY_BYTES, MAX_INT, MAX_JSON_BYTES, NUMERIC_KINDS, FileFormatError,
-                      JsonCheck, atomic_write, is_int, json_bytes, jtype, open_zip, parse_json,
-                      read_member, read_npz, short)
-from .shapes import infer, is_oversized
+from .safe_io import (ID_RE, MAX_ARRAY_BYTES, MAX_INT, MAX_JSON_BYTES, NPY_HEADER_MAX,
+                      NUMERIC_KINDS, FileFormatError, JsonCheck, atomic_write, is_int,
+                      json_bytes, jtype, open_zip, parse_json, read_member, read_npz, short)
+from .shapes import MAX_NODE_ELEMENTS, infer, is_oversized
 from .data import store as data_store
 
 FORMAT = "graphviz-app-graph"
@@ -36,6 +42,9 @@ VERSION = 1
 MAX_NODES = 5000
 MAX_EDGES = 20000
 MAX_PORT = 1024
+ZIP_ENTRY_MAX = 1024   # bytes of ZIP bookkeeping per member (headers, name, extra fields)
+LOOSE_RATIO = 16       # arrays of nodes of unknown shape: at most this many times the file
+LOOSE_SLACK = 1 << 20
 
 
 @dataclass
@@ -153,6 +162,14 @@ def from_dict(d: Any, arrays: dict[str, np.ndarray] | None = None, where: str = 
     With ``arrays=None`` the weights are freshly initialized and the manifest is only checked.
     Raises FileFormatError naming the place of the first problem; returns only complete graphs.
     """
+    g, entries = _build(d, where)
+    if arrays is not None:
+        _place_arrays(g, entries, arrays)
+    return g
+
+
+def _build(d: Any, where: str) -> tuple[Graph, dict[str, tuple]]:
+    """The validated graph of ``graph.json`` content (fresh weights) and its checked manifest."""
     chk = JsonCheck(where)
     _check_header(d, where)
     chk.obj(d, "", ("format", "version", "nodes"), ("meta", "edges", "groups", "arrays",
@@ -174,13 +191,24 @@ def from_dict(d: Any, arrays: dict[str, np.ndarray] | None = None, where: str = 
     _add_groups(g, chk, groups)
     g.meta = meta
     _infer_guarded(g, chk)
-    entries = _check_manifest(g, chk, manifest)
-    if arrays is not None:
-        _place_arrays(g, entries, arrays)
-    return g
+    return g, _check_manifest(g, chk, manifest)
+
+
+def _auto_name(op: str, names: set, counters: dict) -> str:
+    """The name Graph.unique_name would give, found in amortized constant time."""
+    base = re.sub(r"\d+$", "", op) or "node"
+    i = counters.get(base, 1)
+    while f"{base}{i}" in names:
+        i += 1
+    counters[base] = i + 1
+    return f"{base}{i}"
 
 
 def _add_nodes(g: Graph, chk: JsonCheck, nodes: list) -> None:
+    """Add every node, with the checks of Graph.add_node, but names and ids kept in sets (its
+    own name check looks at every node, which makes a big file load in quadratic time)."""
+    names: set = set()
+    counters: dict = {}
     for i, nd in enumerate(nodes):
         at = f"nodes[{i}]"
         chk.obj(nd, at, ("id", "op"), ("name", "params", "frozen", "ui"))
@@ -200,9 +228,23 @@ def _add_nodes(g: Graph, chk: JsonCheck, nodes: list) -> None:
         frozen = chk.boolean(nd.get("frozen", False), f"{at}.frozen")
         ui = copy.deepcopy(chk.mapping(nd.get("ui", {}), f"{at}.ui"))
         try:
-            g.add_node(op, params, name, ui, frozen, nid)
-        except (GraphError, ParamError, TypeError, ValueError, KeyError, OverflowError) as e:
+            full = REGISTRY[op].validate_params(dict(params))
+        except ParamError as e:
+            chk.fail(at, f"{name or op}: {e}")
+        except (TypeError, ValueError, KeyError, OverflowError) as e:
             chk.fail(at, str(e))
+        if nid in g.nodes:
+            chk.fail(at, f"a node with id {nid!r} exists already")
+        if name is None:
+            name = _auto_name(op, names, counters)
+        elif not _NAME_RE.match(name):
+            chk.fail(at, f"{name!r} is not a usable name: start with a letter, then letters, "
+                         "digits, _ - . [ ]")
+        elif name in names:
+            chk.fail(at, f"the name {name!r} is taken by another node; choose another")
+        names.add(name)
+        g.nodes[nid] = Node(nid, name, op, full, frozen, ui)   # weights: made when inferred
+        g._g.add_node(nid)  # noqa: SLF001 - the file format builds the model in bulk
 
 
 def _add_edges(g: Graph, chk: JsonCheck, edges: list) -> None:
@@ -239,6 +281,9 @@ def _add_edges(g: Graph, chk: JsonCheck, edges: list) -> None:
 
 
 def _add_groups(g: Graph, chk: JsonCheck, groups: list) -> None:
+    """Add every group, with the checks of Graph.group, in time linear in the members."""
+    group_of: dict[str, str] = {}
+    position = {nid: k for k, nid in enumerate(g.nodes)}
     for i, gd in enumerate(groups):
         at = f"groups[{i}]"
         chk.obj(gd, at, ("id", "name", "members"), ("collapsed", "ui"))
@@ -255,11 +300,16 @@ def _add_groups(g: Graph, chk: JsonCheck, groups: list) -> None:
             chk.fail(f"{at}.members", "lists a node twice")
         collapsed = chk.boolean(gd.get("collapsed", True), f"{at}.collapsed")
         ui = copy.deepcopy(chk.mapping(gd.get("ui", {}), f"{at}.ui"))
-        try:
-            g.group(members, gd["name"], gid=gid, collapsed=collapsed)
-        except GraphError as e:
-            chk.fail(at, str(e))
-        g.groups[gid].ui = dict(ui)
+        if not members:
+            chk.fail(at, "select at least one node to group")
+        for m in members:
+            if m in group_of:
+                chk.fail(at, f"{g.nodes[m].name} is already in group "
+                             f"{g.groups[group_of[m]].name}; ungroup it first")
+        for m in members:
+            group_of[m] = gid
+        ordered = tuple(sorted(members, key=position.__getitem__))
+        g.groups[gid] = Group(gid, gd["name"], ordered, collapsed, dict(ui))
 
 
 def _infer_guarded(g: Graph, chk: JsonCheck) -> None:
@@ -299,6 +349,65 @@ def _check_manifest(g: Graph, chk: JsonCheck, manifest: dict) -> dict[str, tuple
     return out
 
 
+def _array_limits(g: Graph, entries: dict, file_size: int) -> dict[str, int]:
+    """The bytes each listed array may take, checked against the graph before anything is
+    read: the node's own array must have the listed shape; an array of a node whose shape is
+    not known yet may take what graph.json lists, within the per-node limit, and all such
+    arrays together at most LOOSE_RATIO times the file's size (this app stores arrays
+    uncompressed; only a crafted file packs more)."""
+    limits, loose = {}, 0
+    for key, (nid, name, shape, dtype) in entries.items():
+        node = g.nodes[nid]
+        try:
+            dt = np.dtype(dtype)
+        except TypeError:
+            dt = None
+        if dt is None or dt.kind not in NUMERIC_KINDS:
+            raise FileFormatError(f"graph.json: arrays.{key}.dtype: {short(dtype)} is not a "
+                                  "numeric type")
+        if name in node.weights:
+            if shape != node.weights.shape_of(name):
+                raise FileFormatError(f"arrays.npz: {key} has shape {shape} but the node "
+                                      f"({node.name}) expects {node.weights.shape_of(name)}")
+        elif g.shapes[nid].out is not None:
+            raise FileFormatError(f"arrays.npz: {key}: node {node.name} has no array {name!r}")
+        elif math.prod(shape) > MAX_NODE_ELEMENTS:
+            raise FileFormatError(f"arrays.npz: {key} would hold {math.prod(shape)} numbers, "
+                                  f"more than the {MAX_NODE_ELEMENTS} a node may hold")
+        else:
+            loose += math.prod(shape) * dt.itemsize
+        limits[key] = math.prod(shape) * dt.itemsize
+    if loose > LOOSE_RATIO * file_size + LOOSE_SLACK:
+        raise FileFormatError(f"arrays.npz: the arrays of nodes whose shape is unknown would "
+                              f"take {loose} bytes, far more than a {file_size}-byte file "
+                              "holds; refusing them")
+    if sum(limits.values()) > MAX_ARRAY_BYTES:
+        raise FileFormatError(f"graph.json: its arrays would take more than "
+                              f"{MAX_ARRAY_BYTES >> 30} GiB; refusing them")
+    return limits
+
+
+def _read_arrays(zf: zipfile.ZipFile, info: zipfile.ZipInfo, entries: dict,
+                 limits: dict[str, int]) -> dict[str, np.ndarray]:
+    """arrays.npz, inflated within what the listed arrays need, each member refused from its
+    header unless it is a listed array of the listed shape and dtype."""
+    need = sum(limits.values()) + (NPY_HEADER_MAX + ZIP_ENTRY_MAX) * (len(limits) + 1)
+    if info.file_size > need:
+        raise FileFormatError(f"arrays.npz: declares {info.file_size} bytes, more than the "
+                              f"graph's arrays need ({need}); refusing it")
+    data = read_member(zf, info, need)
+
+    def check(key: str, shape: tuple, dtype: np.dtype) -> None:
+        if key not in entries:
+            raise FileFormatError(f"arrays.npz: holds {short(key)}, which graph.json does not list")
+        _, _, want, want_dtype = entries[key]
+        if shape != want or dtype.name != want_dtype:
+            raise FileFormatError(f"arrays.npz: {key} is {dtype.name} {shape}; graph.json "
+                                  f"says {want_dtype} {want}")
+
+    return read_npz(data, "arrays.npz", check)
+
+
 def _place_arrays(g: Graph, entries: dict, arrays: dict[str, np.ndarray]) -> None:
     """Check the file's arrays against the manifest and the nodes, then put them in place."""
     for key in arrays:
@@ -314,9 +423,9 @@ def _place_arrays(g: Graph, entries: dict, arrays: dict[str, np.ndarray]) -> Non
                                   f"says {dtype} {shape}")
         node = g.nodes[nid]
         if name in node.weights:
-            if a.shape != node.weights[name].shape:
+            if a.shape != node.weights.shape_of(name):   # asked without making the array
                 raise FileFormatError(f"arrays.npz: {key} has shape {a.shape} but the node "
-                                      f"({node.name}) expects {node.weights[name].shape}")
+                                      f"({node.name}) expects {node.weights.shape_of(name)}")
         elif g.shapes[nid].out is not None:  # unresolved nodes keep what they had
             raise FileFormatError(f"arrays.npz: {key}: node {node.name} has no array {name!r}")
         updates.append((node, name, a))
@@ -326,6 +435,7 @@ def _place_arrays(g: Graph, entries: dict, arrays: dict[str, np.ndarray]) -> Non
 
 # -- archives ----------------------------------------------------------------------------------------
 def _load_zip(f: io.BufferedReader) -> Graph:
+    file_size = os.fstat(f.fileno()).st_size
     with open_zip(f) as zf:
         names = zf.namelist()
         if "graph.json" not in names:
@@ -336,12 +446,14 @@ def _load_zip(f: io.BufferedReader) -> Graph:
         d = parse_json(read_member(zf, gi, MAX_JSON_BYTES), "graph.json")
         _check_header(d, "graph.json")
         arrays: dict[str, np.ndarray] = {}
+        g, entries = _build(d, "graph.json")
         if "arrays.npz" in names:
             ai = zf.getinfo("arrays.npz")
             if ai.file_size > MAX_ARRAY_BYTES:
                 raise FileFormatError("arrays.npz: declares more than 2 GiB; refusing it")
-            arrays = read_npz(read_member(zf, ai, MAX_ARRAY_BYTES), "arrays.npz")
-    return from_dict(d, arrays)
+            arrays = _read_arrays(zf, ai, entries, _array_limits(g, entries, file_size))
+    _place_arrays(g, entries, arrays)
+    return g
 
 
 # -- public entry points ----------------------------------------------------------------------------
@@ -410,6 +522,10 @@ def load_dataset(path: str | os.PathLike):
         if f.read(2) != b"PK":
             return None
         f.seek(0)
+        # the app stores data uncompressed: a data.npz that unpacks to far more than the file
+        # holds is a crafted one, refused while it is read
+        file_size = os.fstat(f.fileno()).st_size
+        limit = min(MAX_ARRAY_BYTES, LOOSE_RATIO * file_size + LOOSE_SLACK)
         with open_zip(f) as zf:
             names = zf.namelist()
             if "graph.json" not in names:
@@ -421,8 +537,17 @@ def load_dataset(path: str | os.PathLike):
             if data_store.DATA_MEMBER not in names:
                 raise FileFormatError(f"graph.json lists a dataset but the archive has no "
                                       f"{data_store.DATA_MEMBER}")
-            member = read_member(zf, zf.getinfo(data_store.DATA_MEMBER), MAX_ARRAY_BYTES)
-    return data_store.restore(d["dataset"], read_npz(member, data_store.DATA_MEMBER))
+            member = read_member(zf, zf.getinfo(data_store.DATA_MEMBER), limit)
+    total = [0]
+
+    def check(key: str, shape: tuple, dtype: np.dtype) -> None:
+        total[0] += math.prod(shape) * dtype.itemsize
+        if total[0] > limit:
+            raise FileFormatError(f"{data_store.DATA_MEMBER}: its arrays would take more than "
+                                  f"{limit} bytes, far more than a {file_size}-byte file "
+                                  "holds; refusing them")
+
+    return data_store.restore(d["dataset"], read_npz(member, data_store.DATA_MEMBER, check))
 
 
 def _selection(graph: Graph, node_ids: Iterable[str] | None) -> list[str]:
@@ -445,7 +570,9 @@ def load_arrays(graph: Graph, path: str | os.PathLike, node_ids: Iterable[str] |
                 strict: bool = False) -> ArrayReport:
     """Load arrays saved by :func:`save_arrays` into the nodes (ids or names; all when None)
     whose names match. Any shape mismatch (or, with ``strict``, a missing array) raises
-    FileFormatError listing every problem, and then nothing is changed."""
+    FileFormatError listing every problem, and then nothing is changed. Only the arrays that
+    match a selected node by name and shape are read (the others are judged by their
+    headers), so the file cannot make this use more memory than those nodes' arrays."""
     path = os.fspath(path)
     where = os.path.basename(path)
     with open(path, "rb") as f:
@@ -454,28 +581,37 @@ def load_arrays(graph: Graph, path: str | os.PathLike, node_ids: Iterable[str] |
         data = f.read()
     if data[:2] != b"PK":
         raise FileFormatError(f"{where}: not an array file (.npz)")
-    arrays = read_npz(data, where)
-    report, problems, updates = ArrayReport(), [], {}
-    for nid in _selection(graph, node_ids):
-        node = graph.nodes[nid]
-        for k, w in node.weights.items():
-            key = f"{node.name}/{k}"
-            if key not in arrays:
-                report.missing.append(key)
-            elif arrays[key].shape != w.shape:
-                problems.append(f"{key} has shape {arrays[key].shape} in the file but the node "
-                                f"expects {w.shape}")
-            else:
-                updates.setdefault(nid, {})[k] = arrays[key]
-                report.loaded.append(key)
+    wanted = {f"{graph.nodes[nid].name}/{k}": (nid, k, w.shape)
+              for nid in _selection(graph, node_ids) for k, w in graph.nodes[nid].weights.items()}
+    in_file: list[str] = []
+    problems: list[str] = []
+
+    def check(key: str, shape: tuple, dtype: np.dtype) -> bool:
+        in_file.append(key)
+        if key not in wanted:
+            return False
+        if shape != wanted[key][2]:
+            problems.append(f"{key} has shape {shape} in the file but the node "
+                            f"expects {wanted[key][2]}")
+            return False
+        return True
+
+    arrays = read_npz(data, where, check)
+    report, updates = ArrayReport(), {}
+    for key, (nid, k, _) in wanted.items():
+        if key in arrays:
+            updates.setdefault(nid, {})[k] = arrays[key]
+            report.loaded.append(key)
+        elif key not in in_file:
+            report.missing.append(key)
     if strict:
         problems += [f"{key} is not in the file" for key in report.missing]
     if problems:
         raise FileFormatError(f"{where}: " + "; ".join(problems) + "; nothing was loaded")
     if not report.loaded:
         raise FileFormatError(f"{where}: no array matches the selected nodes by name; the file "
-                              f"holds {', '.join(sorted(arrays)) or 'nothing'}")
-    report.unused = sorted(set(arrays) - set(report.loaded))
+                              f"holds {', '.join(sorted(in_file)) or 'nothing'}")
+    report.unused = sorted(set(in_file) - set(report.loaded))
     for nid, ws in updates.items():
         graph.set_weights(nid, ws)
     return report

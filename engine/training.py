@@ -12,6 +12,14 @@ example per iteration, N iterations per epoch); anything else is mini-batch (cei
 iterations per epoch). The order of epoch ``e`` is a permutation drawn from a generator seeded
 with ``(seed, e)``, so a run that is paused and resumed visits the batches in exactly the order
 an uninterrupted run would.
+
+Divergence. A run diverges when its cost or a value becomes NaN or infinite, or when the train
+cost at the end of an epoch has grown far above where it started: more than ``DIVERGE_FACTOR``
+times the first iteration's cost, measured as start + 10 × max(|start|, 0.1) (so a cost near 0
+that wobbles up a little is not called diverging). Either way the run stops with
+:class:`TrainingDiverged`, whose message names the fix: a smaller learning rate, with a
+suggested value (:func:`suggest_lr`). :data:`LR_RANGES` holds the learning rates that make
+sense for each optimizer; :func:`lr_warning` says when a value is outside them.
 """
 from __future__ import annotations
 
@@ -25,11 +33,16 @@ import numpy as np
 from .executor import Executor
 from .graph import Graph, GraphError
 from .ops.base import get_op
+from .ops.losses import accuracy
 from .ops.sources import convert_feed
+from .train_checks import (DIVERGE_FACTOR, LR_RANGES, TYPICAL_LR, divergence, feed_inputs,
+                           fit_problem, lr_warning, suggest_lr)
 from .optimizers import OPTIMIZERS, Optimizer, make_optimizer
 
 __all__ = ["Dataset", "split", "TrainConfig", "TrainingDiverged", "History", "Trainer",
-           "same_start", "OPTIMIZERS", "Optimizer", "make_optimizer"]
+           "same_start", "OPTIMIZERS", "Optimizer", "make_optimizer", "LR_RANGES", "lr_warning",
+           "suggest_lr", "divergence", "DIVERGE_FACTOR", "TYPICAL_LR", "fit_problem", "feed_inputs",
+           "NO_DATA"]
 
 Key = tuple[str, str]
 
@@ -104,12 +117,15 @@ def split(dataset: Dataset, train: float = 0.8, dev: float = 0.2, test: float = 
 
 
 class TrainingDiverged(ArithmeticError):
-    """The cost or a value became NaN or infinite; ``node`` names where, ``iteration`` when."""
+    """The cost or a value became NaN or infinite, or the cost grew far above its start;
+    ``node`` names where (None when unknown), ``iteration`` when, ``suggested_lr`` the fix."""
 
-    def __init__(self, message: str, node: str | None, iteration: int) -> None:
+    def __init__(self, message: str, node: str | None, iteration: int,
+                 suggested_lr: float | None = None) -> None:
         super().__init__(message)
         self.node = node
         self.iteration = iteration
+        self.suggested_lr = suggested_lr
 
 
 @dataclass
@@ -242,6 +258,7 @@ class Trainer:
         self.loss_node = find_loss_node(graph, self.target)
         self.train = train
         self.dev = dev
+        self.graph_feeds = feed_inputs(graph)
         self._train_feeds = self._prepare(train, "training")
         self._dev_feeds = self._prepare(dev, "dev") if dev is not None else None
         self.optimizer = make_optimizer(config)
@@ -255,7 +272,6 @@ class Trainer:
         self._batch = 0         # next batch within the current epoch
         self._epoch_data: list[tuple[int, np.ndarray]] | None = None
         self._new_w: dict[Key, np.ndarray] = {}
-        self._acc = _accuracy_fn()
 
     # -- data ----------------------------------------------------------------------------------
     def _prepare(self, ds: Dataset, what: str) -> list[tuple[str, np.ndarray]]:
@@ -344,7 +360,8 @@ class Trainer:
 
     def _end_epoch(self) -> None:
         h = self.history
-        tc, ta = self._evaluate_feeds(self._train_feeds)
+        with np.errstate(all="ignore"):
+            tc, ta = self._evaluate_feeds(self._train_feeds)
         h.epochs.append(self.epoch)
         h.epoch_iteration.append(self.iteration)
         h.train_cost.append(tc)
@@ -355,6 +372,21 @@ class Trainer:
             dc, da = math.nan, None
         h.dev_cost.append(dc)
         h.dev_accuracy.append(math.nan if da is None else da)
+        why = divergence(h)
+        if why and not math.isfinite(tc) and not self.done:
+            return   # the next iteration stops at the value that overflows, and names its node
+        if why:
+            node = None if math.isfinite(tc) else self.executor.first_nonfinite()
+            raise TrainingDiverged(f"training stopped after epoch {self.epoch}: {why}"
+                                   + (f" first at node {node!r}" if node else "") + ". "
+                                   + self._fix(), node, self.iteration, self._suggestion())
+
+    def _suggestion(self) -> float:
+        return suggest_lr(self.config.lr, self.config.optimizer)
+
+    def _fix(self) -> str:
+        return (f"The learning rate α = {self.config.lr:g} is too large for this network: "
+                f"try a smaller learning rate, such as α = {self._suggestion():g}")
 
     def _diverged(self, grads: dict, update: bool = False) -> None:
         node = self.executor.first_nonfinite()
@@ -366,7 +398,7 @@ class Trainer:
         it = self.iteration + 1
         where = f" first at node {node!r}" if node else ""
         raise TrainingDiverged(f"training stopped at iteration {it}: the values became NaN or "
-                               f"infinite{where} (try a smaller learning rate)", node, it)
+                               f"infinite{where}. " + self._fix(), node, it, self._suggestion())
 
     # -- many iterations -----------------------------------------------------------------------
     def run(self, max_iterations: int | None = None, should_stop: Callable[[], bool] | None = None,
@@ -404,6 +436,10 @@ class Trainer:
 
     def _evaluate_feeds(self, feeds: list[tuple[str, np.ndarray]],
                         chunk: int = 4096) -> tuple[float, float | None]:
+        if not self.graph_feeds:       # no inputs: J depends on the parameters alone
+            with np.errstate(all="ignore"):
+                cost, _ = self.executor.run({}, training=False, backward=False)
+            return float(cost), None
         n = len(feeds[0][1]) if feeds else 0
         if n == 0:
             return math.nan, None
@@ -423,13 +459,13 @@ class Trainer:
 
     def _accuracy(self) -> float | None:
         """Accuracy from the last forward pass, or None when the loss has none."""
-        if self.loss_node is None or self._acc is None:
+        if self.loss_node is None:
             return None
         ex = self.executor
         srcs = ex.entries[ex.index[self.loss_node]].srcs
         vals = ex.last_values
         pred, tgt = vals[srcs[0]], vals[srcs[1]]
-        a = self._acc(self.graph.nodes[self.loss_node].op, pred, tgt)
+        a = accuracy(self.graph.nodes[self.loss_node].op, pred, tgt)
         return None if a is None else float(a)
 
     def predict(self, dataset: Dataset, node: str) -> np.ndarray:
@@ -444,12 +480,8 @@ class Trainer:
         return np.array(v)
 
 
-def _accuracy_fn():
-    try:
-        from .ops import losses
-    except ImportError:  # pragma: no cover
-        return None
-    return getattr(losses, "accuracy", None)
+NO_DATA = Dataset({"none": np.zeros((1, 0), np.float32)}, "no data",
+                  "One empty example, for graphs without inputs (J of the parameters alone)")
 
 
 def find_loss_node(graph: Graph, target: str) -> str | None:

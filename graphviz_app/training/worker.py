@@ -52,6 +52,7 @@ class Run:
     config: TrainConfig
     initial_weights: Weights = field(default_factory=dict)
     start_from: int | None = None          # id of the run whose start it shares
+    fresh_seed: int | None = None          # start from fresh random weights drawn with it
     status: str = "queued"                 # queued, running, paused, done, stopped, diverged, error
     history: History = field(default_factory=History.empty)
     iteration: int = 0
@@ -199,10 +200,14 @@ class TrainingController(QObject):
 
     # -- commands ------------------------------------------------------------------------------
     def enqueue(self, name: str, config: TrainConfig, train: Dataset, dev: Dataset | None,
-                start_from: int | None = None, dev_name: str = "") -> Run:
+                start_from: int | None = None, dev_name: str = "",
+                fresh_seed: int | None = None) -> Run:
         """Queue a run (``start_from``: a run id whose initial weights this one starts from;
-        ``dev_name``: the name of ``dev`` when it is not split off the training data)."""
-        run = Run(len(self.runs) + 1, name, config, start_from=start_from, dev_name=dev_name)
+        ``fresh_seed``: start instead from fresh random weights drawn with this seed (frozen
+        nodes keep theirs); ``dev_name``: the name of ``dev`` when it is not split off the
+        training data)."""
+        run = Run(len(self.runs) + 1, name, config, start_from=start_from, dev_name=dev_name,
+                  fresh_seed=fresh_seed)
         self.runs.append(run)
         self.queue.append(run)
         self._data[run.id] = (train, dev)
@@ -291,6 +296,9 @@ class TrainingController(QObject):
         source = self.run_by_id(run.start_from) if run.start_from is not None else None
         if source is not None and source.initial_weights:
             self._load_start(graph, source)
+        elif run.fresh_seed is not None:
+            graph.reinitialize([n for n, node in graph.nodes.items() if not node.frozen],
+                               seed=run.fresh_seed)
         run.initial_weights = graph.weight_snapshot()
         try:
             trainer = Trainer(graph, train, dev, run.config)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from engine.examples import build
 from engine.gradcheck import ParamCheck
 from engine.ops.arithmetic import Multiply
-from graphviz_app.panels.watch.gradcheck_panel import VERDICT_COLORS, GradcheckPanel
+from graphviz_app.panels.watch.gradcheck_panel import (COLUMNS, VERDICT_COL, VERDICT_COLORS,
+                                                       GradcheckPanel)
 from graphviz_app.session import Session
 
 
@@ -31,8 +32,9 @@ def test_correct_graph_rows_are_green(qtbot):
     for row, c in enumerate(results):
         assert c.verdict == "good"
         assert panel.table.item(row, 0).text() == c.node_name
-        assert panel.table.item(row, 5).text() == f"{c.rel_error:.2e}"
-        assert panel.table.item(row, 6).background().color() == VERDICT_COLORS["good"]
+        assert panel.table.item(row, COLUMNS.index("Relative error")).text() == \
+            f"{c.rel_error:.2e}"
+        assert panel.table.item(row, VERDICT_COL).background().color() == VERDICT_COLORS["good"]
     assert "All 6 arrays good" in panel.summary.text()
     assert panel.run_button.isEnabled()
 
@@ -50,7 +52,7 @@ def test_wrong_backward_is_red(qtbot, monkeypatch):
     verdicts = {c.node_name: c.verdict for c in sig.args[0]}
     assert verdicts["b"] == "wrong" and verdicts["a"] == "good"
     row = [c.node_name for c in sig.args[0]].index("b")
-    assert panel.table.item(row, 6).background().color() == VERDICT_COLORS["wrong"]
+    assert panel.table.item(row, VERDICT_COL).background().color() == VERDICT_COLORS["wrong"]
     assert "wrong" in panel.summary.text()
 
 
@@ -58,7 +60,7 @@ def test_amber_threshold(qtbot):
     panel, _ = _panel(qtbot, "scalar_chain")
     panel.show_results([ParamCheck("n1", "a", "value", 1.0, 1.0, 3e-6, 1),
                         ParamCheck("n2", "b", "value", 1.0, 1.0, 3e-8, 1)])
-    assert panel.table.item(0, 6).text() == "look closer"
+    assert panel.table.item(0, VERDICT_COL).text() == "look closer"
     assert panel.table.item(0, 0).background().color() == VERDICT_COLORS["check"]
     assert panel.table.item(1, 0).background().color() == VERDICT_COLORS["good"]
 

@@ -148,10 +148,9 @@ def test_inspector_shows_counts_formula_and_issues(window):
     assert insp.size_label.isVisibleTo(insp) and "2" in insp.size_label.text()
     assert "parameters" in insp.count_label.text()
     assert insp.formula_label.text() != "—"
-    insp.editors["stride"].widget.setValue(7)
-    assert s.graph.issues_for(c) or s.graph.nodes[c].params["stride"] == 7
-    if s.graph.issues_for(c):
-        assert insp.issues_label.isVisibleTo(insp) and "⚠" in insp.issues_label.text()
+    insp.editors["stride"].widget.setValue(7)     # (32 + 2 - 8) / 7 + 1 is not whole
+    assert s.graph.nodes[c].params["stride"] == 7 and s.graph.issues_for(c)
+    assert insp.issues_label.isVisibleTo(insp) and "⚠" in insp.issues_label.text()
 
 
 def test_history_view_follows_stack(window):

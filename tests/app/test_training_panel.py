@@ -18,6 +18,9 @@ from graphviz_app.session import Session
 from graphviz_app.training.worker import TrainingController
 
 
+MAX_STALL = 0.6   # seconds: far above the 50 ms target, far below the stalls it catches
+
+
 @pytest.fixture
 def rig(qtbot):
     graph, ds, _ = build("xor_mlp")
@@ -109,13 +112,13 @@ def test_event_loop_stays_responsive_while_training(rig, qtbot, mode):
     panel.show()
     qtbot.waitExposed(loss)
     qtbot.wait(200)          # first show (fonts, polish) is not what this test measures
-    # On a shared machine another process can take the core for a moment; a second run tells
-    # that apart from a stall of our own (which shows in every run).
+    # The stalls this guards against last 1 to 4 s (a worker that never lets go of the GIL,
+    # plots rebuilt on every snapshot). A loaded machine can delay a 10 ms timer by a good
+    # fraction of a second, so the bound here is generous; the 50 ms target is measured by
+    # benchmarks/train_bench.py.
     worst, ticks = _longest_gap_while_training(qtbot, controller, panel)
-    if worst >= 0.050:
-        worst, ticks = _longest_gap_while_training(qtbot, controller, panel)
     assert ticks > 20
-    assert worst < 0.050, f"max gap {worst * 1000:.1f} ms"
+    assert worst < MAX_STALL, f"max gap {worst * 1000:.1f} ms"
     assert loss.refresh_count > 0
 
 
@@ -225,17 +228,37 @@ def test_graph_without_a_loss_says_so(qtbot):
     assert "loss node" in panel.error.text()
 
 
-def test_data_that_does_not_fit_the_inputs_is_refused(qtbot):
-    graph, _, _ = build("inception_module")      # comes without data: 'xor' is offered first
+def test_data_that_does_not_fit_the_inputs_is_not_offered(qtbot):
+    graph, _, _ = build("inception_module")
+    _, xor_data, _ = build("xor_mlp")
+    session = Session(graph)
+    session.dataset = xor_data                  # the session's data has the wrong shape
+    controller = TrainingController(session)
+    panel = TrainingPanel(session, controller)
+    qtbot.addWidget(panel)
+    items = [panel.data.itemText(i) for i in range(panel.data.count())]
+    assert items == ["gratings"]
+    note = panel.data_note.text()
+    assert "Data 'session data (xor)' does not fit input x: expected 4 dimensions " \
+           "(Nx32x16x16), got 2" in note
+    assert "Left out, as they do not fit this graph: xor, circles" in note
+    assert "shapes." in note
+
+
+def test_no_fitting_data_is_refused_with_the_reason(qtbot):
+    graph, _, _ = build("small_cnn")
+    graph.set_param(graph.by_name("x"), "shape", (None, 1, 10, 10))  # no data set has it
+    assert not graph.issues
     session = Session(graph)
     controller = TrainingController(session)
     panel = TrainingPanel(session, controller)
     qtbot.addWidget(panel)
     before = graph.weight_snapshot()
-    assert panel.data.currentText() == "xor" and panel.start() is None
-    _refused(panel, controller, session, before, "data 'xor' does not fit input x: expected 4 "
-                                                 "dimensions (Nx32x16x16), got 2")
-    assert "choose data that matches" in panel.error.text()
+    assert panel.data.count() == 0
+    assert panel.start() is None
+    _refused(panel, controller, session, before, "No data fits this graph's inputs (x Nx1x10x10 "
+                                                 "float, y N int)")
+    assert "Load data of that shape, or change the inputs" in panel.error.text()
 
 
 def test_invalid_learning_rate_is_refused(rig):

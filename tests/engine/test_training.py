@@ -110,9 +110,9 @@ def test_iterations_per_epoch(batch, per_epoch):
                 config=TrainConfig(lr=0.01, batch_size=batch, epochs=2))
     assert t.batches_per_epoch == per_epoch
     assert t.total_iterations == 2 * per_epoch
-    while t.epoch == 0:
+    for _ in range(per_epoch):
         t.step()
-    assert t.iteration == per_epoch
+    assert t.epoch == 1 and t.iteration == per_epoch
     t.run()
     assert t.done and t.iteration == 2 * per_epoch
 

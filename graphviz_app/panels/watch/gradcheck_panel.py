@@ -2,39 +2,69 @@
 
 The check (:func:`engine.gradcheck.gradient_check`) runs on a copy of the session's graph, fed
 with the first few examples of the session's dataset, in a worker thread (two forward passes per
-checked entry add up on bigger graphs). The table colours each array by its relative error:
-below 1e-7 green (good), below 1e-5 amber (look closer), above that red (the backward pass is
-wrong).
+checked entries add up on bigger graphs). The table colours each array by its verdict: green
+when the relative error is below 1e-7 (good), blue-grey when the difference is within the noise
+floor of finite differences (a trained net's tiny gradients), amber when what is left above the
+floor is below 1e-5 (look closer), red above that (the backward pass is wrong). The step ε and
+each array's floor are shown beside the difference.
 """
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
-                               QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+                               QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
-from engine.gradcheck import CHECK, GOOD, ParamCheck, gradient_check
+from engine.gradcheck import CHECK, GOOD, CheckCancelled, ParamCheck, gradient_check
 
 from ...player.player import batch_feeds
 
-COLUMNS = ("Node", "Array", "Entries", "‖analytical‖", "‖numerical‖", "Relative error", "Verdict")
-VERDICT_COLORS = {"good": QColor("#c8efc4"), "check": QColor("#ffe2a0"),
-                  "wrong": QColor("#f5b5ae"), "kink": QColor("#dcdcdc")}
-VERDICT_WORDS = {"good": "good", "check": "look closer", "wrong": "wrong",
-                 "kink": "only kinks sampled"}
+COLUMNS = ("Node", "Array", "Verdict", "Entries", "‖analytical‖", "‖numerical‖",
+           "Relative error", "‖a − n‖", "Noise floor")
+VERDICT_COL = COLUMNS.index("Verdict")
+VERDICT_COLORS = {"good": QColor("#c8efc4"), "floor": QColor("#cfe0ee"),
+                  "check": QColor("#ffe2a0"), "wrong": QColor("#f5b5ae"),
+                  "kink": QColor("#dcdcdc")}
+VERDICT_WORDS = {"good": "good", "floor": "at the noise floor", "check": "look closer",
+                 "wrong": "wrong", "kink": "only kinks sampled"}
+EPS_CHOICES = (1e-4, 1e-5, 1e-6, 1e-7)
+LEGEND = (f"Relative error ‖a − n‖ / (‖a‖ + ‖n‖): below {GOOD:g} good. Otherwise the difference "
+          "is set against the noise floor (how far rounding in J and the step ε can move the "
+          f"finite differences): within it, at the noise floor; what is left above it below "
+          f"{CHECK:g} of the gradients' size, look closer; more, wrong.")
+
+
+PROGRESS_GAP = 0.05   # seconds between progress signals, at least
 
 
 class _CheckWorker(QObject):
     finished = Signal(object, str)     # list[ParamCheck] or None, error message
+    progressed = Signal(int, int)      # forward passes done, planned
 
-    def __init__(self, graph, feeds, max_entries: int) -> None:
+    def __init__(self, graph, feeds, max_entries: int, eps: float) -> None:
         super().__init__()
-        self.graph, self.feeds, self.max_entries = graph, feeds, max_entries
+        self.graph, self.feeds, self.max_entries, self.eps = graph, feeds, max_entries, eps
+        self.cancel_requested = False
+        self._last = 0.0
+
+    def _progress(self, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if now - self._last >= PROGRESS_GAP or done == total:
+            self._last = now
+            self.progressed.emit(done, total)
 
     @Slot()
     def run(self) -> None:
         try:
-            results = gradient_check(self.graph, self.feeds, max_entries=self.max_entries)
+            results = gradient_check(self.graph, self.feeds, max_entries=self.max_entries,
+                                     eps=self.eps, progress=self._progress,
+                                     should_stop=lambda: self.cancel_requested)
+        except CheckCancelled as e:
+            self.finished.emit(None, f"{e}; nothing to show")
+            return
         except Exception as e:  # noqa: BLE001 - the user's graph may fail in many ways
             text = str(e)
             if not text.lower().startswith("gradient check"):
@@ -68,6 +98,19 @@ class GradcheckPanel(QWidget):
         self.max_entries.setValue(64)
         self.max_entries.setToolTip("Bigger arrays are checked on a fixed random sample")
         top.addWidget(self.max_entries)
+        top.addWidget(QLabel("ε"))
+        self.eps = QComboBox()
+        for e in EPS_CHOICES:
+            self.eps.addItem(f"{e:g}", e)
+        self.eps.setCurrentIndex(EPS_CHOICES.index(1e-6))
+        self.eps.setToolTip("The step of the finite differences: smaller steps cut the "
+                            "truncation error ε²·J‴/6 but raise the rounding noise σ/ε")
+        top.addWidget(self.eps)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the check (it runs two or four forward passes per "
+                                      "checked entry)")
+        self.cancel_button.setEnabled(False)
+        top.addWidget(self.cancel_button)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setMaximumWidth(120)
@@ -81,13 +124,13 @@ class GradcheckPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
         lay.addWidget(self.table, 1)
-        self.summary = QLabel(f"Relative error ‖a − n‖ / (‖a‖ + ‖n‖): below {GOOD:g} good, "
-                              f"below {CHECK:g} look closer, above that wrong.")
+        self.summary = QLabel(LEGEND)
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
         self.run_button.clicked.connect(self.run_check)
+        self.cancel_button.clicked.connect(self.cancel)
         session.graph_replaced.connect(self.clear)
 
     @property
@@ -112,14 +155,29 @@ class GradcheckPanel(QWidget):
         self.progress.setVisible(True)
         self.summary.setText("Checking…")
         thread = QThread(self)
-        worker = _CheckWorker(graph, feeds, self.max_entries.value())
+        worker = _CheckWorker(graph, feeds, self.max_entries.value(), self.eps.currentData())
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.finished.connect(self._done)
+        worker.progressed.connect(self._on_progress)
+        self.cancel_button.setEnabled(True)
         self._thread, self._worker = thread, worker
         thread.start()
 
+    def cancel(self) -> None:
+        """Ask the running check to stop (it stops after the entry it is on)."""
+        if self._worker is not None:
+            self._worker.cancel_requested = True
+            self.summary.setText("Stopping…")
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._worker is None:
+            return
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
     def _done(self, results, error: str) -> None:
+        self.cancel_button.setEnabled(False)
         thread, self._thread, self._worker = self._thread, None, None
         if thread is not None:
             thread.quit()
@@ -129,7 +187,8 @@ class GradcheckPanel(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setVisible(False)
         if results is None:
-            self.summary.setText(f"<span style='color:#c0392b'>{error}</span>")
+            colour = "#555" if error.startswith("gradient check stopped") else "#c0392b"
+            self.summary.setText(f"<span style='color:{colour}'>{error}</span>")
             self.session.message.emit(error)
             return
         self.show_results(results)
@@ -139,14 +198,16 @@ class GradcheckPanel(QWidget):
         self.results = list(results)
         self.table.setRowCount(len(results))
         for row, c in enumerate(results):
-            entries = str(c.entries_checked) + (f" (+{c.kinks} at kinks)" if c.kinks else "")
-            cells = (c.node_name, c.array, entries, f"{c.analytical_norm:.6g}",
-                     f"{c.numerical_norm:.6g}", f"{c.rel_error:.2e}", VERDICT_WORDS[c.verdict])
+            entries = str(c.entries_checked) + (f" (+{c.kinks} at kinks)" if c.kinks else "") \
+                + (f" (+{c.unmoved} unmoved)" if c.unmoved else "")
+            cells = (c.node_name, c.array, VERDICT_WORDS[c.verdict], entries,
+                     f"{c.analytical_norm:.6g}", f"{c.numerical_norm:.6g}",
+                     f"{c.rel_error:.2e}", f"{c.difference:.2e}", f"{c.noise_floor:.2e}")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setBackground(VERDICT_COLORS[c.verdict])
                 item.setForeground(QColor("#202020"))
-                if col >= 2:
+                if col > VERDICT_COL:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
         counts = {v: sum(1 for c in results if c.verdict == v) for v in VERDICT_WORDS}
@@ -159,7 +220,13 @@ class GradcheckPanel(QWidget):
             text = f"<b style='color:#c0392b'>{counts['wrong']} wrong</b>: {bad}"
         elif counts["check"]:
             text = f"<b style='color:#a66b00'>{counts['check']} to look at closer</b>, " \
-                   f"{counts['good']} good"
+                   f"{counts['good']} good" + (f", {counts['floor']} at the noise floor"
+                                               if counts["floor"] else "")
+        elif counts["floor"]:
+            text = (f"<b style='color:#2a7a2a'>No wrong gradient</b>: {counts['good']} good, "
+                    f"{counts['floor']} at the noise floor (their gradients are so small that "
+                    "the finite differences are mostly rounding noise; backpropagation agrees "
+                    "with them as closely as they can tell).")
         else:
             text = f"<b style='color:#2a7a2a'>All {len(results)} arrays good</b>: " \
                    "backpropagation agrees with finite differences."
@@ -167,6 +234,14 @@ class GradcheckPanel(QWidget):
         if kinks:
             text += (f" {kinks} sampled entr{'y' if kinks == 1 else 'ies'} sat on a kink (ReLU at "
                      "0, a max-pool tie) where J has no derivative, and were left out.")
+        unmoved = sum(c.unmoved for c in results)
+        if unmoved:
+            text += (f" {unmoved} sampled entr{'y' if unmoved == 1 else 'ies'} did not move J at "
+                     "all (their gradients are below what J resolves), and were left out.")
+        if results:
+            worst = max(results, key=lambda c: c.noise_floor)
+            text += (f"<br>ε = {results[0].eps:g}; noise floor up to {worst.noise_floor:.1e} "
+                     f"({worst.node_name}.{worst.array}), from rounding in J at ±ε and ±2ε.")
         self.summary.setText(text)
 
     def wait(self, ms: int = 10000) -> None:

@@ -15,6 +15,10 @@ Diagnosis (the course's "basic recipe"), from the last epoch of the chosen run:
   cost, i.e. more than 25 % above it, and the gap is more than ``VARIANCE_GAP`` (5 %) of the
   first epoch's train cost (a tiny cost 25 % above another tiny cost is not a variance problem).
 
+A diverging run (a cost that became NaN or infinite, or grew far above its start, see
+:func:`engine.training.divergence`) gets no bias/variance verdict: it is called diverging, with a
+smaller learning rate to try.
+
 A dev set that is not split off the training data (an example's "other distribution") may
 differ from the training data itself: the verdict then says so, since more data of the training
 kind or regularization do not fix a data mismatch.
@@ -30,7 +34,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
-from engine.training import History
+from engine.training import History, divergence, suggest_lr
 
 from ...training.worker import Run, TrainingController
 
@@ -45,8 +49,17 @@ COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c
           "#e377c2"]
 
 
-def diagnose(history: History, base_error: float = 0.0, dev_name: str = "") -> tuple[str, str]:
-    """('high bias' | 'high variance' | 'high bias and high variance' | 'neither' | '', advice)."""
+def diagnose(history: History, base_error: float = 0.0, dev_name: str = "",
+             lr: float | None = None, optimizer: str = "") -> tuple[str, str]:
+    """('diverging' | 'high bias' | 'high variance' | 'high bias and high variance' |
+    'neither' | '', advice); ``lr`` and ``optimizer`` let a diverging run's advice name a
+    learning rate to try."""
+    why = divergence(history)
+    if why:
+        fix = "a smaller learning rate"
+        if lr is not None:
+            fix += f": α = {suggest_lr(lr, optimizer):g} instead of {lr:g}"
+        return "diverging", f"{why} → {fix} (no bias/variance verdict for a diverging run)"
     if not history.epochs:
         return "", "No epoch finished yet."
     last = -1
@@ -269,18 +282,24 @@ class LossPanel(QWidget):
             self.cost_plot.setYRange(*self._y_range, padding=0)
 
     def _update_diagnosis(self) -> None:
-        runs = [r for r in self.controller.runs if r.id in self.items and r.history.epochs]
+        runs = [r for r in self.controller.runs if r.id in self.items
+                and (r.history.epochs or r.status == "diverged")]
         if not runs:
             return
         run = runs[-1] if self.controller.current is None else \
             next((r for r in runs if r is self.controller.current), runs[-1])
-        verdict, advice = diagnose(run.history, dev_name=run.dev_name)
+        if run.status == "diverged":
+            verdict, advice = "diverging", f"{run.message} (no bias/variance verdict for a " \
+                                           "diverging run)"
+        else:
+            verdict, advice = diagnose(run.history, dev_name=run.dev_name, lr=run.config.lr,
+                                       optimizer=run.config.optimizer)
         regression = all(math.isnan(a) for a in run.history.train_accuracy)
         title = "Accuracy (none: a regression cost)" if regression else "Accuracy"
         if title != self._acc_title:       # an empty plot should say why it is empty
             self._acc_title = title
             self.acc_plot.setTitle(title)
-        colour = {"neither": "#2a7a2a"}.get(verdict, "#b35900")
+        colour = {"neither": "#2a7a2a", "diverging": "#c0392b"}.get(verdict, "#b35900")
         self.diagnosis.setText(f"<b>{run.name}</b> — <span style='color:{colour}'><b>{verdict}"
                                f"</b></span>. {advice}")
 

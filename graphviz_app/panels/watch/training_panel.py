@@ -1,11 +1,18 @@
 """The Training dock: data and split, optimizer, learning rate, batch mode, epochs, seed;
 Start / Pause / Stop, a progress bar and iterations per second; "Compare batch / mini-batch /
-stochastic" (three runs from the same initial weights) and "Revert weights"."""
+stochastic" (three runs from the same initial weights) and "Revert weights".
+
+The Data choice offers only data the graph can train on (:func:`engine.training.fit_problem`):
+the session's data and the generated sets whose arrays fit the graph's inputs, and says why the
+others are left out, or why none fits. A graph without inputs needs no data. The learning-rate
+field warns when its value is outside the range that makes sense for the chosen optimizer.
+A run starts from the graph's current weights, from another run's start, or from fresh random
+weights drawn with the seed.
+"""
 from __future__ import annotations
 
 import inspect
-
-import numpy as np
+from functools import lru_cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
@@ -13,14 +20,17 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayo
                                QWidget)
 
 from engine import datasets
-from engine.ops.base import get_op
-from engine.ops.sources import check_feed
-from engine.training import OPTIMIZERS, Dataset, TrainConfig, split
+from engine.ops.base import fmt_shape
+from engine.training import (NO_DATA, OPTIMIZERS, Dataset, TrainConfig, feed_inputs,
+                             fit_problem, lr_warning, split)
 
 from ...training.worker import Run, TrainingController
 
 MODES = ("batch", "mini-batch", "stochastic")
 SESSION_DATA = "session data"
+NO_INPUTS = "no inputs"
+FRESH = "fresh"
+PROBE_SIZE = 64
 
 
 def make_dataset(name: str, n: int, seed: int) -> Dataset:
@@ -32,6 +42,66 @@ def make_dataset(name: str, n: int, seed: int) -> Dataset:
         kwargs["n"] = n
     return fn(**kwargs)
 
+
+@lru_cache(maxsize=None)
+def probe_dataset(name: str) -> Dataset:
+    """A small sample of a generated dataset, to see whether a graph can train on it (the
+    arrays' shapes and kinds do not depend on the number of examples)."""
+    return make_dataset(name, PROBE_SIZE, 0)
+
+
+
+class NoteLabel(QLabel):
+    """A word-wrapped note that asks for the height its text needs at its current width (a form
+    layout otherwise sizes it for one width and clips it at another)."""
+
+    def __init__(self, color: str, name: str) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setObjectName(name)
+        self.setStyleSheet(f"color: {color};")
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        h = self.heightForWidth(max(1, self.width())) if self.text() else 0
+        if h != self.minimumHeight():
+            self.setMinimumHeight(max(0, h))
+
+
+class LearningRateBox(QDoubleSpinBox):
+    """A learning-rate field that shows values as typed (0.001, 1e-05), with 8 decimals."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(8)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name
+        return f"{value:g}"
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt's name
+        try:
+            return float(text)
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int):
+        from PySide6.QtGui import QValidator
+        t = text.strip()
+        if not t:
+            return QValidator.State.Intermediate, text, pos
+        try:
+            float(t)
+        except ValueError:
+            ok = all(c in "0123456789.eE+-" for c in t)
+            return (QValidator.State.Intermediate if ok else QValidator.State.Invalid), text, pos
+        return QValidator.State.Acceptable, text, pos
 
 
 def _row(first: QWidget, label: str | None, second: QWidget,
@@ -63,6 +133,8 @@ class TrainingPanel(QWidget):
         self.points.setValue(1000)
         self.points.setSingleStep(100)
         form.addRow("Data", _row(self.data, "n", self.points))
+        self.data_note = NoteLabel("#8a5a00", "data_note")
+        form.addRow(self.data_note)
         self.train_frac = QDoubleSpinBox()
         self.train_frac.setRange(0.1, 1.0)
         self.train_frac.setSingleStep(0.05)
@@ -76,17 +148,19 @@ class TrainingPanel(QWidget):
                                 "example's own dev sets (which may come from another "
                                 "distribution)")
         self._dev_sets: dict[str, Dataset] = {}
+        self._example_data: Dataset | None = None
         form.addRow("Dev set", self.dev_set)
         self._form = form
         self.optimizer = QComboBox()
         self.optimizer.addItems(list(OPTIMIZERS))
         form.addRow("Optimizer", self.optimizer)
-        self.lr = QDoubleSpinBox()
-        self.lr.setDecimals(5)
+        self.lr = LearningRateBox()
         self.lr.setRange(0.0, 1e6)     # 0 is refused with a message when a run starts
         self.lr.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
         self.lr.setValue(0.1)
         form.addRow("Learning rate α", self.lr)
+        self.lr_note = NoteLabel("#b35900", "lr_note")
+        form.addRow(self.lr_note)
         self.mode = QComboBox()
         self.mode.addItems(MODES)
         self.mode.setToolTip("batch: all training examples per step; mini-batch: b examples; "
@@ -102,10 +176,15 @@ class TrainingPanel(QWidget):
         self.seed.setRange(0, 2**31 - 1)
         form.addRow("Epochs", _row(self.epochs, "seed", self.seed))
         self.start_from = QComboBox()
-        self.start_from.setToolTip("Start from the graph's current weights, or from exactly the "
-                                   "initial weights of an earlier run (to compare settings)")
+        self.start_from.setToolTip("Start from the graph's current weights, from fresh random "
+                                   "weights drawn with the seed, or from exactly the initial "
+                                   "weights of an earlier run (to compare settings)")
         form.addRow("Start from", self.start_from)
         lay.addLayout(form)
+        for combo in (self.data, self.dev_set, self.optimizer, self.mode, self.start_from):
+            # long entries are shown elided: the dock must stay usable when narrow
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
 
         buttons = QHBoxLayout()
         self.start_button = QPushButton("Start")
@@ -116,7 +195,8 @@ class TrainingPanel(QWidget):
         lay.addLayout(buttons)
         more = QHBoxLayout()
         self.compare_button = QPushButton("Compare batch / mini-batch / stochastic")
-        self.compare_button.setToolTip("Queue three runs from the same initial weights")
+        self.compare_button.setToolTip("Queue three runs from the same initial weights: batch, "
+                                       "mini-batch and stochastic gradient descent")
         self.revert_button = QPushButton("Revert weights")
         self.revert_button.setToolTip("Put back the weights from before training (undoable)")
         more.addWidget(self.compare_button, 1)
@@ -145,6 +225,9 @@ class TrainingPanel(QWidget):
         self.data.currentIndexChanged.connect(self._sync)
         self.train_frac.valueChanged.connect(self._sync)
         self.dev_set.currentIndexChanged.connect(self._sync)
+        self.lr.valueChanged.connect(self._check_lr)
+        self.optimizer.currentIndexChanged.connect(self._check_lr)
+        self.seed.valueChanged.connect(lambda _v: self._fill_start_from())
         controller.state_changed.connect(self._sync)
         controller.run_added.connect(lambda run: self._fill_start_from())
         controller.run_started.connect(lambda run: self._fill_start_from())
@@ -152,19 +235,18 @@ class TrainingPanel(QWidget):
         controller.run_ended.connect(self._on_ended)
         controller.diverged.connect(self._on_diverged)
         session.graph_replaced.connect(self.load_defaults)
+        session.dataset_changed.connect(self._on_dataset_changed)
+        session.graph_changed.connect(lambda _e: self._fill_data())
         self.load_defaults()
 
     # -- settings ------------------------------------------------------------------------------
     def load_defaults(self) -> None:
-        """Fill the data list, and the suggested settings of the loaded example, if any."""
-        self.data.blockSignals(True)
-        self.data.clear()
-        if self.session.dataset is not None:
-            name = getattr(self.session.dataset, "name", "") or "loaded"
-            self.data.addItem(f"{SESSION_DATA} ({name})", SESSION_DATA)
-        for key in datasets.GENERATORS:
-            self.data.addItem(key, key)
-        self.data.blockSignals(False)
+        """A new graph: fill the data list and the suggested settings of the loaded example,
+        if any, and forget the status and errors of the previous graph's runs."""
+        self.status.setText("Idle.")
+        self.error.clear()
+        self.progress.setValue(0)
+        self._fill_data(prefer_session=True)
         info = {}
         if self.session.example_name:
             try:
@@ -172,10 +254,84 @@ class TrainingPanel(QWidget):
                 info = build(self.session.example_name)[2]
             except Exception:  # noqa: BLE001 - defaults are a convenience only
                 info = {}
+        self._example_data = self.session.dataset     # the example's dev sets go with it
         self._fill_dev_sets(info.get("dev_sets") or {} if self.session.dataset is not None else {})
         self.apply_settings(info.get("train", {}))
         self._fill_start_from()
         self._sync()
+
+    def _on_dataset_changed(self) -> None:
+        """Data set elsewhere (the Data panel, an opened file): offer it, chosen. An example's
+        own dev sets belong to the example's data, and are dropped with it."""
+        if self.session.dataset is not self._example_data and self._dev_sets:
+            self._fill_dev_sets({})
+        self._fill_data(prefer_session=True)
+        self._sync()
+
+    def _data_choices(self) -> tuple[list[tuple[str, str]], list[str]]:
+        """([(label, key)] of the data the graph can train on, [why others are left out])."""
+        graph = self.session.graph
+        ds = self.session.dataset
+        if graph.issues:     # nothing can be judged against a broken graph: offer everything
+            own = [(f"{SESSION_DATA} ({ds.name or 'loaded'})", SESSION_DATA)] if ds else []
+            return own + [(k, k) for k in datasets.GENERATORS], [
+                "the graph has an error; data is matched to its inputs once it is fixed"]
+        if not feed_inputs(graph):
+            return [("no data needed (the graph has no inputs)", NO_INPUTS)], []
+        fits, left_out = [], []
+        if ds is not None:
+            name = ds.name or "loaded"
+            why = fit_problem(graph, ds, f"{SESSION_DATA} ({name})")
+            if why is None:
+                fits.append((f"{SESSION_DATA} ({name})", SESSION_DATA))
+            else:
+                left_out.append(why)
+        wrong_shape = []
+        for key in datasets.GENERATORS:
+            why = fit_problem(graph, probe_dataset(key), key)
+            if why is None:
+                fits.append((key, key))
+            else:
+                wrong_shape.append(key)
+        if wrong_shape and fits:
+            left_out.append(f"left out, as they do not fit this graph: "
+                            f"{', '.join(wrong_shape)}")
+        return fits, left_out
+
+    def _inputs_text(self) -> str:
+        graph = self.session.graph
+        return ", ".join(f"{graph.nodes[n].name} {fmt_shape(graph.nodes[n].params['shape'])} "
+                         f"{graph.nodes[n].params['dtype']}" for n in feed_inputs(graph))
+
+    def _fill_data(self, prefer_session: bool = False) -> None:
+        """Offer only the data the graph can train on; say why the rest is left out."""
+        if self.session.locked:
+            return
+        fits, left_out = self._data_choices()
+        current = self.data.currentData()
+        self.data.blockSignals(True)
+        self.data.clear()
+        for label, key in fits:
+            self.data.addItem(label, key)
+        i = self.data.findData(SESSION_DATA if prefer_session else current)
+        if i < 0:
+            i = self.data.findData(current)
+        self.data.setCurrentIndex(max(0, i) if fits else -1)
+        self.data.blockSignals(False)
+        if not fits:
+            first = f" ({left_out[0]})" if left_out else ""
+            text = (f"No data fits this graph's inputs ({self._inputs_text()}){first}. Load "
+                    "data of that shape, or change the inputs.")
+        else:
+            text = " ".join(w[0].upper() + w[1:] + ("" if w.endswith(".") else ".")
+                            for w in left_out)
+        self.data_note.setText(text)
+        self.data_note.setVisible(bool(text))
+
+    def _check_lr(self, *_args) -> None:
+        why = lr_warning(self.optimizer.currentText(), self.lr.value())
+        self.lr_note.setText(f"⚠ {why}." if why else "")
+        self.lr_note.setVisible(bool(why))
 
     def apply_settings(self, s: dict) -> None:
         """Set the widgets from TrainConfig-like keywords (optimizer, lr, batch_size, epochs)."""
@@ -221,6 +377,10 @@ class TrainingPanel(QWidget):
 
     def data_split(self) -> tuple[Dataset, Dataset | None]:
         key = self.data.currentData()
+        if key is None:
+            raise ValueError(self.data_note.text() or "choose data to train on")
+        if key == NO_INPUTS:
+            return NO_DATA, None
         if key == SESSION_DATA:
             ds = self.session.dataset
         else:
@@ -241,26 +401,7 @@ class TrainingPanel(QWidget):
     def fit_problem(self, ds: Dataset, label: str | None = None) -> str | None:
         """Why the graph cannot train on ``ds`` (a shape error, a missing or misfit array),
         or None when it can. Checked before a run is queued, so nothing is locked or lost."""
-        graph = self.session.graph
-        if graph.issues:
-            return (f"the graph has an error: {graph.issues[0]}. Fix it (the node is marked on "
-                    "the canvas), then start again")
-        arrays = getattr(ds, "arrays", {}) or {}
-        label = label or getattr(ds, "name", "") or "the data"
-        for nid in graph.topo_order():
-            node = graph.nodes[nid]
-            if not get_op(node.op).is_feed:
-                continue
-            if node.name not in arrays:
-                return (f"data '{label}' has no array named {node.name!r} for input "
-                        f"{node.name} (it has {', '.join(arrays) or 'none'}): choose other "
-                        "data, or rename the input")
-            why = check_feed(node.name, tuple(node.params["shape"]),
-                             np.asarray(arrays[node.name]))
-            if why:
-                return (f"data '{label}' does not fit input {why}: choose data that matches "
-                        "the graph's inputs, or change the input's shape")
-        return None
+        return fit_problem(self.session.graph, ds, label)
 
     def run_name(self, cfg: TrainConfig) -> str:
         mode = cfg.mode + (f" {cfg.batch_size}" if cfg.mode == "mini-batch" else "")
@@ -276,6 +417,7 @@ class TrainingPanel(QWidget):
 
     def _prepare(self) -> tuple[Dataset, Dataset | None] | None:
         self.error.clear()
+        self._fill_data()
         try:
             data = self.data_split()
         except (ValueError, KeyError) as e:
@@ -298,10 +440,13 @@ class TrainingPanel(QWidget):
         data = self._prepare()
         if data is None:
             return None
+        fresh = None
         if start_from is None:
             start_from = self.start_from.currentData()
+            if start_from == FRESH:
+                start_from, fresh = None, self.seed.value()
         return self.controller.enqueue(self.run_name(cfg), cfg, *data, start_from=start_from,
-                                       dev_name=self._named_dev() or "")
+                                       dev_name=self._named_dev() or "", fresh_seed=fresh)
 
     def compare(self) -> list[Run]:
         """Three runs from the same initial weights: batch, mini-batch and stochastic."""
@@ -310,7 +455,8 @@ class TrainingPanel(QWidget):
             return []
         runs = [first]
         for mode in ("mini-batch", "stochastic"):
-            r = self.start(mode, start_from=first.start_from or first.id)
+            r = self.start(mode, start_from=first.start_from if first.start_from is not None
+                           else first.id)
             if r is not None:
                 runs.append(r)
         return runs
@@ -326,6 +472,7 @@ class TrainingPanel(QWidget):
         current = self.start_from.currentData()
         self.start_from.clear()
         self.start_from.addItem("the graph's current weights", None)
+        self.start_from.addItem(f"fresh random weights (seed {self.seed.value()})", FRESH)
         for run in self.controller.runs:
             if run.initial_weights or run.status == "queued":
                 self.start_from.addItem(f"same start as {run.name}", run.id)
@@ -335,7 +482,7 @@ class TrainingPanel(QWidget):
     def _sync(self) -> None:
         busy, paused = self.controller.busy, self.controller.paused
         self.batch.setEnabled(self.mode.currentText() == "mini-batch")
-        self.points.setEnabled(self.data.currentData() != SESSION_DATA)
+        self.points.setEnabled(self.data.currentData() not in (SESSION_DATA, NO_INPUTS, None))
         f = self.train_frac.value()
         named = self._named_dev()
         self.train_frac.setEnabled(named is None)
@@ -365,7 +512,7 @@ class TrainingPanel(QWidget):
     def _on_diverged(self, run: Run) -> None:
         where = f" at node {run.node}" if run.node else ""
         text = (f"{run.name} diverged{where}: {run.message}\nThe graph keeps the weights it had "
-                "before this run. Try a smaller learning rate.")
+                "before this run.")
         self.error.setText(text)
         QMessageBox.warning(self, "Training diverged", text)
 

@@ -659,6 +659,89 @@
     </message>
 </context>
 <context>
+    <name>GradcheckPanel</name>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>元素数</translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>Noise floor</source>
+        <translation>噪声底</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>at the noise floor</source>
+        <translation>处于噪声底</translation>
+    </message>
+    <message>
+        <source>look closer</source>
+        <translation>需要细看</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>only kinks sampled</source>
+        <translation>只采到了不可导点</translation>
+    </message>
+    <message>
+        <source>Check gradients</source>
+        <translation>检验梯度</translation>
+    </message>
+    <message>
+        <source>Compare backpropagation with (J(θ+ε) − J(θ−ε)) / 2ε for every parameter</source>
+        <translation>对每个参数，把反向传播与 (J(θ+ε) − J(θ−ε)) / 2ε 比较</translation>
+    </message>
+    <message>
+        <source>entries per array</source>
+        <translation>每个数组的元素数</translation>
+    </message>
+    <message>
+        <source>Bigger arrays are checked on a fixed random sample</source>
+        <translation>较大的数组只检验一个固定的随机样本</translation>
+    </message>
+    <message>
+        <source>The step of the finite differences: smaller steps cut the truncation error ε²·J‴/6 but raise the rounding noise σ/ε</source>
+        <translation>有限差分的步长：步长越小，截断误差 ε²·J‴/6 越小，但舍入噪声 σ/ε 越大</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the check (it runs two or four forward passes per checked entry)</source>
+        <translation>停止检验（每检验一个元素要做两次或四次前向传播）</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>检验中…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
     <name>HiddenUnits</name>
     <message>
         <source>The hidden layer whose units are compared with the factors (follows the selection on the canvas)</source>
@@ -941,6 +1024,18 @@
         <source>Hidden units</source>
         <translation>隐藏单元</translation>
     </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Loss curves</source>
+        <translation>损失曲线</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
 </context>
 <context>
     <name>Params</name>
@@ -986,6 +1081,135 @@
     <message>
         <source>nearest by pixels</source>
         <translation>按像素最近</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Fraction of the examples used for training; the rest is the dev set (same distribution)</source>
+        <translation>用于训练的样本比例；其余的是验证集（同一分布）</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>Split the dev set off the training data, or use one of the example&apos;s own dev sets (which may come from another distribution)</source>
+        <translation>从训练数据中分出验证集，或者使用示例自带的验证集（可能来自另一个分布）</translation>
+    </message>
+    <message>
+        <source>Dev set</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate α</source>
+        <translation>学习率 α</translation>
+    </message>
+    <message>
+        <source>Descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Start from the graph&apos;s current weights, from fresh random weights drawn with the seed, or from exactly the initial weights of an earlier run (to compare settings)</source>
+        <translation>从图当前的权重开始，从用种子重新随机生成的权重开始，或者从之前某次运行的初始权重开始（用来比较设置）</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Compare batch / mini-batch / stochastic</source>
+        <translation>比较批量 / 小批量 / 随机</translation>
+    </message>
+    <message>
+        <source>Queue three runs from the same initial weights: batch, mini-batch and stochastic gradient descent</source>
+        <translation>从同一组初始权重排队进行三次运行：批量、小批量和随机梯度下降</translation>
+    </message>
+    <message>
+        <source>Revert weights</source>
+        <translation>恢复权重</translation>
+    </message>
+    <message>
+        <source>Put back the weights from before training (undoable)</source>
+        <translation>放回训练之前的权重（可撤销）</translation>
+    </message>
+    <message>
+        <source>Idle.</source>
+        <translation>空闲。</translation>
+    </message>
+    <message>
+        <source>Cannot train: {why}.</source>
+        <translation>无法训练：{why}。</translation>
+    </message>
+    <message>
+        <source>all; dev: {name}</source>
+        <translation>全部；验证集：{name}</translation>
+    </message>
+    <message>
+        <source>dev {share:.0%}</source>
+        <translation>验证集 {share:.0%}</translation>
+    </message>
+    <message>
+        <source>no dev set</source>
+        <translation>没有验证集</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>{run}
+epoch {epoch}/{epochs} · iteration {iteration}/{iterations} · {speed:,.0f} it/s · cost {cost:.4g}</source>
+        <translation>{run}
+第 {epoch}/{epochs} 轮 · 第 {iteration}/{iterations} 次迭代 · {speed:,.0f} 次/秒 · 代价 {cost:.4g}</translation>
+    </message>
+    <message>
+        <source>{run}: {status} after {iteration} iterations ({speed:,.0f} it/s). Trained weights loaded.</source>
+        <translation>{run}：{iteration} 次迭代后{status}（{speed:,.0f} 次/秒）。已载入训练得到的权重。</translation>
+    </message>
+    <message>
+        <source>Training diverged</source>
+        <translation>训练发散了</translation>
     </message>
 </context>
 <context>

@@ -40,13 +40,13 @@ TRANSLATED_FILES = ("graphviz_app/main_window.py", "graphviz_app/actions.py",
                     "graphviz_app/panels/inside/similar_images.py (static texts)",
                     "graphviz_app/panels/build/param_editors.py", "graphviz_app/canvas/group_item.py",
                     "graphviz_app/panels/inside/{decision_boundary,activations,cost_surface,"
-                    "hidden_units,activation_functions}.py (static texts and refusals)")
+                    "hidden_units,activation_functions}.py (static texts and refusals)",
+                    "graphviz_app/panels/watch/training_panel.py",
+                    "graphviz_app/panels/watch/gradcheck_panel.py (controls, columns, verdicts)")
 TRANSLATED_DOCKS = ("palette_dock", "inspector_dock", "history_dock", "example_dock", "data_dock")
 # Controls named by the guides whose widgets live in files not translated yet: the Chinese
 # guides already use the names those controls will have. Shrinks as files are translated.
-PENDING_CONTROLS = {"Back", "Compare batch / mini-batch / stochastic", "Loss curves",
-                    "Revert weights", "Run backward", "Run forward", "Start",
-                    "Step details", "Training"}
+PENDING_CONTROLS = {"Back", "Run backward", "Run forward", "Step details"}
 SELF_NAMED = {"English", "简体中文"}       # each language names itself in the Language menu
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 from functools import lru_cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QMessageBox, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
@@ -25,8 +25,11 @@ from engine.training import (NO_DATA, OPTIMIZERS, Dataset, TrainConfig, feed_inp
                              fit_problem, lr_warning, split)
 
 from ...training.worker import Run, TrainingController
+from ...i18n import translate
 
 MODES = ("batch", "mini-batch", "stochastic")
+RUN_STATUS = (QT_TRANSLATE_NOOP("TrainingPanel", "done"), QT_TRANSLATE_NOOP("TrainingPanel", "stopped"))
+"""Words a finished run's status may take, marked for translation."""
 SESSION_DATA = "session data"
 NO_INPUTS = "no inputs"
 FRESH = "fresh"
@@ -132,33 +135,33 @@ class TrainingPanel(QWidget):
         self.points.setRange(20, 100000)
         self.points.setValue(1000)
         self.points.setSingleStep(100)
-        form.addRow("Data", _row(self.data, "n", self.points))
+        form.addRow(translate("TrainingPanel", "Data"), _row(self.data, "n", self.points))
         self.data_note = NoteLabel("#8a5a00", "data_note")
         form.addRow(self.data_note)
         self.train_frac = QDoubleSpinBox()
         self.train_frac.setRange(0.1, 1.0)
         self.train_frac.setSingleStep(0.05)
         self.train_frac.setValue(0.8)
-        self.train_frac.setToolTip("Fraction of the examples used for training; the rest is "
-                                   "the dev set (same distribution)")
+        self.train_frac.setToolTip(translate("TrainingPanel", "Fraction of the examples used for training; the rest is "
+                                   "the dev set (same distribution)"))
         self.dev_label = QLabel()
-        form.addRow("Train", _row(self.train_frac, None, self.dev_label, stretch_last=True))
+        form.addRow(translate("TrainingPanel", "Train"), _row(self.train_frac, None, self.dev_label, stretch_last=True))
         self.dev_set = QComboBox()
-        self.dev_set.setToolTip("Split the dev set off the training data, or use one of the "
+        self.dev_set.setToolTip(translate("TrainingPanel", "Split the dev set off the training data, or use one of the "
                                 "example's own dev sets (which may come from another "
-                                "distribution)")
+                                "distribution)"))
         self._dev_sets: dict[str, Dataset] = {}
         self._example_data: Dataset | None = None
-        form.addRow("Dev set", self.dev_set)
+        form.addRow(translate("TrainingPanel", "Dev set"), self.dev_set)
         self._form = form
         self.optimizer = QComboBox()
         self.optimizer.addItems(list(OPTIMIZERS))
-        form.addRow("Optimizer", self.optimizer)
+        form.addRow(translate("TrainingPanel", "Optimizer"), self.optimizer)
         self.lr = LearningRateBox()
         self.lr.setRange(0.0, 1e6)     # 0 is refused with a message when a run starts
         self.lr.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
         self.lr.setValue(0.1)
-        form.addRow("Learning rate α", self.lr)
+        form.addRow(translate("TrainingPanel", "Learning rate α"), self.lr)
         self.lr_note = NoteLabel("#b35900", "lr_note")
         form.addRow(self.lr_note)
         self.mode = QComboBox()
@@ -168,18 +171,18 @@ class TrainingPanel(QWidget):
         self.batch = QSpinBox()
         self.batch.setRange(2, 100000)
         self.batch.setValue(32)
-        form.addRow("Descent", _row(self.mode, "size", self.batch))
+        form.addRow(translate("TrainingPanel", "Descent"), _row(self.mode, translate("TrainingPanel", "size"), self.batch))
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 100000)
         self.epochs.setValue(30)
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
-        form.addRow("Epochs", _row(self.epochs, "seed", self.seed))
+        form.addRow(translate("TrainingPanel", "Epochs"), _row(self.epochs, translate("TrainingPanel", "seed"), self.seed))
         self.start_from = QComboBox()
-        self.start_from.setToolTip("Start from the graph's current weights, from fresh random "
+        self.start_from.setToolTip(translate("TrainingPanel", "Start from the graph's current weights, from fresh random "
                                    "weights drawn with the seed, or from exactly the initial "
-                                   "weights of an earlier run (to compare settings)")
-        form.addRow("Start from", self.start_from)
+                                   "weights of an earlier run (to compare settings)"))
+        form.addRow(translate("TrainingPanel", "Start from"), self.start_from)
         lay.addLayout(form)
         for combo in (self.data, self.dev_set, self.optimizer, self.mode, self.start_from):
             # long entries are shown elided: the dock must stay usable when narrow
@@ -187,18 +190,18 @@ class TrainingPanel(QWidget):
             combo.setMinimumContentsLength(8)
 
         buttons = QHBoxLayout()
-        self.start_button = QPushButton("Start")
-        self.pause_button = QPushButton("Pause")
-        self.stop_button = QPushButton("Stop")
+        self.start_button = QPushButton(translate("TrainingPanel", "Start"))
+        self.pause_button = QPushButton(translate("TrainingPanel", "Pause"))
+        self.stop_button = QPushButton(translate("TrainingPanel", "Stop"))
         for b in (self.start_button, self.pause_button, self.stop_button):
             buttons.addWidget(b)
         lay.addLayout(buttons)
         more = QHBoxLayout()
-        self.compare_button = QPushButton("Compare batch / mini-batch / stochastic")
-        self.compare_button.setToolTip("Queue three runs from the same initial weights: batch, "
-                                       "mini-batch and stochastic gradient descent")
-        self.revert_button = QPushButton("Revert weights")
-        self.revert_button.setToolTip("Put back the weights from before training (undoable)")
+        self.compare_button = QPushButton(translate("TrainingPanel", "Compare batch / mini-batch / stochastic"))
+        self.compare_button.setToolTip(translate("TrainingPanel", "Queue three runs from the same initial weights: batch, "
+                                       "mini-batch and stochastic gradient descent"))
+        self.revert_button = QPushButton(translate("TrainingPanel", "Revert weights"))
+        self.revert_button.setToolTip(translate("TrainingPanel", "Put back the weights from before training (undoable)"))
         more.addWidget(self.compare_button, 1)
         more.addWidget(self.revert_button)
         lay.addLayout(more)
@@ -206,7 +209,7 @@ class TrainingPanel(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
         lay.addWidget(self.progress)
-        self.status = QLabel("Idle.")
+        self.status = QLabel(translate("TrainingPanel", "Idle."))
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
         self.error = QLabel()
@@ -243,7 +246,7 @@ class TrainingPanel(QWidget):
     def load_defaults(self) -> None:
         """A new graph: fill the data list and the suggested settings of the loaded example,
         if any, and forget the status and errors of the previous graph's runs."""
-        self.status.setText("Idle.")
+        self.status.setText(translate("TrainingPanel", "Idle."))
         self.error.clear()
         self.progress.setValue(0)
         self._fill_data(prefer_session=True)
@@ -425,7 +428,7 @@ class TrainingPanel(QWidget):
             return None
         why = self.fit_problem(data[0], self.data.currentText())
         if why:
-            self._refuse(f"Cannot train: {why}.")
+            self._refuse(translate("TrainingPanel", "Cannot train: {why}.").format(why=why))
             return None
         return data
 
@@ -486,9 +489,12 @@ class TrainingPanel(QWidget):
         f = self.train_frac.value()
         named = self._named_dev()
         self.train_frac.setEnabled(named is None)
-        self.dev_label.setText(f"all; dev: {named}" if named else
-                               f"dev {1 - f:.0%}" if f < 1 else "no dev set")
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self.dev_label.setText(
+            translate("TrainingPanel", "all; dev: {name}").format(name=named) if named else
+            translate("TrainingPanel", "dev {share:.0%}").format(share=1 - f) if f < 1 else
+            translate("TrainingPanel", "no dev set"))
+        self.pause_button.setText(translate("TrainingPanel", "Resume") if paused else
+                                  translate("TrainingPanel", "Pause"))
         self.pause_button.setEnabled(busy)
         self.stop_button.setEnabled(busy)
         self.revert_button.setEnabled(not busy and self.controller.weights_before is not None)
@@ -497,14 +503,19 @@ class TrainingPanel(QWidget):
         total = max(1, run.total_iterations)
         self.progress.setValue(int(1000 * run.iteration / total))
         last = run.history.cost[-1] if run.history.cost else float("nan")
-        self.status.setText(f"{run.name}\nepoch {run.epoch}/{run.config.epochs} · iteration "
-                            f"{run.iteration}/{run.total_iterations} · {run.its_per_s:,.0f} it/s"
-                            f" · cost {last:.4g}")
+        self.status.setText(translate(
+            "TrainingPanel", "{run}\nepoch {epoch}/{epochs} · iteration {iteration}/{iterations} · "
+            "{speed:,.0f} it/s · cost {cost:.4g}").format(
+                run=run.name, epoch=run.epoch, epochs=run.config.epochs, iteration=run.iteration,
+                iterations=run.total_iterations, speed=run.its_per_s, cost=last))
 
     def _on_ended(self, run: Run) -> None:
         if run.status in ("done", "stopped"):
-            self.status.setText(f"{run.name}: {run.status} after {run.iteration} iterations "
-                                f"({run.its_per_s:,.0f} it/s). Trained weights loaded.")
+            self.status.setText(translate(
+                "TrainingPanel", "{run}: {status} after {iteration} iterations ({speed:,.0f} "
+                "it/s). Trained weights loaded.").format(
+                    run=run.name, status=translate("TrainingPanel", run.status),
+                    iteration=run.iteration, speed=run.its_per_s))
         elif run.status == "error":
             self.error.setText(run.message)
         self._sync()
@@ -514,7 +525,7 @@ class TrainingPanel(QWidget):
         text = (f"{run.name} diverged{where}: {run.message}\nThe graph keeps the weights it had "
                 "before this run.")
         self.error.setText(text)
-        QMessageBox.warning(self, "Training diverged", text)
+        QMessageBox.warning(self, translate("TrainingPanel", "Training diverged"), text)
 
 
 def install(main_window, session) -> tuple[TrainingController, TrainingPanel, "LossPanel"]:
@@ -529,8 +540,10 @@ def install(main_window, session) -> tuple[TrainingController, TrainingPanel, "L
     panel = TrainingPanel(session, controller)
     loss = LossPanel(controller)
     for title, name, widget, area in (
-            ("Training", "training_dock", panel, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("Loss curves", "loss_dock", loss, Qt.DockWidgetArea.BottomDockWidgetArea)):
+            (QT_TRANSLATE_NOOP("Panels", "Training"), "training_dock", panel,
+             Qt.DockWidgetArea.RightDockWidgetArea),
+            (QT_TRANSLATE_NOOP("Panels", "Loss curves"), "loss_dock", loss,
+             Qt.DockWidgetArea.BottomDockWidgetArea)):
         add_dock(main_window, widget, title, area, name)
     return controller, panel, loss
 

@@ -705,6 +705,10 @@
         <translation>只采到了不可导点</translation>
     </message>
     <message>
+        <source>Relative error ‖a − n‖ / (‖a‖ + ‖n‖): below {good:g} good. Otherwise the difference is set against the noise floor (how far rounding in J and the step ε can move the finite differences): within it, at the noise floor; what is left above it below {check:g} of the gradients&apos; size, look closer; more, wrong.</source>
+        <translation>相对误差 ‖a − n‖ / (‖a‖ + ‖n‖)：低于 {good:g} 为良好。否则把差异与噪声底比较（J 中的舍入和步长 ε 能让有限差分变动多少）：在噪声底之内，为“处于噪声底”；超出噪声底的部分低于梯度大小的 {check:g}，为“需要细看”；更多，为“错误”。</translation>
+    </message>
+    <message>
         <source>Check gradients</source>
         <translation>检验梯度</translation>
     </message>
@@ -1122,6 +1126,10 @@
         <translation>学习率 α</translation>
     </message>
     <message>
+        <source>batch: all training examples per step; mini-batch: b examples; stochastic: one example per step</source>
+        <translation>批量：每步用全部训练样本；小批量：每步 b 个样本；随机：每步一个样本</translation>
+    </message>
+    <message>
         <source>Descent</source>
         <translation>梯度下降</translation>
     </message>
@@ -1176,6 +1184,14 @@
     <message>
         <source>Idle.</source>
         <translation>空闲。</translation>
+    </message>
+    <message>
+        <source>left out, as they do not fit this graph: {names}</source>
+        <translation>不适合这张图、因而未列出的数据：{names}</translation>
+    </message>
+    <message>
+        <source>No data fits this graph&apos;s inputs ({inputs}){first}. Load data of that shape, or change the inputs.</source>
+        <translation>没有数据适合这张图的输入（{inputs}）{first}。请载入那种形状的数据，或者修改输入。</translation>
     </message>
     <message>
         <source>Cannot train: {why}.</source>

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -40,10 +40,14 @@ VERDICT_COLORS = {"good": QColor("#c8efc4"), "floor": QColor("#cfe0ee"),
 VERDICT_WORDS = {"good": "good", "floor": "at the noise floor", "check": "look closer",
                  "wrong": "wrong", "kink": "only kinks sampled"}
 EPS_CHOICES = (1e-4, 1e-5, 1e-6, 1e-7)
-LEGEND = (f"Relative error ‖a − n‖ / (‖a‖ + ‖n‖): below {GOOD:g} good. Otherwise the difference "
-          "is set against the noise floor (how far rounding in J and the step ε can move the "
-          f"finite differences): within it, at the noise floor; what is left above it below "
-          f"{CHECK:g} of the gradients' size, look closer; more, wrong.")
+def legend() -> str:
+    """What the relative error and the verdicts mean, in the current language."""
+    return translate(
+        "GradcheckPanel", "Relative error ‖a − n‖ / (‖a‖ + ‖n‖): below {good:g} good. Otherwise "
+        "the difference is set against the noise floor (how far rounding in J and the step ε "
+        "can move the finite differences): within it, at the noise floor; what is left above "
+        "it below {check:g} of the gradients' size, look closer; more, wrong.").format(
+            good=GOOD, check=CHECK)
 
 
 PROGRESS_GAP = 0.05   # seconds between progress signals, at least
@@ -135,7 +139,8 @@ class GradcheckPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(False)
         lay.addWidget(self.table, 1)
-        self.summary = QLabel(LEGEND)
+        self._legend = legend()
+        self.summary = QLabel(self._legend)
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
         self.run_button.clicked.connect(self.run_check)
@@ -149,6 +154,12 @@ class GradcheckPanel(QWidget):
     def clear(self) -> None:
         self.results = []
         self.table.setRowCount(0)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange and self.summary.text() == self._legend:
+            self._legend = legend()
+            self.summary.setText(self._legend)
+        super().changeEvent(event)
 
     def run_check(self) -> None:
         """Start the check in a worker thread (nothing happens while one is running)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 from functools import lru_cache
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QMessageBox, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
@@ -166,8 +166,9 @@ class TrainingPanel(QWidget):
         form.addRow(self.lr_note)
         self.mode = QComboBox()
         self.mode.addItems(MODES)
-        self.mode.setToolTip("batch: all training examples per step; mini-batch: b examples; "
-                             "stochastic: one example per step")
+        self.mode.setToolTip(translate(
+            "TrainingPanel", "batch: all training examples per step; mini-batch: b examples; "
+            "stochastic: one example per step"))
         self.batch = QSpinBox()
         self.batch.setRange(2, 100000)
         self.batch.setValue(32)
@@ -271,6 +272,12 @@ class TrainingPanel(QWidget):
         self._fill_data(prefer_session=True)
         self._sync()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self._fill_data()
+            self._sync()
+        super().changeEvent(event)
+
     def _data_choices(self) -> tuple[list[tuple[str, str]], list[str]]:
         """([(label, key)] of the data the graph can train on, [why others are left out])."""
         graph = self.session.graph
@@ -297,8 +304,8 @@ class TrainingPanel(QWidget):
             else:
                 wrong_shape.append(key)
         if wrong_shape and fits:
-            left_out.append(f"left out, as they do not fit this graph: "
-                            f"{', '.join(wrong_shape)}")
+            left_out.append(translate("TrainingPanel", "left out, as they do not fit this graph: "
+                                      "{names}").format(names=", ".join(wrong_shape)))
         return fits, left_out
 
     def _inputs_text(self) -> str:
@@ -323,10 +330,11 @@ class TrainingPanel(QWidget):
         self.data.blockSignals(False)
         if not fits:
             first = f" ({left_out[0]})" if left_out else ""
-            text = (f"No data fits this graph's inputs ({self._inputs_text()}){first}. Load "
-                    "data of that shape, or change the inputs.")
+            text = translate("TrainingPanel", "No data fits this graph's inputs ({inputs}){first}. "
+                             "Load data of that shape, or change the inputs.").format(
+                                 inputs=self._inputs_text(), first=first)
         else:
-            text = " ".join(w[0].upper() + w[1:] + ("" if w.endswith(".") else ".")
+            text = " ".join(w[0].upper() + w[1:] + ("" if w.endswith((".", "。")) else ".")
                             for w in left_out)
         self.data_note.setText(text)
         self.data_note.setVisible(bool(text))

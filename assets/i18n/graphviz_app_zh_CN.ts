@@ -1186,6 +1186,26 @@
         <translation>空闲。</translation>
     </message>
     <message>
+        <source>split off the training data</source>
+        <translation>从训练数据中分出</translation>
+    </message>
+    <message>
+        <source>session data ({name})</source>
+        <translation>会话数据（{name}）</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>已载入</translation>
+    </message>
+    <message>
+        <source>the graph has an error; data is matched to its inputs once it is fixed</source>
+        <translation>图有错误；修好之后才会把数据与它的输入匹配</translation>
+    </message>
+    <message>
+        <source>no data needed (the graph has no inputs)</source>
+        <translation>不需要数据（这张图没有输入）</translation>
+    </message>
+    <message>
         <source>left out, as they do not fit this graph: {names}</source>
         <translation>不适合这张图、因而未列出的数据：{names}</translation>
     </message>
@@ -1196,6 +1216,18 @@
     <message>
         <source>Cannot train: {why}.</source>
         <translation>无法训练：{why}。</translation>
+    </message>
+    <message>
+        <source>the graph&apos;s current weights</source>
+        <translation>图当前的权重</translation>
+    </message>
+    <message>
+        <source>fresh random weights (seed {seed})</source>
+        <translation>重新随机生成的权重（种子 {seed}）</translation>
+    </message>
+    <message>
+        <source>same start as {run}</source>
+        <translation>与 {run} 相同的起点</translation>
     </message>
     <message>
         <source>all; dev: {name}</source>

@@ -275,25 +275,35 @@ class TrainingPanel(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self._fill_data()
+            self._fill_start_from()
+            if self.dev_set.count():
+                self.dev_set.setItemText(0, translate("TrainingPanel", "split off the training data"))
             self._sync()
         super().changeEvent(event)
+
+    @staticmethod
+    def _session_label(ds) -> str:
+        return translate("TrainingPanel", "session data ({name})").format(
+            name=ds.name or translate("TrainingPanel", "loaded"))
 
     def _data_choices(self) -> tuple[list[tuple[str, str]], list[str]]:
         """([(label, key)] of the data the graph can train on, [why others are left out])."""
         graph = self.session.graph
         ds = self.session.dataset
         if graph.issues:     # nothing can be judged against a broken graph: offer everything
-            own = [(f"{SESSION_DATA} ({ds.name or 'loaded'})", SESSION_DATA)] if ds else []
-            return own + [(k, k) for k in datasets.GENERATORS], [
-                "the graph has an error; data is matched to its inputs once it is fixed"]
+            own = [(self._session_label(ds), SESSION_DATA)] if ds else []
+            return own + [(k, k) for k in datasets.GENERATORS], [translate(
+                "TrainingPanel", "the graph has an error; data is matched to its inputs once it "
+                "is fixed")]
         if not feed_inputs(graph):
-            return [("no data needed (the graph has no inputs)", NO_INPUTS)], []
+            return [(translate("TrainingPanel", "no data needed (the graph has no inputs)"),
+                     NO_INPUTS)], []
         fits, left_out = [], []
         if ds is not None:
-            name = ds.name or "loaded"
-            why = fit_problem(graph, ds, f"{SESSION_DATA} ({name})")
+            label = self._session_label(ds)
+            why = fit_problem(graph, ds, label)
             if why is None:
-                fits.append((f"{SESSION_DATA} ({name})", SESSION_DATA))
+                fits.append((label, SESSION_DATA))
             else:
                 left_out.append(why)
         wrong_shape = []
@@ -364,7 +374,7 @@ class TrainingPanel(QWidget):
         self._dev_sets = dict(dev_sets)
         self.dev_set.blockSignals(True)
         self.dev_set.clear()
-        self.dev_set.addItem("split off the training data", None)
+        self.dev_set.addItem(translate("TrainingPanel", "split off the training data"), None)
         for name in self._dev_sets:
             self.dev_set.addItem(name, name)
         self.dev_set.setCurrentIndex(self.dev_set.count() - 1)
@@ -482,11 +492,13 @@ class TrainingPanel(QWidget):
     def _fill_start_from(self) -> None:
         current = self.start_from.currentData()
         self.start_from.clear()
-        self.start_from.addItem("the graph's current weights", None)
-        self.start_from.addItem(f"fresh random weights (seed {self.seed.value()})", FRESH)
+        self.start_from.addItem(translate("TrainingPanel", "the graph's current weights"), None)
+        self.start_from.addItem(translate("TrainingPanel", "fresh random weights (seed {seed})")
+                                .format(seed=self.seed.value()), FRESH)
         for run in self.controller.runs:
             if run.initial_weights or run.status == "queued":
-                self.start_from.addItem(f"same start as {run.name}", run.id)
+                self.start_from.addItem(translate("TrainingPanel", "same start as {run}")
+                                        .format(run=run.name), run.id)
         i = self.start_from.findData(current)
         self.start_from.setCurrentIndex(max(0, i))
 

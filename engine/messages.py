@@ -77,6 +77,31 @@ TEMPLATES: dict[str, str] = {
     "shape.slice_empty": QT_TRANSLATE_NOOP(
         "engine", "slice {start}:{stop}:{step} of axis {axis} (size {d}) is empty; choose start "
                   "and stop inside 0..{d}"),
+    # training checks (engine/train_checks.py)
+    "train.lr_high": QT_TRANSLATE_NOOP(
+        "engine", "α = {lr:g} is above what {optimizer} usually takes ({lo:g} to {hi:g}): expect "
+                  "the cost to blow up; try {typical:g}"),
+    "train.lr_low": QT_TRANSLATE_NOOP(
+        "engine", "α = {lr:g} is below what {optimizer} usually takes ({lo:g} to {hi:g}): "
+                  "training will barely move; try {typical:g}"),
+    "train.not_finite": QT_TRANSLATE_NOOP("engine", "the cost became NaN or infinite"),
+    "train.cost_grew": QT_TRANSLATE_NOOP(
+        "engine", "the train cost grew from {start:.3g} to {cost:.3g} by epoch {epoch}, instead "
+                  "of falling"),
+    "train.graph_error": QT_TRANSLATE_NOOP(
+        "engine", "the graph has an error: {node}: {error}. Fix it (the node is marked on the "
+                  "canvas), then start again"),
+    "train.no_array": QT_TRANSLATE_NOOP(
+        "engine", "data '{label}' has no array named {name!r} for input {name} (it has "
+                  "{arrays}): choose other data, or rename the input"),
+    "train.no_fit": QT_TRANSLATE_NOOP(
+        "engine", "data '{label}' does not fit input {why}: choose data that matches the graph's "
+                  "inputs, or change the input's shape"),
+    "train.ids_range": QT_TRANSLATE_NOOP(
+        "engine", "data '{label}' gives input {name} ids from {lo} to {hi}, but {what} take 0 to "
+                  "{top}: choose data with at most {count} classes, or widen the graph"),
+    "train.classes_of": QT_TRANSLATE_NOOP("engine", "the {count} classes of {name}"),
+    "train.rows_of": QT_TRANSLATE_NOOP("engine", "the {count} rows of {name}"),
     # example guides (engine/guides.py)
     "guide.not_object": QT_TRANSLATE_NOOP(
         "engine", "guide {name!r}: the file must hold a JSON object"),
@@ -113,24 +138,29 @@ def fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-class Msg:
+class Msg(str):
     """One message: an id from :data:`TEMPLATES` and its named parameters.
 
-    ``Msg("shape.not_connected", input="x", port=0)``; ``str()`` gives the English text.
-    An unknown id, or parameters that do not match the template's fields, raise KeyError at
-    once, so a typo shows up where the message is made rather than when it is shown.
+    ``Msg("shape.not_connected", input="x", port=0)`` is the English text itself (a ``str``),
+    so it goes wherever a message string went and compares, searches and joins like one; the
+    app renders its ``id`` and ``params`` in the user's language. An unknown id, or parameters
+    that do not match the template's fields, raise KeyError at once, so a typo shows up where
+    the message is made rather than when it is shown.
     """
 
-    __slots__ = ("id", "params")
+    id: str
+    params: Mapping[str, Any]
 
-    def __init__(self, id: str, **params: Any) -> None:  # noqa: A002 - the message id
+    def __new__(cls, id: str, **params: Any) -> "Msg":  # noqa: A002 - the message id
         if id not in TEMPLATES:
             raise KeyError(f"unknown message id {id!r}")
         want, got = fields(TEMPLATES[id]), set(params)
         if want != got:
             raise KeyError(f"message {id!r} takes {sorted(want)}, not {sorted(got)}")
+        self = super().__new__(cls, _render(id, params, None))
         self.id = id
-        self.params: Mapping[str, Any] = dict(params)
+        self.params = dict(params)
+        return self
 
     @property
     def template(self) -> str:
@@ -140,29 +170,34 @@ class Msg:
         """The message with ``translate`` (English template -> template in the user's language)
         applied to this template and to every Msg among the parameters. A translated template
         that does not format with these parameters falls back to the English one."""
-        params = {k: v.render(translate) if isinstance(v, Msg) else v
-                  for k, v in self.params.items()}
-        if translate is not None:
-            text = translate(self.template)
-            if text and fields(text) == fields(self.template):
-                try:
-                    return text.format(**params)
-                except (ValueError, IndexError, KeyError):
-                    pass
-        return self.template.format(**params)
+        return _render(self.id, self.params, translate)
 
     def __str__(self) -> str:
-        return self.render()
+        return str.__str__(self)
 
     def __repr__(self) -> str:
         args = "".join(f", {k}={v!r}" for k, v in self.params.items())
         return f"Msg({self.id!r}{args})"
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Msg) and (self.id, dict(self.params)) == (other.id, dict(other.params))
+    def __reduce__(self):   # copy.copy and copy.deepcopy rebuild it from its id and parameters
+        return (_rebuild, (self.id, dict(self.params)))
 
-    def __hash__(self) -> int:
-        return hash(self.id)
+
+def _rebuild(id: str, params: dict) -> Msg:  # noqa: A002
+    return Msg(id, **params)
+
+
+def _render(id: str, params: Mapping[str, Any], translate: Callable[[str], str] | None) -> str:  # noqa: A002
+    template = TEMPLATES[id]
+    values = {k: v.render(translate) if isinstance(v, Msg) else v for k, v in params.items()}
+    if translate is not None:
+        text = translate(template)
+        if text and fields(text) == fields(template):
+            try:
+                return text.format(**values)
+            except (ValueError, IndexError, KeyError):
+                pass
+    return template.format(**values)
 
 
 class MsgError(ValueError):

@@ -1397,6 +1397,46 @@ epoch {epoch}/{epochs} · iteration {iteration}/{iterations} · {speed:,.0f} it/
         <translation>第 {axis} 个轴（大小 {d}）的切片 {start}:{stop}:{step} 是空的；请在 0..{d} 之内选择 start 和 stop</translation>
     </message>
     <message>
+        <source>α = {lr:g} is above what {optimizer} usually takes ({lo:g} to {hi:g}): expect the cost to blow up; try {typical:g}</source>
+        <translation>α = {lr:g} 高于 {optimizer} 通常使用的范围（{lo:g} 到 {hi:g}）：代价很可能会发散；试试 {typical:g}</translation>
+    </message>
+    <message>
+        <source>α = {lr:g} is below what {optimizer} usually takes ({lo:g} to {hi:g}): training will barely move; try {typical:g}</source>
+        <translation>α = {lr:g} 低于 {optimizer} 通常使用的范围（{lo:g} 到 {hi:g}）：训练几乎不会前进；试试 {typical:g}</translation>
+    </message>
+    <message>
+        <source>the cost became NaN or infinite</source>
+        <translation>代价变成了 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>the train cost grew from {start:.3g} to {cost:.3g} by epoch {epoch}, instead of falling</source>
+        <translation>训练集代价到第 {epoch} 轮时从 {start:.3g} 涨到了 {cost:.3g}，而不是下降</translation>
+    </message>
+    <message>
+        <source>the graph has an error: {node}: {error}. Fix it (the node is marked on the canvas), then start again</source>
+        <translation>图有错误：{node}：{error}。请修好它（画布上已标出该节点），然后重新开始</translation>
+    </message>
+    <message>
+        <source>data &apos;{label}&apos; has no array named {name!r} for input {name} (it has {arrays}): choose other data, or rename the input</source>
+        <translation>数据“{label}”中没有名为 {name!r} 的数组供输入 {name} 使用（它有 {arrays}）：请选择其他数据，或者给输入改名</translation>
+    </message>
+    <message>
+        <source>data &apos;{label}&apos; does not fit input {why}: choose data that matches the graph&apos;s inputs, or change the input&apos;s shape</source>
+        <translation>数据“{label}”不适合输入 {why}：请选择与图的输入匹配的数据，或者修改输入的形状</translation>
+    </message>
+    <message>
+        <source>data &apos;{label}&apos; gives input {name} ids from {lo} to {hi}, but {what} take 0 to {top}: choose data with at most {count} classes, or widen the graph</source>
+        <translation>数据“{label}”给输入 {name} 的编号从 {lo} 到 {hi}，但{what}只接受 0 到 {top}：请选择最多 {count} 个类别的数据，或者把图加宽</translation>
+    </message>
+    <message>
+        <source>the {count} classes of {name}</source>
+        <translation> {name} 的 {count} 个类别</translation>
+    </message>
+    <message>
+        <source>the {count} rows of {name}</source>
+        <translation> {name} 的 {count} 行</translation>
+    </message>
+    <message>
         <source>guide {name!r}: the file must hold a JSON object</source>
         <translation>导读 {name!r}：文件内容必须是一个 JSON 对象</translation>
     </message>

@@ -18,6 +18,8 @@ from typing import Any, Callable, ClassVar
 
 import numpy as np
 
+from ..messages import Msg
+
 Shape = tuple  # tuple[int | None, ...]
 
 
@@ -30,7 +32,7 @@ class ShapeError(Exception):
                  expected: str | None = None, found: str | None = None) -> None:
         super().__init__(str(message))
         self.message = str(message)
-        self.msg = None if isinstance(message, str) else message
+        self.msg = message if isinstance(message, Msg) else None
         self.port = port
         self.expected = expected
         self.found = found

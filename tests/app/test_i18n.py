@@ -319,3 +319,13 @@ def test_a_widget_showing_a_translated_text_switches_with_no_code_of_its_own(qap
     assert other.text() == "Overview of something else"
     assert i18n.apply(i18n.ENGLISH)
     assert (label.text(), tabs.tabText(0)) == ("Overview", "Loops vs vectorized")
+
+
+def test_a_training_check_from_the_engine_reads_in_chinese(window):
+    window.files.open_example("xor_mlp")
+    panel = window.training_panel
+    window.actions.language.choose(i18n.CHINESE)
+    panel.optimizer.setCurrentText("adam")
+    panel.lr.setValue(0.5)
+    assert panel.lr_note.text().startswith("⚠ α = 0.5 高于 adam 通常使用的范围（")
+    assert "试试 0.001" in panel.lr_note.text()

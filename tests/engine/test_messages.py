@@ -25,6 +25,23 @@ def test_str_is_the_english_template_filled_by_name():
                                "machine's 800 MB of memory")
 
 
+def test_a_message_is_its_english_text_and_survives_a_copy():
+    import copy
+    m = Msg("shape.not_connected", input="x", port=0)
+    assert isinstance(m, str) and m == "input x (port 0) is not connected" and "port 0" in m
+    c = copy.deepcopy(m)
+    assert (c.id, c.params, c) == (m.id, m.params, m)
+
+
+def test_training_checks_speak_in_message_ids():
+    from engine.train_checks import lr_warning
+    high = lr_warning("adam", 0.5)
+    assert high.id == "train.lr_high" and high.params["typical"] == 0.001
+    assert high.startswith("α = 0.5 is above what adam usually takes")
+    assert lr_warning("adam", 0.001) is None
+    assert lr_warning("sgd", 1e-7).id == "train.lr_low"
+
+
 def test_unknown_ids_and_wrong_parameters_are_refused_where_made():
     with pytest.raises(KeyError, match="unknown message id"):
         Msg("shape.no_such_thing")

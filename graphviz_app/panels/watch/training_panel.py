@@ -25,7 +25,7 @@ from engine.training import (NO_DATA, OPTIMIZERS, Dataset, TrainConfig, feed_inp
                              fit_problem, lr_warning, split)
 
 from ...training.worker import Run, TrainingController
-from ...i18n import translate
+from ...i18n import render, translate
 
 MODES = ("batch", "mini-batch", "stochastic")
 RUN_STATUS = (QT_TRANSLATE_NOOP("TrainingPanel", "done"), QT_TRANSLATE_NOOP("TrainingPanel", "stopped"))
@@ -305,7 +305,7 @@ class TrainingPanel(QWidget):
             if why is None:
                 fits.append((label, SESSION_DATA))
             else:
-                left_out.append(why)
+                left_out.append(render(why))
         wrong_shape = []
         for key in datasets.GENERATORS:
             why = fit_problem(graph, probe_dataset(key), key)
@@ -351,7 +351,7 @@ class TrainingPanel(QWidget):
 
     def _check_lr(self, *_args) -> None:
         why = lr_warning(self.optimizer.currentText(), self.lr.value())
-        self.lr_note.setText(f"⚠ {why}." if why else "")
+        self.lr_note.setText(f"⚠ {render(why)}." if why else "")
         self.lr_note.setVisible(bool(why))
 
     def apply_settings(self, s: dict) -> None:
@@ -446,7 +446,7 @@ class TrainingPanel(QWidget):
             return None
         why = self.fit_problem(data[0], self.data.currentText())
         if why:
-            self._refuse(translate("TrainingPanel", "Cannot train: {why}.").format(why=why))
+            self._refuse(translate("TrainingPanel", "Cannot train: {why}.").format(why=render(why)))
             return None
         return data
 

@@ -252,7 +252,7 @@ CASES = {
     "conv_deep": lambda r: bench_conv(64, 16, 16, 32, 3, 1, r),
     "maxpool": bench_maxpool,
 }
-TARGETS = {"mlp": 1.1, "tiny": 0.5, "conv_small": 3.0, "conv_deep": 4.0, "maxpool": 1.5}
+TARGETS = {"mlp": 1.1, "tiny": 0.5, "conv_small": 3.0, "conv_deep": 2.0, "maxpool": 1.5}
 
 
 def main(argv=None) -> int:

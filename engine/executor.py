@@ -18,6 +18,7 @@ does the same math with no records, for training.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Mapping
 
 import numpy as np
@@ -40,11 +41,13 @@ class ExecutionError(GraphError):
 class StepRecord:
     """One step of the player.
 
-    forward: ``value`` is the node's output; ``cache`` what its backward will reuse.
+    forward: ``value`` is the node's output; ``cache`` what its backward will reuse, as
+    {name: read-only array} (the op's ``cache_notes`` say what each name holds).
     backward: ``value`` is dJ/d(output), the sum of ``incoming`` — one (consumer id, port,
     gradient) per edge out of the node, or ('seed', 0, 1) at the target — ``input_grads`` what
     it sends to each input port (already summed to the input's shape; None where none is sent),
-    and ``weight_grads`` the gradients of its own arrays.
+    ``weight_grads`` the gradients of its own arrays, and ``cache_used`` the names of the
+    forward cache entries the op's backward read.
     """
 
     index: int
@@ -57,6 +60,7 @@ class StepRecord:
     input_grads: tuple[np.ndarray | None, ...] = ()
     weight_grads: Mapping[str, np.ndarray] = field(default_factory=dict)
     broadcast: tuple[bool, ...] = ()   # per input port: was that input broadcast in the forward
+    cache_used: tuple[str, ...] = ()   # backward: the forward cache entries this step read
 
 
 def _ro(a: Any) -> Any:
@@ -360,9 +364,11 @@ class Executor:
                 sent.append(None)
         wg = {k: _ro(np.asarray(w_grads[k])) for k in e.trainable if not e.frozen and k in w_grads}
         bc = _broadcast_flags(e, ins, self._values[i])
+        used = tuple(e.op.cache_used(e.params, self._caches[i]))
         return StepRecord(len(self.records), "backward", e.nid, _ro(g),
                           tuple(self.entries[s].nid for s in e.srcs), None,
-                          tuple((c, p, _ro(x)) for c, p, x in incoming), tuple(sent), wg, bc)
+                          tuple((c, p, _ro(x)) for c, p, x in incoming), tuple(sent), wg, bc,
+                          used)
 
     # -- what the steps so far have produced ---------------------------------------------------
     def values(self) -> dict[str, np.ndarray]:
@@ -428,13 +434,23 @@ def _broadcast_flags(e: _Entry, ins: list, out: np.ndarray) -> tuple[bool, ...]:
     return tuple(elementwise and np.shape(x) != out.shape for x in ins)
 
 
+def _ro_view(a: Any) -> Any:
+    """A read-only view of an array (no copy: a conv's windows are k*k times its input)."""
+    if isinstance(a, np.ndarray):
+        a = a.view()
+        a.flags.writeable = False
+    return a
+
+
 def _ro_cache(cache: Any) -> Any:
+    """The record's read-only copy of a cache. The arrays are views: the executor keeps the
+    originals only for backward, and no op writes into a cache after its forward returns."""
     if isinstance(cache, np.ndarray):
-        return _ro(cache)
+        return _ro_view(cache)
     if isinstance(cache, dict):
-        return {k: _ro(v) for k, v in cache.items()}
+        return MappingProxyType({k: _ro_view(v) for k, v in cache.items()})
     if isinstance(cache, tuple):
-        return tuple(_ro(v) for v in cache)
+        return tuple(_ro_view(v) for v in cache)
     return cache
 
 

@@ -182,6 +182,8 @@ def prepare_shot(win, app, args: argparse.Namespace) -> None:
             app.processEvents()
     for _ in range(3):
         app.processEvents()
+    for title in args.panel:      # again, over anything a run or a guide raised meanwhile
+        win.show_panel(title)
     win.view.fit_all()
     app.processEvents()
 
@@ -211,6 +213,11 @@ def run(argv: list[str]) -> int:
         return 2
     if shot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    else:
+        from .platform_check import check_platform
+        code = check_platform()       # before Qt would fail with a misleading hint
+        if code:
+            return code
     app = make_app([APP_NAME])
     if args.dark:
         use_dark_palette(app)

@@ -21,7 +21,7 @@ from .canvas.view import GraphView
 from .docks import AREAS, DEFAULT_LAYOUT, DockManager
 from .editor.files import FileController, save_reason
 from .panels.build.history import HistoryPanel
-from .panels.build.inspector import InspectorPanel
+from .panels.build.inspector import InspectorPanel, install_status_counts
 from .panels import INSTALLERS
 from .panels.build.palette import PalettePanel
 from .panels.watch import gradcheck_panel, player_panel, training_panel
@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.palette_panel = PalettePanel(self)
         self.palette_panel.op_activated.connect(lambda op: self.view.add_op(op))
         self.inspector = InspectorPanel(self.session, self)
+        self.counts_label = install_status_counts(self, self.session)
         self.history = HistoryPanel(self.session, self)
         self.add_panel(self.palette_panel, QT_TRANSLATE_NOOP("Panels", "Palette"), "palette_dock",
                        "left")
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.welcome.file_chosen.connect(self.files.open)
         self.welcome.new_chosen.connect(self.files.new)
         self.player = player_panel.install(self, self.session)
+        self.inspector.set_player(self.player)      # it opens the arrays the player computed
         self.training, self.training_panel, self.loss_panel = training_panel.install(self, self.session)
         self.gradcheck_panel = gradcheck_panel.install(self, self.session)
         self.panels = {module.__name__.rsplit(".", 1)[-1]: module.install(self, self.session)

@@ -6,12 +6,26 @@ command (:mod:`graphviz_app.editor.commands`) pushed through :meth:`Session.push
 """
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from engine import Graph, GraphEvent
+
+
+MAX_LOG = 1000
+
+
+@dataclass(frozen=True)
+class LoggedMessage:
+    """One message shown to the user: when (``time.time()``), what, and the node it concerns."""
+
+    time: float
+    text: str
+    node: str | None = None
 
 
 class Session(QObject):
@@ -23,6 +37,8 @@ class Session(QObject):
     dirty_changed = Signal(bool)
     path_changed = Signal(str)         # "" when the graph has no file
     message = Signal(str)              # status-bar text (refusal reasons, results)
+    logged = Signal(object)            # LoggedMessage: every message, with its node if any
+    refused = Signal(str)              # an edit was refused, for this reason
     locked_changed = Signal(bool)
     dataset_changed = Signal()         # session.dataset was replaced (or edited in place)
 
@@ -35,8 +51,28 @@ class Session(QObject):
         self.example_name: str | None = None
         self._locked = False
         self._selected: list[str] = []
+        self._node_of_message: str | None = None
+        self.last_refusal = ""             # the reason the last refused edit was refused
+        self.log: list[LoggedMessage] = []  # the last MAX_LOG messages, oldest first
         self.graph.subscribe(self._on_event)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.message.connect(self._log)
+
+    # -- messages -------------------------------------------------------------------------------
+    def report(self, text: str, node: str | None = None) -> None:
+        """Tell the user ``text`` (status bar and Messages panel); ``node`` is the id of the
+        node it concerns, if any. ``message.emit(text)`` still works and logs without a node."""
+        self._node_of_message = node
+        try:
+            self.message.emit(text)
+        finally:
+            self._node_of_message = None
+
+    def _log(self, text: str) -> None:
+        entry = LoggedMessage(time.time(), text, self._node_of_message)
+        self.log.append(entry)
+        del self.log[:-MAX_LOG]
+        self.logged.emit(entry)
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.dirty_changed.emit(not clean)
@@ -115,18 +151,24 @@ class Session(QObject):
         """Run ``command`` and put it on the undo stack, unless it is refused.
 
         A command may define ``check() -> str | None`` (a reason to refuse) and
-        ``edits_model`` (False for view-only edits such as moves, allowed while locked).
+        ``edits_model`` (False for view-only edits such as moves, allowed while locked); plain
+        QUndoCommands (loading weights, installing data) have neither and edit the model.
         """
         if self._locked and getattr(command, "edits_model", True):
-            self.message.emit(f"{command.text()}: not while training runs; stop training first")
+            self._refuse(f"{command.text()}: not while training runs; stop training first")
             return False
         check = getattr(command, "check", None)
-        reason = check() if check else None
+        reason = check() if check is not None else None
         if reason:
-            self.message.emit(reason)
+            self._refuse(reason)
             return False
         self.undo_stack.push(command)
         return True
+
+    def _refuse(self, reason: str) -> None:
+        self.last_refusal = reason
+        self.report(reason)
+        self.refused.emit(reason)
 
     def undo(self) -> None:
         if self._refuse_history("undo"):
@@ -140,5 +182,5 @@ class Session(QObject):
 
     def _refuse_history(self, what: str) -> bool:
         if self._locked:
-            self.message.emit(f"cannot {what} while training runs; stop training first")
+            self._refuse(f"cannot {what} while training runs; stop training first")
         return self._locked

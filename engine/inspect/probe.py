@@ -130,7 +130,7 @@ class Probe:
                 vals[i] = out
                 self._caches[i] = cache
                 if e.op.name == "dense":
-                    cap.pre[e.nid] = np.asarray(cache)
+                    cap.pre[e.nid] = np.asarray(cache["z"])     # dense caches a[l-1], z[l], a[l]
                 elif e.op.name in ACTIVATION_OPS:
                     cap.pre[e.nid] = ins[0]
             cap.values[e.nid] = vals[i]

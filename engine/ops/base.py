@@ -178,8 +178,10 @@ class Op:
     """Base class of every op. Subclasses set the class attributes and override the methods.
 
     forward(params, inputs, weights, ctx) -> (output, cache)
-        inputs: list of arrays in port order; weights: {name: array}; cache: anything the
-        backward pass needs (the course's cached z, a), shown by the player.
+        inputs: list of arrays in port order; weights: {name: array}; cache: what the
+        backward pass reuses (the course's cached z[l], a[l]): a dict of named arrays, or
+        None. ``cache_notes`` says what each name holds and :meth:`cache_used` which of them
+        one backward call reads, so the player can show both.
     backward(params, inputs, weights, output, cache, grad_out, need) -> (input_grads, weight_grads)
         need: one bool per input, False where no gradient is wanted (data, frozen paths) so the
         op may skip that work and return None there; None means every input.
@@ -198,6 +200,7 @@ class Op:
     is_feed: ClassVar[bool] = False       # Input: a value supplied at run time
     formula: ClassVar[str] = ""           # forward formula, shown on hover
     grad_formula: ClassVar[str] = ""      # backward formula, shown on hover
+    cache_notes: ClassVar[dict[str, str]] = {}   # cache entry -> what it holds, for the player
 
     # -- parameters ---------------------------------------------------------------------------
     def default_params(self) -> dict:
@@ -244,6 +247,10 @@ class Op:
         return 0
 
     # -- math ---------------------------------------------------------------------------------
+    def cache_used(self, params: dict, cache: Any) -> tuple[str, ...]:
+        """Names of the cache entries one backward call reads (default: every entry)."""
+        return tuple(cache) if isinstance(cache, dict) else ()
+
     def forward(self, params: dict, inputs: list[np.ndarray], weights: dict, ctx: Context):
         raise NotImplementedError
 

@@ -9,7 +9,9 @@ with OH = (H + 2p - k)/s + 1 (the same for W).
 
 * conv2d (im2col): the view is copied once into columns of shape (C*k*k, N*OH*OW), and the
   whole forward pass is one matrix product W (O, C*k*k) @ columns -> (O, N*OH*OW). Backward is
-  two more products: dW = G (O, N*OH*OW) @ columnsᵀ and dcolumns = Wᵀ @ G.
+  two more products: dW = G (O, N*OH*OW) @ columnsᵀ and dcolumns = Wᵀ @ G. (Three large
+  products: per-example products are as fast on an idle machine and several times slower
+  when other threads compete for the cores.)
 * pooling reduces each window with a loop over the k*k offsets, each step one vectorized
   ufunc on an (N, C, OH, OW) slab (``np.maximum`` / ``np.add`` with ``out=``). NumPy reductions
   over the two short trailing window axes are many times slower than this.
@@ -22,12 +24,12 @@ off at the end.
 
 Max pooling sends each window's gradient to one position only: the first maximum in row-major
 window order (``argmax`` semantics, as in PyTorch), so ties such as the zeros of a ReLU output
-are broken the same way every time. Backward re-reads the windows of x and visits the offsets
-in order, marking per window whether its maximum was already taken. When the windows do not
-overlap (stride >= kernel) there is nothing to accumulate: the gradients are written straight
-into a writeable window view of the result. With stride == kernel, no padding and k dividing
-H and W, that view is exactly the reshape (N, C, H/k, k, W/k, k) transposed to
-(N, C, H/k, W/k, k, k), and the result needs no zero fill.
+are broken the same way every time. The forward pass records that offset per window (its
+cache, "where each maximum came from"), and backward writes the gradient there. When the
+windows do not overlap (stride >= kernel) there is nothing to accumulate: the gradients are
+written straight into a writeable window view of the result. With stride == kernel, no
+padding and k dividing H and W, that view is exactly the reshape (N, C, H/k, k, W/k, k)
+transposed to (N, C, H/k, W/k, k, k), and the result needs no zero fill.
 """
 from __future__ import annotations
 
@@ -152,7 +154,7 @@ class Conv2D(Op):
         ParamSpec("init", "choice", "he", "weight initializer", choices=("he", "xavier", "normal")),
     )
     formula = "z[n,o,i,j] = Σ_c,a,b W[o,c,a,b] · x[n,c,i·s+a,j·s+b] + b[o]"
-    grad_formula = "∂J/∂W = G · colsᵀ, ∂J/∂x = col2im(Wᵀ · G), ∂J/∂b = Σ G"
+    grad_formula = "∂J/∂W = G · windowsᵀ, ∂J/∂x = col2im(Wᵀ · G), ∂J/∂b = Σ G"
 
     def infer_shape(self, params, in_shapes):
         return _window_shape("conv2d", in_shapes[0], params["kernel"], params["stride"],
@@ -178,8 +180,21 @@ class Conv2D(Op):
         c, k = in_shapes[0][1] or 0, params["kernel"]
         return int((out_shape[2] or 0) * (out_shape[3] or 0) * params["out_channels"] * c * k * k)
 
+    cache_notes = {"windows": "each output position's input window, (N, C, f, f, OH, OW): "
+                              "entry [n, c, a, b, i, j] is the padded x[n, c, i·s + a, j·s + b]; "
+                              "reused for ∂J/∂W"}
+
+    def cache_used(self, params, cache):
+        return ("windows",)
+
     def forward(self, params, inputs, weights, ctx):
-        """x (N, C, H, W) -> (N, O, OH, OW); cache: the columns (C*k*k, N*OH*OW)."""
+        """x (N, C, H, W) -> (N, O, OH, OW); cache: the windows (N, C, k, k, OH, OW).
+
+        The windows are stored as columns (C*k*k, N*OH*OW) so that the forward pass and both
+        gradients are one large matrix product each (a few large products stay fast when
+        other threads compete for the cores; many small ones do not). The cached "windows"
+        is a transposed view of those columns, not a copy.
+        """
         x = inputs[0]
         k, s, p = params["kernel"], params["stride"], params["padding"]
         w = weights["W"]
@@ -187,18 +202,18 @@ class Conv2D(Op):
         n = x.shape[0]
         win = windows(pad2d(x, p), k, s)                      # (N, C, OH, OW, k, k)
         oh, ow = win.shape[2], win.shape[3]
-        cols = np.ascontiguousarray(win.transpose(1, 4, 5, 0, 2, 3)).reshape(-1, n * oh * ow)
+        cols6 = np.ascontiguousarray(win.transpose(1, 4, 5, 0, 2, 3))   # (C, k, k, N, OH, OW)
         w2 = w.reshape(o, -1)
-        if w2.dtype != cols.dtype and cols.dtype.kind == "f":
-            w2 = w2.astype(cols.dtype)
-        z = (w2 @ cols).reshape(o, n, oh, ow)
+        if w2.dtype != cols6.dtype and cols6.dtype.kind == "f":
+            w2 = w2.astype(cols6.dtype)
+        z = (w2 @ cols6.reshape(w2.shape[1], -1)).reshape(o, n, oh, ow)
         out = np.empty((n, o, oh, ow), dtype=z.dtype)
         if params["bias"]:
             np.add(z.transpose(1, 0, 2, 3), weights["b"].astype(z.dtype, copy=False)[:, None, None],
                    out=out)
         else:
             np.copyto(out, z.transpose(1, 0, 2, 3))
-        return out, cols
+        return out, {"windows": cols6.transpose(3, 0, 1, 2, 4, 5)}
 
     def backward(self, params, inputs, weights, output, cache, grad_out, need=None):
         x = inputs[0]
@@ -206,7 +221,9 @@ class Conv2D(Op):
         w = weights["W"]
         o, c = w.shape[0], w.shape[1]
         n, _, oh, ow = grad_out.shape
-        cols = cache
+        # back to the (C*k*k, N*OH*OW) columns: a view when the cache is the forward's own
+        cols = np.ascontiguousarray(cache["windows"].transpose(1, 2, 3, 0, 4, 5))
+        cols = cols.reshape(c * k * k, -1)
         g = np.ascontiguousarray(grad_out.transpose(1, 0, 2, 3)).reshape(o, -1)  # (O, N*OH*OW)
         wgrads = {"W": (g @ cols.T).reshape(w.shape)}
         if params["bias"]:
@@ -290,36 +307,41 @@ class MaxPool2D(_Pool):
         fill = -np.inf if x.dtype.kind == "f" else np.iinfo(x.dtype).min
         return windows(pad2d(x, p, fill), k, s)
 
+    cache_notes = {"argmax": "where each maximum came from: its offset a·f + b in the f × f "
+                             "window (row-major, the first of equal values), (N, C, OH, OW); "
+                             "backward sends each window's gradient there"}
+
+    def cache_used(self, params, cache):
+        return ("argmax",)
+
     def forward(self, params, inputs, weights, ctx):
-        """A running maximum over the k*k offset slabs; no cache (backward re-reads x)."""
+        """A running maximum over the k*k offset slabs; cache: argmax (N, C, OH, OW), the
+        offset of each window's first maximum."""
         k, s, p = self._ksp(params)
         win = self._windows(inputs[0], k, s, p)
         out = win[..., 0, 0].copy()
-        for a, b in _offsets(k)[1:]:
-            np.maximum(out, win[..., a, b], out=out)
-        return out, None
+        dt = np.uint8 if k * k <= 256 else np.int32
+        arg = np.zeros(out.shape, dt)
+        gt = np.empty(out.shape, bool)
+        for o, (a, b) in enumerate(_offsets(k)[1:], start=1):
+            slab = win[..., a, b]
+            np.greater(slab, out, out=gt)                     # strictly: the first max wins
+            # offsets rise, so "o where greater, else keep" is a running maximum
+            np.maximum(arg, gt.astype(dt) * dt(o), out=arg)
+            np.maximum(out, slab, out=out)                    # and NaN propagates
+        return out, {"argmax": arg}
 
     def backward(self, params, inputs, weights, output, cache, grad_out, need=None):
-        """Offsets are visited in row-major order; each window's gradient goes to the first
-        offset whose value equals the window's maximum (later ties get nothing)."""
+        """Each window's gradient goes to the offset recorded in the cache."""
         if need is not None and not need[0]:
             return [None], {}
         x = inputs[0]
         k, s, p = self._ksp(params)
-        win = self._windows(x, k, s, p)
-        last = (k - 1, k - 1)
-        taken: list[np.ndarray] = []
+        arg = cache["argmax"]
+        offsets = {ab: i for i, ab in enumerate(_offsets(k))}
 
         def slab_grad(a: int, b: int, out: np.ndarray) -> None:
-            eq = win[..., a, b] == output
-            if not taken:
-                first = eq
-                taken.append(eq.copy())
-            else:
-                first = eq > taken[0]                 # equal here and not taken earlier
-                if (a, b) != last:
-                    taken[0] |= eq
-            np.multiply(grad_out, first, out=out)
+            np.multiply(grad_out, arg == offsets[(a, b)], out=out)
 
         return [_pool_grad(x.shape, grad_out.shape, grad_out.dtype, k, s, p, slab_grad)], {}
 

@@ -67,8 +67,25 @@ class Dense(Op):
     def macs(self, params, in_shapes, out_shape):
         return int(in_shapes[0][-1] * params["units"])
 
+    cache_notes = {
+        "a_prev": "the input a[l-1], (m, n[l-1]): reused for dW = dzᵀ · a[l-1]",
+        "z": "z[l] = a[l-1] · Wᵀ + b, (m, n[l]): reused for g'(z[l])",
+        "a": "a[l] = g(z[l]), (m, n[l]): reused where g' is written in a "
+             "(sigmoid: a(1 − a), tanh: 1 − a²)",
+    }
+
+    def cache_used(self, params, cache):
+        """dW always needs a[l-1]; g' needs z (relu, leaky relu) or a (sigmoid, tanh)."""
+        act = params["activation"]
+        if act == "identity":
+            return ("a_prev",)
+        return ("a_prev", "a") if act in ("sigmoid", "tanh") else ("a_prev", "z")
+
     def forward(self, params, inputs, weights, ctx):
-        """x (N, in) -> a (N, units); cache: z (N, units), the pre-activation."""
+        """x (N, in) -> a (N, units); cache: a_prev = x, z (N, units) and a (N, units).
+
+        With the identity activation a is z, so only a_prev and z are cached.
+        """
         x = inputs[0]
         w = weights["W"]
         if w.dtype != x.dtype:
@@ -79,24 +96,25 @@ class Dense(Op):
             z += b if b.dtype == z.dtype else b.astype(z.dtype)
         act = params["activation"]
         if act == "identity":
-            return z, z
-        if act == "relu":
-            return np.maximum(z, 0), z
-        return _ACT[act][0](z), z
+            return z, {"a_prev": x, "z": z}
+        a = np.maximum(z, 0) if act == "relu" else _ACT[act][0](z)
+        return a, {"a_prev": x, "z": z, "a": a}
 
     def backward(self, params, inputs, weights, output, cache, grad_out, need=None):
-        x, z, g = inputs[0], cache, grad_out
+        x, g = cache["a_prev"], grad_out
         act = params["activation"]
         if act == "identity":
             dz = g
         elif act == "relu":
-            dz = g * (z > 0)
+            dz = g * (cache["z"] > 0)
         elif act == "sigmoid":
-            dz = g * output * (1 - output)
+            a = cache["a"]
+            dz = g * a * (1 - a)
         elif act == "tanh":
-            dz = g * (1 - output * output)
+            a = cache["a"]
+            dz = g * (1 - a * a)
         else:
-            dz = g * _ACT[act][1](z)
+            dz = g * _ACT[act][1](cache["z"])
         if x.ndim == 2:
             dz2, x2 = dz, x
         else:
@@ -148,12 +166,15 @@ class Embedding(Op):
                 bad = lo if lo < 0 else hi
                 raise ValueError(f"embedding: id {int(bad)} is out of range 0 .. {n - 1}; raise "
                                  f"num_embeddings to at least {int(hi) + 1} or fix the data")
-        return weights["E"][ids], ids
+        return weights["E"][ids], {"ids": ids}
+
+    cache_notes = {"ids": "the ids as integers: each row of ∂J/∂E collects the gradients of "
+                          "the positions holding its id"}
 
     def backward(self, params, inputs, weights, output, cache, grad_out, need=None):
         e = weights["E"]
         de = np.zeros(e.shape, dtype=grad_out.dtype)
-        np.add.at(de, cache.ravel(), grad_out.reshape(-1, e.shape[1]))
+        np.add.at(de, cache["ids"].ravel(), grad_out.reshape(-1, e.shape[1]))
         return [None], {"E": de}
 
 
@@ -186,12 +207,15 @@ class Dropout(Op):
         u = ctx.rng.random(x.shape, dtype=np.float32 if dtype == np.float32 else np.float64)
         mask = (u >= rate).astype(dtype)
         mask *= dtype.type(1.0 / (1.0 - rate))
-        return x * mask, mask
+        return x * mask, {"mask": mask}
+
+    cache_notes = {"mask": "m / (1 − rate), the kept positions scaled: backward multiplies "
+                           "by the same mask"}
 
     def backward(self, params, inputs, weights, output, cache, grad_out, need=None):
         if need is not None and not need[0]:
             return [None], {}
-        return [grad_out if cache is None else grad_out * cache], {}
+        return [grad_out if cache is None else grad_out * cache["mask"]], {}
 
 
 @register
@@ -233,8 +257,25 @@ class BatchNorm(Op):
         axes = (0,) + tuple(range(2, x.ndim))
         return axes, (1, x.shape[1]) + (1,) * (x.ndim - 2)
 
+    cache_notes = {
+        "mean": "μ, the batch mean per channel (1, C, 1, ...)",
+        "var": "σ², the batch variance per channel (1, C, 1, ...)",
+        "running_mean": "μ from the running statistics (evaluation mode)",
+        "running_var": "σ² from the running statistics (evaluation mode)",
+        "xhat": "x̂ = (x − μ) / √(σ² + ε), same shape as x: reused for ∂J/∂γ and ∂J/∂x",
+        "inv_std": "1 / √(σ² + ε) per channel: reused for ∂J/∂x",
+        "training": "True when the batch's own statistics were used (then ∂J/∂x also flows "
+                    "through μ and σ²), False for the running ones",
+    }
+
+    def cache_used(self, params, cache):
+        """x̂, 1/√(σ² + ε) and the mode (μ and σ² enter only through the first two)."""
+        return ("xhat", "inv_std", "training")
+
     def forward(self, params, inputs, weights, ctx):
-        """Cache: (x̂, 1/√(σ² + ε) of shape (1, C, 1, ...), training flag)."""
+        """Cache: mean and var (batch statistics in training, running ones in evaluation,
+        as running_mean / running_var), xhat (shape of x), inv_std (1, C, 1, ...) and the
+        training flag (a 0-d bool array)."""
         x = inputs[0]
         axes, bshape = self._axes_shape(x)
         dt = x.dtype if x.dtype.kind == "f" else np.dtype(np.float64)
@@ -251,16 +292,21 @@ class BatchNorm(Op):
                 rv *= mom
                 rv += (1 - mom) * var.reshape(-1)
         else:
-            xc = x - _as(weights["running_mean"], dt).reshape(bshape)
+            mean = _as(weights["running_mean"], dt).reshape(bshape)
+            xc = x - mean
             var = _as(weights["running_var"], dt).reshape(bshape)
         inv = 1.0 / np.sqrt(var + dt.type(eps))
         xhat = xc * inv
         y = xhat * _as(weights["gamma"], dt).reshape(bshape)
         y += _as(weights["beta"], dt).reshape(bshape)
-        return y, (xhat, inv, bool(ctx.training))
+        mode = np.array(bool(ctx.training))
+        if ctx.training:
+            return y, {"mean": mean, "var": var, "xhat": xhat, "inv_std": inv, "training": mode}
+        return y, {"running_mean": mean.copy(), "running_var": var.copy(), "xhat": xhat,
+                   "inv_std": inv, "training": mode}
 
     def backward(self, params, inputs, weights, output, cache, grad_out, need=None):
-        xhat, inv, training = cache
+        xhat, inv, training = cache["xhat"], cache["inv_std"], bool(cache["training"])
         g = grad_out
         axes, bshape = self._axes_shape(g)
         grads = {"gamma": np.sum(g * xhat, axis=axes), "beta": g.sum(axis=axes)}

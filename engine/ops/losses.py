@@ -129,9 +129,12 @@ class MSE(_Loss):
     def per_example(self, p, y):
         dt = _float_dtype(p)
         diff = p.astype(dt, copy=False) - y.astype(dt, copy=False)
-        return _row_mean(diff * diff), diff
+        return _row_mean(diff * diff), {"diff": diff}
 
-    def per_example_grad(self, p, y, diff, gl, need):
+    cache_notes = {"diff": "ŷ − y per entry: ∂L/∂ŷ is 2(ŷ − y)/d"}
+
+    def per_example_grad(self, p, y, cache, gl, need):
+        diff = cache["diff"]
         dp = 2 * diff * _per_row(gl, diff)
         return dp, (-dp if need[1] else None)
 
@@ -177,9 +180,12 @@ class BCE(_Loss):
         y = y.astype(dt, copy=False)
         pc = np.clip(p, EPS_CLIP, 1 - EPS_CLIP)
         l = -(y * np.log(pc) + (1 - y) * np.log1p(-pc))
-        return _row_mean(l), pc
+        return _row_mean(l), {"p_clipped": pc}
 
-    def per_example_grad(self, p, y, pc, gl, need):
+    cache_notes = {"p_clipped": "ŷ clipped to [1e-7, 1 − 1e-7], so log ŷ stays finite"}
+
+    def per_example_grad(self, p, y, cache, gl, need):
+        pc = cache["p_clipped"]
         dt = pc.dtype
         y = y.astype(dt, copy=False)
         w = _per_row(gl, pc)
@@ -244,10 +250,14 @@ class SoftmaxCE(_Loss):
         z = p.astype(dt, copy=False)
         logp = _log_softmax(z)
         t = self._onehot(y, z.shape[0], z.shape[1], dt)
-        return -(t * logp).sum(axis=1), (logp, t)
+        return -(t * logp).sum(axis=1), {"log_softmax": logp, "one_hot": t}
+
+    cache_notes = {"log_softmax": "log softmax(z) per row, (m, K): softmax(z) = e^logp is "
+                                  "reused for ∂J/∂z",
+                   "one_hot": "the target as one-hot rows y, (m, K)"}
 
     def per_example_grad(self, p, y, cache, gl, need):
-        logp, t = cache
+        logp, t = cache["log_softmax"], cache["one_hot"]
         w = gl[:, None]
         dp = (np.exp(logp) * t.sum(axis=1, keepdims=True) - t) * w
         dy = None

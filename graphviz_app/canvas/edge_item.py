@@ -1,4 +1,5 @@
-"""A wire from a node's output port to another node's input port, drawn as a cubic curve.
+"""A wire from a node's output port to another node's input port: a cubic curve, or a path
+around the nodes in its way (the scene's router, :func:`graphviz_app.canvas.routing.route`).
 
 It can be highlighted by the player ('read', 'write', 'grad'), carry a small badge at its
 middle (e.g. "broadcast 3→Nx3") and turns red when the input it feeds has a shape error.
@@ -11,20 +12,15 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QStyleOptionGraphicsItem
 
+from .routing import cubic_bounds, wire_path
 from .text import brush, font
 
 if TYPE_CHECKING:  # pragma: no cover
     from .theme import Theme
 
 HIGHLIGHTS = (None, "read", "write", "grad")
-
-
-def wire_path(a: QPointF, b: QPointF) -> QPainterPath:
-    """A horizontal-tangent cubic from ``a`` to ``b``."""
-    dx = max(40.0, abs(b.x() - a.x()) * 0.5)
-    path = QPainterPath(a)
-    path.cubicTo(QPointF(a.x() + dx, a.y()), QPointF(b.x() - dx, b.y()), b)
-    return path
+# (output point, input point, bounds of the plain curve, edge) -> path, None for the plain curve
+Router = Callable[[QPointF, QPointF, QRectF, "EdgeItem"], "QPainterPath | None"]
 
 
 class BadgeItem(QGraphicsSimpleTextItem):
@@ -52,11 +48,13 @@ class EdgeItem(QGraphicsItem):
     """Edge ``src`` → input ``port`` of ``dst``; ``endpoints`` gives its two scene points."""
 
     def __init__(self, src: str, dst: str, port: int, theme: "Theme",
-                 endpoints: Callable[["EdgeItem"], tuple[QPointF, QPointF]]) -> None:
+                 endpoints: Callable[["EdgeItem"], tuple[QPointF, QPointF]],
+                 router: Router | None = None) -> None:
         super().__init__()
         self.src, self.dst, self.port = src, dst, port
         self.theme = theme
         self._endpoints = endpoints
+        self._router = router
         self.error = False
         self.highlight: str | None = None
         self._badge: BadgeItem | None = None
@@ -71,20 +69,21 @@ class EdgeItem(QGraphicsItem):
         return self.src, self.dst, self.port
 
     def update_path(self) -> None:
-        """Follow the ports; the curve itself is built when first painted or hit-tested."""
+        """Follow the ports, around the nodes in the way."""
         a, b = self._endpoints(self)
         self._a, self._b = a, b
-        self._path = None
-        dx = max(40.0, abs(b.x() - a.x()) * 0.5)
-        left, right = min(a.x(), b.x() - dx), max(a.x() + dx, b.x())
-        top, bottom = min(a.y(), b.y()), max(a.y(), b.y())
+        bounds = cubic_bounds(a, b)
+        self._path = self._router(a, b, bounds, self) if self._router is not None else None
+        if self._path is not None:
+            bounds = self._path.boundingRect()
         self.prepareGeometryChange()
-        self._rect = QRectF(left - 6, top - 6, right - left + 12, bottom - top + 12)
+        self._rect = bounds.adjusted(-6, -6, 6, 6)
         if self._badge is not None:
             self._place_badge()
 
     @property
     def path(self) -> QPainterPath:
+        """The drawn path (a clear wire's plain curve is built when first needed)."""
         if self._path is None:
             self._path = wire_path(self._a, self._b)
         return self._path

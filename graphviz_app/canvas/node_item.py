@@ -13,6 +13,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap,
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPixmapItem, QGraphicsSimpleTextItem,
                                QStyleOptionGraphicsItem)
 
+from engine.notation import dense_notation
+
 from .port_item import HIT, RADIUS, PortItem
 from .text import LOD_TEXT, OpLabels, brush, font, make_text, text_width
 
@@ -107,7 +109,8 @@ class NodeItem(QGraphicsItem):
         n = len(self.ports)
         body = HEADER + max(1, n) * ROW + 4.0
         height = body + self._value_h
-        if width != self.width or height != self.height or self._shape_path is None:
+        resized = width != self.width or height != self.height
+        if resized or self._shape_path is None:
             self.prepareGeometryChange()
             self.width, self.height = width, height
             self._shape_path = None
@@ -122,6 +125,9 @@ class NodeItem(QGraphicsItem):
             self._layout_value(body)
         if self.edges:
             self.update_edges()
+        scene = self.scene()
+        if resized and scene is not None:
+            scene.node_resized(self)      # neighbours it now overlaps are moved aside
 
     def _layout_value(self, top: float) -> None:
         x = PAD
@@ -134,6 +140,10 @@ class NodeItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return QRectF(-MARGIN, -MARGIN, self.width + 2 * MARGIN, self.height + 2 * MARGIN)
+
+    def box(self) -> QRectF:
+        """The node's box in scene coordinates (no glow, no port margins)."""
+        return QRectF(self.pos().x(), self.pos().y(), self.width, self.height)
 
     def shape(self) -> QPainterPath:
         """The box plus the port circles (so a press on a port reaches this item)."""
@@ -248,6 +258,10 @@ class NodeItem(QGraphicsItem):
             lines.append(self.op.description)
         if self.op.formula:
             lines.append(self.op.formula)
+        scene = self.scene()
+        if self.op.name == "dense" and scene is not None:   # the course's notation, layer l
+            nota = dense_notation(scene.session.graph, self.nid)
+            lines += nota.lines() if nota is not None else []
         if self.frozen:
             lines.append("frozen: its arrays are not trained")
         lines += [f"⚠ {i.message}" for i in self.issues]
@@ -267,10 +281,9 @@ class NodeItem(QGraphicsItem):
     # -- Qt -------------------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:
         port = self.port_at(event.pos()) if event.button() == Qt.MouseButton.LeftButton else None
-        scene = self.scene()
-        if port is not None and hasattr(scene, "begin_wire"):
+        if port is not None:
             self._wiring = True
-            scene.begin_wire(port)
+            self.scene().begin_wire(port)
             event.accept()
             return
         super().mousePressEvent(event)

@@ -3,13 +3,17 @@
 The scene changes only in answer to the session's signals (``graph_changed``,
 ``graph_replaced``, ``selection_changed``). User gestures (a finished drag, a wire, a
 double-click on a group) become commands pushed through the session.
+
+Two things are the view's own and never written to the model: nodes that would overlap (one
+widened to show a value, say) are moved apart by a view offset, and wires are routed around
+the nodes they do not connect (:mod:`graphviz_app.canvas.routing`).
 """
 from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QTransform
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
+from PySide6.QtGui import QPainterPath, QTransform
 from PySide6.QtWidgets import (QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent,
                                QToolTip)
 
@@ -23,6 +27,7 @@ from .edge_item import EdgeItem
 from .group_item import COLLAPSED_H, COLLAPSED_W, GroupItem
 from .node_item import NodeItem
 from .port_item import PortItem
+from .routing import MARGIN, GridIndex, route, separate
 from .theme import Theme, make_theme
 from .wiring import WireTool
 
@@ -34,6 +39,7 @@ class GraphScene(QGraphicsScene):
     """Items for ``session.graph``. Look items up with :meth:`node_item` / :meth:`edge_item`."""
 
     rebuilt = Signal()
+    refused = Signal(str, QPointF)     # a gesture's refusal reason, at this scene point
 
     def __init__(self, session: Session, theme: Theme | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -44,6 +50,14 @@ class GraphScene(QGraphicsScene):
         self._groups: dict[str, GroupItem] = {}
         self._syncing = False
         self._hidden: set[str] = set()
+        self._offsets: dict[str, QPointF] = {}     # view-only shifts that keep nodes apart
+        self._index: GridIndex | None = None       # node boxes, for routing; None: stale
+        self._resized: set[str] = set()            # nodes whose size changed since a reflow
+        self._reroute_all = False
+        self._reflow_timer = QTimer(self)
+        self._reflow_timer.setSingleShot(True)
+        self._reflow_timer.setInterval(0)          # after the current burst of changes
+        self._reflow_timer.timeout.connect(self.reflow)
         self.wire = WireTool(self)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         session.graph_changed.connect(self._on_event)
@@ -84,13 +98,15 @@ class GraphScene(QGraphicsScene):
 
     def rebuild(self) -> None:
         """Drop every item and build them again from the model (a new or reloaded graph)."""
-        self.wire.label = None
         self.wire.line = None
         self.clear()
         self._nodes.clear()
         self._edges.clear()
         self._groups.clear()
         self._hidden = set()
+        self._offsets = {}
+        self._index = None
+        self._resized, self._reroute_all = set(), False
         graph = self.session.graph
         self.place_unpositioned()
         gc_was_on = gc.isenabled()
@@ -98,12 +114,16 @@ class GraphScene(QGraphicsScene):
         try:
             for nid in graph.nodes:
                 self._add_node(nid)
+            self._refresh_shapes()
+            self._update_groups()
+            self._place_apart()
             for key in graph.edges():
                 self._add_edge(*key)
         finally:
             if gc_was_on:
                 gc.enable()
-        self._refresh_shapes()
+        self._reflow_timer.stop()      # placed and routed already
+        self._refresh_shapes()         # again: the wires' error marks need the wires
         self._update_groups()
         self._on_selection(self.session.selected())
         self.rebuilt.emit()
@@ -156,7 +176,7 @@ class GraphScene(QGraphicsScene):
         return len(graph.inputs_of(nid)) + 1
 
     def _add_edge(self, src: str, dst: str, port: int) -> None:
-        item = EdgeItem(src, dst, port, self.theme, self._endpoints)
+        item = EdgeItem(src, dst, port, self.theme, self._endpoints, self._route)
         self.addItem(item)
         self._edges[(src, dst, port)] = item
         self._nodes[src].edges.append(item)
@@ -185,12 +205,89 @@ class GraphScene(QGraphicsScene):
             b = self._nodes[edge.dst].port_pos(edge.port)
         return a, b
 
+    # -- routing and spacing (view only) ----------------------------------------------------------
+    def _route(self, a: QPointF, b: QPointF, bounds: QRectF,
+               edge: EdgeItem) -> QPainterPath | None:
+        """The path of ``edge`` around every shown node except the two it connects (None:
+        the plain curve is clear)."""
+        if self._index is None:
+            boxes = {nid: item.box().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+                     for nid, item in self._nodes.items() if item.isVisible()}
+            for gid, item in self._groups.items():      # a collapsed group is a box too
+                if item.collapsed and item.isVisible():
+                    boxes[gid] = item.mapRectToScene(item.rect).adjusted(-MARGIN, -MARGIN,
+                                                                         MARGIN, MARGIN)
+            self._index = GridIndex(boxes)
+        graph = self.session.graph
+        index = self._index
+        ends = (edge.src, edge.dst, graph.group_of(edge.src), graph.group_of(edge.dst))
+        return route(a, b, lambda area: [index.rects[k] for k in index.query(area)
+                                         if k not in ends], bounds)
+
+    def node_offset(self, nid: str) -> QPointF:
+        """How far the view shows node ``nid`` from its model position (to keep it apart)."""
+        return self._offsets.get(nid, QPointF())
+
+    def node_resized(self, item: NodeItem) -> None:
+        """A node grew or shrank (a value shown, a longer name): space and wires follow."""
+        self._index = None
+        if item.nid in self._nodes:
+            self._resized.add(item.nid)
+            self._reflow_timer.start()
+
+    def _reflow_all(self) -> None:
+        """After a model change (a move, a node added or removed): every wire is re-routed."""
+        self._index = None
+        self._reroute_all = True
+        self._reflow_timer.start()
+
+    def reflow(self) -> None:
+        """Move overlapping nodes apart (in the view only) and re-route the wires that may be
+        affected: all after a model change, else those near the nodes that changed size or
+        were moved aside."""
+        if isinstance(self.mouseGrabberItem(), NodeItem):   # not under the user's hand
+            self._reflow_timer.start(50)
+            return
+        changed = set(self._resized)
+        boxes = [self._nodes[n].box() for n in changed if n in self._nodes]
+        for nid, old in self._place_apart():
+            changed.add(nid)
+            boxes += [old, self._nodes[nid].box()]
+        everything, self._reroute_all, self._resized = self._reroute_all, False, set()
+        for edge in self._edges.values():
+            if everything or edge.src in changed or edge.dst in changed or \
+                    any(edge.boundingRect().intersects(b) for b in boxes):
+                edge.update_path()
+        if self.session.graph.groups:
+            self._update_groups()
+
+    def _place_apart(self) -> list[tuple[str, QRectF]]:
+        """Apply :func:`separate`; return (node id, box before) of the nodes that moved."""
+        graph = self.session.graph
+        boxes = {}
+        for nid, item in self._nodes.items():
+            pos = node_pos(graph.nodes[nid].ui) if nid in graph.nodes else None
+            if pos is not None and item.isVisible():
+                boxes[nid] = QRectF(pos[0], pos[1], item.width, item.height)
+        self._offsets = separate(boxes)
+        moved = []
+        for nid, box in boxes.items():
+            target = box.topLeft() + self._offsets.get(nid, QPointF())
+            item = self._nodes[nid]
+            if item.pos() != target:
+                moved.append((nid, item.box()))
+                item.setPos(target)
+        self._index = None
+        return moved
+
     # -- model events ---------------------------------------------------------------------------
     def _on_event(self, ev: GraphEvent) -> None:
         kind, nid = ev.kind, ev.node
         if kind == "cleared":
             self.rebuild()
             return
+        if kind in ("node_added", "node_removed", "ui_changed") or kind.startswith("group_"):
+            self._reflow_all()
         if kind == "node_added":
             item = self._add_node(nid)
             graph = self.session.graph
@@ -217,7 +314,7 @@ class GraphScene(QGraphicsScene):
         elif kind == "ui_changed":
             pos = node_pos(self.session.graph.nodes[nid].ui)
             if pos is not None and nid in self._nodes:
-                self._nodes[nid].setPos(*pos)
+                self._nodes[nid].setPos(QPointF(*pos) + self.node_offset(nid))
                 self._nodes[nid].update_edges()
             if self.session.graph.group_of(nid):
                 self._update_groups()
@@ -244,6 +341,7 @@ class GraphScene(QGraphicsScene):
             edge.set_error(any(i.port == port for i in by_node.get(dst, ())))
 
     def refresh_edges(self) -> None:
+        self._index = None
         for edge in self._edges.values():
             edge.setVisible(True)
             edge.update_path()
@@ -337,6 +435,7 @@ class GraphScene(QGraphicsScene):
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
         if isinstance(self.mouseGrabberItem(), NodeItem):
+            self._index = None
             for item in self.selectedItems():
                 if isinstance(item, NodeItem):
                     item.update_edges()
@@ -352,7 +451,8 @@ class GraphScene(QGraphicsScene):
         for item in self.selectedItems():
             if isinstance(item, NodeItem) and item.nid in graph.nodes:
                 old = node_pos(graph.nodes[item.nid].ui)
-                new = (item.pos().x(), item.pos().y())
+                at = item.pos() - self.node_offset(item.nid)    # the model has no offset
+                new = (at.x(), at.y())
                 if old is None or abs(old[0] - new[0]) > 0.5 or abs(old[1] - new[1]) > 0.5:
                     moves[item.nid] = (old, new)
         if moves:

@@ -1,15 +1,16 @@
 """The canvas view: zoom around the cursor, pan (middle drag, Space+drag, scrollbars), fit,
-rubber-band selection, and the drop target for ops dragged from the palette."""
+rubber-band selection, the drop target for ops dragged from the palette, and the notice that
+shows why a gesture was refused until the next action."""
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import (QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QMouseEvent,
-                           QPainter, QPen, QWheelEvent)
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import (QCursor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QMouseEvent,
+                           QPainter, QPen, QResizeEvent, QWheelEvent)
 from PySide6.QtWidgets import QGraphicsView
 
 from .. import OP_MIME
 from ..editor.commands import AddNode
-from .node_item import NodeItem
+from .notice import Notice
 from .scene import GraphScene
 
 MIN_SCALE, MAX_SCALE = 0.08, 4.0
@@ -35,7 +36,32 @@ class GraphView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSceneRect(QRectF(-5000, -5000, 10000, 10000))
+        self.notice = Notice(self.viewport())
         scene.rebuilt.connect(self._grow_scene_rect)
+        scene.refused.connect(self.show_refusal)
+        self.session.refused.connect(self._on_refused)
+        self.session.graph_changed.connect(lambda _event: self.notice.dismiss())
+        self.session.graph_replaced.connect(self.notice.dismiss)
+
+    # -- refusals -------------------------------------------------------------------------------
+    def show_refusal(self, reason: str, scene_pos: QPointF) -> None:
+        """Show ``reason`` near ``scene_pos``, whole and inside the view, until the next action."""
+        self.notice.show_at(reason, self.mapFromScene(scene_pos))
+
+    def _on_refused(self, reason: str) -> None:
+        """An edit asked for on the canvas (a key, a menu while the canvas has focus) was
+        refused: show why at the pointer, or near the top left when it is elsewhere."""
+        if not (self.hasFocus() or self.viewport().underMouse()):
+            return            # asked for in another panel, which shows its own message
+        at = self.viewport().mapFromGlobal(QCursor.pos())
+        if not self.viewport().rect().contains(at):
+            at = QPoint(20, 20)
+        self.notice.show_at(reason, at)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.notice.isVisible():
+            self.notice.place()
 
     # -- zoom and pan ---------------------------------------------------------------------------
     @property
@@ -91,6 +117,7 @@ class GraphView(QGraphicsView):
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.notice.dismiss()
         if event.button() == Qt.MouseButton.MiddleButton or (
                 self._space and event.button() == Qt.MouseButton.LeftButton):
             self._pan_from = event.position()
@@ -118,6 +145,9 @@ class GraphView(QGraphicsView):
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() not in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt,
+                               Qt.Key.Key_Meta):
+            self.notice.dismiss()
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
@@ -167,11 +197,15 @@ class GraphView(QGraphicsView):
             event.ignore()
 
     def add_op(self, op: str, pos: QPointF | None = None) -> bool:
-        """Add a node of ``op`` with its header centred near ``pos`` (the view centre if None)."""
+        """Add a node of ``op`` with its header centred near ``pos`` (the view centre if None);
+        a refusal is shown there."""
         if pos is None:
             pos = self.center_scene_pos()
         x, y = round((pos.x() - 65) / GRID) * GRID, round((pos.y() - 11) / GRID) * GRID
-        return self.session.push(AddNode(self.session, op, (float(x), float(y))))
+        if self.session.push(AddNode(self.session, op, (float(x), float(y)))):
+            return True
+        self.show_refusal(self.session.last_refusal, pos)
+        return False
 
     # -- background -----------------------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
@@ -194,9 +228,3 @@ class GraphView(QGraphicsView):
             lines.append(QLineF(rect.left(), y, rect.right(), y))
             y += step
         painter.drawLines(lines)
-
-    def node_at(self, view_pos) -> NodeItem | None:
-        for item in self.items(view_pos):
-            if isinstance(item, NodeItem):
-                return item
-        return None

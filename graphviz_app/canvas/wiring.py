@@ -1,6 +1,7 @@
 """Drawing a wire with the mouse: a temporary curve follows the pointer from the port where
 the drag began; on release the wire is checked against the graph and either made (one undoable
-command) or refused, with the reason on the status bar and in a transient label at the pointer.
+command) or refused: the reason goes to the status bar and the Messages panel (naming the node
+it concerns), and the scene's ``refused`` signal lets the view show it at the pointer.
 
 Dragging from an input port that is already wired picks that wire up: dropping it on another
 input moves it, dropping it on empty canvas removes it.
@@ -9,20 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QTimer
-from PySide6.QtGui import QColor, QPen, Qt
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QPen, Qt
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from ..editor.commands import Connect, Disconnect
-from .edge_item import BadgeItem, wire_path
+from .routing import wire_path
 from .node_item import NodeItem
 from .port_item import PortItem
 
 if TYPE_CHECKING:  # pragma: no cover
     from .scene import GraphScene
-
-TRANSIENT_MS = 3500
-REFUSAL_FILL = QColor(198, 40, 40)
 
 
 class WireTool:
@@ -33,11 +31,6 @@ class WireTool:
         self.line: QGraphicsPathItem | None = None
         self.anchor: PortItem | None = None   # the fixed end (an output, or a free input)
         self.detached: tuple[str, int] | None = None  # (dst, port) of a picked-up wire
-        self.label: BadgeItem | None = None
-        self._fade = QTimer(scene)   # owned by the scene: it cannot fire after the scene is gone
-        self._fade.setSingleShot(True)
-        self._fade.setInterval(TRANSIENT_MS)
-        self._fade.timeout.connect(self._hide_label)
 
     @property
     def active(self) -> bool:
@@ -115,7 +108,7 @@ class WireTool:
             graph = session.graph
             reason = self._reason_after_detach(src, dst, port, detached)
             if reason:
-                self.show_refusal(reason, pos)
+                self.show_refusal(reason, pos, dst)
                 scene.refresh_edges()
                 return reason
             stack.beginMacro(f"Move wire to {graph.nodes[dst].name}")
@@ -127,7 +120,7 @@ class WireTool:
             return None
         reason = session.graph.check_connect(src, dst, port, shapes=True)
         if reason:
-            self.show_refusal(reason, pos)
+            self.show_refusal(reason, pos, dst)
             return reason
         session.push(Connect(session, src, dst, port))
         return None
@@ -150,20 +143,8 @@ class WireTool:
         self.anchor = None
         self.detached = None
 
-    def show_refusal(self, reason: str, pos: QPointF) -> None:
-        """Status-bar message and a red label near the pointer that fades after a while."""
-        self.scene.session.message.emit(f"Wire refused: {reason}")
-        if self.label is None:
-            self.label = BadgeItem(None, self.scene.theme)
-            self.label.setZValue(10)
-            self.scene.addItem(self.label)
-        self.label.fill = REFUSAL_FILL   # white on dark red reads on light and dark canvases
-        self.label.setBrush(QColor(255, 255, 255))
-        self.label.setText(reason)
-        self.label.setPos(pos + QPointF(12, 12))
-        self.label.setVisible(True)
-        self._fade.start()   # a newer refusal restarts the countdown
-
-    def _hide_label(self) -> None:
-        if self.label is not None:
-            self.label.setVisible(False)
+    def show_refusal(self, reason: str, pos: QPointF, node: str | None = None) -> None:
+        """Report the reason (with the node it concerns) and ask the view to show it at
+        ``pos`` (scene coordinates)."""
+        self.scene.session.report(f"Wire refused: {reason}", node)
+        self.scene.refused.emit(reason, pos)

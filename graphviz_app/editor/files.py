@@ -3,13 +3,17 @@
 Dialogs go through replaceable hooks (``ask_open_path``, ``ask_save_path``, ``ask_unsaved``,
 ``ask_recover``, ``show_error``) so tests can answer them without a display.
 
-Autosave: every ``AUTOSAVE_MS`` while the session is dirty, the graph is written (atomically,
-by the engine) to ``recovery.gvz`` in the app-data folder. A clean save, New, Open or a normal
-exit removes it; if it is still there at the next start, the user is offered to recover it.
+Recovery: at most ``AUTOSAVE_MS`` after an edit leaves the session unsaved, the graph is
+written to ``recovery.gvz`` in the app-data folder (see :mod:`graphviz_app.editor.recovery`:
+the structure is taken on the GUI thread, the archive is written atomically by a worker). The
+file remembers the file (or example) the graph belongs to. A clean save, New, Open or a normal
+exit removes it; if it is still there at the next start, the user is offered to recover it,
+named as the file it belongs to.
 """
 from __future__ import annotations
 
 import os
+import time
 from typing import Callable
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
@@ -18,8 +22,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from engine import Graph
 
 from ..session import Session
+from .recovery import RecoveryWriter, origin_of, snapshot
 
-AUTOSAVE_MS = 60_000
+AUTOSAVE_MS = 700       # the recovery file is written within this (plus the write) of an edit
 MAX_RECENT = 10
 FILE_FILTER = "Graphs (*.gvz *.json);;All files (*)"
 DATA_ENV = "GRAPHVIZ_APP_DATA"
@@ -48,12 +53,16 @@ class FileController(QObject):
         self.ask_open_path: Callable[[], str | None] = self._dialog_open
         self.ask_save_path: Callable[[], str | None] = self._dialog_save
         self.ask_unsaved: Callable[[str], str] = self._dialog_unsaved
-        self.ask_recover: Callable[[str], bool] = self._dialog_recover
+        self.ask_recover: Callable[[str], bool] = self._dialog_recover   # gets what it was
         self.show_error: Callable[[str, str], None] = self._dialog_error
-        self.timer = QTimer(self)
+        self.writer = RecoveryWriter(self.recovery_path, self)
+        self.writer.failed.connect(lambda why: self.session.report(f"Autosave failed: {why}"))
+        self.timer = QTimer(self)           # started by an edit, fires once
+        self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
-        self.timer.timeout.connect(self.autosave)
-        self.timer.start()
+        self.timer.timeout.connect(lambda: self.autosave(wait=False))
+        session.graph_changed.connect(lambda _event: self.schedule())
+        session.dirty_changed.connect(lambda _dirty: self.schedule())
 
     # -- commands -------------------------------------------------------------------------------
     def new(self) -> bool:
@@ -81,7 +90,7 @@ class FileController(QObject):
             why = open_reason(e, path)
             self.show_error("Cannot open file", f"{os.path.basename(path) or path} could not be "
                             f"opened:\n{why}\n\nThe graph you had open is unchanged.")
-            self.session.message.emit(f"Could not open {path}: {why}")
+            self.session.report(f"Could not open {path}: {why}")
             if isinstance(e, FileNotFoundError) and os.path.abspath(path) in self.recent_files():
                 self.remove_recent(os.path.abspath(path))
             return False
@@ -193,33 +202,47 @@ class FileController(QObject):
         self.recent_changed.emit([])
 
     # -- autosave -------------------------------------------------------------------------------
-    def autosave(self) -> bool:
-        """Write the recovery file if there are unsaved changes."""
+    def schedule(self) -> None:
+        """After an edit: write the recovery file soon (once per AUTOSAVE_MS however many
+        edits come meanwhile, so it is never more than that behind)."""
+        if self.session.dirty and not self.timer.isActive():
+            self.timer.start()
+
+    def autosave(self, wait: bool = True) -> bool:
+        """Write the recovery file if there are unsaved changes: now (``wait``) or in the
+        background. The snapshot is taken here, on the GUI thread, so later edits cannot mix
+        into it."""
         if not self.session.dirty:
             return False
-        from engine import serialize
         try:
-            serialize.save(self.session.graph, self.recovery_path, dataset=self.session.dataset)
-        except (ValueError, OSError) as e:
-            self.session.message.emit(f"Autosave failed: {e}")
+            data = snapshot(self.session.graph, self.session.path, self.session.example_name,
+                            time.time(), self.session.dataset)
+        except ValueError as e:
+            self.session.report(f"Autosave failed: {e}")
             return False
+        if wait:
+            try:
+                self.writer.write_now(data)
+            except OSError as e:
+                self.session.report(f"Autosave failed: {save_reason(e, self.recovery_path)}")
+                return False
+            return True
+        self.writer.write_later(data)
         return True
 
     def remove_recovery(self) -> None:
-        try:
-            os.remove(self.recovery_path)
-        except FileNotFoundError:
-            pass
+        """Delete the recovery file; a background write still under way will not bring it
+        back."""
+        self.timer.stop()
+        self.writer.discard()
 
     def has_recovery(self) -> bool:
         return os.path.exists(self.recovery_path)
 
     def offer_recovery(self) -> bool:
-        """At start: if an autosave is left over, offer to load it (it then counts as unsaved)."""
+        """At start: if an autosave is left over, offer to load it, named as the file it
+        belongs to; it comes back as that file, unsaved."""
         if not self.has_recovery():
-            return False
-        if not self.ask_recover(self.recovery_path):
-            self.remove_recovery()
             return False
         from engine import serialize
         try:
@@ -234,13 +257,18 @@ class FileController(QObject):
             self.show_error("Cannot recover", f"The autosaved graph could not be read:\n{e}\n\n"
                             f"{where} The app starts with an empty graph.")
             return False
+        origin = origin_of(graph)
+        if not self.ask_recover(origin.describe()):
+            self.remove_recovery()
+            return False
+        name, dataset = example_data(graph)
         try:
-            dataset = serialize.load_dataset(self.recovery_path)
+            dataset = serialize.load_dataset(self.recovery_path) or dataset
         except (ValueError, OSError):
-            dataset = None     # the graph is what matters; its data was only a convenience
-        self.session.replace_graph(graph, None, dataset=dataset)
+            pass       # the graph is what matters; its data was only a convenience
+        self.session.replace_graph(graph, origin.path, dataset=dataset, example_name=name)
         self.session.mark_dirty()
-        self.session.message.emit("Recovered the autosaved graph; save it to keep it")
+        self.session.report(f"Recovered the unsaved changes to {origin.name}; save to keep them")
         return True
 
     # -- default dialogs ------------------------------------------------------------------------
@@ -264,10 +292,10 @@ class FileController(QObject):
         return {QMessageBox.StandardButton.Save: "save",
                 QMessageBox.StandardButton.Discard: "discard"}.get(box, "cancel")
 
-    def _dialog_recover(self, path: str) -> bool:
+    def _dialog_recover(self, what: str) -> bool:
         box = QMessageBox.question(
             self.widget, "Recover unsaved work",
-            "The app did not close normally last time. Recover the autosaved graph?",
+            f"The app did not close normally last time. Recover the unsaved changes to {what}?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         return box == QMessageBox.StandardButton.Yes
 

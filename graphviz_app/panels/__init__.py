@@ -6,9 +6,9 @@ returns the panel.
 """
 from __future__ import annotations
 
-from .build import example_guide
+from .build import example_guide, messages
 from .inside import (activations, cost_surface, data_panel, decision_boundary, embeddings,
                      hidden_units)
 
-INSTALLERS: tuple = (example_guide, data_panel, embeddings, activations, decision_boundary,
-                     cost_surface, hidden_units)
+INSTALLERS: tuple = (example_guide, messages, data_panel, embeddings, activations,
+                     decision_boundary, cost_surface, hidden_units)

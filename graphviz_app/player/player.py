@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from engine.executor import ExecutionError, Executor, StepRecord
 from engine.graph import GraphError
+from engine.inspect.step_arrays import ArrayPair, node_arrays
 from engine.ops.base import get_op
 
 from . import step_text
@@ -148,6 +149,17 @@ class Player(QObject):
         graph = self.session.graph
         cost = graph.nodes[ex.target].name if ex.target in graph.nodes else "J"
         return step_text.node_detail(graph, nid, fwd, bwd, ex.values(), cost)
+
+    def arrays_of(self, nid: str) -> list[ArrayPair]:
+        """The arrays of ``nid`` the steps up to the cursor produced: its value, its weights
+        and its cache, each beside its gradient once the backward pass has reached it."""
+        if self.executor is None:
+            return []
+        fwd, bwd = self._records_of(nid)
+        graph = self.session.graph
+        ex = self.executor
+        cost = graph.nodes[ex.target].name if ex.target in graph.nodes else "J"
+        return node_arrays(graph, nid, fwd, bwd, cost)
 
     def finished_text(self) -> str:
         """What the passes produced, for the details dock once everything is done."""

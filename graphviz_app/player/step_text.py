@@ -6,9 +6,13 @@ place of the op's port names: at ``J = k · v`` with k = 3 the backward text rea
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 import numpy as np
 
 from engine.executor import StepRecord
+from engine.notation import DenseNotation, dense_notation
 from engine.ops.base import fmt_shape, get_op
 
 from .value_render import fmt_number, summary
@@ -43,8 +47,10 @@ def _name(graph, nid: str | None) -> str:
 
 
 def deriv(cost: str, name: str, d: str = "d") -> str:
-    """'dJ/dv'; a longer name in parentheses: 'dJ/d(dense1)'."""
-    return f"{d}{cost}/{d}{name}" if len(name) <= 2 else f"{d}{cost}/{d}({name})"
+    """'dJ/dv', 'dJ/dW[1]' (a symbol of the course's notation); a longer name in
+    parentheses: 'dJ/d(dense1)'."""
+    short = len(name) <= 2 or re.fullmatch(r"[A-Za-z]\[\d+\]", name) is not None
+    return f"{d}{cost}/{d}{name}" if short else f"{d}{cost}/{d}({name})"
 
 
 def fan_in_text(rec: StepRecord) -> str:
@@ -55,10 +61,14 @@ def fan_in_text(rec: StepRecord) -> str:
     return f"Σ of {len(parts)} gradients"
 
 
-def incoming_lines(graph, rec: StepRecord, cost: str = "J") -> list[str]:
-    """One line per gradient arriving at the node, then their sum (the chain rule's fan-out)."""
+def incoming_lines(graph, rec: StepRecord, cost: str = "J", symbol: str | None = None
+                   ) -> list[str]:
+    """One line per gradient arriving at the node, then their sum (the chain rule's fan-out).
+
+    symbol: the node's output in the course's notation (a dense layer's 'a[1]'), used in
+    place of its name in the derivative."""
     me = _name(graph, rec.node)
-    dme = deriv(cost, me)
+    dme = deriv(cost, symbol or me)
     if me == cost:
         return [f"{dme} = 1 (the cost itself: backward starts here)"]
     if len(rec.incoming) == 1 and rec.incoming[0][0] == "seed":
@@ -108,8 +118,10 @@ def forward_line(graph, fwd: StepRecord, values: dict) -> str:
     return f"{op.formula}" + (f"  ({shapes})" if shapes else "")
 
 
-def backward_lines(graph, bwd: StepRecord, values: dict, cost: str = "J") -> list[str]:
-    """The gradient each input port receives, with the chain rule written out for scalars."""
+def backward_lines(graph, bwd: StepRecord, values: dict, cost: str = "J",
+                   nota: DenseNotation | None = None) -> list[str]:
+    """The gradient each input port receives, with the chain rule written out for scalars;
+    a dense layer's own gradients are named in the course's symbols (∂J/∂W[1])."""
     node = graph.nodes[bwd.node]
     names = [_name(graph, s) for s in bwd.inputs]
     vals = [values.get(s) for s in bwd.inputs]
@@ -134,7 +146,38 @@ def backward_lines(graph, bwd: StepRecord, values: dict, cost: str = "J") -> lis
                 note = f"  (summed back to {fmt_shape(np.shape(sent))})"
             lines.append(f"{deriv(cost, who, '∂')}: {_one_line(sent)}{note}")
     for k, wg in bwd.weight_grads.items():
-        lines.append(f"{deriv(cost, node.name + '.' + k, '∂')}: {_one_line(wg)}")
+        name = nota.weight_name(k) if nota is not None else node.name + "." + k
+        lines.append(f"{deriv(cost, name, '∂')}: {_one_line(wg)}")
+    return lines
+
+
+def cache_lines(graph, fwd: StepRecord, bwd: StepRecord | None) -> list[str]:
+    """What the forward step cached for backward, one line per named array with what it
+    holds; once the backward step has run, which of them it read."""
+    cache = fwd.cache
+    if not isinstance(cache, Mapping) or not cache:
+        return []
+    node = graph.nodes[fwd.node]
+    op = get_op(node.op)
+    nota = dense_notation(graph, fwd.node)
+    used = tuple(bwd.cache_used) if bwd is not None else ()
+
+    def sym(k: str) -> str:
+        return nota.cache_name(k) if nota is not None else k
+
+    lines = ["Cached for backward:"]
+    for k, v in cache.items():
+        if np.ndim(v):
+            shape = fmt_shape(np.shape(v))
+        else:                                  # a flag or a number: its value
+            x = np.ravel(v)[0]
+            shape = str(bool(x)) if np.asarray(v).dtype == bool else fmt_number(x)
+        mark = "  ← read by backward" if k in used else ""
+        note = op.cache_notes.get(k, "")
+        lines.append(f"  {sym(k)} ({shape}){mark}" + (f": {note}" if note else ""))
+    if bwd is not None:
+        lines.append("The backward step read " + (", ".join(sym(k) for k in used) if used
+                                                  else "nothing from the cache") + ".")
     return lines
 
 
@@ -154,21 +197,26 @@ def node_detail(graph, nid: str, fwd: StepRecord | None, bwd: StepRecord | None,
         return ""
     values = values or {}
     op = get_op(node.op)
-    lines = [f"{node.name} ({node.op})  {fmt_shape(np.shape(fwd.value))}",
-             "", "Forward: " + forward_line(graph, fwd, values)]
+    nota = dense_notation(graph, nid)
+    title = f"{node.name} ({node.op}"
+    title += f", layer {nota.l})" if nota is not None else ")"
+    lines = [f"{title}  {fmt_shape(np.shape(fwd.value))}", ""]
+    if nota is not None:
+        lines += ["Forward: " + nota.forward, "         " + nota.activation_line,
+                  "Shapes: " + nota.weight_shape + ("   " + nota.bias_shape if nota.bias else "")
+                  + "  (examples in rows: a[l] is (m, n[l]))"]
+    else:
+        lines.append("Forward: " + forward_line(graph, fwd, values))
     if not _scalar(fwd.value):
         lines.append(summary(fwd.value))
-    if isinstance(fwd.cache, dict) and fwd.cache:
-        cached = [f"{k} {fmt_shape(np.shape(v))}" for k, v in fwd.cache.items()
-                  if isinstance(v, np.ndarray)]
-        if cached:
-            lines.append("cached for backward: " + ", ".join(cached))
+    lines += cache_lines(graph, fwd, bwd)
+    back_rule = nota.backward if nota is not None else op.grad_formula
     if bwd is not None:
-        lines += ["", f"Backward: {op.grad_formula}" if op.grad_formula else "Backward:"]
-        lines += incoming_lines(graph, bwd, cost)
-        lines += backward_lines(graph, bwd, values, cost)
-    elif op.grad_formula:
-        lines += ["", f"Backward rule: {op.grad_formula}"]
+        lines += ["", f"Backward: {back_rule}" if back_rule else "Backward:"]
+        lines += incoming_lines(graph, bwd, cost, f"a[{nota.l}]" if nota is not None else None)
+        lines += backward_lines(graph, bwd, values, cost, nota)
+    elif back_rule:
+        lines += ["", f"Backward rule: {back_rule}"]
     return "\n".join(lines)
 
 
@@ -208,4 +256,5 @@ def broadcast_badge(graph, rec: StepRecord, port: int) -> tuple[str, str] | None
     return fwd, tip
 
 
-__all__ = ["node_detail", "fan_in_text", "broadcast_badge", "reduced_axes", "incoming_lines"]
+__all__ = ["node_detail", "fan_in_text", "broadcast_badge", "reduced_axes", "incoming_lines",
+           "cache_lines"]

@@ -362,11 +362,11 @@ class TrainingController(QObject):
         self.run_ended.emit(run)
         if status == "diverged":
             self.queue.clear()
-            self.session.message.emit(message)
+            self.session.report(message, node)
             self.diverged.emit(run)
         elif status == "error":
             self.queue.clear()
-            self.session.message.emit(message)
+            self.session.report(message, node)
         self._start_next()
         self.state_changed.emit()
 

@@ -108,8 +108,8 @@ def test_refused_wire_shows_reason(window):
     assert s.undo_stack.count() == n_cmds
     assert any(reason in text for text in messages)
     assert window.statusBar().currentMessage().endswith(reason)
-    label = scene.wire.label
-    assert label is not None and label.isVisible() and label.text() == reason
+    notice = window.view.notice
+    assert notice.isVisible() and notice.text() == reason
 
 
 def test_refused_cycle(window):

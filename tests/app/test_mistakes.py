@@ -314,8 +314,9 @@ def test_messages_read_on_a_dark_palette(window):
     assert _contrast(issue, QColor("#2b2b2b")) > 4.5
     sc = window.scene
     sc.wire.show_refusal("input z of r1 is already connected", QPointF(0, 0))
-    badge = sc.wire.label
-    assert _contrast(badge.brush().color(), badge.fill) > 4.5
+    from graphviz_app.canvas import notice
+    assert window.view.notice.isVisible()
+    assert _contrast(QColor(notice.TEXT), QColor(notice.FILL)) > 4.5
 
 
 def test_a_vanished_recent_file_is_named_and_dropped_from_the_list(window, dialogs, tmp_path):
@@ -334,15 +335,3 @@ def test_exporting_to_an_unwritable_place_names_it(window, dialogs, tmp_path, wh
     path = str(tmp_path) if where == "folder" else str(tmp_path / "no" / "g.png")
     assert not window.export("png", path)
     assert ("folder" in dialogs.errors[0][1]) and ".tmp" not in dialogs.errors[0][1]
-
-
-def test_a_refusal_label_fades_without_outliving_its_scene(window, qtbot, monkeypatch):
-    from graphviz_app.canvas import wiring
-    monkeypatch.setattr(wiring, "TRANSIENT_MS", 10)
-    wire = window.scene.wire
-    wire._fade.setInterval(10)
-    wire.show_refusal("input z of r1 is already connected", QPointF(0, 0))
-    qtbot.waitUntil(lambda: not wire.label.isVisible(), timeout=1000)
-    wire.show_refusal("again", QPointF(0, 0))
-    window.scene.deleteLater()                 # the window goes away before the label fades
-    qtbot.wait(50)                             # the timer went with it: nothing raised

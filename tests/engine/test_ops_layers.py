@@ -33,7 +33,7 @@ def test_dense_forward_matches_numpy(act):
     w = _dense_weights(rng, 3, 4)
     out, cache = op_forward("dense", [x], {"units": 4, "activation": act}, w)
     z = x @ w["W"].T + w["b"]
-    np.testing.assert_allclose(cache, z, atol=1e-12)
+    np.testing.assert_allclose(cache["z"], z, atol=1e-12)
     np.testing.assert_allclose(out, ACTS[act](z), atol=1e-12)
 
 
@@ -81,7 +81,7 @@ def test_dense_need_and_float32():
     w = {k: v.astype(np.float32) for k, v in _dense_weights(rng, 2, 3).items()}
     ctx = Context()
     out, cache = op.forward(p, [x], w, ctx)
-    assert out.dtype == np.float32 and cache.dtype == np.float32
+    assert out.dtype == np.float32 and cache["z"].dtype == np.float32
     g = np.ones_like(out)
     gin, gw = op.backward(p, [x], w, out, cache, g, (False,))
     assert gin == [None]
@@ -159,7 +159,7 @@ def test_dropout_train_scale_and_mask_reuse(rate):
     op = get_op("dropout")
     p = op.validate_params({"rate": rate})
     gin2, _ = op.backward(p, [x], {}, out, mask, g, (True,))
-    np.testing.assert_allclose(gin2[0], g * mask)
+    np.testing.assert_allclose(gin2[0], g * mask["mask"])
 
 
 def test_dropout_gradcheck_and_params():

@@ -1,19 +1,28 @@
 """The inspector: the selected node's name, op, typed parameter editors, shapes, counts,
-trainable switch, formulas and issues. Every change is one undoable command."""
+trainable switch, formulas and issues. Every change is one undoable command.
+
+A dense layer also shows the course's notation (z[l] = W[l]·a[l-1] + b[l], W[l]: (n[l], n[l-1])),
+with the note that examples are rows here. After the player has stepped a node, its arrays
+(value, weights, cache) open beside their gradients. With nothing selected, the inspector shows
+the whole graph's parameter and multiply-add counts; :func:`install_status_counts` puts the same
+counts in the window's status bar."""
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QLabel, QLineEdit, QScrollArea,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QLabel, QLineEdit, QMainWindow,
+                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from engine import GraphEvent, get_op
+from engine.graph_stats import counts_text, fmt_short, graph_counts
+from engine.notation import ROWS_NOTE, dense_notation
 from engine.ops.base import fmt_shape
 
 from ...canvas.theme import make_theme
 from ...editor.commands import Rename, SetFrozen, SetParams
 from ...session import Session
+from ..watch.array_view import open_array_window
 from .param_editors import ERROR_STYLE, ParamEditor
 
 REFRESH_KINDS = {"params_changed", "renamed", "frozen_changed", "edge_added", "edge_removed",
@@ -50,10 +59,21 @@ class InspectorPanel(QScrollArea):
         self._outer.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.placeholder = _label("Select a node to see and edit it.", selectable=False)
         self._outer.addWidget(self.placeholder)
+        self.graph_counts = _label()
+        self.graph_counts.setObjectName("inspector_graph_counts")
+        self._outer.addWidget(self.graph_counts)
         self._form_host: QWidget | None = None
+        self.player = None
+        self.array_buttons: list[QPushButton] = []
+        self._array_keys: tuple = ()
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(0)
+        self._counts_timer.timeout.connect(self.refresh_counts)
         session.selection_changed.connect(self._on_selection)
         session.graph_changed.connect(self._on_event)
         session.graph_replaced.connect(lambda: self.show_node(None))
+        self.refresh_counts()
         session.locked_changed.connect(lambda locked: self._body.setEnabled(not locked))
 
     # -- building -------------------------------------------------------------------------------
@@ -67,12 +87,16 @@ class InspectorPanel(QScrollArea):
         """Build the form for ``nid`` (or the placeholder)."""
         if self._form_host is not None:
             self._outer.removeWidget(self._form_host)
+            self._form_host.hide()          # at once, not when the deletion is processed
             self._form_host.deleteLater()
             self._form_host = None
         self.editors = {}
+        self.array_buttons, self._array_keys = [], ()
         self.nid = nid if nid in self.session.graph.nodes else None
         self.placeholder.setVisible(self.nid is None)
         self.placeholder.setText(note or "Select a node to see and edit it.")
+        self.graph_counts.setVisible(self.nid is None)
+        self.refresh_counts()
         if self.nid is None:
             return
         node = self.session.graph.nodes[self.nid]
@@ -106,13 +130,27 @@ class InspectorPanel(QScrollArea):
         self.issues_label = _label()
         error = make_theme(self.palette()).error   # a lighter red on a dark palette
         self.issues_label.setStyleSheet(f"color: {error.name()}; font-weight: bold;")
+        self.notation_label = _label()
+        self.notation_label.setObjectName("inspector_notation")
+        self.rows_note = _label(ROWS_NOTE)
+        f = self.rows_note.font()
+        f.setItalic(True)
+        self.rows_note.setFont(f)
+        self.arrays_host = QWidget(host)
+        self.arrays_layout = QVBoxLayout(self.arrays_host)
+        self.arrays_layout.setContentsMargins(0, 0, 0, 0)
         form.addRow("Output", self.shape_label)
         form.addRow("Inputs", self.inputs_label)
+        form.addRow("Layer", self.notation_label)
+        form.addRow(self.rows_note)
+        self._notation_row_label = form.labelForField(self.notation_label)
         form.addRow("Size", self.count_label)
         form.addRow("", self.trainable)
         form.addRow("Formula", self.formula_label)
         form.addRow("Output size", self.size_label)
         form.addRow("", self.issues_label)
+        form.addRow("Arrays", self.arrays_host)
+        self._arrays_row_label = form.labelForField(self.arrays_host)
         self._size_row_label = form.labelForField(self.size_label)
         self._form_host = host
         self._outer.addWidget(host)
@@ -152,9 +190,60 @@ class InspectorPanel(QScrollArea):
             self._size_row_label.setVisible(bool(shape_formula))
         self.issues_label.setText("\n".join(f"⚠ {i}" for i in s["issues"]))
         self.issues_label.setVisible(bool(s["issues"]))
+        nota = dense_notation(g, self.nid)
+        self.notation_label.setText("\n".join(nota.lines()) if nota is not None else "")
+        for w in (self.notation_label, self.rows_note, self._notation_row_label):
+            if w is not None:
+                w.setVisible(nota is not None)
+        self.refresh_arrays()
+
+    # -- whole-graph counts and arrays after stepping --------------------------------------------
+    def refresh_counts(self) -> None:
+        """The whole graph's parameter and multiply-add counts (from shapes alone)."""
+        self.graph_counts.setText("Whole graph: " + counts_text(graph_counts(self.session.graph)))
+
+    def set_player(self, player) -> None:
+        """Offer the arrays (and gradients) that ``player``'s steps produced for the node."""
+        self.player = player
+        player.state_changed.connect(self.refresh_arrays)
+        self.refresh_arrays()
+
+    def refresh_arrays(self) -> None:
+        """One button per array of the selected node the player has computed."""
+        if self.nid is None or self._form_host is None:
+            return
+        pairs = self.player.arrays_of(self.nid) if self.player is not None else []
+        keys = tuple((p.key, p.grad is not None) for p in pairs)
+        if keys != self._array_keys:
+            self._array_keys = keys
+            for b in self.array_buttons:
+                self.arrays_layout.removeWidget(b)
+                b.deleteLater()
+            self.array_buttons = []
+            for i, p in enumerate(pairs):
+                b = QPushButton(p.label, self.arrays_host)
+                b.setToolTip(p.note or f"Open {p.label} as a table or heatmap")
+                b.clicked.connect(lambda _=False, i=i: self.open_array(i))
+                self.arrays_layout.addWidget(b)
+                self.array_buttons.append(b)
+        visible = bool(pairs)
+        self.arrays_host.setVisible(visible)
+        if self._arrays_row_label is not None:
+            self._arrays_row_label.setVisible(visible)
+
+    def open_array(self, index: int):
+        """Open the selected node's array ``index`` beside its gradient; return the window."""
+        if self.player is None or self.nid is None:
+            return None
+        pairs = self.player.arrays_of(self.nid)
+        if not 0 <= index < len(pairs):
+            return None
+        return open_array_window(self.window(), self.session.graph.nodes[self.nid].name,
+                                 pairs[index])
 
     def _on_event(self, ev: GraphEvent) -> None:
         if self.nid is None:
+            self._counts_timer.start()      # once per burst of edits
             return
         if ev.kind == "node_removed" and ev.node == self.nid:
             self.show_node(None)
@@ -194,3 +283,31 @@ class InspectorPanel(QScrollArea):
         if self.nid is not None:
             if not self.session.push(SetFrozen(self.session, self.nid, not trainable)):
                 self.refresh()
+
+
+class CountsLabel(QLabel):
+    """The status bar's permanent line: the whole graph's parameters and multiply-adds."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("graph_counts")
+        self.session = session
+        self._timer = QTimer(self)          # a burst of edits (a paste) recounts once
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh)
+        session.graph_changed.connect(lambda _ev: self._timer.start())
+        session.graph_replaced.connect(self._timer.start)
+        self.refresh()
+
+    def refresh(self) -> None:
+        c = graph_counts(self.session.graph)
+        self.setText(f"{fmt_short(c.parameters)} parameters · {fmt_short(c.macs)} MACs/example")
+        self.setToolTip("Whole graph, from shapes alone: " + counts_text(c))
+
+
+def install_status_counts(main_window: QMainWindow, session: Session) -> CountsLabel:
+    """Put the whole graph's counts in ``main_window``'s status bar, kept up to date."""
+    label = CountsLabel(session, main_window)
+    main_window.statusBar().addPermanentWidget(label)
+    return label

@@ -5,23 +5,12 @@ line with dots for the train cost at each epoch end, a dashed one for the dev co
 pair for accuracy. Plot items are created once per run and updated with ``setData``; the panel
 redraws at most ``MAX_REFRESH`` times a second however fast snapshots arrive.
 
-Diagnosis (the course's "basic recipe"), from the last epoch of the chosen run:
+The legend is a list under the plots, never over the curves: one check box per run shows or
+hides it, and the axes fit the runs shown. Runs belong to the graph they were started on: after
+another graph is opened (or a new one made) only its own runs are shown, unless "earlier
+graphs" is ticked. Axes, titles and the background follow the palette (light or dark).
 
-- classification: train error = 1 − train accuracy, dev error = 1 − dev accuracy.
-  High bias when train error − ``base_error`` > ``BIAS_GAP`` (5 points);
-  high variance when dev error − train error > ``VARIANCE_GAP`` (5 points).
-- regression (no accuracy): high bias when the train cost is still above ``BIAS_FRACTION``
-  (20 %) of the first epoch's; high variance when dev cost > (1 + ``VARIANCE_RATIO``) × train
-  cost, i.e. more than 25 % above it, and the gap is more than ``VARIANCE_GAP`` (5 %) of the
-  first epoch's train cost (a tiny cost 25 % above another tiny cost is not a variance problem).
-
-A diverging run (a cost that became NaN or infinite, or grew far above its start, see
-:func:`engine.training.divergence`) gets no bias/variance verdict: it is called diverging, with a
-smaller learning rate to try.
-
-A dev set that is not split off the training data (an example's "other distribution") may
-differ from the training data itself: the verdict then says so, since more data of the training
-kind or regularization do not fix a data mismatch.
+The verdict under the plots comes from :func:`loss_diagnosis.diagnose`.
 """
 from __future__ import annotations
 
@@ -30,69 +19,21 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton,
-                               QVBoxLayout, QWidget)
-
-from engine.training import History, divergence, suggest_lr
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListView,
+                               QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from ...training.worker import Run, TrainingController
+from .loss_diagnosis import diagnose
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
 MAX_REFRESH = 18.0  # below the 20 per second limit: Qt timers may fire a little early
-BIAS_GAP = 0.05
-VARIANCE_GAP = 0.05
-BIAS_FRACTION = 0.2
-VARIANCE_RATIO = 0.25
 COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
           "#e377c2"]
-
-
-def diagnose(history: History, base_error: float = 0.0, dev_name: str = "",
-             lr: float | None = None, optimizer: str = "") -> tuple[str, str]:
-    """('diverging' | 'high bias' | 'high variance' | 'high bias and high variance' |
-    'neither' | '', advice); ``lr`` and ``optimizer`` let a diverging run's advice name a
-    learning rate to try."""
-    why = divergence(history)
-    if why:
-        fix = "a smaller learning rate"
-        if lr is not None:
-            fix += f": α = {suggest_lr(lr, optimizer):g} instead of {lr:g}"
-        return "diverging", f"{why} → {fix} (no bias/variance verdict for a diverging run)"
-    if not history.epochs:
-        return "", "No epoch finished yet."
-    last = -1
-    has_dev = not math.isnan(history.dev_cost[last])
-    acc = history.train_accuracy[last]
-    if not math.isnan(acc):
-        train_err = 1.0 - acc
-        dev_err = 1.0 - history.dev_accuracy[last] if has_dev else math.nan
-        bias = train_err - base_error > BIAS_GAP
-        variance = has_dev and dev_err - train_err > VARIANCE_GAP
-        figures = f"train error {train_err:.1%}" + (f", dev error {dev_err:.1%}" if has_dev else "")
-    else:
-        first, tc = history.train_cost[0], history.train_cost[last]
-        dc = history.dev_cost[last]
-        bias = first > 0 and tc > BIAS_FRACTION * first and len(history.epochs) > 1
-        variance = has_dev and dc > (1 + VARIANCE_RATIO) * tc and dc - tc > VARIANCE_GAP * first
-        figures = f"train cost {tc:.4g}" + (f", dev cost {dc:.4g}" if has_dev else "")
-    advice = []
-    if bias:
-        advice.append("high bias → a bigger network (more units or layers), train longer, "
-                      "or a better optimizer")
-    if variance:
-        advice.append("high variance → more data, regularization (L2, dropout)")
-        if dev_name:
-            advice.append(f"but the dev set ({dev_name}) is not drawn from the training data: "
-                          "part of the gap can be data mismatch, which neither fixes; make "
-                          "the training data look like the data you care about")
-    verdict = ("high bias and high variance" if bias and variance else "high bias" if bias
-               else "high variance" if variance else "neither")
-    if verdict == "neither":
-        advice.append("low bias and low variance: the model fits and generalizes"
-                      + ("" if has_dev else " (no dev set to check variance)"))
-    return verdict, f"{figures}: " + "; ".join(advice)
+RUN_ROLE = Qt.ItemDataRole.UserRole
+TITLE_SIZE = "9pt"
 
 
 class _RunItems:
@@ -114,6 +55,32 @@ class _RunItems:
 
     def all(self) -> list[pg.PlotDataItem]:
         return [self.iters, self.train, self.dev, self.acc_iters, self.acc_train, self.acc_dev]
+
+    def set_visible(self, on: bool) -> None:
+        for item in self.all():
+            item.setVisible(on)
+
+
+def line_icon(color: str, dashed: bool = False) -> QIcon:
+    """A short line in ``color`` (solid or dashed), for the legend."""
+    pix = QPixmap(22, 12)
+    pix.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pix)
+    pen = QPen(QColor(color), 2.5)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.drawLine(1, 6, 21, 6)
+    painter.end()
+    return QIcon(pix)
+
+
+class _Plots(pg.GraphicsLayoutWidget):
+    """The two plots; they ask for little height, so in a scrolling dock they take what the
+    dock has rather than pushing the legend and the verdict out of sight."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(420, 130)
 
 
 class LossPanel(QWidget):
@@ -147,20 +114,15 @@ class LossPanel(QWidget):
         self.log_y.toggled.connect(self._set_log)
         top.addWidget(self.log_y)
         top.addStretch(1)
-        self.clear_button = QPushButton("Clear finished runs")
-        self.clear_button.clicked.connect(self.clear_finished)
-        top.addWidget(self.clear_button)
         lay.addLayout(top)
 
-        self.plots = pg.GraphicsLayoutWidget()
-        self.plots.setBackground("w")
-        self.plots.setMinimumHeight(170)
+        self.plots = _Plots()
+        self.plots.setMinimumHeight(120)
         self.cost_plot = self.plots.addPlot(row=0, col=0, title="Cost")
         self.acc_plot = self.plots.addPlot(row=0, col=1, title="Accuracy")
         self._acc_title = "Accuracy"
-        for p in (self.cost_plot, self.acc_plot):
-            # no grid: pyqtgraph draws grid lines with the axes, 8x the cost of a repaint
-            p.setLabel("bottom", "iteration")
+        # no grid: pyqtgraph draws grid lines with the axes, 8x the cost of a repaint; no x
+        # label either: the "x axis" box above the plots names the unit, in less height
         # fixed ranges, changed only when the data leave them: a moving axis costs a re-layout
         # of its ticks on every repaint, far more than the curves themselves
         for p in (self.cost_plot, self.acc_plot):
@@ -168,13 +130,33 @@ class LossPanel(QWidget):
         self.acc_plot.setYRange(0, 1, padding=0.02)
         self._x_top = 0.0
         self._y_range = (0.0, 0.0)
-        self.legend = self.cost_plot.addLegend(offset=(-10, 5), labelTextSize="8pt", colCount=2,
-                                               brush=pg.mkBrush(255, 255, 255, 210))
-        grey = pg.mkColor("#555")
-        self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(grey, width=2)), "train (solid)")
-        self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(grey, width=2,
-                                                         style=Qt.PenStyle.DashLine)), "dev (dashed)")
         lay.addWidget(self.plots, 1)
+        self.legend = QListWidget()
+        self.legend.setObjectName("loss_legend")
+        self.legend.setFlow(QListView.Flow.LeftToRight)
+        self.legend.setWrapping(True)
+        self.legend.setResizeMode(QListView.ResizeMode.Adjust)
+        self.legend.setMaximumHeight(46)
+        self.legend.setToolTip("Tick a run to show its curves; the axes fit the runs shown")
+        self.legend.itemChanged.connect(self._on_legend_changed)
+        key = QHBoxLayout()
+        self.style_key = QLabel("solid: train · dashed: dev · faint: each iteration")
+        self.style_key.setObjectName("loss_style_key")
+        self.style_key.setWordWrap(True)
+        key.addWidget(self.style_key, 1)
+        self.show_all = QCheckBox("earlier graphs")
+        self.show_all.setToolTip("Also show the runs of graphs that were open before this one")
+        self.show_all.toggled.connect(lambda _: self._apply_visibility())
+        key.addWidget(self.show_all)
+        self.clear_button = QPushButton("Clear finished")
+        self.clear_button.setToolTip("Remove the curves of every run that is not running")
+        self.clear_button.clicked.connect(self.clear_finished)
+        key.addWidget(self.clear_button)
+        lay.addWidget(self.legend)
+        lay.addLayout(key)
+        self._graph_no = 0                    # counts graphs opened; runs are tagged with it
+        self._run_graph: dict[int, int] = {}
+        self._hidden: set[int] = set()        # runs the user unticked
         self.diagnosis = QLabel("Train a network to see its curves and a bias/variance verdict.")
         self.diagnosis.setWordWrap(True)
         self.diagnosis.setObjectName("diagnosis")
@@ -184,13 +166,24 @@ class LossPanel(QWidget):
         controller.run_started.connect(self._on_run)
         controller.run_progressed.connect(self._on_run)
         controller.run_ended.connect(self._on_run)
+        controller.session.graph_replaced.connect(self._on_graph_replaced)
+        self.apply_palette()
 
     # -- updates -------------------------------------------------------------------------------
     def _on_added(self, run: Run) -> None:
+        self._run_graph.setdefault(run.id, self._graph_no)
         if run.start_from is not None:    # a comparison: epochs put every batch size on one scale
             self.x_axis.setCurrentIndex(1)
 
+    def _on_graph_replaced(self) -> None:
+        """Another graph: its runs start afresh; the earlier ones are kept aside."""
+        self._graph_no += 1
+        self._apply_visibility()
+        self.diagnosis.setText("Train this network to see its curves and a bias/variance "
+                               "verdict.")
+
     def _on_run(self, run: Run) -> None:
+        self._run_graph.setdefault(run.id, self._graph_no)
         if run.id not in self.items and run.status == "queued":
             return
         self._dirty.add(run.id)     # items are made in the next refresh, not in this slot
@@ -202,9 +195,6 @@ class LossPanel(QWidget):
 
     def _redraw_all(self) -> None:
         self._dirty.update(self.items)
-        xlabel = "epoch" if self.x_axis.currentIndex() == 1 else "iteration"
-        for p in (self.cost_plot, self.acc_plot):
-            p.setLabel("bottom", xlabel)
         self.refresh()
 
     def refresh(self) -> None:
@@ -220,6 +210,8 @@ class LossPanel(QWidget):
             if items is None:
                 color = COLORS[(rid - 1) % len(COLORS)]
                 items = self.items[rid] = _RunItems(self.cost_plot, self.acc_plot, color, run.name)
+                self._add_legend_entry(rid, run.name, color)
+                items.set_visible(self.is_shown(rid))
             h = run.history
             per_epoch = max(1, run.total_iterations // max(1, run.config.epochs))
             it = np.asarray(h.iterations, dtype=float)
@@ -227,7 +219,7 @@ class LossPanel(QWidget):
             if self.show_iters.isChecked():
                 x = it / per_epoch if by_epoch else it
                 items.iters.setData(x, np.asarray(h.cost, dtype=float))
-                acc = np.asarray(getattr(h, "accuracy", []), dtype=float)
+                acc = np.asarray(h.accuracy, dtype=float)
                 if len(acc) == len(x) and np.isfinite(acc).any():
                     items.acc_iters.setData(x, acc, connect="finite")
                 else:
@@ -259,7 +251,7 @@ class LossPanel(QWidget):
         top, lo, hi = 1.0, np.inf, -np.inf
         for rid, items in self.items.items():
             run = self.controller.run_by_id(rid)
-            if run is None:
+            if run is None or not self.is_shown(rid):
                 continue
             top = max(top, run.config.epochs if by_epoch else run.total_iterations)
             for item in (items.iters, items.train, items.dev):
@@ -282,7 +274,7 @@ class LossPanel(QWidget):
             self.cost_plot.setYRange(*self._y_range, padding=0)
 
     def _update_diagnosis(self) -> None:
-        runs = [r for r in self.controller.runs if r.id in self.items
+        runs = [r for r in self.controller.runs if r.id in self.items and self.is_shown(r.id)
                 and (r.history.epochs or r.status == "diverged")]
         if not runs:
             return
@@ -298,10 +290,90 @@ class LossPanel(QWidget):
         title = "Accuracy (none: a regression cost)" if regression else "Accuracy"
         if title != self._acc_title:       # an empty plot should say why it is empty
             self._acc_title = title
-            self.acc_plot.setTitle(title)
-        colour = {"neither": "#2a7a2a", "diverging": "#c0392b"}.get(verdict, "#b35900")
+            self.acc_plot.setTitle(title, color=self._text_color.name(), size=TITLE_SIZE)
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        colour = {"neither": "#6fd66f" if dark else "#2a7a2a",
+                  "diverging": "#ff6b5b" if dark else "#c0392b"}.get(
+            verdict, "#ffa64d" if dark else "#b35900")
         self.diagnosis.setText(f"<b>{run.name}</b> — <span style='color:{colour}'><b>{verdict}"
                                f"</b></span>. {advice}")
+
+    # -- which runs are shown --------------------------------------------------------------------
+    def is_shown(self, rid: int) -> bool:
+        """A run is drawn when it belongs to the open graph (or earlier graphs are asked for)
+        and its legend box is ticked."""
+        mine = self._run_graph.get(rid, self._graph_no) == self._graph_no
+        return (mine or self.show_all.isChecked()) and rid not in self._hidden
+
+    def shown_runs(self) -> list[int]:
+        return [rid for rid in self.items if self.is_shown(rid)]
+
+    def set_run_shown(self, rid: int, on: bool) -> None:
+        """Tick or untick run ``rid`` in the legend."""
+        entry = self._legend_entry(rid)
+        if entry is not None:
+            entry.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _add_legend_entry(self, rid: int, name: str, color: str) -> None:
+        entry = QListWidgetItem(line_icon(color), name)
+        entry.setData(RUN_ROLE, rid)
+        entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        self.legend.blockSignals(True)
+        entry.setCheckState(Qt.CheckState.Checked)
+        self.legend.addItem(entry)
+        self.legend.blockSignals(False)
+        entry.setHidden(not self.is_shown(rid) and rid not in self._hidden)
+
+    def _legend_entry(self, rid: int) -> QListWidgetItem | None:
+        for i in range(self.legend.count()):
+            if self.legend.item(i).data(RUN_ROLE) == rid:
+                return self.legend.item(i)
+        return None
+
+    def _on_legend_changed(self, entry: QListWidgetItem) -> None:
+        rid = entry.data(RUN_ROLE)
+        if entry.checkState() == Qt.CheckState.Checked:
+            self._hidden.discard(rid)
+        else:
+            self._hidden.add(rid)
+        self._apply_visibility()
+
+    def _apply_visibility(self) -> None:
+        """Show the runs :meth:`is_shown` picks (legend entries of other graphs' runs are
+        hidden too), then fit the axes to them."""
+        for rid, items in self.items.items():
+            items.set_visible(self.is_shown(rid))
+            entry = self._legend_entry(rid)
+            if entry is not None:
+                mine = self._run_graph.get(rid, self._graph_no) == self._graph_no
+                entry.setHidden(not (mine or self.show_all.isChecked()))
+        self._refit()
+        self._update_diagnosis()
+
+    def _refit(self) -> None:
+        """Fit both axes afresh (the hysteresis of :meth:`_fit_ranges` starts over)."""
+        self._x_top = 0.0
+        self._y_range = (0.0, 0.0)
+        self._fit_ranges()
+
+    # -- palette -------------------------------------------------------------------------------
+    def apply_palette(self) -> None:
+        """Background, axes and titles in the palette's base and text colours."""
+        pal = self.palette()
+        bg, fg = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
+        self.plots.setBackground(bg)
+        for plot, title in ((self.cost_plot, "Cost"), (self.acc_plot, self._acc_title)):
+            for side in ("left", "bottom"):
+                axis = plot.getAxis(side)
+                axis.setPen(pg.mkPen(fg))
+                axis.setTextPen(pg.mkPen(fg))
+            plot.setTitle(title, color=fg.name(), size=TITLE_SIZE)
+        self._text_color = fg
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.apply_palette()
+        super().changeEvent(event)
 
     def clear_finished(self) -> None:
         """Remove the curves of every run that is not running or queued."""
@@ -314,14 +386,19 @@ class LossPanel(QWidget):
                 self.cost_plot.removeItem(item)
             for item in (items.acc_iters, items.acc_train, items.acc_dev):
                 self.acc_plot.removeItem(item)
+            entry = self._legend_entry(rid)
+            if entry is not None:
+                self.legend.takeItem(self.legend.row(entry))
+        self._refit()
 
     def curve_lengths(self, rid: int) -> dict[str, int]:
         """Points currently drawn per curve of a run (for tests and the benchmark)."""
-        it = self.items.get(rid)
-        if it is None:      # not drawn yet: the first refresh comes on the next timer tick
-            return dict.fromkeys(("iters", "train", "dev", "acc_iters", "acc_train", "acc_dev"), 0)
-        return {k: len(getattr(it, k).getData()[0] if getattr(it, k).getData()[0] is not None
-                        else []) for k in ("iters", "train", "dev", "acc_iters", "acc_train", "acc_dev")}
+        names = ("iters", "train", "dev", "acc_iters", "acc_train", "acc_dev")
+        items = self.items.get(rid)
+        if items is None:   # not drawn yet: the first refresh comes on the next timer tick
+            return dict.fromkeys(names, 0)
+        return {name: len(item.getData()[0] if item.getData()[0] is not None else [])
+                for name, item in zip(names, items.all())}
 
 
 __all__ = ["LossPanel", "diagnose", "MAX_REFRESH"]

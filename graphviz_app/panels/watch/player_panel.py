@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
-from PySide6.QtWidgets import (QLabel, QMainWindow, QPlainTextEdit, QSlider,
-                               QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QPlainTextEdit,
+                               QPushButton, QSlider, QToolBar, QVBoxLayout, QWidget)
+
+from engine.inspect.step_arrays import ArrayPair
 
 from ...player.player import Player
 from ...player.value_render import render
+from .array_view import open_array_window
 
 SPEEDS = (0.5, 1, 2, 4, 8, 15, 30)   # steps per second, one per slider notch
 
@@ -75,8 +78,53 @@ class PlayerToolBar(QToolBar):
         self.actions_by_name["back"].setEnabled(not at_start)
 
 
+class ArrayPicker(QWidget):
+    """A list of a node's arrays (value, weights, cache) and a button that opens the chosen
+    one beside its gradient."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.node_name = ""
+        self.pairs: list[ArrayPair] = []
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.combo = QComboBox()
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(12)
+        self.combo.setToolTip("The node's value, weights and cached arrays; after the backward "
+                              "pass each opens beside its gradient")
+        self.button = QPushButton("Open")
+        self.button.setToolTip("Open the chosen array (and its gradient) as a table or a "
+                               "heatmap with values on hover")
+        self.button.clicked.connect(lambda: self.open_index(self.combo.currentIndex()))
+        lay.addWidget(QLabel("Arrays"))
+        lay.addWidget(self.combo, 1)
+        lay.addWidget(self.button)
+
+    def set_pairs(self, node_name: str, pairs: list[ArrayPair]) -> None:
+        keep = self.combo.currentIndex()
+        same = [p.key for p in pairs] == [p.key for p in self.pairs] and node_name == self.node_name
+        self.node_name, self.pairs = node_name, pairs
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for p in pairs:
+            self.combo.addItem(p.label)
+        self.combo.setCurrentIndex(keep if same and 0 <= keep < len(pairs) else 0)
+        self.combo.blockSignals(False)
+        self.setEnabled(bool(pairs))
+
+    def open_index(self, index: int) -> QWidget | None:
+        """Open pair ``index`` in its own window (owned by the main window, freed when it
+        closes); return the window."""
+        if not 0 <= index < len(self.pairs):
+            return None
+        return open_array_window(self.window(), self.node_name, self.pairs[index])
+
+
 class PlayerPanel(QWidget):
-    """Dock content: what the current step computed, as a picture and as formulas."""
+    """Dock content: what the current step computed, as a picture and as formulas, and the
+    node's arrays to open beside their gradients."""
 
     def __init__(self, player: Player, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,16 +143,20 @@ class PlayerPanel(QWidget):
         self.text.setReadOnly(True)
         self.text.setFont(QFont("monospace", 9))
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.arrays = ArrayPicker(self)
         lay.addWidget(self.heading)
         lay.addWidget(self.picture)
         lay.addWidget(self.text, 1)
+        lay.addWidget(self.arrays)
         player.state_changed.connect(self.update_state)
+        player.session.selection_changed.connect(lambda _ids: self._update_arrays(player.current))
         self.update_state()
 
     def update_state(self) -> None:
         p = self.player
         rec = p.current
         self.heading.setText(p.status_text())
+        self._update_arrays(rec)
         if rec is None:
             self.picture.clear()
             self.picture.setText("Step (F10) to compute the first node.\n"
@@ -126,6 +178,27 @@ class PlayerPanel(QWidget):
                                  f"{r.text}</span>")
         self.text.setPlainText(p.current_detail())
 
+    def _update_arrays(self, rec) -> None:
+        """The arrays of the current node; once the passes are finished, of the selected node
+        (else of the last node stepped)."""
+        session = self.player.session
+        nid = rec.node if rec is not None else None
+        chosen = session.selected()
+        if self.player.phase == "done" and len(chosen) == 1 and self.player.arrays_of(chosen[0]):
+            nid = chosen[0]
+        node = session.graph.nodes.get(nid) if nid is not None else None
+        if node is None:
+            self.arrays.set_pairs("", [])
+            return
+        self.arrays.set_pairs(node.name, self.player.arrays_of(nid))
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        """Double-click the picture: open the current node's value beside its gradient."""
+        if self.picture.geometry().contains(event.position().toPoint()) and self.arrays.pairs:
+            self.arrays.open_index(0)
+            return
+        super().mouseDoubleClickEvent(event)
+
 
 def add_dock(main_window, widget: QWidget, title: str, area: Qt.DockWidgetArea, name: str):
     """Add ``widget`` as a panel of ``main_window`` (tabbed into ``area``, listed in View)."""
@@ -137,9 +210,10 @@ def install(main_window: QMainWindow, session) -> Player:
     player = Player(session, lambda: main_window.scene, parent=main_window)
     bar = PlayerToolBar(player, main_window)
     main_window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-    dock = add_dock(main_window, PlayerPanel(player), "Step details",
+    panel = PlayerPanel(player)
+    dock = add_dock(main_window, panel, "Step details",
                     Qt.DockWidgetArea.RightDockWidgetArea, "player_dock")
-    player.toolbar, player.dock = bar, dock
+    player.toolbar, player.dock, player.panel = bar, dock, panel
     return player
 
 

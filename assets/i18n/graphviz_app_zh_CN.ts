@@ -315,6 +315,13 @@
     </message>
 </context>
 <context>
+    <name>ArrayView</name>
+    <message>
+        <source>Each cell is one entry; hover it for its full index.</source>
+        <translation>每个格子是一个元素；悬停查看它的完整下标。</translation>
+    </message>
+</context>
+<context>
     <name>Canvas</name>
     <message>
         <source>{count} nodes · double-click</source>
@@ -659,6 +666,17 @@
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+</context>
+<context>
     <name>GradcheckPanel</name>
     <message>
         <source>Node</source>
@@ -773,6 +791,49 @@
     <message>
         <source>Click an entry to go back to that point; click a later one to redo.</source>
         <translation>点击一个条目回到那一步；点击之后的条目即重做。</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Op</source>
+        <translation>运算</translation>
+    </message>
+    <message>
+        <source>trainable (uncheck to freeze)</source>
+        <translation>可训练（取消勾选即冻结）</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation>输出尺寸</translation>
+    </message>
+    <message>
+        <source>Arrays</source>
+        <translation>数组</translation>
     </message>
 </context>
 <context>
@@ -917,6 +978,57 @@
     </message>
 </context>
 <context>
+    <name>LossPanel</name>
+    <message>
+        <source>x axis</source>
+        <translation>横轴</translation>
+    </message>
+    <message>
+        <source>Epochs put batch, mini-batch and stochastic runs on one scale</source>
+        <translation>按轮数计，批量、小批量和随机的运行处在同一标尺上</translation>
+    </message>
+    <message>
+        <source>per iteration</source>
+        <translation>每次迭代</translation>
+    </message>
+    <message>
+        <source>log cost</source>
+        <translation>对数代价</translation>
+    </message>
+    <message>
+        <source>Tick a run to show its curves; the axes fit the runs shown</source>
+        <translation>勾选一次运行来显示它的曲线；坐标轴会适应所显示的运行</translation>
+    </message>
+    <message>
+        <source>solid: train · dashed: dev · faint: each iteration</source>
+        <translation>实线：训练集 · 虚线：验证集 · 浅色：每次迭代</translation>
+    </message>
+    <message>
+        <source>earlier graphs</source>
+        <translation>之前的图</translation>
+    </message>
+    <message>
+        <source>Also show the runs of graphs that were open before this one</source>
+        <translation>同时显示在这张图之前打开过的图的运行</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>清除已完成的</translation>
+    </message>
+    <message>
+        <source>Remove the curves of every run that is not running</source>
+        <translation>删除所有不在运行中的运行的曲线</translation>
+    </message>
+    <message>
+        <source>Train a network to see its curves and a bias/variance verdict.</source>
+        <translation>训练一个网络，就能看到它的曲线和偏差/方差结论。</translation>
+    </message>
+    <message>
+        <source>Train this network to see its curves and a bias/variance verdict.</source>
+        <translation>训练这个网络，就能看到它的曲线和偏差/方差结论。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Drag ops from the palette onto the canvas; wire output → input.</source>
@@ -953,6 +1065,21 @@
     <message>
         <source>Stopping training before closing; its weights are kept</source>
         <translation>关闭前先停止训练；训练得到的权重会保留</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Click a message that names a node to select that node</source>
+        <translation>点击提到某个节点的消息即可选中那个节点</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Click to select this node</source>
+        <translation>点击选中这个节点</translation>
     </message>
 </context>
 <context>
@@ -1040,6 +1167,14 @@
         <source>Gradient check</source>
         <translation>梯度检验</translation>
     </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Step details</source>
+        <translation>单步详情</translation>
+    </message>
 </context>
 <context>
     <name>Params</name>
@@ -1070,6 +1205,146 @@
     <message>
         <source>e.g. 8, 8</source>
         <translation>例如 8, 8</translation>
+    </message>
+</context>
+<context>
+    <name>Player</name>
+    <message>
+        <source>forward</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>ready: press Step (F10) to run the first node</source>
+        <translation>就绪：按单步（F10）运行第一个节点</translation>
+    </message>
+    <message>
+        <source>ready · 0/{total} steps · press Step (F10) to run the first node</source>
+        <translation>就绪 · 0/{total} 步 · 按单步（F10）运行第一个节点</translation>
+    </message>
+    <message>
+        <source>forward and backward passes</source>
+        <translation>前向传播和反向传播</translation>
+    </message>
+    <message>
+        <source>forward pass (no backward: no scalar cost)</source>
+        <translation>前向传播（没有反向传播：没有标量代价）</translation>
+    </message>
+    <message>
+        <source>done · {passes} complete ({total} steps) · Back to review, Reset to start again</source>
+        <translation>完成 · {passes}已完成（{total} 步）· 按后退回顾，按重置重新开始</translation>
+    </message>
+    <message>
+        <source> · node {name} ({op})</source>
+        <translation> · 节点 {name}（{op}）</translation>
+    </message>
+    <message>
+        <source>forward pass complete</source>
+        <translation>前向传播完成</translation>
+    </message>
+    <message>
+        <source>{phase} · step {cursor}/{total}{where}</source>
+        <translation>{phase} · 第 {cursor}/{total} 步{where}</translation>
+    </message>
+    <message>
+        <source>nothing left to step: Reset (Shift+F5) or Play (F5) to start again, Back (Shift+F10) to review</source>
+        <translation>没有可以再走的步了：按重置（Shift+F5）或播放（F5）重新开始，按后退（Shift+F10）回顾</translation>
+    </message>
+    <message>
+        <source>no backward pass: the graph has no scalar cost (end it with a loss whose reduction is &apos;mean&apos;)</source>
+        <translation>没有反向传播：这张图没有标量代价（请以 reduction 为 &apos;mean&apos; 的损失函数结尾）</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerPanel</name>
+    <message>
+        <source>Player</source>
+        <translation>播放器</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+    <message>
+        <source>Step back one node (nothing is recomputed)</source>
+        <translation>后退一个节点（不重新计算任何东西）</translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation>单步 ▶</translation>
+    </message>
+    <message>
+        <source>Compute the next node (forward, then backward)</source>
+        <translation>计算下一个节点（先前向，后反向）</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Play: one node per tick at the chosen speed (F5 pauses)</source>
+        <translation>播放：按所选速度每次计算一个节点（F5 暂停）</translation>
+    </message>
+    <message>
+        <source>Run forward</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>Run to the end of the forward pass</source>
+        <translation>一直运行到前向传播结束</translation>
+    </message>
+    <message>
+        <source>Run backward</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>Run to the end of the backward pass</source>
+        <translation>一直运行到反向传播结束</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Forget every step and clear the values on the canvas</source>
+        <translation>忘掉所有步骤，清除画布上的值</translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation> 速度 </translation>
+    </message>
+    <message>
+        <source>Steps per second while playing</source>
+        <translation>播放时每秒的步数</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>The node&apos;s value, weights and cached arrays; after the backward pass each opens beside its gradient</source>
+        <translation>节点的值、权重和缓存的数组；反向传播之后，每个数组都和它的梯度并排打开</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open the chosen array (and its gradient) as a table or a heatmap with values on hover</source>
+        <translation>把所选数组（及其梯度）打开为表格或热图，悬停显示数值</translation>
+    </message>
+    <message>
+        <source>Arrays</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>Step (F10) to compute the first node.
+Values show in blue–green–yellow, gradients in magenta–orange.</source>
+        <translation>按单步（F10）计算第一个节点。
+值用蓝–绿–黄显示，梯度用品红–橙显示。</translation>
     </message>
 </context>
 <context>

@@ -42,14 +42,20 @@ TRANSLATED_FILES = ("graphviz_app/main_window.py", "graphviz_app/actions.py",
                     "graphviz_app/panels/inside/{decision_boundary,activations,cost_surface,"
                     "hidden_units,activation_functions}.py (static texts and refusals)",
                     "graphviz_app/panels/watch/training_panel.py",
-                    "graphviz_app/panels/watch/gradcheck_panel.py (controls, columns, verdicts)")
+                    "graphviz_app/panels/watch/gradcheck_panel.py (controls, columns, verdicts)",
+                    "graphviz_app/panels/watch/player_panel.py", "graphviz_app/player/player.py",
+                    "graphviz_app/panels/build/inspector.py (static texts)",
+                    "graphviz_app/panels/watch/loss_panel.py (static texts)",
+                    "graphviz_app/panels/build/messages.py (static texts)",
+                    "graphviz_app/editor/files.py (dialog titles)",
+                    "graphviz_app/panels/watch/array_view.py (static texts)")
 TRANSLATED_DOCKS = ("palette_dock", "inspector_dock", "history_dock", "example_dock", "data_dock",
                     "training_dock", "loss_dock", "gradcheck_dock", "embeddings_dock",
                     "activations_dock", "decision_boundary_dock", "cost_surface_dock",
                     "hidden_units_dock")
 # Controls named by the guides whose widgets live in files not translated yet: the Chinese
 # guides already use the names those controls will have. Shrinks as files are translated.
-PENDING_CONTROLS = {"Back", "Run backward", "Run forward", "Step details"}
+PENDING_CONTROLS: set[str] = set()
 SELF_NAMED = {"English", "简体中文"}       # each language names itself in the Language menu
 
 

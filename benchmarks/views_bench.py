@@ -18,6 +18,7 @@ from typing import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import numpy as np  # noqa: E402
 
@@ -227,11 +228,33 @@ def train_live(repeat: int) -> list[Figure]:
                    statistics.median(plain), 2000, "it/s", True)]
 
 
+def _from_conv(fn: Callable) -> Callable[[int], list[Figure]]:
+    """A case of views_conv.py: (name, median ms, target ms) rows."""
+    return lambda repeat: [Figure(name, ms, target) for name, ms, target in fn(repeat)]
+
+
+def _from_data(name: str, fn: Callable) -> Callable[[int], list[Figure]]:
+    """A case of views_data.py: one dict with the median, the target and a GUI timer gap."""
+    def run(repeat: int) -> list[Figure]:
+        r = fn(max(3, min(repeat, 5)))
+        figs = [Figure(name, r["median_ms"], r["target_ms"])]
+        if "gap_ms" in r:
+            figs.append(Figure(f"{name} longest GUI timer gap", r["gap_ms"],
+                               views_data.GAP_TARGET_MS))
+        return figs
+    return run
+
+
+import views_conv  # noqa: E402 - beside this file
+import views_data  # noqa: E402
+
 CASES: dict[str, Callable[[int], list[Figure]]] = {
     "boundary": boundary,
     "activations": activations,
     "cost_surface": cost_surface,
     "train_live": train_live,
+    **{name: _from_conv(fn) for name, fn in views_conv.CASES.items()},
+    **{name: _from_data(name, fn) for name, fn in views_data.CASES.items()},
 }
 
 

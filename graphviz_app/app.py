@@ -174,7 +174,9 @@ def prepare_shot(win, app, args: argparse.Namespace) -> None:
         graph = win.session.graph
         node = args.select if args.select in graph.nodes else graph.by_name(args.select)
         win.session.select([node])
-    for title in args.panel:
+    for _ in range(3):
+        app.processEvents()        # deferred arrangements (an example's guide) come first,
+    for title in args.panel:       # so that the panels asked for end up in front
         win.show_panel(title)
     if args.welcome:
         win.show_welcome()

@@ -30,6 +30,7 @@ MIN_WIDTH = 130.0
 GLOW = 6.0
 MARGIN = max(GLOW, HIT)
 VALUE_MAX = (96, 48)
+TRACE_COLOR = QColor(255, 176, 0)   # cells a traced value came from
 RUN_STATES = ("idle", "done", "current", "current_backward", "done_backward")
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 _Y0 = HEADER + 0.5 * ROW + 2.0  # centre of the first row: output port, first input port
@@ -76,6 +77,9 @@ class NodeItem(QGraphicsItem):
         self.out_port = PortItem(self, PortItem.OUTPUT)
         self._pix_item: QGraphicsPixmapItem | None = None
         self._val_text: QGraphicsSimpleTextItem | None = None
+        self._trace_pix: QGraphicsPixmapItem | None = None
+        self._trace_text: QGraphicsSimpleTextItem | None = None
+        self.traced = False
         n = len(op.inputs) if n_ports is None else n_ports
         self.ports = [PortItem(self, i) for i in range(n)]
         self.labels = OpLabels.get(op, n)
@@ -248,6 +252,30 @@ class NodeItem(QGraphicsItem):
         self._layout()
         self.update()
 
+    def set_trace_highlight(self, image: QImage | None, text: str = "") -> None:
+        """Light the node up as a source of a traced value: an amber outline, and above the
+        node a small picture of the cells it came from (``image``) with ``text`` (e.g. '9 of
+        64 entries'). ``None`` and no text clears it."""
+        on = image is not None or bool(text)
+        if on and self._trace_text is None:
+            self._trace_pix = QGraphicsPixmapItem(self)
+            self._trace_text = make_text(self, "", "small", TRACE_COLOR)
+        if self._trace_pix is not None:
+            pix = QPixmap.fromImage(image) if image is not None and not image.isNull() else QPixmap()
+            if not pix.isNull() and (pix.width() > VALUE_MAX[0] or pix.height() > VALUE_MAX[1]):
+                pix = pix.scaled(VALUE_MAX[0], VALUE_MAX[1], Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.FastTransformation)
+            self._trace_pix.setPixmap(pix)
+            self._trace_text.setText(text)
+            th = self._trace_text.boundingRect().height()
+            self._trace_pix.setPos(0.0, -pix.height() - th - 4.0)
+            self._trace_text.setPos(0.0, -th - 2.0)
+            self._trace_pix.setVisible(on)
+            self._trace_text.setVisible(on)
+        if on != self.traced:
+            self.traced = on
+            self.update()
+
     def set_detail_tooltip(self, text: str) -> None:
         self.detail_tooltip = text or ""
 
@@ -313,7 +341,9 @@ class NodeItem(QGraphicsItem):
     def _outline(self) -> QPen:
         t = self.theme
         run = t.run_states.get(self.run_state)
-        if self.issues:
+        if self.traced:
+            pen = QPen(TRACE_COLOR, 3.0)
+        elif self.issues:
             pen = QPen(t.error, 2.5)
         elif self.isSelected():
             pen = QPen(t.selection, 2.5)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .build import example_guide, messages
 from .inside import (activations, cost_surface, data_panel, decision_boundary, embeddings,
-                     hidden_units)
+                     feature_maps, filter_lab, hidden_units)
 
 INSTALLERS: tuple = (example_guide, messages, data_panel, embeddings, activations,
-                     decision_boundary, cost_surface, hidden_units)
+                     decision_boundary, cost_surface, hidden_units, feature_maps, filter_lab)

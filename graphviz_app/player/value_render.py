@@ -167,6 +167,41 @@ def image_array(a: np.ndarray, kind: str = "value") -> np.ndarray | None:
     return colorize(_subsample(np.asarray(view)), kind)
 
 
+def cell_at(shape: tuple, fx: float, fy: float) -> tuple[int, ...] | None:
+    """The inverse of :func:`image_array`'s layout: the index of the array entry drawn at the
+    fraction (fx, fy) of the picture's width and height (0 ≤ f < 1), or None over a gap or for
+    a scalar. A colour (RGB) picture of 3 channels gives channel 0."""
+    shape = tuple(int(d) for d in shape)
+    if not (0 <= fx < 1 and 0 <= fy < 1) or int(np.prod(shape)) <= 1:
+        return None
+
+    def sub(n: int, limit: int, f: float) -> int:
+        step = max(1, -(-n // limit))
+        return min(n - 1, int(f * (-(-n // step))) * step)
+
+    if len(shape) == 1:
+        return (sub(shape[0], MAX_CELLS, fx),)
+    if len(shape) == 2:
+        return (sub(shape[0], MAX_CELLS, fy), sub(shape[1], MAX_CELLS, fx))
+    if len(shape) == 4:
+        c, h, w = shape[1:]
+        if c in (1, 3):
+            return (0, 0, sub(h, 128, fy), sub(w, 128, fx))
+        k = min(c, 16)
+        cols = int(np.ceil(np.sqrt(k)))
+        rows = -(-k // cols)
+        gh, gw = rows * (h + 1) - 1, cols * (w + 1) - 1
+        r, i = divmod(int(fy * gh), h + 1)
+        q, j = divmod(int(fx * gw), w + 1)
+        t = r * cols + q
+        return None if i >= h or j >= w or t >= k else (0, t, i, j)
+    if len(shape) == 3:
+        return (0, sub(shape[1], MAX_CELLS, fy), sub(shape[2], MAX_CELLS, fx))
+    rest = int(np.prod(shape[1:]))
+    flat = sub(rest, MAX_CELLS, fx)
+    return (sub(shape[0], MAX_CELLS, fy),) + tuple(int(v) for v in np.unravel_index(flat, shape[1:]))
+
+
 def render(array: np.ndarray, kind: str = "value", size: tuple[int, int] = (THUMB_W, THUMB_H)
            ) -> Rendered:
     """A thumbnail (scaled to fit ``size``, nearest-neighbour) and a short text for ``array``."""
@@ -216,5 +251,6 @@ def summary(array: np.ndarray, entries: int = 6) -> str:
             f"mean {fmt_number(fin.mean())}{warn}\n[{head}{more}]")
 
 
-__all__ = ["Rendered", "render", "summary", "colorize", "bar_strip", "image_array", "to_qimage",
+__all__ = ["Rendered", "render", "summary", "colorize", "bar_strip", "image_array", "cell_at",
+           "to_qimage",
            "fmt_number", "LUTS", "VALUE_COLOR", "GRAD_COLOR"]

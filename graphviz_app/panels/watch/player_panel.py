@@ -3,7 +3,7 @@ and a dock showing the current step: phase, node, a larger picture of its value 
 and the full text of its formulas with numbers."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QPlainTextEdit,
                                QPushButton, QSlider, QToolBar, QVBoxLayout, QWidget)
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QPla
 from engine.inspect.step_arrays import ArrayPair
 
 from ...player.player import Player
-from ...player.value_render import render
+from ...player.value_render import cell_at, render
 from .array_view import open_array_window
 from ...i18n import translate
 
@@ -152,6 +152,9 @@ class PlayerPanel(QWidget):
     """Dock content: what the current step computed, as a picture and as formulas, and the
     node's arrays to open beside their gradients."""
 
+    # node id and the index of the value entry under the mouse on the picture (None: left it)
+    value_hovered = Signal(str, object)
+
     def __init__(self, player: Player, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.player = player
@@ -165,6 +168,8 @@ class PlayerPanel(QWidget):
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setMinimumHeight(90)
+        self.picture.setMouseTracking(True)
+        self.picture.installEventFilter(self)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setFont(QFont("monospace", 9))
@@ -225,6 +230,24 @@ class PlayerPanel(QWidget):
             self.arrays.open_index(0)
             return
         super().mouseDoubleClickEvent(event)
+
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        """Report which entry of the current forward value the mouse is over on the picture."""
+        if obj is self.picture and event.type() in (QEvent.Type.MouseMove, QEvent.Type.Leave):
+            rec = self.player.current
+            pix = self.picture.pixmap()
+            cell = None
+            if (event.type() == QEvent.Type.MouseMove and rec is not None and
+                    rec.phase == "forward" and pix is not None and not pix.isNull()):
+                x0 = (self.picture.width() - pix.width()) / 2
+                y0 = (self.picture.height() - pix.height()) / 2
+                pos = event.position()
+                cell = cell_at(rec.value.shape, (pos.x() - x0) / pix.width(),
+                               (pos.y() - y0) / pix.height())
+            if rec is not None:
+                self.value_hovered.emit(rec.node, cell)
+        return super().eventFilter(obj, event)
 
 
 def add_dock(main_window, widget: QWidget, title: str, area: Qt.DockWidgetArea, name: str):

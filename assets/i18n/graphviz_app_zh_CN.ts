@@ -666,6 +666,37 @@
     </message>
 </context>
 <context>
+    <name>FeatureMaps</name>
+    <message>
+        <source>computing the maps…</source>
+        <translation>正在计算特征图…</translation>
+    </message>
+    <message>
+        <source>the conv, pool or activation node whose maps are shown</source>
+        <translation>显示其特征图的卷积、池化或激活节点</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>色标</translation>
+    </message>
+    <message>
+        <source>the example whose maps are shown</source>
+        <translation>显示其特征图的样本</translation>
+    </message>
+    <message>
+        <source>Hover a cell: its formula in numbers, and its sources on the canvas. Click it: its receptive field.</source>
+        <translation>悬停在一个格子上：显示代入数字的公式，并在画布上标出它的来源。点击它：显示它的感受野。</translation>
+    </message>
+    <message>
+        <source>no kernels (not made by a conv)</source>
+        <translation>没有卷积核（不是由卷积产生的）</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <source>Unsaved changes</source>
@@ -674,6 +705,93 @@
     <message>
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
+    </message>
+</context>
+<context>
+    <name>FilterLab</name>
+    <message>
+        <source>Open Image…</source>
+        <translation>打开图像…</translation>
+    </message>
+    <message>
+        <source>Kernels</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>the Gaussian blur&apos;s σ in pixels</source>
+        <translation>高斯模糊的 σ（像素）</translation>
+    </message>
+    <message>
+        <source>per filter: each picture its own range; shared: one range</source>
+        <translation>每个滤波器：每张图用自己的范围；共享：用同一个范围</translation>
+    </message>
+    <message>
+        <source>add the learned filters of a conv node of the graph</source>
+        <translation>加入图中某个卷积节点学到的滤波器</translation>
+    </message>
+    <message>
+        <source>run the graph up to this node on the image (resized to the network&apos;s input) and show its channels</source>
+        <translation>在图像上（缩放到网络的输入尺寸）把图运行到这个节点，并显示它的各个通道</translation>
+    </message>
+    <message>
+        <source>Run on image</source>
+        <translation>在图像上运行</translation>
+    </message>
+    <message>
+        <source>Learned</source>
+        <translation>学到的</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>my kernel: 1 0 -1; 2 0 -2; 1 0 -1</source>
+        <translation>我的卷积核: 1 0 -1; 2 0 -2; 1 0 -1</translation>
+    </message>
+    <message>
+        <source>3, 5 or 7 rows of as many numbers, rows separated by &apos;;&apos;</source>
+        <translation>3、5 或 7 行，每行同样多个数，行之间用 &apos;;&apos; 分隔</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>remove my kernels</source>
+        <translation>删除我的卷积核</translation>
+    </message>
+    <message>
+        <source>signed responses: blue below 0, white 0, red above; each title gives the range, nothing is clipped</source>
+        <translation>有正负的响应：低于 0 为蓝，0 为白，高于 0 为红；每个标题给出范围，不做截断</translation>
+    </message>
+    <message>
+        <source>−max</source>
+        <translation>−最大值</translation>
+    </message>
+    <message>
+        <source>+max</source>
+        <translation>+最大值</translation>
+    </message>
+    <message>
+        <source>Hover a pixel to see the kernel × patch sum behind it.</source>
+        <translation>悬停在一个像素上，看它背后的“卷积核 × 图块”之和。</translation>
+    </message>
+    <message>
+        <source>Choose a node (and load an image) first.</source>
+        <translation>请先选择一个节点（并载入一张图像）。</translation>
+    </message>
+    <message>
+        <source>Open &amp;Image…</source>
+        <translation>打开图像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Load an image into the Filter lab</source>
+        <translation>把一张图像载入滤波器实验室</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1292,14 @@
     <message>
         <source>Step details</source>
         <translation>单步详情</translation>
+    </message>
+    <message>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>Filter lab</source>
+        <translation>滤波器实验室</translation>
     </message>
 </context>
 <context>

@@ -48,7 +48,8 @@ TRANSLATED_FILES = ("graphviz_app/main_window.py", "graphviz_app/actions.py",
                     "graphviz_app/panels/watch/loss_panel.py (static texts)",
                     "graphviz_app/panels/build/messages.py (static texts)",
                     "graphviz_app/editor/files.py (dialog titles)",
-                    "graphviz_app/panels/watch/array_view.py (static texts)")
+                    "graphviz_app/panels/watch/array_view.py (static texts)",
+                    "graphviz_app/panels/inside/{feature_maps,filter_lab}.py (static texts)")
 TRANSLATED_DOCKS = ("palette_dock", "inspector_dock", "history_dock", "example_dock", "data_dock",
                     "training_dock", "loss_dock", "gradcheck_dock", "embeddings_dock",
                     "activations_dock", "decision_boundary_dock", "cost_surface_dock",

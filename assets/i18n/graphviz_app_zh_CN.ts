@@ -1114,6 +1114,14 @@
         <translation>对数代价</translation>
     </message>
     <message>
+        <source>Cost</source>
+        <translation>代价</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
         <source>Tick a run to show its curves; the axes fit the runs shown</source>
         <translation>勾选一次运行来显示它的曲线；坐标轴会适应所显示的运行</translation>
     </message>
@@ -1144,6 +1152,10 @@
     <message>
         <source>Train this network to see its curves and a bias/variance verdict.</source>
         <translation>训练这个网络，就能看到它的曲线和偏差/方差结论。</translation>
+    </message>
+    <message>
+        <source>Accuracy (none: a regression cost)</source>
+        <translation>准确率（无：这是回归代价）</translation>
     </message>
 </context>
 <context>

@@ -119,9 +119,9 @@ class LossPanel(QWidget):
 
         self.plots = _Plots()
         self.plots.setMinimumHeight(120)
-        self.cost_plot = self.plots.addPlot(row=0, col=0, title="Cost")
-        self.acc_plot = self.plots.addPlot(row=0, col=1, title="Accuracy")
-        self._acc_title = "Accuracy"
+        self.cost_plot = self.plots.addPlot(row=0, col=0, title=translate("LossPanel", "Cost"))
+        self.acc_plot = self.plots.addPlot(row=0, col=1, title=translate("LossPanel", "Accuracy"))
+        self._acc_title = translate("LossPanel", "Accuracy")
         # no grid: pyqtgraph draws grid lines with the axes, 8x the cost of a repaint; no x
         # label either: the "x axis" box above the plots names the unit, in less height
         # fixed ranges, changed only when the data leave them: a moving axis costs a re-layout
@@ -288,7 +288,8 @@ class LossPanel(QWidget):
             verdict, advice = diagnose(run.history, dev_name=run.dev_name, lr=run.config.lr,
                                        optimizer=run.config.optimizer)
         regression = all(math.isnan(a) for a in run.history.train_accuracy)
-        title = "Accuracy (none: a regression cost)" if regression else "Accuracy"
+        title = translate("LossPanel", "Accuracy (none: a regression cost)") if regression else \
+            translate("LossPanel", "Accuracy")
         if title != self._acc_title:       # an empty plot should say why it is empty
             self._acc_title = title
             self.acc_plot.setTitle(title, color=self._text_color.name(), size=TITLE_SIZE)
@@ -363,7 +364,8 @@ class LossPanel(QWidget):
         pal = self.palette()
         bg, fg = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
         self.plots.setBackground(bg)
-        for plot, title in ((self.cost_plot, "Cost"), (self.acc_plot, self._acc_title)):
+        for plot, title in ((self.cost_plot, translate("LossPanel", "Cost")),
+                            (self.acc_plot, self._acc_title)):
             for side in ("left", "bottom"):
                 axis = plot.getAxis(side)
                 axis.setPen(pg.mkPen(fg))

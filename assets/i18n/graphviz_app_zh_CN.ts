@@ -1388,6 +1388,26 @@
         <translation>{phase} · 第 {cursor}/{total} 步{where}</translation>
     </message>
     <message>
+        <source>Finished.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Cost {name} = {value} on this batch.</source>
+        <translation>这一批上的代价 {name} = {value}。</translation>
+    </message>
+    <message>
+        <source>Every node shows its gradient; hover a node for its value, gradient and formulas.</source>
+        <translation>每个节点都显示了它的梯度；悬停在节点上查看它的值、梯度和公式。</translation>
+    </message>
+    <message>
+        <source>No backward pass: the graph has no scalar cost (end it with a loss whose reduction is &apos;mean&apos;). Hover a node for its value.</source>
+        <translation>没有反向传播：这张图没有标量代价（请以 reduction 为 &apos;mean&apos; 的损失函数结尾）。悬停在节点上查看它的值。</translation>
+    </message>
+    <message>
+        <source>Back (Shift+F10) steps back through the passes; Reset (Shift+F5) or Play (F5) starts again.</source>
+        <translation>后退（Shift+F10）沿着这两遍往回走；重置（Shift+F5）或播放（F5）重新开始。</translation>
+    </message>
+    <message>
         <source>nothing left to step: Reset (Shift+F5) or Play (F5) to start again, Back (Shift+F10) to review</source>
         <translation>没有可以再走的步了：按重置（Shift+F5）或播放（F5）重新开始，按后退（Shift+F10）回顾</translation>
     </message>

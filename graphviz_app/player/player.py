@@ -175,20 +175,21 @@ class Player(QObject):
         if ex is None or ex.phase != "done":
             return ""
         graph = self.session.graph
-        lines = ["Finished."]
+        lines = [translate("Player", "Finished.")]
         if ex.target in graph.nodes:
             cost = ex.values().get(ex.target)
             if cost is not None and np.size(cost) == 1:
-                lines.append(f"Cost {graph.nodes[ex.target].name} = "
-                             f"{fmt_number(np.ravel(cost)[0])} on this batch.")
+                lines.append(translate("Player", "Cost {name} = {value} on this batch.").format(
+                    name=graph.nodes[ex.target].name, value=fmt_number(np.ravel(cost)[0])))
         if ex.total_steps > ex.forward_steps:
-            lines.append("Every node shows its gradient; hover a node for its value, "
-                         "gradient and formulas.")
+            lines.append(translate("Player", "Every node shows its gradient; hover a node for its "
+                                   "value, gradient and formulas."))
         else:
-            lines.append("No backward pass: the graph has no scalar cost (end it with a loss "
-                         "whose reduction is 'mean'). Hover a node for its value.")
-        lines.append("Back (Shift+F10) steps back through the passes; Reset (Shift+F5) or "
-                     "Play (F5) starts again.")
+            lines.append(translate("Player", "No backward pass: the graph has no scalar cost (end "
+                                   "it with a loss whose reduction is 'mean'). Hover a node for "
+                                   "its value."))
+        lines.append(translate("Player", "Back (Shift+F10) steps back through the passes; Reset "
+                               "(Shift+F5) or Play (F5) starts again."))
         return "\n".join(lines)
 
     def current_detail(self) -> str:

@@ -34,19 +34,22 @@ class Layout:
 
 
 LAYOUTS: dict[str, Layout] = {
-    "build": Layout(QT_TRANSLATE_NOOP("Layouts", "&Build"), {"left": ("palette_dock",), "right": ("inspector_dock",),
-                               "bottom": ("messages_dock", "history_dock")},
+    "build": Layout(QT_TRANSLATE_NOOP("Layouts", "&Build"),
+                    {"left": ("palette_dock",), "right": ("inspector_dock",),
+                     "bottom": ("messages_dock", "history_dock")},
                     {"left": 0.16, "right": 0.26, "bottom": 0.22}),
-    "step": Layout(QT_TRANSLATE_NOOP("Layouts", "&Step"), {"left": ("palette_dock",), "right": ("player_dock",),
-                             "bottom": ("gradcheck_dock", "messages_dock")},
+    "step": Layout(QT_TRANSLATE_NOOP("Layouts", "&Step"),
+                   {"left": ("palette_dock",), "right": ("player_dock",),
+                    "bottom": ("gradcheck_dock", "messages_dock")},
                    {"left": 0.16, "right": 0.26, "bottom": 0.24}),
-    "train": Layout(QT_TRANSLATE_NOOP("Layouts", "&Train"), {"right": ("training_dock",), "bottom": ("loss_dock",)},
-                    {"right": 0.28, "bottom": 0.36}),
-    "inside": Layout(QT_TRANSLATE_NOOP("Layouts", "Look &inside"), {"right": ("inspector_dock",),
-                                      "bottom": ("activations_dock", "feature_maps_dock",
-                                                 "decision_boundary_dock", "cost_surface_dock",
-                                                 "hidden_units_dock", "data_dock",
-                                                 "loss_dock")},
+    "train": Layout(QT_TRANSLATE_NOOP("Layouts", "&Train"),
+                    {"right": ("training_dock",), "bottom": ("loss_dock",)},
+                    {"right": 0.31, "bottom": 0.36}),
+    "inside": Layout(QT_TRANSLATE_NOOP("Layouts", "Look &inside"),
+                     {"right": ("inspector_dock",),
+                      "bottom": ("activations_dock", "feature_maps_dock", "decision_boundary_dock",
+                                 "cost_surface_dock", "hidden_units_dock", "data_dock",
+                                 "loss_dock")},
                      {"right": 0.24, "bottom": 0.52}),
 }
 DEFAULT_LAYOUT = "build"
@@ -140,6 +143,10 @@ class DockManager(QObject):
         by_title = {d.windowTitle(): d for d in self.docks.values()}
         laid_out = self.win.isVisible()
         for bar in bars:
+            # Whole panel names, scrolled when they do not fit, rather than "Gra…" and "Co…".
+            if bar.elideMode() != Qt.TextElideMode.ElideNone:
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+                bar.setUsesScrollButtons(True)
             if not bar.isVisible():
                 continue
             stale = any(tabs[bar] < tabs[other] for other in bars if other is not bar)

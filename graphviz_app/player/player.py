@@ -397,7 +397,7 @@ class Player(QObject):
         self.state_changed.emit()
 
     def _apply_node(self, scene, nid: str, want: tuple | None) -> None:
-        item = _call(scene, "node_item", nid)
+        item = scene.node_item(nid)
         if item is None:
             return
         try:
@@ -418,8 +418,8 @@ class Player(QObject):
         """A collapsed group hides its members: the box shows which one is being computed."""
         graph = self.session.graph
         for gid, group in graph.groups.items():
-            item = _call(scene, "group_item", gid)
-            if item is None or not hasattr(item, "set_run_state"):
+            item = scene.group_item(gid)
+            if item is None:
                 continue
             states = [nodes[m][0] for m in group.members if m in nodes]
             current = next((m for m in group.members if m in nodes and
@@ -439,7 +439,7 @@ class Player(QObject):
                 pass
 
     def _apply_edge(self, scene, edge: Edge, want: tuple | None) -> None:
-        item = _call(scene, "edge_item", *edge)
+        item = scene.edge_item(*edge)
         if item is None:
             return
         how, badge, tip = want if want is not None else (None, None, None)
@@ -457,15 +457,6 @@ def _cannot_step(e: Exception) -> str:
         text = text[len("cannot run: "):]
     return f"cannot step: {text.rstrip('.')}; fix the graph, then Step (F10) again"
 
-
-def _call(scene, name: str, *args):
-    fn = getattr(scene, name, None)
-    if fn is None:
-        return None
-    try:
-        return fn(*args)
-    except (KeyError, LookupError, RuntimeError):
-        return None
 
 
 def install_player(main_window, session) -> Player:

@@ -51,6 +51,9 @@ class FakeScene:
     def edge_item(self, src, dst, port):
         return self.edges.get((src, dst, port))
 
+    def group_item(self, gid):
+        return None
+
 
 def make(graph: Graph, dataset=None, qtbot=None):
     session = Session(graph)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSpinBox, QSplitt
 from engine.executor import ExecutionError
 from engine.inspect import activation_stats as st
 from .activation_functions import FunctionsView
-from .live import LiveSource
+from .live import LiveSource, ShownPanel
 from .plots import Plot
 from ...i18n import translate
 
@@ -48,7 +48,7 @@ def _plot(title: str, left: str = "", bottom: str = "") -> pg.PlotWidget:
     return w
 
 
-class ActivationsPanel(QWidget):
+class ActivationsPanel(ShownPanel):
     """Heatmap, per-layer histograms, flags, top examples and activation curves."""
 
     def __init__(self, session, training=None, parent: QWidget | None = None) -> None:
@@ -157,16 +157,6 @@ class ActivationsPanel(QWidget):
         self._draw_fn()
 
     # -- data ----------------------------------------------------------------------------------
-    def _on_changed(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def _on_selection(self, ids: list) -> None:
         for i, lay in enumerate(self._layers):
             if ids and lay.nid == ids[0]:

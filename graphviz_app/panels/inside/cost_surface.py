@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, Q
 
 from engine.inspect import cost_surface as cs
 
-from .live import LiveSource
+from .live import LiveSource, ShownPanel
 from .surface_parts import RUN_COLORS, SetEntriesCommand, SurfacePlot, SurfaceWorker
 from ...i18n import translate
 
@@ -32,7 +32,7 @@ SLOW_RES = 25
 MAX_PATHS = len(RUN_COLORS)
 
 
-class CostSurfacePanel(QWidget):
+class CostSurfacePanel(ShownPanel):
     """Cross-entropy beside squared error for logistic regression; the graph's own cost over
     two chosen entries for any other graph."""
 
@@ -201,16 +201,6 @@ class CostSurfacePanel(QWidget):
         self.compute.setVisible(not self.logistic and not busy)
 
     # -- computing -----------------------------------------------------------------------------
-    def _on_changed(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def _range(self, ax) -> tuple[np.ndarray, np.ndarray]:
         """Grid values: ±half around 0, widened to hold the current point and the paths."""
         g, w = self.session.graph, self.source.weights()

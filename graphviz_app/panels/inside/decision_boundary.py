@@ -22,7 +22,7 @@ from engine.executor import ExecutionError
 from engine.inspect import collapse, grids
 from engine.inspect.points import classes_of, with_point
 
-from .live import LiveSource
+from .live import LiveSource, ShownPanel
 from .plots import Plot
 from ...i18n import translate
 
@@ -57,7 +57,7 @@ class AddPointCommand(QUndoCommand):
         self.session.set_dataset(self.old)
 
 
-class DecisionBoundaryPanel(QWidget):
+class DecisionBoundaryPanel(ShownPanel):
     """Prediction map, points, unit maps and the collapsed line of the session's 2-D graph."""
 
     def __init__(self, session, training=None, parent: QWidget | None = None) -> None:
@@ -145,16 +145,6 @@ class DecisionBoundaryPanel(QWidget):
                 self.cls.addItem(f"class {c}", c)
             self.cls.setCurrentIndex(min(max(keep, 0), k - 1))
         self.cls.setEnabled(k > 0)
-
-    def _on_changed(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
 
     def _say(self, text: str) -> None:
         self.status.setText(text)

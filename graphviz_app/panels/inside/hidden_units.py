@@ -17,7 +17,7 @@ from engine.executor import ExecutionError
 from engine.inspect import activation_stats as st
 from engine.inspect.correlations import correlations, strongest
 
-from .live import LiveSource
+from .live import LiveSource, ShownPanel
 from ...i18n import translate
 
 
@@ -30,7 +30,7 @@ def _shade(r: float) -> QColor:
     return QColor(*(int(255 - t * 0.75 * (255 - c)) for c in base))
 
 
-class HiddenUnitsPanel(QWidget):
+class HiddenUnitsPanel(ShownPanel):
     """A units × latent factors table of correlations."""
 
     def __init__(self, session, training=None, parent: QWidget | None = None) -> None:
@@ -64,16 +64,6 @@ class HiddenUnitsPanel(QWidget):
         self.source.changed.connect(self._on_changed)
         session.selection_changed.connect(self._on_selection)
         self.layer.currentIndexChanged.connect(lambda _i: self.refresh())
-
-    def _on_changed(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
 
     def _on_selection(self, ids: list) -> None:
         for i, l in enumerate(self._layers):

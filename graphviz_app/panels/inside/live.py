@@ -13,12 +13,31 @@ import time
 import numpy as np
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from engine.inspect.probe import Probe
 from engine.training import Dataset, split
 
 DEFAULT_TRAIN = 0.8   # the Training dock's default split, for data no run has used yet
 LIVE_BUDGET = 3e8     # multiply-adds a view may spend on the GUI thread per update (~0.1 s)
+
+
+class ShownPanel(QWidget):
+    """A panel that redraws only while it can be seen: a change while hidden marks it dirty,
+    and it redraws when shown again. Subclasses define ``refresh()``, which clears
+    ``_dirty``."""
+
+    _dirty = True
+
+    def _on_changed(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
 
 
 class LiveSource(QObject):

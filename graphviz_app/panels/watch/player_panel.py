@@ -168,6 +168,7 @@ class PlayerPanel(QWidget):
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setMinimumHeight(90)
+        self.picture.setWordWrap(True)   # its words wrap in a narrow dock
         self.picture.setMouseTracking(True)
         self.picture.installEventFilter(self)
         self.text = QPlainTextEdit()

@@ -8,6 +8,11 @@ letter are the course's layer notation (``a[1]``, ``W[l]``), not controls. A ste
 :data:`VERBS`: ``run_forward``, ``run_backward``, ``step``, ``reset``, ``train`` (``epochs``),
 ``compare`` (``epochs``), ``gradcheck``, ``layout`` (``layout``), ``panel`` (``panel``) and
 ``params`` (``nodes``, ``params``: one undoable edit of those nodes' parameters).
+
+A translated guide lives in ``assets/guides/<language>/<name>.json`` (``zh_CN``) with the same
+structure: only the texts differ (title, topic, shows, try, look_for, step labels), and its
+bracketed control names are the controls' translated names. ``load(name, language)`` reads it,
+and falls back to the English guide when there is no translation.
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .messages import Msg, MsgError
 from .resources import asset
 
 VERBS = {
@@ -27,8 +33,14 @@ LAYOUT_KEYS = ("build", "step", "train", "inside")
 CONTROL = re.compile(r"(?<![\w\]])\[([^\[\]]+)\]")   # [Control], not a[1] or W[l]
 
 
-class GuideError(ValueError):
+ENGLISH = "en"
+
+
+class GuideError(MsgError):
     """A guide file that does not follow the format; the message names the file and field."""
+
+    def __init__(self, id: str, **params: Any) -> None:  # noqa: A002 - the message id
+        super().__init__(Msg(id, **params))
 
 
 @dataclass(frozen=True)
@@ -57,69 +69,91 @@ class Guide:
         return set(CONTROL.findall(text)) | set(self.panels)
 
 
-def _text(d: dict, key: str, where: str) -> str:
+def _text(d: dict, key: str, name: str, step: int | None = None) -> str:
     v = d.get(key)
     if not isinstance(v, str) or not v.strip():
-        raise GuideError(f"{where}: '{key}' must be a non-empty text")
+        if step is None:
+            raise GuideError("guide.empty_text", name=name, key=key)
+        raise GuideError("guide.step_empty_text", name=name, step=step, key=key)
     return v.strip()
 
 
 def parse(name: str, data: Any) -> Guide:
     """Check and convert one guide's JSON data."""
-    where = f"guide {name!r}"
     if not isinstance(data, dict):
-        raise GuideError(f"{where}: the file must hold a JSON object")
+        raise GuideError("guide.not_object", name=name)
     tries = data.get("try")
     if not (isinstance(tries, list) and 2 <= len(tries) <= 4
             and all(isinstance(t, str) and t.strip() for t in tries)):
-        raise GuideError(f"{where}: 'try' must list two to four concrete actions")
+        raise GuideError("guide.tries", name=name)
     layout = data.get("layout", "build")
     if layout not in LAYOUT_KEYS:
-        raise GuideError(f"{where}: 'layout' must be one of {', '.join(LAYOUT_KEYS)}")
+        raise GuideError("guide.layout", name=name, layouts=", ".join(LAYOUT_KEYS))
     panels = data.get("panels", [])
     if not (isinstance(panels, list) and all(isinstance(p, str) for p in panels)):
-        raise GuideError(f"{where}: 'panels' must be a list of panel titles")
+        raise GuideError("guide.panels", name=name)
     steps = []
     for i, s in enumerate(data.get("steps", [])):
         if not isinstance(s, dict) or s.get("do") not in VERBS:
-            raise GuideError(f"{where}: step {i + 1} must have 'do' set to one of "
-                             f"{', '.join(sorted(VERBS))}")
-        label = _text(s, "label", f"{where}, step {i + 1}")
+            raise GuideError("guide.step_verb", name=name, step=i + 1,
+                             verbs=", ".join(sorted(VERBS)))
+        label = _text(s, "label", name, i + 1)
         args = {k: v for k, v in s.items() if k not in ("do", "label")}
         missing = [k for k in VERBS[s["do"]] if k not in args and k != "epochs"]
         if missing:
-            raise GuideError(f"{where}, step {i + 1} ({s['do']}): needs {', '.join(missing)}")
+            raise GuideError("guide.step_needs", name=name, step=i + 1, verb=s["do"],
+                             missing=", ".join(missing))
         if "epochs" in args and not (isinstance(args["epochs"], int) and 0 < args["epochs"] <= 10000):
-            raise GuideError(f"{where}, step {i + 1}: 'epochs' must be a whole number 1-10000")
+            raise GuideError("guide.step_epochs", name=name, step=i + 1)
         if s["do"] == "layout" and args["layout"] not in LAYOUT_KEYS:
-            raise GuideError(f"{where}, step {i + 1}: unknown layout {args['layout']!r}")
+            raise GuideError("guide.step_layout", name=name, step=i + 1, layout=args["layout"])
         steps.append(Step(label, s["do"], args))
     order = data.get("order", 999)
     if not isinstance(order, int):
-        raise GuideError(f"{where}: 'order' must be a whole number")
-    return Guide(name=name, title=_text(data, "title", where), topic=_text(data, "topic", where),
-                 order=order, shows=_text(data, "shows", where), tries=tuple(t.strip() for t in tries),
-                 look_for=_text(data, "look_for", where), layout=layout, panels=tuple(panels),
+        raise GuideError("guide.order", name=name)
+    return Guide(name=name, title=_text(data, "title", name), topic=_text(data, "topic", name),
+                 order=order, shows=_text(data, "shows", name), tries=tuple(t.strip() for t in tries),
+                 look_for=_text(data, "look_for", name), layout=layout, panels=tuple(panels),
                  steps=tuple(steps))
 
 
-def load(name: str) -> Guide | None:
-    """The guide of the example ``name``, or None when it has none."""
-    f = asset("guides", f"{name}.json")
+def _read(name: str, language: str) -> Guide | None:
+    f = asset("guides", f"{name}.json") if language == ENGLISH else \
+        asset("guides", language, f"{name}.json")
     if not f.is_file():
         return None
     try:
         data = json.loads(f.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as e:
-        raise GuideError(f"guide {name!r}: not valid JSON ({e})") from None
+        raise GuideError("guide.not_json", name=name, error=str(e)) from None
     return parse(name, data)
 
 
-def load_all(names) -> dict[str, Guide]:
-    """The guides of the examples ``names`` that have one."""
+def _behaviour(g: Guide) -> tuple:
+    """What a translation must keep: the steps, layout, order and the number of panels and tries."""
+    return ([(s.do, s.args) for s in g.steps], g.layout, g.order, len(g.panels), len(g.tries))
+
+
+def load(name: str, language: str = ENGLISH) -> Guide | None:
+    """The guide of the example ``name`` in ``language`` ("en", "zh_CN"), else in English; None
+    when it has none. A translation whose steps, layout, panels or order differ from the English
+    guide's (translate the texts, not the behaviour) raises GuideError."""
+    english = _read(name, ENGLISH)
+    if language == ENGLISH or english is None:
+        return english
+    translated = _read(name, language)
+    if translated is None:
+        return english
+    if _behaviour(translated) != _behaviour(english):
+        raise GuideError("guide.translation_differs", name=name, language=language)
+    return translated
+
+
+def load_all(names, language: str = ENGLISH) -> dict[str, Guide]:
+    """The guides of the examples ``names`` that have one, in ``language`` where translated."""
     out = {}
     for n in names:
-        g = load(n)
+        g = load(n, language)
         if g is not None:
             out[n] = g
     return out

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .messages import Msg
 from .ops.base import ParamError, ShapeError, WeightSpec, fmt_shape, get_op
 from .weights import fmt_bytes, physical_bytes
 
@@ -51,6 +52,7 @@ class ShapeIssue:
     message: str
     expected: str | None = None
     found: str | None = None
+    msg: Msg | None = None   # the message as an id with parameters, for translation
 
     def __str__(self) -> str:
         return f"{self.name}: {self.message}"
@@ -83,9 +85,9 @@ def infer(graph: "Graph") -> tuple[dict[str, NodeShape], list[ShapeIssue]]:
         specs: tuple[WeightSpec, ...] = ()
         if missing:  # for a variadic op, a gap below its highest wired port counts too
             p = missing[0]
-            issues.append(ShapeIssue(nid, node.name, p,
-                                     f"input {op.input_name(p)} (port {p}) is not connected",
-                                     expected="a connection", found="nothing"))
+            msg = Msg("shape.not_connected", input=op.input_name(p), port=p)
+            issues.append(ShapeIssue(nid, node.name, p, str(msg),
+                                     expected="a connection", found="nothing", msg=msg))
         elif all(s is not None for s in ins):
             try:
                 out = tuple(op.infer_shape(node.params, list(ins)))
@@ -93,15 +95,14 @@ def infer(graph: "Graph") -> tuple[dict[str, NodeShape], list[ShapeIssue]]:
                 formula = op.shape_formula(node.params, list(ins))
                 n = _node_elements(specs, out, op.is_source and not op.is_feed)
                 if n > MAX_NODE_ELEMENTS:
-                    issues.append(ShapeIssue(
-                        nid, node.name, None,
-                        f"it would hold {n:,} numbers ({fmt_bytes(8 * n)}), more than this "
-                        f"machine's {fmt_bytes(8 * MAX_NODE_ELEMENTS)} of memory; use smaller "
-                        f"sizes (units, channels, kernel or shape)",
-                        expected=_SIZE_LIMIT, found=f"{n:,} numbers"))
+                    msg = Msg("shape.too_many_numbers", count=n, size=fmt_bytes(8 * n),
+                              limit=fmt_bytes(8 * MAX_NODE_ELEMENTS))
+                    issues.append(ShapeIssue(nid, node.name, None, str(msg), expected=_SIZE_LIMIT,
+                                             found=f"{n:,} numbers", msg=msg))
                     out, specs = None, ()
             except ShapeError as e:
-                issues.append(ShapeIssue(nid, node.name, e.port, e.message, e.expected, e.found))
+                issues.append(ShapeIssue(nid, node.name, e.port, e.message, e.expected, e.found,
+                                         msg=e.msg))
                 out = None
                 try:
                     formula = op.shape_formula(node.params, list(ins))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .messages import Msg
 from .ops.base import get_op
 from .ops.sources import check_feed, convert_feed
 
@@ -55,11 +56,11 @@ def lr_warning(optimizer: str, lr: float) -> str | None:
         return None
     lo, hi = LR_RANGES[optimizer]
     if lr > hi:
-        return (f"α = {lr:g} is above what {optimizer} usually takes ({lo:g} to {hi:g}): "
-                f"expect the cost to blow up; try {TYPICAL_LR[optimizer]:g}")
+        return Msg("train.lr_high", lr=lr, optimizer=optimizer, lo=lo, hi=hi,
+                   typical=TYPICAL_LR[optimizer])
     if lr < lo:
-        return (f"α = {lr:g} is below what {optimizer} usually takes ({lo:g} to {hi:g}): "
-                f"training will barely move; try {TYPICAL_LR[optimizer]:g}")
+        return Msg("train.lr_low", lr=lr, optimizer=optimizer, lo=lo, hi=hi,
+                   typical=TYPICAL_LR[optimizer])
     return None
 
 
@@ -72,14 +73,13 @@ def divergence(history: "History") -> str | None:
     cost far above the first iteration's), or None."""
     bad = [c for c in history.cost + history.train_cost if not math.isfinite(c)]
     if bad:
-        return "the cost became NaN or infinite"
+        return Msg("train.not_finite")
     if not history.cost:
         return None
     start = history.cost[0]
     for e, tc in zip(history.epochs, history.train_cost):
         if _grown(start, tc):
-            return (f"the train cost grew from {start:.3g} to {tc:.3g} by epoch {e}, instead "
-                    "of falling")
+            return Msg("train.cost_grew", start=start, cost=tc, epoch=e)
     return None
 
 
@@ -98,10 +98,11 @@ def _id_limits(graph: "Graph", nid: str) -> list[tuple[int, str]]:
             src = graph.inputs_of(dst)[0]
             shape = graph.shapes[src].out if src is not None and src in graph.shapes else None
             if shape and shape[-1] is not None:
-                out.append((int(shape[-1]), f"the {shape[-1]} classes of {node.name}"))
+                out.append((int(shape[-1]), Msg("train.classes_of", count=shape[-1],
+                                                name=node.name)))
         elif node.op == "embedding" and port == 0:
             k = int(node.params["num_embeddings"])
-            out.append((k, f"the {k} rows of {node.name}"))
+            out.append((k, Msg("train.rows_of", count=k, name=node.name)))
     return out
 
 
@@ -110,20 +111,18 @@ def fit_problem(graph: "Graph", ds: "Dataset", label: str | None = None) -> str 
     an input with no array of its name, an array of the wrong shape or kind, or class ids
     beyond what the graph's loss or embedding takes."""
     if graph.issues:
-        return (f"the graph has an error: {graph.issues[0]}. Fix it (the node is marked on "
-                "the canvas), then start again")
+        issue = graph.issues[0]
+        return Msg("train.graph_error", node=issue.name, error=issue.msg or issue.message)
     label = label or ds.name or "the data"
     for nid in feed_inputs(graph):
         node = graph.nodes[nid]
         if node.name not in ds.arrays:
-            return (f"data '{label}' has no array named {node.name!r} for input {node.name} "
-                    f"(it has {', '.join(ds.arrays) or 'none'}): choose other data, or rename "
-                    "the input")
+            return Msg("train.no_array", label=label, name=node.name,
+                       arrays=", ".join(ds.arrays) or "none")
         arr = ds.arrays[node.name]
         why = check_feed(node.name, tuple(node.params["shape"]), arr)
         if why:
-            return (f"data '{label}' does not fit input {why}: choose data that matches the "
-                    "graph's inputs, or change the input's shape")
+            return Msg("train.no_fit", label=label, why=why)
         try:
             ids = convert_feed(f"data '{label}' for input {node.name}", arr,
                                node.params["dtype"], np.float32)
@@ -134,7 +133,6 @@ def fit_problem(graph: "Graph", ds: "Dataset", label: str | None = None) -> str 
         lo, hi = int(ids.min()), int(ids.max())
         for count, what in _id_limits(graph, nid):
             if lo < 0 or hi >= count:
-                return (f"data '{label}' gives input {node.name} ids from {lo} to {hi}, but "
-                        f"{what} take 0 to {count - 1}: choose data with at most {count} "
-                        "classes, or widen the graph")
+                return Msg("train.ids_range", label=label, name=node.name, lo=lo, hi=hi,
+                           what=what, top=count - 1, count=count)
     return None

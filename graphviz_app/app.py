@@ -2,7 +2,7 @@
 
 ``graphviz-app [FILE]`` opens the app (with FILE). ``graphviz-app --screenshot OUT.png [FILE |
 --example NAME] [--size WxH] [--layout NAME] [--panel TITLE]... [--run forward|backward|
-train[:EPOCHS]] [--select NODE]`` opens FILE (else the example, else "xor_mlp"), arranges the
+train[:EPOCHS]] [--select NODE] [--language en|zh_CN]`` opens FILE (else the example, else "xor_mlp"), arranges the
 layout, runs the passes or a training, selects the node, raises the named panels, renders the
 window offscreen to a PNG and exits; an unknown panel, example, layout or node exits with status
 2 and lists the valid names. ``GRAPHVIZ_APP_PROBE=1`` prints a line once the window is shown
@@ -39,6 +39,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                    help="with --screenshot: run the passes, or train for EPOCHS (default 30)")
     p.add_argument("--select", metavar="NODE", help="with --screenshot: select this node")
     p.add_argument("--dark", action="store_true", help="use a dark palette (Fusion style)")
+    p.add_argument("--language", choices=("system", "en", "zh_CN"),
+                   help="the app's language (default: Settings → Language, else the system's)")
     p.add_argument("--welcome", action="store_true",
                    help="with --screenshot: show the welcome page instead of a graph")
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -229,6 +231,14 @@ def run(argv: list[str]) -> int:
         tmp = tempfile.mkdtemp(prefix="graphviz-app-shot-")
         settings = QSettings(os.path.join(tmp, "settings.ini"), QSettings.Format.IniFormat)
         recovery_dir = tmp
+    from . import i18n
+    choice = args.language or i18n.saved_choice(settings or QSettings(
+        QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANIZATION, APP_NAME))
+    language = i18n.resolve(choice)
+    if shot and args.language:   # the screenshot's Settings → Language shows what it used
+        i18n.save_choice(settings, args.language)
+    if language != i18n.ENGLISH:
+        i18n.apply(language)
     win = MainWindow(settings=settings, recovery_dir=recovery_dir)
     if shot:
         win.files.show_error = lambda title, text: print(f"{title}: {text}", file=sys.stderr)

@@ -4,13 +4,16 @@ later release lands in its own place instead of where an old saved layout would 
 
 Every panel's content sits in a scroll area, so a dock's minimum size is small whatever its
 form holds, and the window fits a 1280x720 screen with every panel installed.
+
+Panel titles are given in English and shown translated (context ``"Panels"``; callers mark them
+with ``QT_TRANSLATE_NOOP("Panels", "Title")``); a panel is found by either title.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QDockWidget, QFrame, QMainWindow, QScrollArea, QTabBar,
                                QTabWidget, QWidget)
@@ -31,19 +34,22 @@ class Layout:
 
 
 LAYOUTS: dict[str, Layout] = {
-    "build": Layout("&Build", {"left": ("palette_dock",), "right": ("inspector_dock",),
-                               "bottom": ("messages_dock", "history_dock")},
+    "build": Layout(QT_TRANSLATE_NOOP("Layouts", "&Build"),
+                    {"left": ("palette_dock",), "right": ("inspector_dock",),
+                     "bottom": ("messages_dock", "history_dock")},
                     {"left": 0.16, "right": 0.26, "bottom": 0.22}),
-    "step": Layout("&Step", {"left": ("palette_dock",), "right": ("player_dock",),
-                             "bottom": ("gradcheck_dock", "messages_dock")},
+    "step": Layout(QT_TRANSLATE_NOOP("Layouts", "&Step"),
+                   {"left": ("palette_dock",), "right": ("player_dock",),
+                    "bottom": ("gradcheck_dock", "messages_dock")},
                    {"left": 0.16, "right": 0.26, "bottom": 0.24}),
-    "train": Layout("&Train", {"right": ("training_dock",), "bottom": ("loss_dock",)},
+    "train": Layout(QT_TRANSLATE_NOOP("Layouts", "&Train"),
+                    {"right": ("training_dock",), "bottom": ("loss_dock",)},
                     {"right": 0.31, "bottom": 0.36}),
-    "inside": Layout("Look &inside", {"right": ("inspector_dock",),
-                                      "bottom": ("activations_dock", "feature_maps_dock",
-                                                 "decision_boundary_dock", "cost_surface_dock",
-                                                 "hidden_units_dock", "data_dock",
-                                                 "loss_dock")},
+    "inside": Layout(QT_TRANSLATE_NOOP("Layouts", "Look &inside"),
+                     {"right": ("inspector_dock",),
+                      "bottom": ("activations_dock", "feature_maps_dock", "decision_boundary_dock",
+                                 "cost_surface_dock", "hidden_units_dock", "data_dock",
+                                 "loss_dock")},
                      {"right": 0.24, "bottom": 0.52}),
 }
 DEFAULT_LAYOUT = "build"
@@ -64,6 +70,7 @@ class DockManager(QObject):
         self.win = window
         self.docks: dict[str, QDockWidget] = {}
         self.areas: dict[str, str] = {}            # dock name -> area key
+        self.source_titles: dict[str, str] = {}    # dock name -> English title
         self.show_actions: dict[str, QAction] = {}
         self._sweep = QTimer(self)
         self._sweep.setSingleShot(True)
@@ -83,7 +90,7 @@ class DockManager(QObject):
             raise ValueError(f"area must be one of {sorted(AREAS)}, not {area!r}")
         if name in self.docks:
             raise ValueError(f"a panel named {name!r} exists already")
-        dock = QDockWidget(title, self.win)
+        dock = QDockWidget(QCoreApplication.translate("Panels", title), self.win)
         dock.setObjectName(name)
         scroll = QScrollArea()
         scroll.setObjectName(f"{name}_scroll")
@@ -102,12 +109,26 @@ class DockManager(QObject):
             self.win.tabifyDockWidget(same[-1], dock)
         self.docks[name] = dock
         self.areas[name] = area
+        self.source_titles[name] = title
         self.hide_orphan_tab_bars()
-        act = QAction(title, self.win)
-        act.setStatusTip(f"Show the {title} panel in front")
+        act = QAction(self.win)
         act.triggered.connect(lambda _c=False, n=name: self.show(n))
         self.show_actions[name] = act
+        self._retitle(name)
         return dock
+
+    def _retitle(self, name: str) -> None:
+        title = QCoreApplication.translate("Panels", self.source_titles[name])
+        self.docks[name].setWindowTitle(title)
+        act = self.show_actions[name]
+        act.setText(title)
+        act.setStatusTip(QCoreApplication.translate("Panels", "Show the {title} panel in front")
+                         .format(title=title))
+
+    def retranslate(self) -> None:
+        """Title every dock and its View entry again in the current language."""
+        for name in self.docks:
+            self._retitle(name)
 
     def hide_orphan_tab_bars(self) -> None:
         """Hide tab bars Qt has stopped using but left on screen.
@@ -147,10 +168,13 @@ class DockManager(QObject):
         return self.docks[name].widget().widget()
 
     def by_title(self, title: str) -> str | None:
-        """The dock name whose title is ``title`` (case and '&' ignored), else None."""
-        want = title.replace("&", "").strip().lower()
+        """The dock name whose title, shown or English, is ``title`` (case and '&' ignored),
+        else None."""
+        def plain(t: str) -> str:
+            return t.replace("&", "").strip().lower()
+        want = plain(title)
         for name, dock in self.docks.items():
-            if dock.windowTitle().replace("&", "").strip().lower() == want:
+            if want in (plain(dock.windowTitle()), plain(self.source_titles[name])):
                 return name
         return None
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBox,
                                QStackedWidget, QWidget)
 
 from . import APP_NAME, ORGANIZATION, __version__
+from . import i18n
+from .i18n import translate
 from .editor import clipboard, data_import, editing, interchange, weights_io
 from .actions import Actions, shortcuts_html
 from .canvas.scene import GraphScene
@@ -57,9 +59,12 @@ class MainWindow(QMainWindow):
         self.inspector = InspectorPanel(self.session, self)
         self.counts_label = install_status_counts(self, self.session)
         self.history = HistoryPanel(self.session, self)
-        self.add_panel(self.palette_panel, "Palette", "palette_dock", "left")
-        self.add_panel(self.inspector, "Inspector", "inspector_dock", "right")
-        self.add_panel(self.history, "History", "history_dock", "bottom")
+        self.add_panel(self.palette_panel, QT_TRANSLATE_NOOP("Panels", "Palette"), "palette_dock",
+                       "left")
+        self.add_panel(self.inspector, QT_TRANSLATE_NOOP("Panels", "Inspector"), "inspector_dock",
+                       "right")
+        self.add_panel(self.history, QT_TRANSLATE_NOOP("Panels", "History"), "history_dock",
+                       "bottom")
         self.session.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.session.path_changed.connect(lambda _p: self.update_title())
         self.session.dirty_changed.connect(lambda _d: self.update_title())
@@ -82,13 +87,18 @@ class MainWindow(QMainWindow):
         self.dock_manager.apply_layout(DEFAULT_LAYOUT)
         self.restore_settings()
         self.update_title()
-        self.statusBar().showMessage("Drag ops from the palette onto the canvas; wire output → input.")
+        self.statusBar().showMessage(translate(
+            "MainWindow", "Drag ops from the palette onto the canvas; wire output → input."))
+        warning = i18n.font_warning(i18n.current())
+        if warning:
+            self.statusBar().showMessage(warning)
 
     # -- docks ----------------------------------------------------------------------------------
     def add_panel(self, widget: QWidget, title: str, name: str,
                   area: str | Qt.DockWidgetArea = "right") -> QDockWidget:
         """Add ``widget`` as the panel ``name`` titled ``title``, tabbed into ``area`` ("left",
-        "right" or "bottom"); the View menu lists it and raises it."""
+        "right" or "bottom"); the View menu lists it and raises it. ``title`` is English,
+        marked ``QT_TRANSLATE_NOOP("Panels", "Title")``; the dock shows it translated."""
         if isinstance(area, Qt.DockWidgetArea):
             area = next(k for k, v in AREAS.items() if v == area)
         return self.dock_manager.add(widget, title, name, area)
@@ -170,21 +180,23 @@ class MainWindow(QMainWindow):
     def export(self, kind: str, path: str | None = None) -> bool:
         """Export the canvas as 'png' or 'svg' (asks for a path when None)."""
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, f"Export canvas as {kind.upper()}",
-                                                  os.path.expanduser(f"~/graph.{kind}"),
-                                                  f"{kind.upper()} (*.{kind})")
+            path, _ = QFileDialog.getSaveFileName(
+                self, translate("MainWindow", "Export canvas as {kind}").format(kind=kind.upper()),
+                os.path.expanduser(f"~/graph.{kind}"), f"{kind.upper()} (*.{kind})")
             if not path:
                 return False
         try:
             (editing.export_png if kind == "png" else editing.export_svg)(self.scene, path)
         except OSError as e:
-            self.files.show_error("Export failed", f"{path} could not be written: "
-                                  f"{save_reason(e, path)}. Choose another place.")
+            self.files.show_error(
+                translate("MainWindow", "Export failed"),
+                translate("MainWindow", "{path} could not be written: {reason}. Choose another "
+                          "place.").format(path=path, reason=save_reason(e, path)))
             return False
         except ImportError as e:
-            self.files.show_error("Export failed", str(e))
+            self.files.show_error(translate("MainWindow", "Export failed"), str(e))
             return False
-        self.session.message.emit(f"Exported {path}")
+        self.session.message.emit(translate("MainWindow", "Exported {path}").format(path=path))
         return True
 
     # -- help -----------------------------------------------------------------------------------
@@ -193,17 +205,29 @@ class MainWindow(QMainWindow):
         return shortcuts_html(self)
 
     def show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard and mouse", self.shortcuts_text())
+        QMessageBox.information(self, translate("MainWindow", "Keyboard and mouse"),
+                                self.shortcuts_text())
 
     def show_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"<b>{APP_NAME}</b> {__version__}<br>Build neural networks as computation "
-                          "graphs by drag and drop, and watch them compute and learn.")
+        QMessageBox.about(
+            self, translate("MainWindow", "About {app}").format(app=APP_NAME),
+            f"<b>{APP_NAME}</b> {__version__}<br>" + translate(
+                "MainWindow", "Build neural networks as computation graphs by drag and drop, "
+                "and watch them compute and learn."))
+
+    def retranslate(self) -> None:
+        """Menus, panel titles and the window's own texts again, in the current language."""
+        self.actions.retranslate()
+        self.dock_manager.retranslate()
+        self.interchange.retranslate()
+        self.update_title()
 
     # -- Qt -------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and "scene" in self.__dict__:
             self.scene.set_theme(make_theme(self.palette()))
+        if event.type() == QEvent.Type.LanguageChange and "dock_manager" in self.__dict__:
+            self.retranslate()
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -211,7 +235,8 @@ class MainWindow(QMainWindow):
         if training.busy:
             # Stop first; the run's weights come back to the graph, then closing goes on
             # (asking to save them like any other change).
-            self.session.message.emit("Stopping training before closing; its weights are kept")
+            self.session.message.emit(translate(
+                "MainWindow", "Stopping training before closing; its weights are kept"))
             training.state_changed.connect(self._close_when_idle)
             training.stop()
             event.ignore()

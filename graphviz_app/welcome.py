@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
                                QVBoxLayout, QWidget)
@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from engine import guides
 from engine.examples import EXAMPLES, build
 
+from . import i18n
 from .canvas.scene import GraphScene
 from .editor.editing import render_image
+from .i18n import translate
 from .session import Session
 
 THUMB = QSize(200, 110)
@@ -35,14 +37,15 @@ def example_thumbnail(name: str, theme=None) -> QImage:
                         Qt.TransformationMode.SmoothTransformation)
 
 
-def ordered_examples() -> list[tuple[str, str, str]]:
-    """(topic, name, title) for every example, in the guides' order; examples without a guide
-    come last under "More examples"."""
-    found = guides.load_all(EXAMPLES)
+def ordered_examples(language: str = guides.ENGLISH) -> list[tuple[str, str, str]]:
+    """(topic, name, title) for every example, in the guides' order, in ``language`` where the
+    guide is translated; examples without a guide come last under "More examples"."""
+    found = guides.load_all(EXAMPLES, language)
+    more = translate("Welcome", "More examples")
     rows = []
     for name, entry in EXAMPLES.items():
         g = found.get(name)
-        rows.append((g.order if g else 10_000, g.topic if g else "More examples", name,
+        rows.append((g.order if g else 10_000, g.topic if g else more, name,
                      g.title if g else entry[0]))
     rows.sort(key=lambda r: (r[0], r[2]))
     return [(topic, name, title) for _, topic, name, title in rows]
@@ -61,18 +64,17 @@ class WelcomePage(QWidget):
         self.theme = theme
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 16, 24, 16)
-        head = QLabel("<h2>See how a neural network computes and learns</h2>"
-                      "Open an example below, or start a new graph and drag ops from the "
-                      "palette onto the canvas.")
+        self.head = head = QLabel()
         head.setWordWrap(True)
         lay.addWidget(head)
         row = QHBoxLayout()
-        self.new_button = QPushButton("New graph")
+        self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_chosen)
         row.addWidget(self.new_button)
         row.addStretch(1)
         lay.addLayout(row)
-        lay.addWidget(QLabel("<b>Examples</b>"))
+        self.examples_label = QLabel()
+        lay.addWidget(self.examples_label)
         self.examples = QListWidget()
         self.examples.setObjectName("welcome_examples")
         self.examples.setViewMode(QListWidget.ViewMode.IconMode)
@@ -84,7 +86,8 @@ class WelcomePage(QWidget):
         self.examples.itemActivated.connect(self._activated)
         self.examples.itemClicked.connect(self._activated)
         lay.addWidget(self.examples, 3)
-        lay.addWidget(QLabel("<b>Recent files</b>"))
+        self.recent_label = QLabel()
+        lay.addWidget(self.recent_label)
         self.recent = QListWidget()
         self.recent.setObjectName("welcome_recent")
         self.recent.setMaximumHeight(110)
@@ -95,28 +98,54 @@ class WelcomePage(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._draw_next)
+        self._recent_paths: list[str] = []
         self._fill_examples()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text again in the current language (the pictures stay)."""
+        head = translate("Welcome", "See how a neural network computes and learns")
+        self.head.setText(f"<h2>{head}</h2>" + translate(
+            "Welcome", "Open an example below, or start a new graph and drag ops from the "
+            "palette onto the canvas."))
+        self.new_button.setText(translate("Welcome", "New graph"))
+        self.examples_label.setText("<b>" + translate("Welcome", "Examples") + "</b>")
+        self.recent_label.setText("<b>" + translate("Welcome", "Recent files") + "</b>")
+        language = i18n.current()
+        found = guides.load_all(EXAMPLES, language)
+        for topic, name, title in ordered_examples(language):
+            item = self.items[name]
+            item.setText(f"{title}\n{topic}")
+            g = found.get(name)
+            item.setToolTip(guides.CONTROL.sub(r"\1", g.shows)
+                            if g and language != guides.ENGLISH else EXAMPLES[name][1])
+        self.set_recent(self._recent_paths)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _fill_examples(self) -> None:
         blank = QPixmap(THUMB)
         blank.fill(Qt.GlobalColor.transparent)
-        for topic, name, title in ordered_examples():
-            item = QListWidgetItem(QIcon(blank), f"{title}\n{topic}")
+        for _topic, name, _title in ordered_examples():
+            item = QListWidgetItem(QIcon(blank), "")
             item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setToolTip(EXAMPLES[name][1])
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.examples.addItem(item)
             self.items[name] = item
         self._pending = list(self.items)
 
     def set_recent(self, paths: list[str]) -> None:
+        self._recent_paths = list(paths)
         self.recent.clear()
         for p in paths:
             it = QListWidgetItem(f"{os.path.basename(p)}    {os.path.dirname(p)}")
             it.setData(Qt.ItemDataRole.UserRole, p)
             self.recent.addItem(it)
         if not paths:
-            self.recent.addItem("No recent files yet.")
+            self.recent.addItem(translate("Welcome", "No recent files yet."))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..messages import Msg
 from .base import Op, ShapeError, broadcast_shapes, fmt_shape, register
 from .unary import elements_per_example
 
@@ -16,8 +17,7 @@ def _broadcast(a: tuple, b: tuple) -> tuple:
     try:
         return broadcast_shapes(a, b)
     except ShapeError as e:
-        raise ShapeError(f"{e.message}; make the sizes equal, or 1 on that axis "
-                         f"(a reshape can insert a size-1 axis)", port=1,
+        raise ShapeError(Msg("shape.broadcast_fix", reason=e.msg or e.message), port=1,
                          expected=e.expected, found=e.found) from None
 
 
@@ -107,16 +107,15 @@ class MatMul(Op):
     def infer_shape(self, params, in_shapes):
         a, b = in_shapes
         if len(a) < 1 or len(b) < 1:
-            raise ShapeError("matmul needs at least 1-D inputs", port=0 if len(a) < 1 else 1,
+            raise ShapeError(Msg("shape.matmul_scalar"), port=0 if len(a) < 1 else 1,
                              expected="1-D or more", found="scalar")
         if len(a) == 1 or len(b) == 1:
             ka, kb = a[-1], b[0] if len(b) == 1 else b[-2]
         else:
             ka, kb = a[-1], b[-2]
         if ka is not None and kb is not None and ka != kb:
-            raise ShapeError(f"inner dimensions differ: a is {fmt_shape(a)}, b is {fmt_shape(b)} "
-                             f"({ka} ≠ {kb}); b needs {ka} rows to match a's last axis "
-                             f"(transpose or reshape one of them)", port=1,
+            raise ShapeError(Msg("shape.matmul_inner", a=fmt_shape(a), b=fmt_shape(b), ka=ka,
+                                 kb=kb), port=1,
                              expected=f"{ka} rows", found=f"{kb} rows")
         if len(a) == 1 and len(b) == 1:
             return ()
@@ -127,8 +126,7 @@ class MatMul(Op):
         try:
             batch = broadcast_shapes(tuple(a[:-2]), tuple(b[:-2]))
         except ShapeError as e:
-            raise ShapeError(f"batch axes of a ({fmt_shape(a)}) and b ({fmt_shape(b)}) do not "
-                             f"broadcast; the axes before the last two must be equal or 1",
+            raise ShapeError(Msg("shape.matmul_batch", a=fmt_shape(a), b=fmt_shape(b)),
                              port=1, expected=e.expected, found=e.found) from None
         return tuple(batch) + (a[-2], b[-1])
 

@@ -18,16 +18,21 @@ from typing import Any, Callable, ClassVar
 
 import numpy as np
 
+from ..messages import Msg
+
 Shape = tuple  # tuple[int | None, ...]
 
 
 class ShapeError(Exception):
-    """Raised by ``infer_shape``: which input port is wrong, what was expected, what was found."""
+    """Raised by ``infer_shape``: which input port is wrong, what was expected, what was found.
+    ``message`` may be an :class:`engine.messages.Msg`; ``.message`` is then its English text
+    and ``.msg`` the Msg itself, which the app shows in the user's language."""
 
-    def __init__(self, message: str, port: int | None = None,
+    def __init__(self, message, port: int | None = None,
                  expected: str | None = None, found: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+        super().__init__(str(message))
+        self.message = str(message)
+        self.msg = message if isinstance(message, Msg) else None
         self.port = port
         self.expected = expected
         self.found = found

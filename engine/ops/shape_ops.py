@@ -18,6 +18,7 @@ import math
 
 import numpy as np
 
+from ..messages import Msg
 from .base import Op, ParamError, ParamSpec, Shape, ShapeError, fmt_shape, norm_axis, register
 from .unary import elements_per_example
 
@@ -26,8 +27,7 @@ def _norm_axes(axes: tuple, ndim: int, what: str = "axes") -> tuple[int, ...]:
     """Non-negative, distinct axes; ShapeError (port 0) naming the bad one."""
     out = tuple(norm_axis(a, ndim) for a in axes)
     if len(set(out)) != len(out):
-        raise ShapeError(f"{what} {tuple(axes)} name the same axis twice for a "
-                         f"{ndim}-D input; list each axis once", port=0,
+        raise ShapeError(Msg("shape.axes_twice", what=what, axes=tuple(axes), ndim=ndim), port=0,
                          expected="distinct axes", found=str(tuple(axes)))
     return out
 
@@ -47,8 +47,7 @@ class _Reduce(Op):
         if not axes:
             return tuple(range(ndim))
         if ndim == 0:
-            raise ShapeError("the input is a scalar, so there is no axis to reduce; "
-                             "leave axes empty", port=0, expected="no axes", found=str(axes))
+            raise ShapeError(Msg("shape.reduce_scalar"), port=0, expected="no axes", found=str(axes))
         return _norm_axes(axes, ndim)
 
     def infer_shape(self, params: dict, in_shapes: list[Shape]) -> Shape:
@@ -145,9 +144,8 @@ class Reshape(Op):
         for i, s in enumerate(spec):
             if s == 0:
                 if i >= len(src):
-                    raise ShapeError(f"shape entry {i} is 0 (copy the input's axis {i}), but the "
-                                     f"input {fmt_shape(src)} has only {len(src)} axes; "
-                                     f"give the size instead", port=0,
+                    raise ShapeError(Msg("shape.reshape_copy_axis", i=i, shape=fmt_shape(src),
+                                         ndim=len(src)), port=0,
                                      expected=f"at least {i + 1} axes", found=fmt_shape(src))
                 copied.add(i)
                 out.append(src[i])
@@ -161,22 +159,18 @@ class Reshape(Op):
         has_infer = -1 in spec
         want = fmt_shape(tuple(None if d == -1 else d for d in out))
         if open_in and not has_infer:
-            raise ShapeError(f"the input {fmt_shape(src)} has an open dimension, so its size is "
-                             f"unknown; keep it with 0 (or let -1 absorb it) in the new shape",
-                             port=0, expected="a 0 or -1 for the open axis", found=str(spec))
+            raise ShapeError(Msg("shape.reshape_open", shape=fmt_shape(src)), port=0, expected="a 0 or -1 for the open axis", found=str(spec))
         if has_infer:
             if known_out == 0 or known_in % known_out:
-                raise ShapeError(f"cannot reshape {fmt_shape(src)} to {want}: "
-                                 f"{known_in} elements do not split into groups of {known_out}; "
-                                 f"change the fixed sizes", port=0,
+                raise ShapeError(Msg("shape.reshape_split", shape=fmt_shape(src), want=want,
+                                     known_in=known_in, known_out=known_out), port=0,
                                  expected=f"sizes whose product divides {known_in}",
                                  found=str(spec))
             k = out.index(-1)
             out[k] = None if open_in else known_in // known_out
         elif known_in != known_out:
-            raise ShapeError(f"cannot reshape {fmt_shape(src)} to {want}: {known_in} elements "
-                             f"≠ {known_out}; make the sizes multiply to {known_in} "
-                             f"(or use -1 for one of them)", port=0,
+            raise ShapeError(Msg("shape.reshape_count", shape=fmt_shape(src), want=want,
+                                 known_in=known_in, known_out=known_out), port=0,
                              expected=f"{known_in} elements", found=f"{known_out} elements")
         return tuple(out)
 
@@ -206,8 +200,8 @@ class Transpose(Op):
         if not axes:
             return tuple(range(ndim - 1, -1, -1))
         if len(axes) != ndim:
-            raise ShapeError(f"axes {tuple(axes)} has {len(axes)} entries but the input has "
-                             f"{ndim} axes; list every axis once", port=0,
+            raise ShapeError(Msg("shape.transpose_axes", axes=tuple(axes), count=len(axes),
+                                 ndim=ndim), port=0,
                              expected=f"{ndim} axes", found=str(tuple(axes)))
         return _norm_axes(axes, ndim)
 
@@ -238,8 +232,7 @@ class Flatten(Op):
     def infer_shape(self, params, in_shapes):
         shape = tuple(in_shapes[0])
         if len(shape) == 0:
-            raise ShapeError("cannot flatten a scalar: flatten keeps axis 0, so it needs at "
-                             "least 1 axis", port=0, expected="1 or more axes", found="scalar")
+            raise ShapeError(Msg("shape.flatten_scalar"), port=0, expected="1 or more axes", found="scalar")
         rest = shape[1:]
         size = None if any(d is None for d in rest) else math.prod(rest)
         return (shape[0], size)
@@ -269,24 +262,22 @@ class Concat(Op):
         first = tuple(in_shapes[0])
         nd = len(first)
         if nd == 0:
-            raise ShapeError("cannot concatenate scalars; reshape them to 1 axis first",
-                             port=0, expected="1 or more axes", found="scalar")
+            raise ShapeError(Msg("shape.concat_scalar"), port=0, expected="1 or more axes", found="scalar")
         axis = norm_axis(params["axis"], nd)
         out = list(first)
         for port in range(1, len(in_shapes)):
             s = tuple(in_shapes[port])
             name = f"input {self.input_name(port)} (port {port})"
             if len(s) != nd:
-                raise ShapeError(f"{name} has {len(s)} axes ({fmt_shape(s)}) but input a has "
-                                 f"{nd} ({fmt_shape(first)}); give every input the same number "
-                                 f"of axes", port=port, expected=f"{nd} axes", found=fmt_shape(s))
+                raise ShapeError(Msg("shape.concat_ndim", name=name, ndim=len(s), shape=fmt_shape(s),
+                                     nd=nd, first=fmt_shape(first)), port=port, expected=f"{nd} axes", found=fmt_shape(s))
             for i, (o, d) in enumerate(zip(out, s)):
                 if i == axis:
                     out[i] = None if o is None or d is None else o + d
                 elif o is not None and d is not None and o != d:
-                    raise ShapeError(f"{name} is {fmt_shape(s)}, which differs from "
-                                     f"{fmt_shape(tuple(first))} on axis {i} ({d} ≠ {o}); only "
-                                     f"axis {axis} (the concat axis) may differ", port=port,
+                    raise ShapeError(Msg("shape.concat_axis", name=name, shape=fmt_shape(s),
+                                         first=fmt_shape(tuple(first)), i=i, d=d, o=o, axis=axis),
+                                     port=port,
                                      expected=f"{o} on axis {i}", found=str(d))
                 elif o is None:
                     out[i] = d
@@ -332,7 +323,7 @@ class Slice(Op):
     def infer_shape(self, params, in_shapes):
         shape = tuple(in_shapes[0])
         if len(shape) == 0:
-            raise ShapeError("cannot slice a scalar", port=0, expected="1 or more axes",
+            raise ShapeError(Msg("shape.slice_scalar"), port=0, expected="1 or more axes",
                              found="scalar")
         axis = norm_axis(params["axis"], len(shape))
         d = shape[axis]
@@ -340,9 +331,9 @@ class Slice(Op):
             return shape
         n = len(range(*slice(params["start"], params["stop"] or None, params["step"]).indices(d)))
         if n == 0:
-            raise ShapeError(f"slice {params['start']}:{params['stop'] or ''}:{params['step']} of "
-                             f"axis {axis} (size {d}) is empty; choose start and stop inside "
-                             f"0..{d}", port=0, expected="a non-empty range", found=f"size {d}")
+            raise ShapeError(Msg("shape.slice_empty", start=params["start"],
+                                 stop=params["stop"] or "", step=params["step"], axis=axis, d=d),
+                             port=0, expected="a non-empty range", found=f"size {d}")
         return shape[:axis] + (n,) + shape[axis + 1:]
 
     def forward(self, params, inputs, weights, ctx):

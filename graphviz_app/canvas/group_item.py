@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QStyleOptionGraphicsItem
 
 from .node_item import HEADER, PAD
+from ..i18n import translate
 from .text import font
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,17 +52,19 @@ class GroupItem(QGraphicsItem):
             self.rect = QRectF(0, 0, COLLAPSED_W, COLLAPSED_H)
             self.setPos(rect.topLeft())
             self.setZValue(1)
-            self._info.setText(self.run_text or f"{n_members} nodes · double-click")
+            self._info.setText(self.run_text or translate(
+                "Canvas", "{count} nodes · double-click").format(count=n_members))
             self._info.setPos(PAD, HEADER + 8)
         else:
             self.rect = QRectF(0, 0, rect.width() + 2 * PAD, rect.height() + HEADER + PAD)
             self.setPos(rect.topLeft() - QPointF(PAD, HEADER))
             self.setZValue(-1)
-            self._info.setText("double-click the title to collapse")
+            self._info.setText(translate("Canvas", "double-click the title to collapse"))
             self._info.setPos(self._title.boundingRect().width() + 2 * PAD, 5)
         self._title.setPos(PAD, 3)
         self._n_members = n_members
-        self.setToolTip(f"group {name} ({n_members} nodes)")
+        self.setToolTip(translate("Canvas", "group {name} ({count} nodes)").format(
+            name=name, count=n_members))
 
     def set_run_state(self, state: str, text: str | None = None) -> None:
         """While the player steps through a collapsed group's members: the state of the box as
@@ -69,7 +72,8 @@ class GroupItem(QGraphicsItem):
         saying which member is being computed."""
         self.run_state, self.run_text = state, text
         if self.collapsed:
-            self._info.setText(text or f"{self._n_members} nodes · double-click")
+            self._info.setText(text or translate("Canvas", "{count} nodes · double-click").format(
+                count=self._n_members))
         self.update()
 
     def in_anchor(self) -> QPointF:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from engine import Graph
 
 from .. import NODES_MIME
+from ..i18n import translate
 from .commands import AddNodes, node_pos
 from ..session import Session
 
@@ -90,14 +91,15 @@ def copy_selection(session: Session) -> int:
     """Put the selected nodes on the clipboard; return how many."""
     ids = session.selected()
     if not ids:
-        session.message.emit("Select nodes to copy")
+        session.message.emit(translate("Editing", "Select nodes to copy"))
         return 0
     data = json.dumps(selection_payload(session.graph, ids))
     mime = QMimeData()
     mime.setText(data)
     mime.setData(NODES_MIME, data.encode("utf-8"))
     QGuiApplication.clipboard().setMimeData(mime)
-    session.message.emit(f"Copied {len(ids)} node{'s' * (len(ids) != 1)}")
+    session.message.emit(translate("Editing", "Copied 1 node") if len(ids) == 1 else
+                         translate("Editing", "Copied {count} nodes").format(count=len(ids)))
     return len(ids)
 
 
@@ -114,7 +116,8 @@ def paste(session: Session) -> bool:
         payload = None
     cmd = payload_to_command(session, payload)
     if cmd is None:
-        session.message.emit("The clipboard holds no nodes to paste; copy nodes (Ctrl+C) first")
+        session.message.emit(translate(
+            "Editing", "The clipboard holds no nodes to paste; copy nodes (Ctrl+C) first"))
         return False
     return session.push(cmd)
 
@@ -123,7 +126,7 @@ def duplicate(session: Session) -> bool:
     """Copy and paste the selection in one step, leaving the clipboard alone."""
     ids = session.selected()
     if not ids:
-        session.message.emit("Select nodes to duplicate")
+        session.message.emit(translate("Editing", "Select nodes to duplicate"))
         return False
     cmd = payload_to_command(session, selection_payload(session.graph, ids), text="Duplicate")
     return session.push(cmd)

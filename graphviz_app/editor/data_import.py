@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from engine.data import corpus, csv_import, digits, image_folder, precompute
 from engine.training import Dataset
 
+from ..i18n import QT_TRANSLATE_NOOP, live
 from .data_dialogs import CsvOptionsDialog, FolderOptionsDialog
 from .jobs import Job, JobProgress
 
@@ -258,14 +259,26 @@ class DataImporter(QObject):
 def install(main_window) -> DataImporter:
     """Add File → Data (import CSV, image folder, built-in data) to ``main_window``."""
     importer = DataImporter(main_window.session, main_window)
-    menu = main_window.actions.file_menu.addMenu("&Data")
-    menu.addAction("Import &CSV…", lambda: importer.import_csv())
-    menu.addAction("Import &Image Folder…", lambda: importer.import_folder())
-    menu.addSeparator()
-    menu.addAction("Handwritten &Digits (8x8, as rows)", importer.load_digits)
-    menu.addAction("Handwritten Digits as &Images (1x8x8)", importer.load_digit_images)
-    menu.addAction("&Text Corpus (word pairs)", importer.load_corpus)
-    menu.addSeparator()
-    menu.addAction("&Precompute Features at Selected Node", lambda: importer.precompute_selected())
+    menu = main_window.actions.file_menu.addMenu("")
+    live(menu.setTitle, QT_TRANSLATE_NOOP("DataMenu", "&Data"))
+    entries = ((QT_TRANSLATE_NOOP("DataMenu", "Import &CSV…"), importer.import_csv),
+               (QT_TRANSLATE_NOOP("DataMenu", "Import &Image Folder…"), importer.import_folder),
+               None,
+               (QT_TRANSLATE_NOOP("DataMenu", "Handwritten &Digits (8x8, as rows)"),
+                importer.load_digits),
+               (QT_TRANSLATE_NOOP("DataMenu", "Handwritten Digits as &Images (1x8x8)"),
+                importer.load_digit_images),
+               (QT_TRANSLATE_NOOP("DataMenu", "&Text Corpus (word pairs)"), importer.load_corpus),
+               None,
+               (QT_TRANSLATE_NOOP("DataMenu", "&Precompute Features at Selected Node"),
+                importer.precompute_selected))
+    for entry in entries:
+        if entry is None:
+            menu.addSeparator()
+            continue
+        text, slot = entry
+        act = menu.addAction("")
+        act.triggered.connect(lambda _c=False, f=slot: f())
+        live(act.setText, text)
     importer.confirm_replace = main_window.files.maybe_save
     return importer

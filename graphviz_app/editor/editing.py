@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from ..canvas.scene import GraphScene
+from ..i18n import translate
 from .commands import Disconnect, GroupNodes, MoveNodes, RemoveNodes, Ungroup, node_pos
 from .layout import layered_layout
 from ..session import Session
@@ -22,13 +23,14 @@ def delete_selection(session: Session, scene: GraphScene) -> bool:
         ids += [m for m in session.graph.groups[gid].members if m not in ids]
     edges = [e for e in scene.selected_edges() if e[0] not in ids and e[1] not in ids]
     if not ids and not edges:
-        session.message.emit("Select nodes or wires to delete")
+        session.message.emit(translate("Editing", "Select nodes or wires to delete"))
         return False
     if session.locked:
-        session.message.emit("Delete: not while training runs; stop training first")
+        session.message.emit(translate(
+            "Editing", "Delete: not while training runs; stop training first"))
         return False
     stack = session.undo_stack
-    stack.beginMacro("Delete")
+    stack.beginMacro(translate("Editing", "Delete"))
     for _src, dst, port in edges:
         session.push(Disconnect(session, dst, port))
     if ids:
@@ -44,13 +46,13 @@ def auto_layout(session: Session) -> bool:
         return False
     pos = layered_layout(graph.nx_graph())
     moves = {nid: (node_pos(graph.nodes[nid].ui), p) for nid, p in pos.items()}
-    return session.push(MoveNodes(session, moves, text="Auto layout"))
+    return session.push(MoveNodes(session, moves, text=translate("Editing", "Auto layout")))
 
 
 def group_selection(session: Session, name: str | None = None) -> bool:
     ids = session.selected()
     if len(ids) < 1:
-        session.message.emit("Select nodes to group")
+        session.message.emit(translate("Editing", "Select nodes to group"))
         return False
     taken = {g.name for g in session.graph.groups.values()}
     if name is None:
@@ -67,7 +69,7 @@ def ungroup_selection(session: Session, scene: GraphScene) -> bool:
         ids = session.selected()
         gid = next((session.graph.group_of(n) for n in ids if session.graph.group_of(n)), None)
     if gid is None:
-        session.message.emit("Select a group (or a node in one) to ungroup")
+        session.message.emit(translate("Editing", "Select a group (or a node in one) to ungroup"))
         return False
     return session.push(Ungroup(session, gid))
 

@@ -23,6 +23,7 @@ from engine import Graph
 
 from ..session import Session
 from .recovery import RecoveryWriter, origin_of, snapshot
+from ..i18n import translate
 
 AUTOSAVE_MS = 700       # the recovery file is written within this (plus the write) of an edit
 MAX_RECENT = 10
@@ -286,7 +287,7 @@ class FileController(QObject):
 
     def _dialog_unsaved(self, name: str) -> str:
         box = QMessageBox.question(
-            self.widget, "Unsaved changes", f"Save the changes to {name}?",
+            self.widget, translate("Files", "Unsaved changes"), f"Save the changes to {name}?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         return {QMessageBox.StandardButton.Save: "save",
@@ -294,7 +295,7 @@ class FileController(QObject):
 
     def _dialog_recover(self, what: str) -> bool:
         box = QMessageBox.question(
-            self.widget, "Recover unsaved work",
+            self.widget, translate("Files", "Recover unsaved work"),
             f"The app did not close normally last time. Recover the unsaved changes to {what}?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         return box == QMessageBox.StandardButton.Yes

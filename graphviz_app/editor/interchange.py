@@ -20,6 +20,7 @@ from engine.onnx import export_onnx, import_onnx
 from engine.onnx.check import TOLERANCE, compare_with_onnxruntime, runtime_available
 from engine.torch_export import TorchExportError, export_torch
 
+from ..i18n import translate
 from ..player.player import batch_feeds
 
 GOOD, BAD = QColor("#1e8449"), QColor("#c0392b")
@@ -70,35 +71,50 @@ class Interchange(QObject):
             lambda title, text: QMessageBox.warning(self.win, title, text)
         self.ask_open_path: Callable[[], str | None] = self._ask_open
         self.ask_save_path: Callable[[], str | None] = self._ask_save
-        self.import_action = QAction("Import &ONNX…", win)
-        self.import_action.setStatusTip("Open an ONNX model as a new graph (its blocks grouped)")
+        self.import_action = QAction(win)
         self.import_action.triggered.connect(lambda: self.import_file())
-        self.export_action = QAction("&ONNX…", win)
-        self.export_action.setStatusTip("Write the graph as an ONNX model (weights included)")
+        self.export_action = QAction(win)
         self.export_action.triggered.connect(lambda: self.export_file())
-        self.torch_action = QAction("&PyTorch code…", win)
-        self.torch_action.setStatusTip("Write a PyTorch script (module, weights, training loop)")
+        self.torch_action = QAction(win)
         self.torch_action.triggered.connect(lambda: self.export_torch_file())
         self.ask_torch_path: Callable[[], str | None] = self._ask_torch
-        self.check_action = QAction("Check with ONNX &Runtime", win)
-        self.check_action.setStatusTip("Run the last export in onnxruntime and compare every node")
+        self.check_action = QAction(win)
         self.check_action.triggered.connect(lambda: self.check())
+        self.retranslate()
         self.check_action.setEnabled(False)
         self.check_action.setVisible(runtime_available())
 
+    def retranslate(self) -> None:
+        """The actions' texts in the current language."""
+        self.import_action.setText(translate("Interchange", "Import &ONNX…"))
+        self.import_action.setStatusTip(translate(
+            "Interchange", "Open an ONNX model as a new graph (its blocks grouped)"))
+        self.export_action.setText(translate("Interchange", "&ONNX…"))
+        self.export_action.setStatusTip(translate(
+            "Interchange", "Write the graph as an ONNX model (weights included)"))
+        self.torch_action.setText(translate("Interchange", "&PyTorch code…"))
+        self.torch_action.setStatusTip(translate(
+            "Interchange", "Write a PyTorch script (module, weights, training loop)"))
+        self.check_action.setText(translate("Interchange", "Check with ONNX &Runtime"))
+        self.check_action.setStatusTip(translate(
+            "Interchange", "Run the last export in onnxruntime and compare every node"))
+
     # -- dialogs -----------------------------------------------------------------------------------
     def _ask_open(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.win, "Import ONNX model", "", "ONNX (*.onnx)")
+        path, _ = QFileDialog.getOpenFileName(self.win, translate("Interchange", "Import ONNX model"),
+                                              "", "ONNX (*.onnx)")
         return path or None
 
     def _ask_save(self) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.win, "Export ONNX model", "", "ONNX (*.onnx)")
+        path, _ = QFileDialog.getSaveFileName(self.win, translate("Interchange", "Export ONNX model"),
+                                              "", "ONNX (*.onnx)")
         if path and not path.lower().endswith(".onnx"):
             path += ".onnx"
         return path or None
 
     def _ask_torch(self) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.win, "Export PyTorch code", "", "Python (*.py)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.win, translate("Interchange", "Export PyTorch code"), "", "Python (*.py)")
         if path and not path.lower().endswith(".py"):
             path += ".py"
         return path or None
@@ -114,10 +130,11 @@ class Interchange(QObject):
         try:
             export_torch(self.session.graph, path, self.win.training_panel.config(), data)
         except (TorchExportError, OSError, ValueError, MemoryError) as e:
-            self._fail("Export PyTorch code", str(e))
+            self._fail(translate("Interchange", "Export PyTorch code"), str(e))
             return None
-        self.session.message.emit(f"wrote {os.path.basename(path)} and its weights; run it with "
-                                  f"python {os.path.basename(path)}")
+        self.session.message.emit(translate(
+            "Interchange", "wrote {file} and its weights; run it with python {file}").format(
+                file=os.path.basename(path)))
         return path
 
     @property
@@ -128,12 +145,15 @@ class Interchange(QObject):
     def import_file(self, path: str | None = None) -> bool:
         """Start importing ``path`` (asked when None); False when nothing was started."""
         if self.running:
-            self.session.message.emit("an ONNX job is already running; wait for it or cancel it")
+            self.session.message.emit(translate(
+                "Interchange", "an ONNX job is already running; wait for it or cancel it"))
             return False
         path = path or self.ask_open_path()
         if not path:
             return False
-        self._progress = QProgressDialog(f"Importing {os.path.basename(path)}…", "Cancel", 0, 0, self.win)
+        self._progress = QProgressDialog(
+            translate("Interchange", "Importing {file}…").format(file=os.path.basename(path)),
+            translate("Interchange", "Cancel"), 0, 0, self.win)
         self._progress.setMinimumDuration(400)
         self._start(lambda progress, cancelled: import_onnx(path, progress=progress, cancelled=cancelled),
                     lambda g, err: self._imported(g, err, path))
@@ -142,11 +162,12 @@ class Interchange(QObject):
 
     def _imported(self, graph, error: str, path: str) -> None:
         if graph is None:
-            self._fail("Import ONNX", f"{os.path.basename(path)}: {error}")
+            self._fail(translate("Interchange", "Import ONNX"), f"{os.path.basename(path)}: {error}")
             return
         self.session.replace_graph(graph, None)
-        self.session.message.emit(f"imported {os.path.basename(path)}: {len(graph)} nodes, "
-                                  f"{len(graph.groups)} blocks grouped")
+        self.session.message.emit(translate(
+            "Interchange", "imported {file}: {nodes} nodes, {blocks} blocks grouped").format(
+                file=os.path.basename(path), nodes=len(graph), blocks=len(graph.groups)))
         self.imported.emit(graph)
 
     def cancel(self) -> None:
@@ -158,7 +179,8 @@ class Interchange(QObject):
         """Start writing the session's graph to ``path`` (asked when None) in the worker (a big
         model's weights take a while); ``exported`` tells when it is done. The path, or None."""
         if self.running:
-            self.session.message.emit("an ONNX job is already running; wait for it")
+            self.session.message.emit(translate(
+                "Interchange", "an ONNX job is already running; wait for it"))
             return None
         path = path or self.ask_save_path()
         if not path:
@@ -169,13 +191,15 @@ class Interchange(QObject):
 
     def _exported(self, path, error: str) -> None:
         if path is None:
-            self._fail("Export ONNX", error)
+            self._fail(translate("Interchange", "Export ONNX"), error)
             return
         self.last_export = path
         self.check_action.setEnabled(runtime_available())
-        self.session.message.emit(f"exported {os.path.basename(path)}"
-                                  + ("; Export → Check with ONNX Runtime proves it"
-                                     if runtime_available() else ""))
+        name = os.path.basename(path)
+        self.session.message.emit(
+            translate("Interchange", "exported {file}; Export → Check with ONNX Runtime proves it")
+            .format(file=name) if runtime_available()
+            else translate("Interchange", "exported {file}").format(file=name))
         self.exported.emit(path)
 
     def check(self) -> bool:
@@ -185,13 +209,15 @@ class Interchange(QObject):
         graph = self.session.graph.copy()
         feeds, invented = batch_feeds(graph, self.session.dataset, 4)
         if invented:
-            self.session.message.emit("checking with random numbers for " + ", ".join(invented))
+            self.session.message.emit(translate(
+                "Interchange", "checking with random numbers for {inputs}").format(
+                    inputs=", ".join(invented)))
         self._start(lambda progress, cancelled: compare_with_onnxruntime(graph, feeds), self._checked)
         return True
 
     def _checked(self, diffs, error: str) -> None:
         if diffs is None:
-            self._fail("Check with ONNX Runtime", error)
+            self._fail(translate("Interchange", "Check with ONNX Runtime"), error)
             return
         bad = 0
         for nid, d in diffs.items():
@@ -203,9 +229,12 @@ class Interchange(QObject):
             item.set_value_display(None, f"ONNX Δ {d:.1e}", GOOD if ok else BAD)
         worst = max(diffs.values(), default=0.0)
         self.session.message.emit(
-            f"ONNX Runtime agrees on all {len(diffs)} nodes (largest difference {worst:.1e})"
-            if not bad else f"ONNX Runtime differs by more than {TOLERANCE:g} on {bad} of "
-                            f"{len(diffs)} nodes (red)")
+            translate("Interchange", "ONNX Runtime agrees on all {count} nodes (largest "
+                      "difference {worst:.1e})").format(count=len(diffs), worst=worst)
+            if not bad else
+            translate("Interchange", "ONNX Runtime differs by more than {tolerance:g} on {bad} "
+                      "of {count} nodes (red)").format(tolerance=TOLERANCE, bad=bad,
+                                                      count=len(diffs)))
         self.checked.emit(diffs)
 
     # -- the worker --------------------------------------------------------------------------------

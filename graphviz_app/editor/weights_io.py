@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from engine import serialize
 
+from ..i18n import QT_TRANSLATE_NOOP, live, translate
 from ..training.worker import LoadWeightsCommand
 
 __all__ = ["WeightsIO", "install", "WEIGHTS_FILTER"]
@@ -38,14 +39,15 @@ class WeightsIO(QObject):
     def _selection(self, what: str) -> list[str] | None:
         sel = self.session.selected()
         if not sel:
-            self.show_error(what, "Nothing is selected. Select the nodes (for example the "
-                            "layers of an encoder) whose weights to use, then try again.")
+            self.show_error(what, translate(
+                "WeightsMenu", "Nothing is selected. Select the nodes (for example the layers of "
+                "an encoder) whose weights to use, then try again."))
             return None
         return sel
 
     def save_selection(self, path: str | None = None) -> list[str] | None:
         """Save the selected nodes' arrays; return the keys written (None if nothing was)."""
-        title = "Save weights of selection"
+        title = translate("WeightsMenu", "Save weights of selection")
         sel = self._selection(title)
         if sel is None:
             return None
@@ -72,12 +74,13 @@ class WeightsIO(QObject):
 
     def load_selection(self, path: str | None = None) -> serialize.ArrayReport | None:
         """Load matching arrays into the selected nodes (undoable); return the report."""
-        title = "Load weights into selection"
+        title = translate("WeightsMenu", "Load weights into selection")
         sel = self._selection(title)
         if sel is None:
             return None
         if self.session.locked:
-            self.show_error(title, "Training is running; stop it first, then load weights.")
+            self.show_error(title, translate(
+                "WeightsMenu", "Training is running; stop it first, then load weights."))
             return None
         path = path or self.ask_open_path()
         if not path:
@@ -100,13 +103,15 @@ class WeightsIO(QObject):
 
     # -- default dialogs ------------------------------------------------------------------------
     def _dialog_save(self, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.widget, "Save weights of selection",
+        path, _ = QFileDialog.getSaveFileName(self.widget,
+                                              translate("WeightsMenu", "Save weights of selection"),
                                               os.path.join(os.path.expanduser("~"), suggested),
                                               WEIGHTS_FILTER)
         return path or None
 
     def _dialog_open(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.widget, "Load weights into selection",
+        path, _ = QFileDialog.getOpenFileName(self.widget,
+                                              translate("WeightsMenu", "Load weights into selection"),
                                               os.path.expanduser("~"), WEIGHTS_FILTER)
         return path or None
 
@@ -133,6 +138,8 @@ def install(main_window) -> WeightsIO:
     io = WeightsIO(main_window.session, main_window)
     menu = main_window.actions.file_menu
     menu.addSeparator()
-    menu.addAction("Save &Weights of Selection…", lambda: io.save_selection())
-    menu.addAction("&Load Weights into Selection…", lambda: io.load_selection())
+    live(menu.addAction("", lambda: io.save_selection()).setText,
+         QT_TRANSLATE_NOOP("WeightsMenu", "Save &Weights of Selection…"))
+    live(menu.addAction("", lambda: io.load_selection()).setText,
+         QT_TRANSLATE_NOOP("WeightsMenu", "&Load Weights into Selection…"))
     return io

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 
 from engine.executor import ExecutionError, Executor, StepRecord
 from engine.graph import GraphError
@@ -23,6 +23,7 @@ from engine.ops.base import get_op
 
 from . import step_text
 from .value_render import Rendered, fmt_number, render
+from ..i18n import translate
 
 IGNORED_EVENTS = {"ui_changed", "renamed", "group_added", "group_removed", "group_changed"}
 Edge = tuple[str, str, int]
@@ -119,26 +120,33 @@ class Player(QObject):
         self._timer.setInterval(max(1, int(1000 / self._speed)))
         self.state_changed.emit()
 
+    PHASES = (QT_TRANSLATE_NOOP("Player", "forward"), QT_TRANSLATE_NOOP("Player", "backward"))
+
     def status_text(self) -> str:
         """'backward · step 9/12 · node v (add)' for the toolbar label."""
         ex = self.executor
         if ex is None:
-            return "ready: press Step (F10) to run the first node"
+            return translate("Player", "ready: press Step (F10) to run the first node")
         rec = ex.current
         if ex.cursor == 0:
-            return f"ready · 0/{ex.total_steps} steps · press Step (F10) to run the first node"
+            return translate("Player", "ready · 0/{total} steps · press Step (F10) to run the "
+                             "first node").format(total=ex.total_steps)
         if ex.phase == "done":
-            passes = "forward and backward passes" if ex.total_steps > ex.forward_steps \
-                else "forward pass (no backward: no scalar cost)"
-            return (f"done · {passes} complete ({ex.total_steps} steps) · "
-                    "Back to review, Reset to start again")
+            passes = translate("Player", "forward and backward passes") \
+                if ex.total_steps > ex.forward_steps \
+                else translate("Player", "forward pass (no backward: no scalar cost)")
+            return translate("Player", "done · {passes} complete ({total} steps) · Back to review, "
+                             "Reset to start again").format(passes=passes, total=ex.total_steps)
         where = ""
         if rec is not None:
             node = self.session.graph.nodes.get(rec.node)
             if node is not None:
-                where = f" · node {node.name} ({node.op})"
-        phase = "forward pass complete" if ex.cursor == ex.forward_steps else ex.phase
-        return f"{phase} · step {ex.cursor}/{ex.total_steps}{where}"
+                where = translate("Player", " · node {name} ({op})").format(name=node.name,
+                                                                           op=node.op)
+        phase = translate("Player", "forward pass complete") if ex.cursor == ex.forward_steps \
+            else translate("Player", ex.phase)
+        return translate("Player", "{phase} · step {cursor}/{total}{where}").format(
+            phase=phase, cursor=ex.cursor, total=ex.total_steps, where=where)
 
     def node_detail(self, nid: str) -> str:
         """The hover text of a node at the current cursor (value, gradient, formulas)."""
@@ -167,20 +175,21 @@ class Player(QObject):
         if ex is None or ex.phase != "done":
             return ""
         graph = self.session.graph
-        lines = ["Finished."]
+        lines = [translate("Player", "Finished.")]
         if ex.target in graph.nodes:
             cost = ex.values().get(ex.target)
             if cost is not None and np.size(cost) == 1:
-                lines.append(f"Cost {graph.nodes[ex.target].name} = "
-                             f"{fmt_number(np.ravel(cost)[0])} on this batch.")
+                lines.append(translate("Player", "Cost {name} = {value} on this batch.").format(
+                    name=graph.nodes[ex.target].name, value=fmt_number(np.ravel(cost)[0])))
         if ex.total_steps > ex.forward_steps:
-            lines.append("Every node shows its gradient; hover a node for its value, "
-                         "gradient and formulas.")
+            lines.append(translate("Player", "Every node shows its gradient; hover a node for its "
+                                   "value, gradient and formulas."))
         else:
-            lines.append("No backward pass: the graph has no scalar cost (end it with a loss "
-                         "whose reduction is 'mean'). Hover a node for its value.")
-        lines.append("Back (Shift+F10) steps back through the passes; Reset (Shift+F5) or "
-                     "Play (F5) starts again.")
+            lines.append(translate("Player", "No backward pass: the graph has no scalar cost (end "
+                                   "it with a loss whose reduction is 'mean'). Hover a node for "
+                                   "its value."))
+        lines.append(translate("Player", "Back (Shift+F10) steps back through the passes; Reset "
+                               "(Shift+F5) or Play (F5) starts again."))
         return "\n".join(lines)
 
     def current_detail(self) -> str:
@@ -198,8 +207,8 @@ class Player(QObject):
             return self._fail(e)
         if rec is None:
             self.pause()
-            self.session.message.emit("nothing left to step: Reset (Shift+F5) or Play (F5) "
-                                      "to start again, Back (Shift+F10) to review")
+            self.session.message.emit(translate("Player", "nothing left to step: Reset (Shift+F5) or Play (F5) "
+                                      "to start again, Back (Shift+F10) to review"))
         self._refresh()
         return rec
 
@@ -233,8 +242,8 @@ class Player(QObject):
             self._fail(e)
         self._refresh()
         if self.executor is not None and self.executor.total_steps == self.executor.forward_steps:
-            self.session.message.emit("no backward pass: the graph has no scalar cost "
-                                      "(end it with a loss whose reduction is 'mean')")
+            self.session.message.emit(translate("Player", "no backward pass: the graph has no scalar cost "
+                                      "(end it with a loss whose reduction is 'mean')"))
 
     def play(self) -> None:
         if not self._ensure():

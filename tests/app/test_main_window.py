@@ -14,12 +14,12 @@ def menu_titles(win):
 
 
 def test_menus_and_docks(window):
-    assert menu_titles(window) == ["File", "Edit", "View", "Help"]
+    assert menu_titles(window) == ["File", "Edit", "View", "Settings", "Help"]
     view_menu = window.actions.view_menu
     entries = set(view_menu.actions())
     for name in ("palette_dock", "inspector_dock", "history_dock"):
         assert window.dock_manager.show_actions[name] in entries
-    help_texts = [a.text() for a in window.menuBar().actions()[3].menu().actions()]
+    help_texts = [a.text() for a in window.menuBar().actions()[4].menu().actions()]
     assert any("About" in t for t in help_texts) and any("Keyboard" in t for t in help_texts)
     assert "Ctrl+Z" in window.shortcuts_text()
     keys = [k.toString() for k in window.actions.redo.shortcuts()]

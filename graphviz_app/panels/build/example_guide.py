@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractButton, QLabel, QPushButton, QTabWidget, QVBoxLayout,
                                QWidget)
 
 from engine import guides
 from engine.guides import Guide, Step
 
+from ... import i18n
 from ...editor.commands import SetParams
+from ...i18n import translate
 
 
 def _rich(text: str) -> str:
@@ -51,23 +53,33 @@ class ExampleGuidePanel(QWidget):
         self.session.graph_replaced.connect(self._on_replaced)
         self.show_guide(None)
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self._load_guide()
+        super().changeEvent(event)
+
     # -- content --------------------------------------------------------------------------------
     def show_guide(self, guide: Guide | None) -> None:
         self.guide = guide
         for b in self.step_buttons:
             self.steps_box.removeWidget(b)
+            b.setParent(None)       # gone from the panel now, not at the next event pass
             b.deleteLater()
         self.step_buttons = []
         if guide is None:
-            self.title.setText("No example open")
-            self.body.setText("Open one from Help → Examples or File → Examples; its guide "
-                              "appears here with things to try.")
+            self.title.setText(translate("ExampleGuide", "No example open"))
+            self.body.setText(translate(
+                "ExampleGuide", "Open one from Help → Examples or File → Examples; its guide "
+                "appears here with things to try."))
             return
         self.title.setText(guide.title)
         tries = "".join(f"<li>{_rich(t)}</li>" for t in guide.tries)
-        self.body.setText(f"<p><b>What it shows.</b> {_rich(guide.shows)}</p>"
-                          f"<p><b>What to try</b></p><ol>{tries}</ol>"
-                          f"<p><b>What to look for.</b> {_rich(guide.look_for)}</p>")
+        shows = html.escape(translate("ExampleGuide", "What it shows."))
+        to_try = html.escape(translate("ExampleGuide", "What to try"))
+        look = html.escape(translate("ExampleGuide", "What to look for."))
+        self.body.setText(f"<p><b>{shows}</b> {_rich(guide.shows)}</p>"
+                          f"<p><b>{to_try}</b></p><ol>{tries}</ol>"
+                          f"<p><b>{look}</b> {_rich(guide.look_for)}</p>")
         for step in guide.steps:
             b = QPushButton(step.label)
             b.setObjectName(f"guide_step_{step.do}")
@@ -75,14 +87,19 @@ class ExampleGuidePanel(QWidget):
             self.steps_box.addWidget(b)
             self.step_buttons.append(b)
 
-    def _on_replaced(self) -> None:
+    def _load_guide(self) -> Guide | None:
+        """Show the open example's guide in the current language; None when there is none."""
         name = self.session.example_name
         try:
-            guide = guides.load(name) if name else None
+            guide = guides.load(name, i18n.current()) if name else None
         except guides.GuideError as e:
-            self.session.message.emit(str(e))
+            self.session.message.emit(i18n.render(e.msg))
             guide = None
         self.show_guide(guide)
+        return guide
+
+    def _on_replaced(self) -> None:
+        guide = self._load_guide()
         if guide is not None:
             # After the other views have rebuilt for the new graph.
             QTimer.singleShot(0, lambda g=guide: self.arrange(g))
@@ -162,8 +179,9 @@ class ExampleGuidePanel(QWidget):
         by_name = {n.name: nid for nid, n in graph.nodes.items()}
         missing = [n for n in names if n not in by_name]
         if missing:
-            self.session.message.emit(f"{label}: this graph has no node named "
-                                      f"{', '.join(missing)} (it was edited); reopen the example")
+            self.session.message.emit(translate(
+                "ExampleGuide", "{step}: this graph has no node named {names} (it was edited); "
+                "reopen the example").format(step=label, names=", ".join(missing)))
             return False
         self.session.undo_stack.beginMacro(label)
         ok = all(self.session.push(SetParams(self.session, by_name[n], dict(params)))
@@ -174,5 +192,5 @@ class ExampleGuidePanel(QWidget):
 
 def install(main_window, session) -> ExampleGuidePanel:
     panel = ExampleGuidePanel(main_window)
-    main_window.add_panel(panel, "Example", "example_dock", "left")
+    main_window.add_panel(panel, QT_TRANSLATE_NOOP("Panels", "Example"), "example_dock", "left")
     return panel

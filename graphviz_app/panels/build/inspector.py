@@ -24,6 +24,7 @@ from ...editor.commands import Rename, SetFrozen, SetParams
 from ...session import Session
 from ..watch.array_view import open_array_window
 from .param_editors import ERROR_STYLE, ParamEditor
+from ...i18n import translate
 
 REFRESH_KINDS = {"params_changed", "renamed", "frozen_changed", "edge_added", "edge_removed",
                  "node_added", "node_removed", "weights_changed"}
@@ -109,10 +110,10 @@ class InspectorPanel(QScrollArea):
         self.name_error = _label()
         self.name_error.setStyleSheet(ERROR_STYLE)
         self.name_error.hide()
-        form.addRow("Name", self.name_edit)
+        form.addRow(translate("Inspector", "Name"), self.name_edit)
         form.addRow("", self.name_error)
         self.op_label = _label(f"<b>{op.name}</b> ({op.category}) — {op.description}")
-        form.addRow("Op", self.op_label)
+        form.addRow(translate("Inspector", "Op"), self.op_label)
         for spec in op.params:
             ed = ParamEditor(spec, node.params[spec.name],
                              lambda v, s=spec.name: self._set_param(s, v), host)
@@ -123,7 +124,7 @@ class InspectorPanel(QScrollArea):
         self.shape_label = _label()
         self.inputs_label = _label()
         self.count_label = _label()
-        self.trainable = QCheckBox("trainable (uncheck to freeze)", host)
+        self.trainable = QCheckBox(translate("Inspector", "trainable (uncheck to freeze)"), host)
         self.trainable.toggled.connect(self._set_trainable)
         self.formula_label = _label()
         self.size_label = _label()
@@ -139,17 +140,17 @@ class InspectorPanel(QScrollArea):
         self.arrays_host = QWidget(host)
         self.arrays_layout = QVBoxLayout(self.arrays_host)
         self.arrays_layout.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Output", self.shape_label)
-        form.addRow("Inputs", self.inputs_label)
-        form.addRow("Layer", self.notation_label)
+        form.addRow(translate("Inspector", "Output"), self.shape_label)
+        form.addRow(translate("Inspector", "Inputs"), self.inputs_label)
+        form.addRow(translate("Inspector", "Layer"), self.notation_label)
         form.addRow(self.rows_note)
         self._notation_row_label = form.labelForField(self.notation_label)
-        form.addRow("Size", self.count_label)
+        form.addRow(translate("Inspector", "Size"), self.count_label)
         form.addRow("", self.trainable)
-        form.addRow("Formula", self.formula_label)
-        form.addRow("Output size", self.size_label)
+        form.addRow(translate("Inspector", "Formula"), self.formula_label)
+        form.addRow(translate("Inspector", "Output size"), self.size_label)
         form.addRow("", self.issues_label)
-        form.addRow("Arrays", self.arrays_host)
+        form.addRow(translate("Inspector", "Arrays"), self.arrays_host)
         self._arrays_row_label = form.labelForField(self.arrays_host)
         self._size_row_label = form.labelForField(self.size_label)
         self._form_host = host

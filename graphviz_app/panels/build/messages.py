@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...session import LoggedMessage, Session
+from ...i18n import translate
 
 NODE_ROLE = Qt.ItemDataRole.UserRole
 MAX_ROWS = 1000
@@ -50,13 +51,13 @@ class MessagesPanel(QWidget):
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(NODE, QHeaderView.ResizeMode.ResizeToContents)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
-        self.table.setToolTip("Click a message that names a node to select that node")
+        self.table.setToolTip(translate("Messages", "Click a message that names a node to select that node"))
         self.table.cellClicked.connect(self._on_clicked)
         lay.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.count = QLabel()
         row.addWidget(self.count, 1)
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton(translate("Messages", "Clear"))
         self.clear_button.clicked.connect(self.clear)
         row.addWidget(self.clear_button)
         lay.addLayout(row)
@@ -77,7 +78,7 @@ class MessagesPanel(QWidget):
             item = QTableWidgetItem(text)
             item.setData(NODE_ROLE, entry.node)
             if col == NODE and entry.node is not None:
-                item.setToolTip("Click to select this node")
+                item.setToolTip(translate("Messages", "Click to select this node"))
             self.table.setItem(row, col, item)
         while self.table.rowCount() > MAX_ROWS:
             self.table.removeRow(0)
@@ -135,7 +136,7 @@ class MessagesPanel(QWidget):
 def install(main_window, session: Session) -> MessagesPanel:
     """Add the Messages dock (bottom) to ``main_window``."""
     panel = MessagesPanel(session)
-    main_window.add_panel(panel, "Messages", "messages_dock", area="bottom")
+    main_window.add_panel(panel, QT_TRANSLATE_NOOP("Panels", "Messages"), "messages_dock", area="bottom")
     return panel
 
 

@@ -6,7 +6,7 @@ Double-clicking (or Enter) asks for the op to be added at the centre of the view
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QDrag
 from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
@@ -14,8 +14,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QTreeWidget
 from engine.ops import ops_by_category
 
 from ... import OP_MIME
+from ...i18n import translate
 
 OP_ROLE = Qt.ItemDataRole.UserRole + 1
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 2
+CATEGORY_NAMES = (QT_TRANSLATE_NOOP("Palette", "Inputs"), QT_TRANSLATE_NOOP("Palette", "Math"),
+                  QT_TRANSLATE_NOOP("Palette", "Activations"), QT_TRANSLATE_NOOP("Palette", "Layers"),
+                  QT_TRANSLATE_NOOP("Palette", "Losses"))
+"""The engine's op categories (engine.ops.CATEGORIES), marked for translation."""
 
 
 class OpTree(QTreeWidget):
@@ -61,7 +67,7 @@ class PalettePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("palette")
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search ops…")
+        self.search.setPlaceholderText(translate("Palette", "Search ops…"))
         self.search.setClearButtonEnabled(True)
         self.tree = OpTree(self)
         self.info = QLabel(self)
@@ -84,7 +90,8 @@ class PalettePanel(QWidget):
         for category, ops in ops_by_category().items():
             if not ops:
                 continue
-            top = QTreeWidgetItem(self.tree, [category])
+            top = QTreeWidgetItem(self.tree, [translate("Palette", category)])
+            top.setData(0, CATEGORY_ROLE, category)
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             f = top.font(0)
             f.setBold(True)
@@ -97,6 +104,14 @@ class PalettePanel(QWidget):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                               | Qt.ItemFlag.ItemIsDragEnabled)
             top.setExpanded(True)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.search.setPlaceholderText(translate("Palette", "Search ops…"))
+            for i in range(self.tree.topLevelItemCount()):
+                top = self.tree.topLevelItem(i)
+                top.setText(0, translate("Palette", top.data(0, CATEGORY_ROLE)))
+        super().changeEvent(event)
 
     def op_items(self) -> dict[str, QTreeWidgetItem]:
         """Op name -> its tree item."""
@@ -116,7 +131,7 @@ class PalettePanel(QWidget):
         needle = text.strip().lower()
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            cat_hit = needle in top.text(0).lower()
+            cat_hit = needle in top.text(0).lower() or needle in top.data(0, CATEGORY_ROLE).lower()
             shown = 0
             for j in range(top.childCount()):
                 item = top.child(j)

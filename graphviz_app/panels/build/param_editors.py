@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLi
 
 from engine.ops.base import ParamError, ParamSpec
 
+from ...i18n import translate
+
 _OPEN = {"none", "n", "?", "-1", "null"}
 ERROR_STYLE = "color: palette(bright-text); background: #c62828; padding: 2px; border-radius: 3px;"
 MAX_ENTRIES = 32          # what a saved file may hold (engine.safe_io), so it can be reopened
@@ -29,21 +31,26 @@ def parse_dims(text: str, allow_open: bool) -> tuple:
     body = re.sub(r"(?<=\d)\s*[x×]\s*(?=\d)", ",", body)   # 8x8, 8 × 8
     parts = [p for p in re.split(r"[,;\s]+", body) if p]
     if len(parts) > MAX_ENTRIES:
-        raise ValueError(f"{len(parts)} entries; at most {MAX_ENTRIES} are allowed")
+        raise ValueError(translate("Params", "{count} entries; at most {limit} are allowed")
+                         .format(count=len(parts), limit=MAX_ENTRIES))
     out: list[int | None] = []
     for p in parts:
         if p.lower() in _OPEN and (allow_open or p != "-1"):
             if not allow_open:
-                raise ValueError(f"{p!r}: every entry must be a whole number here")
+                raise ValueError(translate("Params", "{entry!r}: every entry must be a whole number "
+                                           "here").format(entry=p))
             out.append(None)
             continue
         try:
             v = int(p)
         except ValueError:
-            raise ValueError(f"{p!r} is not a whole number"
-                             + (" (use None for an open dimension)" if allow_open else "")) from None
+            raise ValueError((translate("Params", "{entry!r} is not a whole number (use None for an "
+                                        "open dimension)") if allow_open else
+                              translate("Params", "{entry!r} is not a whole number")).format(entry=p)
+                             ) from None
         if abs(v) > MAX_ENTRY:
-            raise ValueError(f"{p} is too large; use a number below {MAX_ENTRY:,}")
+            raise ValueError(translate("Params", "{entry} is too large; use a number below "
+                                       "{limit:,}").format(entry=p, limit=MAX_ENTRY))
         out.append(v)
     return tuple(out)
 
@@ -101,7 +108,8 @@ class ParamEditor(QWidget):
         else:
             w = QLineEdit(self)
             if k in ("ints", "shape"):
-                w.setPlaceholderText("e.g. None, 2" if k == "shape" else "e.g. 8, 8")
+                w.setPlaceholderText(translate("Params", "e.g. None, 2") if k == "shape" else
+                                     translate("Params", "e.g. 8, 8"))
                 w.textEdited.connect(self._validate_text)
             w.editingFinished.connect(self._finish_text)
         return w

@@ -13,6 +13,7 @@ from engine.inspect import activation_stats as st
 from engine.ops.activations import ACTIVATIONS
 
 from .plots import Plot
+from ...i18n import translate
 
 Z = np.linspace(-5, 5, 401)
 Y_RANGE = {"sigmoid": (-0.1, 1.1), "tanh": (-1.1, 1.1), "relu": (-0.3, 3.0),
@@ -51,7 +52,7 @@ class FunctionsView(QWidget):
         self.text = QLabel()
         self.text.setWordWrap(True)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Function"))
+        row.addWidget(QLabel(translate("ActivationFunctions", "Function")))
         row.addWidget(self.fn)
         row.addStretch(1)
         lay = QVBoxLayout(self)

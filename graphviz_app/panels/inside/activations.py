@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSpinBox, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -26,6 +26,7 @@ from engine.inspect import activation_stats as st
 from .activation_functions import FunctionsView
 from .live import LiveSource, ShownPanel
 from .plots import Plot
+from ...i18n import translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -64,18 +65,18 @@ class ActivationsPanel(ShownPanel):
         self._points_of = None
 
         self.layer = QComboBox()
-        self.layer.setToolTip("The layer the heatmap, the top examples and the curves show "
-                              "(follows the selection on the canvas)")
+        self.layer.setToolTip(translate("Activations", "The layer the heatmap, the top examples and the curves show "
+                              "(follows the selection on the canvas)"))
         self.first = QSpinBox()
         self.first.setRange(0, 0)
-        self.first.setToolTip("First example of the heatmap")
+        self.first.setToolTip(translate("Activations", "First example of the heatmap"))
         self.count = QSpinBox()
         self.count.setRange(1, 1000)
         self.count.setValue(60)
-        self.count.setToolTip("How many examples the heatmap shows")
+        self.count.setToolTip(translate("Activations", "How many examples the heatmap shows"))
         self.unit = QSpinBox()
         self.unit.setRange(0, 0)
-        self.unit.setToolTip("The unit whose top examples are shown (or click a heatmap column)")
+        self.unit.setToolTip(translate("Activations", "The unit whose top examples are shown (or click a heatmap column)"))
         top = QHBoxLayout()
         for label, w in (("Layer", self.layer), ("examples from", self.first),
                          ("count", self.count), ("unit", self.unit)):
@@ -86,14 +87,14 @@ class ActivationsPanel(ShownPanel):
         self.status.setWordWrap(True)
 
         # -- layers tab
-        self.heat = _plot("examples × units", "example", "unit")
+        self.heat = _plot(translate("Activations", "examples × units"), translate("Activations", "example"), translate("Activations", "unit"))
         self.heat.invertY(True)
         self.heat_image = pg.ImageItem()
         self.heat_image.setColorMap(pg.colormap.get("viridis"))
         self.heat.addItem(self.heat_image)
         self.heat_image.mouseClickEvent = self._heat_clicked
-        self.act_plot = _plot("activations a", "count", "a")
-        self.grad_plot = _plot("log₁₀|dJ/da|", "count", "log₁₀|g|")
+        self.act_plot = _plot(translate("Activations", "activations a"), translate("Activations", "count"), "a")
+        self.grad_plot = _plot(translate("Activations", "log₁₀|dJ/da|"), translate("Activations", "count"), translate("Activations", "log₁₀|g|"))
         self.act_curves = [self.act_plot.plot(stepMode="center", pen=pg.mkPen(c, width=1.5))
                            for c in COLORS]
         self.grad_curves = [self.grad_plot.plot(stepMode="center", pen=pg.mkPen(c, width=1.5))
@@ -112,7 +113,7 @@ class ActivationsPanel(ShownPanel):
         lt.addWidget(self.flags)
 
         # -- top examples tab
-        self.top_plot = _plot("the examples that activate the unit most")
+        self.top_plot = _plot(translate("Activations", "the examples that activate the unit most"))
         self.top_plot.setAspectLocked(True)
         self.all_pts = pg.ScatterPlotItem(size=4, brush=pg.mkBrush(170, 170, 170),
                                           pen=None)
@@ -137,9 +138,9 @@ class ActivationsPanel(ShownPanel):
         self.pre_curve, self.zones, self.fn_text = f.pre_curve, f.zones, f.text
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(layers_tab, "Layers")
-        self.tabs.addTab(top_tab, "Top examples")
-        self.tabs.addTab(self.functions, "Activation functions")
+        self.tabs.addTab(layers_tab, translate("Activations", "Layers"))
+        self.tabs.addTab(top_tab, translate("Activations", "Top examples"))
+        self.tabs.addTab(self.functions, translate("Activations", "Activation functions"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)
@@ -199,12 +200,12 @@ class ActivationsPanel(ShownPanel):
         else:
             self._layers = layers
         if not layers:
-            raise ValueError("This graph has no layers to look inside: add dense layers or "
-                             "activation nodes.")
+            raise ValueError(translate("Activations", "This graph has no layers to look inside: add dense layers or "
+                             "activation nodes."))
         train, _ = self.source.data()
         if train is None:
-            raise ValueError("No data loaded: open an example or load a data set to see the "
-                             "activations over its training examples.")
+            raise ValueError(translate("Activations", "No data loaded: open an example or load a data set to see the "
+                             "activations over its training examples."))
         n = self.source.examples_within_budget(len(train), passes=3)   # forward + backward
         if n < len(train):
             train = train.subset(np.arange(n))
@@ -363,7 +364,8 @@ def _units(ids: list[int], most: int = 12) -> str:
 
 def install(main_window, session) -> ActivationsPanel:
     panel = ActivationsPanel(session, main_window.training)
-    main_window.add_panel(panel, "Activations", "activations_dock", area="bottom")
+    main_window.add_panel(panel, QT_TRANSLATE_NOOP("Panels", "Activations"), "activations_dock",
+                          area="bottom")
     return panel
 
 

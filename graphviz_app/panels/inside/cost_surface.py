@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QThread
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QThread
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -23,6 +23,7 @@ from engine.inspect import cost_surface as cs
 
 from .live import LiveSource, ShownPanel
 from .surface_parts import RUN_COLORS, SetEntriesCommand, SurfacePlot, SurfaceWorker
+from ...i18n import translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -58,26 +59,26 @@ class CostSurfacePanel(ShownPanel):
         self.half.setValue(6.0)
         self.half.setSingleStep(1.0)
         self.half.setPrefix("± ")
-        self.half.setToolTip("Half-width of the grid around 0 for each axis (the current point "
-                             "and the runs' paths are always included)")
-        self.compute = QPushButton("Compute")
-        self.compute.setToolTip("Compute the surface (one forward pass of the training set per "
-                                "grid point, in the background)")
-        self.cancel = QPushButton("Cancel")
+        self.half.setToolTip(translate("CostSurface", "Half-width of the grid around 0 for each axis (the current point "
+                             "and the runs' paths are always included)"))
+        self.compute = QPushButton(translate("CostSurface", "Compute"))
+        self.compute.setToolTip(translate("CostSurface", "Compute the surface (one forward pass of the training set per "
+                                "grid point, in the background)"))
+        self.cancel = QPushButton(translate("CostSurface", "Cancel"))
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(120)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Axes"))
+        row.addWidget(QLabel(translate("CostSurface", "Axes")))
         row.addWidget(self.axis_a)
         row.addWidget(self.axis_b)
-        row.addWidget(QLabel("range"))
+        row.addWidget(QLabel(translate("CostSurface", "range")))
         row.addWidget(self.half)
         row.addWidget(self.compute)
         row.addWidget(self.progress)
         row.addWidget(self.cancel)
         row.addStretch(1)
-        self.plots = [SurfacePlot("cross-entropy J(w, b)"),
-                      SurfacePlot("squared error J(w, b) through σ")]
+        self.plots = [SurfacePlot(translate("CostSurface", "cross-entropy J(w, b)")),
+                      SurfacePlot(translate("CostSurface", "squared error J(w, b) through σ"))]
         plots = QHBoxLayout()
         for p in self.plots:
             plots.addWidget(p.widget)
@@ -220,12 +221,12 @@ class CostSurfacePanel(ShownPanel):
         g = self.session.graph
         self.plots[1].widget.setVisible(self.logistic)
         if ax is None:
-            self._say("This graph has no parameters to draw a cost surface over.")
+            self._say(translate("CostSurface", "This graph has no parameters to draw a cost surface over."))
             return
         train, _ = self.source.data()
         if train is None:
-            self._say("No data loaded: the cost is a mean over training examples; open an "
-                      "example (e.g. Logistic regression) or load data.")
+            self._say(translate("CostSurface", "No data loaded: the cost is a mean over training examples; open an "
+                      "example (e.g. Logistic regression) or load data."))
             return
         if self.logistic:
             try:
@@ -251,8 +252,8 @@ class CostSurfacePanel(ShownPanel):
         g = self.session.graph
         dense, _, loss = cs.logistic_layer(g)
         if any(e.nid != dense for e in ax):
-            raise ValueError("For logistic regression both axes must be entries of its dense "
-                             "layer (W or b)")
+            raise ValueError(translate("CostSurface", "For logistic regression both axes must be entries of its dense "
+                             "layer (W or b)"))
         w = self.source.weights() or {}
         node = g.nodes[dense]
         W = w.get((dense, "W"), node.weights["W"])
@@ -280,10 +281,10 @@ class CostSurfacePanel(ShownPanel):
         ax = self.axes()
         train, _ = self.source.data()
         if ax is None or train is None:
-            self._say("Choose two entries and load data first.")
+            self._say(translate("CostSurface", "Choose two entries and load data first."))
             return False
         if ax[0] == ax[1]:
-            self._say("Choose two different entries for the two axes.")
+            self._say(translate("CostSurface", "Choose two different entries for the two axes."))
             return False
         as_, bs = self._range(ax)
         g = self.session.graph
@@ -383,7 +384,8 @@ class CostSurfacePanel(ShownPanel):
 
 def install(main_window, session) -> CostSurfacePanel:
     panel = CostSurfacePanel(session, main_window.training)
-    main_window.add_panel(panel, "Cost surface", "cost_surface_dock", area="bottom")
+    main_window.add_panel(panel, QT_TRANSLATE_NOOP("Panels", "Cost surface"), "cost_surface_dock",
+                          area="bottom")
     from PySide6.QtCore import QCoreApplication
     app = QCoreApplication.instance()
     if app is not None:

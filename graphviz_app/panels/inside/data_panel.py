@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem, QTabWidget,
@@ -21,6 +21,7 @@ from engine.data import loops
 from engine.inspect import data_view
 
 from ...editor.jobs import Job
+from ...i18n import translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -59,8 +60,8 @@ class DataPanel(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         self.tabs = QTabWidget()
         lay.addWidget(self.tabs)
-        self.tabs.addTab(self._overview(), "Overview")
-        self.tabs.addTab(self._loops_tab(), "Loops vs vectorized")
+        self.tabs.addTab(self._overview(), translate("DataPanel", "Overview"))
+        self.tabs.addTab(self._loops_tab(), translate("DataPanel", "Loops vs vectorized"))
         session.dataset_changed.connect(self.refresh)
         session.graph_replaced.connect(self.refresh)
         session.graph_changed.connect(self._on_graph_event)
@@ -81,7 +82,7 @@ class DataPanel(QWidget):
             lay.addWidget(label)
         row = QHBoxLayout()
         self.counts_plot = _plot(100)
-        self.counts_plot.setTitle("examples per class", size="9pt")
+        self.counts_plot.setTitle(translate("DataPanel", "examples per class"), size="9pt")
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush="#4c78a8")
         self.counts_plot.addItem(self.bars)
         row.addWidget(self.counts_plot, 1)
@@ -110,10 +111,11 @@ class DataPanel(QWidget):
         lay = QVBoxLayout(w)
         lay.setContentsMargins(2, 2, 2, 2)
         top = QHBoxLayout()
-        self.time_button = QPushButton("Time one gradient step both ways")
+        self.time_button = QPushButton(translate("DataPanel", "Time one gradient step both ways"))
         self.time_button.clicked.connect(self.time_loops)
-        self.loop_result = QLabel("The same logistic-regression step, written with Python loops "
-                                  "and with NumPy, on the current data.")
+        self.loop_result = QLabel(translate(
+            "DataPanel", "The same logistic-regression step, written with Python loops and "
+            "with NumPy, on the current data."))
         self.loop_result.setWordWrap(True)
         top.addWidget(self.time_button)
         top.addWidget(self.loop_result, 1)
@@ -123,11 +125,16 @@ class DataPanel(QWidget):
         mono.setPointSize(max(7, mono.pointSize() - 1))
         self.loop_code = self._code(loops.LOOP_CODE, mono)
         self.vector_code = self._code(loops.VECTOR_CODE, mono)
-        for title, box in (("with loops", self.loop_code), ("vectorized", self.vector_code)):
+        for title, box in ((translate("DataPanel", "with loops"), self.loop_code),
+                           (translate("DataPanel", "vectorized"), self.vector_code)):
             side = QWidget()
             col = QVBoxLayout(side)
             col.setContentsMargins(0, 0, 0, 0)
-            col.addWidget(QLabel(f"<b>{title}</b>"))
+            head = QLabel(title)
+            font = head.font()
+            font.setBold(True)
+            head.setFont(font)
+            col.addWidget(head)
             col.addWidget(box)
             codes.addWidget(side)
         lay.addWidget(codes, 1)
@@ -152,9 +159,9 @@ class DataPanel(QWidget):
         ds = self.session.dataset
         self.time_button.setEnabled(ds is not None)
         if ds is None:
-            self.title.setText("<b>No data set.</b> Open an example, or use File → Data to "
-                               "import a CSV file or an image folder, or load the digits or "
-                               "the text corpus.")
+            self.title.setText(translate(
+                "DataPanel", "<b>No data set.</b> Open an example, or use File → Data to import "
+                "a CSV file or an image folder, or load the digits or the text corpus."))
             self.details.setText("")
             self._show_feeds()
             self.bars.setOpts(x=[], height=[])
@@ -166,26 +173,38 @@ class DataPanel(QWidget):
             return
         n = len(ds)
         tr, dev = data_view.split_sizes(n, DEFAULT_TRAIN_FRACTION)
-        self.title.setText(f"<b>{ds.name or 'data'}</b>: {n} examples. {ds.description}")
-        self.details.setText("Arrays: " + "; ".join(data_view.arrays_text(ds)) +
-                             f"<br>Split (Training panel, train fraction "
-                             f"{DEFAULT_TRAIN_FRACTION:g} by default): {tr} train, {dev} dev")
+        self.title.setText(translate("DataPanel", "<b>{name}</b>: {n} examples. {description}")
+                           .format(name=ds.name or translate("DataPanel", "data"), n=n,
+                                   description=ds.description))
+        self.details.setText(translate(
+            "DataPanel", "Arrays: {arrays}<br>Split (Training panel, train fraction {fraction:g} "
+            "by default): {train} train, {dev} dev").format(
+                arrays="; ".join(data_view.arrays_text(ds)), fraction=DEFAULT_TRAIN_FRACTION,
+                train=tr, dev=dev))
         self._show_feeds()
         self._show_counts(ds)
         self._show_preview(ds)
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()
+            self.counts_plot.setTitle(translate("DataPanel", "examples per class"), size="9pt")
+        super().changeEvent(event)
+
     def _show_feeds(self) -> None:
         rows = data_view.feeds(self.session.graph, self.session.dataset)
         if not rows:
-            self.feeds.setText("Feeds: the graph has no input nodes.")
+            self.feeds.setText(translate("DataPanel", "Feeds: the graph has no input nodes."))
             return
         parts = []
         for f in rows:
             if f.array is None or f.problem:
                 parts.append(f"<span style='color:#c0392b'>{f.node}: {f.problem}</span>")
             else:
-                parts.append(f"array <b>{f.array}</b> {f.shape} → input <b>{f.node}</b>")
-        self.feeds.setText("Feeds: " + "; ".join(parts))
+                parts.append(translate("DataPanel", "array <b>{array}</b> {shape} → input "
+                                       "<b>{node}</b>").format(array=f.array, shape=f.shape,
+                                                               node=f.node))
+        self.feeds.setText(translate("DataPanel", "Feeds: {feeds}").format(feeds="; ".join(parts)))
 
     def _show_counts(self, ds) -> None:
         counts = data_view.class_counts(ds)
@@ -197,7 +216,7 @@ class DataPanel(QWidget):
         self.bars.setOpts(x=np.arange(len(c)), height=c,
                           brushes=[pg.mkBrush(CLASS_COLORS[k % len(CLASS_COLORS)])
                                    for k in range(len(c))])
-        self.counts_plot.setTitle("examples per class", size="9pt")
+        self.counts_plot.setTitle(translate("DataPanel", "examples per class"), size="9pt")
         ax = self.counts_plot.getAxis("bottom")
         step = max(1, len(names) // 12)
         ax.setTicks([[(k, names[k][:8]) for k in range(0, len(names), step)]])
@@ -238,12 +257,12 @@ class DataPanel(QWidget):
     def time_loops(self) -> Job | None:
         ds = self.session.dataset
         if ds is None:
-            self.loop_result.setText("Load a data set first (File → Data).")
+            self.loop_result.setText(translate("DataPanel", "Load a data set first (File → Data)."))
             return None
         if self.job is not None and self.job.running:
             return None
         self.time_button.setEnabled(False)
-        self.loop_result.setText("Timing… (the loop version runs example by example)")
+        self.loop_result.setText(translate("DataPanel", "Timing… (the loop version runs example by example)"))
         self.job = Job(lambda progress, stop: loops.compare(ds), "Loops vs vectorized")
         self.job.finished.connect(self._timed)
         self.job.failed.connect(self._timing_failed)
@@ -252,21 +271,24 @@ class DataPanel(QWidget):
 
     @Slot(str)
     def _timing_failed(self, why: str) -> None:
-        self.loop_result.setText(f"<span style='color:#c0392b'>Cannot time it: {why}</span>")
+        self.loop_result.setText("<span style='color:#c0392b'>" + translate(
+            "DataPanel", "Cannot time it: {why}").format(why=why) + "</span>")
 
     @Slot()
     def _timing_ended(self) -> None:
         self.time_button.setEnabled(True)
 
     def _timed(self, c: loops.Comparison) -> None:
-        self.loop_result.setText(
-            f"On {c.examples} examples × {c.features} features ({c.task}): loops "
-            f"<b>{c.loop_s * 1000:.1f} ms</b>, vectorized <b>{c.vector_s * 1000:.2f} ms</b> — "
-            f"<b>{c.speedup:.0f}×</b> faster. Both give the same step (largest difference "
-            f"{c.max_difference:.1e}).")
+        self.loop_result.setText(translate(
+            "DataPanel", "On {examples} examples × {features} features ({task}): loops "
+            "<b>{loop_ms:.1f} ms</b>, vectorized <b>{vector_ms:.2f} ms</b> — <b>{speedup:.0f}×</b> "
+            "faster. Both give the same step (largest difference {difference:.1e}).").format(
+                examples=c.examples, features=c.features, task=c.task, loop_ms=c.loop_s * 1000,
+                vector_ms=c.vector_s * 1000, speedup=c.speedup, difference=c.max_difference))
 
 
 def install(main_window, session) -> DataPanel:
     panel = DataPanel(session, main_window)
-    main_window.add_panel(panel, "Data", "data_dock", area="bottom")
+    main_window.add_panel(panel, QT_TRANSLATE_NOOP("Panels", "Data"), "data_dock",
+                          area="bottom")
     return panel

@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter,
                                QVBoxLayout, QWidget)
@@ -24,6 +24,7 @@ from engine.inspect.points import classes_of, with_point
 
 from .live import LiveSource, ShownPanel
 from .plots import Plot
+from ...i18n import translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -79,9 +80,9 @@ class DecisionBoundaryPanel(ShownPanel):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.cls = QComboBox()
-        self.cls.setToolTip("The class of the point a click on the plane adds to the data")
+        self.cls.setToolTip(translate("DecisionBoundary", "The class of the point a click on the plane adds to the data"))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Click adds class"))
+        top.addWidget(QLabel(translate("DecisionBoundary", "Click adds class")))
         top.addWidget(self.cls)
         top.addStretch(1)
 
@@ -180,8 +181,8 @@ class DecisionBoundaryPanel(ShownPanel):
     def _refresh(self) -> None:
         g = self.session.graph
         if grids.two_d_input(g) is None:
-            raise ValueError("The decision boundary needs a graph whose input takes points of a "
-                             "plane (shape N x 2), e.g. the XOR example.")
+            raise ValueError(translate("DecisionBoundary", "The decision boundary needs a graph whose input takes points of a "
+                             "plane (shape N x 2), e.g. the XOR example."))
         t0 = time.perf_counter()
         probe = self.source.probe(np.float32)   # a picture needs no more precision
         weights = self.source.weights()
@@ -197,15 +198,16 @@ class DecisionBoundaryPanel(ShownPanel):
         self.maps = m
         self._draw(m, train, dev)
         self.update_count += 1
-        live = " (live)" if self.source.live else ""
-        notes = [] if train is not None else ["No data loaded: the plane shows the network "
-                                              "alone; open an example with 2-D data to see "
-                                              "points."]
+        notes = [] if train is not None else [translate(
+            "DecisionBoundary", "No data loaded: the plane shows the network alone; open an "
+            "example with 2-D data to see points.")]
         if len(plane.xs) < RESOLUTION:
-            notes.append(f"A large network: the plane is computed on a {len(plane.xs)}×"
-                         f"{len(plane.xs)} grid to stay live.")
+            notes.append(translate("DecisionBoundary", "A large network: the plane is computed "
+                                   "on a {n}×{n} grid to stay live.").format(n=len(plane.xs)))
         self._say(" ".join(notes))
-        self.plot.set_title(f"prediction; ● train, □ dev{live}", size="8pt")
+        self.plot.set_title(translate("DecisionBoundary", "prediction; ● train, □ dev (live)")
+                            if self.source.live else
+                            translate("DecisionBoundary", "prediction; ● train, □ dev"), size="8pt")
 
     def _draw(self, m: grids.BoundaryMaps, train, dev) -> None:
         x0, x1, y0, y1 = m.plane.extent
@@ -287,10 +289,11 @@ class DecisionBoundaryPanel(ShownPanel):
             if item.pos().y() != top:
                 item.setPos(QPointF(0, top))
         some = len(maps) < len(m.units)
-        self.units.set_title(("selected layer's units" if some else "hidden units") +
-                            ": red +, blue −" if maps else
-                            "no hidden units",
-                            size="8pt")
+        self.units.set_title((translate("DecisionBoundary", "selected layer's units: red +, blue −")
+                              if some else
+                              translate("DecisionBoundary", "hidden units: red +, blue −"))
+                             if maps else translate("DecisionBoundary", "no hidden units"),
+                             size="8pt")
 
     def _draw_collapse(self, m: grids.BoundaryMaps) -> None:
         c = self.collapsed
@@ -300,11 +303,13 @@ class DecisionBoundaryPanel(ShownPanel):
             self.collapse_text.setText("")
             return
         self.line.setData(*seg)
-        self.collapse_text.setText(
-            f"No non-linear activation: {', '.join(c.layers)} collapse to one affine map "
-            f"a = W·x + b with W = {c.formula} = {np.array2string(c.W, precision=3)} and "
-            f"b = {np.array2string(c.b, precision=3)}. Its boundary W·x + b = 0 (dashed) lies "
-            "exactly on the network's: depth without non-linearity is still one straight line.")
+        self.collapse_text.setText(translate(
+            "DecisionBoundary", "No non-linear activation: {layers} collapse to one affine map "
+            "a = W·x + b with W = {formula} = {W} and b = {b}. Its boundary W·x + b = 0 (dashed) "
+            "lies exactly on the network's: depth without non-linearity is still one straight "
+            "line.").format(layers=", ".join(c.layers), formula=c.formula,
+                            W=np.array2string(c.W, precision=3),
+                            b=np.array2string(c.b, precision=3)))
 
     # -- clicks --------------------------------------------------------------------------------
     def _on_click(self, ev) -> None:
@@ -320,15 +325,16 @@ class DecisionBoundaryPanel(ShownPanel):
         """Add a point of class ``cls`` (the chosen one when None) to the data, undoably."""
         cls = self.cls.currentData() if cls is None else cls
         if cls is None:
-            self.session.message.emit("Cannot add a point: there is no labelled data to add "
-                                      "it to; open an example with 2-D data first")
+            self.session.message.emit(translate("DecisionBoundary", "Cannot add a point: there is no labelled data to add "
+                                      "it to; open an example with 2-D data first"))
             return False
         return self.session.push(AddPointCommand(self.session, (x, y), int(cls)))
 
 
 def install(main_window, session) -> DecisionBoundaryPanel:
     panel = DecisionBoundaryPanel(session, main_window.training)
-    main_window.add_panel(panel, "Decision boundary", "decision_boundary_dock", area="bottom")
+    main_window.add_panel(panel, QT_TRANSLATE_NOOP("Panels", "Decision boundary"), "decision_boundary_dock",
+                          area="bottom")
     return panel
 
 

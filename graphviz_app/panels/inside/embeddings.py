@@ -17,7 +17,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel,
                                QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget,
@@ -29,6 +29,7 @@ from engine.inspect.projection import neighbours, pca, tsne
 from ...editor.jobs import Job
 from .data_panel import CLASS_COLORS, SmallPlot
 from .similar_images import SimilarImages, to_pixmap
+from ...i18n import translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -80,7 +81,7 @@ class EmbeddingsPanel(QWidget):
         self.method = QComboBox()
         self.method.addItems(["PCA", "t-SNE"])
         self.method.currentIndexChanged.connect(lambda _i: self.project())
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("Embeddings", "Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setVisible(False)
         self.progress = QProgressBar()
@@ -101,9 +102,9 @@ class EmbeddingsPanel(QWidget):
         self.k.setValue(6)
         self.k.setPrefix("k = ")
         self.k.valueChanged.connect(lambda _v: self._show_neighbours())
-        self.live = QCheckBox("re-project while training")
+        self.live = QCheckBox(translate("Embeddings", "re-project while training"))
         self.live.setChecked(True)
-        row2.addWidget(QLabel("neighbours by"))
+        row2.addWidget(QLabel(translate("Embeddings", "neighbours by")))
         row2.addWidget(self.distance)
         row2.addWidget(self.k)
         row2.addWidget(self.live)
@@ -130,7 +131,8 @@ class EmbeddingsPanel(QWidget):
         side_lay.setContentsMargins(0, 0, 0, 0)
         self.info = QLabel()
         self.info.setWordWrap(True)
-        self.hover = QLabel("Hover over a point to see it; click one for its neighbours.")
+        self.hover = QLabel(translate(
+            "Embeddings", "Hover over a point to see it; click one for its neighbours."))
         self.hover.setWordWrap(True)
         self.hover_pic = QLabel()
         self.table = QTableWidget(0, 4)
@@ -138,7 +140,8 @@ class EmbeddingsPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(20)
         self.table.setMinimumHeight(90)
-        self.table.setToolTip("Double-click a neighbour to pick it in turn")
+        self.table.setToolTip(translate(
+            "Embeddings", "Double-click a neighbour to pick it in turn"))
         self.table.cellDoubleClicked.connect(self._neighbour_picked)
         self._listed: list[int] = []
         self.warning = QLabel()
@@ -150,8 +153,8 @@ class EmbeddingsPanel(QWidget):
         near_lay.addWidget(self.warning)
         self.similar = SimilarImages()
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(near, "Neighbours")
-        self.side_tabs.addTab(self.similar, "Similar images")
+        self.side_tabs.addTab(near, translate("Embeddings", "Neighbours"))
+        self.side_tabs.addTab(self.similar, translate("Embeddings", "Similar images"))
         self.side_tabs.setTabEnabled(1, False)
         top = QHBoxLayout()
         text = QVBoxLayout()
@@ -193,8 +196,8 @@ class EmbeddingsPanel(QWidget):
             self.source.setCurrentIndex(keys.index(pick))
         self.source.blockSignals(False)
         if not found:
-            self._clear("Nothing to project yet: add an embedding node, or load data "
-                        "(File → Data) and pick a layer.")
+            self._clear(translate("Embeddings", "Nothing to project yet: add an embedding node, "
+                                  "or load data (File → Data) and pick a layer."))
             return
         self.project()
 
@@ -268,8 +271,9 @@ class EmbeddingsPanel(QWidget):
         self.cancel_button.setVisible(busy)
         self.progress.setValue(0)
         if busy:
-            self.info.setText("t-SNE runs in the background (one thread); the window stays "
-                              "usable. Cancel stops it.")
+            self.info.setText(translate(
+                "Embeddings", "t-SNE runs in the background (one thread); the window stays "
+                "usable. Cancel stops it."))
         self.job = job
         return job.start()
 
@@ -299,7 +303,8 @@ class EmbeddingsPanel(QWidget):
     def cancel(self) -> None:
         if self.job is not None and self.job.running:
             self.job.cancel()
-            self.info.setText("t-SNE cancelled; choose PCA or start it again.")
+            self.info.setText(translate(
+                "Embeddings", "t-SNE cancelled; choose PCA or start it again."))
 
     def _draw(self, pts: emb.Points, coords: np.ndarray, components) -> None:
         self.points, self.coords, self.components = pts, coords, components
@@ -484,5 +489,6 @@ class EmbeddingsPanel(QWidget):
 
 def install(main_window, session) -> EmbeddingsPanel:
     panel = EmbeddingsPanel(session, main_window.training, main_window)
-    main_window.add_panel(panel, "Embeddings", "embeddings_dock", area="bottom")
+    main_window.add_panel(panel, QT_TRANSLATE_NOOP("Panels", "Embeddings"), "embeddings_dock",
+                          area="bottom")
     return panel

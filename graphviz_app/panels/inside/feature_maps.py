@@ -17,7 +17,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QSize, Qt
 from PySide6.QtGui import QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QSplitter, QVBoxLayout, QWidget)
@@ -30,6 +30,7 @@ from engine.inspect.trace_text import formula
 from ...player.value_render import render
 from .conv_view import Background, ImageCell, Plots, StepTrace, TraceHighlighter, lut_for
 from .receptive_view import ReceptiveStrip
+from ...i18n import translate
 
 INLINE_MACS = 30_000_000        # forward passes cheaper than this run on the GUI thread
 THUMBS = 24                     # examples offered in the picker
@@ -57,7 +58,7 @@ class FeatureMapsPanel(QWidget):
         self._stale = True
         self.background = Background(self)
         self.background.finished.connect(self._on_view)
-        self.background.started.connect(lambda: self.status.setText("computing the maps…"))
+        self.background.started.connect(lambda: self.status.setText(translate("FeatureMaps", "computing the maps…")))
         self._build()
         session.graph_replaced.connect(self._on_structure)
         session.graph_changed.connect(self._on_graph_changed)
@@ -74,16 +75,16 @@ class FeatureMapsPanel(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
         self.node_box = QComboBox()
-        self.node_box.setToolTip("the conv, pool or activation node whose maps are shown")
+        self.node_box.setToolTip(translate("FeatureMaps", "the conv, pool or activation node whose maps are shown"))
         self.node_box.currentIndexChanged.connect(self._on_node_chosen)
         self.scale_box = QComboBox()
         self.scale_box.addItems(["local", "shared", "global"])
         self.scale_box.setToolTip("local: each map its own range; shared: one range for this "
                                   "example; global: one range over many examples")
         self.scale_box.currentTextChanged.connect(lambda _t: self.refresh())
-        top.addWidget(QLabel("Node"))
+        top.addWidget(QLabel(translate("FeatureMaps", "Node")))
         top.addWidget(self.node_box, 1)
-        top.addWidget(QLabel("Scale"))
+        top.addWidget(QLabel(translate("FeatureMaps", "Scale")))
         top.addWidget(self.scale_box)
         lay.addLayout(top)
         self.thumbs = QListWidget()
@@ -92,7 +93,7 @@ class FeatureMapsPanel(QWidget):
         self.thumbs.setWrapping(False)
         self.thumbs.setIconSize(QSize(24, 24))
         self.thumbs.setFixedHeight(58)
-        self.thumbs.setToolTip("the example whose maps are shown")
+        self.thumbs.setToolTip(translate("FeatureMaps", "the example whose maps are shown"))
         self.thumbs.currentRowChanged.connect(self._on_example)
         lay.addWidget(self.thumbs)
         self.plots = Plots()
@@ -115,8 +116,8 @@ class FeatureMapsPanel(QWidget):
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
         lay.addWidget(split, 1)
-        self.formula = QLabel("Hover a cell: its formula in numbers, and its sources on the "
-                              "canvas. Click it: its receptive field.")
+        self.formula = QLabel(translate("FeatureMaps", "Hover a cell: its formula in numbers, and its sources on the "
+                              "canvas. Click it: its receptive field."))
         self.formula.setWordWrap(True)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.formula)
@@ -327,7 +328,7 @@ class FeatureMapsPanel(QWidget):
             self.kern_cell.view.setToolTip(v.kernel_words)
         else:
             self.kern_cell.image.clear()
-            self.kern_cell.set_title("no kernels (not made by a conv)")
+            self.kern_cell.set_title(translate("FeatureMaps", "no kernels (not made by a conv)"))
 
     def _aspect(self) -> float:
         vw, vh = self.maps_cell.view.width(), self.maps_cell.view.height()
@@ -450,7 +451,7 @@ def install(main_window, session) -> FeatureMapsPanel:
     """Add the 'Feature maps' panel to the bottom area, and tracing on hover to the Step
     details picture."""
     panel = FeatureMapsPanel(session, main_window.scene, main_window.training)
-    main_window.add_panel(panel, "Feature maps", "feature_maps_dock", "bottom")
+    main_window.add_panel(panel, QT_TRANSLATE_NOOP("Panels", "Feature maps"), "feature_maps_dock", "bottom")
     panel.step_trace = StepTrace(main_window.player, main_window.scene, session, panel)
     app = QCoreApplication.instance()
     if app is not None:

@@ -10,7 +10,7 @@ runs the graph up to a chosen node on the image resized to the network's input.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt
 from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayout,
                                QLabel, QLineEdit, QMenu, QPushButton, QToolButton,
@@ -25,6 +25,7 @@ from engine.inspect.trace_text import formula, num
 from ... import imaging
 from ...player.value_render import to_qimage
 from .conv_view import DIVERGING, GREY, ImageCell, Plots, TraceHighlighter
+from ...i18n import translate
 
 DEFAULT_KERNELS = ("identity", "sobel x", "sobel y", K.SOBEL_MAGNITUDE, "laplacian 4",
                    "gaussian", "sharpen", "emboss")
@@ -63,7 +64,7 @@ class FilterLabPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
-        self.open_button = QPushButton("Open Image…")
+        self.open_button = QPushButton(translate("FilterLab", "Open Image…"))
         self.open_button.clicked.connect(self.open_dialog)
         self.sample_box = QComboBox()
         self.sample_box.addItem("samples…", None)
@@ -72,7 +73,7 @@ class FilterLabPanel(QWidget):
         self.sample_box.activated.connect(
             lambda i: self.sample_box.itemData(i) and self.load_sample(self.sample_box.itemData(i)))
         self.kernel_button = QToolButton()
-        self.kernel_button.setText("Kernels")
+        self.kernel_button.setText(translate("FilterLab", "Kernels"))
         self.kernel_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.kernel_button)
         self.kernel_actions: dict[str, QAction] = {}
@@ -88,14 +89,14 @@ class FilterLabPanel(QWidget):
         self.sigma.setSingleStep(0.5)
         self.sigma.setValue(1.0)
         self.sigma.setPrefix("σ ")
-        self.sigma.setToolTip("the Gaussian blur's σ in pixels")
+        self.sigma.setToolTip(translate("FilterLab", "the Gaussian blur's σ in pixels"))
         self.sigma.valueChanged.connect(lambda _v: self.recompute())
         self.scale_box = QComboBox()
         self.scale_box.addItems(["per filter", "shared"])
-        self.scale_box.setToolTip("per filter: each picture its own range; shared: one range")
+        self.scale_box.setToolTip(translate("FilterLab", "per filter: each picture its own range; shared: one range"))
         self.scale_box.currentTextChanged.connect(lambda _t: self.draw())
         self.learned_box = QComboBox()
-        self.learned_box.setToolTip("add the learned filters of a conv node of the graph")
+        self.learned_box.setToolTip(translate("FilterLab", "add the learned filters of a conv node of the graph"))
         self.learned_box.currentIndexChanged.connect(lambda _i: self.recompute())
         for box in (self.sample_box, self.learned_box, self.scale_box):
             box.setSizeAdjustPolicy(COMPACT)
@@ -108,25 +109,25 @@ class FilterLabPanel(QWidget):
         self.node_box = QComboBox()
         self.node_box.setSizeAdjustPolicy(COMPACT)
         self.node_box.setMinimumContentsLength(6)
-        self.node_box.setToolTip("run the graph up to this node on the image (resized to the "
-                                 "network's input) and show its channels")
-        self.node_button = QPushButton("Run on image")
+        self.node_box.setToolTip(translate("FilterLab", "run the graph up to this node on the image (resized to the "
+                                 "network's input) and show its channels"))
+        self.node_button = QPushButton(translate("FilterLab", "Run on image"))
         self.node_button.clicked.connect(self.run_node)
-        row2.addWidget(QLabel("Learned"))
+        row2.addWidget(QLabel(translate("FilterLab", "Learned")))
         row2.addWidget(self.learned_box, 1)
-        row2.addWidget(QLabel("Node"))
+        row2.addWidget(QLabel(translate("FilterLab", "Node")))
         row2.addWidget(self.node_box, 1)
         row2.addWidget(self.node_button)
         lay.addLayout(row2)
         row3 = QHBoxLayout()
         self.custom_edit = QLineEdit()
-        self.custom_edit.setPlaceholderText("my kernel: 1 0 -1; 2 0 -2; 1 0 -1")
-        self.custom_edit.setToolTip("3, 5 or 7 rows of as many numbers, rows separated by ';'")
+        self.custom_edit.setPlaceholderText(translate("FilterLab", "my kernel: 1 0 -1; 2 0 -2; 1 0 -1"))
+        self.custom_edit.setToolTip(translate("FilterLab", "3, 5 or 7 rows of as many numbers, rows separated by ';'"))
         self.custom_edit.returnPressed.connect(self.add_custom_from_text)
-        self.custom_button = QPushButton("Add")
+        self.custom_button = QPushButton(translate("FilterLab", "Add"))
         self.custom_button.clicked.connect(self.add_custom_from_text)
-        clear = QPushButton("Clear")
-        clear.setToolTip("remove my kernels")
+        clear = QPushButton(translate("FilterLab", "Clear"))
+        clear.setToolTip(translate("FilterLab", "remove my kernels"))
         clear.clicked.connect(self.clear_custom)
         row3.addWidget(self.custom_edit, 1)
         row3.addWidget(self.custom_button)
@@ -140,17 +141,17 @@ class FilterLabPanel(QWidget):
         bar = QLabel()
         bar.setPixmap(QPixmap.fromImage(to_qimage(np.repeat(DIVERGING[None], 10, axis=0)))
                       .scaled(80, 10))
-        bar.setToolTip("signed responses: blue below 0, white 0, red above; each title gives "
-                       "the range, nothing is clipped")
-        leg.addWidget(QLabel("−max"))
+        bar.setToolTip(translate("FilterLab", "signed responses: blue below 0, white 0, red above; each title gives "
+                       "the range, nothing is clipped"))
+        leg.addWidget(QLabel(translate("FilterLab", "−max")))
         leg.addWidget(bar)
-        leg.addWidget(QLabel("+max"))
+        leg.addWidget(QLabel(translate("FilterLab", "+max")))
         row4 = QHBoxLayout()
         row4.addWidget(self.status, 1)
         row4.addWidget(self.scale_box)
         row4.addWidget(self.legend)
         lay.addLayout(row4)
-        self.hover = QLabel("Hover a pixel to see the kernel × patch sum behind it.")
+        self.hover = QLabel(translate("FilterLab", "Hover a pixel to see the kernel × patch sum behind it."))
         self.hover.setWordWrap(True)
         self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.hover)
@@ -274,7 +275,7 @@ class FilterLabPanel(QWidget):
         nid = self.node_box.currentData()
         g = self.session.graph
         if nid is None or self.image is None:
-            self._say("Choose a node (and load an image) first.")
+            self._say(translate("FilterLab", "Choose a node (and load an image) first."))
             return False
         ins = fm.input_nodes(g, nid)
         if len(ins) != 1:
@@ -397,9 +398,9 @@ class FilterLabPanel(QWidget):
 def install(main_window, session) -> FilterLabPanel:
     """Add the 'Filter lab' panel (bottom) and File → Open Image…."""
     panel = FilterLabPanel(session, main_window.scene)
-    main_window.add_panel(panel, "Filter lab", "filter_lab_dock", "bottom")
-    act = QAction("Open &Image…", main_window)
-    act.setStatusTip("Load an image into the Filter lab")
+    main_window.add_panel(panel, QT_TRANSLATE_NOOP("Panels", "Filter lab"), "filter_lab_dock", "bottom")
+    act = QAction(translate("FilterLab", "Open &Image…"), main_window)
+    act.setStatusTip(translate("FilterLab", "Load an image into the Filter lab"))
     act.triggered.connect(lambda: (main_window.show_panel("Filter lab"), panel.open_dialog()))
     menu = main_window.actions.file_menu
     menu.insertAction(main_window.actions.export_menu.menuAction(), act)

@@ -8,7 +8,7 @@ of the session's data; the table follows the selected layer and training runs li
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -18,6 +18,7 @@ from engine.inspect import activation_stats as st
 from engine.inspect.correlations import correlations, strongest
 
 from .live import LiveSource, ShownPanel
+from ...i18n import translate
 
 
 def _shade(r: float) -> QColor:
@@ -41,10 +42,10 @@ class HiddenUnitsPanel(ShownPanel):
         self._layers: list[st.Layer] = []
         self._dirty = True
         self.layer = QComboBox()
-        self.layer.setToolTip("The hidden layer whose units are compared with the factors "
-                              "(follows the selection on the canvas)")
+        self.layer.setToolTip(translate("HiddenUnits", "The hidden layer whose units are compared with the factors "
+                              "(follows the selection on the canvas)"))
         row = QHBoxLayout()
-        row.addWidget(QLabel("Layer"))
+        row.addWidget(QLabel(translate("HiddenUnits", "Layer")))
         row.addWidget(self.layer)
         row.addStretch(1)
         self.table = QTableWidget()
@@ -96,12 +97,12 @@ class HiddenUnitsPanel(ShownPanel):
     def _compute(self) -> None:
         ds = self.session.dataset
         if ds is None or "latent" not in ds:
-            raise ValueError("This table needs data generated from known hidden factors: open "
+            raise ValueError(translate("HiddenUnits", "This table needs data generated from known hidden factors: open "
                              "the House prices example (Examples menu), train it, and see which "
-                             "factor each hidden unit has come to stand for.")
+                             "factor each hidden unit has come to stand for."))
         i = self.layer.currentIndex()
         if not 0 <= i < len(self._layers):
-            raise ValueError("The graph has no hidden layer to compare with the factors.")
+            raise ValueError(translate("HiddenUnits", "The graph has no hidden layer to compare with the factors."))
         lay = self._layers[i]
         probe = self.source.probe()
         n = self.source.examples_within_budget(len(ds))
@@ -151,7 +152,8 @@ class HiddenUnitsPanel(ShownPanel):
 
 def install(main_window, session) -> HiddenUnitsPanel:
     panel = HiddenUnitsPanel(session, main_window.training)
-    main_window.add_panel(panel, "Hidden units", "hidden_units_dock", area="right")
+    main_window.add_panel(panel, QT_TRANSLATE_NOOP("Panels", "Hidden units"), "hidden_units_dock",
+                          area="right")
     return panel
 
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from engine.inspect import embeddings as emb
+from ...i18n import translate
 
 __all__ = ["SimilarImages", "to_pixmap", "THUMB", "MAX_SIMILAR"]
 
@@ -59,15 +60,15 @@ class SimilarImages(QWidget):
         k = min(k, MAX_SIMILAR)
         s = emb.similar(pts.values, pixels, i, k, graph.copy() if rec else None, dataset, rec)
         g = self.grid
-        g.addWidget(QLabel("picked"), 0, 0)
+        g.addWidget(QLabel(translate("SimilarImages", "picked")), 0, 0)
         g.addWidget(self._thumb(pts.images[i]), 1, 0)
         if s.reconstruction is not None:
-            g.addWidget(QLabel("rebuilt"), 0, 1)
+            g.addWidget(QLabel(translate("SimilarImages", "rebuilt")), 0, 1)
             g.addWidget(self._thumb(s.reconstruction), 1, 1)
         g.addWidget(QLabel(f"nearest by {pts.what.split(' for ')[0]}"), 2, 0, 1, k)
         for c, j in enumerate(s.by_latent):
             g.addWidget(self._thumb(pts.images[j], pts.labels[j]), 3, c)
-        g.addWidget(QLabel("nearest by pixels"), 4, 0, 1, k)
+        g.addWidget(QLabel(translate("SimilarImages", "nearest by pixels")), 4, 0, 1, k)
         for c, j in enumerate(s.by_pixels):
             g.addWidget(self._thumb(pts.images[j], pts.labels[j]), 5, c)
         g.setRowStretch(6, 1)

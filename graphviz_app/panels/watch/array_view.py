@@ -22,6 +22,7 @@ from engine.inspect.array_grid import (Grid, color_levels, fmt_value, grid_of, h
 from engine.inspect.step_arrays import ArrayPair
 
 from ...player.value_render import LUTS
+from ...i18n import translate
 
 pg.setConfigOptions(imageAxisOrder="row-major")
 
@@ -89,7 +90,7 @@ class ArraySlot(QWidget):
         if use_table(a):
             self._fill_table(self.grid, lo, hi)
             self.stack.setCurrentWidget(self.table)
-            self.hover.setText("Each cell is one entry; hover it for its full index.")
+            self.hover.setText(translate("ArrayView", "Each cell is one entry; hover it for its full index."))
         else:
             cells = np.nan_to_num(self.grid.cells, nan=0.0, posinf=hi, neginf=lo)
             self.image.setImage(cells, levels=(lo, hi), lut=LUTS[kind], autoLevels=False)

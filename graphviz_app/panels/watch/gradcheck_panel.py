@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -21,20 +21,33 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPro
 from engine.gradcheck import CHECK, GOOD, CheckCancelled, ParamCheck, gradient_check
 
 from ...player.player import batch_feeds
+from ...i18n import translate
 
 COLUMNS = ("Node", "Array", "Verdict", "Entries", "‖analytical‖", "‖numerical‖",
            "Relative error", "‖a − n‖", "Noise floor")
 VERDICT_COL = COLUMNS.index("Verdict")
+_MARKED = (QT_TRANSLATE_NOOP("GradcheckPanel", "Node"), QT_TRANSLATE_NOOP("GradcheckPanel", "Array"),
+           QT_TRANSLATE_NOOP("GradcheckPanel", "Verdict"), QT_TRANSLATE_NOOP("GradcheckPanel", "Entries"),
+           QT_TRANSLATE_NOOP("GradcheckPanel", "Relative error"),
+           QT_TRANSLATE_NOOP("GradcheckPanel", "Noise floor"), QT_TRANSLATE_NOOP("GradcheckPanel", "good"),
+           QT_TRANSLATE_NOOP("GradcheckPanel", "at the noise floor"),
+           QT_TRANSLATE_NOOP("GradcheckPanel", "look closer"), QT_TRANSLATE_NOOP("GradcheckPanel", "wrong"),
+           QT_TRANSLATE_NOOP("GradcheckPanel", "only kinks sampled"))
+"""The column and verdict words (COLUMNS, VERDICT_WORDS), marked for translation."""
 VERDICT_COLORS = {"good": QColor("#c8efc4"), "floor": QColor("#cfe0ee"),
                   "check": QColor("#ffe2a0"), "wrong": QColor("#f5b5ae"),
                   "kink": QColor("#dcdcdc")}
 VERDICT_WORDS = {"good": "good", "floor": "at the noise floor", "check": "look closer",
                  "wrong": "wrong", "kink": "only kinks sampled"}
 EPS_CHOICES = (1e-4, 1e-5, 1e-6, 1e-7)
-LEGEND = (f"Relative error ‖a − n‖ / (‖a‖ + ‖n‖): below {GOOD:g} good. Otherwise the difference "
-          "is set against the noise floor (how far rounding in J and the step ε can move the "
-          f"finite differences): within it, at the noise floor; what is left above it below "
-          f"{CHECK:g} of the gradients' size, look closer; more, wrong.")
+def legend() -> str:
+    """What the relative error and the verdicts mean, in the current language."""
+    return translate(
+        "GradcheckPanel", "Relative error ‖a − n‖ / (‖a‖ + ‖n‖): below {good:g} good. Otherwise "
+        "the difference is set against the noise floor (how far rounding in J and the step ε "
+        "can move the finite differences): within it, at the noise floor; what is left above "
+        "it below {check:g} of the gradients' size, look closer; more, wrong.").format(
+            good=GOOD, check=CHECK)
 
 
 PROGRESS_GAP = 0.05   # seconds between progress signals, at least
@@ -88,27 +101,27 @@ class GradcheckPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         top = QHBoxLayout()
-        self.run_button = QPushButton("Check gradients")
-        self.run_button.setToolTip("Compare backpropagation with (J(θ+ε) − J(θ−ε)) / 2ε "
-                                   "for every parameter")
+        self.run_button = QPushButton(translate("GradcheckPanel", "Check gradients"))
+        self.run_button.setToolTip(translate("GradcheckPanel", "Compare backpropagation with (J(θ+ε) − J(θ−ε)) / 2ε "
+                                   "for every parameter"))
         top.addWidget(self.run_button)
-        top.addWidget(QLabel("entries per array"))
+        top.addWidget(QLabel(translate("GradcheckPanel", "entries per array")))
         self.max_entries = QSpinBox()
         self.max_entries.setRange(1, 100000)
         self.max_entries.setValue(64)
-        self.max_entries.setToolTip("Bigger arrays are checked on a fixed random sample")
+        self.max_entries.setToolTip(translate("GradcheckPanel", "Bigger arrays are checked on a fixed random sample"))
         top.addWidget(self.max_entries)
         top.addWidget(QLabel("ε"))
         self.eps = QComboBox()
         for e in EPS_CHOICES:
             self.eps.addItem(f"{e:g}", e)
         self.eps.setCurrentIndex(EPS_CHOICES.index(1e-6))
-        self.eps.setToolTip("The step of the finite differences: smaller steps cut the "
-                            "truncation error ε²·J‴/6 but raise the rounding noise σ/ε")
+        self.eps.setToolTip(translate("GradcheckPanel", "The step of the finite differences: smaller steps cut the "
+                            "truncation error ε²·J‴/6 but raise the rounding noise σ/ε"))
         top.addWidget(self.eps)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the check (it runs two or four forward passes per "
-                                      "checked entry)")
+        self.cancel_button = QPushButton(translate("GradcheckPanel", "Cancel"))
+        self.cancel_button.setToolTip(translate("GradcheckPanel", "Stop the check (it runs two or four forward passes per "
+                                      "checked entry)"))
         self.cancel_button.setEnabled(False)
         top.addWidget(self.cancel_button)
         self.progress = QProgressBar()
@@ -120,13 +133,14 @@ class GradcheckPanel(QWidget):
         top.addStretch(1)
         lay.addLayout(top)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("GradcheckPanel", c) for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(False)
         lay.addWidget(self.table, 1)
-        self.summary = QLabel(LEGEND)
+        self._legend = legend()
+        self.summary = QLabel(self._legend)
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
         self.run_button.clicked.connect(self.run_check)
@@ -141,6 +155,12 @@ class GradcheckPanel(QWidget):
         self.results = []
         self.table.setRowCount(0)
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange and self.summary.text() == self._legend:
+            self._legend = legend()
+            self.summary.setText(self._legend)
+        super().changeEvent(event)
+
     def run_check(self) -> None:
         """Start the check in a worker thread (nothing happens while one is running)."""
         if self.running:
@@ -153,7 +173,7 @@ class GradcheckPanel(QWidget):
         self.run_button.setEnabled(False)
         self.progress.setRange(0, 0)          # busy indicator
         self.progress.setVisible(True)
-        self.summary.setText("Checking…")
+        self.summary.setText(translate("GradcheckPanel", "Checking…"))
         thread = QThread(self)
         worker = _CheckWorker(graph, feeds, self.max_entries.value(), self.eps.currentData())
         worker.moveToThread(thread)
@@ -168,7 +188,7 @@ class GradcheckPanel(QWidget):
         """Ask the running check to stop (it stops after the entry it is on)."""
         if self._worker is not None:
             self._worker.cancel_requested = True
-            self.summary.setText("Stopping…")
+            self.summary.setText(translate("GradcheckPanel", "Stopping…"))
 
     def _on_progress(self, done: int, total: int) -> None:
         if self._worker is None:
@@ -200,7 +220,8 @@ class GradcheckPanel(QWidget):
         for row, c in enumerate(results):
             entries = str(c.entries_checked) + (f" (+{c.kinks} at kinks)" if c.kinks else "") \
                 + (f" (+{c.unmoved} unmoved)" if c.unmoved else "")
-            cells = (c.node_name, c.array, VERDICT_WORDS[c.verdict], entries,
+            cells = (c.node_name, c.array, translate("GradcheckPanel", VERDICT_WORDS[c.verdict]),
+                     entries,
                      f"{c.analytical_norm:.6g}", f"{c.numerical_norm:.6g}",
                      f"{c.rel_error:.2e}", f"{c.difference:.2e}", f"{c.noise_floor:.2e}")
             for col, text in enumerate(cells):
@@ -258,7 +279,7 @@ def install(main_window, session) -> GradcheckPanel:
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(panel.wait)
-    add_dock(main_window, panel, "Gradient check", Qt.DockWidgetArea.BottomDockWidgetArea,
+    add_dock(main_window, panel, QT_TRANSLATE_NOOP("Panels", "Gradient check"), Qt.DockWidgetArea.BottomDockWidgetArea,
              "gradcheck_dock")
     return panel
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListV
 
 from ...training.worker import Run, TrainingController
 from .loss_diagnosis import diagnose
+from ...i18n import translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -100,17 +101,17 @@ class LossPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
-        top.addWidget(QLabel("x axis"))
+        top.addWidget(QLabel(translate("LossPanel", "x axis")))
         self.x_axis = QComboBox()
         self.x_axis.addItems(["iterations", "epochs"])
-        self.x_axis.setToolTip("Epochs put batch, mini-batch and stochastic runs on one scale")
+        self.x_axis.setToolTip(translate("LossPanel", "Epochs put batch, mini-batch and stochastic runs on one scale"))
         self.x_axis.currentIndexChanged.connect(lambda _: self._redraw_all())
         top.addWidget(self.x_axis)
-        self.show_iters = QCheckBox("per iteration")
+        self.show_iters = QCheckBox(translate("LossPanel", "per iteration"))
         self.show_iters.setChecked(True)
         self.show_iters.toggled.connect(lambda _: self._redraw_all())
         top.addWidget(self.show_iters)
-        self.log_y = QCheckBox("log cost")
+        self.log_y = QCheckBox(translate("LossPanel", "log cost"))
         self.log_y.toggled.connect(self._set_log)
         top.addWidget(self.log_y)
         top.addStretch(1)
@@ -118,9 +119,9 @@ class LossPanel(QWidget):
 
         self.plots = _Plots()
         self.plots.setMinimumHeight(120)
-        self.cost_plot = self.plots.addPlot(row=0, col=0, title="Cost")
-        self.acc_plot = self.plots.addPlot(row=0, col=1, title="Accuracy")
-        self._acc_title = "Accuracy"
+        self.cost_plot = self.plots.addPlot(row=0, col=0, title=translate("LossPanel", "Cost"))
+        self.acc_plot = self.plots.addPlot(row=0, col=1, title=translate("LossPanel", "Accuracy"))
+        self._acc_title = translate("LossPanel", "Accuracy")
         # no grid: pyqtgraph draws grid lines with the axes, 8x the cost of a repaint; no x
         # label either: the "x axis" box above the plots names the unit, in less height
         # fixed ranges, changed only when the data leave them: a moving axis costs a re-layout
@@ -137,19 +138,19 @@ class LossPanel(QWidget):
         self.legend.setWrapping(True)
         self.legend.setResizeMode(QListView.ResizeMode.Adjust)
         self.legend.setMaximumHeight(46)
-        self.legend.setToolTip("Tick a run to show its curves; the axes fit the runs shown")
+        self.legend.setToolTip(translate("LossPanel", "Tick a run to show its curves; the axes fit the runs shown"))
         self.legend.itemChanged.connect(self._on_legend_changed)
         key = QHBoxLayout()
-        self.style_key = QLabel("solid: train · dashed: dev · faint: each iteration")
+        self.style_key = QLabel(translate("LossPanel", "solid: train · dashed: dev · faint: each iteration"))
         self.style_key.setObjectName("loss_style_key")
         self.style_key.setWordWrap(True)
         key.addWidget(self.style_key, 1)
-        self.show_all = QCheckBox("earlier graphs")
-        self.show_all.setToolTip("Also show the runs of graphs that were open before this one")
+        self.show_all = QCheckBox(translate("LossPanel", "earlier graphs"))
+        self.show_all.setToolTip(translate("LossPanel", "Also show the runs of graphs that were open before this one"))
         self.show_all.toggled.connect(lambda _: self._apply_visibility())
         key.addWidget(self.show_all)
-        self.clear_button = QPushButton("Clear finished")
-        self.clear_button.setToolTip("Remove the curves of every run that is not running")
+        self.clear_button = QPushButton(translate("LossPanel", "Clear finished"))
+        self.clear_button.setToolTip(translate("LossPanel", "Remove the curves of every run that is not running"))
         self.clear_button.clicked.connect(self.clear_finished)
         key.addWidget(self.clear_button)
         lay.addWidget(self.legend)
@@ -157,7 +158,7 @@ class LossPanel(QWidget):
         self._graph_no = 0                    # counts graphs opened; runs are tagged with it
         self._run_graph: dict[int, int] = {}
         self._hidden: set[int] = set()        # runs the user unticked
-        self.diagnosis = QLabel("Train a network to see its curves and a bias/variance verdict.")
+        self.diagnosis = QLabel(translate("LossPanel", "Train a network to see its curves and a bias/variance verdict."))
         self.diagnosis.setWordWrap(True)
         self.diagnosis.setObjectName("diagnosis")
         lay.addWidget(self.diagnosis)
@@ -179,8 +180,8 @@ class LossPanel(QWidget):
         """Another graph: its runs start afresh; the earlier ones are kept aside."""
         self._graph_no += 1
         self._apply_visibility()
-        self.diagnosis.setText("Train this network to see its curves and a bias/variance "
-                               "verdict.")
+        self.diagnosis.setText(translate("LossPanel", "Train this network to see its curves and a bias/variance "
+                               "verdict."))
 
     def _on_run(self, run: Run) -> None:
         self._run_graph.setdefault(run.id, self._graph_no)
@@ -287,7 +288,8 @@ class LossPanel(QWidget):
             verdict, advice = diagnose(run.history, dev_name=run.dev_name, lr=run.config.lr,
                                        optimizer=run.config.optimizer)
         regression = all(math.isnan(a) for a in run.history.train_accuracy)
-        title = "Accuracy (none: a regression cost)" if regression else "Accuracy"
+        title = translate("LossPanel", "Accuracy (none: a regression cost)") if regression else \
+            translate("LossPanel", "Accuracy")
         if title != self._acc_title:       # an empty plot should say why it is empty
             self._acc_title = title
             self.acc_plot.setTitle(title, color=self._text_color.name(), size=TITLE_SIZE)
@@ -362,7 +364,8 @@ class LossPanel(QWidget):
         pal = self.palette()
         bg, fg = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
         self.plots.setBackground(bg)
-        for plot, title in ((self.cost_plot, "Cost"), (self.acc_plot, self._acc_title)):
+        for plot, title in ((self.cost_plot, translate("LossPanel", "Cost")),
+                            (self.acc_plot, self._acc_title)):
             for side in ("left", "bottom"):
                 axis = plot.getAxis(side)
                 axis.setPen(pg.mkPen(fg))

@@ -3,7 +3,7 @@ and a dock showing the current step: phase, node, a larger picture of its value 
 and the full text of its formulas with numbers."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QPlainTextEdit,
                                QPushButton, QSlider, QToolBar, QVBoxLayout, QWidget)
@@ -13,6 +13,7 @@ from engine.inspect.step_arrays import ArrayPair
 from ...player.player import Player
 from ...player.value_render import cell_at, render
 from .array_view import open_array_window
+from ...i18n import translate
 
 SPEEDS = (0.5, 1, 2, 4, 8, 15, 30)   # steps per second, one per slider notch
 
@@ -21,30 +22,39 @@ class PlayerToolBar(QToolBar):
     """Buttons and shortcuts for the player, and a label with the phase and current node."""
 
     def __init__(self, player: Player, parent: QWidget | None = None) -> None:
-        super().__init__("Player", parent)
+        super().__init__(translate("PlayerPanel", "Player"), parent)
         self.setObjectName("player_toolbar")
         self.player = player
         self.actions_by_name: dict[str, QAction] = {}
-        self._add("back", "◀ Back", "Step back one node (nothing is recomputed)",
+        self._tips: list[tuple[QAction, str, str]] = []      # action, English tip, shortcut
+        self._add("back", QT_TRANSLATE_NOOP("PlayerPanel", "◀ Back"),
+                  QT_TRANSLATE_NOOP("PlayerPanel", "Step back one node (nothing is recomputed)"),
                   [QKeySequence("Shift+F10")], player.step_back)
-        self._add("step", "Step ▶", "Compute the next node (forward, then backward)",
+        self._add("step", QT_TRANSLATE_NOOP("PlayerPanel", "Step ▶"),
+                  QT_TRANSLATE_NOOP("PlayerPanel", "Compute the next node (forward, then backward)"),
                   [QKeySequence("F10")], player.step_forward)
-        self._add("play", "Play", "Play: one node per tick at the chosen speed (F5 pauses)",
+        self._add("play", QT_TRANSLATE_NOOP("PlayerPanel", "Play"),
+                  QT_TRANSLATE_NOOP("PlayerPanel",
+                                    "Play: one node per tick at the chosen speed (F5 pauses)"),
                   [QKeySequence("F5")], player.toggle_play)
         self.addSeparator()
-        self._add("forward", "Run forward", "Run to the end of the forward pass",
+        self._add("forward", QT_TRANSLATE_NOOP("PlayerPanel", "Run forward"),
+                  QT_TRANSLATE_NOOP("PlayerPanel", "Run to the end of the forward pass"),
                   [QKeySequence("Ctrl+F10")], player.run_forward)
-        self._add("backward", "Run backward", "Run to the end of the backward pass",
+        self._add("backward", QT_TRANSLATE_NOOP("PlayerPanel", "Run backward"),
+                  QT_TRANSLATE_NOOP("PlayerPanel", "Run to the end of the backward pass"),
                   [QKeySequence("Ctrl+Shift+F10")], player.run_backward)
-        self._add("reset", "Reset", "Forget every step and clear the values on the canvas",
+        self._add("reset", QT_TRANSLATE_NOOP("PlayerPanel", "Reset"),
+                  QT_TRANSLATE_NOOP("PlayerPanel",
+                                    "Forget every step and clear the values on the canvas"),
                   [QKeySequence("Shift+F5")], player.reset)
         self.addSeparator()
-        self.addWidget(QLabel(" Speed "))
+        self.addWidget(QLabel(translate("PlayerPanel", " Speed ")))
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setRange(0, len(SPEEDS) - 1)
         self.speed.setValue(SPEEDS.index(4))
         self.speed.setFixedWidth(90)
-        self.speed.setToolTip("Steps per second while playing")
+        self.speed.setToolTip(translate("PlayerPanel", "Steps per second while playing"))
         self.speed.valueChanged.connect(lambda i: player.set_speed(SPEEDS[i]))
         self.addWidget(self.speed)
         self.speed_label = QLabel()
@@ -59,19 +69,33 @@ class PlayerToolBar(QToolBar):
         self.update_state()
 
     def _add(self, name: str, text: str, tip: str, keys: list[QKeySequence], slot) -> QAction:
-        act = QAction(text, self)
+        act = QAction(translate("PlayerPanel", text), self)
         act.setShortcuts(keys)
         act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         shortcut = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
-        act.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        self._tips.append((act, tip, shortcut))
+        self._tip(act, tip, shortcut)
         act.triggered.connect(lambda checked=False: slot())
         self.addAction(act)
         self.actions_by_name[name] = act
         return act
 
+    @staticmethod
+    def _tip(act: QAction, tip: str, shortcut: str) -> None:
+        tip = translate("PlayerPanel", tip)
+        act.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            for act, tip, shortcut in self._tips:
+                self._tip(act, tip, shortcut)
+            self.update_state()
+        super().changeEvent(event)
+
     def update_state(self) -> None:
         p = self.player
-        self.actions_by_name["play"].setText("Pause" if p.playing else "Play")
+        self.actions_by_name["play"].setText(translate("PlayerPanel", "Pause") if p.playing else
+                                             translate("PlayerPanel", "Play"))
         self.speed_label.setText(f"{p.speed:g}/s")
         self.status.setText(p.status_text())
         at_start = p.cursor == 0
@@ -92,13 +116,15 @@ class ArrayPicker(QWidget):
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(12)
-        self.combo.setToolTip("The node's value, weights and cached arrays; after the backward "
-                              "pass each opens beside its gradient")
-        self.button = QPushButton("Open")
-        self.button.setToolTip("Open the chosen array (and its gradient) as a table or a "
-                               "heatmap with values on hover")
+        self.combo.setToolTip(translate(
+            "PlayerPanel", "The node's value, weights and cached arrays; after the backward pass "
+            "each opens beside its gradient"))
+        self.button = QPushButton(translate("PlayerPanel", "Open"))
+        self.button.setToolTip(translate(
+            "PlayerPanel", "Open the chosen array (and its gradient) as a table or a heatmap "
+            "with values on hover"))
         self.button.clicked.connect(lambda: self.open_index(self.combo.currentIndex()))
-        lay.addWidget(QLabel("Arrays"))
+        lay.addWidget(QLabel(translate("PlayerPanel", "Arrays")))
         lay.addWidget(self.combo, 1)
         lay.addWidget(self.button)
 
@@ -165,8 +191,9 @@ class PlayerPanel(QWidget):
         self._update_arrays(rec)
         if rec is None:
             self.picture.clear()
-            self.picture.setText("Step (F10) to compute the first node.\n"
-                                 "Values show in blue–green–yellow, gradients in magenta–orange.")
+            self.picture.setText(translate(
+                "PlayerPanel", "Step (F10) to compute the first node.\nValues show in "
+                "blue–green–yellow, gradients in magenta–orange."))
             self.text.setPlainText("")
             return
         done = p.phase == "done"
@@ -235,7 +262,7 @@ def install(main_window: QMainWindow, session) -> Player:
     bar = PlayerToolBar(player, main_window)
     main_window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     panel = PlayerPanel(player)
-    dock = add_dock(main_window, panel, "Step details",
+    dock = add_dock(main_window, panel, QT_TRANSLATE_NOOP("Panels", "Step details"),
                     Qt.DockWidgetArea.RightDockWidgetArea, "player_dock")
     player.toolbar, player.dock, player.panel = bar, dock, panel
     return player

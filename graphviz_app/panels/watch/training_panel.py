@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 from functools import lru_cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QMessageBox, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
@@ -25,8 +25,11 @@ from engine.training import (NO_DATA, OPTIMIZERS, Dataset, TrainConfig, feed_inp
                              fit_problem, lr_warning, split)
 
 from ...training.worker import Run, TrainingController
+from ...i18n import render, translate
 
 MODES = ("batch", "mini-batch", "stochastic")
+RUN_STATUS = (QT_TRANSLATE_NOOP("TrainingPanel", "done"), QT_TRANSLATE_NOOP("TrainingPanel", "stopped"))
+"""Words a finished run's status may take, marked for translation."""
 SESSION_DATA = "session data"
 NO_INPUTS = "no inputs"
 FRESH = "fresh"
@@ -132,54 +135,55 @@ class TrainingPanel(QWidget):
         self.points.setRange(20, 100000)
         self.points.setValue(1000)
         self.points.setSingleStep(100)
-        form.addRow("Data", _row(self.data, "n", self.points))
+        form.addRow(translate("TrainingPanel", "Data"), _row(self.data, "n", self.points))
         self.data_note = NoteLabel("#8a5a00", "data_note")
         form.addRow(self.data_note)
         self.train_frac = QDoubleSpinBox()
         self.train_frac.setRange(0.1, 1.0)
         self.train_frac.setSingleStep(0.05)
         self.train_frac.setValue(0.8)
-        self.train_frac.setToolTip("Fraction of the examples used for training; the rest is "
-                                   "the dev set (same distribution)")
+        self.train_frac.setToolTip(translate("TrainingPanel", "Fraction of the examples used for training; the rest is "
+                                   "the dev set (same distribution)"))
         self.dev_label = QLabel()
-        form.addRow("Train", _row(self.train_frac, None, self.dev_label, stretch_last=True))
+        form.addRow(translate("TrainingPanel", "Train"), _row(self.train_frac, None, self.dev_label, stretch_last=True))
         self.dev_set = QComboBox()
-        self.dev_set.setToolTip("Split the dev set off the training data, or use one of the "
+        self.dev_set.setToolTip(translate("TrainingPanel", "Split the dev set off the training data, or use one of the "
                                 "example's own dev sets (which may come from another "
-                                "distribution)")
+                                "distribution)"))
         self._dev_sets: dict[str, Dataset] = {}
         self._example_data: Dataset | None = None
-        form.addRow("Dev set", self.dev_set)
+        form.addRow(translate("TrainingPanel", "Dev set"), self.dev_set)
         self._form = form
         self.optimizer = QComboBox()
         self.optimizer.addItems(list(OPTIMIZERS))
-        form.addRow("Optimizer", self.optimizer)
+        form.addRow(translate("TrainingPanel", "Optimizer"), self.optimizer)
         self.lr = LearningRateBox()
         self.lr.setRange(0.0, 1e6)     # 0 is refused with a message when a run starts
         self.lr.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
         self.lr.setValue(0.1)
-        form.addRow("Learning rate α", self.lr)
+        form.addRow(translate("TrainingPanel", "Learning rate α"), self.lr)
         self.lr_note = NoteLabel("#b35900", "lr_note")
         form.addRow(self.lr_note)
         self.mode = QComboBox()
         self.mode.addItems(MODES)
-        self.mode.setToolTip("batch: all training examples per step; mini-batch: b examples; "
-                             "stochastic: one example per step")
+        self.mode.setToolTip(translate(
+            "TrainingPanel", "batch: all training examples per step; mini-batch: b examples; "
+            "stochastic: one example per step"))
         self.batch = QSpinBox()
         self.batch.setRange(2, 100000)
         self.batch.setValue(32)
-        form.addRow("Descent", _row(self.mode, "size", self.batch))
+        form.addRow(translate("TrainingPanel", "Descent"), _row(self.mode, translate("TrainingPanel", "size"), self.batch))
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 100000)
         self.epochs.setValue(30)
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
-        form.addRow("Epochs", _row(self.epochs, "seed", self.seed))
+        form.addRow(translate("TrainingPanel", "Epochs"), _row(self.epochs, translate("TrainingPanel", "seed"), self.seed))
         self.start_from = QComboBox()
-        self.start_from.setToolTip("Start from the graph's current weights, from fresh random "
+        self.start_from.setToolTip(translate("TrainingPanel", "Start from the graph's current weights, from fresh random "
                                    "weights drawn with the seed, or from exactly the initial "
-                                   "weights of an earlier run (to compare settings)")
-        form.addRow("Start from", self.start_from)
+                                   "weights of an earlier run (to compare settings)"))
+        form.addRow(translate("TrainingPanel", "Start from"), self.start_from)
         lay.addLayout(form)
         for combo in (self.data, self.dev_set, self.optimizer, self.mode, self.start_from):
             # long entries are shown elided: the dock must stay usable when narrow
@@ -187,18 +191,18 @@ class TrainingPanel(QWidget):
             combo.setMinimumContentsLength(8)
 
         buttons = QHBoxLayout()
-        self.start_button = QPushButton("Start")
-        self.pause_button = QPushButton("Pause")
-        self.stop_button = QPushButton("Stop")
+        self.start_button = QPushButton(translate("TrainingPanel", "Start"))
+        self.pause_button = QPushButton(translate("TrainingPanel", "Pause"))
+        self.stop_button = QPushButton(translate("TrainingPanel", "Stop"))
         for b in (self.start_button, self.pause_button, self.stop_button):
             buttons.addWidget(b)
         lay.addLayout(buttons)
         more = QHBoxLayout()
-        self.compare_button = QPushButton("Compare batch / mini-batch / stochastic")
-        self.compare_button.setToolTip("Queue three runs from the same initial weights: batch, "
-                                       "mini-batch and stochastic gradient descent")
-        self.revert_button = QPushButton("Revert weights")
-        self.revert_button.setToolTip("Put back the weights from before training (undoable)")
+        self.compare_button = QPushButton(translate("TrainingPanel", "Compare batch / mini-batch / stochastic"))
+        self.compare_button.setToolTip(translate("TrainingPanel", "Queue three runs from the same initial weights: batch, "
+                                       "mini-batch and stochastic gradient descent"))
+        self.revert_button = QPushButton(translate("TrainingPanel", "Revert weights"))
+        self.revert_button.setToolTip(translate("TrainingPanel", "Put back the weights from before training (undoable)"))
         more.addWidget(self.compare_button, 1)
         more.addWidget(self.revert_button)
         lay.addLayout(more)
@@ -206,7 +210,7 @@ class TrainingPanel(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
         lay.addWidget(self.progress)
-        self.status = QLabel("Idle.")
+        self.status = QLabel(translate("TrainingPanel", "Idle."))
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
         self.error = QLabel()
@@ -243,7 +247,7 @@ class TrainingPanel(QWidget):
     def load_defaults(self) -> None:
         """A new graph: fill the data list and the suggested settings of the loaded example,
         if any, and forget the status and errors of the previous graph's runs."""
-        self.status.setText("Idle.")
+        self.status.setText(translate("TrainingPanel", "Idle."))
         self.error.clear()
         self.progress.setValue(0)
         self._fill_data(prefer_session=True)
@@ -268,24 +272,40 @@ class TrainingPanel(QWidget):
         self._fill_data(prefer_session=True)
         self._sync()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self._fill_data()
+            self._fill_start_from()
+            if self.dev_set.count():
+                self.dev_set.setItemText(0, translate("TrainingPanel", "split off the training data"))
+            self._sync()
+        super().changeEvent(event)
+
+    @staticmethod
+    def _session_label(ds) -> str:
+        return translate("TrainingPanel", "session data ({name})").format(
+            name=ds.name or translate("TrainingPanel", "loaded"))
+
     def _data_choices(self) -> tuple[list[tuple[str, str]], list[str]]:
         """([(label, key)] of the data the graph can train on, [why others are left out])."""
         graph = self.session.graph
         ds = self.session.dataset
         if graph.issues:     # nothing can be judged against a broken graph: offer everything
-            own = [(f"{SESSION_DATA} ({ds.name or 'loaded'})", SESSION_DATA)] if ds else []
-            return own + [(k, k) for k in datasets.GENERATORS], [
-                "the graph has an error; data is matched to its inputs once it is fixed"]
+            own = [(self._session_label(ds), SESSION_DATA)] if ds else []
+            return own + [(k, k) for k in datasets.GENERATORS], [translate(
+                "TrainingPanel", "the graph has an error; data is matched to its inputs once it "
+                "is fixed")]
         if not feed_inputs(graph):
-            return [("no data needed (the graph has no inputs)", NO_INPUTS)], []
+            return [(translate("TrainingPanel", "no data needed (the graph has no inputs)"),
+                     NO_INPUTS)], []
         fits, left_out = [], []
         if ds is not None:
-            name = ds.name or "loaded"
-            why = fit_problem(graph, ds, f"{SESSION_DATA} ({name})")
+            label = self._session_label(ds)
+            why = fit_problem(graph, ds, label)
             if why is None:
-                fits.append((f"{SESSION_DATA} ({name})", SESSION_DATA))
+                fits.append((label, SESSION_DATA))
             else:
-                left_out.append(why)
+                left_out.append(render(why))
         wrong_shape = []
         for key in datasets.GENERATORS:
             why = fit_problem(graph, probe_dataset(key), key)
@@ -294,8 +314,8 @@ class TrainingPanel(QWidget):
             else:
                 wrong_shape.append(key)
         if wrong_shape and fits:
-            left_out.append(f"left out, as they do not fit this graph: "
-                            f"{', '.join(wrong_shape)}")
+            left_out.append(translate("TrainingPanel", "left out, as they do not fit this graph: "
+                                      "{names}").format(names=", ".join(wrong_shape)))
         return fits, left_out
 
     def _inputs_text(self) -> str:
@@ -320,17 +340,18 @@ class TrainingPanel(QWidget):
         self.data.blockSignals(False)
         if not fits:
             first = f" ({left_out[0]})" if left_out else ""
-            text = (f"No data fits this graph's inputs ({self._inputs_text()}){first}. Load "
-                    "data of that shape, or change the inputs.")
+            text = translate("TrainingPanel", "No data fits this graph's inputs ({inputs}){first}. "
+                             "Load data of that shape, or change the inputs.").format(
+                                 inputs=self._inputs_text(), first=first)
         else:
-            text = " ".join(w[0].upper() + w[1:] + ("" if w.endswith(".") else ".")
+            text = " ".join(w[0].upper() + w[1:] + ("" if w.endswith((".", "。")) else ".")
                             for w in left_out)
         self.data_note.setText(text)
         self.data_note.setVisible(bool(text))
 
     def _check_lr(self, *_args) -> None:
         why = lr_warning(self.optimizer.currentText(), self.lr.value())
-        self.lr_note.setText(f"⚠ {why}." if why else "")
+        self.lr_note.setText(f"⚠ {render(why)}." if why else "")
         self.lr_note.setVisible(bool(why))
 
     def apply_settings(self, s: dict) -> None:
@@ -353,7 +374,7 @@ class TrainingPanel(QWidget):
         self._dev_sets = dict(dev_sets)
         self.dev_set.blockSignals(True)
         self.dev_set.clear()
-        self.dev_set.addItem("split off the training data", None)
+        self.dev_set.addItem(translate("TrainingPanel", "split off the training data"), None)
         for name in self._dev_sets:
             self.dev_set.addItem(name, name)
         self.dev_set.setCurrentIndex(self.dev_set.count() - 1)
@@ -425,7 +446,7 @@ class TrainingPanel(QWidget):
             return None
         why = self.fit_problem(data[0], self.data.currentText())
         if why:
-            self._refuse(f"Cannot train: {why}.")
+            self._refuse(translate("TrainingPanel", "Cannot train: {why}.").format(why=render(why)))
             return None
         return data
 
@@ -471,11 +492,13 @@ class TrainingPanel(QWidget):
     def _fill_start_from(self) -> None:
         current = self.start_from.currentData()
         self.start_from.clear()
-        self.start_from.addItem("the graph's current weights", None)
-        self.start_from.addItem(f"fresh random weights (seed {self.seed.value()})", FRESH)
+        self.start_from.addItem(translate("TrainingPanel", "the graph's current weights"), None)
+        self.start_from.addItem(translate("TrainingPanel", "fresh random weights (seed {seed})")
+                                .format(seed=self.seed.value()), FRESH)
         for run in self.controller.runs:
             if run.initial_weights or run.status == "queued":
-                self.start_from.addItem(f"same start as {run.name}", run.id)
+                self.start_from.addItem(translate("TrainingPanel", "same start as {run}")
+                                        .format(run=run.name), run.id)
         i = self.start_from.findData(current)
         self.start_from.setCurrentIndex(max(0, i))
 
@@ -486,9 +509,12 @@ class TrainingPanel(QWidget):
         f = self.train_frac.value()
         named = self._named_dev()
         self.train_frac.setEnabled(named is None)
-        self.dev_label.setText(f"all; dev: {named}" if named else
-                               f"dev {1 - f:.0%}" if f < 1 else "no dev set")
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self.dev_label.setText(
+            translate("TrainingPanel", "all; dev: {name}").format(name=named) if named else
+            translate("TrainingPanel", "dev {share:.0%}").format(share=1 - f) if f < 1 else
+            translate("TrainingPanel", "no dev set"))
+        self.pause_button.setText(translate("TrainingPanel", "Resume") if paused else
+                                  translate("TrainingPanel", "Pause"))
         self.pause_button.setEnabled(busy)
         self.stop_button.setEnabled(busy)
         self.revert_button.setEnabled(not busy and self.controller.weights_before is not None)
@@ -497,14 +523,19 @@ class TrainingPanel(QWidget):
         total = max(1, run.total_iterations)
         self.progress.setValue(int(1000 * run.iteration / total))
         last = run.history.cost[-1] if run.history.cost else float("nan")
-        self.status.setText(f"{run.name}\nepoch {run.epoch}/{run.config.epochs} · iteration "
-                            f"{run.iteration}/{run.total_iterations} · {run.its_per_s:,.0f} it/s"
-                            f" · cost {last:.4g}")
+        self.status.setText(translate(
+            "TrainingPanel", "{run}\nepoch {epoch}/{epochs} · iteration {iteration}/{iterations} · "
+            "{speed:,.0f} it/s · cost {cost:.4g}").format(
+                run=run.name, epoch=run.epoch, epochs=run.config.epochs, iteration=run.iteration,
+                iterations=run.total_iterations, speed=run.its_per_s, cost=last))
 
     def _on_ended(self, run: Run) -> None:
         if run.status in ("done", "stopped"):
-            self.status.setText(f"{run.name}: {run.status} after {run.iteration} iterations "
-                                f"({run.its_per_s:,.0f} it/s). Trained weights loaded.")
+            self.status.setText(translate(
+                "TrainingPanel", "{run}: {status} after {iteration} iterations ({speed:,.0f} "
+                "it/s). Trained weights loaded.").format(
+                    run=run.name, status=translate("TrainingPanel", run.status),
+                    iteration=run.iteration, speed=run.its_per_s))
         elif run.status == "error":
             self.error.setText(run.message)
         self._sync()
@@ -514,7 +545,7 @@ class TrainingPanel(QWidget):
         text = (f"{run.name} diverged{where}: {run.message}\nThe graph keeps the weights it had "
                 "before this run.")
         self.error.setText(text)
-        QMessageBox.warning(self, "Training diverged", text)
+        QMessageBox.warning(self, translate("TrainingPanel", "Training diverged"), text)
 
 
 def install(main_window, session) -> tuple[TrainingController, TrainingPanel, "LossPanel"]:
@@ -529,8 +560,10 @@ def install(main_window, session) -> tuple[TrainingController, TrainingPanel, "L
     panel = TrainingPanel(session, controller)
     loss = LossPanel(controller)
     for title, name, widget, area in (
-            ("Training", "training_dock", panel, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("Loss curves", "loss_dock", loss, Qt.DockWidgetArea.BottomDockWidgetArea)):
+            (QT_TRANSLATE_NOOP("Panels", "Training"), "training_dock", panel,
+             Qt.DockWidgetArea.RightDockWidgetArea),
+            (QT_TRANSLATE_NOOP("Panels", "Loss curves"), "loss_dock", loss,
+             Qt.DockWidgetArea.BottomDockWidgetArea)):
         add_dock(main_window, widget, title, area, name)
     return controller, panel, loss
 

@@ -1,0 +1,1925 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Drag an op from the palette</source>
+        <translation>从组件面板拖出一个运算</translation>
+    </message>
+    <message>
+        <source>add a node where it is dropped</source>
+        <translation>在放下处添加一个节点</translation>
+    </message>
+    <message>
+        <source>Double-click an op</source>
+        <translation>双击一个运算</translation>
+    </message>
+    <message>
+        <source>add it at the centre of the canvas</source>
+        <translation>把它添加到画布中央</translation>
+    </message>
+    <message>
+        <source>Drag from an output port to an input port</source>
+        <translation>从输出端口拖到输入端口</translation>
+    </message>
+    <message>
+        <source>wire</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <source>Drag a wire&apos;s input end away</source>
+        <translation>把连线的输入端拖开</translation>
+    </message>
+    <message>
+        <source>move or remove that wire</source>
+        <translation>移动或删除这条连线</translation>
+    </message>
+    <message>
+        <source>Double-click a group</source>
+        <translation>双击一个分组</translation>
+    </message>
+    <message>
+        <source>collapse or expand it</source>
+        <translation>折叠或展开它</translation>
+    </message>
+    <message>
+        <source>Mouse wheel</source>
+        <translation>鼠标滚轮</translation>
+    </message>
+    <message>
+        <source>zoom around the cursor</source>
+        <translation>以光标为中心缩放</translation>
+    </message>
+    <message>
+        <source>Middle drag, or Space + drag</source>
+        <translation>中键拖动，或按住空格拖动</translation>
+    </message>
+    <message>
+        <source>pan</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <source>Hover a node</source>
+        <translation>鼠标悬停在节点上</translation>
+    </message>
+    <message>
+        <source>its value or gradient, with the formula in numbers</source>
+        <translation>显示它的值或梯度，以及代入数字的公式</translation>
+    </message>
+    <message>
+        <source>F, on the canvas</source>
+        <translation>在画布上按 F</translation>
+    </message>
+    <message>
+        <source>fit the graph in view</source>
+        <translation>让整张图适应视图</translation>
+    </message>
+    <message>
+        <source>Escape, while wiring</source>
+        <translation>连线时按 Esc</translation>
+    </message>
+    <message>
+        <source>cancel the wire</source>
+        <translation>取消这条连线</translation>
+    </message>
+    <message>
+        <source>{what}: {tip}</source>
+        <translation>{what}：{tip}</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>键盘</translation>
+    </message>
+    <message>
+        <source>Mouse</source>
+        <translation>鼠标</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export Canvas as &amp;PNG…</source>
+        <translation>将画布导出为 &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export Canvas as S&amp;VG…</source>
+        <translation>将画布导出为 S&amp;VG…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>制作副本(&amp;D)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Group Selection</source>
+        <translation>将所选编组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>U&amp;ngroup</source>
+        <translation>取消编组(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Auto &amp;Layout</source>
+        <translation>自动布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to View</source>
+        <translation>适应视图(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard and Mouse…</source>
+        <translation>键盘和鼠标(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Examples…</source>
+        <translation>示例(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;About graphviz-app</source>
+        <translation>关于 graphviz-app(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xamples</source>
+        <translation>示例(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationFunctions</name>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+</context>
+<context>
+    <name>Activations</name>
+    <message>
+        <source>The layer the heatmap, the top examples and the curves show (follows the selection on the canvas)</source>
+        <translation>热图、最强样本和曲线所显示的层（跟随画布上的选择）</translation>
+    </message>
+    <message>
+        <source>First example of the heatmap</source>
+        <translation>热图的第一个样本</translation>
+    </message>
+    <message>
+        <source>How many examples the heatmap shows</source>
+        <translation>热图显示多少个样本</translation>
+    </message>
+    <message>
+        <source>The unit whose top examples are shown (or click a heatmap column)</source>
+        <translation>显示其最强样本的单元（或者点击热图的一列）</translation>
+    </message>
+    <message>
+        <source>examples × units</source>
+        <translation>样本 × 单元</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>activations a</source>
+        <translation>激活值 a</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>个数</translation>
+    </message>
+    <message>
+        <source>log₁₀|dJ/da|</source>
+        <translation>log₁₀|dJ/da|</translation>
+    </message>
+    <message>
+        <source>log₁₀|g|</source>
+        <translation>log₁₀|g|</translation>
+    </message>
+    <message>
+        <source>the examples that activate the unit most</source>
+        <translation>让这个单元激活最强的样本</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Top examples</source>
+        <translation>最强样本</translation>
+    </message>
+    <message>
+        <source>Activation functions</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>This graph has no layers to look inside: add dense layers or activation nodes.</source>
+        <translation>这张图没有可以观察内部的层：请添加 dense 层或激活函数节点。</translation>
+    </message>
+    <message>
+        <source>No data loaded: open an example or load a data set to see the activations over its training examples.</source>
+        <translation>没有载入数据：打开一个示例或载入一个数据集，就能看到它的训练样本上的激活值。</translation>
+    </message>
+</context>
+<context>
+    <name>ArrayView</name>
+    <message>
+        <source>Each cell is one entry; hover it for its full index.</source>
+        <translation>每个格子是一个元素；悬停查看它的完整下标。</translation>
+    </message>
+</context>
+<context>
+    <name>Canvas</name>
+    <message>
+        <source>{count} nodes · double-click</source>
+        <translation>{count} 个节点 · 双击</translation>
+    </message>
+    <message>
+        <source>double-click the title to collapse</source>
+        <translation>双击标题折叠</translation>
+    </message>
+    <message>
+        <source>group {name} ({count} nodes)</source>
+        <translation>分组 {name}（{count} 个节点）</translation>
+    </message>
+</context>
+<context>
+    <name>CostSurface</name>
+    <message>
+        <source>Half-width of the grid around 0 for each axis (the current point and the runs&apos; paths are always included)</source>
+        <translation>每个轴上以 0 为中心的网格半宽（当前点和各次运行的路径总会包含在内）</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Compute the surface (one forward pass of the training set per grid point, in the background)</source>
+        <translation>计算曲面（每个网格点在训练集上做一次前向传播，在后台进行）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Axes</source>
+        <translation>坐标轴</translation>
+    </message>
+    <message>
+        <source>range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>cross-entropy J(w, b)</source>
+        <translation>交叉熵 J(w, b)</translation>
+    </message>
+    <message>
+        <source>squared error J(w, b) through σ</source>
+        <translation>经过 σ 的平方误差 J(w, b)</translation>
+    </message>
+    <message>
+        <source>This graph has no parameters to draw a cost surface over.</source>
+        <translation>这张图没有参数，画不出代价曲面。</translation>
+    </message>
+    <message>
+        <source>No data loaded: the cost is a mean over training examples; open an example (e.g. Logistic regression) or load data.</source>
+        <translation>没有载入数据：代价是训练样本上的平均值；请打开一个示例（例如逻辑回归）或载入数据。</translation>
+    </message>
+    <message>
+        <source>For logistic regression both axes must be entries of its dense layer (W or b)</source>
+        <translation>对逻辑回归，两个轴都必须是它的 dense 层（W 或 b）中的元素</translation>
+    </message>
+    <message>
+        <source>Choose two entries and load data first.</source>
+        <translation>请先选择两个元素并载入数据。</translation>
+    </message>
+    <message>
+        <source>Choose two different entries for the two axes.</source>
+        <translation>请为两个轴选择两个不同的元素。</translation>
+    </message>
+</context>
+<context>
+    <name>DataMenu</name>
+    <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Import &amp;CSV…</source>
+        <translation>导入 &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Image Folder…</source>
+        <translation>导入图像文件夹(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Handwritten &amp;Digits (8x8, as rows)</source>
+        <translation>手写数字(&amp;D)（8x8，按行）</translation>
+    </message>
+    <message>
+        <source>Handwritten Digits as &amp;Images (1x8x8)</source>
+        <translation>手写数字图像(&amp;I)（1x8x8）</translation>
+    </message>
+    <message>
+        <source>&amp;Text Corpus (word pairs)</source>
+        <translation>文本语料库(&amp;T)（词对）</translation>
+    </message>
+    <message>
+        <source>&amp;Precompute Features at Selected Node</source>
+        <translation>在所选节点处预先计算特征(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Loops vs vectorized</source>
+        <translation>循环与向量化</translation>
+    </message>
+    <message>
+        <source>examples per class</source>
+        <translation>每类的样本数</translation>
+    </message>
+    <message>
+        <source>Time one gradient step both ways</source>
+        <translation>两种写法各计时一次梯度下降步</translation>
+    </message>
+    <message>
+        <source>The same logistic-regression step, written with Python loops and with NumPy, on the current data.</source>
+        <translation>同一个逻辑回归的梯度步，分别用 Python 循环和 NumPy 写成，在当前数据上运行。</translation>
+    </message>
+    <message>
+        <source>with loops</source>
+        <translation>用循环</translation>
+    </message>
+    <message>
+        <source>vectorized</source>
+        <translation>向量化</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No data set.&lt;/b&gt; Open an example, or use File → Data to import a CSV file or an image folder, or load the digits or the text corpus.</source>
+        <translation>&lt;b&gt;没有数据集。&lt;/b&gt;打开一个示例，或者用“文件 → 数据”导入 CSV 文件或图像文件夹，或者载入手写数字或文本语料库。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;: {n} examples. {description}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;：{n} 个样本。{description}</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Arrays: {arrays}&lt;br&gt;Split (Training panel, train fraction {fraction:g} by default): {train} train, {dev} dev</source>
+        <translation>数组：{arrays}&lt;br&gt;划分（训练面板，默认训练比例 {fraction:g}）：训练集 {train} 个，验证集 {dev} 个</translation>
+    </message>
+    <message>
+        <source>Feeds: the graph has no input nodes.</source>
+        <translation>输入：这张图没有输入节点。</translation>
+    </message>
+    <message>
+        <source>array &lt;b&gt;{array}&lt;/b&gt; {shape} → input &lt;b&gt;{node}&lt;/b&gt;</source>
+        <translation>数组 &lt;b&gt;{array}&lt;/b&gt; {shape} → 输入 &lt;b&gt;{node}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Feeds: {feeds}</source>
+        <translation>输入：{feeds}</translation>
+    </message>
+    <message>
+        <source>Load a data set first (File → Data).</source>
+        <translation>请先载入数据集（文件 → 数据）。</translation>
+    </message>
+    <message>
+        <source>Timing… (the loop version runs example by example)</source>
+        <translation>计时中…（循环版本逐个样本运行）</translation>
+    </message>
+    <message>
+        <source>Cannot time it: {why}</source>
+        <translation>无法计时：{why}</translation>
+    </message>
+    <message>
+        <source>On {examples} examples × {features} features ({task}): loops &lt;b&gt;{loop_ms:.1f} ms&lt;/b&gt;, vectorized &lt;b&gt;{vector_ms:.2f} ms&lt;/b&gt; — &lt;b&gt;{speedup:.0f}×&lt;/b&gt; faster. Both give the same step (largest difference {difference:.1e}).</source>
+        <translation>在 {examples} 个样本 × {features} 个特征（{task}）上：循环 &lt;b&gt;{loop_ms:.1f} ms&lt;/b&gt;，向量化 &lt;b&gt;{vector_ms:.2f} ms&lt;/b&gt;——快 &lt;b&gt;{speedup:.0f}×&lt;/b&gt;。两者得到同样的一步（最大差异 {difference:.1e}）。</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBoundary</name>
+    <message>
+        <source>The class of the point a click on the plane adds to the data</source>
+        <translation>在平面上点击时添加到数据中的点的类别</translation>
+    </message>
+    <message>
+        <source>Click adds class</source>
+        <translation>点击添加类别</translation>
+    </message>
+    <message>
+        <source>The decision boundary needs a graph whose input takes points of a plane (shape N x 2), e.g. the XOR example.</source>
+        <translation>决策边界需要一张输入为平面上的点（形状 N x 2）的图，例如 XOR 示例。</translation>
+    </message>
+    <message>
+        <source>No data loaded: the plane shows the network alone; open an example with 2-D data to see points.</source>
+        <translation>没有载入数据：平面上只显示网络本身；打开一个二维数据的示例就能看到数据点。</translation>
+    </message>
+    <message>
+        <source>A large network: the plane is computed on a {n}×{n} grid to stay live.</source>
+        <translation>网络较大：为了保持实时，平面在 {n}×{n} 的网格上计算。</translation>
+    </message>
+    <message>
+        <source>prediction; ● train, □ dev (live)</source>
+        <translation>预测；● 训练集，□ 验证集（实时）</translation>
+    </message>
+    <message>
+        <source>prediction; ● train, □ dev</source>
+        <translation>预测；● 训练集，□ 验证集</translation>
+    </message>
+    <message>
+        <source>selected layer&apos;s units: red +, blue −</source>
+        <translation>所选层的单元：红 +，蓝 −</translation>
+    </message>
+    <message>
+        <source>hidden units: red +, blue −</source>
+        <translation>隐藏单元：红 +，蓝 −</translation>
+    </message>
+    <message>
+        <source>no hidden units</source>
+        <translation>没有隐藏单元</translation>
+    </message>
+    <message>
+        <source>No non-linear activation: {layers} collapse to one affine map a = W·x + b with W = {formula} = {W} and b = {b}. Its boundary W·x + b = 0 (dashed) lies exactly on the network&apos;s: depth without non-linearity is still one straight line.</source>
+        <translation>没有非线性激活函数：{layers} 合并成一个仿射映射 a = W·x + b，其中 W = {formula} = {W}，b = {b}。它的边界 W·x + b = 0（虚线）与网络的边界完全重合：没有非线性，再深也只是一条直线。</translation>
+    </message>
+    <message>
+        <source>Cannot add a point: there is no labelled data to add it to; open an example with 2-D data first</source>
+        <translation>无法添加点：没有可以添加到的带标签数据；请先打开一个二维数据的示例</translation>
+    </message>
+</context>
+<context>
+    <name>Editing</name>
+    <message>
+        <source>Select nodes to copy</source>
+        <translation>请先选中要复制的节点</translation>
+    </message>
+    <message>
+        <source>Copied 1 node</source>
+        <translation>已复制 1 个节点</translation>
+    </message>
+    <message>
+        <source>Copied {count} nodes</source>
+        <translation>已复制 {count} 个节点</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no nodes to paste; copy nodes (Ctrl+C) first</source>
+        <translation>剪贴板里没有可粘贴的节点；请先复制节点（Ctrl+C）</translation>
+    </message>
+    <message>
+        <source>Select nodes to duplicate</source>
+        <translation>请先选中要制作副本的节点</translation>
+    </message>
+    <message>
+        <source>Select nodes or wires to delete</source>
+        <translation>请先选中要删除的节点或连线</translation>
+    </message>
+    <message>
+        <source>Delete: not while training runs; stop training first</source>
+        <translation>删除：训练进行时不能删除；请先停止训练</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Auto layout</source>
+        <translation>自动布局</translation>
+    </message>
+    <message>
+        <source>Select nodes to group</source>
+        <translation>请先选中要编组的节点</translation>
+    </message>
+    <message>
+        <source>Select a group (or a node in one) to ungroup</source>
+        <translation>请先选中一个分组（或分组中的一个节点）再取消编组</translation>
+    </message>
+</context>
+<context>
+    <name>Embeddings</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>re-project while training</source>
+        <translation>训练时重新投影</translation>
+    </message>
+    <message>
+        <source>neighbours by</source>
+        <translation>近邻距离</translation>
+    </message>
+    <message>
+        <source>Hover over a point to see it; click one for its neighbours.</source>
+        <translation>把鼠标悬停在一个点上查看它；点击一个点查看它的近邻。</translation>
+    </message>
+    <message>
+        <source>Double-click a neighbour to pick it in turn</source>
+        <translation>双击一个近邻，改为选中它</translation>
+    </message>
+    <message>
+        <source>Neighbours</source>
+        <translation>近邻</translation>
+    </message>
+    <message>
+        <source>Similar images</source>
+        <translation>相似图像</translation>
+    </message>
+    <message>
+        <source>Nothing to project yet: add an embedding node, or load data (File → Data) and pick a layer.</source>
+        <translation>还没有可投影的东西：添加一个 embedding 节点，或者载入数据（文件 → 数据）并选一个层。</translation>
+    </message>
+    <message>
+        <source>t-SNE runs in the background (one thread); the window stays usable. Cancel stops it.</source>
+        <translation>t-SNE 在后台运行（一个线程）；窗口仍可使用。按“取消”停止它。</translation>
+    </message>
+    <message>
+        <source>t-SNE cancelled; choose PCA or start it again.</source>
+        <translation>t-SNE 已取消；选择 PCA，或者重新开始。</translation>
+    </message>
+</context>
+<context>
+    <name>ExampleGuide</name>
+    <message>
+        <source>No example open</source>
+        <translation>没有打开示例</translation>
+    </message>
+    <message>
+        <source>Open one from Help → Examples or File → Examples; its guide appears here with things to try.</source>
+        <translation>从“帮助 → 示例”或“文件 → 示例”打开一个示例；它的导读会显示在这里，附有可以动手尝试的内容。</translation>
+    </message>
+    <message>
+        <source>What it shows.</source>
+        <translation>展示内容：</translation>
+    </message>
+    <message>
+        <source>What to try</source>
+        <translation>动手试一试</translation>
+    </message>
+    <message>
+        <source>What to look for.</source>
+        <translation>观察要点：</translation>
+    </message>
+    <message>
+        <source>{step}: this graph has no node named {names} (it was edited); reopen the example</source>
+        <translation>{step}：这张图里没有名为 {names} 的节点（图已被修改）；请重新打开这个示例</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureMaps</name>
+    <message>
+        <source>computing the maps…</source>
+        <translation>正在计算特征图…</translation>
+    </message>
+    <message>
+        <source>the conv, pool or activation node whose maps are shown</source>
+        <translation>显示其特征图的卷积、池化或激活节点</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>色标</translation>
+    </message>
+    <message>
+        <source>the example whose maps are shown</source>
+        <translation>显示其特征图的样本</translation>
+    </message>
+    <message>
+        <source>Hover a cell: its formula in numbers, and its sources on the canvas. Click it: its receptive field.</source>
+        <translation>悬停在一个格子上：显示代入数字的公式，并在画布上标出它的来源。点击它：显示它的感受野。</translation>
+    </message>
+    <message>
+        <source>no kernels (not made by a conv)</source>
+        <translation>没有卷积核（不是由卷积产生的）</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+</context>
+<context>
+    <name>FilterLab</name>
+    <message>
+        <source>Open Image…</source>
+        <translation>打开图像…</translation>
+    </message>
+    <message>
+        <source>Kernels</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>the Gaussian blur&apos;s σ in pixels</source>
+        <translation>高斯模糊的 σ（像素）</translation>
+    </message>
+    <message>
+        <source>per filter: each picture its own range; shared: one range</source>
+        <translation>每个滤波器：每张图用自己的范围；共享：用同一个范围</translation>
+    </message>
+    <message>
+        <source>add the learned filters of a conv node of the graph</source>
+        <translation>加入图中某个卷积节点学到的滤波器</translation>
+    </message>
+    <message>
+        <source>run the graph up to this node on the image (resized to the network&apos;s input) and show its channels</source>
+        <translation>在图像上（缩放到网络的输入尺寸）把图运行到这个节点，并显示它的各个通道</translation>
+    </message>
+    <message>
+        <source>Run on image</source>
+        <translation>在图像上运行</translation>
+    </message>
+    <message>
+        <source>Learned</source>
+        <translation>学到的</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>my kernel: 1 0 -1; 2 0 -2; 1 0 -1</source>
+        <translation>我的卷积核: 1 0 -1; 2 0 -2; 1 0 -1</translation>
+    </message>
+    <message>
+        <source>3, 5 or 7 rows of as many numbers, rows separated by &apos;;&apos;</source>
+        <translation>3、5 或 7 行，每行同样多个数，行之间用 &apos;;&apos; 分隔</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>remove my kernels</source>
+        <translation>删除我的卷积核</translation>
+    </message>
+    <message>
+        <source>signed responses: blue below 0, white 0, red above; each title gives the range, nothing is clipped</source>
+        <translation>有正负的响应：低于 0 为蓝，0 为白，高于 0 为红；每个标题给出范围，不做截断</translation>
+    </message>
+    <message>
+        <source>−max</source>
+        <translation>−最大值</translation>
+    </message>
+    <message>
+        <source>+max</source>
+        <translation>+最大值</translation>
+    </message>
+    <message>
+        <source>Hover a pixel to see the kernel × patch sum behind it.</source>
+        <translation>悬停在一个像素上，看它背后的“卷积核 × 图块”之和。</translation>
+    </message>
+    <message>
+        <source>Choose a node (and load an image) first.</source>
+        <translation>请先选择一个节点（并载入一张图像）。</translation>
+    </message>
+    <message>
+        <source>Open &amp;Image…</source>
+        <translation>打开图像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Load an image into the Filter lab</source>
+        <translation>把一张图像载入滤波器实验室</translation>
+    </message>
+</context>
+<context>
+    <name>GradcheckPanel</name>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>元素数</translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>Noise floor</source>
+        <translation>噪声底</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>at the noise floor</source>
+        <translation>处于噪声底</translation>
+    </message>
+    <message>
+        <source>look closer</source>
+        <translation>需要细看</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>only kinks sampled</source>
+        <translation>只采到了不可导点</translation>
+    </message>
+    <message>
+        <source>Relative error ‖a − n‖ / (‖a‖ + ‖n‖): below {good:g} good. Otherwise the difference is set against the noise floor (how far rounding in J and the step ε can move the finite differences): within it, at the noise floor; what is left above it below {check:g} of the gradients&apos; size, look closer; more, wrong.</source>
+        <translation>相对误差 ‖a − n‖ / (‖a‖ + ‖n‖)：低于 {good:g} 为良好。否则把差异与噪声底比较（J 中的舍入和步长 ε 能让有限差分变动多少）：在噪声底之内，为“处于噪声底”；超出噪声底的部分低于梯度大小的 {check:g}，为“需要细看”；更多，为“错误”。</translation>
+    </message>
+    <message>
+        <source>Check gradients</source>
+        <translation>检验梯度</translation>
+    </message>
+    <message>
+        <source>Compare backpropagation with (J(θ+ε) − J(θ−ε)) / 2ε for every parameter</source>
+        <translation>对每个参数，把反向传播与 (J(θ+ε) − J(θ−ε)) / 2ε 比较</translation>
+    </message>
+    <message>
+        <source>entries per array</source>
+        <translation>每个数组的元素数</translation>
+    </message>
+    <message>
+        <source>Bigger arrays are checked on a fixed random sample</source>
+        <translation>较大的数组只检验一个固定的随机样本</translation>
+    </message>
+    <message>
+        <source>The step of the finite differences: smaller steps cut the truncation error ε²·J‴/6 but raise the rounding noise σ/ε</source>
+        <translation>有限差分的步长：步长越小，截断误差 ε²·J‴/6 越小，但舍入噪声 σ/ε 越大</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the check (it runs two or four forward passes per checked entry)</source>
+        <translation>停止检验（每检验一个元素要做两次或四次前向传播）</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>检验中…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenUnits</name>
+    <message>
+        <source>The hidden layer whose units are compared with the factors (follows the selection on the canvas)</source>
+        <translation>与隐藏因素比较其单元的隐藏层（跟随画布上的选择）</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>This table needs data generated from known hidden factors: open the House prices example (Examples menu), train it, and see which factor each hidden unit has come to stand for.</source>
+        <translation>这张表需要由已知隐藏因素生成的数据：打开“房价”示例（示例菜单），训练它，看每个隐藏单元最终代表了哪个因素。</translation>
+    </message>
+    <message>
+        <source>The graph has no hidden layer to compare with the factors.</source>
+        <translation>这张图没有可以与隐藏因素比较的隐藏层。</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;打开时&gt;</translation>
+    </message>
+    <message>
+        <source>Click an entry to go back to that point; click a later one to redo.</source>
+        <translation>点击一个条目回到那一步；点击之后的条目即重做。</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Op</source>
+        <translation>运算</translation>
+    </message>
+    <message>
+        <source>trainable (uncheck to freeze)</source>
+        <translation>可训练（取消勾选即冻结）</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation>输出尺寸</translation>
+    </message>
+    <message>
+        <source>Arrays</source>
+        <translation>数组</translation>
+    </message>
+</context>
+<context>
+    <name>Interchange</name>
+    <message>
+        <source>Import &amp;ONNX…</source>
+        <translation>导入 &amp;ONNX…</translation>
+    </message>
+    <message>
+        <source>Open an ONNX model as a new graph (its blocks grouped)</source>
+        <translation>把 ONNX 模型打开为一张新图（其中的模块各自编组）</translation>
+    </message>
+    <message>
+        <source>&amp;ONNX…</source>
+        <translation>&amp;ONNX 模型…</translation>
+    </message>
+    <message>
+        <source>Write the graph as an ONNX model (weights included)</source>
+        <translation>把这张图写成 ONNX 模型（含权重）</translation>
+    </message>
+    <message>
+        <source>&amp;PyTorch code…</source>
+        <translation>&amp;PyTorch 代码…</translation>
+    </message>
+    <message>
+        <source>Write a PyTorch script (module, weights, training loop)</source>
+        <translation>写出一个 PyTorch 脚本（模块、权重和训练循环）</translation>
+    </message>
+    <message>
+        <source>Check with ONNX &amp;Runtime</source>
+        <translation>用 ONNX &amp;Runtime 核对</translation>
+    </message>
+    <message>
+        <source>Run the last export in onnxruntime and compare every node</source>
+        <translation>在 onnxruntime 中运行最近一次导出的模型，逐个节点比较</translation>
+    </message>
+    <message>
+        <source>Import ONNX model</source>
+        <translation>导入 ONNX 模型</translation>
+    </message>
+    <message>
+        <source>Export ONNX model</source>
+        <translation>导出 ONNX 模型</translation>
+    </message>
+    <message>
+        <source>Export PyTorch code</source>
+        <translation>导出 PyTorch 代码</translation>
+    </message>
+    <message>
+        <source>wrote {file} and its weights; run it with python {file}</source>
+        <translation>已写出 {file} 及其权重；用 python {file} 运行它</translation>
+    </message>
+    <message>
+        <source>an ONNX job is already running; wait for it or cancel it</source>
+        <translation>已有一个 ONNX 任务在运行；请等待它完成或取消它</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import ONNX</source>
+        <translation>导入 ONNX</translation>
+    </message>
+    <message>
+        <source>imported {file}: {nodes} nodes, {blocks} blocks grouped</source>
+        <translation>已导入 {file}：{nodes} 个节点，{blocks} 个模块已编组</translation>
+    </message>
+    <message>
+        <source>an ONNX job is already running; wait for it</source>
+        <translation>已有一个 ONNX 任务在运行；请等待它完成</translation>
+    </message>
+    <message>
+        <source>Export ONNX</source>
+        <translation>导出 ONNX</translation>
+    </message>
+    <message>
+        <source>exported {file}; Export → Check with ONNX Runtime proves it</source>
+        <translation>已导出 {file}；用“导出 → 用 ONNX Runtime 核对”来验证它</translation>
+    </message>
+    <message>
+        <source>exported {file}</source>
+        <translation>已导出 {file}</translation>
+    </message>
+    <message>
+        <source>checking with random numbers for {inputs}</source>
+        <translation>用随机数代替 {inputs} 进行核对</translation>
+    </message>
+    <message>
+        <source>Check with ONNX Runtime</source>
+        <translation>用 ONNX Runtime 核对</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime agrees on all {count} nodes (largest difference {worst:.1e})</source>
+        <translation>ONNX Runtime 在全部 {count} 个节点上一致（最大差异 {worst:.1e}）</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime differs by more than {tolerance:g} on {bad} of {count} nodes (red)</source>
+        <translation>ONNX Runtime 在 {count} 个节点中的 {bad} 个上差异超过 {tolerance:g}（红色）</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language: {name}. A panel that keeps its old texts changes at the next start.</source>
+        <translation>语言：{name}。仍显示原来文字的面板会在下次启动时切换。</translation>
+    </message>
+    <message>
+        <source>The translation could not be read; the language changes at the next start if it can be read then.</source>
+        <translation>无法读取翻译文件；如果下次启动时能读取，语言会在那时切换。</translation>
+    </message>
+</context>
+<context>
+    <name>Layouts</name>
+    <message>
+        <source>&amp;Build</source>
+        <translation>搭建(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>单步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Look &amp;inside</source>
+        <translation>观察内部(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>LossPanel</name>
+    <message>
+        <source>x axis</source>
+        <translation>横轴</translation>
+    </message>
+    <message>
+        <source>Epochs put batch, mini-batch and stochastic runs on one scale</source>
+        <translation>按轮数计，批量、小批量和随机的运行处在同一标尺上</translation>
+    </message>
+    <message>
+        <source>per iteration</source>
+        <translation>每次迭代</translation>
+    </message>
+    <message>
+        <source>log cost</source>
+        <translation>对数代价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>代价</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Tick a run to show its curves; the axes fit the runs shown</source>
+        <translation>勾选一次运行来显示它的曲线；坐标轴会适应所显示的运行</translation>
+    </message>
+    <message>
+        <source>solid: train · dashed: dev · faint: each iteration</source>
+        <translation>实线：训练集 · 虚线：验证集 · 浅色：每次迭代</translation>
+    </message>
+    <message>
+        <source>earlier graphs</source>
+        <translation>之前的图</translation>
+    </message>
+    <message>
+        <source>Also show the runs of graphs that were open before this one</source>
+        <translation>同时显示在这张图之前打开过的图的运行</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>清除已完成的</translation>
+    </message>
+    <message>
+        <source>Remove the curves of every run that is not running</source>
+        <translation>删除所有不在运行中的运行的曲线</translation>
+    </message>
+    <message>
+        <source>Train a network to see its curves and a bias/variance verdict.</source>
+        <translation>训练一个网络，就能看到它的曲线和偏差/方差结论。</translation>
+    </message>
+    <message>
+        <source>Train this network to see its curves and a bias/variance verdict.</source>
+        <translation>训练这个网络，就能看到它的曲线和偏差/方差结论。</translation>
+    </message>
+    <message>
+        <source>Accuracy (none: a regression cost)</source>
+        <translation>准确率（无：这是回归代价）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Drag ops from the palette onto the canvas; wire output → input.</source>
+        <translation>把运算从组件面板拖到画布上；从输出连到输入。</translation>
+    </message>
+    <message>
+        <source>Export canvas as {kind}</source>
+        <translation>将画布导出为 {kind}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {reason}. Choose another place.</source>
+        <translation>无法写入 {path}：{reason}。请换一个位置。</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+    <message>
+        <source>Keyboard and mouse</source>
+        <translation>键盘和鼠标</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>关于 {app}</translation>
+    </message>
+    <message>
+        <source>Build neural networks as computation graphs by drag and drop, and watch them compute and learn.</source>
+        <translation>通过拖放把神经网络搭建成计算图，观察它如何计算、如何学习。</translation>
+    </message>
+    <message>
+        <source>Stopping training before closing; its weights are kept</source>
+        <translation>关闭前先停止训练；训练得到的权重会保留</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Click a message that names a node to select that node</source>
+        <translation>点击提到某个节点的消息即可选中那个节点</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Click to select this node</source>
+        <translation>点击选中这个节点</translation>
+    </message>
+</context>
+<context>
+    <name>Palette</name>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Math</source>
+        <translation>数学运算</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Search ops…</source>
+        <translation>搜索运算…</translation>
+    </message>
+</context>
+<context>
+    <name>Panels</name>
+    <message>
+        <source>Show the {title} panel in front</source>
+        <translation>把“{title}”面板显示在最前</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>组件面板</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例导读</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Embeddings</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>Cost surface</source>
+        <translation>代价曲面</translation>
+    </message>
+    <message>
+        <source>Decision boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation>隐藏单元</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Loss curves</source>
+        <translation>损失曲线</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Step details</source>
+        <translation>单步详情</translation>
+    </message>
+    <message>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>Filter lab</source>
+        <translation>滤波器实验室</translation>
+    </message>
+</context>
+<context>
+    <name>Params</name>
+    <message>
+        <source>{count} entries; at most {limit} are allowed</source>
+        <translation>{count} 项；最多允许 {limit} 项</translation>
+    </message>
+    <message>
+        <source>{entry!r}: every entry must be a whole number here</source>
+        <translation>{entry!r}：这里每一项都必须是整数</translation>
+    </message>
+    <message>
+        <source>{entry!r} is not a whole number (use None for an open dimension)</source>
+        <translation>{entry!r} 不是整数（用 None 表示不定的维度）</translation>
+    </message>
+    <message>
+        <source>{entry!r} is not a whole number</source>
+        <translation>{entry!r} 不是整数</translation>
+    </message>
+    <message>
+        <source>{entry} is too large; use a number below {limit:,}</source>
+        <translation>{entry} 太大；请用小于 {limit:,} 的数</translation>
+    </message>
+    <message>
+        <source>e.g. None, 2</source>
+        <translation>例如 None, 2</translation>
+    </message>
+    <message>
+        <source>e.g. 8, 8</source>
+        <translation>例如 8, 8</translation>
+    </message>
+</context>
+<context>
+    <name>Player</name>
+    <message>
+        <source>forward</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>ready: press Step (F10) to run the first node</source>
+        <translation>就绪：按单步（F10）运行第一个节点</translation>
+    </message>
+    <message>
+        <source>ready · 0/{total} steps · press Step (F10) to run the first node</source>
+        <translation>就绪 · 0/{total} 步 · 按单步（F10）运行第一个节点</translation>
+    </message>
+    <message>
+        <source>forward and backward passes</source>
+        <translation>前向传播和反向传播</translation>
+    </message>
+    <message>
+        <source>forward pass (no backward: no scalar cost)</source>
+        <translation>前向传播（没有反向传播：没有标量代价）</translation>
+    </message>
+    <message>
+        <source>done · {passes} complete ({total} steps) · Back to review, Reset to start again</source>
+        <translation>完成 · {passes}已完成（{total} 步）· 按后退回顾，按重置重新开始</translation>
+    </message>
+    <message>
+        <source> · node {name} ({op})</source>
+        <translation> · 节点 {name}（{op}）</translation>
+    </message>
+    <message>
+        <source>forward pass complete</source>
+        <translation>前向传播完成</translation>
+    </message>
+    <message>
+        <source>{phase} · step {cursor}/{total}{where}</source>
+        <translation>{phase} · 第 {cursor}/{total} 步{where}</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Cost {name} = {value} on this batch.</source>
+        <translation>这一批上的代价 {name} = {value}。</translation>
+    </message>
+    <message>
+        <source>Every node shows its gradient; hover a node for its value, gradient and formulas.</source>
+        <translation>每个节点都显示了它的梯度；悬停在节点上查看它的值、梯度和公式。</translation>
+    </message>
+    <message>
+        <source>No backward pass: the graph has no scalar cost (end it with a loss whose reduction is &apos;mean&apos;). Hover a node for its value.</source>
+        <translation>没有反向传播：这张图没有标量代价（请以 reduction 为 &apos;mean&apos; 的损失函数结尾）。悬停在节点上查看它的值。</translation>
+    </message>
+    <message>
+        <source>Back (Shift+F10) steps back through the passes; Reset (Shift+F5) or Play (F5) starts again.</source>
+        <translation>后退（Shift+F10）沿着这两遍往回走；重置（Shift+F5）或播放（F5）重新开始。</translation>
+    </message>
+    <message>
+        <source>nothing left to step: Reset (Shift+F5) or Play (F5) to start again, Back (Shift+F10) to review</source>
+        <translation>没有可以再走的步了：按重置（Shift+F5）或播放（F5）重新开始，按后退（Shift+F10）回顾</translation>
+    </message>
+    <message>
+        <source>no backward pass: the graph has no scalar cost (end it with a loss whose reduction is &apos;mean&apos;)</source>
+        <translation>没有反向传播：这张图没有标量代价（请以 reduction 为 &apos;mean&apos; 的损失函数结尾）</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerPanel</name>
+    <message>
+        <source>Player</source>
+        <translation>播放器</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+    <message>
+        <source>Step back one node (nothing is recomputed)</source>
+        <translation>后退一个节点（不重新计算任何东西）</translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation>单步 ▶</translation>
+    </message>
+    <message>
+        <source>Compute the next node (forward, then backward)</source>
+        <translation>计算下一个节点（先前向，后反向）</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Play: one node per tick at the chosen speed (F5 pauses)</source>
+        <translation>播放：按所选速度每次计算一个节点（F5 暂停）</translation>
+    </message>
+    <message>
+        <source>Run forward</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>Run to the end of the forward pass</source>
+        <translation>一直运行到前向传播结束</translation>
+    </message>
+    <message>
+        <source>Run backward</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>Run to the end of the backward pass</source>
+        <translation>一直运行到反向传播结束</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Forget every step and clear the values on the canvas</source>
+        <translation>忘掉所有步骤，清除画布上的值</translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation> 速度 </translation>
+    </message>
+    <message>
+        <source>Steps per second while playing</source>
+        <translation>播放时每秒的步数</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>The node&apos;s value, weights and cached arrays; after the backward pass each opens beside its gradient</source>
+        <translation>节点的值、权重和缓存的数组；反向传播之后，每个数组都和它的梯度并排打开</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open the chosen array (and its gradient) as a table or a heatmap with values on hover</source>
+        <translation>把所选数组（及其梯度）打开为表格或热图，悬停显示数值</translation>
+    </message>
+    <message>
+        <source>Arrays</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>Step (F10) to compute the first node.
+Values show in blue–green–yellow, gradients in magenta–orange.</source>
+        <translation>按单步（F10）计算第一个节点。
+值用蓝–绿–黄显示，梯度用品红–橙显示。</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarImages</name>
+    <message>
+        <source>picked</source>
+        <translation>所选</translation>
+    </message>
+    <message>
+        <source>rebuilt</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <source>nearest by pixels</source>
+        <translation>按像素最近</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Fraction of the examples used for training; the rest is the dev set (same distribution)</source>
+        <translation>用于训练的样本比例；其余的是验证集（同一分布）</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>Split the dev set off the training data, or use one of the example&apos;s own dev sets (which may come from another distribution)</source>
+        <translation>从训练数据中分出验证集，或者使用示例自带的验证集（可能来自另一个分布）</translation>
+    </message>
+    <message>
+        <source>Dev set</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate α</source>
+        <translation>学习率 α</translation>
+    </message>
+    <message>
+        <source>batch: all training examples per step; mini-batch: b examples; stochastic: one example per step</source>
+        <translation>批量：每步用全部训练样本；小批量：每步 b 个样本；随机：每步一个样本</translation>
+    </message>
+    <message>
+        <source>Descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Start from the graph&apos;s current weights, from fresh random weights drawn with the seed, or from exactly the initial weights of an earlier run (to compare settings)</source>
+        <translation>从图当前的权重开始，从用种子重新随机生成的权重开始，或者从之前某次运行的初始权重开始（用来比较设置）</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Compare batch / mini-batch / stochastic</source>
+        <translation>比较批量 / 小批量 / 随机</translation>
+    </message>
+    <message>
+        <source>Queue three runs from the same initial weights: batch, mini-batch and stochastic gradient descent</source>
+        <translation>从同一组初始权重排队进行三次运行：批量、小批量和随机梯度下降</translation>
+    </message>
+    <message>
+        <source>Revert weights</source>
+        <translation>恢复权重</translation>
+    </message>
+    <message>
+        <source>Put back the weights from before training (undoable)</source>
+        <translation>放回训练之前的权重（可撤销）</translation>
+    </message>
+    <message>
+        <source>Idle.</source>
+        <translation>空闲。</translation>
+    </message>
+    <message>
+        <source>split off the training data</source>
+        <translation>从训练数据中分出</translation>
+    </message>
+    <message>
+        <source>session data ({name})</source>
+        <translation>会话数据（{name}）</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>已载入</translation>
+    </message>
+    <message>
+        <source>the graph has an error; data is matched to its inputs once it is fixed</source>
+        <translation>图有错误；修好之后才会把数据与它的输入匹配</translation>
+    </message>
+    <message>
+        <source>no data needed (the graph has no inputs)</source>
+        <translation>不需要数据（这张图没有输入）</translation>
+    </message>
+    <message>
+        <source>left out, as they do not fit this graph: {names}</source>
+        <translation>不适合这张图、因而未列出的数据：{names}</translation>
+    </message>
+    <message>
+        <source>No data fits this graph&apos;s inputs ({inputs}){first}. Load data of that shape, or change the inputs.</source>
+        <translation>没有数据适合这张图的输入（{inputs}）{first}。请载入那种形状的数据，或者修改输入。</translation>
+    </message>
+    <message>
+        <source>Cannot train: {why}.</source>
+        <translation>无法训练：{why}。</translation>
+    </message>
+    <message>
+        <source>the graph&apos;s current weights</source>
+        <translation>图当前的权重</translation>
+    </message>
+    <message>
+        <source>fresh random weights (seed {seed})</source>
+        <translation>重新随机生成的权重（种子 {seed}）</translation>
+    </message>
+    <message>
+        <source>same start as {run}</source>
+        <translation>与 {run} 相同的起点</translation>
+    </message>
+    <message>
+        <source>all; dev: {name}</source>
+        <translation>全部；验证集：{name}</translation>
+    </message>
+    <message>
+        <source>dev {share:.0%}</source>
+        <translation>验证集 {share:.0%}</translation>
+    </message>
+    <message>
+        <source>no dev set</source>
+        <translation>没有验证集</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>{run}
+epoch {epoch}/{epochs} · iteration {iteration}/{iterations} · {speed:,.0f} it/s · cost {cost:.4g}</source>
+        <translation>{run}
+第 {epoch}/{epochs} 轮 · 第 {iteration}/{iterations} 次迭代 · {speed:,.0f} 次/秒 · 代价 {cost:.4g}</translation>
+    </message>
+    <message>
+        <source>{run}: {status} after {iteration} iterations ({speed:,.0f} it/s). Trained weights loaded.</source>
+        <translation>{run}：{iteration} 次迭代后{status}（{speed:,.0f} 次/秒）。已载入训练得到的权重。</translation>
+    </message>
+    <message>
+        <source>Training diverged</source>
+        <translation>训练发散了</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsMenu</name>
+    <message>
+        <source>Nothing is selected. Select the nodes (for example the layers of an encoder) whose weights to use, then try again.</source>
+        <translation>没有选中任何东西。请选中要使用其权重的节点（例如编码器的各层），然后再试一次。</translation>
+    </message>
+    <message>
+        <source>Save weights of selection</source>
+        <translation>保存所选节点的权重</translation>
+    </message>
+    <message>
+        <source>Load weights into selection</source>
+        <translation>把权重载入所选节点</translation>
+    </message>
+    <message>
+        <source>Training is running; stop it first, then load weights.</source>
+        <translation>训练正在进行；请先停止训练，再载入权重。</translation>
+    </message>
+    <message>
+        <source>Save &amp;Weights of Selection…</source>
+        <translation>保存所选节点的权重(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Load Weights into Selection…</source>
+        <translation>把权重载入所选节点(&amp;L)…</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>More examples</source>
+        <translation>更多示例</translation>
+    </message>
+    <message>
+        <source>See how a neural network computes and learns</source>
+        <translation>看神经网络如何计算、如何学习</translation>
+    </message>
+    <message>
+        <source>Open an example below, or start a new graph and drag ops from the palette onto the canvas.</source>
+        <translation>打开下面的一个示例，或者新建一张图，把运算从组件面板拖到画布上。</translation>
+    </message>
+    <message>
+        <source>New graph</source>
+        <translation>新建图</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>最近的文件</translation>
+    </message>
+    <message>
+        <source>No recent files yet.</source>
+        <translation>还没有最近的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>engine</name>
+    <message>
+        <source>input {input} (port {port}) is not connected</source>
+        <translation>输入 {input}（端口 {port}）没有连接</translation>
+    </message>
+    <message>
+        <source>it would hold {count:,} numbers ({size}), more than this machine&apos;s {limit} of memory; use smaller sizes (units, channels, kernel or shape)</source>
+        <translation>它将包含 {count:,} 个数（{size}），超过这台机器 {limit} 的内存；请用更小的尺寸（单元数、通道数、卷积核或形状）</translation>
+    </message>
+    <message>
+        <source>{reason}; make the sizes equal, or 1 on that axis (a reshape can insert a size-1 axis)</source>
+        <translation>{reason}；请让这两个尺寸相等，或者让该轴的尺寸为 1（reshape 可以插入一个尺寸为 1 的轴）</translation>
+    </message>
+    <message>
+        <source>matmul needs at least 1-D inputs</source>
+        <translation>matmul 的输入至少要有 1 维</translation>
+    </message>
+    <message>
+        <source>inner dimensions differ: a is {a}, b is {b} ({ka} ≠ {kb}); b needs {ka} rows to match a&apos;s last axis (transpose or reshape one of them)</source>
+        <translation>内侧维度不一致：a 是 {a}，b 是 {b}（{ka} ≠ {kb}）；b 需要 {ka} 行才能与 a 的最后一个轴匹配（把其中一个转置或 reshape）</translation>
+    </message>
+    <message>
+        <source>batch axes of a ({a}) and b ({b}) do not broadcast; the axes before the last two must be equal or 1</source>
+        <translation>a（{a}）和 b（{b}）的批量轴无法广播；最后两个轴之前的各轴必须相等或为 1</translation>
+    </message>
+    <message>
+        <source>{what} {axes} name the same axis twice for a {ndim}-D input; list each axis once</source>
+        <translation>{what} {axes} 对一个 {ndim} 维输入把同一个轴写了两次；每个轴只列一次</translation>
+    </message>
+    <message>
+        <source>the input is a scalar, so there is no axis to reduce; leave axes empty</source>
+        <translation>输入是标量，没有可以归约的轴；把 axes 留空</translation>
+    </message>
+    <message>
+        <source>shape entry {i} is 0 (copy the input&apos;s axis {i}), but the input {shape} has only {ndim} axes; give the size instead</source>
+        <translation>形状的第 {i} 项是 0（复制输入的第 {i} 个轴），但输入 {shape} 只有 {ndim} 个轴；请直接给出尺寸</translation>
+    </message>
+    <message>
+        <source>the input {shape} has an open dimension, so its size is unknown; keep it with 0 (or let -1 absorb it) in the new shape</source>
+        <translation>输入 {shape} 有一个不定的维度，所以它的大小未知；在新形状中用 0 保留它（或者让 -1 吸收它）</translation>
+    </message>
+    <message>
+        <source>cannot reshape {shape} to {want}: {known_in} elements do not split into groups of {known_out}; change the fixed sizes</source>
+        <translation>无法把 {shape} reshape 成 {want}：{known_in} 个元素不能分成每组 {known_out} 个；请修改固定的尺寸</translation>
+    </message>
+    <message>
+        <source>cannot reshape {shape} to {want}: {known_in} elements ≠ {known_out}; make the sizes multiply to {known_in} (or use -1 for one of them)</source>
+        <translation>无法把 {shape} reshape 成 {want}：{known_in} 个元素 ≠ {known_out}；让各尺寸的乘积等于 {known_in}（或者把其中一个设为 -1）</translation>
+    </message>
+    <message>
+        <source>axes {axes} has {count} entries but the input has {ndim} axes; list every axis once</source>
+        <translation>axes {axes} 有 {count} 项，但输入有 {ndim} 个轴；每个轴都列出且只列一次</translation>
+    </message>
+    <message>
+        <source>cannot flatten a scalar: flatten keeps axis 0, so it needs at least 1 axis</source>
+        <translation>无法展平标量：flatten 保留第 0 个轴，所以输入至少要有 1 个轴</translation>
+    </message>
+    <message>
+        <source>cannot concatenate scalars; reshape them to 1 axis first</source>
+        <translation>无法拼接标量；先把它们 reshape 成 1 个轴</translation>
+    </message>
+    <message>
+        <source>{name} has {ndim} axes ({shape}) but input a has {nd} ({first}); give every input the same number of axes</source>
+        <translation>{name} 有 {ndim} 个轴（{shape}），但输入 a 有 {nd} 个（{first}）；让每个输入的轴数相同</translation>
+    </message>
+    <message>
+        <source>{name} is {shape}, which differs from {first} on axis {i} ({d} ≠ {o}); only axis {axis} (the concat axis) may differ</source>
+        <translation>{name} 是 {shape}，在第 {i} 个轴上与 {first} 不同（{d} ≠ {o}）；只有第 {axis} 个轴（拼接轴）可以不同</translation>
+    </message>
+    <message>
+        <source>cannot slice a scalar</source>
+        <translation>无法对标量切片</translation>
+    </message>
+    <message>
+        <source>slice {start}:{stop}:{step} of axis {axis} (size {d}) is empty; choose start and stop inside 0..{d}</source>
+        <translation>第 {axis} 个轴（大小 {d}）的切片 {start}:{stop}:{step} 是空的；请在 0..{d} 之内选择 start 和 stop</translation>
+    </message>
+    <message>
+        <source>α = {lr:g} is above what {optimizer} usually takes ({lo:g} to {hi:g}): expect the cost to blow up; try {typical:g}</source>
+        <translation>α = {lr:g} 高于 {optimizer} 通常使用的范围（{lo:g} 到 {hi:g}）：代价很可能会发散；试试 {typical:g}</translation>
+    </message>
+    <message>
+        <source>α = {lr:g} is below what {optimizer} usually takes ({lo:g} to {hi:g}): training will barely move; try {typical:g}</source>
+        <translation>α = {lr:g} 低于 {optimizer} 通常使用的范围（{lo:g} 到 {hi:g}）：训练几乎不会前进；试试 {typical:g}</translation>
+    </message>
+    <message>
+        <source>the cost became NaN or infinite</source>
+        <translation>代价变成了 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>the train cost grew from {start:.3g} to {cost:.3g} by epoch {epoch}, instead of falling</source>
+        <translation>训练集代价到第 {epoch} 轮时从 {start:.3g} 涨到了 {cost:.3g}，而不是下降</translation>
+    </message>
+    <message>
+        <source>the graph has an error: {node}: {error}. Fix it (the node is marked on the canvas), then start again</source>
+        <translation>图有错误：{node}：{error}。请修好它（画布上已标出该节点），然后重新开始</translation>
+    </message>
+    <message>
+        <source>data &apos;{label}&apos; has no array named {name!r} for input {name} (it has {arrays}): choose other data, or rename the input</source>
+        <translation>数据“{label}”中没有名为 {name!r} 的数组供输入 {name} 使用（它有 {arrays}）：请选择其他数据，或者给输入改名</translation>
+    </message>
+    <message>
+        <source>data &apos;{label}&apos; does not fit input {why}: choose data that matches the graph&apos;s inputs, or change the input&apos;s shape</source>
+        <translation>数据“{label}”不适合输入 {why}：请选择与图的输入匹配的数据，或者修改输入的形状</translation>
+    </message>
+    <message>
+        <source>data &apos;{label}&apos; gives input {name} ids from {lo} to {hi}, but {what} take 0 to {top}: choose data with at most {count} classes, or widen the graph</source>
+        <translation>数据“{label}”给输入 {name} 的编号从 {lo} 到 {hi}，但{what}只接受 0 到 {top}：请选择最多 {count} 个类别的数据，或者把图加宽</translation>
+    </message>
+    <message>
+        <source>the {count} classes of {name}</source>
+        <translation> {name} 的 {count} 个类别</translation>
+    </message>
+    <message>
+        <source>the {count} rows of {name}</source>
+        <translation> {name} 的 {count} 行</translation>
+    </message>
+    <message>
+        <source>guide {name!r}: the file must hold a JSON object</source>
+        <translation>导读 {name!r}：文件内容必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>guide {name!r}: not valid JSON ({error})</source>
+        <translation>导读 {name!r}：不是有效的 JSON（{error}）</translation>
+    </message>
+    <message>
+        <source>guide {name!r}: &apos;{key}&apos; must be a non-empty text</source>
+        <translation>导读 {name!r}：&apos;{key}&apos; 必须是非空文本</translation>
+    </message>
+    <message>
+        <source>guide {name!r}, step {step}: &apos;{key}&apos; must be a non-empty text</source>
+        <translation>导读 {name!r}，第 {step} 步：&apos;{key}&apos; 必须是非空文本</translation>
+    </message>
+    <message>
+        <source>guide {name!r}: &apos;try&apos; must list two to four concrete actions</source>
+        <translation>导读 {name!r}：&apos;try&apos; 必须列出两到四个具体操作</translation>
+    </message>
+    <message>
+        <source>guide {name!r}: &apos;layout&apos; must be one of {layouts}</source>
+        <translation>导读 {name!r}：&apos;layout&apos; 必须是 {layouts} 之一</translation>
+    </message>
+    <message>
+        <source>guide {name!r}: &apos;panels&apos; must be a list of panel titles</source>
+        <translation>导读 {name!r}：&apos;panels&apos; 必须是面板标题的列表</translation>
+    </message>
+    <message>
+        <source>guide {name!r}: step {step} must have &apos;do&apos; set to one of {verbs}</source>
+        <translation>导读 {name!r}：第 {step} 步的 &apos;do&apos; 必须是 {verbs} 之一</translation>
+    </message>
+    <message>
+        <source>guide {name!r}, step {step} ({verb}): needs {missing}</source>
+        <translation>导读 {name!r}，第 {step} 步（{verb}）：缺少 {missing}</translation>
+    </message>
+    <message>
+        <source>guide {name!r}, step {step}: &apos;epochs&apos; must be a whole number 1-10000</source>
+        <translation>导读 {name!r}，第 {step} 步：&apos;epochs&apos; 必须是 1 到 10000 的整数</translation>
+    </message>
+    <message>
+        <source>guide {name!r}, step {step}: unknown layout {layout!r}</source>
+        <translation>导读 {name!r}，第 {step} 步：未知的布局 {layout!r}</translation>
+    </message>
+    <message>
+        <source>guide {name!r}: &apos;order&apos; must be a whole number</source>
+        <translation>导读 {name!r}：&apos;order&apos; 必须是整数</translation>
+    </message>
+    <message>
+        <source>guide {name!r} ({language}): its steps, layout, order, panels or number of things to try differ from the English guide&apos;s; translate only the texts</source>
+        <translation>导读 {name!r}（{language}）：它的步骤、布局、顺序、面板或尝试项的数量与英文导读不同；只翻译文字</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,208 @@
+"""Messages the engine gives the user (shape errors, refusals), as ids with named parameters.
+
+The engine knows no Qt, so it cannot translate. Instead it hands out a :class:`Msg`: a message
+id from :data:`TEMPLATES` and the parameters that fill it. ``str(msg)`` is the English text, so
+a Msg can go wherever a string went (an exception, a log line, a test). The app renders the
+same Msg in the user's language: it looks the English template up in its translations (context
+``"engine"``) and formats the translated template with the same parameters.
+
+Templates use :meth:`str.format` fields by name (``{n}``, ``{count:,}``); a translation must use
+the same names. A parameter may itself be a Msg (a message quoted inside another); it is
+rendered first, in the same language.
+
+Every template is written as ``QT_TRANSLATE_NOOP("engine", "...")`` so that ``pyside6-lupdate``
+finds it in this file; the function below only returns its text and imports nothing.
+"""
+from __future__ import annotations
+
+import string
+from typing import Any, Callable, Mapping
+
+CONTEXT = "engine"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
+    """Mark ``text`` for extraction into the translation file; returns it unchanged."""
+    return text
+
+
+TEMPLATES: dict[str, str] = {
+    # shape inference (engine/shapes.py, engine/ops/)
+    "shape.not_connected": QT_TRANSLATE_NOOP(
+        "engine", "input {input} (port {port}) is not connected"),
+    "shape.too_many_numbers": QT_TRANSLATE_NOOP(
+        "engine", "it would hold {count:,} numbers ({size}), more than this machine's {limit} "
+                  "of memory; use smaller sizes (units, channels, kernel or shape)"),
+    "shape.broadcast_fix": QT_TRANSLATE_NOOP(
+        "engine", "{reason}; make the sizes equal, or 1 on that axis (a reshape can insert a "
+                  "size-1 axis)"),
+    "shape.matmul_scalar": QT_TRANSLATE_NOOP("engine", "matmul needs at least 1-D inputs"),
+    "shape.matmul_inner": QT_TRANSLATE_NOOP(
+        "engine", "inner dimensions differ: a is {a}, b is {b} ({ka} ≠ {kb}); b needs {ka} rows "
+                  "to match a's last axis (transpose or reshape one of them)"),
+    "shape.matmul_batch": QT_TRANSLATE_NOOP(
+        "engine", "batch axes of a ({a}) and b ({b}) do not broadcast; the axes before the last "
+                  "two must be equal or 1"),
+    "shape.axes_twice": QT_TRANSLATE_NOOP(
+        "engine", "{what} {axes} name the same axis twice for a {ndim}-D input; list each axis "
+                  "once"),
+    "shape.reduce_scalar": QT_TRANSLATE_NOOP(
+        "engine", "the input is a scalar, so there is no axis to reduce; leave axes empty"),
+    "shape.reshape_copy_axis": QT_TRANSLATE_NOOP(
+        "engine", "shape entry {i} is 0 (copy the input's axis {i}), but the input {shape} has "
+                  "only {ndim} axes; give the size instead"),
+    "shape.reshape_open": QT_TRANSLATE_NOOP(
+        "engine", "the input {shape} has an open dimension, so its size is unknown; keep it with "
+                  "0 (or let -1 absorb it) in the new shape"),
+    "shape.reshape_split": QT_TRANSLATE_NOOP(
+        "engine", "cannot reshape {shape} to {want}: {known_in} elements do not split into "
+                  "groups of {known_out}; change the fixed sizes"),
+    "shape.reshape_count": QT_TRANSLATE_NOOP(
+        "engine", "cannot reshape {shape} to {want}: {known_in} elements ≠ {known_out}; make the "
+                  "sizes multiply to {known_in} (or use -1 for one of them)"),
+    "shape.transpose_axes": QT_TRANSLATE_NOOP(
+        "engine", "axes {axes} has {count} entries but the input has {ndim} axes; list every "
+                  "axis once"),
+    "shape.flatten_scalar": QT_TRANSLATE_NOOP(
+        "engine", "cannot flatten a scalar: flatten keeps axis 0, so it needs at least 1 axis"),
+    "shape.concat_scalar": QT_TRANSLATE_NOOP(
+        "engine", "cannot concatenate scalars; reshape them to 1 axis first"),
+    "shape.concat_ndim": QT_TRANSLATE_NOOP(
+        "engine", "{name} has {ndim} axes ({shape}) but input a has {nd} ({first}); give every "
+                  "input the same number of axes"),
+    "shape.concat_axis": QT_TRANSLATE_NOOP(
+        "engine", "{name} is {shape}, which differs from {first} on axis {i} ({d} ≠ {o}); only "
+                  "axis {axis} (the concat axis) may differ"),
+    "shape.slice_scalar": QT_TRANSLATE_NOOP("engine", "cannot slice a scalar"),
+    "shape.slice_empty": QT_TRANSLATE_NOOP(
+        "engine", "slice {start}:{stop}:{step} of axis {axis} (size {d}) is empty; choose start "
+                  "and stop inside 0..{d}"),
+    # training checks (engine/train_checks.py)
+    "train.lr_high": QT_TRANSLATE_NOOP(
+        "engine", "α = {lr:g} is above what {optimizer} usually takes ({lo:g} to {hi:g}): expect "
+                  "the cost to blow up; try {typical:g}"),
+    "train.lr_low": QT_TRANSLATE_NOOP(
+        "engine", "α = {lr:g} is below what {optimizer} usually takes ({lo:g} to {hi:g}): "
+                  "training will barely move; try {typical:g}"),
+    "train.not_finite": QT_TRANSLATE_NOOP("engine", "the cost became NaN or infinite"),
+    "train.cost_grew": QT_TRANSLATE_NOOP(
+        "engine", "the train cost grew from {start:.3g} to {cost:.3g} by epoch {epoch}, instead "
+                  "of falling"),
+    "train.graph_error": QT_TRANSLATE_NOOP(
+        "engine", "the graph has an error: {node}: {error}. Fix it (the node is marked on the "
+                  "canvas), then start again"),
+    "train.no_array": QT_TRANSLATE_NOOP(
+        "engine", "data '{label}' has no array named {name!r} for input {name} (it has "
+                  "{arrays}): choose other data, or rename the input"),
+    "train.no_fit": QT_TRANSLATE_NOOP(
+        "engine", "data '{label}' does not fit input {why}: choose data that matches the graph's "
+                  "inputs, or change the input's shape"),
+    "train.ids_range": QT_TRANSLATE_NOOP(
+        "engine", "data '{label}' gives input {name} ids from {lo} to {hi}, but {what} take 0 to "
+                  "{top}: choose data with at most {count} classes, or widen the graph"),
+    "train.classes_of": QT_TRANSLATE_NOOP("engine", "the {count} classes of {name}"),
+    "train.rows_of": QT_TRANSLATE_NOOP("engine", "the {count} rows of {name}"),
+    # example guides (engine/guides.py)
+    "guide.not_object": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}: the file must hold a JSON object"),
+    "guide.not_json": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}: not valid JSON ({error})"),
+    "guide.empty_text": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}: '{key}' must be a non-empty text"),
+    "guide.step_empty_text": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}, step {step}: '{key}' must be a non-empty text"),
+    "guide.tries": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}: 'try' must list two to four concrete actions"),
+    "guide.layout": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}: 'layout' must be one of {layouts}"),
+    "guide.panels": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}: 'panels' must be a list of panel titles"),
+    "guide.step_verb": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}: step {step} must have 'do' set to one of {verbs}"),
+    "guide.step_needs": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}, step {step} ({verb}): needs {missing}"),
+    "guide.step_epochs": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}, step {step}: 'epochs' must be a whole number 1-10000"),
+    "guide.step_layout": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}, step {step}: unknown layout {layout!r}"),
+    "guide.order": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}: 'order' must be a whole number"),
+    "guide.translation_differs": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r} ({language}): its steps, layout, order, panels or number of "
+                  "things to try differ from the English guide's; translate only the texts"),
+}
+
+
+def fields(template: str) -> set[str]:
+    """The names of the fields in a format template: ``"{a} and {b:,}"`` -> ``{"a", "b"}``."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+class Msg(str):
+    """One message: an id from :data:`TEMPLATES` and its named parameters.
+
+    ``Msg("shape.not_connected", input="x", port=0)`` is the English text itself (a ``str``),
+    so it goes wherever a message string went and compares, searches and joins like one; the
+    app renders its ``id`` and ``params`` in the user's language. An unknown id, or parameters
+    that do not match the template's fields, raise KeyError at once, so a typo shows up where
+    the message is made rather than when it is shown.
+    """
+
+    id: str
+    params: Mapping[str, Any]
+
+    def __new__(cls, id: str, **params: Any) -> "Msg":  # noqa: A002 - the message id
+        if id not in TEMPLATES:
+            raise KeyError(f"unknown message id {id!r}")
+        want, got = fields(TEMPLATES[id]), set(params)
+        if want != got:
+            raise KeyError(f"message {id!r} takes {sorted(want)}, not {sorted(got)}")
+        self = super().__new__(cls, _render(id, params, None))
+        self.id = id
+        self.params = dict(params)
+        return self
+
+    @property
+    def template(self) -> str:
+        return TEMPLATES[self.id]
+
+    def render(self, translate: Callable[[str], str] | None = None) -> str:
+        """The message with ``translate`` (English template -> template in the user's language)
+        applied to this template and to every Msg among the parameters. A translated template
+        that does not format with these parameters falls back to the English one."""
+        return _render(self.id, self.params, translate)
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __repr__(self) -> str:
+        args = "".join(f", {k}={v!r}" for k, v in self.params.items())
+        return f"Msg({self.id!r}{args})"
+
+    def __reduce__(self):   # copy.copy and copy.deepcopy rebuild it from its id and parameters
+        return (_rebuild, (self.id, dict(self.params)))
+
+
+def _rebuild(id: str, params: dict) -> Msg:  # noqa: A002
+    return Msg(id, **params)
+
+
+def _render(id: str, params: Mapping[str, Any], translate: Callable[[str], str] | None) -> str:  # noqa: A002
+    template = TEMPLATES[id]
+    values = {k: v.render(translate) if isinstance(v, Msg) else v for k, v in params.items()}
+    if translate is not None:
+        text = translate(template)
+        if text and fields(text) == fields(template):
+            try:
+                return text.format(**values)
+            except (ValueError, IndexError, KeyError):
+                pass
+    return template.format(**values)
+
+
+class MsgError(ValueError):
+    """A ValueError whose text is a :class:`Msg`, so the app can show it in the user's language."""
+
+    def __init__(self, msg: Msg) -> None:
+        super().__init__(str(msg))
+        self.msg = msg

@@ -370,6 +370,6 @@ CONV_EXAMPLES = {
                      "5x5 branch with a bottleneck.", inception_28),
     "inception_28_naive": ("Inception 28x28x192, no bottleneck", "120 M multiplies in the "
                            "5x5 branch.", inception_28_naive),
-    "googlenet_onnx": ("GoogLeNet (ONNX)", "The real inception network imported from ONNX, "
-                       "its modules collapsed.", googlenet_onnx),
 }
+# GoogLeNet (googlenet_onnx) is built by File → Import ONNX as well; it stays out of the
+# examples list while the per-example views and tests cannot handle its 7 M weights quickly.

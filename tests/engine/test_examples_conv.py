@@ -141,7 +141,8 @@ def test_inception_28_reproduces_the_courses_multiply_counts():
 
 @pytest.fixture(scope="module")
 def googlenet():
-    return build("googlenet_onnx")
+    from engine.examples_conv import googlenet_onnx
+    return googlenet_onnx()
 
 
 def test_googlenet_opens_with_its_modules_collapsed(googlenet):

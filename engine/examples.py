@@ -12,6 +12,7 @@ from typing import Callable
 
 import numpy as np
 
+from .example_parts import finish as _finish, info as _info, op as _op
 from . import datasets
 from .data import examples_extra
 from .graph import Graph
@@ -22,27 +23,9 @@ Built = tuple[Graph, "Dataset | None", dict]
 __all__ = ["EXAMPLES", "build", "Built"]
 
 
-def _info(title: str, description: str, ideas: tuple[int, ...] = (), train: dict | None = None,
-          **extra) -> dict:
-    return {"title": title, "description": description, "ideas": list(ideas),
-            "train": dict(train or {}), **extra}
-
-
-def _finish(g: Graph, info: dict) -> Graph:
-    g.meta.update({"title": info["title"], "description": info["description"]})
-    return g
-
-
 def _scalar(g: Graph, name: str, value: float) -> str:
     return g.add_node("parameter", {"shape": ()}, name=name,
                       weights={"value": np.array(float(value))})
-
-
-def _op(g: Graph, op: str, inputs: list[str], name: str | None = None, **params) -> str:
-    nid = g.add_node(op, params, name=name)
-    for port, src in enumerate(inputs):
-        g.connect(src, nid, port)
-    return nid
 
 
 def scalar_chain(seed: int = 0) -> Built:

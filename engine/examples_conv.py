@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .example_parts import finish as _finish, info as _info, op as _op
 from . import datasets
 from .data.digits import digits
 from .data.precompute import precompute_features
@@ -41,24 +42,6 @@ UNFREEZE_TRAIN = {"optimizer": "adam", "lr": 0.001, "batch_size": 32, "epochs": 
 FEATURES = "flatten"          # where the conv part ends and the head begins
 
 Built = tuple[Graph, "Dataset | None", dict]
-
-
-def _info(title: str, description: str, ideas: tuple[int, ...], train: dict | None = None,
-          **extra) -> dict:
-    return {"title": title, "description": description, "ideas": list(ideas),
-            "train": dict(train or {}), **extra}
-
-
-def _finish(g: Graph, info: dict) -> Graph:
-    g.meta.update({"title": info["title"], "description": info["description"]})
-    return g
-
-
-def _op(g: Graph, op: str, inputs: list[str], name: str, **params) -> str:
-    nid = g.add_node(op, params, name=name)
-    for port, src in enumerate(inputs):
-        g.connect(src, nid, port)
-    return nid
 
 
 def _cnn(classes: int, seed: int) -> Graph:

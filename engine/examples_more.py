@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .example_parts import finish as _finish, info as _info, op as _op
 from . import datasets
 from .data.digits import DIGIT_SIZE, digits
 from .executor import Executor
@@ -35,23 +36,6 @@ __all__ = ["vectorization", "activation_functions", "representation_learning",
 
 # in the course's order; the last one's loss is the one whose accuracy training reports
 Built = tuple[Graph, Dataset, dict]
-
-
-def _op(g: Graph, op: str, inputs: list[str], name: str, **params) -> str:
-    nid = g.add_node(op, params, name=name)
-    for port, src in enumerate(inputs):
-        g.connect(src, nid, port)
-    return nid
-
-
-def _info(title: str, description: str, ideas: tuple[int, ...], train: dict, **extra) -> dict:
-    return {"title": title, "description": description, "ideas": list(ideas),
-            "train": dict(train), **extra}
-
-
-def _finish(g: Graph, info: dict) -> Graph:
-    g.meta.update({"title": info["title"], "description": info["description"]})
-    return g
 
 
 BRANCHES = (("sigmoid", "sigmoid"), ("tanh", "tanh"), ("relu", "relu"), ("leaky", "leaky_relu"))

@@ -11,6 +11,7 @@ Builders follow :mod:`engine.examples`: ``(graph, dataset, info)``.
 """
 from __future__ import annotations
 
+from ..example_parts import finish as _finish, info as _info, op as _op
 from ..graph import Graph
 from ..training import Dataset
 from .corpus import skipgram
@@ -20,23 +21,6 @@ __all__ = ["corpus_embedding", "digits_autoencoder", "EXAMPLES", "WORD_DIM", "LA
 
 WORD_DIM = 10
 LATENT = 8
-
-
-def _op(g: Graph, op: str, inputs: list[str], name: str, **params) -> str:
-    nid = g.add_node(op, params, name=name)
-    for port, src in enumerate(inputs):
-        g.connect(src, nid, port)
-    return nid
-
-
-def _info(title: str, description: str, ideas: tuple[int, ...], train: dict, **extra) -> dict:
-    return {"title": title, "description": description, "ideas": list(ideas),
-            "train": dict(train), **extra}
-
-
-def _finish(g: Graph, info: dict) -> Graph:
-    g.meta.update({"title": info["title"], "description": info["description"]})
-    return g
 
 
 def corpus_embedding(seed: int = 0) -> tuple[Graph, Dataset, dict]:

@@ -1,0 +1,28 @@
+"""The small pieces every example builder uses: wire a node, describe the example, title the
+graph. Kept apart from :mod:`engine.examples` so the example modules it registers can import
+them without importing it."""
+from __future__ import annotations
+
+from .graph import Graph
+
+
+def info(title: str, description: str, ideas: tuple[int, ...] = (), train: dict | None = None,
+         **extra) -> dict:
+    """The example's ``info``: title, description, the mission's idea numbers, training settings
+    (keywords of :class:`engine.training.TrainConfig`) and anything else it states."""
+    return {"title": title, "description": description, "ideas": list(ideas),
+            "train": dict(train or {}), **extra}
+
+
+def finish(g: Graph, info: dict) -> Graph:
+    """Put the example's title and description into the graph's metadata."""
+    g.meta.update({"title": info["title"], "description": info["description"]})
+    return g
+
+
+def op(g: Graph, op_name: str, inputs: list[str], name: str | None = None, **params) -> str:
+    """Add node ``op_name`` with ``params`` and wire ``inputs`` to its ports in order."""
+    nid = g.add_node(op_name, params, name=name)
+    for port, src in enumerate(inputs):
+        g.connect(src, nid, port)
+    return nid

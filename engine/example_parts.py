@@ -3,7 +3,19 @@ graph. Kept apart from :mod:`engine.examples` so the example modules it register
 them without importing it."""
 from __future__ import annotations
 
+import numpy as np
+
 from .graph import Graph
+from .training import Dataset
+
+STEP = 1 / 16       # the resolution generated features are stored at
+
+
+def quantized(ds: Dataset, step: float = STEP) -> Dataset:
+    """``ds`` with its features ``x`` rounded to multiples of ``step`` (still float32): noise
+    deflates badly, so the shipped files of examples on large generated images stay small."""
+    x = (np.round(ds.arrays["x"] / step) * step).astype(np.float32)
+    return Dataset({**ds.arrays, "x": x}, ds.name, ds.description, ds.meta)
 
 
 def info(title: str, description: str, ideas: tuple[int, ...] = (), train: dict | None = None,

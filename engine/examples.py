@@ -12,7 +12,7 @@ from typing import Callable
 
 import numpy as np
 
-from .example_parts import finish as _finish, info as _info, op as _op
+from .example_parts import finish as _finish, info as _info, op as _op, quantized
 from . import datasets
 from .data import examples_extra
 from .graph import Graph
@@ -20,7 +20,8 @@ from .training import Dataset
 
 Built = tuple[Graph, "Dataset | None", dict]
 
-__all__ = ["EXAMPLES", "build", "Built"]
+__all__ = ["EXAMPLES", "build", "Built", "open_example", "example_info", "example_dataset",
+           "example_graph"]
 
 
 def _scalar(g: Graph, name: str, value: float) -> str:
@@ -183,7 +184,7 @@ def _inception(bottleneck: bool, seed: int) -> Graph:
 def _inception_data(seed: int) -> Dataset:
     """Gratings of the inception input's shape, one class per logit."""
     _, channels, size, _ = INCEPTION_INPUT
-    return datasets.gratings(channels=channels, size=size, classes=10, seed=seed)
+    return quantized(datasets.gratings(channels=channels, size=size, classes=10, seed=seed))
 
 
 def inception_module(seed: int = 0) -> Built:
@@ -262,8 +263,14 @@ from .examples_more import MORE_EXAMPLES  # noqa: E402 - vectorization, activati
 EXAMPLES.update(MORE_EXAMPLES)
 
 
+# The app opens the shipped files the builders wrote (assets/examples/build.py), not the builders.
+from .examples_files import (example_dataset, example_graph, example_info,  # noqa: E402,F401
+                             open_example)
+
+
 def build(name: str, seed: int = 0) -> Built:
-    """Build the example ``name`` (a key of :data:`EXAMPLES`)."""
+    """Build the example ``name`` (a key of :data:`EXAMPLES`) from its builder; the app opens
+    the shipped file instead (:func:`open_example`)."""
     if name not in EXAMPLES:
         raise KeyError(f"unknown example {name!r}; choose one of {', '.join(EXAMPLES)}")
     return EXAMPLES[name][2](seed)

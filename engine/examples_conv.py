@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .example_parts import finish as _finish, info as _info, op as _op
+from .example_parts import finish as _finish, info as _info, op as _op, quantized
 from . import datasets
 from .data.digits import digits
 from .data.precompute import precompute_features
@@ -106,7 +106,7 @@ def conv_shape(seed: int = 0) -> Built:
                  "(32 + 2·1 − 8)/2 + 1 = 14, so the output is 14x14x20. Each filter has "
                  "8·8·3 + 1 = 193 numbers, 3,860 in all, whatever the size of the image.", (26,),
                  {"optimizer": "adam", "lr": 0.01, "batch_size": 20, "epochs": 5})
-    return _finish(g, info), datasets.gratings(n=60, channels=3, size=32, seed=seed), info
+    return _finish(g, info), quantized(datasets.gratings(n=60, channels=3, size=32, seed=seed)), info
 
 
 @lru_cache(maxsize=4)
@@ -268,8 +268,9 @@ _MODULE_TRAIN = {"optimizer": "adam", "lr": 0.001, "batch_size": 10, "epochs": 1
 
 
 def _module_data(seed: int) -> Dataset:
-    """A few gratings of the module's 192x28x28 input: enough to step and train an epoch."""
-    return datasets.gratings(n=20, channels=192, size=28, classes=10, seed=seed)
+    """Ten gratings of the module's 192x28x28 input (one per class, one batch): enough to step
+    and train an epoch. Stored in steps of 1/16 so that its shipped file stays small."""
+    return quantized(datasets.gratings(n=10, channels=192, size=28, classes=10, seed=seed))
 
 
 def inception_28(seed: int = 0) -> Built:

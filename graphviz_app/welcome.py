@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QVBoxLayout, QWidget)
 
 from engine import guides
-from engine.examples import EXAMPLES, build
+from engine.examples import EXAMPLES, example_graph
 
 from . import i18n
 from .canvas.scene import GraphScene
@@ -27,8 +27,9 @@ THUMB = QSize(200, 110)
 
 
 def example_thumbnail(name: str, theme=None) -> QImage:
-    """The example's graph as the canvas draws it, scaled to fit :data:`THUMB`."""
-    graph, _, _ = build(name)
+    """The example's graph (from its shipped file) as the canvas draws it, scaled to fit
+    :data:`THUMB`."""
+    graph = example_graph(name)
     session = Session(graph)
     scene = GraphScene(session, theme)
     image = render_image(scene, 1.0)
@@ -157,7 +158,12 @@ class WelcomePage(QWidget):
             self._timer.stop()
             return
         name = self._pending.pop(0)
-        self.items[name].setIcon(QIcon(QPixmap.fromImage(example_thumbnail(name, self.theme))))
+        try:
+            image = example_thumbnail(name, self.theme)
+        except (OSError, ValueError) as e:  # a missing or damaged example file: no picture
+            self.items[name].setToolTip(str(e))
+            return
+        self.items[name].setIcon(QIcon(QPixmap.fromImage(image)))
 
     def thumbnails_pending(self) -> int:
         return len(self._pending)

@@ -108,13 +108,14 @@ class FileController(QObject):
         return True
 
     def open_example(self, name: str) -> bool:
-        """Replace the graph by the engine example ``name`` (with its dataset)."""
+        """Replace the graph by the example ``name``, opened from its shipped file (with its
+        data)."""
         if not self.maybe_save():
             return False
         from engine import examples
         try:
-            graph, dataset, info = examples.EXAMPLES[name][2]()
-        except Exception as e:  # an example that fails to build must not take the app down
+            graph, dataset, info = examples.open_example(name)
+        except Exception as e:  # an example that fails to open must not take the app down
             self.show_error("Cannot open example", f"{name}: {e}")
             return False
         graph.meta.setdefault("example", name)   # saved with the file: its data comes back too
@@ -305,14 +306,14 @@ class FileController(QObject):
 
 
 def example_data(graph) -> tuple[str | None, object]:
-    """(example name, its generated dataset) for a graph saved from an example, else (None,
-    None). Example data is generated with a fixed seed, so it is the same data as before."""
+    """(example name, its shipped dataset) for a graph saved from an example, else (None,
+    None)."""
     from engine import examples
     name = graph.meta.get("example") if isinstance(graph.meta, dict) else None
     if not isinstance(name, str) or name not in examples.EXAMPLES:
         return None, None
     try:
-        return name, examples.EXAMPLES[name][2]()[1]
+        return name, examples.example_dataset(name)
     except Exception:  # noqa: BLE001 - a file still opens when its example data cannot be made
         return None, None
 

@@ -254,8 +254,8 @@ class TrainingPanel(QWidget):
         info = {}
         if self.session.example_name:
             try:
-                from engine.examples import build
-                info = build(self.session.example_name)[2]
+                from engine.examples import example_info
+                info = example_info(self.session.example_name)
             except Exception:  # noqa: BLE001 - defaults are a convenience only
                 info = {}
         self._example_data = self.session.dataset     # the example's dev sets go with it

@@ -155,6 +155,8 @@ def activation_functions(seed: int = 0) -> Built:
         losses.append(_op(g, "bce_logits", [z, y], f"L_{short}"))
         layers.append((h1, h2, z))
     _op(g, "add_n", losses, "J")
+    # the Loss curves panel shows each head's own cost and accuracy under these names
+    g.meta["head_labels"] = {f"L_{short}": act.replace("_", " ") for short, act in BRANCHES}
     for branch in layers[1:]:
         for src, dst in zip(layers[0], branch):
             g.set_weights(dst, {k: np.array(v) for k, v in g.nodes[src].weights.items()})

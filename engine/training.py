@@ -31,6 +31,7 @@ from typing import Callable, Mapping
 import numpy as np
 
 from .executor import Executor
+from .inspect import loss_heads
 from .graph import Graph, GraphError
 from .ops.base import get_op
 from .ops.losses import accuracy
@@ -214,6 +215,9 @@ class History:
     dev_cost: list
     dev_accuracy: list
     accuracy: list = field(default_factory=list)   # per iteration: that batch's accuracy
+    # graphs with several loss heads summed into the cost: per head label, the four epoch
+    # lists above for that head alone (see engine.inspect.loss_heads)
+    heads: dict = field(default_factory=dict)
 
     @classmethod
     def empty(cls) -> "History":
@@ -221,7 +225,9 @@ class History:
 
     def snapshot(self) -> "History":
         """Plain copies of every list (safe to hand to another thread)."""
-        return History(*(list(getattr(self, f)) for f in self.__dataclass_fields__))
+        lists = (list(getattr(self, f)) for f in self.__dataclass_fields__ if f != "heads")
+        return History(*lists, heads={k: {f: list(v) for f, v in d.items()}
+                                      for k, d in self.heads.items()})
 
     @property
     def has_accuracy(self) -> bool:
@@ -256,6 +262,8 @@ class Trainer:
                              "number; use a loss with reduction 'mean'")
         self.target = self.executor.target
         self.loss_node = find_loss_node(graph, self.target)
+        self.heads = loss_heads.loss_heads(graph, self.target)
+        self.head_values: dict[str, tuple[float, float]] = {}   # of the last evaluation
         self.train = train
         self.dev = dev
         self.graph_feeds = feed_inputs(graph)
@@ -263,6 +271,7 @@ class Trainer:
         self._dev_feeds = self._prepare(dev, "dev") if dev is not None else None
         self.optimizer = make_optimizer(config)
         self.history = History.empty()
+        self.history.heads = loss_heads.empty_history(graph, self.heads)
         self.n = len(train)
         b = config.batch_size
         self.batch_size = self.n if b == 0 or b >= self.n else b
@@ -362,6 +371,7 @@ class Trainer:
         h = self.history
         with np.errstate(all="ignore"):
             tc, ta = self._evaluate_feeds(self._train_feeds)
+        train_heads = self.head_values
         h.epochs.append(self.epoch)
         h.epoch_iteration.append(self.iteration)
         h.train_cost.append(tc)
@@ -370,8 +380,15 @@ class Trainer:
             dc, da = self._evaluate_feeds(self._dev_feeds)
         else:
             dc, da = math.nan, None
+        dev_heads = self.head_values if self._dev_feeds is not None else {}
         h.dev_cost.append(dc)
         h.dev_accuracy.append(math.nan if da is None else da)
+        for nid in self.heads:
+            lists = h.heads[loss_heads.head_label(self.graph, nid)]
+            for part, values in (("train", train_heads), ("dev", dev_heads)):
+                cost, acc = values.get(nid, (math.nan, math.nan))
+                lists[f"{part}_cost"].append(cost)
+                lists[f"{part}_accuracy"].append(acc)
         why = divergence(h)
         if why and not math.isfinite(tc) and not self.done:
             return   # the next iteration stops at the value that overflows, and names its node
@@ -441,20 +458,30 @@ class Trainer:
                 cost, _ = self.executor.run({}, training=False, backward=False)
             return float(cost), None
         n = len(feeds[0][1]) if feeds else 0
+        self.head_values = {}
         if n == 0:
             return math.nan, None
         ex = self.executor
         total_c, total_a, has_acc = 0.0, 0.0, False
+        heads = {nid: [0.0, 0.0] for nid in self.heads}
         for lo in range(0, n, chunk):
             part = {nid: a[lo:lo + chunk] for nid, a in feeds}
             m = len(next(iter(part.values())))
             with np.errstate(all="ignore"):
                 cost, _ = ex.run(part, training=False, backward=False)
             total_c += float(cost) * m
+            if heads:
+                vals = ex.last_values
+                figures = loss_heads.head_figures(self.graph, self.heads,
+                                                  lambda nid: vals[ex.index[nid]])
+                for nid, (c, a) in figures.items():
+                    heads[nid][0] += c * m
+                    heads[nid][1] += a * m
             acc = self._accuracy()
             if acc is not None:
                 has_acc = True
                 total_a += acc * m
+        self.head_values = {nid: (c / n, a / n) for nid, (c, a) in heads.items()}
         return total_c / n, (total_a / n if has_acc else None)
 
     def _accuracy(self) -> float | None:

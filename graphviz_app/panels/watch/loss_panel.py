@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListV
 
 from ...training.worker import Run, TrainingController
 from .loss_diagnosis import diagnose
+from .loss_heads_view import HeadCurves, summary as heads_summary
 from ...i18n import translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
@@ -53,6 +54,7 @@ class _RunItems:
         for item in (self.iters, self.train, self.dev, self.acc_iters):
             item.setDownsampling(auto=True, method="peak")
             item.setClipToView(True)
+        self.heads: HeadCurves | None = None   # several loss heads: one accuracy per head
 
     def all(self) -> list[pg.PlotDataItem]:
         return [self.iters, self.train, self.dev, self.acc_iters, self.acc_train, self.acc_dev]
@@ -60,6 +62,8 @@ class _RunItems:
     def set_visible(self, on: bool) -> None:
         for item in self.all():
             item.setVisible(on)
+        if self.heads is not None:
+            self.heads.set_visible(on)
 
 
 def line_icon(color: str, dashed: bool = False) -> QIcon:
@@ -162,6 +166,11 @@ class LossPanel(QWidget):
         self.diagnosis.setWordWrap(True)
         self.diagnosis.setObjectName("diagnosis")
         lay.addWidget(self.diagnosis)
+        self.heads_label = QLabel()       # each loss head's cost and accuracy, when several
+        self.heads_label.setObjectName("loss_heads")
+        self.heads_label.setWordWrap(True)
+        self.heads_label.hide()
+        lay.addWidget(self.heads_label)
 
         controller.run_added.connect(self._on_added)
         controller.run_started.connect(self._on_run)
@@ -182,6 +191,7 @@ class LossPanel(QWidget):
         self._apply_visibility()
         self.diagnosis.setText(translate("LossPanel", "Train this network to see its curves and a bias/variance "
                                "verdict."))
+        self.heads_label.hide()
 
     def _on_run(self, run: Run) -> None:
         self._run_graph.setdefault(run.id, self._graph_no)
@@ -233,6 +243,13 @@ class LossPanel(QWidget):
             items.acc_train.setData(ex, np.asarray(h.train_accuracy, dtype=float),
                                     connect="finite")
             items.acc_dev.setData(ex, np.asarray(h.dev_accuracy, dtype=float), connect="finite")
+            if h.heads:     # the run's own accuracy is one head's: show every head's instead
+                if items.heads is None:
+                    items.heads = HeadCurves(self.acc_plot, h.heads)
+                    items.heads.set_visible(self.is_shown(rid))
+                items.heads.update(ex, h.heads)
+                for item in (items.acc_iters, items.acc_train, items.acc_dev):
+                    item.setData([], [])
         self._dirty.clear()
         self._fit_ranges()
         self._update_diagnosis()
@@ -299,6 +316,9 @@ class LossPanel(QWidget):
             verdict, "#ffa64d" if dark else "#b35900")
         self.diagnosis.setText(f"<b>{run.name}</b> — <span style='color:{colour}'><b>{verdict}"
                                f"</b></span>. {advice}")
+        self.heads_label.setVisible(bool(run.history.heads))
+        if run.history.heads:
+            self.heads_label.setText(heads_summary(run.history.heads))
 
     # -- which runs are shown --------------------------------------------------------------------
     def is_shown(self, rid: int) -> bool:
@@ -389,6 +409,8 @@ class LossPanel(QWidget):
                 self.cost_plot.removeItem(item)
             for item in (items.acc_iters, items.acc_train, items.acc_dev):
                 self.acc_plot.removeItem(item)
+            if items.heads is not None:
+                items.heads.remove()
             entry = self._legend_entry(rid)
             if entry is not None:
                 self.legend.takeItem(self.legend.row(entry))

@@ -32,15 +32,15 @@ def test_activation_example_shows_one_accuracy_per_head(qtbot):
     heads = panel.items[1].heads
     assert list(heads.curves) == ["sigmoid", "tanh", "relu", "leaky relu"]
     assert heads.points() == dict.fromkeys(heads.curves, EPOCHS)
-    for label, (train, _dev, text) in heads.curves.items():
+    for label, (train, _dev) in heads.curves.items():
         _, y = train.getData()
         np.testing.assert_allclose(y, t.history.heads[label]["train_accuracy"])
-        assert text.toPlainText() == label
+    assert len(set(heads.colors.values())) == 4
     # the run's own accuracy is only the last head's: it is not drawn beside the heads
     assert panel.curve_lengths(1)["acc_train"] == 0
     words = panel.heads_label.text()
     for label, lists in t.history.heads.items():
-        assert f"<b>{label}</b>: cost {lists['train_cost'][-1]:.3g}, accuracy " \
+        assert f"{label}</span></b>: cost {lists['train_cost'][-1]:.3g}, accuracy " \
                f"{100 * lists['train_accuracy'][-1]:.1f}%" in words
     assert not panel.heads_label.isHidden()
     panel.set_run_shown(1, False)          # unticking the run hides its heads too

@@ -2,12 +2,13 @@
 
 The cost curve shows J, all heads together, and a run's single accuracy would be the last
 head's only. For such a run the accuracy plot shows one curve per head instead (solid: train,
-dashed: dev), each named at its end, and a line under the plots gives every head's latest cost
-and accuracy. The numbers come from the trainer (:mod:`engine.inspect.loss_heads`); this only
+dashed: dev), and under the plots a line per head, its name in its curve's colour, gives its
+latest cost and accuracy. The numbers come from the trainer (:mod:`engine.inspect.loss_heads`); this only
 draws them. Items are created once per head and updated with ``setData``.
 """
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
@@ -23,22 +24,22 @@ HEAD_COLORS = ["#2ca02c", "#ff7f0e", "#1f77b4", "#d62728", "#9467bd", "#17becf",
 
 
 class HeadCurves:
-    """One run's per-head accuracy curves in ``plot``, with a name at each curve's end."""
+    """One run's per-head accuracy curves in ``plot``, one colour per head."""
 
     def __init__(self, plot: pg.PlotItem, heads: HeadHistory) -> None:
         self.plot = plot
-        self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem, pg.TextItem]] = {}
+        self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
+        self.colors: dict[str, str] = {}
         for i, label in enumerate(heads):
-            c = pg.mkColor(HEAD_COLORS[i % len(HEAD_COLORS)])
+            color = self.colors[label] = HEAD_COLORS[i % len(HEAD_COLORS)]
+            c = pg.mkColor(color)
             train = plot.plot(pen=pg.mkPen(c, width=2), name=label)
             dev = plot.plot(pen=pg.mkPen(c, width=2, style=Qt.PenStyle.DashLine))
-            text = pg.TextItem(label, color=c, anchor=(1, 1))
-            plot.addItem(text)
-            self.curves[label] = (train, dev, text)
+            self.curves[label] = (train, dev)
 
     def update(self, x: np.ndarray, heads: HeadHistory) -> None:
         """Put each head's epoch accuracies at epochs (or iterations) ``x``."""
-        for label, (train, dev, text) in self.curves.items():
+        for label, (train, dev) in self.curves.items():
             lists = heads.get(label)
             if lists is None:
                 continue
@@ -47,11 +48,6 @@ class HeadCurves:
             train.setData(x[:n], acc[:n], connect="finite")
             dev.setData(x[:n], np.asarray(lists["dev_accuracy"], dtype=float)[:n],
                         connect="finite")
-            if n and math.isfinite(acc[n - 1]):
-                text.setPos(float(x[n - 1]), float(acc[n - 1]))
-                text.setVisible(True)
-            else:
-                text.setVisible(False)
 
     def items(self) -> list:
         return [item for triple in self.curves.values() for item in triple]
@@ -67,20 +63,24 @@ class HeadCurves:
     def points(self) -> dict[str, int]:
         """Points drawn per head's train curve (for tests)."""
         return {label: len(train.getData()[0] if train.getData()[0] is not None else [])
-                for label, (train, _, _) in self.curves.items()}
+                for label, (train, _) in self.curves.items()}
 
 
-def summary(heads: HeadHistory) -> str:
-    """One line per head: its label, latest cost and accuracy (train, and dev when there is)."""
+def summary(heads: HeadHistory, colors: dict[str, str] | None = None) -> str:
+    """One line per head: its label, latest cost and accuracy (train, and dev when there is);
+    rich text."""
     parts = []
     for label, cost, acc, dev_cost, dev_acc in latest(heads):
+        name = html.escape(label)
+        if colors and label in colors:
+            name = f"<span style='color:{colors[label]}'>{name}</span>"
         text = translate("LossPanel", "<b>{head}</b>: cost {cost}, accuracy {acc}").format(
-            head=label, cost=_num(cost), acc=_pct(acc))
+            head=name, cost=_num(cost), acc=_pct(acc))
         if math.isfinite(dev_cost):
-            text += translate("LossPanel", " (dev: cost {cost}, accuracy {acc})").format(
+            text += translate("LossPanel", " (dev: {cost}, {acc})").format(
                 cost=_num(dev_cost), acc=_pct(dev_acc))
         parts.append(text)
-    return " · ".join(parts)
+    return "<br>".join(parts)
 
 
 def _num(v: float) -> str:

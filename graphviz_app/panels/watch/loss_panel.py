@@ -318,7 +318,9 @@ class LossPanel(QWidget):
                                f"</b></span>. {advice}")
         self.heads_label.setVisible(bool(run.history.heads))
         if run.history.heads:
-            self.heads_label.setText(heads_summary(run.history.heads))
+            curves = self.items[run.id].heads
+            self.heads_label.setText(heads_summary(run.history.heads,
+                                                   curves.colors if curves else None))
 
     # -- which runs are shown --------------------------------------------------------------------
     def is_shown(self, rid: int) -> bool:

@@ -6,8 +6,14 @@ example. Controls of the app are named in square brackets (``[Run forward]``, ``
 so that a test can check that every control a guide names exists; brackets right after a
 letter are the course's layer notation (``a[1]``, ``W[l]``), not controls. A step is one of
 :data:`VERBS`: ``run_forward``, ``run_backward``, ``step``, ``reset``, ``train`` (``epochs``),
-``compare`` (``epochs``), ``gradcheck``, ``layout`` (``layout``), ``panel`` (``panel``) and
-``params`` (``nodes``, ``params``: one undoable edit of those nodes' parameters).
+``compare`` (``epochs``), ``gradcheck``, ``layout`` (``layout``), ``panel`` (``panel``, and
+optionally ``tab`` and ``press``) and ``params`` (``nodes``, ``params``: one undoable edit of
+those nodes' parameters).
+
+A ``panel`` step names what it opens by stable ids, never by shown text (which a translation
+changes): ``panel`` is the dock's object name (``activations_dock``), ``tab`` the object name of
+a tab's page (``activations_functions_tab``) and ``press`` a button's object name
+(``data_time_loops_button``). So a translated guide has the very same steps as the English one.
 
 A translated guide lives in ``assets/guides/<language>/<name>.json`` (``zh_CN``) with the same
 structure: only the texts differ (title, topic, shows, try, look_for, step labels), and its
@@ -31,6 +37,10 @@ VERBS = {
 }
 LAYOUT_KEYS = ("build", "step", "train", "inside")
 CONTROL = re.compile(r"(?<![\w\]])\[([^\[\]]+)\]")   # [Control], not a[1] or W[l]
+STABLE_ID = re.compile(r"[a-z][a-z0-9_]*")
+# a panel step's keys, each an object name ending so (and an example of one)
+PANEL_IDS = {"panel": ("_dock", "activations_dock"), "tab": ("_tab", "activations_functions_tab"),
+             "press": ("_button", "data_time_loops_button")}
 
 
 ENGLISH = "en"
@@ -107,6 +117,12 @@ def parse(name: str, data: Any) -> Guide:
             raise GuideError("guide.step_epochs", name=name, step=i + 1)
         if s["do"] == "layout" and args["layout"] not in LAYOUT_KEYS:
             raise GuideError("guide.step_layout", name=name, step=i + 1, layout=args["layout"])
+        if s["do"] == "panel":
+            for key, (end, example) in PANEL_IDS.items():
+                v = args.get(key, example)
+                if not (isinstance(v, str) and STABLE_ID.fullmatch(v) and v.endswith(end)):
+                    raise GuideError("guide.step_id", name=name, step=i + 1, key=key,
+                                     example=example, value=v)
         steps.append(Step(label, s["do"], args))
     order = data.get("order", 999)
     if not isinstance(order, int):

@@ -125,6 +125,9 @@ TEMPLATES: dict[str, str] = {
         "engine", "guide {name!r}, step {step}: 'epochs' must be a whole number 1-10000"),
     "guide.step_layout": QT_TRANSLATE_NOOP(
         "engine", "guide {name!r}, step {step}: unknown layout {layout!r}"),
+    "guide.step_id": QT_TRANSLATE_NOOP(
+        "engine", "guide {name!r}, step {step}: '{key}' must be a stable id such as {example} "
+                  "(the object name, which no translation changes), not {value!r}"),
     "guide.order": QT_TRANSLATE_NOOP(
         "engine", "guide {name!r}: 'order' must be a whole number"),
     "guide.translation_differs": QT_TRANSLATE_NOOP(

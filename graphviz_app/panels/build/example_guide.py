@@ -118,8 +118,9 @@ class ExampleGuidePanel(QWidget):
         self.win.show_panel("Example")
         for title in guide.panels:
             self.win.show_panel(title)
+        shown = {self.win.dock_manager.by_title(title) for title in guide.panels}
         for step in guide.steps:    # a panel step's tab is in front when the example opens
-            if step.do == "panel" and "tab" in step.args and step.args["panel"] in guide.panels:
+            if step.do == "panel" and "tab" in step.args and step.args["panel"] in shown:
                 self._in_panel(self.win.show_panel(step.args["panel"]),
                                {"panel": step.args["panel"], "tab": step.args["tab"]}, step.label)
 
@@ -154,22 +155,26 @@ class ExampleGuidePanel(QWidget):
         return True
 
     def _in_panel(self, dock, a: dict, label: str) -> bool:
-        """In a shown panel, bring the tab ``a["tab"]`` forward and press the button
-        ``a["press"]``, when the step names them; False (with a message) when one is missing."""
+        """In a shown panel, bring the tab whose page is named ``a["tab"]`` forward and press
+        the button named ``a["press"]`` (object names: the same in every language), when the
+        step names them; False (with a message) when one is missing."""
         root = dock.widget()
         if "tab" in a:
             tabs = [(t, i) for t in root.findChildren(QTabWidget) for i in range(t.count())
-                    if t.tabText(i) == a["tab"]]
+                    if t.widget(i).objectName() == a["tab"]]
             if not tabs:
-                self.session.message.emit(f"{label}: the {a['panel']} panel has no tab "
-                                          f"'{a['tab']}'")
+                self.session.message.emit(translate(
+                    "ExampleGuide", "{step}: the {panel} panel has no tab {tab}").format(
+                        step=label, panel=dock.windowTitle(), tab=a["tab"]))
                 return False
             tabs[0][0].setCurrentIndex(tabs[0][1])
         if "press" in a:
-            buttons = [b for b in root.findChildren(QAbstractButton) if b.text() == a["press"]]
+            buttons = [b for b in root.findChildren(QAbstractButton)
+                       if b.objectName() == a["press"]]
             if not buttons:
-                self.session.message.emit(f"{label}: the {a['panel']} panel has no button "
-                                          f"'{a['press']}'")
+                self.session.message.emit(translate(
+                    "ExampleGuide", "{step}: the {panel} panel has no button {button}").format(
+                        step=label, panel=dock.windowTitle(), button=a["press"]))
                 return False
             buttons[0].click()
         return True

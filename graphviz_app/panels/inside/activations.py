@@ -138,6 +138,10 @@ class ActivationsPanel(ShownPanel):
         self.pre_curve, self.zones, self.fn_text = f.pre_curve, f.zones, f.text
 
         self.tabs = QTabWidget()
+        # stable ids for the example guides' steps (the tab texts are translated)
+        layers_tab.setObjectName("activations_layers_tab")
+        top_tab.setObjectName("activations_top_tab")
+        self.functions.setObjectName("activations_functions_tab")
         self.tabs.addTab(layers_tab, translate("Activations", "Layers"))
         self.tabs.addTab(top_tab, translate("Activations", "Top examples"))
         self.tabs.addTab(self.functions, translate("Activations", "Activation functions"))

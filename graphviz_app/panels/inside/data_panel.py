@@ -62,6 +62,9 @@ class DataPanel(QWidget):
         lay.addWidget(self.tabs)
         self.tabs.addTab(self._overview(), translate("DataPanel", "Overview"))
         self.tabs.addTab(self._loops_tab(), translate("DataPanel", "Loops vs vectorized"))
+        # stable ids for the example guides' steps (the tab texts are translated)
+        self.tabs.widget(0).setObjectName("data_overview_tab")
+        self.tabs.widget(1).setObjectName("data_loops_tab")
         session.dataset_changed.connect(self.refresh)
         session.graph_replaced.connect(self.refresh)
         session.graph_changed.connect(self._on_graph_event)
@@ -112,6 +115,7 @@ class DataPanel(QWidget):
         lay.setContentsMargins(2, 2, 2, 2)
         top = QHBoxLayout()
         self.time_button = QPushButton(translate("DataPanel", "Time one gradient step both ways"))
+        self.time_button.setObjectName("data_time_loops_button")
         self.time_button.clicked.connect(self.time_loops)
         self.loop_result = QLabel(translate(
             "DataPanel", "The same logistic-regression step, written with Python loops and "

@@ -661,6 +661,14 @@
         <translation>观察要点：</translation>
     </message>
     <message>
+        <source>{step}: the {panel} panel has no tab {tab}</source>
+        <translation>{step}：{panel} 面板中没有标签页 {tab}</translation>
+    </message>
+    <message>
+        <source>{step}: the {panel} panel has no button {button}</source>
+        <translation>{step}：{panel} 面板中没有按钮 {button}</translation>
+    </message>
+    <message>
         <source>{step}: this graph has no node named {names} (it was edited); reopen the example</source>
         <translation>{step}：这张图里没有名为 {names} 的节点（图已被修改）；请重新打开这个示例</translation>
     </message>
@@ -1156,6 +1164,14 @@
     <message>
         <source>Accuracy (none: a regression cost)</source>
         <translation>准确率（无：这是回归代价）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{head}&lt;/b&gt;: cost {cost}, accuracy {acc}</source>
+        <translation>&lt;b&gt;{head}&lt;/b&gt;：代价 {cost}，准确率 {acc}</translation>
+    </message>
+    <message>
+        <source> (dev: {cost}, {acc})</source>
+        <translation>（开发集：{cost}，{acc}）</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +1928,10 @@ epoch {epoch}/{epochs} · iteration {iteration}/{iterations} · {speed:,.0f} it/
     <message>
         <source>guide {name!r}, step {step}: unknown layout {layout!r}</source>
         <translation>导读 {name!r}，第 {step} 步：未知的布局 {layout!r}</translation>
+    </message>
+    <message>
+        <source>guide {name!r}, step {step}: &apos;{key}&apos; must be a stable id such as {example} (the object name, which no translation changes), not {value!r}</source>
+        <translation>导读 {name!r}，第 {step} 步：&apos;{key}&apos; 必须是稳定的标识，例如 {example}（对象名称，不随翻译改变），而不是 {value!r}</translation>
     </message>
     <message>
         <source>guide {name!r}: &apos;order&apos; must be a whole number</source>

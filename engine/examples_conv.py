@@ -34,7 +34,7 @@ from .training import Dataset, TrainConfig, Trainer, split
 
 __all__ = ["digits_cnn", "conv_shape", "transfer_base", "transfer_head", "transfer_unfreeze",
            "filter_lab", "inception_28", "inception_28_naive", "googlenet_onnx", "module_counts",
-           "CONV_EXAMPLES"]
+           "CONV_EXAMPLES", "BESIDE"]
 
 CNN_TRAIN = {"optimizer": "adam", "lr": 0.01, "batch_size": 32, "epochs": 8}
 HEAD_TRAIN = {"optimizer": "adam", "lr": 0.01, "batch_size": 32, "epochs": 15}
@@ -301,16 +301,31 @@ def googlenet_path() -> str:
     return os.path.join(os.path.dirname(onnx.__file__), *GOOGLENET_FILE)
 
 
-def googlenet_onnx(seed: int = 0) -> Built:
+def googlenet_onnx(seed: int = 0, progress=None, should_stop=None) -> Built:
     """GoogLeNet imported from ONNX, data_0 (1, 3, 224, 224) → ... → r142 (1, 1000) logits,
     with a cost J = softmax_ce(r142, y) added so that it steps backward too. The file holds
-    the architecture with placeholder weights; fresh weights are drawn from ``seed``."""
-    from .onnx import import_onnx
+    the architecture with placeholder weights; fresh weights are drawn from ``seed``.
+
+    ``progress(fraction, what)`` hears how far the import is; ``should_stop()`` true cancels
+    it (raising :class:`engine.data.Cancelled`), as the app's worker jobs expect."""
+    from .data import Cancelled
+    from .onnx import OnnxImportError, import_onnx
     path = googlenet_path()
     if not os.path.isfile(path):
         raise FileNotFoundError(f"GoogLeNet ships with the onnx package's test data, which is "
                                 f"missing here ({path}); reinstall onnx to get it")
-    g = import_onnx(path)            # its blocks grouped, collapsed and laid out
+
+    def layers(done: int, total: int) -> None:
+        if progress is not None:
+            progress(0.8 * done / max(1, total), "reading GoogLeNet's layers")
+    try:
+        g = import_onnx(path, progress=layers, cancelled=should_stop)   # blocks collapsed
+    except OnnxImportError:
+        if should_stop is not None and should_stop():
+            raise Cancelled("opening GoogLeNet was cancelled") from None
+        raise
+    if progress is not None:
+        progress(0.85, "drawing GoogLeNet's 7 M initial weights")
     g.reinitialize(seed=seed)
     with g.batch():                  # any number of images, not the file's fixed batch of 1
         g.set_params(g.by_name("data_0"), {"shape": (None, 3, 224, 224)})
@@ -355,5 +370,7 @@ CONV_EXAMPLES = {
     "inception_28_naive": ("Inception 28x28x192, no bottleneck", "120 M multiplies in the "
                            "5x5 branch.", inception_28_naive),
 }
-# GoogLeNet (googlenet_onnx) is built by File → Import ONNX as well; it stays out of the
-# examples list while the per-example views and tests cannot handle its 7 M weights quickly.
+# GoogLeNet (googlenet_onnx) stays out of the examples list (every per-example view and test
+# would carry its 7 M weights). The inception examples open it beside themselves, in a second
+# window, from these builders (a guide step "open_beside"); File → Import ONNX opens it too.
+BESIDE = {"googlenet_onnx": googlenet_onnx}

@@ -7,8 +7,9 @@ so that a test can check that every control a guide names exists; brackets right
 letter are the course's layer notation (``a[1]``, ``W[l]``), not controls. A step is one of
 :data:`VERBS`: ``run_forward``, ``run_backward``, ``step``, ``reset``, ``train`` (``epochs``),
 ``compare`` (``epochs``), ``gradcheck``, ``layout`` (``layout``), ``panel`` (``panel``, and
-optionally ``tab`` and ``press``) and ``params`` (``nodes``, ``params``: one undoable edit of
-those nodes' parameters).
+optionally ``tab`` and ``press``), ``params`` (``nodes``, ``params``: one undoable edit of
+those nodes' parameters) and ``open_beside`` (``model``: a model too large for the examples
+list, such as ``googlenet_onnx``, built in the background and opened in a second window).
 
 A ``panel`` step names what it opens by stable ids, never by shown text (which a translation
 changes): ``panel`` is the dock's object name (``activations_dock``), ``tab`` the object name of
@@ -33,7 +34,7 @@ from .resources import asset
 VERBS = {
     "run_forward": (), "run_backward": (), "step": (), "reset": (), "gradcheck": (),
     "train": ("epochs",), "compare": ("epochs",), "layout": ("layout",), "panel": ("panel",),
-    "params": ("nodes", "params"),
+    "params": ("nodes", "params"), "open_beside": ("model",),
 }
 LAYOUT_KEYS = ("build", "step", "train", "inside")
 CONTROL = re.compile(r"(?<![\w\]])\[([^\[\]]+)\]")   # [Control], not a[1] or W[l]

@@ -672,6 +672,42 @@
         <source>{step}: this graph has no node named {names} (it was edited); reopen the example</source>
         <translation>{step}：这张图里没有名为 {names} 的节点（图已被修改）；请重新打开这个示例</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt;: {nodes} nodes, {params:,} parameters. Double-click a module to expand it.</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;：{nodes} 个节点，{params:,} 个参数。双击一个模块即可展开。</translation>
+    </message>
+    <message>
+        <source>Open here</source>
+        <translation>在此打开</translation>
+    </message>
+    <message>
+        <source>Open it in the main window, with every panel (replaces the graph open there)</source>
+        <translation>在主窗口中打开，带上所有面板（替换那里打开的图）</translation>
+    </message>
+    <message>
+        <source>There is no model {model} to open beside; choose one of {models}</source>
+        <translation>没有可在旁边打开的模型 {model}；请从 {models} 中选择</translation>
+    </message>
+    <message>
+        <source>{model} is already being opened; wait for it or cancel it</source>
+        <translation>{model} 正在打开；请等待或取消</translation>
+    </message>
+    <message>
+        <source>Opening {model}…</source>
+        <translation>正在打开 {model}…</translation>
+    </message>
+    <message>
+        <source>{model} opened in a second window</source>
+        <translation>{model} 已在第二个窗口中打开</translation>
+    </message>
+    <message>
+        <source>{model} could not be opened: {why}</source>
+        <translation>无法打开 {model}：{why}</translation>
+    </message>
+    <message>
+        <source>Opening was cancelled</source>
+        <translation>打开已取消</translation>
+    </message>
 </context>
 <context>
     <name>FeatureMaps</name>

@@ -17,6 +17,7 @@ from engine.guides import Guide, Step
 
 from ... import i18n
 from ...editor.commands import SetParams
+from .example_beside import BesideOpener
 from ...i18n import translate
 
 
@@ -34,6 +35,7 @@ class ExampleGuidePanel(QWidget):
         self.session = main_window.session
         self.guide: Guide | None = None
         self.step_buttons: list[QPushButton] = []
+        self.beside = BesideOpener(main_window)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
         self.title = QLabel()
@@ -152,6 +154,8 @@ class ExampleGuidePanel(QWidget):
             return self._in_panel(w.show_panel(a["panel"]), a, step.label)
         elif step.do == "params":
             return self._set_params(a["nodes"], a["params"], step.label)
+        elif step.do == "open_beside":
+            return self.beside.open(a["model"])
         return True
 
     def _in_panel(self, dock, a: dict, label: str) -> bool:

@@ -21,6 +21,10 @@ SHOTS: dict[str, list[str]] = {
                  "--panel", "Decision boundary"],
     "embeddings": ["--example", "corpus_embedding", "--run", "train:10", "--layout", "inside",
                    "--panel", "Embeddings"],
+    "activations": ["--example", "activation_functions", "--run", "train:300",
+                    "--panel", "Loss curves"],
+    "feature_maps": ["--example", "digits_cnn", "--run", "train:8", "--layout", "inside",
+                     "--panel", "Feature maps"],
     "welcome": ["--welcome"],
 }
 

@@ -113,7 +113,7 @@ def test_every_panel_step_finds_its_panel_and_tab(window, name):
     assert steps
     for step in steps:
         assert panel.run_step(step), step
-        dock = window.docks[window.dock_manager.by_title(step.args["panel"])]
+        dock = window.docks[step.args["panel"]]          # steps name docks by object name
         assert dock.isVisible()
 
 

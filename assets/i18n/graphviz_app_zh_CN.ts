@@ -1202,6 +1202,10 @@
         <translation>准确率（无：这是回归代价）</translation>
     </message>
     <message>
+        <source>the cost is the sum of {n} heads; each head&apos;s figures and verdict:</source>
+        <translation>代价是 {n} 个输出头之和；每个输出头的数字和判断：</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{head}&lt;/b&gt;: cost {cost}, accuracy {acc}</source>
         <translation>&lt;b&gt;{head}&lt;/b&gt;：代价 {cost}，准确率 {acc}</translation>
     </message>

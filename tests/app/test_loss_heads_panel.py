@@ -43,6 +43,12 @@ def test_activation_example_shows_one_accuracy_per_head(qtbot):
         assert f"{label}</span></b>: cost {lists['train_cost'][-1]:.3g}, accuracy " \
                f"{100 * lists['train_accuracy'][-1]:.1f}%" in words
     assert not panel.heads_label.isHidden()
+    # each head's verdict is its own: sigmoid has hardly learned, the run's own figure (the
+    # last head's) would have called the whole run fine
+    assert "sum of 4 heads" in panel.diagnosis.text()
+    sigmoid_line = next(line for line in words.split("<br>") if "sigmoid" in line)
+    assert t.history.heads["sigmoid"]["train_accuracy"][-1] < 0.7
+    assert sigmoid_line.endswith("— <i>high bias</i>")
     panel.set_run_shown(1, False)          # unticking the run hides its heads too
     assert not any(item.isVisible() for item in heads.items())
     panel.clear_finished()

@@ -16,8 +16,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from engine.inspect.loss_heads import HeadHistory, latest
+from engine.training import History
 
 from ...i18n import translate
+from .loss_diagnosis import diagnose
 
 HEAD_COLORS = ["#2ca02c", "#ff7f0e", "#1f77b4", "#d62728", "#9467bd", "#17becf", "#8c564b",
                "#e377c2"]
@@ -66,9 +68,24 @@ class HeadCurves:
                 for label, (train, _) in self.curves.items()}
 
 
-def summary(heads: HeadHistory, colors: dict[str, str] | None = None) -> str:
-    """One line per head: its label, latest cost and accuracy (train, and dev when there is);
-    rich text."""
+def head_history(history: History, label: str) -> History:
+    """The epoch curves of one head as a History of its own (for its bias/variance verdict)."""
+    lists = history.heads[label]
+    return History([], [], list(history.epochs), list(history.epoch_iteration),
+                   list(lists["train_cost"]), list(lists["train_accuracy"]),
+                   list(lists["dev_cost"]), list(lists["dev_accuracy"]))
+
+
+def verdicts(history: History, dev_name: str = "") -> dict[str, str]:
+    """Each head's bias/variance verdict ("high bias", "neither", ...), by label."""
+    return {label: diagnose(head_history(history, label), dev_name=dev_name)[0]
+            for label in history.heads}
+
+
+def summary(heads: HeadHistory, colors: dict[str, str] | None = None,
+            verdict: dict[str, str] | None = None) -> str:
+    """One line per head: its label, latest cost and accuracy (train, and dev when there is),
+    and its verdict when given; rich text."""
     parts = []
     for label, cost, acc, dev_cost, dev_acc in latest(heads):
         name = html.escape(label)
@@ -79,6 +96,8 @@ def summary(heads: HeadHistory, colors: dict[str, str] | None = None) -> str:
         if math.isfinite(dev_cost):
             text += translate("LossPanel", " (dev: {cost}, {acc})").format(
                 cost=_num(dev_cost), acc=_pct(dev_acc))
+        if verdict and verdict.get(label):
+            text += f" — <i>{html.escape(verdict[label])}</i>"
         parts.append(text)
     return "<br>".join(parts)
 

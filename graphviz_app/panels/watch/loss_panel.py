@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListV
 
 from ...training.worker import Run, TrainingController
 from .loss_diagnosis import diagnose
-from .loss_heads_view import HeadCurves, summary as heads_summary
+from .loss_heads_view import HeadCurves, summary as heads_summary, verdicts as head_verdicts
 from ...i18n import translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
@@ -317,10 +317,16 @@ class LossPanel(QWidget):
         self.diagnosis.setText(f"<b>{run.name}</b> — <span style='color:{colour}'><b>{verdict}"
                                f"</b></span>. {advice}")
         self.heads_label.setVisible(bool(run.history.heads))
+        if run.history.heads and run.status != "diverged":
+            # the run's own accuracy is its last head's: each head gets its own verdict
+            self.diagnosis.setText(f"<b>{run.name}</b> — " + translate(
+                "LossPanel", "the cost is the sum of {n} heads; each head's figures and "
+                "verdict:").format(n=len(run.history.heads)))
         if run.history.heads:
             curves = self.items[run.id].heads
-            self.heads_label.setText(heads_summary(run.history.heads,
-                                                   curves.colors if curves else None))
+            self.heads_label.setText(heads_summary(
+                run.history.heads, curves.colors if curves else None,
+                head_verdicts(run.history, run.dev_name)))
 
     # -- which runs are shown --------------------------------------------------------------------
     def is_shown(self, rid: int) -> bool:

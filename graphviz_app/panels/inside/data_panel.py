@@ -161,7 +161,8 @@ class DataPanel(QWidget):
         if ds is None:
             self.title.setText(translate(
                 "DataPanel", "<b>No data set.</b> Open an example, or use File → Data to import "
-                "a CSV file or an image folder, or load the digits or the text corpus."))
+                "a CSV file or an image folder, or load the digits, the text corpus or the sample "
+                "pictures."))
             self.details.setText("")
             self._show_feeds()
             self.bars.setOpts(x=[], height=[])
@@ -239,7 +240,12 @@ class DataPanel(QWidget):
         self.counts_plot.setTitle(translate("DataPanel", "examples per class"), size="9pt")
         ax = self.counts_plot.getAxis("bottom")
         step = max(1, len(names) // 12)
-        ax.setTicks([[(k, names[k][:8]) for k in range(0, len(names), step)]])
+        shown = range(0, len(names), step)
+        room = max(self.counts_plot.width(), 200) / max(1, len(shown))    # pixels per label
+        fits = all(7 * len(names[k][:8]) <= room for k in shown)
+        ax.setTicks([[(k, names[k][:8] if fits else str(k)) for k in shown]])
+        self.counts_plot.setToolTip("" if fits else ", ".join(
+            f"{k} {n}" for k, n in enumerate(names[:40])))
         self.counts_plot.setXRange(-0.6, len(c) - 0.4, padding=0)
         self.counts_plot.setYRange(0, float(c.max()) * 1.1 if c.size else 1, padding=0)
 

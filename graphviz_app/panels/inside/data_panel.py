@@ -243,9 +243,7 @@ class DataPanel(QWidget):
         shown = range(0, len(names), step)
         room = max(self.counts_plot.width(), 200) / max(1, len(shown))    # pixels per label
         fits = all(7 * len(names[k][:8]) <= room for k in shown)
-        ax.setTicks([[(k, names[k][:8] if fits else str(k)) for k in shown]])
-        self.counts_plot.setToolTip("" if fits else ", ".join(
-            f"{k} {n}" for k, n in enumerate(names[:40])))
+        ax.setTicks([[(k, names[k][:8] if fits else str(k)) for k in shown]])  # ids if crowded
         self.counts_plot.setXRange(-0.6, len(c) - 0.4, padding=0)
         self.counts_plot.setYRange(0, float(c.max()) * 1.1 if c.size else 1, padding=0)
 

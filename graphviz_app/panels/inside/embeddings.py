@@ -271,8 +271,8 @@ class EmbeddingsPanel(QWidget):
         self.progress.setValue(0)
         if busy:
             self.info.setText(translate(
-                "Embeddings", "t-SNE runs in the background (one thread); the window stays "
-                "usable. Cancel stops it."))
+                "Embeddings", "t-SNE runs in a background process (one thread); the window "
+                "stays usable. Cancel stops it at once."))
         self.job = job
         return job.start()
 

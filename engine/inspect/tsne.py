@@ -69,7 +69,7 @@ def _pump(proc: subprocess.Popen, header: bytes, data: bytes, out: "queue.Queue"
                 out.put(("error", msg["error"]))
             else:
                 out.put(("progress", (float(msg["progress"]), str(msg["what"]))))
-    except (OSError, ValueError):      # the child was terminated, or wrote something broken
+    except (OSError, ValueError, KeyError, TypeError):   # terminated, or wrote something broken
         pass
     finally:
         out.put(("end", None))
@@ -138,6 +138,7 @@ def tsne(x: np.ndarray, perplexity: float = 30.0, seed: int = 0,
         finally:
             _stop(proc)
             pump.join(2.0)
+            proc.stdout.close()
         if result is None:
             errors.seek(0)
             tail = errors.read()[-600:].decode("utf-8", "replace").strip()

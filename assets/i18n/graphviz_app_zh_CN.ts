@@ -654,6 +654,10 @@
         <translation>还没有可投影的东西：添加一个 embedding 节点，或者载入数据（文件 → 数据）并选一个层。</translation>
     </message>
     <message>
+        <source>Projecting…</source>
+        <translation>正在投影…</translation>
+    </message>
+    <message>
         <source>t-SNE runs in a background process (one thread); the window stays usable. Cancel stops it at once.</source>
         <translation>t-SNE 在后台进程中运行（一个线程）；窗口仍可使用。按“取消”立即停止它。</translation>
     </message>

@@ -33,14 +33,16 @@ def test_opening_an_example_returns_before_the_projection_is_made(qtbot):
     _open(s, "corpus_embedding")
     qtbot.waitUntil(lambda: p.points is not None and not p.job.running, timeout=30000)
     words = p.points
-    seen = []       # right after the panel refills its sources (graph and data at once)
-    p._refill.timeout.connect(lambda: seen.append((p.job, p.job.running, p.points is words)))
+    seen, drawn = [], []   # right after the panel refills its sources (graph and data at once)
+    p._refill.timeout.connect(lambda: seen.append((p.job, p.job.running, p.points,
+                                                   p.info.text())))
+    p.projected.connect(lambda: drawn.append(p.points))
     _open(s, "digits_autoencoder")
-    qtbot.waitUntil(lambda: len(seen) == 1)
-    job, running, old_picture = seen[0]
-    assert running and old_picture               # the work is in the worker
-    with qtbot.waitSignal(p.projected, timeout=30000):
-        pass
+    qtbot.waitUntil(lambda: len(drawn) == 1, timeout=30000)
+    assert len(seen) == 1
+    job, running, points, text = seen[0]
+    assert running and points is None            # the work is in the worker; the words'
+    assert "Projecting" in text                  # picture is gone, not left to be clicked
     assert p.job is job                          # not started again for the data set
     assert p.points is not words and p.points.values.shape == (1797, 8)
     p.job.wait()

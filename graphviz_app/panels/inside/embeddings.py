@@ -202,6 +202,8 @@ class EmbeddingsPanel(QWidget):
             self._clear(translate("Embeddings", "Nothing to project yet: add an embedding node, "
                                   "or load data (File → Data) and pick a layer."))
             return
+        # the old picture belongs to another graph or data set: never let it be clicked
+        self._clear(translate("Embeddings", "Projecting…"))
         self.project()
 
     def _clear(self, text: str) -> None:

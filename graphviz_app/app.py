@@ -186,8 +186,25 @@ def prepare_shot(win, app, args: argparse.Namespace) -> None:
         app.processEvents()
     for title in args.panel:      # again, over anything a run or a guide raised meanwhile
         win.show_panel(title)
+    _wait_for_jobs()
     win.view.fit_all()
     app.processEvents()
+
+
+def _wait_for_jobs(limit_ms: int = 120_000) -> None:
+    """Let the panels' background jobs (a projection, a timing) finish, so that the picture
+    shows their results."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from .editor.jobs import any_running
+    if not any_running():
+        return
+    loop = QEventLoop()
+    poll = QTimer(interval=20)
+    poll.timeout.connect(lambda: loop.quit() if not any_running() else None)
+    poll.start()
+    QTimer.singleShot(limit_ms, loop.quit)
+    loop.exec()
+    poll.stop()
 
 
 def screenshot(win, path: str) -> int:

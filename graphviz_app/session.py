@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from engine import Graph, GraphEvent
+from engine.inspect.data_view import SplitChoice
 
 
 MAX_LOG = 1000
@@ -41,6 +42,7 @@ class Session(QObject):
     refused = Signal(str)              # an edit was refused, for this reason
     locked_changed = Signal(bool)
     dataset_changed = Signal()         # session.dataset was replaced (or edited in place)
+    split_changed = Signal()           # session.split (how training splits the data) changed
 
     def __init__(self, graph: Graph | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +51,7 @@ class Session(QObject):
         self.path: str | None = None
         self.dataset: Any = None           # engine.training.Dataset or None
         self.example_name: str | None = None
+        self.split = SplitChoice()         # the Training dock's split, for views of the data
         self._locked = False
         self._selected: list[str] = []
         self._node_of_message: str | None = None
@@ -107,6 +110,12 @@ class Session(QObject):
         """Make ``dataset`` (an engine.training.Dataset or None) the session's data."""
         self.dataset = dataset
         self.dataset_changed.emit()
+
+    def set_split(self, split: SplitChoice) -> None:
+        """Say how training will split the data (the Training dock calls this)."""
+        if split != self.split:
+            self.split = split
+            self.split_changed.emit()
 
     # -- file state -----------------------------------------------------------------------------
     def set_path(self, path: str | None) -> None:

@@ -418,6 +418,14 @@
         <translation>文本语料库(&amp;T)（词对）</translation>
     </message>
     <message>
+        <source>&amp;Sample Images (7 pictures, 3x64x64)</source>
+        <translation>示例图片(&amp;S)（7 张，3x64x64）</translation>
+    </message>
+    <message>
+        <source>Sample Image &amp;Patches (which picture, 3x32x32)</source>
+        <translation>示例图片小块(&amp;P)（属于哪张图，3x32x32）</translation>
+    </message>
+    <message>
         <source>&amp;Precompute Features at Selected Node</source>
         <translation>在所选节点处预先计算特征(&amp;P)</translation>
     </message>
@@ -453,8 +461,28 @@
         <translation>向量化</translation>
     </message>
     <message>
-        <source>&lt;b&gt;No data set.&lt;/b&gt; Open an example, or use File → Data to import a CSV file or an image folder, or load the digits or the text corpus.</source>
-        <translation>&lt;b&gt;没有数据集。&lt;/b&gt;打开一个示例，或者用“文件 → 数据”导入 CSV 文件或图像文件夹，或者载入手写数字或文本语料库。</translation>
+        <source>&lt;b&gt;No data set.&lt;/b&gt; Open an example, or use File → Data to import a CSV file or an image folder, or load the digits, the text corpus or the sample pictures.</source>
+        <translation>&lt;b&gt;没有数据集。&lt;/b&gt;打开一个示例，或者用“文件 → 数据”导入 CSV 文件或图像文件夹，或者载入手写数字、文本语料库或示例图片。</translation>
+    </message>
+    <message>
+        <source>Split (Training dock): all {train} for training; dev: the example&apos;s own set &lt;b&gt;{dev_name}&lt;/b&gt; ({dev} examples)</source>
+        <translation>划分（训练面板）：全部 {train} 个用于训练；验证集：示例自带的 &lt;b&gt;{dev_name}&lt;/b&gt;（{dev} 个）</translation>
+    </message>
+    <message>
+        <source>Split (Training dock, train fraction {fraction:g}): all {train} for training, no dev set</source>
+        <translation>划分（训练面板，训练比例 {fraction:g}）：全部 {train} 个用于训练，没有验证集</translation>
+    </message>
+    <message>
+        <source>Split (Training dock, train fraction {fraction:g}): {train} train, {dev} dev</source>
+        <translation>划分（训练面板，训练比例 {fraction:g}）：训练集 {train} 个，验证集 {dev} 个</translation>
+    </message>
+    <message>
+        <source> (training now uses the generated set {name}, not this data; choose it in the Training dock&apos;s Data list)</source>
+        <translation>（训练现在用的是生成的数据集 {name}，而不是这份数据；请在训练面板的“数据”列表中选择它）</translation>
+    </message>
+    <message>
+        <source>Arrays: {arrays}</source>
+        <translation>数组：{arrays}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt;: {n} examples. {description}</source>
@@ -463,10 +491,6 @@
     <message>
         <source>data</source>
         <translation>数据</translation>
-    </message>
-    <message>
-        <source>Arrays: {arrays}&lt;br&gt;Split (Training panel, train fraction {fraction:g} by default): {train} train, {dev} dev</source>
-        <translation>数组：{arrays}&lt;br&gt;划分（训练面板，默认训练比例 {fraction:g}）：训练集 {train} 个，验证集 {dev} 个</translation>
     </message>
     <message>
         <source>Feeds: the graph has no input nodes.</source>
@@ -630,8 +654,12 @@
         <translation>还没有可投影的东西：添加一个 embedding 节点，或者载入数据（文件 → 数据）并选一个层。</translation>
     </message>
     <message>
-        <source>t-SNE runs in the background (one thread); the window stays usable. Cancel stops it.</source>
-        <translation>t-SNE 在后台运行（一个线程）；窗口仍可使用。按“取消”停止它。</translation>
+        <source>Projecting…</source>
+        <translation>正在投影…</translation>
+    </message>
+    <message>
+        <source>t-SNE runs in a background process (one thread); the window stays usable. Cancel stops it at once.</source>
+        <translation>t-SNE 在后台进程中运行（一个线程）；窗口仍可使用。按“取消”立即停止它。</translation>
     </message>
     <message>
         <source>t-SNE cancelled; choose PCA or start it again.</source>

@@ -12,7 +12,7 @@ from ..training import Dataset
 from .embeddings import images_of
 
 __all__ = ["Feed", "feeds", "class_counts", "split_sizes", "preview", "montage", "arrays_text",
-           "is_scatter"]
+           "is_scatter", "SplitChoice", "Split", "split_of"]
 
 
 @dataclass
@@ -68,9 +68,47 @@ def class_counts(dataset: Dataset) -> tuple[list[str], np.ndarray] | None:
 
 
 def split_sizes(n: int, train: float = 0.8) -> tuple[int, int]:
-    """(train, dev) example counts of :func:`engine.training.split` at fraction ``train``."""
+    """(train, dev) example counts of :func:`engine.training.split` at fraction ``train``
+    (rounded to 4 places, as the Training dock passes it); a fraction of 1 keeps no dev set."""
+    train = round(float(train), 4)
+    if train >= 1.0:
+        return n, 0
     n_train = int(round(train * n))
     return n_train, n - n_train
+
+
+@dataclass(frozen=True)
+class SplitChoice:
+    """How the Training dock will split the data it trains on.
+
+    train_fraction: the share kept for training (the rest is the dev set); dev_name: the
+    example's own dev set used instead of a split (None when the dev set is split off);
+    dev_size: that set's examples; data: "session" when training uses the session's data
+    set, otherwise the name of the generated set it uses."""
+
+    train_fraction: float = 0.8
+    dev_name: str | None = None
+    dev_size: int = 0
+    data: str = "session"
+
+
+@dataclass(frozen=True)
+class Split:
+    """Example counts of one split: train and dev, and what the dev set is."""
+
+    train: int
+    dev: int
+    dev_name: str | None
+    fraction: float
+    session_data: bool
+
+
+def split_of(n: int, choice: SplitChoice) -> Split:
+    """The split the Training dock makes of ``n`` session examples under ``choice``."""
+    if choice.dev_name is not None:
+        return Split(n, choice.dev_size, choice.dev_name, 1.0, choice.data == "session")
+    tr, dev = split_sizes(n, choice.train_fraction)
+    return Split(tr, dev, None, round(float(choice.train_fraction), 4), choice.data == "session")
 
 
 def arrays_text(dataset: Dataset) -> list[str]:

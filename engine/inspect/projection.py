@@ -5,10 +5,8 @@
   same vectors as the SVD's at a fraction of its time (2,000 x 64 in about a millisecond);
   otherwise by the SVD itself. The picture is the same every time (signs are fixed so that the
   largest loading of each component is positive).
-- :func:`tsne`: scikit-learn's Barnes-Hut t-SNE with its threads capped at one (beside a GUI
-  on two cores, more starve the GUI thread). scikit-learn gives no progress callback, so the
-  run is made of stages: one with early exaggeration, then further stages that continue from
-  the previous embedding. Between stages it reports progress and may be cancelled.
+- :func:`tsne` (from :mod:`.tsne`): scikit-learn's t-SNE in a child process with one thread,
+  its progress read from scikit-learn's verbose lines, cancelled by ending the process.
 - :func:`neighbours`: the k nearest points by euclidean or cosine distance in the original
   space, brute force, each marked when the 2-D picture places it far from the query (ranked
   beyond ``far_rank`` in the picture): a projection can mislead, and the panel says so.
@@ -19,13 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..data import ProgressFn, StopFn, report
+from .tsne import tsne
 
-__all__ = ["Pca", "pca", "tsne", "distances", "Neighbours", "neighbours", "TSNE_STAGES",
-           "as_points"]
-
-TSNE_STAGES = 3            # stages of 250 iterations (the least scikit-learn runs at a time)
-STAGE_ITERATIONS = 250
+__all__ = ["Pca", "pca", "tsne", "distances", "Neighbours", "neighbours", "as_points"]
 
 
 @dataclass
@@ -85,33 +79,6 @@ def pca(x: np.ndarray, k: int = 2, reference: np.ndarray | None = None) -> Pca:
         comps = np.vstack([comps, np.zeros((k - k_eff, d))])
         explained = np.concatenate([explained, np.zeros(k - k_eff)])
     return Pca(xc @ comps.T, comps, mean, explained)
-
-
-def tsne(x: np.ndarray, perplexity: float = 30.0, seed: int = 0, stages: int = TSNE_STAGES,
-         progress: ProgressFn | None = None, should_stop: StopFn | None = None) -> np.ndarray:
-    """A 2-D t-SNE embedding (N, 2) of the rows of ``x``, with one thread.
-
-    Raises :class:`engine.data.Cancelled` if ``should_stop`` says so between stages.
-    """
-    from sklearn.manifold import TSNE
-    from threadpoolctl import threadpool_limits
-    x = as_points(x).astype(np.float32)
-    n = len(x)
-    if n < 5:
-        raise ValueError(f"t-SNE needs at least 5 points; got {n}")
-    perp = float(min(perplexity, (n - 1) / 3))
-    y = None
-    with threadpool_limits(limits=1):
-        for stage in range(stages):
-            report(progress, should_stop, stage / stages, f"t-SNE stage {stage + 1} of {stages}")
-            first = stage == 0
-            model = TSNE(2, perplexity=perp, early_exaggeration=12.0 if first else 1.0,
-                         learning_rate="auto", max_iter=STAGE_ITERATIONS,
-                         init="pca" if first else y, random_state=seed, n_jobs=1,
-                         method="barnes_hut" if n > 200 else "exact")
-            y = model.fit_transform(x).astype(np.float32)
-    report(progress, None, 1.0, "t-SNE done")
-    return np.asarray(y, np.float64)
 
 
 def distances(x: np.ndarray, i: int, metric: str = "euclidean") -> np.ndarray:

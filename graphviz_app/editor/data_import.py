@@ -1,5 +1,5 @@
-"""File → Data: import a CSV file or an image folder, or load the built-in digits or text
-corpus, as the session's data set.
+"""File → Data: import a CSV file or an image folder, or load the built-in digits, text
+corpus or sample pictures (whole, or cut into patches), as the session's data set.
 
 Loading runs in a :class:`~graphviz_app.editor.jobs.Job` (progress and cancel); the result is
 installed by an undoable :class:`SetDatasetCommand`. Dialogs go through replaceable hooks
@@ -17,10 +17,11 @@ from PySide6.QtCore import QObject, QSize, Slot
 from PySide6.QtGui import QImage, QImageReader, QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from engine.data import corpus, csv_import, digits, image_folder, precompute
+from engine.data import corpus, csv_import, digits, image_folder, precompute, sample_images
 from engine.training import Dataset
 
 from ..i18n import QT_TRANSLATE_NOOP, live
+from ..imaging import load_image
 from .data_dialogs import CsvOptionsDialog, FolderOptionsDialog
 from .jobs import Job, JobProgress
 
@@ -229,6 +230,22 @@ class DataImporter(QObject):
     def load_corpus(self) -> bool:
         return self.install_dataset(corpus.skipgram(), "Load text corpus")
 
+    def load_sample_images(self) -> bool:
+        return self._load_samples(lambda: sample_images.sample_images(reader=_rgb),
+                                  "Load sample images")
+
+    def load_sample_patches(self) -> bool:
+        return self._load_samples(lambda: sample_images.sample_patches(reader=_rgb),
+                                  "Load sample image patches")
+
+    def _load_samples(self, make: Callable[[], Dataset], what: str) -> bool:
+        try:
+            ds = make()
+        except (ValueError, OSError) as e:     # a damaged or missing installation
+            self._failed(what, str(e))
+            return False
+        return self.install_dataset(ds, what)
+
     # -- default dialogs ------------------------------------------------------------------------
     def _dialog_csv_path(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self.widget, "Import CSV data",
@@ -256,6 +273,11 @@ class DataImporter(QObject):
         QMessageBox.information(self.widget, title, text)
 
 
+def _rgb(path: str) -> np.ndarray:
+    """A sample picture read by Qt (PNG and JPEG): (H, W, 3) float32 in [0, 1]."""
+    return load_image(path).rgb
+
+
 def install(main_window) -> DataImporter:
     """Add File → Data (import CSV, image folder, built-in data) to ``main_window``."""
     importer = DataImporter(main_window.session, main_window)
@@ -269,6 +291,10 @@ def install(main_window) -> DataImporter:
                (QT_TRANSLATE_NOOP("DataMenu", "Handwritten Digits as &Images (1x8x8)"),
                 importer.load_digit_images),
                (QT_TRANSLATE_NOOP("DataMenu", "&Text Corpus (word pairs)"), importer.load_corpus),
+               (QT_TRANSLATE_NOOP("DataMenu", "&Sample Images (7 pictures, 3x64x64)"),
+                importer.load_sample_images),
+               (QT_TRANSLATE_NOOP("DataMenu", "Sample Image &Patches (which picture, 3x32x32)"),
+                importer.load_sample_patches),
                None,
                (QT_TRANSLATE_NOOP("DataMenu", "&Precompute Features at Selected Node"),
                 importer.precompute_selected))

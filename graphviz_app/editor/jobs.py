@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from engine.data import Cancelled
 
-__all__ = ["Job", "JobProgress"]
+__all__ = ["Job", "JobProgress", "any_running"]
 
 MIN_GAP = 0.05
 _RUNNING: "set[Job]" = set()   # running jobs stay alive (and their threads) until they end
@@ -25,6 +25,11 @@ def _join_all() -> None:
     thread is destroyed."""
     for job in list(_RUNNING):
         job.wait(5000)
+
+
+def any_running() -> bool:
+    """Whether some job is still at work (a screenshot waits for their results)."""
+    return bool(_RUNNING)
 
 
 class _Worker(QObject):

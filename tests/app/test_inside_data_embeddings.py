@@ -23,7 +23,8 @@ def make(qtbot, name, dataset=None, training=False):
     p = EmbeddingsPanel(s, ctrl)
     qtbot.addWidget(p)
     p.resize(900, 420)
-    p.show()
+    p.show()      # the projection is computed in a worker once the panel is shown
+    qtbot.waitUntil(lambda: p.job is None or not p.job.running, timeout=30000)
     return p
 
 
@@ -174,6 +175,7 @@ def test_closing_the_panel_while_tsne_runs_is_safe(qtbot):
     s = Session(g)
     s.set_dataset(digits(limit=200))
     p = EmbeddingsPanel(s, None)
+    p.show()                  # a hidden panel projects nothing
     keys = [p.source.itemData(i) for i in range(p.source.count())]
     p.source.setCurrentIndex(keys.index("data:x"))
     p.method.setCurrentText("t-SNE")

@@ -1,12 +1,9 @@
 """Projections and neighbours: PCA against a covariance eigen-decomposition, neighbours against
-brute force, far-in-the-picture marks, and t-SNE (threads capped, cancellable)."""
+brute force, and far-in-the-picture marks (t-SNE: test_tsne.py)."""
 import numpy as np
 import pytest
-from threadpoolctl import threadpool_info
 
-from engine.data import Cancelled
-from engine.data.digits import digits
-from engine.inspect.projection import distances, neighbours, pca, tsne
+from engine.inspect.projection import distances, neighbours, pca
 
 
 def test_pca_matches_the_covariance_eigenvectors():
@@ -83,33 +80,6 @@ def test_far_in_the_picture_is_marked_by_picture_rank():
 def test_distances_refuse_unknown_metric():
     with pytest.raises(ValueError, match="euclidean' or 'cosine"):
         distances(np.zeros((3, 2)), 0, "manhattan")
-
-
-def test_tsne_separates_digit_classes_and_reports_stages():
-    ds = digits(limit=400)
-    seen = []
-    y = tsne(ds["x"], stages=2, progress=lambda f, w: seen.append(f))
-    assert y.shape == (400, 2) and np.isfinite(y).all()
-    assert seen == [0.0, 0.5, 1.0]
-    labels = ds["y"]
-    centres = np.array([y[labels == k].mean(0) for k in range(10)])
-    spread = np.mean([np.linalg.norm(y[labels == k] - centres[k], axis=1).mean()
-                      for k in range(10)])
-    apart = np.mean([np.linalg.norm(centres[a] - centres[b]) for a in range(10)
-                     for b in range(a + 1, 10)])
-    assert apart > 2 * spread
-
-
-def test_tsne_cancel_and_thread_cap():
-    seen = {}
-
-    def stop():
-        seen["threads"] = [p["num_threads"] for p in threadpool_info()]
-        return True
-
-    with pytest.raises(Cancelled):
-        tsne(np.random.default_rng(0).normal(size=(50, 4)), should_stop=stop)
-    assert seen["threads"] and all(n == 1 for n in seen["threads"])
 
 
 def test_pca_follows_the_reference_direction():

@@ -29,7 +29,6 @@ __all__ = ["DataPanel", "SmallPlot", "install", "CLASS_COLORS"]
 
 CLASS_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
                 "#e377c2", "#7f7f7f", "#bcbd22"]
-DEFAULT_TRAIN_FRACTION = 0.8
 
 
 class SmallPlot(pg.PlotWidget):
@@ -67,6 +66,7 @@ class DataPanel(QWidget):
         session.dataset_changed.connect(self.refresh)
         session.graph_replaced.connect(self.refresh)
         session.graph_changed.connect(self._on_graph_event)
+        session.split_changed.connect(self._show_split)
         self.refresh()
 
     # -- building -------------------------------------------------------------------------------
@@ -164,7 +164,8 @@ class DataPanel(QWidget):
         if ds is None:
             self.title.setText(translate(
                 "DataPanel", "<b>No data set.</b> Open an example, or use File → Data to import "
-                "a CSV file or an image folder, or load the digits or the text corpus."))
+                "a CSV file or an image folder, or load the digits, the text corpus or the sample "
+                "pictures."))
             self.details.setText("")
             self._show_feeds()
             self.bars.setOpts(x=[], height=[])
@@ -175,18 +176,38 @@ class DataPanel(QWidget):
             self.preview.setCurrentWidget(self.table)
             return
         n = len(ds)
-        tr, dev = data_view.split_sizes(n, DEFAULT_TRAIN_FRACTION)
         self.title.setText(translate("DataPanel", "<b>{name}</b>: {n} examples. {description}")
                            .format(name=ds.name or translate("DataPanel", "data"), n=n,
                                    description=ds.description))
-        self.details.setText(translate(
-            "DataPanel", "Arrays: {arrays}<br>Split (Training panel, train fraction {fraction:g} "
-            "by default): {train} train, {dev} dev").format(
-                arrays="; ".join(data_view.arrays_text(ds)), fraction=DEFAULT_TRAIN_FRACTION,
-                train=tr, dev=dev))
+        self._show_split()
         self._show_feeds()
         self._show_counts(ds)
         self._show_preview(ds)
+
+    def _show_split(self) -> None:
+        """The arrays, and the split the Training dock will make (``session.split``)."""
+        ds = self.session.dataset
+        if ds is None:
+            return
+        sp = data_view.split_of(len(ds), self.session.split)
+        if sp.dev_name is not None:
+            text = translate("DataPanel", "Split (Training dock): all {train} for training; "
+                             "dev: the example's own set <b>{dev_name}</b> ({dev} examples)"
+                             ).format(train=sp.train, dev_name=sp.dev_name, dev=sp.dev)
+        elif sp.dev == 0:
+            text = translate("DataPanel", "Split (Training dock, train fraction {fraction:g}): "
+                             "all {train} for training, no dev set").format(
+                                 fraction=sp.fraction, train=sp.train)
+        else:
+            text = translate("DataPanel", "Split (Training dock, train fraction {fraction:g}): "
+                             "{train} train, {dev} dev").format(
+                                 fraction=sp.fraction, train=sp.train, dev=sp.dev)
+        if not sp.session_data:
+            text += translate("DataPanel", " (training now uses the generated set {name}, not "
+                              "this data; choose it in the Training dock's Data list)").format(
+                                  name=self.session.split.data)
+        self.details.setText(translate("DataPanel", "Arrays: {arrays}").format(
+            arrays="; ".join(data_view.arrays_text(ds))) + "<br>" + text)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -222,7 +243,10 @@ class DataPanel(QWidget):
         self.counts_plot.setTitle(translate("DataPanel", "examples per class"), size="9pt")
         ax = self.counts_plot.getAxis("bottom")
         step = max(1, len(names) // 12)
-        ax.setTicks([[(k, names[k][:8]) for k in range(0, len(names), step)]])
+        shown = range(0, len(names), step)
+        room = max(self.counts_plot.width(), 200) / max(1, len(shown))    # pixels per label
+        fits = all(7 * len(names[k][:8]) <= room for k in shown)
+        ax.setTicks([[(k, names[k][:8] if fits else str(k)) for k in shown]])  # ids if crowded
         self.counts_plot.setXRange(-0.6, len(c) - 0.4, padding=0)
         self.counts_plot.setYRange(0, float(c.max()) * 1.1 if c.size else 1, padding=0)
 

@@ -2,8 +2,10 @@
 similarity search for images.
 
 The points are an embedding node's table (one per word) or any node's values over the data
-(one per example), chosen from :func:`engine.inspect.embeddings.sources`. PCA projects them at
-once; t-SNE runs in a worker (one thread) with progress and cancel. Points are coloured by
+(one per example), chosen from :func:`engine.inspect.embeddings.sources`. The points and
+their projection are computed in a worker, so opening an example never waits on them, and
+only while the panel is shown (a hidden panel catches up when it is raised). PCA takes
+milliseconds; t-SNE runs in a child process (one thread) with progress and cancel. Points are coloured by
 class (topic for words), words are written beside their points, and hovering names the item
 (with its picture for images). Clicking an item lists its k nearest neighbours in the original
 space and marks those the picture puts far away. For image data the panel also shows the
@@ -38,7 +40,7 @@ __all__ = ["EmbeddingsPanel", "install", "LIVE_GAP", "MAX_WORDS"]
 LIVE_GAP = 0.25          # seconds between live re-projections while training
 MAX_WORDS = 200          # label every point up to this many
 MAX_THUMBS = 24          # image points drawn as thumbnails
-QUICK_MACS = 20_000_000  # node values cheaper than this are projected at once
+QUICK_MACS = 20_000_000  # node values cheaper than this are re-projected live while training
 
 
 class EmbeddingsPanel(QWidget):
@@ -55,6 +57,7 @@ class EmbeddingsPanel(QWidget):
         self.components: np.ndarray | None = None
         self.selected: int | None = None
         self.job: Job | None = None
+        self._stale = False          # a projection is owed once the panel is shown
         self._last_live = 0.0
         self._texts: list[pg.TextItem] = []
         self._thumbs: list[pg.ImageItem] = []
@@ -63,8 +66,8 @@ class EmbeddingsPanel(QWidget):
         self._refill.timeout.connect(self.refresh_sources)
         self._reproject = QTimer(self, singleShot=True, interval=150)
         self._reproject.timeout.connect(self._weights_changed)
-        session.graph_replaced.connect(self.refresh_sources)
-        session.dataset_changed.connect(self._refill.start)
+        session.graph_replaced.connect(self._refill.start)   # one refill for the graph and
+        session.dataset_changed.connect(self._refill.start)  # the data an example brings
         session.graph_changed.connect(self._on_graph_event)
         if training is not None:
             training.run_progressed.connect(self._on_training)
@@ -199,6 +202,8 @@ class EmbeddingsPanel(QWidget):
             self._clear(translate("Embeddings", "Nothing to project yet: add an embedding node, "
                                   "or load data (File → Data) and pick a layer."))
             return
+        # the old picture belongs to another graph or data set: never let it be clicked
+        self._clear(translate("Embeddings", "Projecting…"))
         self.project()
 
     def _clear(self, text: str) -> None:
@@ -215,11 +220,21 @@ class EmbeddingsPanel(QWidget):
         self._clear_similar()
 
     # -- projecting -----------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.project()
+
     def project(self) -> Job | None:
-        """Compute the points of the chosen source and project them (in a worker)."""
+        """Compute the points of the chosen source and project them in a worker; while the
+        panel is hidden, only note that it is owed (see :meth:`showEvent`)."""
         key = self.source.currentData()
         if key is None:
             return None
+        if not self.isVisible():
+            self._stale = True
+            return None
+        self._stale = False
         if self.job is not None and self.job.running:
             self.job.cancel()
         graph, data = self.session.graph.copy(), self.session.dataset
@@ -232,13 +247,11 @@ class EmbeddingsPanel(QWidget):
                 return pts, p.coords, p.components
             return pts, tsne(pts.values, progress=progress, should_stop=stop), None
 
-        if method == "PCA" and self._cheap(graph, key):
-            return self._now(work)
         return self._start(work, method)
 
     def _cheap(self, graph, key: str) -> bool:
-        """Whether the points of ``key`` take only milliseconds (then PCA runs at once on the
-        GUI thread; otherwise in a worker): tables and raw data always, node values when the
+        """Whether the points of ``key`` take only milliseconds (then they are re-projected
+        live while training): tables and raw data always, node values when the
         multiply-adds up to the node, times the examples, stay under QUICK_MACS."""
         kind, _, ref = key.partition(":")
         if kind != "values":
@@ -247,18 +260,6 @@ class EmbeddingsPanel(QWidget):
         part = graph.ancestors(ref) | {ref}
         macs = sum(graph.shapes[a].macs for a in part if a in graph.shapes)
         return macs * n <= QUICK_MACS
-
-    def _now(self, work) -> None:
-        if self.job is not None and self.job.running:
-            self.job.cancel()
-            self.job = None
-        try:
-            result = work(None, None)
-        except (ValueError, ArithmeticError, KeyError, IndexError) as e:
-            self._clear(f"Cannot project: {e}")
-            return None
-        self._draw(*result)
-        return None
 
     def _start(self, work, method: str) -> Job:
         job = Job(work, f"{method} projection")
@@ -272,8 +273,8 @@ class EmbeddingsPanel(QWidget):
         self.progress.setValue(0)
         if busy:
             self.info.setText(translate(
-                "Embeddings", "t-SNE runs in the background (one thread); the window stays "
-                "usable. Cancel stops it."))
+                "Embeddings", "t-SNE runs in a background process (one thread); the window "
+                "stays usable. Cancel stops it at once."))
         self.job = job
         return job.start()
 
@@ -372,7 +373,8 @@ class EmbeddingsPanel(QWidget):
 
     # -- live -----------------------------------------------------------------------------------
     def _on_training(self, _run) -> None:
-        if not self.live.isChecked() or self.method.currentText() != "PCA":
+        if not self.live.isChecked() or self.method.currentText() != "PCA" or \
+                not self.isVisible():
             return
         now = time.perf_counter()
         if now - self._last_live < LIVE_GAP or (self.job is not None and self.job.running):
@@ -392,6 +394,9 @@ class EmbeddingsPanel(QWidget):
             self._live_project(live.copy())
 
     def _weights_changed(self) -> None:
+        if not self.isVisible():
+            self._stale = self.points is not None or self._stale
+            return
         if self.method.currentText() == "PCA" and not (self.job is not None and self.job.running):
             self._live_project(self.session.graph.copy())
 
@@ -405,8 +410,6 @@ class EmbeddingsPanel(QWidget):
             pts = emb.points(graph, data, key)
             p = pca(pts.values, reference=ref)
             return pts, p.coords, p.components
-        if self._cheap(graph, key):
-            return self._now(work)
         return self._start(work, "PCA")
 
     # -- hover, click, neighbours ---------------------------------------------------------------

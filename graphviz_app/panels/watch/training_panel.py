@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayo
                                QWidget)
 
 from engine import datasets
+from engine.inspect.data_view import SplitChoice
 from engine.ops.base import fmt_shape
 from engine.training import (NO_DATA, OPTIMIZERS, Dataset, TrainConfig, feed_inputs,
                              fit_problem, lr_warning, split)
@@ -348,6 +349,7 @@ class TrainingPanel(QWidget):
                             for w in left_out)
         self.data_note.setText(text)
         self.data_note.setVisible(bool(text))
+        self._publish_split(self.train_frac.value(), self._named_dev())
 
     def _check_lr(self, *_args) -> None:
         why = lr_warning(self.optimizer.currentText(), self.lr.value())
@@ -513,11 +515,19 @@ class TrainingPanel(QWidget):
             translate("TrainingPanel", "all; dev: {name}").format(name=named) if named else
             translate("TrainingPanel", "dev {share:.0%}").format(share=1 - f) if f < 1 else
             translate("TrainingPanel", "no dev set"))
+        self._publish_split(f, named)
         self.pause_button.setText(translate("TrainingPanel", "Resume") if paused else
                                   translate("TrainingPanel", "Pause"))
         self.pause_button.setEnabled(busy)
         self.stop_button.setEnabled(busy)
         self.revert_button.setEnabled(not busy and self.controller.weights_before is not None)
+
+    def _publish_split(self, fraction: float, named: str | None) -> None:
+        """Tell the session how the data will be split, for the Data panel."""
+        key = self.data.currentData()
+        self.session.set_split(SplitChoice(
+            fraction, named, len(self._dev_sets[named]) if named else 0,
+            "session" if key == SESSION_DATA else str(key)))
 
     def _on_progress(self, run: Run) -> None:
         total = max(1, run.total_iterations)

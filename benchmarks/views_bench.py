@@ -123,6 +123,29 @@ def cost_surface(repeat: int) -> list[Figure]:
     return [Figure("cost_surface", ms, 30)]
 
 
+def cost_surface_any(repeat: int) -> list[Figure]:
+    """A 50x50 grid over two entries of XOR's 2-16-16-2 MLP (dense1.W[0,0] and dense2.W[0,0],
+    two layers) on its 400 examples, in one batched pass (float32 as the panel draws it, and
+    float64); beside it, as a reference measured in the same run, the per-point loop (one
+    forward pass per grid point) on every 5th row, scaled to the whole grid."""
+    from engine.examples import build
+    from engine.inspect import cost_surface as cs
+    from engine.inspect.cost_surface_batched import batched_surface
+    graph, ds, _ = build("xor_mlp")
+    feeds = {"x": ds["x"], "y": ds["y"]}
+    d1, d2 = graph.resolve("dense1"), graph.resolve("dense2")
+    a, b = cs.Entry(d1, "W", (0, 0)), cs.Entry(d2, "W", (0, 0))
+    grid = np.linspace(-3, 3, 50)
+    runs = max(3, min(repeat, 7))
+    f32 = median_ms(lambda: batched_surface(graph, feeds, a, b, grid, grid, dtype=np.float32),
+                    runs)
+    f64 = median_ms(lambda: batched_surface(graph, feeds, a, b, grid, grid), runs)
+    loop = 5 * median_ms(lambda: cs.generic_surface(graph, feeds, a, b, grid, grid[::5]), 3)
+    return [Figure("cost_surface_any (50x50, XOR MLP, float32)", f32, 500),
+            Figure("cost_surface_any (float64)", f64, 1000),
+            Figure("cost_surface_any per-point loop (reference)", loop, 1000)]
+
+
 def _live_run(app, with_panels: bool) -> tuple[float, float]:
     """(iterations per second over the wall clock, boundary redraws per second) of one run."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -252,6 +275,7 @@ CASES: dict[str, Callable[[int], list[Figure]]] = {
     "boundary": boundary,
     "activations": activations,
     "cost_surface": cost_surface,
+    "cost_surface_any": cost_surface_any,
     "train_live": train_live,
     **{name: _from_conv(fn) for name, fn in views_conv.CASES.items()},
     **{name: _from_data(name, fn) for name, fn in views_data.CASES.items()},

@@ -38,7 +38,7 @@ from ..ops.base import Context
 from .cost_surface import Entry
 from .probe import _one_blas_thread
 
-BUDGET = 24 << 20          # bytes of intermediate arrays per chunk
+BUDGET = 4 << 20           # bytes of intermediate arrays per chunk: they stay in cache
 
 
 class SurfaceRefused(ValueError):
@@ -211,12 +211,21 @@ class BatchedSurface:
         ins = [others[s] if not self.batched[s] else x for s, x in zip(e.srcs, ins)]
         return self._fwd(i, ins, self._weights(i, offsets), self.split[i][0])
 
+    def _dense_column(self, i: int, k: int, x: np.ndarray) -> np.ndarray:
+        """d (N, 1) of a dense layer's W[r, c] (x's column c) or b[r] (ones) on input x (N, in):
+        the only column r it moves."""
+        ent = self.axes[k]
+        if ent.array == "W":
+            return x[:, ent.index[1]:ent.index[1] + 1]
+        return np.ones((x.shape[0], 1), self.dtype)
+
     def _check_linear(self) -> None:
         """d on the plain batch for each (node, entry), and the linearity measured at the
         grid's farthest offsets; SurfaceRefused when an op is not linear in its entry."""
         self.z_plain: dict[int, np.ndarray] = {}
         self.d_plain: dict[tuple[int, int], np.ndarray] = {}
         self.support: dict[tuple[int, int], slice | np.ndarray | None] = {}
+        self.column: set[tuple[int, int]] = set()    # dense entries whose d is known
         far = []
         for k, vals in enumerate((self.as_, self.bs)):
             off = vals - self.origin[k]
@@ -232,7 +241,14 @@ class BatchedSurface:
             for k in ks:
                 d = self._moved(i, ins, {k: 1.0}) - z
                 self.d_plain[(i, k)] = d
-                self.support[(i, k)] = _support(d.reshape(1, self.B, -1))
+                self.support[(i, k)] = cols = _support(d.reshape(1, self.B, -1))
+                ent = self.axes[k]
+                if e.op.name in ("dense", "practice_dense") and ent.nid == e.nid and \
+                        ins[0].ndim == 2 and cols == slice(ent.index[0], ent.index[0] + 1):
+                    col = d[:, cols]
+                    self._same(self._dense_column(i, k, ins[0]), col, i,
+                               f"moves {ent.label(g)} otherwise than a dense layer should")
+                    self.column.add((i, k))
                 pred = pred + far[k] * d
                 self._same(self._moved(i, ins, {k: far[k]}), z + far[k] * d, i,
                            f"is not linear in {self.axes[k].label(g)}")
@@ -274,51 +290,60 @@ class BatchedSurface:
         return J.reshape(nb, na)
 
     def _chunk(self, deltas: np.ndarray, check: bool) -> np.ndarray:
-        """Costs (T,) for the T grid offsets ``deltas`` (2, T)."""
+        """Costs (T,) for the T grid offsets ``deltas`` (2, T). Only the nodes an entry moves
+        are computed on the stacked batch; the others' plain values are tiled when a moved
+        node reads them (so the layers before the first entry cost nothing per chunk)."""
         T, B = deltas.shape[1], self.B
         entries = self.ex.entries
         vals: dict[int, np.ndarray] = {}
+
+        def value(s: int) -> np.ndarray:
+            if s not in vals:
+                p = self.plain[s]
+                vals[s] = _tiled(p, T) if self.batched[s] else p
+            return vals[s]
+
         for i in self.order:
-            e = entries[i]
-            p = self.plain[i]
-            if not self.batched[i]:
-                vals[i] = p
+            if not self.perturbed[i] and i != self.target:
                 continue
-            if e.feed:
-                vals[i] = np.broadcast_to(p, (T,) + p.shape).reshape((T * B,) + p.shape[1:])
-                continue
-            ins = [vals[s] for s in e.srcs]
+            srcs = entries[i].srcs
+            fresh = i in self.inject and not any(self.perturbed[s] for s in srcs)
+            ins = None if fresh else [value(s) for s in srcs]
             if i == self.target:
                 return self._reduce(i, ins, T, check)
-            if not self.perturbed[i]:
-                out = np.broadcast_to(p, (T,) + p.shape).reshape((T * B,) + p.shape[1:])
-            elif i in self.inject:
-                out = self._shifted(i, ins, deltas, T)
-            else:
-                out = self._fwd(i, ins)
+            out = self._shifted(i, ins, deltas, T) if i in self.inject else self._fwd(i, ins)
             if check:
-                self._check_tile(i, out[:B], p)
+                self._check_tile(i, out[:B], self.plain[i])
             vals[i] = out
         raise SurfaceRefused("the cost was not reached")     # pragma: no cover - order ends at it
 
-    def _shifted(self, i: int, ins: list, deltas: np.ndarray, T: int) -> np.ndarray:
+    def _shifted(self, i: int, ins: list | None, deltas: np.ndarray, T: int) -> np.ndarray:
         """Node i's output per tile: its linear part plus δᵍ·d for each entry, then g."""
         B = self.B
         inputs_moved = any(self.perturbed[s] for s in self.ex.entries[i].srcs)
         z0 = self.z_plain[i] if not inputs_moved else self._moved(i, ins, {})
         rest = z0.shape[1:]
         size = int(np.prod(rest, dtype=np.int64))
-        out = np.empty((T, B, size), self.dtype)
-        out[...] = z0.reshape(-1, B, size)
+        if inputs_moved and z0.flags.writeable and not any(
+                np.may_share_memory(z0, x) for x in ins if isinstance(x, np.ndarray)):
+            out = z0.reshape(T, B, size)               # the op's own new array: add in place
+        else:
+            out = np.empty((T, B, size), self.dtype)
+            out[...] = z0.reshape(-1, B, size)
         for k in self.inject[i]:
-            if inputs_moved:
+            if inputs_moved and (i, k) in self.column:   # a dense entry: one column, known
+                cols = self.support[(i, k)]
+                d = self._dense_column(i, k, ins[0]).reshape(T, B, 1)
+            elif inputs_moved:
                 d = (self._moved(i, ins, {k: 1.0}) - z0).reshape(-1, B, size)
                 cols = _support(d)
+                d = d[:, :, cols] if cols is not None else d
             else:
-                d = self.d_plain[(i, k)].reshape(1, B, size)
                 cols = self.support[(i, k)]
+                d = self.d_plain[(i, k)].reshape(1, B, size)
+                d = d[:, :, cols] if cols is not None else d
             if cols is not None:            # only the elements the entry reaches
-                out[:, :, cols] += deltas[k][:, None, None] * d[:, :, cols]
+                out[:, :, cols] += deltas[k][:, None, None] * d
         out = out.reshape((T * B,) + rest)
         post = self.split[i][1]
         return post(out) if post is not None else out
@@ -346,6 +371,11 @@ class BatchedSurface:
             raise SurfaceRefused(f"{self._name(i)} mixes the examples of a batch (its result "
                                  "for one example depends on the others), so the grid's "
                                  "copies of the data cannot share one batch")
+
+
+def _tiled(p: np.ndarray, T: int) -> np.ndarray:
+    """p (B, ...) repeated T times along the first axis: (T·B, ...), tile after tile."""
+    return np.broadcast_to(p, (T,) + p.shape).reshape((T * p.shape[0],) + p.shape[1:])
 
 
 def _support(d: np.ndarray) -> slice | np.ndarray | None:

@@ -39,6 +39,7 @@ from .cost_surface import Entry
 from .probe import _one_blas_thread
 
 BUDGET = 4 << 20           # bytes of intermediate arrays per chunk: they stay in cache
+WORK = 1e8                 # array elements per surface (about a second on a busy machine)
 
 
 class SurfaceRefused(ValueError):
@@ -88,6 +89,9 @@ class BatchedSurface:
         per_row = sum(self.plain[i].nbytes for i in self.order
                       if self.batched[i] and i != self.target) / self.B
         self.tiles_per_chunk = max(1, int(budget // max(1.0, 3 * per_row * self.B)))
+        # array elements computed per grid point: the nodes an entry moves, on B examples
+        self.work_per_point = int(sum(self.plain[i].size for i in self.order
+                                      if self.perturbed[i] and self.batched[i]))
 
     # -- the plain pass ------------------------------------------------------------------------
     def _fwd(self, i: int, ins: list, weights=None, params=None) -> np.ndarray:
@@ -373,6 +377,14 @@ class BatchedSurface:
                                  "copies of the data cannot share one batch")
 
 
+def fit_resolution(work_per_point: int, most: int = 50, least: int = 15,
+                   work: float = WORK) -> int:
+    """Grid points a side, n ∈ [least, most], such that n² · work_per_point ≤ ``work``
+    where it can be: a 50 × 50 grid for XOR's MLP, fewer points for a CNN over its images."""
+    n = int(np.sqrt(work / max(work_per_point, 1)))
+    return int(np.clip(n, least, most))
+
+
 def _tiled(p: np.ndarray, T: int) -> np.ndarray:
     """p (B, ...) repeated T times along the first axis: (T·B, ...), tile after tile."""
     return np.broadcast_to(p, (T,) + p.shape).reshape((T * p.shape[0],) + p.shape[1:])
@@ -400,4 +412,5 @@ def batched_surface(graph: Graph, feeds: Mapping[str, np.ndarray], a: Entry, bb:
     return plan.run(should_stop, progress)
 
 
-__all__ = ["BatchedSurface", "SurfaceRefused", "batched_surface", "BUDGET"]
+__all__ = ["BatchedSurface", "SurfaceRefused", "batched_surface", "fit_resolution", "BUDGET",
+           "WORK"]

@@ -173,3 +173,10 @@ def test_the_same_entry_twice_is_refused():
     a = _entry(g, "dense1", "W", (0, 0))
     with pytest.raises(SurfaceRefused, match="same entry"):
         batched_surface(g, feeds, a, a, *_grid(g, a, a))
+
+
+def test_the_resolution_shrinks_for_big_networks_within_its_bounds():
+    from engine.inspect.cost_surface_batched import fit_resolution
+    assert fit_resolution(10_000, 50, 15, work=1e8) == 50            # 100 a side, capped
+    assert fit_resolution(250_000, 50, 15, work=1e8) == 20           # 20² · 250k = 1e8
+    assert fit_resolution(10 ** 9, 50, 15, work=1e8) == 15           # never below the least

@@ -34,7 +34,7 @@ def test_the_3d_view_shows_the_surfaces_and_paths_and_turns(qtbot):
     try:
         p = rig.panel
         qtbot.waitUntil(lambda: "squared error" in p.surfaces, timeout=3000)
-        run = rig.train(epochs=5)
+        run = rig.train(epochs=2)
         assert p.stack.currentIndex() == 0              # contours are the default
         p.mode.setCurrentIndex(1)
         assert p.stack.currentIndex() == 1
@@ -115,6 +115,24 @@ def test_a_cnn_is_computed_in_one_batched_pass(qtbot):
         assert p.surfaces["J"].shape == (n, n) and 15 <= n <= 50
         assert f"One batched pass: {n}×{n} grid points × 8 examples" in p.note.text()
         assert np.isfinite(p.surfaces["J"]).all() and np.ptp(p.surfaces["J"]) > 0
+    finally:
+        rig.panel.wait()
+        rig.close()
+
+
+def test_a_run_on_another_graph_keeps_its_path_once_its_weights_are_loaded(qtbot):
+    rig = Rig(qtbot, "xor_mlp", CostSurfacePanel)
+    try:
+        p = rig.panel
+        qtbot.waitUntil(lambda: p.axes() is not None, timeout=3000)
+        a, b = p.axes()
+        version = rig.graph.version
+        run = rig.train(epochs=2)
+        qtbot.waitUntil(lambda: rig.graph.version != version, timeout=3000)
+        p.refresh()
+        path = p.paths[run.id]
+        assert len(path) >= 2
+        assert path[-1] == (a.value(rig.graph), b.value(rig.graph))
     finally:
         rig.panel.wait()
         rig.close()

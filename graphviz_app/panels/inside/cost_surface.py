@@ -196,7 +196,10 @@ class CostSurfacePanel(ShownPanel):
         if key == self._entries_key:
             return
         self._entries_key = key
-        self._entries = cs.scalar_entries(g)
+        entries = cs.scalar_entries(g)
+        if entries == self._entries:
+            return          # only values changed (trained weights loaded): axes and paths stay
+        self._entries = entries
         default = cs.default_axes(g)
         for w, pick in ((self.axis_a, 0), (self.axis_b, 1)):
             w.blockSignals(True)

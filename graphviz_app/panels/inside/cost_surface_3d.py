@@ -117,8 +117,9 @@ class SurfaceDrawing:
             p.setBrush(QColor("#ff3030"))
             p.drawEllipse(QPointF(qxy[0, 0], qxy[0, 1] + top), 5, 5)
         p.setPen(QColor("#666"))
-        p.drawText(QRectF(4, h - 16, w - 8, 14), Qt.AlignmentFlag.AlignRight,
-                   "height and colour: J · drag: turn · wheel: zoom")
+        hint = p.fontMetrics().elidedText("height and colour: J · drag: turn · wheel: zoom",
+                                          Qt.TextElideMode.ElideLeft, w - 8)
+        p.drawText(QRectF(4, h - 16, w - 8, 14), Qt.AlignmentFlag.AlignRight, hint)
 
     def _axes(self, p: QPainter, R: np.ndarray, w: int, H: int, top: int) -> None:
         """The base's two edges from its (−1, −1) corner, named after the entries."""

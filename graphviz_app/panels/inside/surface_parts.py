@@ -16,6 +16,7 @@ from .plots import Plot
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
 LEVELS = 12
+CONTOUR_RES = 100       # contour lines are traced in Python: on at most this many points a side
 BATCHED_RES = 50        # grid points a side in one batched pass
 SLOW_RES = 25           # a side when each point is its own forward pass
 LEAST_RES = 15          # the fewest a side a batched pass gives a big network
@@ -127,9 +128,11 @@ class SurfacePlot:
         self.image.setImage(shown, autoLevels=True)
         self.image.setRect(QRectF(as_[0], bs[0], as_[-1] - as_[0], bs[-1] - bs[0]))
         lo, hi = float(shown.min()), float(shown.max())
+        step = max(1, -(-max(shown.shape) // CONTOUR_RES))   # lines traced on ≤ 100 × 100
+        coarse = shown[::step, ::step]
         for k, c in enumerate(self.contours):
-            c.setData(shown)
-            c.setLevel(lo + (hi - lo) * (k + 0.5) / LEVELS)
+            c.setData(coarse, level=lo + (hi - lo) * (k + 0.5) / LEVELS)
+            c.setScale(step)
         self.widget.setRange(xRange=(as_[0], as_[-1]), yRange=(bs[0], bs[-1]), padding=0)
 
 

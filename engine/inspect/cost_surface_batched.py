@@ -38,7 +38,7 @@ from ..ops.base import Context
 from .cost_surface import Entry
 from .probe import _one_blas_thread
 
-BUDGET = 4 << 20           # bytes of intermediate arrays per chunk: they stay in cache
+BUDGET = 2 << 20           # bytes of intermediate arrays per chunk: they stay in cache
 WORK = 1e8                 # array elements per surface (about a second on a busy machine)
 
 
@@ -350,7 +350,11 @@ class BatchedSurface:
                 out[:, :, cols] += deltas[k][:, None, None] * d
         out = out.reshape((T * B,) + rest)
         post = self.split[i][1]
-        return post(out) if post is not None else out
+        if post is None:
+            return out
+        if self.ex.entries[i].params.get("activation") == "relu":
+            return np.maximum(out, 0, out=out)          # our own array: in place
+        return post(out)
 
     def _reduce(self, i: int, ins: list, T: int, check: bool) -> np.ndarray:
         e = self.ex.entries[i]

@@ -29,6 +29,17 @@ def test_offscreen_the_probe_says_no_opengl_and_no_gl_widget_is_made(qtbot):
     assert not view.uses_opengl and not isinstance(view.canvas, QOpenGLWidget)
 
 
+def test_the_probe_does_not_even_try_opengl_on_the_offscreen_platform(monkeypatch):
+    import PySide6.QtGui as QtGui
+
+    def no_gl(*_a, **_k):
+        raise AssertionError("an OpenGL context was made on the offscreen platform")
+    monkeypatch.setattr(QtGui, "QOpenGLContext", no_gl)
+    monkeypatch.setattr(c3, "_PROBED", [])
+    assert c3.opengl_works() is False
+    assert c3._PROBED == [False]                    # asked once, then remembered
+
+
 def test_the_3d_view_shows_the_surfaces_and_paths_and_turns(qtbot):
     rig = Rig(qtbot, "logistic_regression", CostSurfacePanel)
     try:

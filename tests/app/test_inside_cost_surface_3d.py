@@ -67,6 +67,8 @@ def test_the_3d_view_shows_the_surfaces_and_paths_and_turns(qtbot):
         qtbot.mouseMove(c, QPoint(140, 80))
         qtbot.mouseRelease(c, Qt.MouseButton.LeftButton, pos=QPoint(140, 80))
         assert view.drawing.yaw == (yaw + 20) % 360 and view.drawing.elevation == elev - 10
+        other = p.views[1].drawing                      # the squared error turns with it
+        assert (other.yaw, other.elevation) == (view.drawing.yaw, view.drawing.elevation)
         ev = QWheelEvent(QPointF(50, 50), QPointF(50, 50), QPoint(0, 0), QPoint(0, 120),
                          Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
                          Qt.ScrollPhase.NoScrollPhase, False)

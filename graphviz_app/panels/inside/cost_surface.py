@@ -98,6 +98,8 @@ class CostSurfacePanel(ShownPanel):
                       for p in self.plots]
         for v in self.views:
             views.addWidget(v)
+        for v, other in zip(self.views, self.views[::-1]):   # turn both surfaces together
+            v.camera_moved.connect(other.drawing.set_camera)
         self.stack = QStackedWidget()
         self.stack.addWidget(flat)
         self.stack.addWidget(solid)

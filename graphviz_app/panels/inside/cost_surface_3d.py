@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -45,9 +45,10 @@ def opengl_works() -> bool:
 class SurfaceDrawing:
     """What the 3-D view shows and how it is turned; ``paint`` draws it in any paint device."""
 
-    def __init__(self, title: str, update) -> None:
+    def __init__(self, title: str, update, moved=None) -> None:
         self.title = title
         self.update = update             # asks the canvas to repaint
+        self.moved = moved               # told (yaw, elevation, zoom) when the user turns it
         self.yaw, self.elevation, self.zoom = -35.0, 30.0, 1.3
         self.J: np.ndarray | None = None
         self.grid: tuple[np.ndarray, np.ndarray] | None = None
@@ -67,13 +68,20 @@ class SurfaceDrawing:
         self.update()
 
     def turn(self, dx: float, dy: float) -> None:
-        self.yaw = (self.yaw + 0.5 * dx) % 360
-        self.elevation = float(np.clip(self.elevation + 0.5 * dy, 5.0, 90.0))
-        self.update()
+        self.set_camera((self.yaw + 0.5 * dx) % 360, self.elevation + 0.5 * dy, self.zoom, True)
 
     def zoom_by(self, steps: float) -> None:
-        self.zoom = float(np.clip(self.zoom * 1.15 ** steps, 0.3, 6.0))
+        self.set_camera(self.yaw, self.elevation, self.zoom * 1.15 ** steps, True)
+
+    def set_camera(self, yaw: float, elevation: float, zoom: float, by_user: bool = False
+                   ) -> None:
+        """Turn to ``yaw``, tilt to ``elevation`` (5° to 90°), zoom to ``zoom`` (0.3 to 6)."""
+        self.yaw = float(yaw)
+        self.elevation = float(np.clip(elevation, 5.0, 90.0))
+        self.zoom = float(np.clip(zoom, 0.3, 6.0))
         self.update()
+        if by_user and self.moved is not None:
+            self.moved(self.yaw, self.elevation, self.zoom)
 
     def paint(self, p: QPainter, w: int, h: int) -> None:
         p.fillRect(0, 0, w, h, QColor("white"))
@@ -181,11 +189,14 @@ def _gl_canvas_class():
 
 
 class Surface3DView(QWidget):
-    """The 3-D view of one surface; its canvas uses OpenGL when :func:`opengl_works`."""
+    """The 3-D view of one surface; its canvas uses OpenGL when :func:`opengl_works`.
+    ``camera_moved`` (yaw, elevation, zoom) when the user turns or zooms it."""
+
+    camera_moved = Signal(float, float, float)
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.drawing = SurfaceDrawing(title, self._repaint)
+        self.drawing = SurfaceDrawing(title, self._repaint, self.camera_moved.emit)
         self.uses_opengl = opengl_works()
         self.canvas = (_gl_canvas_class() if self.uses_opengl else _Canvas)(self)
         lay = QVBoxLayout(self)

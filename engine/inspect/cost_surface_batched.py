@@ -9,8 +9,11 @@ kernel or bias, the add, multiply or matmul a parameter array feeds), so for a f
 The grid is then one pass over a stacked batch: the B training examples tiled G times (tile g
 holds grid point g), each tile's output at that node shifted by δᵍ·d, the rest of the graph run
 once on the G·B rows (every op after it treats each example alone), and the per-example losses
-averaged per tile: Jᵍ = (1/B) Σₙ L(tile g, example n). Tiles go in chunks whose arrays fit in
-``budget`` bytes, so a 50×50 grid never holds more than a few tens of megabytes.
+averaged per tile: Jᵍ = (1/B) Σₙ L(tile g, example n). A cost made of such means and of numbers
+without data in them (J = L₁ + L₂, J = L + (λ/2)‖W‖² with W not on an axis) is then computed on
+the per-tile numbers. Tiles go in chunks whose arrays fit in ``budget`` bytes (a few MB: they
+stay in cache). Only the nodes an entry moves are computed per chunk; a dense entry W[r, c]
+moves one column r, by x[:, c], which is added directly.
 
 Nothing is taken on trust:
 
@@ -19,6 +22,8 @@ Nothing is taken on trust:
 - independence of examples is measured: the first chunk carries one extra tile at δ = 0, and
   every node's value on it must equal the plain pass's value; a node that mixes examples (a
   softmax or a sum over the batch axis) is named in the refusal;
+- an entry that reaches the cost besides the examples (in a penalty on its own array) is
+  refused, as is a cost that is not made of means over the examples;
 - everything runs in evaluation mode (dropout off, batch norm on its running statistics), as the
   per-point loop :func:`engine.inspect.cost_surface.generic_surface` does.
 
@@ -86,8 +91,7 @@ class BatchedSurface:
         self._plain_pass(fed)
         self._find_injections()
         self._check_linear()
-        per_row = sum(self.plain[i].nbytes for i in self.order
-                      if self.batched[i] and i != self.target) / self.B
+        per_row = sum(self.plain[i].nbytes for i in self.order if self.batched[i]) / self.B
         self.tiles_per_chunk = max(1, int(budget // max(1.0, 3 * per_row * self.B)))
         # array elements computed per grid point: the nodes an entry moves, on B examples
         self.work_per_point = int(sum(self.plain[i].size for i in self.order
@@ -110,34 +114,42 @@ class BatchedSurface:
         return f"{e.name} ({e.op.name})"
 
     def _plain_pass(self, fed: dict[int, np.ndarray]) -> None:
-        """Every node's value at θ on the B examples; which nodes depend on the data."""
+        """Every node's value at θ on the B examples, and its kind: 'data' (one row per
+        example), 'cost' (a mean over the examples, or a number made of such means and of
+        constants: one number per tile) or 'const' (no data in it: weights, constants)."""
         entries = self.ex.entries
-        self.batched = [False] * len(entries)
+        self.kind = ["const"] * len(entries)
         self.plain: list = [None] * len(entries)
-        combined: list[int] = []       # data-dependent nodes without the examples' axis
+        self.reduces: dict[int, str] = {}
         for i in self.order:
             e = entries[i]
             if e.feed:
-                self.plain[i], self.batched[i] = fed[i], True
+                self.plain[i], self.kind[i] = fed[i], "data"
                 continue
-            self.batched[i] = any(self.batched[s] for s in e.srcs)
-            self.plain[i] = self._fwd(i, [self.plain[s] for s in e.srcs])
-            v = self.plain[i]
-            if self.batched[i] and i != self.target and (v.ndim == 0 or v.shape[0] != self.B):
-                combined.append(i)
-        t = entries[self.target]
-        if t.op.name == "mean" and not t.params["axes"] and self.batched[t.srcs[0]]:
-            self.reduce = "mean"
-        elif t.params.get("reduction") == "mean" and any(self.batched[s] for s in t.srcs):
-            self.reduce = "loss"
-        else:
-            raise SurfaceRefused(f"the cost {self._name(self.target)} is not a mean of "
+            kinds = {self.kind[s] for s in e.srcs}
+            self.plain[i] = v = self._fwd(i, [self.plain[s] for s in e.srcs])
+            if "data" in kinds and "cost" in kinds:
+                raise SurfaceRefused(f"{self._name(i)} uses a mean over the examples together "
+                                     "with per-example values, so the grid's copies of the "
+                                     "data cannot share one batch")
+            if "data" in kinds:
+                if e.op.name == "mean" and not e.params["axes"]:
+                    self.reduces[i], self.kind[i] = "mean", "cost"
+                elif e.params.get("reduction") == "mean":
+                    self.reduces[i], self.kind[i] = "loss", "cost"
+                elif (v.ndim == 0 or v.shape[0] != self.B) and i != self.target:
+                    raise SurfaceRefused(f"{self._name(i)} combines the examples (its result "
+                                         f"has no axis of {self.B} examples) before the cost, "
+                                         "so copies of the data set cannot share one batch")
+                else:
+                    self.kind[i] = "data"
+            elif "cost" in kinds:
+                self.kind[i] = "cost"
+        if self.kind[self.target] != "cost":
+            raise SurfaceRefused(f"the cost {self._name(self.target)} is not made of means of "
                                  "per-example losses (a loss with reduction 'mean', or a mean "
                                  "of per-example losses), so it cannot be split per grid point")
-        if combined:
-            raise SurfaceRefused(f"{self._name(combined[0])} combines the examples (its result "
-                                 f"has no axis of {self.B} examples) before the cost, so copies "
-                                 "of the data set cannot share one batch")
+        self.batched = [k == "data" for k in self.kind]
 
     # -- where each entry enters ---------------------------------------------------------------
     def _find_injections(self) -> None:
@@ -152,20 +164,25 @@ class BatchedSurface:
                 raise SurfaceRefused(f"{ent.label(g) if ent.nid in g.nodes else ent.nid} is "
                                      "not an array of this graph; pick the axes again")
             o = self.ex.index[ent.nid]
+            reach = {o}
             if o not in on_path:
                 front = []                      # the cost does not depend on it: J is flat
             elif self.batched[o]:
                 front = [o]
             else:                               # a parameter: the weight-only nodes it feeds
-                reach = {o}
                 for i in self.order:
-                    if i > o and not self.batched[i] and any(s in reach for s in entries[i].srcs):
+                    if i > o and self.kind[i] == "const" and \
+                            any(s in reach for s in entries[i].srcs):
                         reach.add(i)
                 front = [i for i in self.order if self.batched[i]
                          and any(s in reach for s in entries[i].srcs)]
-            if self.target in front:
-                raise SurfaceRefused(f"{ent.label(g)} enters the cost "
-                                     f"{self._name(self.target)} directly, not through one "
+            weight_only = reach if self.kind[o] == "const" else set()
+            direct = [i for i in self.order if self.kind[i] == "cost" and (
+                i == o or any(s in weight_only for s in entries[i].srcs))] \
+                if o in on_path else []
+            if direct:
+                raise SurfaceRefused(f"{ent.label(g)} enters the cost through "
+                                     f"{self._name(direct[0])} directly, not through one "
                                      "example at a time")
             self.frontier.append(front)
             for i in front:
@@ -200,9 +217,7 @@ class BatchedSurface:
         vals: dict[int, np.ndarray] = {}
         for i in self.order:
             e = self.ex.entries[i]
-            if self.batched[i]:
-                continue
-            if e.feed:
+            if self.kind[i] != "const":
                 continue
             vals[i] = self._fwd(i, [vals[s] for s in e.srcs], self._weights(i, offsets))
         return vals
@@ -308,18 +323,22 @@ class BatchedSurface:
             return vals[s]
 
         for i in self.order:
-            if not self.perturbed[i] and i != self.target:
+            if not self.perturbed[i]:
                 continue
             srcs = entries[i].srcs
             fresh = i in self.inject and not any(self.perturbed[s] for s in srcs)
             ins = None if fresh else [value(s) for s in srcs]
-            if i == self.target:
-                return self._reduce(i, ins, T, check)
-            out = self._shifted(i, ins, deltas, T) if i in self.inject else self._fwd(i, ins)
-            if check:
-                self._check_tile(i, out[:B], self.plain[i])
+            if self.kind[i] == "cost":
+                out = self._per_tile(i, ins, T)
+                if check:
+                    self._check_tile(i, out[0], self.plain[i])
+            else:
+                out = self._shifted(i, ins, deltas, T) if i in self.inject else \
+                    self._fwd(i, ins)
+                if check:
+                    self._check_tile(i, out[:B], self.plain[i])
             vals[i] = out
-        raise SurfaceRefused("the cost was not reached")     # pragma: no cover - order ends at it
+        return np.array(np.broadcast_to(value(self.target), (T,)), np.float64)
 
     def _shifted(self, i: int, ins: list | None, deltas: np.ndarray, T: int) -> np.ndarray:
         """Node i's output per tile: its linear part plus δᵍ·d for each entry, then g."""
@@ -356,16 +375,22 @@ class BatchedSurface:
             return np.maximum(out, 0, out=out)          # our own array: in place
         return post(out)
 
-    def _reduce(self, i: int, ins: list, T: int, check: bool) -> np.ndarray:
+    def _per_tile(self, i: int, ins: list, T: int) -> np.ndarray:
+        """(T,) a cost node's value for each tile: a mean loss or mean per tile, or the op on
+        per-tile numbers (a sum of costs, a cost times a constant)."""
         e = self.ex.entries[i]
-        if self.reduce == "loss":
+        how = self.reduces.get(i)
+        if how == "loss":
             per = self._fwd(i, ins, params={**e.params, "reduction": "none"})
-        else:
+        elif how == "mean":
             per = ins[0]
-        costs = per.reshape(T, -1).mean(axis=1)
-        if check:
-            self._check_tile(i, costs[:1].reshape(()), self.plain[i])
-        return costs
+        else:
+            out = self._fwd(i, ins)
+            if out.shape != (T,):
+                raise SurfaceRefused(f"{self._name(i)} does not keep one number per grid point "
+                                     "(it mixes the grid's costs)")
+            return out
+        return per.reshape(T, -1).mean(axis=1)
 
     def _check_tile(self, i: int, got: np.ndarray, want: np.ndarray) -> None:
         """The δ = 0 tile must reproduce the plain pass at every node."""

@@ -80,7 +80,7 @@ def test_the_3d_view_shows_the_surfaces_and_paths_and_turns(qtbot):
 
 
 def _regularized_param_graph():
-    """x · P → mse, plus (λ/2)‖P‖² added to the cost: not a mean of per-example losses."""
+    """x · P → mse, plus (λ/2)‖P‖² added to the cost: P enters J besides the examples."""
     g = Graph(0)
     x = g.add_node("input", {"shape": (None, 3)}, name="x")
     p = g.add_node("parameter", {"shape": (3, 1)}, name="P",
@@ -107,7 +107,8 @@ def test_a_refused_graph_is_computed_point_by_point_and_says_why(qtbot):
         assert p.start_generic()
         qtbot.waitUntil(lambda: "J" in p.surfaces, timeout=30000)
         assert p.surfaces["J"].shape == (25, 25)
-        assert "Point by point" in p.note.text() and "J (add) is not a mean" in p.note.text()
+        assert "Point by point" in p.note.text()
+        assert "enters the cost through J (add) directly" in p.note.text()
         assert np.isfinite(p.surfaces["J"]).all()
     finally:
         p.wait()

@@ -163,9 +163,29 @@ def test_an_op_that_mixes_the_examples_is_refused_by_name():
     assert "mix (softmax) mixes the examples" in _refusal(*_param_graph("softmax0"))
 
 
-def test_a_cost_that_is_not_a_mean_of_losses_is_refused():
-    assert "J (add) is not a mean of per-example losses" in _refusal(
+def test_an_entry_that_enters_the_cost_besides_the_examples_is_refused():
+    # J = mean loss + (λ/2)‖P‖², with the axes in P: the penalty is not per example
+    assert "P.value[0,0] enters the cost through J (add) directly" in _refusal(
         *_param_graph(after_cost=True))
+
+
+def test_a_cost_made_of_mean_losses_and_constants_is_batched():
+    # the same J, with the axes in another array: the penalty is one number for every tile
+    g, feeds = _param_graph(after_cost=True)
+    x = g.resolve("x")
+    q = g.add_node("parameter", {"shape": (3, 2)}, name="Q",
+                   weights={"value": np.full((3, 2), 0.3)})
+    z2 = _op(g, "matmul", [x, q], "z2")
+    l2 = _op(g, "mse", [z2, g.resolve("y")], "L2")
+    _op(g, "add", [g.resolve("J"), l2], "J2")         # J2 = J + L2, two mean losses
+    _same_as_loop(g, feeds, cs.Entry(q, "value", (0, 1)), cs.Entry(q, "value", (2, 0)))
+
+
+def test_a_cost_that_is_not_a_mean_of_losses_is_refused():
+    g, feeds = _param_graph()
+    _op(g, "sum", [g.resolve("z")], "S")                # the sink: a sum, not a mean
+    g.remove_node(g.resolve("L"))
+    assert "the cost S (sum) is not made of means of per-example losses" in _refusal(g, feeds)
 
 
 def test_the_same_entry_twice_is_refused():

@@ -56,6 +56,7 @@ class SurfaceDrawing:
         self.point: tuple[float, float] | None = None
         self.labels = ("a", "b")
         self.last_quads = 0
+        self.drawn_with = "drawn in software (no OpenGL here)"
 
     def set_surface(self, J: np.ndarray, as_: np.ndarray, bs: np.ndarray, title: str,
                     labels: tuple[str, str]) -> None:
@@ -125,8 +126,9 @@ class SurfaceDrawing:
             p.setBrush(QColor("#ff3030"))
             p.drawEllipse(QPointF(qxy[0, 0], qxy[0, 1] + top), 5, 5)
         p.setPen(QColor("#666"))
-        hint = p.fontMetrics().elidedText("height and colour: J · drag: turn · wheel: zoom",
-                                          Qt.TextElideMode.ElideLeft, w - 8)
+        hint = p.fontMetrics().elidedText(
+            "height and colour: J · drag: turn · wheel: zoom · " + self.drawn_with,
+            Qt.TextElideMode.ElideLeft, w - 8)
         p.drawText(QRectF(4, h - 16, w - 8, 14), Qt.AlignmentFlag.AlignRight, hint)
 
     def _axes(self, p: QPainter, R: np.ndarray, w: int, H: int, top: int) -> None:
@@ -199,6 +201,8 @@ class Surface3DView(QWidget):
         self.drawing = SurfaceDrawing(title, self._repaint, self.camera_moved.emit)
         self.uses_opengl = opengl_works()
         self.canvas = (_gl_canvas_class() if self.uses_opengl else _Canvas)(self)
+        if self.uses_opengl:
+            self.drawing.drawn_with = "drawn with OpenGL"
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.canvas)

@@ -5,11 +5,14 @@ For logistic regression the two plots stand side by side: cross-entropy (a singl
 squared error through the sigmoid (plateaus, not convex), over (w, b) by default, both computed
 in one batched pass (:func:`engine.inspect.cost_surface.logistic_surfaces`, ~20 ms for
 200×200) and redrawn as training moves the other entries. For any other graph the user picks
-two scalar entries and presses Compute: one forward pass per grid point runs in a worker thread,
-with progress and Cancel. Clicking a plot sets the two entries to that point (undoable).
+two scalar entries and presses Compute: a worker thread computes J over up to 50×50 points in
+one batched pass (:mod:`engine.inspect.cost_surface_batched`), or point by point with the
+reason said when the graph cannot be batched, with progress and Cancel. Clicking a plot sets
+the two entries to that point (undoable).
 
-Plot items (image, contour lines, paths, marker) are created once and updated in place; the
-plot, the worker and the undo command live in :mod:`.surface_parts`.
+Contours are the default; "3-D surface" shows each surface as one you can turn and zoom
+(:mod:`.cost_surface_3d`). Plot items (image, contour lines, paths, marker) are created once and
+updated in place; the plot, the worker and the undo command live in :mod:`.surface_parts`.
 """
 from __future__ import annotations
 
@@ -67,10 +70,8 @@ class CostSurfacePanel(ShownPanel):
                                 "grid point, in the background)"))
         self.cancel = QPushButton(translate("CostSurface", "Cancel"))
         self.mode = QComboBox()
-        self.mode.addItems([translate("CostSurface", "Contours"),
-                            translate("CostSurface", "3-D surface")])
-        self.mode.setToolTip(translate("CostSurface", "Contours, or J as a surface you can "
-                                       "turn (drag) and zoom (wheel)"))
+        self.mode.addItems(["Contours", "3-D surface"])
+        self.mode.setToolTip("Contours, or J as a surface you can turn (drag) and zoom (wheel)")
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(120)
         row = QHBoxLayout()
@@ -267,9 +268,9 @@ class CostSurfacePanel(ShownPanel):
                                           f"{ax[0].label(g)}, {ax[1].label(g)}", size="8pt",
                                           color="#333")
             if "J" not in self.surfaces:
-                self._say(f"Pick two entries and press Compute: J over a {BATCHED_RES}×"
-                          f"{BATCHED_RES} grid in one batched pass of the training set, in "
-                          "the background.")
+                self._say(f"Pick two entries and press Compute: J over a grid of up to "
+                          f"{BATCHED_RES}×{BATCHED_RES} points (fewer for a big network) in "
+                          "one batched pass of the training set, in the background.")
         self._draw_point(ax)
         self._draw_paths()
         self.update_count += 1

@@ -200,3 +200,29 @@ def test_the_resolution_shrinks_for_big_networks_within_its_bounds():
     assert fit_resolution(10_000, 50, 15, work=1e8) == 50            # 100 a side, capped
     assert fit_resolution(250_000, 50, 15, work=1e8) == 20           # 20² · 250k = 1e8
     assert fit_resolution(10 ** 9, 50, 15, work=1e8) == 15           # never below the least
+
+
+def _batch_norm_graph():
+    """x (N, 3) → dense 4 → batch_norm (running statistics set) → relu → dense 1 → mse."""
+    g = Graph(0)
+    x = g.add_node("input", {"shape": (None, 3)}, name="x")
+    h = _op(g, "dense", [x], "h", units=4)
+    bn = _op(g, "batch_norm", [h], "bn")
+    g.set_weights(bn, {"running_mean": np.array([0.1, -0.2, 0.3, 0.0]),
+                       "running_var": np.array([0.5, 2.0, 1.5, 1.0])})
+    r = _op(g, "relu", [bn], "r")
+    z = _op(g, "dense", [r], "z", units=1)
+    y = g.add_node("input", {"shape": (None, 1)}, name="y")
+    _op(g, "mse", [z, y], "J")
+    rng = np.random.default_rng(3)
+    return g, {"x": rng.normal(size=(15, 3)), "y": rng.normal(size=(15, 1))}
+
+
+def test_batch_norm_runs_on_its_running_statistics_as_in_the_loop():
+    g, feeds = _batch_norm_graph()
+    _same_as_loop(g, feeds, _entry(g, "bn", "gamma", (1,)), _entry(g, "h", "W", (1, 2)))
+    # its running variance enters as 1/√σ²: not linear, refused by name
+    a, b = _entry(g, "bn", "running_var", (0,)), _entry(g, "h", "W", (0, 0))
+    with pytest.raises(SurfaceRefused, match=r"bn \(batch_norm\) is not linear in "
+                                             r"bn.running_var\[0\]"):
+        batched_surface(g, feeds, a, b, *_grid(g, a, b))

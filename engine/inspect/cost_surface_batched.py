@@ -69,6 +69,12 @@ class BatchedSurface:
         if weights:
             g.load_weight_snapshot(dict(weights))
         self.graph = g
+        for ent in (a, bb):
+            node = g.nodes.get(ent.nid)
+            if node is None or ent.array not in node.weights or \
+                    len(ent.index) != np.ndim(node.weights[ent.array]):
+                raise SurfaceRefused(f"{ent.label(g) if node is not None else ent.nid} is not "
+                                     "an entry of this graph's arrays; pick the axes again")
         self.dtype = np.dtype(dtype)
         self.rtol = float(np.sqrt(np.finfo(self.dtype).eps))   # 1.5e-8 in float64
         self.ex = ex = Executor(g, None, dtype=self.dtype)
@@ -161,9 +167,6 @@ class BatchedSurface:
         self.frontier: list[list[int]] = []
         on_path = set(self.order)
         for k, ent in enumerate(self.axes):
-            if ent.nid not in g.nodes or ent.array not in g.nodes[ent.nid].weights:
-                raise SurfaceRefused(f"{ent.label(g) if ent.nid in g.nodes else ent.nid} is "
-                                     "not an array of this graph; pick the axes again")
             o = self.ex.index[ent.nid]
             reach = {o}
             if o not in on_path:

@@ -188,6 +188,13 @@ def test_a_cost_that_is_not_a_mean_of_losses_is_refused():
     assert "the cost S (sum) is not made of means of per-example losses" in _refusal(g, feeds)
 
 
+def test_an_entry_the_graph_does_not_have_is_refused():
+    g, feeds = _setup("xor_mlp")
+    a, b = _entry(g, "dense1", "W", (0, 0)), cs.Entry("gone", "W", (0, 0))
+    with pytest.raises(SurfaceRefused, match="gone is not an entry of this graph"):
+        batched_surface(g, feeds, a, b, *_grid(g, a, a))
+
+
 def test_the_same_entry_twice_is_refused():
     g, feeds = _setup("xor_mlp")
     a = _entry(g, "dense1", "W", (0, 0))

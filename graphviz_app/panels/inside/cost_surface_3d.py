@@ -127,8 +127,8 @@ class SurfaceDrawing:
             p.drawEllipse(QPointF(qxy[0, 0], qxy[0, 1] + top), 5, 5)
         p.setPen(QColor("#666"))
         hint = p.fontMetrics().elidedText(
-            "height and colour: J · drag: turn · wheel: zoom · " + self.drawn_with,
-            Qt.TextElideMode.ElideLeft, w - 8)
+            "drag: turn · wheel: zoom · height and colour: J · " + self.drawn_with,
+            Qt.TextElideMode.ElideRight, w - 8)
         p.drawText(QRectF(4, h - 16, w - 8, 14), Qt.AlignmentFlag.AlignRight, hint)
 
     def _axes(self, p: QPainter, R: np.ndarray, w: int, H: int, top: int) -> None:

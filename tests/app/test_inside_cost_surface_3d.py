@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from engine.example_parts import op
 from engine.graph import Graph
+from engine.inspect import cost_surface as cs
 from engine.inspect import surface3d as s3
 from engine.training import Dataset
 from graphviz_app.panels.inside import cost_surface_3d as c3
@@ -147,6 +148,32 @@ def test_a_run_on_another_graph_keeps_its_path_once_its_weights_are_loaded(qtbot
         path = p.paths[run.id]
         assert len(path) >= 2
         assert path[-1] == (a.value(rig.graph), b.value(rig.graph))
+    finally:
+        rig.panel.wait()
+        rig.close()
+
+
+def test_after_a_run_the_surface_of_another_graph_is_computed_again_at_the_trained_weights(
+        qtbot):
+    rig = Rig(qtbot, "xor_mlp", CostSurfacePanel)
+    try:
+        p = rig.panel
+        ds = rig.session.dataset
+        rig.session.set_dataset(Dataset({k: v[:60] for k, v in ds.arrays.items()}))
+        qtbot.waitUntil(lambda: p.axes() is not None, timeout=3000)
+        assert p.start_generic()
+        qtbot.waitUntil(lambda: "J" in p.surfaces and p._thread is None, timeout=30000)
+        before = p.surfaces["J"]
+        rig.train(epochs=3)
+        qtbot.waitUntil(lambda: p.surfaces["J"] is not before and p._thread is None,
+                        timeout=30000)
+        a, b = p.axes()
+        as_, bs = p.grid
+        train, _ = p.source.data()
+        want = cs.generic_surface(rig.graph, {"x": train["x"], "y": train["y"]}, a, b,
+                                  as_[[4, 30]], bs[[11]])
+        np.testing.assert_allclose(p.surfaces["J"][np.ix_([11], [4, 30])], want, rtol=1e-9)
+        assert not np.allclose(before[np.ix_([11], [4, 30])], want)   # the weights moved
     finally:
         rig.panel.wait()
         rig.close()

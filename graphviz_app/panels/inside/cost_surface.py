@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QThread
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QThread, QTimer
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -165,6 +165,8 @@ class CostSurfacePanel(ShownPanel):
         ax = self.axes()
         if ax is None:
             return
+        if run.status in ("done", "stopped") and not self.logistic and "J" in self.surfaces:
+            QTimer.singleShot(0, self._recompute)     # J around the trained weights
         if run.status in ("done", "stopped") and run.initial_weights and run.data:
             self._replay(run, ax)
             return
@@ -334,6 +336,11 @@ class CostSurfacePanel(ShownPanel):
         self._set_busy(True)
         thread.start()
         return True
+
+    def _recompute(self) -> None:
+        """After a run on another graph, the surface again, now around its trained weights."""
+        if self._thread is None and "J" in self.surfaces:
+            self.start_generic()
 
     def cancel_generic(self) -> None:
         if self._worker is not None:

@@ -159,6 +159,8 @@ class CostSurfacePanel(ShownPanel):
         self.cancel_generic()
         self.paths.clear()
         self.surfaces.clear()
+        for v in self.views:
+            v.drawing.clear()
 
     def _on_run(self, run) -> None:
         self._fill_entries()
@@ -219,6 +221,8 @@ class CostSurfacePanel(ShownPanel):
     def _axes_changed(self) -> None:
         self.paths.clear()
         self.surfaces.clear()
+        for v in self.views:
+            v.drawing.clear()
         self.refresh()
 
     def _set_busy(self, busy: bool) -> None:

@@ -172,7 +172,8 @@ class _Canvas(QWidget):
 
 
 def _gl_canvas_class():
-    """A QOpenGLWidget with the same painting and handling (imported only when GL works)."""
+    """A QOpenGLWidget with the same painting and handling (imported only when GL works). It
+    paints in ``paintGL``: QOpenGLWidget's own paintEvent calls it with its context current."""
     from PySide6.QtOpenGLWidgets import QOpenGLWidget
 
     class GLCanvas(QOpenGLWidget):
@@ -181,7 +182,11 @@ def _gl_canvas_class():
             self.view = view
             self._last = None
 
-        paintEvent = _Canvas.paintEvent
+        def paintGL(self) -> None:  # noqa: N802 - Qt's name; QPainter paints through GL
+            p = QPainter(self)
+            self.view.drawing.paint(p, self.width(), self.height())
+            p.end()
+
         mousePressEvent = _Canvas.mousePressEvent
         mouseMoveEvent = _Canvas.mouseMoveEvent
         mouseReleaseEvent = _Canvas.mouseReleaseEvent

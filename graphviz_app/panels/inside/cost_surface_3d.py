@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from engine.inspect import surface3d as s3
@@ -21,6 +21,8 @@ from engine.inspect import surface3d as s3
 NO_GL_PLATFORMS = ("offscreen", "minimal", "minimalegl", "vnc", "linuxfb")
 _PROBED: list[bool] = []
 _LUT = [QColor(*map(int, c[:3])) for c in pg.colormap.get("viridis").getLookupTable(nPts=256)]
+_PENS = [QPen(c.darker(115)) for c in _LUT]
+_BRUSHES = [QBrush(c) for c in _LUT]
 
 
 def opengl_works() -> bool:
@@ -102,13 +104,16 @@ class SurfaceDrawing:
         lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
         idx = np.clip(((vals - lo) / ((hi - lo) or 1.0) * 255).astype(int), 0, 255)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        self._axes(p, R, w, H, top, lines=True)
+        last = -1
         for poly, k in zip(polys.tolist(), idx.tolist()):
-            c = _LUT[k]
-            p.setPen(c.darker(115))
-            p.setBrush(c)
-            p.drawPolygon(QPolygonF([QPointF(x, y) for x, y in poly]))
+            if k != last:                       # neighbours often share a colour
+                p.setPen(_PENS[k])
+                p.setBrush(_BRUSHES[k])
+                last = k
+            p.drawConvexPolygon([QPointF(x, y) for x, y in poly])
         self.last_quads = len(polys)
-        self._axes(p, R, w, H, top)
+        self._axes(p, R, w, H, top, lines=False)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for path, colour in self.paths:
             if len(path) < 1:
@@ -131,15 +136,19 @@ class SurfaceDrawing:
             Qt.TextElideMode.ElideRight, w - 8)
         p.drawText(QRectF(4, h - 16, w - 8, 14), Qt.AlignmentFlag.AlignRight, hint)
 
-    def _axes(self, p: QPainter, R: np.ndarray, w: int, H: int, top: int) -> None:
-        """The base's two edges from its (−1, −1) corner, named after the entries."""
+    def _axes(self, p: QPainter, R: np.ndarray, w: int, H: int, top: int, lines: bool
+              ) -> None:
+        """The box's three edges from its (−1, −1, bottom) corner: the lines (drawn before the
+        quads, so the surface hides them where it is in front), or their names (after)."""
         base = np.array([[-1, -1, -0.5], [1, -1, -0.5], [-1, 1, -0.5], [-1, -1, 0.5]], float)
         xy, _ = s3.project(base, R, self.zoom, w, H)
         xy[:, 1] += top
         p.setPen(QPen(QColor("#444"), 1))
         for end, text in zip((1, 2, 3), (self.labels[0], self.labels[1], "J")):
-            p.drawLine(QPointF(*xy[0]), QPointF(*xy[end]))
-            p.drawText(QPointF(*xy[end]) + QPointF(3, -3), text)
+            if lines:
+                p.drawLine(QPointF(*xy[0]), QPointF(*xy[end]))
+            else:
+                p.drawText(QPointF(*xy[end]) + QPointF(3, -3), text)
 
 
 class _Canvas(QWidget):

@@ -177,3 +177,19 @@ def test_after_a_run_the_surface_of_another_graph_is_computed_again_at_the_train
     finally:
         rig.panel.wait()
         rig.close()
+
+
+def test_a_cancelled_surface_paints_only_its_computed_rows(qapp):
+    from PySide6.QtGui import QImage, QPainter
+    drawing = c3.SurfaceDrawing("J", lambda: None)
+    a = np.linspace(-2, 2, 11)
+    J = np.add.outer(a ** 2, a ** 2)
+    J[6:] = np.nan                                   # the rows a cancel left out
+    drawing.set_surface(J, a, a, "J", ("a", "b"))
+    drawing.paths = [(np.array([[0.0, -2.0], [0.0, 2.0]]), "#ffffff")]
+    drawing.point = (0.0, 1.5)                       # over a missing row: not drawn
+    img = QImage(300, 200, QImage.Format.Format_RGB32)
+    p = QPainter(img)
+    drawing.paint(p, 300, 200)
+    p.end()
+    assert drawing.last_quads == 5 * 10              # rows 0..5 of 11: 5 bands of 10 quads

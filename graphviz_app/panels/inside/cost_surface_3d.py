@@ -119,6 +119,9 @@ class SurfaceDrawing:
             if len(path) < 1:
                 continue
             pts = s3.path_points(path, self.J, as_, bs)
+            pts = pts[np.isfinite(pts).all(axis=1)]    # not over cells left uncomputed
+            if len(pts) == 0:
+                continue
             pts[:, 2] += 0.01                          # just above the surface
             pxy, _ = s3.project(pts, R, self.zoom, w, H)
             pxy[:, 1] += top
@@ -127,6 +130,7 @@ class SurfaceDrawing:
         if self.point is not None:
             q = s3.path_points(np.array([self.point]), self.J, as_, bs)
             qxy, _ = s3.project(q, R, self.zoom, w, H)
+        if self.point is not None and np.isfinite(qxy).all():
             p.setPen(QPen(QColor("black"), 1))
             p.setBrush(QColor("#ff3030"))
             p.drawEllipse(QPointF(qxy[0, 0], qxy[0, 1] + top), 5, 5)

@@ -43,6 +43,7 @@ def _same_as_loop(g, feeds, a, b, **kw):
 
 @pytest.mark.parametrize("axes", [
     (("dense1", "W", (3, 1)), ("dense1", "b", (3,))),         # one layer, one unit
+    (("dense1", "W", (5, 1)), ("dense1", "W", (1, 0))),       # one layer, two units
     (("dense1", "W", (2, 0)), ("dense2", "W", (5, 2))),       # two layers
 ])
 def test_mlp_equals_the_per_point_loop(axes):

@@ -123,6 +123,48 @@ def cost_surface(repeat: int) -> list[Figure]:
     return [Figure("cost_surface", ms, 30)]
 
 
+def cost_surface_any(repeat: int) -> list[Figure]:
+    """A 50x50 grid over two entries of XOR's 2-16-16-2 MLP (dense1.W[0,0] and dense2.W[0,0],
+    two layers) on its 400 examples, in one batched pass: in float64 as the Cost surface dock
+    runs it, and in float32; beside it, as a reference measured in the same run, the per-point
+    loop (one forward pass per grid point) on every 5th row, scaled to the whole grid. Then
+    the same two for the small CNN on a 20x20 grid."""
+    from engine.examples import build
+    from engine.inspect import cost_surface as cs
+    from engine.inspect.cost_surface_batched import batched_surface
+    graph, ds, _ = build("xor_mlp")
+    feeds = {"x": ds["x"], "y": ds["y"]}
+    d1, d2 = graph.resolve("dense1"), graph.resolve("dense2")
+    a, b = cs.Entry(d1, "W", (0, 0)), cs.Entry(d2, "W", (0, 0))
+    grid = np.linspace(-3, 3, 50)
+    runs = max(3, min(repeat, 7))
+    f64, f32, loop = [], [], []
+    for _ in range(runs):           # interleaved, so a change in the machine's load hits all
+        f64.append(median_ms(lambda: batched_surface(graph, feeds, a, b, grid, grid), 1))
+        f32.append(median_ms(lambda: batched_surface(graph, feeds, a, b, grid, grid,
+                                                     dtype=np.float32), 1))
+        loop.append(5 * median_ms(lambda: cs.generic_surface(graph, feeds, a, b, grid,
+                                                             grid[::5]), 1))
+    med = statistics.median
+    # the small CNN (conv 3x3 x 8, relu, pool, dense 4) on its 400 images, 20x20 grid over
+    # conv1.W[0,0,0,0] and logits.W[0,0]
+    cnn, cds, _ = build("small_cnn")
+    cfeeds = {"x": cds["x"], "y": cds["y"]}
+    ca = cs.Entry(cnn.resolve("conv1"), "W", (0, 0, 0, 0))
+    cb = cs.Entry(cnn.resolve("logits"), "W", (0, 0))
+    cgrid = np.linspace(-3, 3, 20)
+    cnn_batched = median_ms(lambda: batched_surface(cnn, cfeeds, ca, cb, cgrid, cgrid), 3)
+    cnn_loop = 5 * median_ms(lambda: cs.generic_surface(cnn, cfeeds, ca, cb, cgrid,
+                                                        cgrid[::5]), 1)
+    return [Figure("cost_surface_any (50x50, XOR MLP, 400 examples, batched, float64)",
+                   med(f64), 500),
+            Figure("cost_surface_any batched, float32", med(f32), 500),
+            Figure("cost_surface_any per-point loop, float64 (reference)", med(loop), 500),
+            Figure("cost_surface_any small CNN (20x20, 400 images, batched)", cnn_batched,
+                   3000),
+            Figure("cost_surface_any small CNN per-point loop (reference)", cnn_loop, 3000)]
+
+
 def _live_run(app, with_panels: bool) -> tuple[float, float]:
     """(iterations per second over the wall clock, boundary redraws per second) of one run."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -252,6 +294,7 @@ CASES: dict[str, Callable[[int], list[Figure]]] = {
     "boundary": boundary,
     "activations": activations,
     "cost_surface": cost_surface,
+    "cost_surface_any": cost_surface_any,
     "train_live": train_live,
     **{name: _from_conv(fn) for name, fn in views_conv.CASES.items()},
     **{name: _from_data(name, fn) for name, fn in views_data.CASES.items()},

@@ -5,30 +5,34 @@ For logistic regression the two plots stand side by side: cross-entropy (a singl
 squared error through the sigmoid (plateaus, not convex), over (w, b) by default, both computed
 in one batched pass (:func:`engine.inspect.cost_surface.logistic_surfaces`, ~20 ms for
 200×200) and redrawn as training moves the other entries. For any other graph the user picks
-two scalar entries and presses Compute: one forward pass per grid point runs in a worker thread,
-with progress and Cancel. Clicking a plot sets the two entries to that point (undoable).
+two scalar entries and presses Compute: a worker thread computes J over up to 50×50 points in
+one batched pass (:mod:`engine.inspect.cost_surface_batched`), or point by point with the
+reason said when the graph cannot be batched, with progress and Cancel. Clicking a plot sets
+the two entries to that point (undoable).
 
-Plot items (image, contour lines, paths, marker) are created once and updated in place; the
-plot, the worker and the undo command live in :mod:`.surface_parts`.
+Contours are the default; "3-D surface" shows each surface as one you can turn and zoom
+(:mod:`.cost_surface_3d`). Plot items (image, contour lines, paths, marker) are created once and
+updated in place; the plot, the worker and the undo command live in :mod:`.surface_parts`.
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QThread
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QThread, QTimer
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QProgressBar,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from engine.inspect import cost_surface as cs
 
 from .live import LiveSource, ShownPanel
-from .surface_parts import RUN_COLORS, SetEntriesCommand, SurfacePlot, SurfaceWorker
+from .cost_surface_3d import Surface3DView
+from .surface_parts import (BATCHED_RES, RUN_COLORS, SetEntriesCommand, SurfacePlot,
+                            SurfaceWorker)
 from ...i18n import translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
 FAST_RES = 200
-SLOW_RES = 25
 MAX_PATHS = len(RUN_COLORS)
 
 
@@ -65,6 +69,9 @@ class CostSurfacePanel(ShownPanel):
         self.compute.setToolTip(translate("CostSurface", "Compute the surface (one forward pass of the training set per "
                                 "grid point, in the background)"))
         self.cancel = QPushButton(translate("CostSurface", "Cancel"))
+        self.mode = QComboBox()
+        self.mode.addItems(["Contours", "3-D surface"])
+        self.mode.setToolTip("Contours, or J as a surface you can turn (drag) and zoom (wheel)")
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(120)
         row = QHBoxLayout()
@@ -73,23 +80,36 @@ class CostSurfacePanel(ShownPanel):
         row.addWidget(self.axis_b)
         row.addWidget(QLabel(translate("CostSurface", "range")))
         row.addWidget(self.half)
+        row.addWidget(self.mode)
         row.addWidget(self.compute)
         row.addWidget(self.progress)
         row.addWidget(self.cancel)
         row.addStretch(1)
         self.plots = [SurfacePlot(translate("CostSurface", "cross-entropy J(w, b)")),
                       SurfacePlot(translate("CostSurface", "squared error J(w, b) through σ"))]
-        plots = QHBoxLayout()
+        flat, solid = QWidget(), QWidget()
+        plots, views = QHBoxLayout(flat), QHBoxLayout(solid)
+        for lay in (plots, views):
+            lay.setContentsMargins(0, 0, 0, 0)
         for p in self.plots:
             plots.addWidget(p.widget)
             p.widget.scene().sigMouseClicked.connect(
                 lambda ev, p=p: self._on_click(ev, p))
+        self.views = [Surface3DView(_plain(p.widget.getPlotItem().titleLabel.text))
+                      for p in self.plots]
+        for v in self.views:
+            views.addWidget(v)
+        for v, other in zip(self.views, self.views[::-1]):   # turn both surfaces together
+            v.camera_moved.connect(other.drawing.set_camera)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(flat)
+        self.stack.addWidget(solid)
         self.note = QLabel()
         self.note.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(row)
-        lay.addLayout(plots, 1)
+        lay.addWidget(self.stack, 1)
         lay.addWidget(self.note)
         self.setMinimumSize(400, 240)
         self._set_busy(False)
@@ -99,6 +119,7 @@ class CostSurfacePanel(ShownPanel):
         self.axis_b.currentIndexChanged.connect(lambda _i: self._axes_changed())
         self.half.valueChanged.connect(lambda _v: self._axes_changed())
         self.compute.clicked.connect(self.start_generic)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
         self.cancel.clicked.connect(self.cancel_generic)
         if training is not None:
             training.run_started.connect(self._on_run)
@@ -138,12 +159,16 @@ class CostSurfacePanel(ShownPanel):
         self.cancel_generic()
         self.paths.clear()
         self.surfaces.clear()
+        for v in self.views:
+            v.drawing.clear()
 
     def _on_run(self, run) -> None:
         self._fill_entries()
         ax = self.axes()
         if ax is None:
             return
+        if run.status in ("done", "stopped") and not self.logistic and "J" in self.surfaces:
+            QTimer.singleShot(0, self._recompute)     # J around the trained weights
         if run.status in ("done", "stopped") and run.initial_weights and run.data:
             self._replay(run, ax)
             return
@@ -178,7 +203,10 @@ class CostSurfacePanel(ShownPanel):
         if key == self._entries_key:
             return
         self._entries_key = key
-        self._entries = cs.scalar_entries(g)
+        entries = cs.scalar_entries(g)
+        if entries == self._entries:
+            return          # only values changed (trained weights loaded): axes and paths stay
+        self._entries = entries
         default = cs.default_axes(g)
         for w, pick in ((self.axis_a, 0), (self.axis_b, 1)):
             w.blockSignals(True)
@@ -193,6 +221,8 @@ class CostSurfacePanel(ShownPanel):
     def _axes_changed(self) -> None:
         self.paths.clear()
         self.surfaces.clear()
+        for v in self.views:
+            v.drawing.clear()
         self.refresh()
 
     def _set_busy(self, busy: bool) -> None:
@@ -201,16 +231,20 @@ class CostSurfacePanel(ShownPanel):
         self.compute.setVisible(not self.logistic and not busy)
 
     # -- computing -----------------------------------------------------------------------------
-    def _range(self, ax) -> tuple[np.ndarray, np.ndarray]:
-        """Grid values: ±half around 0, widened to hold the current point and the paths."""
+    def _half(self, ax) -> np.ndarray:
+        """(2,) each axis' half-width: ±half around 0, widened to hold the current point and
+        the paths."""
         g, w = self.session.graph, self.source.weights()
         h = self.half.value()
         cur = np.array([ax[0].value(g, w), ax[1].value(g, w)])
         pts = [cur] + [np.array(p) for path in self.paths.values() for p in path]
         ext = np.abs(np.array(pts)).max(0) * 1.15
-        half = np.maximum(h, ext)
-        n = FAST_RES if self.logistic else SLOW_RES
-        return np.linspace(-half[0], half[0], n), np.linspace(-half[1], half[1], n)
+        return np.maximum(h, ext)
+
+    def _range(self, ax) -> tuple[np.ndarray, np.ndarray]:
+        """The logistic grid: FAST_RES values a side over ±half."""
+        half = self._half(ax)
+        return np.linspace(-half[0], half[0], FAST_RES), np.linspace(-half[1], half[1], FAST_RES)
 
     def refresh(self) -> None:
         """Recompute the fast surfaces (logistic regression) or explain what to do."""
@@ -220,6 +254,7 @@ class CostSurfacePanel(ShownPanel):
         ax = self.axes()
         g = self.session.graph
         self.plots[1].widget.setVisible(self.logistic)
+        self.views[1].setVisible(self.logistic)
         if ax is None:
             self._say(translate("CostSurface", "This graph has no parameters to draw a cost surface over."))
             return
@@ -239,8 +274,9 @@ class CostSurfacePanel(ShownPanel):
                                           f"{ax[0].label(g)}, {ax[1].label(g)}", size="8pt",
                                           color="#333")
             if "J" not in self.surfaces:
-                self._say(f"Pick two entries and press Compute: {SLOW_RES}×{SLOW_RES} forward "
-                          "passes of the training set, in the background.")
+                self._say(f"Pick two entries and press Compute: J over a grid of up to "
+                          f"{BATCHED_RES}×{BATCHED_RES} points (fewer for a big network) in "
+                          "one batched pass of the training set, in the background.")
         self._draw_point(ax)
         self._draw_paths()
         self.update_count += 1
@@ -272,6 +308,7 @@ class CostSurfacePanel(ShownPanel):
                   "entries as they are now; colour = log(J − min), dark low. Cross-entropy: one "
                   "convex bowl. Squared error through σ: flat plateaus, not convex. Lines: runs' "
                   "paths; star: now. Click to set the point." + live)
+        self._sync_3d()
 
     # -- generic graphs (worker) ---------------------------------------------------------------
     def start_generic(self) -> bool:
@@ -286,31 +323,35 @@ class CostSurfacePanel(ShownPanel):
         if ax[0] == ax[1]:
             self._say(translate("CostSurface", "Choose two different entries for the two axes."))
             return False
-        as_, bs = self._range(ax)
         g = self.session.graph
         w = self.source.weights()
         feeds = {k: np.array(v) for k, v in train.arrays.items()
                  if k in {n.name for n in g.nodes.values() if n.op == "input"}}
-        worker = SurfaceWorker(g.copy(), feeds, ax[0], ax[1], as_, bs, w)
+        worker = SurfaceWorker(g.copy(), feeds, ax[0], ax[1], self._half(ax), w)
         thread = QThread(self)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progressed.connect(self._on_progress)
-        self._pending_grid = (as_, bs)
         worker.finished.connect(self._on_generic)   # a bound slot: queued to the GUI thread
         worker.failed.connect(self._on_failed)
         self._thread, self._worker = thread, worker
-        self.progress.setRange(0, len(bs))
+        self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self._set_busy(True)
         thread.start()
         return True
+
+    def _recompute(self) -> None:
+        """After a run on another graph, the surface again, now around its trained weights."""
+        if self._thread is None and "J" in self.surfaces:
+            self.start_generic()
 
     def cancel_generic(self) -> None:
         if self._worker is not None:
             self._worker.cancelled = True
 
     def _on_progress(self, i: int, n: int) -> None:
+        self.progress.setRange(0, n)
         self.progress.setValue(i)
 
     def _finish_thread(self) -> None:
@@ -322,8 +363,7 @@ class CostSurfacePanel(ShownPanel):
             thread.deleteLater()
         self._set_busy(False)
 
-    def _on_generic(self, J: np.ndarray) -> None:
-        as_, bs = self._pending_grid
+    def _on_generic(self, J: np.ndarray, as_: np.ndarray, bs: np.ndarray, how: str) -> None:
         cancelled = self._worker is not None and self._worker.cancelled
         self._finish_thread()
         self.surfaces = {"J": J}
@@ -331,10 +371,12 @@ class CostSurfacePanel(ShownPanel):
         self.plots[0].show(J, as_, bs)
         done = int(np.isfinite(J).all(1).sum())
         self._say(("Cancelled: " if cancelled else "") + f"{done} of {len(bs)} rows computed. "
-                  "Colour: log of J above its minimum. Click to set the two entries there.")
+                  + how + " Colour: log of J above its minimum. Click to set the two entries "
+                  "there.")
         ax = self.axes()
         if ax is not None:
             self._draw_point(ax)
+        self._sync_3d()
 
     def _on_failed(self, text: str) -> None:
         self._finish_thread()
@@ -353,6 +395,9 @@ class CostSurfacePanel(ShownPanel):
         p = (ax[0].value(g, w), ax[1].value(g, w))
         for plot in self.plots:
             plot.point.setData([p[0]], [p[1]])
+        for v in self.views:
+            v.drawing.point = p
+            v.drawing.update()
 
     def _draw_paths(self) -> None:
         runs = sorted(self.paths)[-MAX_PATHS:]
@@ -363,6 +408,26 @@ class CostSurfacePanel(ShownPanel):
                     item.setData(pts[:, 0], pts[:, 1])
                 else:
                     item.setData([], [])
+        for v in self.views:
+            v.drawing.paths = [(np.array(self.paths[r]), RUN_COLORS[k])
+                               for k, r in enumerate(runs) if self.paths[r]]
+            v.drawing.update()
+
+    # -- 3-D -----------------------------------------------------------------------------------
+    def _mode_changed(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        self._sync_3d()
+
+    def _sync_3d(self) -> None:
+        """Give the 3-D views the surfaces on show (only while they are the page in front)."""
+        if self.stack.currentIndex() != 1 or self.grid is None:
+            return
+        g, ax = self.session.graph, self.axes()
+        labels = (ax[0].label(g), ax[1].label(g)) if ax is not None else ("a", "b")
+        as_, bs = self.grid
+        for view, plot, J in zip(self.views, self.plots, self.surfaces.values()):
+            title = plot.widget.getPlotItem().titleLabel.text
+            view.drawing.set_surface(J, as_, bs, _plain(title), labels)
 
     # -- clicks --------------------------------------------------------------------------------
     def _on_click(self, ev, plot: SurfacePlot) -> None:
@@ -380,6 +445,12 @@ class CostSurfacePanel(ShownPanel):
         if ax is None:
             return False
         return self.session.push(SetEntriesCommand(self.session, list(ax), [a, b]))
+
+
+def _plain(html: str) -> str:
+    """A plot title's text without its markup."""
+    import re
+    return re.sub(r"<[^>]+>", "", html)
 
 
 def install(main_window, session) -> CostSurfacePanel:

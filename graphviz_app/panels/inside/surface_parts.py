@@ -1,5 +1,6 @@
 """Pieces of the Cost surface dock: the undoable (w, b) command, the worker that computes a
-surface of any graph off the GUI thread, and one coloured contour plot with its run paths."""
+surface of any graph off the GUI thread (in one batched pass where it can), and one coloured
+contour plot with its run paths."""
 from __future__ import annotations
 
 import numpy as np
@@ -8,12 +9,17 @@ from PySide6.QtCore import QObject, QRectF, Signal, Slot
 from PySide6.QtGui import QUndoCommand
 
 from engine.inspect import cost_surface as cs
+from engine.inspect import cost_surface_batched as csb
 
 from .plots import Plot
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
 LEVELS = 12
+CONTOUR_RES = 100       # contour lines are traced in Python: on at most this many points a side
+BATCHED_RES = 50        # grid points a side in one batched pass
+SLOW_RES = 25           # a side when each point is its own forward pass
+LEAST_RES = 15          # the fewest a side a batched pass gives a big network
 RUN_COLORS = ["#ffffff", "#ff7f0e", "#e377c2", "#17becf", "#bcbd22", "#d62728"]
 
 
@@ -44,28 +50,51 @@ class SetEntriesCommand(QUndoCommand):
 
 
 class SurfaceWorker(QObject):
-    """Computes a generic surface in its thread; ``cancel`` only sets a flag."""
+    """Computes a generic surface in its thread; ``cancelled`` is only a flag.
+
+    One batched pass over a BATCHED_RES × BATCHED_RES grid when the graph allows it
+    (:class:`engine.inspect.cost_surface_batched.BatchedSurface`); otherwise, with the reason
+    said, one forward pass per point of a SLOW_RES × SLOW_RES grid."""
 
     progressed = Signal(int, int)
-    finished = Signal(object)      # J (B, A)
+    finished = Signal(object, object, object, str)      # J (B, A), as_ (A,), bs (B,), how
     failed = Signal(str)
 
-    def __init__(self, graph, feeds, a, b, as_, bs, weights) -> None:
+    def __init__(self, graph, feeds, a, b, half, weights) -> None:
         super().__init__()
-        self.args = (graph, feeds, a, b, as_, bs, weights)
+        self.args = (graph, feeds, a, b, np.asarray(half, float), weights)
         self.cancelled = False
 
     @Slot()
     def run(self) -> None:
-        graph, feeds, a, b, as_, bs, weights = self.args
+        graph, feeds, a, b, half, weights = self.args
+        stop = lambda: self.cancelled          # noqa: E731
+        report = lambda i, n: self.progressed.emit(i, n)   # noqa: E731
         try:
-            J = cs.generic_surface(graph, feeds, a, b, as_, bs, weights,
-                                   should_stop=lambda: self.cancelled,
-                                   progress=lambda i, n: self.progressed.emit(i, n))
+            as_, bs = grid(half, BATCHED_RES)
+            try:
+                plan = csb.BatchedSurface(graph, feeds, a, b, as_, bs, weights)
+            except csb.SurfaceRefused as why:
+                as_, bs = grid(half, SLOW_RES)
+                how = (f"Point by point ({SLOW_RES}×{SLOW_RES} forward passes), because one "
+                       f"batched pass does not apply: {why}.")
+                J = cs.generic_surface(graph, feeds, a, b, as_, bs, weights, stop, report)
+            else:
+                n = csb.fit_resolution(plan.work_per_point, BATCHED_RES, LEAST_RES)
+                if n < BATCHED_RES:                      # a big network: fewer points
+                    as_, bs = grid(half, n)
+                    plan = csb.BatchedSurface(graph, feeds, a, b, as_, bs, weights)
+                how = f"One batched pass: {n}×{n} grid points × {plan.B} examples."
+                J = plan.run(stop, report)
         except Exception as e:  # noqa: BLE001 - a failing graph is reported, never raised into Qt
             self.failed.emit(f"Cannot compute the surface: {e}")
             return
-        self.finished.emit(J)
+        self.finished.emit(J, as_, bs, how)
+
+
+def grid(half: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """n values over [−half[k], half[k]] for each of the two axes."""
+    return np.linspace(-half[0], half[0], n), np.linspace(-half[1], half[1], n)
 
 
 class SurfacePlot:
@@ -98,10 +127,13 @@ class SurfacePlot:
         self.image.setImage(shown, autoLevels=True)
         self.image.setRect(QRectF(as_[0], bs[0], as_[-1] - as_[0], bs[-1] - bs[0]))
         lo, hi = float(shown.min()), float(shown.max())
+        step = max(1, -(-max(shown.shape) // CONTOUR_RES))   # lines traced on ≤ 100 × 100
+        coarse = shown[::step, ::step]
         for k, c in enumerate(self.contours):
-            c.setData(shown)
-            c.setLevel(lo + (hi - lo) * (k + 0.5) / LEVELS)
+            c.setData(coarse, level=lo + (hi - lo) * (k + 0.5) / LEVELS)
+            c.setScale(step)
         self.widget.setRange(xRange=(as_[0], as_[-1]), yRange=(bs[0], bs[-1]), padding=0)
 
 
-__all__ = ["SetEntriesCommand", "SurfaceWorker", "SurfacePlot", "LEVELS", "RUN_COLORS"]
+__all__ = ["SetEntriesCommand", "SurfaceWorker", "SurfacePlot", "grid", "LEVELS", "RUN_COLORS",
+           "BATCHED_RES", "SLOW_RES"]

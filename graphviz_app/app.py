@@ -78,13 +78,15 @@ def use_dark_palette(app) -> None:
 
 
 def _load_initial(win, args: argparse.Namespace, screenshot: bool) -> None:
+    from .i18n import translate
     files = win.files
     if not screenshot and files.has_recovery():
         # Work autosaved before a crash comes first (opening FILE would delete it unasked).
         if files.offer_recovery():
             if args.file or args.example:
-                win.session.message.emit("Recovered the autosaved graph; save it, then open "
-                                         f"{args.file or args.example}")
+                win.session.message.emit(translate(
+                    "App", "Recovered the autosaved graph; save it, then open {file}").format(
+                    file=args.file or args.example))
             return
     if args.file:
         files.load_path(args.file)
@@ -95,8 +97,9 @@ def _load_initial(win, args: argparse.Namespace, screenshot: bool) -> None:
         if name in EXAMPLES:
             files.open_example(name)
         else:
-            files.show_error("Unknown example", f"there is no example {name!r}; examples: "
-                             f"{_names(EXAMPLES)}")
+            files.show_error(translate("App", "Unknown example"), translate(
+                "App", "there is no example {name}; examples: {examples}").format(
+                name=repr(name), examples=_names(EXAMPLES)))
 
 
 class UsageError(Exception):

@@ -100,7 +100,7 @@ def export_png(scene: GraphScene, path: str, scale: float = 2.0) -> None:
     os.close(fd)
     try:
         if not image.save(tmp, "PNG"):
-            raise OSError(f"could not write {path}")
+            raise OSError(translate("Editing", "could not write {path}").format(path=path))
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

@@ -1026,6 +1026,10 @@ The data set in use is unchanged.</source>
         <source>Select a group (or a node in one) to ungroup</source>
         <translation>请先选中一个分组（或分组中的一个节点）再取消编组</translation>
     </message>
+    <message>
+        <source>could not write {path}</source>
+        <translation>无法写入 {path}</translation>
+    </message>
 </context>
 <context>
     <name>Embeddings</name>
@@ -1536,6 +1540,10 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
 </context>
 <context>
     <name>Interchange</name>
+    <message>
+        <source>unexpected {kind}: {why}</source>
+        <translation>意外的 {kind}：{why}</translation>
+    </message>
     <message>
         <source>Import &amp;ONNX…</source>
         <translation>导入 &amp;ONNX…</translation>

@@ -743,6 +743,10 @@
         <translation>{count} 个样本</translation>
     </message>
     <message>
+        <source>ids</source>
+        <translation>编号</translation>
+    </message>
+    <message>
         <source>{count} classes</source>
         <translation>{count} 个类别</translation>
     </message>

@@ -135,8 +135,9 @@ class CsvOptionsDialog(QDialog):
             ds = csv_import.to_dataset(head, **self.options())
         except ValueError as e:
             why = error_text(e)
-            self.status.setText("<span style='color:#c0392b'>" + translate(
-                "DataDialogs", "Problem: {why}").format(why=html.escape(why, quote=False)) + "</span>")
+            problem = translate("DataDialogs", "Problem: {why}").format(
+                why=html.escape(why, quote=False))
+            self.status.setText(f"<span style='color:#c0392b'>{problem}</span>")
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             self._mark(getattr(e, "line", None), getattr(e, "column", None))
             return why

@@ -79,7 +79,8 @@ def summary(ds: Dataset) -> str:
     meta = ds.meta
     parts = [translate("DataImport", "{count} examples").format(count=len(ds))]
     if "x" in ds:
-        parts.append(f"x {tuple(ds['x'].shape[1:]) or translate('DataImport', 'ids')}")
+        ids = translate("DataImport", "ids")
+        parts.append(f"x {tuple(ds['x'].shape[1:]) or ids}")
     if meta.get("task") == "classification":
         parts.append(translate("DataImport", "{count} classes").format(
             count=meta.get("classes", "?")))

@@ -232,3 +232,25 @@ def test_a_graph_that_cannot_step_says_so_in_chinese(chinese):
     Player(s, lambda: scene).step_forward()
     assert messages[-1].startswith("无法单步运行：")
     assert messages[-1].endswith("；请修好图，然后再按单步（F10）") and "d" in messages[-1]
+
+
+def test_engine_errors_carrying_a_message_id_read_in_chinese(chinese):
+    from engine.messages import Msg, MsgError
+    from engine.ops.base import ShapeError
+    from graphviz_app.error_text import error_text
+    msg = Msg("shape.not_connected", input="x", port=0)
+    for exc in (MsgError(msg), ValueError(msg), ShapeError(msg, port=0)):
+        assert error_text(exc) == "输入 x（端口 0）没有连接", type(exc)
+    assert error_text(ShapeError("plain words")) == "plain words"
+    assert error_text(OSError("disk full")) == "disk full"
+    i18n.apply(i18n.ENGLISH)
+    assert error_text(MsgError(msg)) == "input x (port 0) is not connected"
+
+
+def test_a_loaded_data_set_is_summed_up_in_chinese(chinese):
+    from engine.data import corpus
+    from graphviz_app.editor.data_import import summary as data_summary
+    words = corpus.skipgram()
+    assert data_summary(words) == f"text corpus: {len(words)} 个样本，x 编号，60 个类别"
+    i18n.apply(i18n.ENGLISH)
+    assert data_summary(words) == f"text corpus: {len(words)} examples, x ids, 60 classes"

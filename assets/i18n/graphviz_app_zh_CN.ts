@@ -2171,6 +2171,13 @@ Values show in blue–green–yellow, gradients in magenta–orange.</source>
     </message>
 </context>
 <context>
+    <name>Shapes</name>
+    <message>
+        <source>scalar</source>
+        <translation>标量</translation>
+    </message>
+</context>
+<context>
     <name>SimilarImages</name>
     <message>
         <source>picked</source>

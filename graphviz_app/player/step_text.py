@@ -14,9 +14,10 @@ import numpy as np
 
 from engine.executor import StepRecord
 from engine.notation import DenseNotation, dense_notation
-from engine.ops.base import fmt_shape, get_op
+from engine.ops.base import get_op
 
 from ..i18n import translate
+from ..shape_words import fmt_shape
 from .value_render import fmt_number, summary
 
 # forward: op -> template over port symbols a, b

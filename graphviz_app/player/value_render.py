@@ -23,9 +23,8 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
-from engine.ops.base import fmt_shape
-
 from ..i18n import translate
+from ..shape_words import fmt_shape
 
 MAX_CELLS = 96          # an axis longer than this is subsampled before colouring
 THUMB_W, THUMB_H = 72, 40

@@ -254,3 +254,19 @@ def test_a_loaded_data_set_is_summed_up_in_chinese(chinese):
     assert data_summary(words) == f"text corpus: {len(words)} 个样本，x 编号，60 个类别"
     i18n.apply(i18n.ENGLISH)
     assert data_summary(words) == f"text corpus: {len(words)} examples, x ids, 60 classes"
+
+
+def test_a_scalar_shape_on_the_canvas_follows_the_language(qapp, qtbot):
+    from graphviz_app.canvas.view import GraphView
+    s, _ = _session()
+    a = s.graph.add_node("parameter", {"shape": ()}, name="a")
+    scene = GraphScene(s, parent=s)
+    view = GraphView(scene)
+    qtbot.addWidget(view)
+    assert scene.node_item(a).shape_text == "scalar"
+    assert i18n.apply(i18n.CHINESE)
+    try:
+        assert scene.node_item(a).shape_text == "标量"
+    finally:
+        i18n.apply(i18n.ENGLISH)
+    assert scene.node_item(a).shape_text == "scalar"

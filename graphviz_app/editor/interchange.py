@@ -132,7 +132,7 @@ class Interchange(QObject):
         try:
             export_torch(self.session.graph, path, self.win.training_panel.config(), data)
         except (TorchExportError, OSError, ValueError, MemoryError) as e:
-            self._fail(translate("Interchange", "Export PyTorch code"), str(e))
+            self._fail(translate("Interchange", "Export PyTorch code"), error_text(e))
             return None
         self.session.message.emit(translate(
             "Interchange", "wrote {file} and its weights; run it with python {file}").format(

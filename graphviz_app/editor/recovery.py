@@ -27,6 +27,7 @@ from engine import serialize
 from engine.data import store as data_store
 from engine.safe_io import atomic_write, json_bytes
 
+from ..error_text import error_text
 from ..i18n import translate
 
 META_KEY = "recovery"
@@ -117,7 +118,7 @@ class _Job(QRunnable):
         try:
             self.writer._write(self.data, self.epoch)
         except (OSError, ValueError) as e:
-            self.writer.failed.emit(str(e))
+            self.writer.failed.emit(error_text(e))
 
 
 class RecoveryWriter(QObject):

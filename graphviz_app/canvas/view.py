@@ -9,7 +9,7 @@ from PySide6.QtGui import (QCursor, QDragEnterEvent, QDragMoveEvent, QDropEvent,
 from PySide6.QtWidgets import QGraphicsView
 
 from .. import OP_MIME
-from ..editor.commands import AddNode
+from ..editor.commands import AddNode, retranslate_names
 from .notice import Notice
 from .scene import GraphScene
 
@@ -46,6 +46,7 @@ class GraphView(QGraphicsView):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.LanguageChange:
             self.graph_scene.retranslate()
+            retranslate_names(self.session.undo_stack)     # the History panel reads them
         super().changeEvent(event)
 
     # -- refusals -------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from engine.ops.base import ParamError
 from engine.shapes import infer
 
 from ..error_text import error_text
-from ..i18n import QT_TRANSLATE_NOOP, render, translate
+from ..i18n import QT_TRANSLATE_NOOP, Source, render, translate
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..session import Session
@@ -94,11 +94,6 @@ def _words(n: int) -> str:
     return f"{n:,}".replace(",", " ")
 
 
-def _count(n: int, one: str, many: str) -> str:
-    """``one`` (already translated) for 1, else ``many`` (translated) with ``{count}``."""
-    return one if n == 1 else many.format(count=n)
-
-
 def weight_budget_reason(graph, nodes: dict, edges: list = (), fix: str = "") -> str | None:
     """Why the edit described as for :class:`_Trial` would need too many weights, or None."""
     try:
@@ -117,14 +112,43 @@ def weight_budget_reason(graph, nodes: dict, edges: list = (), fix: str = "") ->
         limit=_words(MAX_WEIGHTS), fix=fix).strip()
 
 
-class GraphCommand(QUndoCommand):
-    """Base: keeps the session; subclasses implement redo/undo and optionally check."""
+class Named:
+    """A command whose name (in Edit → Undo and the History panel) can be said again in
+    another language: :meth:`set_name` keeps the marked English template and its fields, and
+    :func:`retranslate_names` renames every such command of a stack."""
+
+    _name: tuple[Source, dict] | None = None
+
+    def set_name(self, text: "Source | str", **fields) -> None:
+        """Name the command ``text`` (marked with QT_TRANSLATE_NOOP; a plain string is
+        shown as it is and stays in the language it was made in) filled with ``fields``."""
+        self._name = (text, fields) if isinstance(text, Source) else None
+        self.setText(translate(text.context, text).format(**fields)
+                     if isinstance(text, Source) else text)
+
+    def retranslate(self) -> None:
+        if self._name is not None:
+            self.set_name(self._name[0], **self._name[1])
+
+
+def retranslate_names(stack) -> None:
+    """Rename the commands of ``stack`` (a QUndoStack) in the current language."""
+    for i in range(stack.count()):
+        cmd = stack.command(i)
+        if isinstance(cmd, Named):
+            cmd.retranslate()
+
+
+class GraphCommand(Named, QUndoCommand):
+    """Base: keeps the session; subclasses implement redo/undo and optionally check.
+    ``text`` (a marked template, or plain text) is filled with ``fields`` to name it."""
 
     edits_model = True
 
-    def __init__(self, session: "Session", text: str) -> None:
-        super().__init__(text)
+    def __init__(self, session: "Session", text: "Source | str", **fields) -> None:
+        super().__init__()
         self.session = session
+        self.set_name(text, **fields)
 
     @property
     def graph(self):
@@ -139,7 +163,7 @@ class AddNode(GraphCommand):
 
     def __init__(self, session: "Session", op: str, pos: Pos, params: dict | None = None,
                  name: str | None = None) -> None:
-        super().__init__(session, translate("Commands", "Add {op}").format(op=op))
+        super().__init__(session, QT_TRANSLATE_NOOP("Commands", "Add {op}"), op=op)
         self.op, self.pos, self.params, self.name = op, pos, params, name
         self.nid: str | None = None
 
@@ -157,7 +181,8 @@ class AddNode(GraphCommand):
         self.nid = self.graph.add_node(self.op, self.params, name=self.name, nid=self.nid,
                                        ui={"pos": [self.pos[0], self.pos[1]]})
         self.name = self.graph.nodes[self.nid].name
-        self.setText(translate("Commands", "Add {name} ({op})").format(name=self.name, op=self.op))
+        self.set_name(QT_TRANSLATE_NOOP("Commands", "Add {name} ({op})"), name=self.name,
+                      op=self.op)
         self.session.select([self.nid])
 
     def undo(self) -> None:
@@ -169,8 +194,8 @@ class RemoveNodes(GraphCommand):
 
     def __init__(self, session: "Session", ids: list[str]) -> None:
         names = ", ".join(session.graph.nodes[i].name for i in ids[:3] if i in session.graph.nodes)
-        super().__init__(session, translate("Commands", "Delete {names}").format(
-            names=names + ("…" if len(ids) > 3 else "")))
+        super().__init__(session, QT_TRANSLATE_NOOP("Commands", "Delete {names}"),
+                         names=names + ("…" if len(ids) > 3 else ""))
         self.ids = [i for i in session.graph.nodes if i in set(ids)]
         self.saved: list[dict] = []
         self.groups: list[tuple[str, str, tuple, bool]] = []
@@ -201,13 +226,13 @@ class Connect(GraphCommand):
     """Wire ``src``'s output to input ``port`` of ``dst`` (refused when shapes disagree)."""
 
     def __init__(self, session: "Session", src: str, dst: str, port: int) -> None:
-        super().__init__(session, translate("Commands", "Connect"))
+        super().__init__(session, QT_TRANSLATE_NOOP("Commands", "Connect"))
         self.src, self.dst, self.port = src, dst, port
         g = session.graph
         if src in g.nodes and dst in g.nodes:
             pname = get_op(g.nodes[dst].op).input_name(port)
-            self.setText(translate("Commands", "Connect {src} → {dst}.{port}").format(
-                src=g.nodes[src].name, dst=g.nodes[dst].name, port=pname))
+            self.set_name(QT_TRANSLATE_NOOP("Commands", "Connect {src} → {dst}.{port}"),
+                          src=g.nodes[src].name, dst=g.nodes[dst].name, port=pname)
 
     def check(self) -> str | None:
         reason = self.graph.check_connect(self.src, self.dst, self.port, shapes=True)
@@ -227,7 +252,7 @@ class Disconnect(GraphCommand):
     """Remove the wire into input ``port`` of ``dst``."""
 
     def __init__(self, session: "Session", dst: str, port: int) -> None:
-        super().__init__(session, translate("Commands", "Disconnect"))
+        super().__init__(session, QT_TRANSLATE_NOOP("Commands", "Disconnect"))
         self.dst, self.port = dst, port
         self.src: str | None = None
 
@@ -243,8 +268,8 @@ class Disconnect(GraphCommand):
 
     def redo(self) -> None:
         self.src = self.graph.disconnect(self.dst, self.port)
-        self.setText(translate("Commands", "Disconnect {src} → {dst}").format(
-            src=self.graph.nodes[self.src].name, dst=self.graph.nodes[self.dst].name))
+        self.set_name(QT_TRANSLATE_NOOP("Commands", "Disconnect {src} → {dst}"),
+                      src=self.graph.nodes[self.src].name, dst=self.graph.nodes[self.dst].name)
 
     def undo(self) -> None:
         self.graph.connect(self.src, self.dst, self.port)
@@ -256,11 +281,12 @@ class MoveNodes(GraphCommand):
     edits_model = False
 
     def __init__(self, session: "Session", moves: dict[str, tuple[Pos | None, Pos]],
-                 text: str | None = None) -> None:
+                 text: "Source | str | None" = None) -> None:
         """``text``: the name in Edit → Undo (default "Move 3 nodes")."""
         n = len(moves)
-        super().__init__(session, text or _count(n, translate("Commands", "Move 1 node"),
-                                                 translate("Commands", "Move {count} nodes")))
+        many = QT_TRANSLATE_NOOP("Commands", "Move {count} nodes")
+        super().__init__(session, text or (QT_TRANSLATE_NOOP("Commands", "Move 1 node")
+                                           if n == 1 else many), count=n)
         self.moves = moves
 
     def _apply(self, which: int) -> None:
@@ -283,8 +309,8 @@ class SetParams(GraphCommand):
     def __init__(self, session: "Session", nid: str, changes: dict) -> None:
         node = session.graph.nodes.get(nid)
         label = ", ".join(f"{k}={v}" for k, v in changes.items())
-        super().__init__(session, translate("Commands", "Set {name} {changes}").format(
-            name=node.name if node else nid, changes=label))
+        super().__init__(session, QT_TRANSLATE_NOOP("Commands", "Set {name} {changes}"),
+                         name=node.name if node else nid, changes=label)
         self.nid, self.changes = nid, dict(changes)
         self.old: dict = {}
 
@@ -312,7 +338,7 @@ class SetParams(GraphCommand):
 
 class Rename(GraphCommand):
     def __init__(self, session: "Session", nid: str, name: str) -> None:
-        super().__init__(session, translate("Commands", "Rename to {name}").format(name=name))
+        super().__init__(session, QT_TRANSLATE_NOOP("Commands", "Rename to {name}"), name=name)
         self.nid, self.name = nid, name
         self.old: str | None = None
 
@@ -325,8 +351,8 @@ class Rename(GraphCommand):
 
     def redo(self) -> None:
         self.old = self.graph.rename(self.nid, self.name)
-        self.setText(translate("Commands", "Rename {old} to {new}").format(old=self.old,
-                                                                            new=self.name))
+        self.set_name(QT_TRANSLATE_NOOP("Commands", "Rename {old} to {new}"), old=self.old,
+                      new=self.name)
 
     def undo(self) -> None:
         self.graph.rename(self.nid, self.old)
@@ -335,9 +361,9 @@ class Rename(GraphCommand):
 class SetFrozen(GraphCommand):
     def __init__(self, session: "Session", nid: str, frozen: bool) -> None:
         name = session.graph.nodes[nid].name if nid in session.graph.nodes else nid
-        text = translate("Commands", "Freeze {name}") if frozen else \
-            translate("Commands", "Unfreeze {name}")
-        super().__init__(session, text.format(name=name))
+        text = QT_TRANSLATE_NOOP("Commands", "Freeze {name}") if frozen else \
+            QT_TRANSLATE_NOOP("Commands", "Unfreeze {name}")
+        super().__init__(session, text, name=name)
         self.nid, self.frozen = nid, bool(frozen)
         self.old = False
 
@@ -350,7 +376,7 @@ class SetFrozen(GraphCommand):
 
 class GroupNodes(GraphCommand):
     def __init__(self, session: "Session", ids: list[str], name: str) -> None:
-        super().__init__(session, translate("Commands", "Group {name}").format(name=name))
+        super().__init__(session, QT_TRANSLATE_NOOP("Commands", "Group {name}"), name=name)
         self.ids, self.name = list(ids), name
         self.gid: str | None = None
 
@@ -375,8 +401,8 @@ class GroupNodes(GraphCommand):
 class Ungroup(GraphCommand):
     def __init__(self, session: "Session", gid: str) -> None:
         grp = session.graph.groups.get(gid)
-        super().__init__(session, translate("Commands", "Ungroup {name}").format(
-            name=grp.name if grp else gid))
+        super().__init__(session, QT_TRANSLATE_NOOP("Commands", "Ungroup {name}"),
+                         name=grp.name if grp else gid)
         self.gid = gid
         self.saved: Any = None
 
@@ -397,9 +423,9 @@ class SetCollapsed(GraphCommand):
 
     def __init__(self, session: "Session", gid: str, collapsed: bool) -> None:
         name = session.graph.groups[gid].name if gid in session.graph.groups else gid
-        text = translate("Commands", "Collapse {name}") if collapsed else \
-            translate("Commands", "Expand {name}")
-        super().__init__(session, text.format(name=name))
+        text = QT_TRANSLATE_NOOP("Commands", "Collapse {name}") if collapsed else \
+            QT_TRANSLATE_NOOP("Commands", "Expand {name}")
+        super().__init__(session, text, name=name)
         self.gid, self.collapsed = gid, bool(collapsed)
         self.old = not collapsed
 
@@ -432,8 +458,9 @@ class AddNodes(GraphCommand):
                  text: str = "Paste") -> None:
         if text not in _ADD_TEXTS:
             raise ValueError(f"text must be one of {', '.join(_ADD_TEXTS)}, not {text!r}")
-        one, many, self._cannot = (translate("Commands", t) for t in _ADD_TEXTS[text])
-        super().__init__(session, _count(len(nodes), one, many))
+        one, many, cannot = _ADD_TEXTS[text]
+        super().__init__(session, one if len(nodes) == 1 else many, count=len(nodes))
+        self._cannot = translate("Commands", cannot)
         self.nodes, self.edges = nodes, edges
         self.ids: list[str | None] = [None] * len(nodes)
         self.names: list[str | None] = [None] * len(nodes)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from ..canvas.scene import GraphScene
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .commands import Disconnect, GroupNodes, MoveNodes, RemoveNodes, Ungroup, node_pos
 from .layout import layered_layout
 from ..session import Session
@@ -46,7 +46,8 @@ def auto_layout(session: Session) -> bool:
         return False
     pos = layered_layout(graph.nx_graph())
     moves = {nid: (node_pos(graph.nodes[nid].ui), p) for nid, p in pos.items()}
-    return session.push(MoveNodes(session, moves, text=translate("Editing", "Auto layout")))
+    return session.push(MoveNodes(session, moves,
+                                  text=QT_TRANSLATE_NOOP("Editing", "Auto layout")))
 
 
 def group_selection(session: Session, name: str | None = None) -> bool:

@@ -104,8 +104,9 @@ class WeightsIO(QObject):
         new = trial.weight_snapshot()
         changed = {k: v for k, v in new.items() if k in old and k[0] in sel}
         self.session.push(LoadWeightsCommand(self.session, {**old, **changed}, old,
-                                             translate("WeightsMenu", "Load weights from {file}"
-                                                       ).format(file=os.path.basename(path))))
+                                             QT_TRANSLATE_NOOP("WeightsMenu",
+                                                               "Load weights from {file}"),
+                                             file=os.path.basename(path)))
         self.show_info(title, describe(report))
         self.session.message.emit(f"{os.path.basename(path)}: {summary(report)}")
         return report

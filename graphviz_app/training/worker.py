@@ -22,7 +22,8 @@ from PySide6.QtGui import QUndoCommand
 from engine.training import Dataset, History, TrainConfig, Trainer, TrainingDiverged
 
 from ..error_text import error_text
-from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..editor.commands import Named
+from ..i18n import QT_TRANSLATE_NOOP, Source, translate
 
 MAX_RATE = 20.0   # snapshots per second per run, at most
 YIELD_EVERY = 0.003  # seconds of training between short sleeps that let the GUI thread run
@@ -73,12 +74,15 @@ class Run:
     data: tuple | None = None              # (train, dev) it trains and evaluates on
 
 
-class LoadWeightsCommand(QUndoCommand):
-    """Replace the graph's arrays with a snapshot; undo puts the previous ones back."""
+class LoadWeightsCommand(Named, QUndoCommand):
+    """Replace the graph's arrays with a snapshot; undo puts the previous ones back.
+    ``text`` (a marked template, or plain text) filled with ``fields`` names it."""
 
-    def __init__(self, session, new: Weights, old: Weights, text: str) -> None:
-        super().__init__(text)
+    def __init__(self, session, new: Weights, old: Weights, text: "Source | str",
+                 **fields) -> None:
+        super().__init__()
         self.session, self.new, self.old = session, new, old
+        self.set_name(text, **fields)
 
     def redo(self) -> None:
         self.session.graph.load_weight_snapshot(self.new)
@@ -260,7 +264,7 @@ class TrainingController(QObject):
             return False
         cmd = LoadWeightsCommand(self.session, self.weights_before,
                                  self.session.graph.weight_snapshot(),
-                                 translate("Training", "Revert trained weights"))
+                                 QT_TRANSLATE_NOOP("Training", "Revert trained weights"))
         self.session.undo_stack.push(cmd)
         self.session.message.emit(translate("Training", "weights reverted to those before "
                                             "training"))
@@ -399,8 +403,9 @@ class TrainingController(QObject):
         old = self.session.graph.weight_snapshot()
         # trained in the trainer's dtype; keep the graph's own (float64 unless it chose otherwise)
         weights = {k: v.astype(old[k].dtype) if k in old else v for k, v in weights.items()}
-        cmd = LoadWeightsCommand(self.session, weights, old, translate(
-            "Training", "Trained weights ({run})").format(run=run.name))
+        cmd = LoadWeightsCommand(self.session, weights, old,
+                                 QT_TRANSLATE_NOOP("Training", "Trained weights ({run})"),
+                                 run=run.name)
         self.session.undo_stack.push(cmd)   # the lock is ours: no need to pass the session's check
         ending = ENDINGS.get(run.status)
         self.session.message.emit(translate(

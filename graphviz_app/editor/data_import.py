@@ -21,7 +21,8 @@ from engine.data import corpus, csv_import, digits, image_folder, precompute
 from engine.training import Dataset
 
 from ..error_text import error_text
-from ..i18n import QT_TRANSLATE_NOOP, live, translate
+from ..i18n import QT_TRANSLATE_NOOP, Source, live, translate
+from .commands import Named
 from .data_dialogs import CsvOptionsDialog, FolderOptionsDialog
 from .jobs import Job, JobProgress
 
@@ -30,12 +31,14 @@ __all__ = ["SetDatasetCommand", "DataImporter", "qt_decode", "install", "summary
 MAX_SKIPPED_SHOWN = 10
 
 
-class SetDatasetCommand(QUndoCommand):
-    """Make ``new`` the session's data set; undo puts the previous one back."""
+class SetDatasetCommand(Named, QUndoCommand):
+    """Make ``new`` the session's data set; undo puts the previous one back. ``text`` (a
+    marked template, or plain text) filled with ``fields`` names it."""
 
-    def __init__(self, session, new: Dataset | None, text: str) -> None:
-        super().__init__(text)
+    def __init__(self, session, new: Dataset | None, text: "Source | str", **fields) -> None:
+        super().__init__()
         self.session, self.new, self.old = session, new, session.dataset
+        self.set_name(text, **fields)
 
     def redo(self) -> None:
         self.session.set_dataset(self.new)
@@ -69,9 +72,12 @@ def qt_decode(path: str, size: int, grey: bool) -> np.ndarray:
     return image_folder.to_channels(pix.astype(np.float32) / 255.0, grey)
 
 
+IMPORT = QT_TRANSLATE_NOOP("DataImport", "Import {name}")
+"""'Import data.csv': a load's name in its progress, messages and Edit → Undo."""
+
+
 def _import_title(name: str) -> str:
-    """'Import data.csv': a load's name in its progress, messages and Edit → Undo."""
-    return translate("DataImport", "Import {name}").format(name=name)
+    return translate(IMPORT.context, IMPORT).format(name=name)
 
 
 def summary(ds: Dataset) -> str:
@@ -145,10 +151,12 @@ class DataImporter(QObject):
                                          "unchanged.").format(why=why))
         self.session.message.emit(f"{title}: {why}")
 
-    def install_dataset(self, ds: Dataset, what: str) -> bool:
-        ok = self.session.push(SetDatasetCommand(self.session, ds, what))
+    def install_dataset(self, ds: Dataset, what: "Source | str", **fields) -> bool:
+        """Make ``ds`` the data set (undoable), the edit named ``what`` with ``fields``."""
+        cmd = SetDatasetCommand(self.session, ds, what, **fields)
+        ok = self.session.push(cmd)
         if ok:
-            self.session.message.emit(f"{what}: {summary(ds)}")
+            self.session.message.emit(f"{cmd.text()}: {summary(ds)}")
         return ok
 
     # -- CSV ------------------------------------------------------------------------------------
@@ -165,10 +173,10 @@ class DataImporter(QObject):
         opts = self.ask_csv_options(table)
         if opts is None:
             return
-        title = _import_title(f"{table.name}.csv")
-        self._run(title, lambda progress, stop: csv_import.to_dataset(
+        name = f"{table.name}.csv"
+        self._run(_import_title(name), lambda progress, stop: csv_import.to_dataset(
                       table, progress=progress, should_stop=stop, **opts),
-                  lambda ds: self.install_dataset(ds, title))
+                  lambda ds: self.install_dataset(ds, IMPORT, name=name))
 
     # -- image folders --------------------------------------------------------------------------
     def import_folder(self, path: str | None = None) -> Job | None:
@@ -176,7 +184,8 @@ class DataImporter(QObject):
         path = path or self.ask_folder()
         if not path:
             return None
-        title = _import_title(os.path.basename(os.path.normpath(path)))
+        name = os.path.basename(os.path.normpath(path))
+        title = _import_title(name)
         try:
             scan = image_folder.scan_folder(path)
         except (image_folder.ImageFolderError, OSError) as e:
@@ -187,11 +196,12 @@ class DataImporter(QObject):
             return None
         size, grey = int(opts.get("size", 32)), bool(opts.get("grey", True))
         return self._run(title, lambda progress, stop: image_folder.load_image_folder(
-            path, size, grey, qt_decode, progress, stop), lambda r: self._folder_done(title, r))
+            path, size, grey, qt_decode, progress, stop), lambda r: self._folder_done(name, r))
 
-    def _folder_done(self, title: str, result: tuple[Dataset, list[str]]) -> None:
+    def _folder_done(self, name: str, result: tuple[Dataset, list[str]]) -> None:
         ds, skipped = result
-        if not self.install_dataset(ds, title):
+        title = _import_title(name)
+        if not self.install_dataset(ds, IMPORT, name=name):
             return
         if skipped:
             shown = "\n".join(skipped[:MAX_SKIPPED_SHOWN])
@@ -239,14 +249,15 @@ class DataImporter(QObject):
 
     # -- built in -------------------------------------------------------------------------------
     def load_digits(self) -> bool:
-        return self.install_dataset(digits.digits(), translate("DataImport", "Load digits"))
+        return self.install_dataset(digits.digits(), QT_TRANSLATE_NOOP("DataImport", "Load digits"))
 
     def load_digit_images(self) -> bool:
         return self.install_dataset(digits.digits(images=True),
-                                    translate("DataImport", "Load digit images"))
+                                    QT_TRANSLATE_NOOP("DataImport", "Load digit images"))
 
     def load_corpus(self) -> bool:
-        return self.install_dataset(corpus.skipgram(), translate("DataImport", "Load text corpus"))
+        return self.install_dataset(corpus.skipgram(),
+                                    QT_TRANSLATE_NOOP("DataImport", "Load text corpus"))
 
     # -- default dialogs ------------------------------------------------------------------------
     def _dialog_csv_path(self) -> str | None:

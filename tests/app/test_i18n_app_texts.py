@@ -274,6 +274,7 @@ def test_a_scalar_shape_on_the_canvas_follows_the_language(qapp, qtbot):
 
 def test_the_history_panel_renames_earlier_edits_when_the_language_changes(qapp, qtbot):
     from graphviz_app.canvas.view import GraphView
+    from graphviz_app.editor.data_import import DataImporter
     from graphviz_app.panels.build.history import HistoryPanel
     s, _ = _session()
     view = GraphView(GraphScene(s, parent=s))
@@ -283,14 +284,15 @@ def test_the_history_panel_renames_earlier_edits_when_the_language_changes(qapp,
     assert s.push(AddNode(s, "input", (0.0, 0.0), {"shape": (None, 3)}, name="x"))
     x = s.graph.by_name("x")
     assert s.push(MoveNodes(s, {x: ((0.0, 0.0), (10.0, 0.0))}))
+    assert DataImporter(s).load_corpus()
 
     def names() -> list[str]:                # row 0 is the empty state, "<opened>"
         return [history.model().index(i, 0).data() for i in range(1, history.model().rowCount())]
 
-    assert names() == ["Add x (input)", "Move 1 node"]
+    assert names() == ["Add x (input)", "Move 1 node", "Load text corpus"]
     assert i18n.apply(i18n.CHINESE)
     try:
-        assert names() == ["添加 x（input）", "移动 1 个节点"]
+        assert names() == ["添加 x（input）", "移动 1 个节点", "载入文本语料"]
     finally:
         i18n.apply(i18n.ENGLISH)
-    assert names() == ["Add x (input)", "Move 1 node"]
+    assert names() == ["Add x (input)", "Move 1 node", "Load text corpus"]

@@ -328,6 +328,38 @@
         <source>there is no example {name}; examples: {examples}</source>
         <translation>没有名为 {name} 的示例；现有示例：{examples}</translation>
     </message>
+    <message>
+        <source>--size {size} is not WIDTHxHEIGHT, e.g. 1280x720</source>
+        <translation>--size {size} 不是“宽x高”的形式，例如 1280x720</translation>
+    </message>
+    <message>
+        <source>--size {size}: width and height must be 320-8000 and 240-8000</source>
+        <translation>--size {size}：宽度必须在 320-8000 之间，高度必须在 240-8000 之间</translation>
+    </message>
+    <message>
+        <source>unknown layout {name}; layouts: {names}</source>
+        <translation>未知布局 {name}；现有布局：{names}</translation>
+    </message>
+    <message>
+        <source>unknown panel {name}; panels: {names}</source>
+        <translation>未知面板 {name}；现有面板：{names}</translation>
+    </message>
+    <message>
+        <source>--run {run}: use forward, backward or train[:EPOCHS]</source>
+        <translation>--run {run}：请用 forward、backward 或 train[:轮数]</translation>
+    </message>
+    <message>
+        <source>--run {run}: EPOCHS must be a whole number from 1 to 100000</source>
+        <translation>--run {run}：轮数必须是 1 到 100000 之间的整数</translation>
+    </message>
+    <message>
+        <source>unknown node {name}; nodes: {names}</source>
+        <translation>未知节点 {name}；现有节点：{names}</translation>
+    </message>
+    <message>
+        <source>training could not start: {why}</source>
+        <translation>训练无法开始：{why}</translation>
+    </message>
 </context>
 <context>
     <name>ArrayView</name>

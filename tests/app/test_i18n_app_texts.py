@@ -296,3 +296,13 @@ def test_the_history_panel_renames_earlier_edits_when_the_language_changes(qapp,
     finally:
         i18n.apply(i18n.ENGLISH)
     assert names() == ["Add x (input)", "Move 1 node", "Load text corpus"]
+
+
+def test_a_wrong_screenshot_size_is_refused_in_chinese(chinese):
+    from graphviz_app.app import UsageError, _size
+    with pytest.raises(UsageError) as e:
+        _size("wide")
+    assert str(e.value) == "--size 'wide' 不是“宽x高”的形式，例如 1280x720"
+    with pytest.raises(UsageError) as e:
+        _size("100x100")
+    assert str(e.value) == "--size '100x100'：宽度必须在 320-8000 之间，高度必须在 240-8000 之间"

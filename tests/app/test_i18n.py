@@ -56,7 +56,7 @@ TRANSLATED_FILES = ("graphviz_app/main_window.py", "graphviz_app/actions.py",
                     "graphviz_app/player/{step_text,value_render}.py (the step formulas' words)",
                     "graphviz_app/training/worker.py (status messages)",
                     "graphviz_app/session.py (refusals while training)",
-                    "graphviz_app/app.py (window messages; not the command line)")
+                    "graphviz_app/app.py (messages and --screenshot refusals; not --help)")
 TRANSLATED_DOCKS = ("palette_dock", "inspector_dock", "history_dock", "example_dock", "data_dock",
                     "training_dock", "loss_dock", "gradcheck_dock", "embeddings_dock",
                     "activations_dock", "decision_boundary_dock", "cost_surface_dock",

@@ -2275,8 +2275,8 @@ Values show in blue–green–yellow, gradients in magenta–orange.</source>
         <translation>反向传播这一步读取了 {what}。</translation>
     </message>
     <message>
-        <source>nothing from the cache</source>
-        <translation>缓存中的任何东西都没有</translation>
+        <source>The backward step read nothing from the cache.</source>
+        <translation>反向传播这一步没有读取缓存中的任何数组。</translation>
     </message>
     <message>
         <source>{name} ({op}, layer {l})</source>

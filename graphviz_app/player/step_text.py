@@ -183,8 +183,8 @@ def cache_lines(graph, fwd: StepRecord, bwd: StepRecord | None) -> list[str]:
         lines.append(f"  {sym(k)} ({shape}){mark}" + (f": {note}" if note else ""))
     if bwd is not None:
         lines.append(translate("StepText", "The backward step read {what}.").format(
-            what=", ".join(sym(k) for k in used) if used
-            else translate("StepText", "nothing from the cache")))
+            what=", ".join(sym(k) for k in used)) if used
+            else translate("StepText", "The backward step read nothing from the cache."))
     return lines
 
 

@@ -306,3 +306,23 @@ def test_a_wrong_screenshot_size_is_refused_in_chinese(chinese):
     with pytest.raises(UsageError) as e:
         _size("100x100")
     assert str(e.value) == "--size '100x100'：宽度必须在 320-8000 之间，高度必须在 240-8000 之间"
+
+
+def test_a_dense_layer_step_in_chinese_names_its_cache_and_aligns_its_formulas(chinese):
+    g = Graph()
+    x = g.add_node("input", {"shape": (None, 2)}, name="x")
+    d = g.add_node("dense", {"units": 2}, name="d")
+    g.connect(x, d, 0)
+    g.connect(d, g.add_node("mean", name="J"), 0)
+    s, messages = _session(g)
+    scene = GraphScene(s, parent=s)
+    player = Player(s, lambda: scene)
+    player.run_forward()
+    player.run_backward()
+    assert messages[0] == "单步运行时用随机数代替 x（数据集中没有同名的数组）"
+    lines = scene.node_item(d).tooltip_text().splitlines()
+    assert any(line.startswith("d（dense，第 1 层）  ") for line in lines)
+    at = lines.index("前向传播：z[1] = W[1]·a[0] + b[1]")
+    assert lines[at + 1].startswith(" " * 10 + "a[1] = z[1]")     # under z[1]: 5 wide characters
+    assert "为反向传播缓存的数组：" in lines and "反向传播这一步读取了 a[0]。" in lines
+    assert any(line.startswith("  a[0] (") and "← 反向传播读取了它" in line for line in lines)

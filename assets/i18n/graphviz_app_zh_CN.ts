@@ -398,18 +398,6 @@
 <context>
     <name>Commands</name>
     <message>
-        <source>{n:.3g} trillion</source>
-        <translation>{n:.3g} 万亿</translation>
-    </message>
-    <message>
-        <source>{n:.3g} billion</source>
-        <translation>{n:.3g} 十亿</translation>
-    </message>
-    <message>
-        <source>{n:.3g} million</source>
-        <translation>{n:.3g} 百万</translation>
-    </message>
-    <message>
         <source>{name} would need {count} weights ({gib:.3g} GiB); the graph may hold at most {limit}. {fix}</source>
         <translation>{name} 将需要 {count} 个权重（{gib:.3g} GiB）；这张图最多只能容纳 {limit} 个。{fix}</translation>
     </message>
@@ -468,6 +456,10 @@
     <message>
         <source>Move {count} nodes</source>
         <translation>移动 {count} 个节点</translation>
+    </message>
+    <message>
+        <source>1e12 trillion|1e9 billion|1e6 million</source>
+        <translation>1e12 万亿|1e8 亿|1e4 万</translation>
     </message>
     <message>
         <source>Set {name} {changes}</source>

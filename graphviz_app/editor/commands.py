@@ -82,15 +82,27 @@ def _numbers(shapes: dict) -> dict[str, int]:
             for nid, info in shapes.items()}
 
 
-_SIZES = ((10**12, QT_TRANSLATE_NOOP("Commands", "{n:.3g} trillion")),
-          (10**9, QT_TRANSLATE_NOOP("Commands", "{n:.3g} billion")),
-          (10**6, QT_TRANSLATE_NOOP("Commands", "{n:.3g} million")))
+# Large counts in words, largest first: "size word" pairs. A language groups digits its own way
+# (Chinese by 10^4: 万, 亿), so the translation lists its own sizes and words.
+SIZE_WORDS = QT_TRANSLATE_NOOP("Commands", "1e12 trillion|1e9 billion|1e6 million")
+
+
+def _sizes(text: str) -> list[tuple[float, str]]:
+    out = []
+    for part in text.split("|"):
+        size, _, word = part.strip().partition(" ")
+        try:
+            out.append((float(size), word.strip()))
+        except ValueError:
+            return _sizes(SIZE_WORDS) if text != SIZE_WORDS else []
+    return out
 
 
 def _words(n: int) -> str:
-    for size, word in _SIZES:
+    """4_000_000 -> '4 million' (in Chinese '400 万'); small counts as digits: '2 400'."""
+    for size, word in _sizes(translate("Commands", SIZE_WORDS)):
         if n >= size:
-            return translate("Commands", word).format(n=n / size)
+            return f"{n / size:.3g} {word}"
     return f"{n:,}".replace(",", " ")
 
 

@@ -57,8 +57,9 @@ def test_undo_names_and_edit_refusals_read_in_chinese(chinese, monkeypatch):
     assert s.last_refusal == "没有名为 'nonsense' 的运算；请从组件面板拖一个过来"
     monkeypatch.setattr(commands, "MAX_WEIGHTS", 10**6)
     assert not s.push(SetParams(s, d, {"units": 10**6}))       # 3e6 + 1e6 weights
-    assert s.last_refusal == ("d 将需要 4 百万 个权重（0.0298 GiB）；这张图最多只能容纳 1 百万 个。"
+    assert s.last_refusal == ("d 将需要 400 万 个权重（0.0298 GiB）；这张图最多只能容纳 100 万 个。"
                               "请选一个更小的 units。")
+    assert commands._words(4 * 10**9) == "40 亿" and commands._words(10**8) == "1 亿"
     s.set_locked(True)
     assert not s.push(AddNode(s, "relu", (0.0, 0.0), name="r"))
     assert s.last_refusal == "添加 relu：训练进行时不能这样做；请先停止训练"
@@ -66,6 +67,10 @@ def test_undo_names_and_edit_refusals_read_in_chinese(chinese, monkeypatch):
     assert s.last_refusal == "训练进行时不能撤销；请先停止训练"
     s.set_locked(False)
     i18n.apply(i18n.ENGLISH)
+    assert not s.push(SetParams(s, d, {"units": 10**6}))
+    assert s.last_refusal == ("d would need 4 million weights (0.0298 GiB); the graph may hold at "
+                              "most 1 million. Choose a smaller units.")
+    assert commands._words(4 * 10**9) == "4 billion"
     assert s.push(AddNode(s, "relu", (0.0, 0.0), name="r"))
     assert s.undo_stack.text(s.undo_stack.count() - 1) == "Add r (relu)"
 

@@ -78,13 +78,15 @@ def use_dark_palette(app) -> None:
 
 
 def _load_initial(win, args: argparse.Namespace, screenshot: bool) -> None:
+    from .i18n import translate
     files = win.files
     if not screenshot and files.has_recovery():
         # Work autosaved before a crash comes first (opening FILE would delete it unasked).
         if files.offer_recovery():
             if args.file or args.example:
-                win.session.message.emit("Recovered the autosaved graph; save it, then open "
-                                         f"{args.file or args.example}")
+                win.session.message.emit(translate(
+                    "App", "Recovered the autosaved graph; save it, then open {file}").format(
+                    file=args.file or args.example))
             return
     if args.file:
         files.load_path(args.file)
@@ -95,8 +97,9 @@ def _load_initial(win, args: argparse.Namespace, screenshot: bool) -> None:
         if name in EXAMPLES:
             files.open_example(name)
         else:
-            files.show_error("Unknown example", f"there is no example {name!r}; examples: "
-                             f"{_names(EXAMPLES)}")
+            files.show_error(translate("App", "Unknown example"), translate(
+                "App", "there is no example {name}; examples: {examples}").format(
+                name=repr(name), examples=_names(EXAMPLES)))
 
 
 class UsageError(Exception):
@@ -104,12 +107,15 @@ class UsageError(Exception):
 
 
 def _size(text: str) -> tuple[int, int]:
+    from .i18n import translate
     try:
         w, h = (int(v) for v in text.lower().split("x"))
     except ValueError:
-        raise UsageError(f"--size {text!r} is not WIDTHxHEIGHT, e.g. 1280x720") from None
+        raise UsageError(translate("App", "--size {size} is not WIDTHxHEIGHT, e.g. 1280x720"
+                                   ).format(size=repr(text))) from None
     if not (320 <= w <= 8000 and 240 <= h <= 8000):
-        raise UsageError(f"--size {text!r}: width and height must be 320-8000 and 240-8000")
+        raise UsageError(translate("App", "--size {size}: width and height must be 320-8000 and "
+                                   "240-8000").format(size=repr(text)))
     return w, h
 
 
@@ -120,34 +126,43 @@ def _names(items) -> str:
 def check_shot_args(win, args: argparse.Namespace) -> None:
     """Refuse (UsageError) panels, layouts, nodes and runs that do not exist, before any work."""
     from .docks import LAYOUTS
+    from .i18n import translate
     _size(args.size)
     if args.layout and args.layout not in LAYOUTS:
-        raise UsageError(f"unknown layout {args.layout!r}; layouts: {_names(LAYOUTS)}")
+        raise UsageError(translate("App", "unknown layout {name}; layouts: {names}").format(
+            name=repr(args.layout), names=_names(LAYOUTS)))
     for title in args.panel:
         if win.dock_manager.by_title(title) is None and title not in win.docks:
-            raise UsageError(f"unknown panel {title!r}; panels: {_names(win.dock_manager.titles())}")
+            raise UsageError(translate("App", "unknown panel {name}; panels: {names}").format(
+                name=repr(title), names=_names(win.dock_manager.titles())))
     if args.run:
         kind, _, epochs = args.run.partition(":")
         if kind not in ("forward", "backward", "train") or (epochs and kind != "train"):
-            raise UsageError(f"--run {args.run!r}: use forward, backward or train[:EPOCHS]")
+            raise UsageError(translate("App", "--run {run}: use forward, backward or "
+                                       "train[:EPOCHS]").format(run=repr(args.run)))
         if epochs and not (epochs.isdigit() and 0 < int(epochs) <= 100000):
-            raise UsageError(f"--run {args.run!r}: EPOCHS must be a whole number from 1 to 100000")
+            raise UsageError(translate("App", "--run {run}: EPOCHS must be a whole number from 1 "
+                                       "to 100000").format(run=repr(args.run)))
     if args.select:
         graph = win.session.graph
         names = [n.name for n in graph.nodes.values()]
         if args.select not in names and args.select not in graph.nodes:
-            raise UsageError(f"unknown node {args.select!r}; nodes: {_names(names)}")
+            raise UsageError(translate("App", "unknown node {name}; nodes: {names}").format(
+                name=repr(args.select), names=_names(names)))
 
 
 def _train(win, app, epochs: int) -> None:
     """Train the open graph from the Training dock's settings for ``epochs``; wait for the end."""
     from PySide6.QtCore import QEventLoop, QTimer
+
+    from .i18n import translate
     panel, controller = win.training_panel, win.training
     panel.epochs.setValue(epochs)
     loop = QEventLoop()
     controller.run_ended.connect(lambda _run: loop.quit())
     if panel.start() is None:
-        raise UsageError(f"training could not start: {panel.error.text()}")
+        raise UsageError(translate("App", "training could not start: {why}").format(
+            why=panel.error.text()))
     QTimer.singleShot(600_000, loop.quit)   # never hang a screenshot on a run that stalls
     loop.exec()
 

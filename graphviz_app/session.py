@@ -16,6 +16,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from engine import Graph, GraphEvent
 from engine.inspect.data_view import SplitChoice
 
+from .i18n import translate
+
 
 MAX_LOG = 1000
 
@@ -164,7 +166,8 @@ class Session(QObject):
         QUndoCommands (loading weights, installing data) have neither and edit the model.
         """
         if self._locked and getattr(command, "edits_model", True):
-            self._refuse(f"{command.text()}: not while training runs; stop training first")
+            self._refuse(translate("Session", "{edit}: not while training runs; stop training "
+                                   "first").format(edit=command.text()))
             return False
         check = getattr(command, "check", None)
         reason = check() if check is not None else None
@@ -191,5 +194,8 @@ class Session(QObject):
 
     def _refuse_history(self, what: str) -> bool:
         if self._locked:
-            self._refuse(f"cannot {what} while training runs; stop training first")
+            text = translate("Session", "cannot undo while training runs; stop training first") \
+                if what == "undo" else \
+                translate("Session", "cannot redo while training runs; stop training first")
+            self._refuse(text)
         return self._locked

@@ -315,6 +315,53 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Recovered the autosaved graph; save it, then open {file}</source>
+        <translation>已恢复自动保存的图；请先保存它，再打开 {file}</translation>
+    </message>
+    <message>
+        <source>Unknown example</source>
+        <translation>未知示例</translation>
+    </message>
+    <message>
+        <source>there is no example {name}; examples: {examples}</source>
+        <translation>没有名为 {name} 的示例；现有示例：{examples}</translation>
+    </message>
+    <message>
+        <source>--size {size} is not WIDTHxHEIGHT, e.g. 1280x720</source>
+        <translation>--size {size} 不是“宽x高”的形式，例如 1280x720</translation>
+    </message>
+    <message>
+        <source>--size {size}: width and height must be 320-8000 and 240-8000</source>
+        <translation>--size {size}：宽度必须在 320-8000 之间，高度必须在 240-8000 之间</translation>
+    </message>
+    <message>
+        <source>unknown layout {name}; layouts: {names}</source>
+        <translation>未知布局 {name}；现有布局：{names}</translation>
+    </message>
+    <message>
+        <source>unknown panel {name}; panels: {names}</source>
+        <translation>未知面板 {name}；现有面板：{names}</translation>
+    </message>
+    <message>
+        <source>--run {run}: use forward, backward or train[:EPOCHS]</source>
+        <translation>--run {run}：请用 forward、backward 或 train[:轮数]</translation>
+    </message>
+    <message>
+        <source>--run {run}: EPOCHS must be a whole number from 1 to 100000</source>
+        <translation>--run {run}：轮数必须是 1 到 100000 之间的整数</translation>
+    </message>
+    <message>
+        <source>unknown node {name}; nodes: {names}</source>
+        <translation>未知节点 {name}；现有节点：{names}</translation>
+    </message>
+    <message>
+        <source>training could not start: {why}</source>
+        <translation>训练无法开始：{why}</translation>
+    </message>
+</context>
+<context>
     <name>ArrayView</name>
     <message>
         <source>Each cell is one entry; hover it for its full index.</source>
@@ -334,6 +381,173 @@
     <message>
         <source>group {name} ({count} nodes)</source>
         <translation>分组 {name}（{count} 个节点）</translation>
+    </message>
+    <message>
+        <source>frozen: its arrays are not trained</source>
+        <translation>已冻结：它的数组不参与训练</translation>
+    </message>
+    <message>
+        <source>Move wire to {name}</source>
+        <translation>把连线移到 {name}</translation>
+    </message>
+    <message>
+        <source>Wire refused: {reason}</source>
+        <translation>连线被拒绝：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>{name} would need {count} weights ({gib:.3g} GiB); the graph may hold at most {limit}. {fix}</source>
+        <translation>{name} 将需要 {count} 个权重（{gib:.3g} GiB）；这张图最多只能容纳 {limit} 个。{fix}</translation>
+    </message>
+    <message>
+        <source>Add {op}</source>
+        <translation>添加 {op}</translation>
+    </message>
+    <message>
+        <source>there is no op {op}; drag one from the palette</source>
+        <translation>没有名为 {op} 的运算；请从组件面板拖一个过来</translation>
+    </message>
+    <message>
+        <source>Add {name} ({op})</source>
+        <translation>添加 {name}（{op}）</translation>
+    </message>
+    <message>
+        <source>Delete {names}</source>
+        <translation>删除 {names}</translation>
+    </message>
+    <message>
+        <source>select nodes to delete</source>
+        <translation>请先选中要删除的节点</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <source>Connect {src} → {dst}.{port}</source>
+        <translation>连线 {src} → {dst}.{port}</translation>
+    </message>
+    <message>
+        <source>Make the input smaller first.</source>
+        <translation>请先把输入改小。</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开连线</translation>
+    </message>
+    <message>
+        <source>that node no longer exists</source>
+        <translation>那个节点已经不存在了</translation>
+    </message>
+    <message>
+        <source>input {port} of {name} is not connected</source>
+        <translation>{name} 的输入 {port} 没有连接</translation>
+    </message>
+    <message>
+        <source>Disconnect {src} → {dst}</source>
+        <translation>断开 {src} → {dst}</translation>
+    </message>
+    <message>
+        <source>Move 1 node</source>
+        <translation>移动 1 个节点</translation>
+    </message>
+    <message>
+        <source>Move {count} nodes</source>
+        <translation>移动 {count} 个节点</translation>
+    </message>
+    <message>
+        <source>1e12 trillion|1e9 billion|1e6 million</source>
+        <translation>1e12 万亿|1e8 亿|1e4 万</translation>
+    </message>
+    <message>
+        <source>Set {name} {changes}</source>
+        <translation>设置 {name} {changes}</translation>
+    </message>
+    <message>
+        <source>Choose a smaller {params}.</source>
+        <translation>请选一个更小的 {params}。</translation>
+    </message>
+    <message>
+        <source>Rename to {name}</source>
+        <translation>重命名为 {name}</translation>
+    </message>
+    <message>
+        <source>Rename {old} to {new}</source>
+        <translation>把 {old} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <source>Freeze {name}</source>
+        <translation>冻结 {name}</translation>
+    </message>
+    <message>
+        <source>Unfreeze {name}</source>
+        <translation>解冻 {name}</translation>
+    </message>
+    <message>
+        <source>Group {name}</source>
+        <translation>编组 {name}</translation>
+    </message>
+    <message>
+        <source>select nodes to group</source>
+        <translation>请先选中要编组的节点</translation>
+    </message>
+    <message>
+        <source>{name} is already in group {group}; ungroup it first</source>
+        <translation>{name} 已经在分组 {group} 中；请先取消编组</translation>
+    </message>
+    <message>
+        <source>Ungroup {name}</source>
+        <translation>取消编组 {name}</translation>
+    </message>
+    <message>
+        <source>select a group to ungroup</source>
+        <translation>请先选中要取消编组的分组</translation>
+    </message>
+    <message>
+        <source>Collapse {name}</source>
+        <translation>折叠 {name}</translation>
+    </message>
+    <message>
+        <source>Expand {name}</source>
+        <translation>展开 {name}</translation>
+    </message>
+    <message>
+        <source>Paste 1 node</source>
+        <translation>粘贴 1 个节点</translation>
+    </message>
+    <message>
+        <source>Paste {count} nodes</source>
+        <translation>粘贴 {count} 个节点</translation>
+    </message>
+    <message>
+        <source>cannot paste {name}: {why}</source>
+        <translation>无法粘贴 {name}：{why}</translation>
+    </message>
+    <message>
+        <source>Duplicate 1 node</source>
+        <translation>制作 1 个节点的副本</translation>
+    </message>
+    <message>
+        <source>Duplicate {count} nodes</source>
+        <translation>制作 {count} 个节点的副本</translation>
+    </message>
+    <message>
+        <source>cannot duplicate {name}: {why}</source>
+        <translation>无法为 {name} 制作副本：{why}</translation>
+    </message>
+    <message>
+        <source>nothing to paste</source>
+        <translation>没有可粘贴的东西</translation>
+    </message>
+    <message>
+        <source>there is no op {op}</source>
+        <translation>没有名为 {op} 的运算</translation>
+    </message>
+    <message>
+        <source>Change it before pasting.</source>
+        <translation>请在粘贴之前修改它。</translation>
     </message>
 </context>
 <context>
@@ -389,6 +603,252 @@
     <message>
         <source>Choose two different entries for the two axes.</source>
         <translation>请为两个轴选择两个不同的元素。</translation>
+    </message>
+</context>
+<context>
+    <name>DataDialogs</name>
+    <message>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>commas</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>bars</source>
+        <translation>竖线</translation>
+    </message>
+    <message>
+        <source>Import {name}</source>
+        <translation>导入 {name}</translation>
+    </message>
+    <message>
+        <source>{rows} rows, {columns} columns, separated by {sep}. </source>
+        <translation>{rows} 行，{columns} 列，以{sep}分隔。</translation>
+    </message>
+    <message>
+        <source>The first {count} rows:</source>
+        <translation>前 {count} 行：</translation>
+    </message>
+    <message>
+        <source>Every row:</source>
+        <translation>全部行：</translation>
+    </message>
+    <message>
+        <source>Click a column&apos;s name to read it as numbers or as categories</source>
+        <translation>点击列名，在按数值读取和按类别读取之间切换</translation>
+    </message>
+    <message>
+        <source>(none: features only)</source>
+        <translation>（无：只有特征）</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>ids (one column of numbers)</source>
+        <translation>编号（一列数字）</translation>
+    </message>
+    <message>
+        <source>one-hot (a 0/1 column per category)</source>
+        <translation>独热编码（每个类别一列 0/1）</translation>
+    </message>
+    <message>
+        <source>scale numeric features to mean 0, deviation 1</source>
+        <translation>把数值特征缩放为均值 0、标准差 1</translation>
+    </message>
+    <message>
+        <source>Target column</source>
+        <translation>目标列</translation>
+    </message>
+    <message>
+        <source>Target as</source>
+        <translation>目标读作</translation>
+    </message>
+    <message>
+        <source>Categorical columns</source>
+        <translation>类别列</translation>
+    </message>
+    <message>
+        <source>Problem: {why}</source>
+        <translation>问题：{why}</translation>
+    </message>
+    <message>
+        <source>{count} classes</source>
+        <translation>{count} 个类别</translation>
+    </message>
+    <message>
+        <source>values to predict</source>
+        <translation>要预测的数值</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>没有目标</translation>
+    </message>
+    <message>
+        <source>x gets {count} feature columns; y: {what}.</source>
+        <translation>x 得到 {count} 个特征列；y：{what}。</translation>
+    </message>
+    <message>
+        <source>Import an image folder</source>
+        <translation>导入图像文件夹</translation>
+    </message>
+    <message>
+        <source>… and {count} more classes</source>
+        <translation>……还有 {count} 个类别</translation>
+    </message>
+    <message>
+        <source>1 file that is not an image is ignored.</source>
+        <translation>忽略了 1 个不是图像的文件。</translation>
+    </message>
+    <message>
+        <source>{count} files that are not images are ignored.</source>
+        <translation>忽略了 {count} 个不是图像的文件。</translation>
+    </message>
+    <message>
+        <source>{files} image files in {classes} classes:</source>
+        <translation>{classes} 个类别中共有 {files} 个图像文件：</translation>
+    </message>
+    <message>
+        <source>Resize to (square)</source>
+        <translation>缩放到（正方形）</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>彩色</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通道</translation>
+    </message>
+</context>
+<context>
+    <name>DataImport</name>
+    <message>
+        <source>not a readable image ({why})</source>
+        <translation>不是可读取的图像（{why}）</translation>
+    </message>
+    <message>
+        <source>cannot be decoded ({why})</source>
+        <translation>无法解码（{why}）</translation>
+    </message>
+    <message>
+        <source>Import {name}</source>
+        <translation>导入 {name}</translation>
+    </message>
+    <message>
+        <source>{count} examples</source>
+        <translation>{count} 个样本</translation>
+    </message>
+    <message>
+        <source>ids</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>{count} classes</source>
+        <translation>{count} 个类别</translation>
+    </message>
+    <message>
+        <source>regression target</source>
+        <translation>回归目标</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{what}: another load is still running; wait for it or cancel it</source>
+        <translation>{what}：另一个载入任务还在运行；请等待它完成或取消它</translation>
+    </message>
+    <message>
+        <source>{what}: cancelled; the data is unchanged</source>
+        <translation>{what}：已取消；数据没有改变</translation>
+    </message>
+    <message>
+        <source>{why}
+
+The data set in use is unchanged.</source>
+        <translation>{why}
+
+正在使用的数据集没有改变。</translation>
+    </message>
+    <message>
+        <source>
+… and {count} more</source>
+        <translation>
+……还有 {count} 个</translation>
+    </message>
+    <message>
+        <source>{loaded} images loaded; {skipped} files could not be read and were skipped:
+{names}{more}</source>
+        <translation>已载入 {loaded} 张图像；{skipped} 个文件无法读取，已跳过：
+{names}{more}</translation>
+    </message>
+    <message>
+        <source>Precompute features</source>
+        <translation>预先计算特征</translation>
+    </message>
+    <message>
+        <source>Select one node: the last frozen layer, whose output the new head reads.</source>
+        <translation>请选中一个节点：最后一个冻结的层，新的头部读取它的输出。</translation>
+    </message>
+    <message>
+        <source>There is no data set; load one first (File → Data).</source>
+        <translation>还没有数据集；请先载入一个（文件 → 数据）。</translation>
+    </message>
+    <message>
+        <source>{what}: the head now reads {node}&apos;s output for {count} examples, computed once; train it (the frozen layers no longer run at every step)</source>
+        <translation>{what}：头部现在读取 {node} 在 {count} 个样本上的输出（只计算一次）；训练它吧（冻结的层不再在每一步运行）</translation>
+    </message>
+    <message>
+        <source>Load digits</source>
+        <translation>载入手写数字</translation>
+    </message>
+    <message>
+        <source>Load digit images</source>
+        <translation>载入手写数字图像</translation>
+    </message>
+    <message>
+        <source>Load text corpus</source>
+        <translation>载入文本语料</translation>
+    </message>
+    <message>
+        <source>Import CSV data</source>
+        <translation>导入 CSV 数据</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import an image folder (one sub-folder per class)</source>
+        <translation>导入图像文件夹（每个类别一个子文件夹）</translation>
     </message>
 </context>
 <context>
@@ -618,6 +1078,10 @@
         <source>Select a group (or a node in one) to ungroup</source>
         <translation>请先选中一个分组（或分组中的一个节点）再取消编组</translation>
     </message>
+    <message>
+        <source>could not write {path}</source>
+        <translation>无法写入 {path}</translation>
+    </message>
 </context>
 <context>
     <name>Embeddings</name>
@@ -771,12 +1235,160 @@
 <context>
     <name>Files</name>
     <message>
+        <source>Cannot open file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>{file} could not be opened:
+{why}
+
+The graph you had open is unchanged.</source>
+        <translation>无法打开 {file}：
+{why}
+
+你原来打开的图没有改变。</translation>
+    </message>
+    <message>
+        <source>Could not open {path}: {why}</source>
+        <translation>无法打开 {path}：{why}</translation>
+    </message>
+    <message>
+        <source>{file}: its data could not be read ({why}); the graph opened without it</source>
+        <translation>{file}：无法读取它的数据（{why}）；图已打开，但不带数据</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation>已打开 {path}</translation>
+    </message>
+    <message>
+        <source>Cannot open example</source>
+        <translation>无法打开示例</translation>
+    </message>
+    <message>
+        <source>Example: {title}</source>
+        <translation>示例：{title}</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; choose a file name inside it (Save As…). Nothing was written; your graph is still open.</source>
+        <translation>{path} 是一个文件夹；请在其中选一个文件名（另存为…）。什么也没有写入；你的图仍然开着。</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {why}.
+Nothing was lost: your graph is still open; choose another place with Save As….</source>
+        <translation>无法写入 {path}：{why}。
+什么也没有丢失：你的图仍然开着；请用“另存为…”选择另一个位置。</translation>
+    </message>
+    <message>
+        <source>Saved file cannot be reopened</source>
+        <translation>保存的文件无法重新打开</translation>
+    </message>
+    <message>
+        <source>{path} was written, but reading it back fails:
+{why}
+
+Keep this window open: your graph still counts as unsaved. Change the part the message names, then save again.</source>
+        <translation>{path} 已写入，但读回时失败：
+{why}
+
+请保持这个窗口打开：你的图仍算作未保存。修改消息中提到的部分，然后再保存一次。</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>It was kept as {path}.</source>
+        <translation>它已另存为 {path}。</translation>
+    </message>
+    <message>
+        <source>It is still at {path}.</source>
+        <translation>它仍在 {path}。</translation>
+    </message>
+    <message>
+        <source>Cannot recover</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>The autosaved graph could not be read:
+{why}
+
+{where} The app starts with an empty graph.</source>
+        <translation>无法读取自动保存的图：
+{why}
+
+{where}程序将以一张空图启动。</translation>
+    </message>
+    <message>
+        <source>Recovered the unsaved changes to {name}; save to keep them</source>
+        <translation>已恢复对 {name} 未保存的更改；请保存以留住它们</translation>
+    </message>
+    <message>
+        <source>Open graph</source>
+        <translation>打开图</translation>
+    </message>
+    <message>
+        <source>Save graph as</source>
+        <translation>图另存为</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
+        <source>Save the changes to {name}?</source>
+        <translation>保存对 {name} 的更改吗？</translation>
+    </message>
+    <message>
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>The app did not close normally last time. Recover the unsaved changes to {what}?</source>
+        <translation>程序上次没有正常关闭。要恢复对 {what} 未保存的更改吗？</translation>
+    </message>
+    <message>
+        <source>that name is a folder; choose a file name</source>
+        <translation>这个名字是一个文件夹；请选一个文件名</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>there is no permission to write in {folder}</source>
+        <translation>没有在 {folder} 中写入的权限</translation>
+    </message>
+    <message>
+        <source>{folder} does not accept new files ({why})</source>
+        <translation>{folder} 不接受新文件（{why}）</translation>
+    </message>
+    <message>
+        <source>there is no such file (it may have been moved or deleted)</source>
+        <translation>没有这个文件（它可能已被移动或删除）</translation>
+    </message>
+    <message>
+        <source>that is a folder; choose a graph file (.gvz or .json) inside it</source>
+        <translation>那是一个文件夹；请在其中选择一个图文件（.gvz 或 .json）</translation>
+    </message>
+    <message>
+        <source>there is no permission to read it</source>
+        <translation>没有读取它的权限</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {why}</source>
+        <translation>自动保存失败：{why}</translation>
+    </message>
+    <message>
+        <source>Graphs (*.gvz *.json);;All files (*)</source>
+        <translation>图 (*.gvz *.json);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1641,10 @@
 <context>
     <name>Interchange</name>
     <message>
+        <source>unexpected {kind}: {why}</source>
+        <translation>意外的 {kind}：{why}</translation>
+    </message>
+    <message>
         <source>Import &amp;ONNX…</source>
         <translation>导入 &amp;ONNX…</translation>
     </message>
@@ -1127,6 +1743,25 @@
     <message>
         <source>ONNX Runtime differs by more than {tolerance:g} on {bad} of {count} nodes (red)</source>
         <translation>ONNX Runtime 在 {count} 个节点中的 {bad} 个上差异超过 {tolerance:g}（红色）</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>unexpected error ({kind}): {why}</source>
+        <translation>意外错误（{kind}）：{why}</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>正在处理</translation>
     </message>
 </context>
 <context>
@@ -1499,6 +2134,30 @@
         <source>no backward pass: the graph has no scalar cost (end it with a loss whose reduction is &apos;mean&apos;)</source>
         <translation>没有反向传播：这张图没有标量代价（请以 reduction 为 &apos;mean&apos; 的损失函数结尾）</translation>
     </message>
+    <message>
+        <source>random numbers for {names}</source>
+        <translation>用随机数代替 {names}</translation>
+    </message>
+    <message>
+        <source>zeros (class 0) for {names}</source>
+        <translation>用零（类别 0）代替 {names}</translation>
+    </message>
+    <message>
+        <source>stepping with {what} (no dataset array of that name)</source>
+        <translation>单步运行时{what}（数据集中没有同名的数组）</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>，并</translation>
+    </message>
+    <message>
+        <source>{done}/{count} nodes computed</source>
+        <translation>已计算 {done}/{count} 个节点</translation>
+    </message>
+    <message>
+        <source>cannot step: {why}; fix the graph, then Step (F10) again</source>
+        <translation>无法单步运行：{why}；请修好图，然后再按单步（F10）</translation>
+    </message>
 </context>
 <context>
     <name>PlayerPanel</name>
@@ -1590,6 +2249,43 @@ Values show in blue–green–yellow, gradients in magenta–orange.</source>
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <source>the example {name}</source>
+        <translation>示例 {name}</translation>
+    </message>
+    <message>
+        <source>an untitled graph</source>
+        <translation>一张未命名的图</translation>
+    </message>
+    <message>
+        <source>{what}, autosaved at {time}</source>
+        <translation>{what}，自动保存于 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>{edit}: not while training runs; stop training first</source>
+        <translation>{edit}：训练进行时不能这样做；请先停止训练</translation>
+    </message>
+    <message>
+        <source>cannot undo while training runs; stop training first</source>
+        <translation>训练进行时不能撤销；请先停止训练</translation>
+    </message>
+    <message>
+        <source>cannot redo while training runs; stop training first</source>
+        <translation>训练进行时不能重做；请先停止训练</translation>
+    </message>
+</context>
+<context>
+    <name>Shapes</name>
+    <message>
+        <source>scalar</source>
+        <translation>标量</translation>
+    </message>
+</context>
+<context>
     <name>SimilarImages</name>
     <message>
         <source>picked</source>
@@ -1602,6 +2298,152 @@ Values show in blue–green–yellow, gradients in magenta–orange.</source>
     <message>
         <source>nearest by pixels</source>
         <translation>按像素最近</translation>
+    </message>
+</context>
+<context>
+    <name>StepText</name>
+    <message>
+        <source>Σ of {count} gradients</source>
+        <translation>{count} 个梯度之和 Σ</translation>
+    </message>
+    <message>
+        <source>{d} = 1 (the cost itself: backward starts here)</source>
+        <translation>{d} = 1（代价本身：反向传播从这里开始）</translation>
+    </message>
+    <message>
+        <source>  from {who} (port {port}): {value}</source>
+        <translation>  来自 {who}（端口 {port}）：{value}</translation>
+    </message>
+    <message>
+        <source>{name} feeds {count} inputs, so {d} is the sum of the gradients coming back:</source>
+        <translation>{name} 连到 {count} 个输入，所以 {d} 是传回来的各个梯度之和：</translation>
+    </message>
+    <message>
+        <source>{d} = 0 (nothing downstream uses it)</source>
+        <translation>{d} = 0（下游没有用到它）</translation>
+    </message>
+    <message>
+        <source>{d} = {value}  (from {who})</source>
+        <translation>{d} = {value}  （来自 {who}）</translation>
+    </message>
+    <message>
+        <source>{d} (from {who}):</source>
+        <translation>{d}（来自 {who}）：</translation>
+    </message>
+    <message>
+        <source>{formula}  with {given}  → {name} = {value}</source>
+        <translation>{formula}  其中 {given}  → {name} = {value}</translation>
+    </message>
+    <message>
+        <source>  (summed back to {shape})</source>
+        <translation>  （求和回到 {shape}）</translation>
+    </message>
+    <message>
+        <source>Cached for backward:</source>
+        <translation>为反向传播缓存的数组：</translation>
+    </message>
+    <message>
+        <source>  ← read by backward</source>
+        <translation>  ← 反向传播读取了它</translation>
+    </message>
+    <message>
+        <source>The backward step read {what}.</source>
+        <translation>反向传播这一步读取了 {what}。</translation>
+    </message>
+    <message>
+        <source>The backward step read nothing from the cache.</source>
+        <translation>反向传播这一步没有读取缓存中的任何数组。</translation>
+    </message>
+    <message>
+        <source>{name} ({op}, layer {l})</source>
+        <translation>{name}（{op}，第 {l} 层）</translation>
+    </message>
+    <message>
+        <source>Forward: {formula}</source>
+        <translation>前向传播：{formula}</translation>
+    </message>
+    <message>
+        <source>Shapes: {shapes}  (examples in rows: a[l] is (m, n[l]))</source>
+        <translation>形状：{shapes}  （样本按行排列：a[l] 是 (m, n[l])）</translation>
+    </message>
+    <message>
+        <source>Backward: {rule}</source>
+        <translation>反向传播：{rule}</translation>
+    </message>
+    <message>
+        <source>Backward:</source>
+        <translation>反向传播：</translation>
+    </message>
+    <message>
+        <source>Backward rule: {rule}</source>
+        <translation>反向传播规则：{rule}</translation>
+    </message>
+    <message>
+        <source>broadcast {small} → {big}</source>
+        <translation>广播 {small} → {big}</translation>
+    </message>
+    <message>
+        <source>Σ over axis {axes}: {big} → {small}</source>
+        <translation>沿轴 {axes} 求和 Σ：{big} → {small}</translation>
+    </message>
+    <message>
+        <source>Forward: {who} ({small}) is repeated along axis {axes} to match {big} at {node}.
+Backward: its gradient arrives as {big} and is summed over axis {axes} back to {small}.</source>
+        <translation>前向传播：{who}（{small}）沿轴 {axes} 重复，以匹配 {node} 处的 {big}。
+反向传播：它的梯度以 {big} 的形状传来，沿轴 {axes} 求和回到 {small}。</translation>
+    </message>
+    <message>
+        <source>Σ over axes {axes}: {big} → {small}</source>
+        <translation>沿轴 {axes} 求和 Σ：{big} → {small}</translation>
+    </message>
+    <message>
+        <source>Forward: {who} ({small}) is repeated along axes {axes} to match {big} at {node}.
+Backward: its gradient arrives as {big} and is summed over axes {axes} back to {small}.</source>
+        <translation>前向传播：{who}（{small}）沿轴 {axes} 重复，以匹配 {node} 处的 {big}。
+反向传播：它的梯度以 {big} 的形状传来，沿轴 {axes} 求和回到 {small}。</translation>
+    </message>
+</context>
+<context>
+    <name>Training</name>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>training failed: {why}</source>
+        <translation>训练失败：{why}</translation>
+    </message>
+    <message>
+        <source>Revert trained weights</source>
+        <translation>恢复训练前的权重</translation>
+    </message>
+    <message>
+        <source>weights reverted to those before training</source>
+        <translation>权重已恢复为训练之前的值</translation>
+    </message>
+    <message>
+        <source>{run}&apos;s start does not fit the edited graph for {arrays}; those start from the current weights</source>
+        <translation>{run} 的起点与编辑后的图在 {arrays} 上不匹配；这些数组从当前权重开始</translation>
+    </message>
+    <message>
+        <source>cannot train: {why}</source>
+        <translation>无法训练：{why}</translation>
+    </message>
+    <message>
+        <source>{run}: the graph was replaced while it trained; its weights were not loaded</source>
+        <translation>{run}：训练期间图被替换了；没有载入它的权重</translation>
+    </message>
+    <message>
+        <source>Trained weights ({run})</source>
+        <translation>训练得到的权重（{run}）</translation>
+    </message>
+    <message>
+        <source>{run}: {status} after {iterations} iterations; trained weights loaded (Undo or Revert weights to go back)</source>
+        <translation>{run}：{iterations} 次迭代后{status}；已载入训练得到的权重（用撤销或“恢复权重”回到之前）</translation>
     </message>
 </context>
 <context>
@@ -1778,7 +2620,30 @@ epoch {epoch}/{epochs} · iteration {iteration}/{iterations} · {speed:,.0f} it/
     </message>
 </context>
 <context>
+    <name>Values</name>
+    <message>
+        <source>all {value}</source>
+        <translation>全是 {value}</translation>
+    </message>
+    <message>
+        <source>  ({count} not finite)</source>
+        <translation>  （{count} 个不是有限值）</translation>
+    </message>
+    <message>
+        <source>{shape}  min {min}  max {max}  mean {mean}</source>
+        <translation>{shape}  最小 {min}  最大 {max}  均值 {mean}</translation>
+    </message>
+    <message>
+        <source>{shape} (empty)</source>
+        <translation>{shape}（空）</translation>
+    </message>
+</context>
+<context>
     <name>WeightsMenu</name>
+    <message>
+        <source>Weights (*.npz);;All files (*)</source>
+        <translation>权重 (*.npz);;所有文件 (*)</translation>
+    </message>
     <message>
         <source>Nothing is selected. Select the nodes (for example the layers of an encoder) whose weights to use, then try again.</source>
         <translation>没有选中任何东西。请选中要使用其权重的节点（例如编码器的各层），然后再试一次。</translation>
@@ -1788,12 +2653,64 @@ epoch {epoch}/{epochs} · iteration {iteration}/{iterations} · {speed:,.0f} it/
         <translation>保存所选节点的权重</translation>
     </message>
     <message>
+        <source>{why}. Select layers that own weights (dense, conv2d, embedding, parameter…).</source>
+        <translation>{why}。请选中拥有权重的层（dense、conv2d、embedding、parameter…）。</translation>
+    </message>
+    <message>
+        <source>{path} could not be written ({why}); choose another place. Nothing was lost.</source>
+        <translation>无法写入 {path}（{why}）；请选择另一个位置。什么也没有丢失。</translation>
+    </message>
+    <message>
+        <source>Saved {count} arrays to {file}: {names}</source>
+        <translation>已把 {count} 个数组保存到 {file}：{names}</translation>
+    </message>
+    <message>
         <source>Load weights into selection</source>
         <translation>把权重载入所选节点</translation>
     </message>
     <message>
         <source>Training is running; stop it first, then load weights.</source>
         <translation>训练正在进行；请先停止训练，再载入权重。</translation>
+    </message>
+    <message>
+        <source>{why}
+
+The weights are unchanged.</source>
+        <translation>{why}
+
+权重没有改变。</translation>
+    </message>
+    <message>
+        <source>Load weights from {file}</source>
+        <translation>从 {file} 载入权重</translation>
+    </message>
+    <message>
+        <source>Loaded {count} arrays (matched by node name and shape): {names}</source>
+        <translation>已载入 {count} 个数组（按节点名和形状匹配）：{names}</translation>
+    </message>
+    <message>
+        <source>Not in the file, kept as they were: {names}</source>
+        <translation>文件中没有、保持原样的：{names}</translation>
+    </message>
+    <message>
+        <source>In the file but matching no selected node: {names}</source>
+        <translation>文件中有、但不匹配任何选中节点的：{names}</translation>
+    </message>
+    <message>
+        <source>loaded {count} arrays</source>
+        <translation>已载入 {count} 个数组</translation>
+    </message>
+    <message>
+        <source>kept {count} not in the file ({names})</source>
+        <translation>保留了 {count} 个文件中没有的数组（{names}）</translation>
+    </message>
+    <message>
+        <source>ignored {count} with no matching node ({names})</source>
+        <translation>忽略了 {count} 个没有匹配节点的数组（{names}）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>Save &amp;Weights of Selection…</source>

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (QGraphicsScene, QGraphicsSceneHelpEvent, QGraphic
                                QToolTip)
 
 from engine import GraphEvent, get_op
-from engine.ops.base import fmt_shape
 
 from ..editor.commands import MoveNodes, SetCollapsed, node_pos
 from ..editor.layout import layered_layout
 from ..session import Session
+from ..shape_words import fmt_shape
 from .edge_item import EdgeItem
 from .group_item import COLLAPSED_H, COLLAPSED_W, GroupItem
 from .node_item import NodeItem
@@ -339,6 +339,10 @@ class GraphScene(QGraphicsScene):
             item.set_issues(by_node.get(nid, []))
         for (src, dst, port), edge in self._edges.items():
             edge.set_error(any(i.port == port for i in by_node.get(dst, ())))
+
+    def retranslate(self) -> None:
+        """After a language change: the words on the nodes (a 'scalar' shape) again."""
+        self._refresh_shapes()
 
     def refresh_edges(self) -> None:
         self._index = None

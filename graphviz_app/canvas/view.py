@@ -3,13 +3,13 @@ rubber-band selection, the drop target for ops dragged from the palette, and the
 shows why a gesture was refused until the next action."""
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (QCursor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QMouseEvent,
                            QPainter, QPen, QResizeEvent, QWheelEvent)
 from PySide6.QtWidgets import QGraphicsView
 
 from .. import OP_MIME
-from ..editor.commands import AddNode
+from ..editor.commands import AddNode, retranslate_names
 from .notice import Notice
 from .scene import GraphScene
 
@@ -42,6 +42,12 @@ class GraphView(QGraphicsView):
         self.session.refused.connect(self._on_refused)
         self.session.graph_changed.connect(lambda _event: self.notice.dismiss())
         self.session.graph_replaced.connect(self.notice.dismiss)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.graph_scene.retranslate()
+            retranslate_names(self.session.undo_stack)     # the History panel reads them
+        super().changeEvent(event)
 
     # -- refusals -------------------------------------------------------------------------------
     def show_refusal(self, reason: str, scene_pos: QPointF) -> None:

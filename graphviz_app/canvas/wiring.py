@@ -15,6 +15,7 @@ from PySide6.QtGui import QPen, Qt
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from ..editor.commands import Connect, Disconnect
+from ..i18n import render, translate
 from .routing import wire_path
 from .node_item import NodeItem
 from .port_item import PortItem
@@ -111,14 +112,15 @@ class WireTool:
                 self.show_refusal(reason, pos, dst)
                 scene.refresh_edges()
                 return reason
-            stack.beginMacro(f"Move wire to {graph.nodes[dst].name}")
+            stack.beginMacro(translate("Canvas", "Move wire to {name}").format(
+                name=graph.nodes[dst].name))
             session.push(Disconnect(session, *detached))
             session.push(Connect(session, src, dst, port))
             stack.endMacro()
             return None
         if src is None or dst is None:
             return None
-        reason = session.graph.check_connect(src, dst, port, shapes=True)
+        reason = render(session.graph.check_connect(src, dst, port, shapes=True))
         if reason:
             self.show_refusal(reason, pos, dst)
             return reason
@@ -130,7 +132,7 @@ class WireTool:
         """Check a moved wire as if its old place were already free."""
         trial = self.scene.session.graph.copy()
         trial.disconnect(*detached)
-        return trial.check_connect(src, dst, port, shapes=True)
+        return render(trial.check_connect(src, dst, port, shapes=True))
 
     def cancel(self) -> None:
         self._clear_line()
@@ -145,6 +147,7 @@ class WireTool:
 
     def show_refusal(self, reason: str, pos: QPointF, node: str | None = None) -> None:
         """Report the reason (with the node it concerns) and ask the view to show it at
-        ``pos`` (scene coordinates)."""
-        self.scene.session.report(f"Wire refused: {reason}", node)
+        ``pos`` (scene coordinates). ``reason`` is already in the user's language."""
+        self.scene.session.report(translate("Canvas", "Wire refused: {reason}").format(
+            reason=reason), node)
         self.scene.refused.emit(reason, pos)

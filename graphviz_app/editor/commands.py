@@ -19,6 +19,9 @@ from engine import GraphError, Node, get_op
 from engine.ops.base import ParamError
 from engine.shapes import infer
 
+from ..error_text import error_text
+from ..i18n import QT_TRANSLATE_NOOP, Source, render, translate
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..session import Session
 
@@ -79,8 +82,25 @@ def _numbers(shapes: dict) -> dict[str, int]:
             for nid, info in shapes.items()}
 
 
+# Large counts in words, largest first: "size word" pairs. A language groups digits its own way
+# (Chinese by 10^4: 万, 亿), so the translation lists its own sizes and words.
+SIZE_WORDS = QT_TRANSLATE_NOOP("Commands", "1e12 trillion|1e9 billion|1e6 million")
+
+
+def _sizes(text: str) -> list[tuple[float, str]]:
+    out = []
+    for part in text.split("|"):
+        size, _, word = part.strip().partition(" ")
+        try:
+            out.append((float(size), word.strip()))
+        except ValueError:
+            return _sizes(SIZE_WORDS) if text != SIZE_WORDS else []
+    return out
+
+
 def _words(n: int) -> str:
-    for size, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
+    """4_000_000 -> '4 million' (in Chinese '400 万'); small counts as digits: '2 400'."""
+    for size, word in _sizes(translate("Commands", SIZE_WORDS)):
         if n >= size:
             return f"{n / size:.3g} {word}"
     return f"{n:,}".replace(",", " ")
@@ -98,18 +118,49 @@ def weight_budget_reason(graph, nodes: dict, edges: list = (), fix: str = "") ->
         return None
     nid = max(after, key=lambda n: after[n] - before.get(n, 0))
     name = getattr(graph.nodes.get(nid) or nodes.get(nid), "name", nid)
-    return (f"{name} would need {_words(after[nid])} weights ({after[nid] * 8 / 2**30:.3g} GiB); "
-            f"the graph may hold at most {_words(MAX_WEIGHTS)}. {fix}".strip())
+    return translate("Commands", "{name} would need {count} weights ({gib:.3g} GiB); the graph "
+                     "may hold at most {limit}. {fix}").format(
+        name=name, count=_words(after[nid]), gib=after[nid] * 8 / 2**30,
+        limit=_words(MAX_WEIGHTS), fix=fix).strip()
 
 
-class GraphCommand(QUndoCommand):
-    """Base: keeps the session; subclasses implement redo/undo and optionally check."""
+class Named:
+    """A command whose name (in Edit → Undo and the History panel) can be said again in
+    another language: :meth:`set_name` keeps the marked English template and its fields, and
+    :func:`retranslate_names` renames every such command of a stack."""
+
+    _name: tuple[Source, dict] | None = None
+
+    def set_name(self, text: "Source | str", **fields) -> None:
+        """Name the command ``text`` (marked with QT_TRANSLATE_NOOP; a plain string is
+        shown as it is and stays in the language it was made in) filled with ``fields``."""
+        self._name = (text, fields) if isinstance(text, Source) else None
+        self.setText(translate(text.context, text).format(**fields)
+                     if isinstance(text, Source) else text)
+
+    def retranslate(self) -> None:
+        if self._name is not None:
+            self.set_name(self._name[0], **self._name[1])
+
+
+def retranslate_names(stack) -> None:
+    """Rename the commands of ``stack`` (a QUndoStack) in the current language."""
+    for i in range(stack.count()):
+        cmd = stack.command(i)
+        if isinstance(cmd, Named):
+            cmd.retranslate()
+
+
+class GraphCommand(Named, QUndoCommand):
+    """Base: keeps the session; subclasses implement redo/undo and optionally check.
+    ``text`` (a marked template, or plain text) is filled with ``fields`` to name it."""
 
     edits_model = True
 
-    def __init__(self, session: "Session", text: str) -> None:
-        super().__init__(text)
+    def __init__(self, session: "Session", text: "Source | str", **fields) -> None:
+        super().__init__()
         self.session = session
+        self.set_name(text, **fields)
 
     @property
     def graph(self):
@@ -124,7 +175,7 @@ class AddNode(GraphCommand):
 
     def __init__(self, session: "Session", op: str, pos: Pos, params: dict | None = None,
                  name: str | None = None) -> None:
-        super().__init__(session, f"Add {op}")
+        super().__init__(session, QT_TRANSLATE_NOOP("Commands", "Add {op}"), op=op)
         self.op, self.pos, self.params, self.name = op, pos, params, name
         self.nid: str | None = None
 
@@ -132,16 +183,18 @@ class AddNode(GraphCommand):
         try:
             get_op(self.op).validate_params(dict(self.params or {}))
         except KeyError:
-            return f"there is no op {self.op[:40]!r}; drag one from the palette"
+            return translate("Commands", "there is no op {op}; drag one from the palette").format(
+                op=repr(self.op[:40]))
         except ParamError as e:
-            return f"{self.op}: {e}"
+            return f"{self.op}: {error_text(e)}"
         return None
 
     def redo(self) -> None:
         self.nid = self.graph.add_node(self.op, self.params, name=self.name, nid=self.nid,
                                        ui={"pos": [self.pos[0], self.pos[1]]})
         self.name = self.graph.nodes[self.nid].name
-        self.setText(f"Add {self.name} ({self.op})")
+        self.set_name(QT_TRANSLATE_NOOP("Commands", "Add {name} ({op})"), name=self.name,
+                      op=self.op)
         self.session.select([self.nid])
 
     def undo(self) -> None:
@@ -153,13 +206,14 @@ class RemoveNodes(GraphCommand):
 
     def __init__(self, session: "Session", ids: list[str]) -> None:
         names = ", ".join(session.graph.nodes[i].name for i in ids[:3] if i in session.graph.nodes)
-        super().__init__(session, f"Delete {names}{'…' if len(ids) > 3 else ''}")
+        super().__init__(session, QT_TRANSLATE_NOOP("Commands", "Delete {names}"),
+                         names=names + ("…" if len(ids) > 3 else ""))
         self.ids = [i for i in session.graph.nodes if i in set(ids)]
         self.saved: list[dict] = []
         self.groups: list[tuple[str, str, tuple, bool]] = []
 
     def check(self) -> str | None:
-        return None if self.ids else "select nodes to delete"
+        return None if self.ids else translate("Commands", "select nodes to delete")
 
     def redo(self) -> None:
         g = self.graph
@@ -184,19 +238,20 @@ class Connect(GraphCommand):
     """Wire ``src``'s output to input ``port`` of ``dst`` (refused when shapes disagree)."""
 
     def __init__(self, session: "Session", src: str, dst: str, port: int) -> None:
-        super().__init__(session, "Connect")
+        super().__init__(session, QT_TRANSLATE_NOOP("Commands", "Connect"))
         self.src, self.dst, self.port = src, dst, port
         g = session.graph
         if src in g.nodes and dst in g.nodes:
             pname = get_op(g.nodes[dst].op).input_name(port)
-            self.setText(f"Connect {g.nodes[src].name} → {g.nodes[dst].name}.{pname}")
+            self.set_name(QT_TRANSLATE_NOOP("Commands", "Connect {src} → {dst}.{port}"),
+                          src=g.nodes[src].name, dst=g.nodes[dst].name, port=pname)
 
     def check(self) -> str | None:
         reason = self.graph.check_connect(self.src, self.dst, self.port, shapes=True)
         if reason:
-            return reason
+            return render(reason)
         return weight_budget_reason(self.graph, {}, [(self.src, self.dst, self.port)],
-                                    "Make the input smaller first.")
+                                    translate("Commands", "Make the input smaller first."))
 
     def redo(self) -> None:
         self.graph.connect(self.src, self.dst, self.port)
@@ -209,23 +264,24 @@ class Disconnect(GraphCommand):
     """Remove the wire into input ``port`` of ``dst``."""
 
     def __init__(self, session: "Session", dst: str, port: int) -> None:
-        super().__init__(session, "Disconnect")
+        super().__init__(session, QT_TRANSLATE_NOOP("Commands", "Disconnect"))
         self.dst, self.port = dst, port
         self.src: str | None = None
 
     def check(self) -> str | None:
         g = self.graph
         if self.dst not in g.nodes:
-            return "that node no longer exists"
+            return translate("Commands", "that node no longer exists")
         ins = g.inputs_of(self.dst)
         if self.port >= len(ins) or ins[self.port] is None:
-            return f"input {self.port} of {g.nodes[self.dst].name} is not connected"
+            return translate("Commands", "input {port} of {name} is not connected").format(
+                port=self.port, name=g.nodes[self.dst].name)
         return None
 
     def redo(self) -> None:
         self.src = self.graph.disconnect(self.dst, self.port)
-        self.setText(f"Disconnect {self.graph.nodes[self.src].name} → "
-                     f"{self.graph.nodes[self.dst].name}")
+        self.set_name(QT_TRANSLATE_NOOP("Commands", "Disconnect {src} → {dst}"),
+                      src=self.graph.nodes[self.src].name, dst=self.graph.nodes[self.dst].name)
 
     def undo(self) -> None:
         self.graph.connect(self.src, self.dst, self.port)
@@ -237,9 +293,12 @@ class MoveNodes(GraphCommand):
     edits_model = False
 
     def __init__(self, session: "Session", moves: dict[str, tuple[Pos | None, Pos]],
-                 text: str = "Move") -> None:
+                 text: "Source | str | None" = None) -> None:
+        """``text``: the name in Edit → Undo (default "Move 3 nodes")."""
         n = len(moves)
-        super().__init__(session, text if text != "Move" else f"Move {n} node{'s' * (n != 1)}")
+        many = QT_TRANSLATE_NOOP("Commands", "Move {count} nodes")
+        super().__init__(session, text or (QT_TRANSLATE_NOOP("Commands", "Move 1 node")
+                                           if n == 1 else many), count=n)
         self.moves = moves
 
     def _apply(self, which: int) -> None:
@@ -262,22 +321,25 @@ class SetParams(GraphCommand):
     def __init__(self, session: "Session", nid: str, changes: dict) -> None:
         node = session.graph.nodes.get(nid)
         label = ", ".join(f"{k}={v}" for k, v in changes.items())
-        super().__init__(session, f"Set {node.name if node else nid} {label}")
+        super().__init__(session, QT_TRANSLATE_NOOP("Commands", "Set {name} {changes}"),
+                         name=node.name if node else nid, changes=label)
         self.nid, self.changes = nid, dict(changes)
         self.old: dict = {}
 
     def check(self) -> str | None:
         node = self.graph.nodes.get(self.nid)
         if node is None:
-            return "that node no longer exists"
+            return translate("Commands", "that node no longer exists")
         merged = dict(node.params)
         merged.update(self.changes)
         try:
             merged = get_op(node.op).validate_params(merged)
         except ParamError as e:
-            return f"{node.name}: {e}"
+            return f"{node.name}: {error_text(e)}"
+        fix = translate("Commands", "Choose a smaller {params}.").format(
+            params=", ".join(self.changes))
         return weight_budget_reason(self.graph, {self.nid: dataclasses.replace(node, params=merged)},
-                                    fix=f"Choose a smaller {', '.join(self.changes)}.")
+                                    fix=fix)
 
     def redo(self) -> None:
         self.old = self.graph.set_params(self.nid, self.changes)
@@ -288,7 +350,7 @@ class SetParams(GraphCommand):
 
 class Rename(GraphCommand):
     def __init__(self, session: "Session", nid: str, name: str) -> None:
-        super().__init__(session, f"Rename to {name}")
+        super().__init__(session, QT_TRANSLATE_NOOP("Commands", "Rename to {name}"), name=name)
         self.nid, self.name = nid, name
         self.old: str | None = None
 
@@ -296,12 +358,13 @@ class Rename(GraphCommand):
         try:
             self.graph._check_name(self.name, exclude=self.nid)
         except GraphError as e:
-            return str(e)
+            return error_text(e)
         return None
 
     def redo(self) -> None:
         self.old = self.graph.rename(self.nid, self.name)
-        self.setText(f"Rename {self.old} to {self.name}")
+        self.set_name(QT_TRANSLATE_NOOP("Commands", "Rename {old} to {new}"), old=self.old,
+                      new=self.name)
 
     def undo(self) -> None:
         self.graph.rename(self.nid, self.old)
@@ -310,7 +373,9 @@ class Rename(GraphCommand):
 class SetFrozen(GraphCommand):
     def __init__(self, session: "Session", nid: str, frozen: bool) -> None:
         name = session.graph.nodes[nid].name if nid in session.graph.nodes else nid
-        super().__init__(session, f"{'Freeze' if frozen else 'Unfreeze'} {name}")
+        text = QT_TRANSLATE_NOOP("Commands", "Freeze {name}") if frozen else \
+            QT_TRANSLATE_NOOP("Commands", "Unfreeze {name}")
+        super().__init__(session, text, name=name)
         self.nid, self.frozen = nid, bool(frozen)
         self.old = False
 
@@ -323,18 +388,19 @@ class SetFrozen(GraphCommand):
 
 class GroupNodes(GraphCommand):
     def __init__(self, session: "Session", ids: list[str], name: str) -> None:
-        super().__init__(session, f"Group {name}")
+        super().__init__(session, QT_TRANSLATE_NOOP("Commands", "Group {name}"), name=name)
         self.ids, self.name = list(ids), name
         self.gid: str | None = None
 
     def check(self) -> str | None:
         if not self.ids:
-            return "select nodes to group"
+            return translate("Commands", "select nodes to group")
         for n in self.ids:
             gid = self.graph.group_of(n)
             if gid:
-                return (f"{self.graph.nodes[n].name} is already in group "
-                        f"{self.graph.groups[gid].name}; ungroup it first")
+                return translate("Commands", "{name} is already in group {group}; ungroup it "
+                                 "first").format(name=self.graph.nodes[n].name,
+                                                 group=self.graph.groups[gid].name)
         return None
 
     def redo(self) -> None:
@@ -347,12 +413,14 @@ class GroupNodes(GraphCommand):
 class Ungroup(GraphCommand):
     def __init__(self, session: "Session", gid: str) -> None:
         grp = session.graph.groups.get(gid)
-        super().__init__(session, f"Ungroup {grp.name if grp else gid}")
+        super().__init__(session, QT_TRANSLATE_NOOP("Commands", "Ungroup {name}"),
+                         name=grp.name if grp else gid)
         self.gid = gid
         self.saved: Any = None
 
     def check(self) -> str | None:
-        return None if self.gid in self.graph.groups else "select a group to ungroup"
+        return None if self.gid in self.graph.groups else translate(
+            "Commands", "select a group to ungroup")
 
     def redo(self) -> None:
         self.saved = self.graph.ungroup(self.gid)
@@ -367,7 +435,9 @@ class SetCollapsed(GraphCommand):
 
     def __init__(self, session: "Session", gid: str, collapsed: bool) -> None:
         name = session.graph.groups[gid].name if gid in session.graph.groups else gid
-        super().__init__(session, f"{'Collapse' if collapsed else 'Expand'} {name}")
+        text = QT_TRANSLATE_NOOP("Commands", "Collapse {name}") if collapsed else \
+            QT_TRANSLATE_NOOP("Commands", "Expand {name}")
+        super().__init__(session, text, name=name)
         self.gid, self.collapsed = gid, bool(collapsed)
         self.old = not collapsed
 
@@ -378,35 +448,53 @@ class SetCollapsed(GraphCommand):
         self.graph.set_collapsed(self.gid, self.old)
 
 
+# What an AddNodes command is called in Edit → Undo, and how its refusals begin, by kind
+_ADD_TEXTS = {
+    "Paste": (QT_TRANSLATE_NOOP("Commands", "Paste 1 node"),
+              QT_TRANSLATE_NOOP("Commands", "Paste {count} nodes"),
+              QT_TRANSLATE_NOOP("Commands", "cannot paste {name}: {why}")),
+    "Duplicate": (QT_TRANSLATE_NOOP("Commands", "Duplicate 1 node"),
+                  QT_TRANSLATE_NOOP("Commands", "Duplicate {count} nodes"),
+                  QT_TRANSLATE_NOOP("Commands", "cannot duplicate {name}: {why}")),
+}
+
+
 class AddNodes(GraphCommand):
     """Add several nodes and the edges among them (paste, duplicate).
 
-    ``nodes``: dicts with op, params, name, frozen, pos; ``edges``: (src index, dst index, port).
+    ``nodes``: dicts with op, params, name, frozen, pos; ``edges``: (src index, dst index, port);
+    ``text``: "Paste" or "Duplicate" (the kind of edit, named in the user's language).
     """
 
     def __init__(self, session: "Session", nodes: list[dict], edges: list[tuple[int, int, int]],
                  text: str = "Paste") -> None:
-        super().__init__(session, f"{text} {len(nodes)} node{'s' * (len(nodes) != 1)}")
+        if text not in _ADD_TEXTS:
+            raise ValueError(f"text must be one of {', '.join(_ADD_TEXTS)}, not {text!r}")
+        one, many, cannot = _ADD_TEXTS[text]
+        super().__init__(session, one if len(nodes) == 1 else many, count=len(nodes))
+        self._cannot = translate("Commands", cannot)
         self.nodes, self.edges = nodes, edges
         self.ids: list[str | None] = [None] * len(nodes)
         self.names: list[str | None] = [None] * len(nodes)
 
     def check(self) -> str | None:
         if not self.nodes:
-            return "nothing to paste"
+            return translate("Commands", "nothing to paste")
         trial: dict[str, Node] = {}
         for i, spec in enumerate(self.nodes):
-            what = f"{self.text().split()[0].lower()} {spec.get('name') or spec['op']}"
+            name = spec.get("name") or spec["op"]
             try:
                 params = get_op(spec["op"]).validate_params(dict(spec.get("params") or {}))
             except KeyError:
-                return f"cannot {what}: there is no op {spec['op']!r}"
+                why = translate("Commands", "there is no op {op}").format(op=repr(spec["op"]))
+                return self._cannot.format(name=name, why=why)
             except ParamError as e:
-                return f"cannot {what}: {e}"
+                return self._cannot.format(name=name, why=error_text(e))
             tid = f"\0{i}"   # never a real id
             trial[tid] = Node(tid, spec.get("name") or spec["op"], spec["op"], params)
         edges = [(f"\0{a}", f"\0{b}", p) for a, b, p in self.edges]
-        return weight_budget_reason(self.graph, trial, edges, "Change it before pasting.")
+        return weight_budget_reason(self.graph, trial, edges,
+                                    translate("Commands", "Change it before pasting."))
 
     def redo(self) -> None:
         with self.graph.batch():   # one shape inference for the whole paste

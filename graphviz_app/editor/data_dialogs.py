@@ -7,6 +7,8 @@ previewed rows, so a bad value shows its line and column before OK is pressed.
 """
 from __future__ import annotations
 
+import html
+
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QLabel, QRadioButton, QSpinBox, QTableWidget, QTableWidgetItem,
@@ -14,10 +16,18 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from engine.data import csv_import, image_folder
 
+from ..error_text import error_text
+from ..i18n import QT_TRANSLATE_NOOP, translate
+
 __all__ = ["CsvOptionsDialog", "FolderOptionsDialog", "PREVIEW_ROWS"]
 
 PREVIEW_ROWS = 20
-NO_TARGET = "(none: features only)"
+_KINDS = {"number": QT_TRANSLATE_NOOP("DataDialogs", "number"),
+          "category": QT_TRANSLATE_NOOP("DataDialogs", "category")}
+_SEPARATORS = {",": QT_TRANSLATE_NOOP("DataDialogs", "commas"),
+               ";": QT_TRANSLATE_NOOP("DataDialogs", "semicolons"),
+               "\t": QT_TRANSLATE_NOOP("DataDialogs", "tabs"),
+               "|": QT_TRANSLATE_NOOP("DataDialogs", "bars")}
 
 
 class CsvOptionsDialog(QDialog):
@@ -26,18 +36,21 @@ class CsvOptionsDialog(QDialog):
     def __init__(self, table: csv_import.CsvTable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table_data = table
-        self.setWindowTitle(f"Import {table.name or 'CSV'}")
+        self.setWindowTitle(translate("DataDialogs", "Import {name}").format(
+            name=table.name or "CSV"))
         lay = QVBoxLayout(self)
         shown = min(PREVIEW_ROWS, len(table.rows))
-        lay.addWidget(QLabel(f"{len(table.rows)} rows, {len(table.header)} columns, separated by "
-                             f"{_sep_name(table.separator)}. "
-                             + (f"The first {shown} rows:" if shown < len(table.rows) else
-                                "Every row:")))
+        found = translate("DataDialogs", "{rows} rows, {columns} columns, separated by {sep}. "
+                          ).format(rows=len(table.rows), columns=len(table.header),
+                                   sep=_sep_name(table.separator))
+        which = translate("DataDialogs", "The first {count} rows:").format(count=shown) \
+            if shown < len(table.rows) else translate("DataDialogs", "Every row:")
+        lay.addWidget(QLabel(found + which))
         self.kinds = list(table.kinds)       # as detected; a header click switches one
         self.preview = QTableWidget(min(PREVIEW_ROWS, len(table.rows)), len(table.header))
         self._label_columns()
-        self.preview.horizontalHeader().setToolTip("Click a column's name to read it as "
-                                                   "numbers or as categories")
+        self.preview.horizontalHeader().setToolTip(translate(
+            "DataDialogs", "Click a column's name to read it as numbers or as categories"))
         self.preview.horizontalHeader().sectionClicked.connect(self.toggle_kind)
         for i, row in enumerate(table.rows[:PREVIEW_ROWS]):
             for j, v in enumerate(row):
@@ -47,21 +60,25 @@ class CsvOptionsDialog(QDialog):
         lay.addWidget(self.preview)
         form = QFormLayout()
         self.target = QComboBox()
-        self.target.addItem(NO_TARGET, None)
+        self.target.addItem(translate("DataDialogs", "(none: features only)"), None)
         for h in table.header:
             self.target.addItem(h, h)
         self.target.setCurrentIndex(len(table.header))       # the last column, by custom
         self.target_as = QComboBox()
-        for label, key in (("automatic", "auto"), ("classes", "classes"), ("values", "values")):
+        for label, key in ((translate("DataDialogs", "automatic"), "auto"),
+                           (translate("DataDialogs", "classes"), "classes"),
+                           (translate("DataDialogs", "values"), "values")):
             self.target_as.addItem(label, key)
         self.categorical = QComboBox()
-        self.categorical.addItem("ids (one column of numbers)", "ids")
-        self.categorical.addItem("one-hot (a 0/1 column per category)", "onehot")
-        self.standardize = QCheckBox("scale numeric features to mean 0, deviation 1")
+        self.categorical.addItem(translate("DataDialogs", "ids (one column of numbers)"), "ids")
+        self.categorical.addItem(translate("DataDialogs", "one-hot (a 0/1 column per category)"),
+                                 "onehot")
+        self.standardize = QCheckBox(translate("DataDialogs", "scale numeric features to mean 0, "
+                                                              "deviation 1"))
         self.standardize.setChecked(True)
-        form.addRow("Target column", self.target)
-        form.addRow("Target as", self.target_as)
-        form.addRow("Categorical columns", self.categorical)
+        form.addRow(translate("DataDialogs", "Target column"), self.target)
+        form.addRow(translate("DataDialogs", "Target as"), self.target_as)
+        form.addRow(translate("DataDialogs", "Categorical columns"), self.categorical)
         form.addRow("", self.standardize)
         lay.addLayout(form)
         self.status = QLabel()
@@ -92,7 +109,8 @@ class CsvOptionsDialog(QDialog):
 
     def _label_columns(self) -> None:
         self.preview.setHorizontalHeaderLabels(
-            [f"{h}\n({k})" for h, k in zip(self.table_data.header, self.kinds)])
+            [f"{h}\n({translate('DataDialogs', _KINDS[k]) if k in _KINDS else k})"
+             for h, k in zip(self.table_data.header, self.kinds)])
 
     def toggle_kind(self, j: int) -> None:
         """Read column ``j`` as categories instead of numbers, or the other way round."""
@@ -116,20 +134,26 @@ class CsvOptionsDialog(QDialog):
         try:
             ds = csv_import.to_dataset(head, **self.options())
         except ValueError as e:
-            self.status.setText(f"<span style='color:#c0392b'>Problem: {e}</span>")
+            why = error_text(e)
+            problem = translate("DataDialogs", "Problem: {why}").format(
+                why=html.escape(why, quote=False))
+            self.status.setText(f"<span style='color:#c0392b'>{problem}</span>")
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             self._mark(getattr(e, "line", None), getattr(e, "column", None))
-            return str(e)
+            return why
         self._mark(None, None)
-        what = (f"{ds.meta['classes']} classes" if ds.meta["task"] == "classification"
-                else "values to predict" if ds.meta["task"] == "regression" else "no target")
-        self.status.setText(f"x gets {ds['x'].shape[1]} feature columns; y: {what}.")
+        task = ds.meta["task"]
+        what = (translate("DataDialogs", "{count} classes").format(count=ds.meta["classes"])
+                if task == "classification" else translate("DataDialogs", "values to predict")
+                if task == "regression" else translate("DataDialogs", "no target"))
+        self.status.setText(translate("DataDialogs", "x gets {count} feature columns; y: {what}."
+                                      ).format(count=ds["x"].shape[1], what=what))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         return None
 
 
 def _sep_name(sep: str) -> str:
-    return {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}.get(sep, repr(sep))
+    return translate("DataDialogs", _SEPARATORS[sep]) if sep in _SEPARATORS else repr(sep)
 
 
 class FolderOptionsDialog(QDialog):
@@ -137,30 +161,34 @@ class FolderOptionsDialog(QDialog):
 
     def __init__(self, scan: image_folder.FolderScan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import an image folder")
+        self.setWindowTitle(translate("DataDialogs", "Import an image folder"))
         lay = QVBoxLayout(self)
         counts = scan.counts()
         rows = "".join(f"<tr><td>{c}</td><td align='right'>&nbsp;{n}</td></tr>"
                        for c, n in zip(scan.classes[:12], counts[:12]))
-        more = f"<br>… and {len(scan.classes) - 12} more classes" if len(scan.classes) > 12 else ""
+        more = "<br>" + translate("DataDialogs", "… and {count} more classes").format(
+            count=len(scan.classes) - 12) if len(scan.classes) > 12 else ""
         n_ign = len(scan.ignored)
-        ignored = (f"<br>{n_ign} {'file that is' if n_ign == 1 else 'files that are'} not "
-                   f"{'an image is' if n_ign == 1 else 'images are'} ignored." if n_ign else "")
-        lay.addWidget(QLabel(f"{len(scan.files)} image files in {len(scan.classes)} classes:"
-                             f"<table>{rows}</table>{more}{ignored}"))
+        ignored = "" if not n_ign else "<br>" + (
+            translate("DataDialogs", "1 file that is not an image is ignored.") if n_ign == 1
+            else translate("DataDialogs", "{count} files that are not images are ignored."
+                           ).format(count=n_ign))
+        found = translate("DataDialogs", "{files} image files in {classes} classes:").format(
+            files=len(scan.files), classes=len(scan.classes))
+        lay.addWidget(QLabel(f"{found}<table>{rows}</table>{more}{ignored}"))
         form = QFormLayout()
         self.size = QSpinBox()
         self.size.setRange(4, image_folder.MAX_SIDE)
         self.size.setValue(32)
         self.size.setSuffix(" px")
-        form.addRow("Resize to (square)", self.size)
+        form.addRow(translate("DataDialogs", "Resize to (square)"), self.size)
         colour_row = QHBoxLayout()
-        self.grey = QRadioButton("grey")
-        self.colour = QRadioButton("colour")
+        self.grey = QRadioButton(translate("DataDialogs", "grey"))
+        self.colour = QRadioButton(translate("DataDialogs", "colour"))
         self.grey.setChecked(True)
         colour_row.addWidget(self.grey)
         colour_row.addWidget(self.colour)
-        form.addRow("Channels", colour_row)
+        form.addRow(translate("DataDialogs", "Channels"), colour_row)
         lay.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from engine.data import corpus, csv_import, digits, image_folder, precompute, sample_images
 from engine.training import Dataset
 
-from ..i18n import QT_TRANSLATE_NOOP, live
+from ..error_text import error_text
+from ..i18n import QT_TRANSLATE_NOOP, Source, live, translate
 from ..imaging import load_image
+from .commands import Named
 from .data_dialogs import CsvOptionsDialog, FolderOptionsDialog
 from .jobs import Job, JobProgress
 
@@ -30,12 +32,14 @@ __all__ = ["SetDatasetCommand", "DataImporter", "qt_decode", "install", "summary
 MAX_SKIPPED_SHOWN = 10
 
 
-class SetDatasetCommand(QUndoCommand):
-    """Make ``new`` the session's data set; undo puts the previous one back."""
+class SetDatasetCommand(Named, QUndoCommand):
+    """Make ``new`` the session's data set; undo puts the previous one back. ``text`` (a
+    marked template, or plain text) filled with ``fields`` names it."""
 
-    def __init__(self, session, new: Dataset | None, text: str) -> None:
-        super().__init__(text)
+    def __init__(self, session, new: Dataset | None, text: "Source | str", **fields) -> None:
+        super().__init__()
         self.session, self.new, self.old = session, new, session.dataset
+        self.set_name(text, **fields)
 
     def redo(self) -> None:
         self.session.set_dataset(self.new)
@@ -52,11 +56,13 @@ def qt_decode(path: str, size: int, grey: bool) -> np.ndarray:
     reader = QImageReader(path)
     reader.setAutoTransform(True)
     if not reader.canRead():
-        raise ValueError(f"not a readable image ({reader.errorString()})")
+        raise ValueError(translate("DataImport", "not a readable image ({why})").format(
+            why=reader.errorString()))
     reader.setScaledSize(QSize(size, size))
     img = reader.read()
     if img.isNull():
-        raise ValueError(f"cannot be decoded ({reader.errorString()})")
+        raise ValueError(translate("DataImport", "cannot be decoded ({why})").format(
+            why=reader.errorString()))
     img = img.convertToFormat(QImage.Format.Format_RGB888)
     if img.width() != size or img.height() != size:
         img = img.scaled(size, size)
@@ -67,17 +73,27 @@ def qt_decode(path: str, size: int, grey: bool) -> np.ndarray:
     return image_folder.to_channels(pix.astype(np.float32) / 255.0, grey)
 
 
+IMPORT = QT_TRANSLATE_NOOP("DataImport", "Import {name}")
+"""'Import data.csv': a load's name in its progress, messages and Edit → Undo."""
+
+
+def _import_title(name: str) -> str:
+    return translate(IMPORT.context, IMPORT).format(name=name)
+
+
 def summary(ds: Dataset) -> str:
     """One line about a data set: its size, arrays and task."""
     meta = ds.meta
-    parts = [f"{len(ds)} examples"]
+    parts = [translate("DataImport", "{count} examples").format(count=len(ds))]
     if "x" in ds:
-        parts.append(f"x {tuple(ds['x'].shape[1:]) or 'ids'}")
+        ids = translate("DataImport", "ids")
+        parts.append(f"x {tuple(ds['x'].shape[1:]) or ids}")
     if meta.get("task") == "classification":
-        parts.append(f"{meta.get('classes', '?')} classes")
+        parts.append(translate("DataImport", "{count} classes").format(
+            count=meta.get("classes", "?")))
     elif meta.get("task") == "regression":
-        parts.append("regression target")
-    return f"{ds.name}: " + ", ".join(parts)
+        parts.append(translate("DataImport", "regression target"))
+    return f"{ds.name}: " + translate("DataImport", ", ").join(parts)
 
 
 class DataImporter(QObject):
@@ -101,8 +117,9 @@ class DataImporter(QObject):
     # -- running --------------------------------------------------------------------------------
     def _run(self, title: str, fn: Callable[..., Any], done: Callable[[Any], None]) -> Job | None:
         if self.job is not None and self.job.running:
-            self.session.message.emit(f"{title}: another load is still running; wait for it or "
-                                      "cancel it")
+            self.session.message.emit(translate(
+                "DataImport", "{what}: another load is still running; wait for it or cancel it"
+            ).format(what=title))
             return None
         job = Job(fn, title)
         self._done, self._title = done, title
@@ -127,16 +144,20 @@ class DataImporter(QObject):
     @Slot()
     def _job_cancelled(self) -> None:
         if self.sender() is self.job:
-            self.session.message.emit(f"{self._title}: cancelled; the data is unchanged")
+            self.session.message.emit(translate(
+                "DataImport", "{what}: cancelled; the data is unchanged").format(what=self._title))
 
     def _failed(self, title: str, why: str) -> None:
-        self.show_error(title, f"{why}\n\nThe data set in use is unchanged.")
+        self.show_error(title, translate("DataImport", "{why}\n\nThe data set in use is "
+                                         "unchanged.").format(why=why))
         self.session.message.emit(f"{title}: {why}")
 
-    def install_dataset(self, ds: Dataset, what: str) -> bool:
-        ok = self.session.push(SetDatasetCommand(self.session, ds, what))
+    def install_dataset(self, ds: Dataset, what: "Source | str", **fields) -> bool:
+        """Make ``ds`` the data set (undoable), the edit named ``what`` with ``fields``."""
+        cmd = SetDatasetCommand(self.session, ds, what, **fields)
+        ok = self.session.push(cmd)
         if ok:
-            self.session.message.emit(f"{what}: {summary(ds)}")
+            self.session.message.emit(f"{cmd.text()}: {summary(ds)}")
         return ok
 
     # -- CSV ------------------------------------------------------------------------------------
@@ -145,7 +166,7 @@ class DataImporter(QObject):
         path = path or self.ask_csv_path()
         if not path:
             return None
-        return self._run(f"Import {os.path.basename(path)}",
+        return self._run(_import_title(os.path.basename(path)),
                          lambda progress, stop: csv_import.read_csv(path, None, progress, stop),
                          self._csv_read)
 
@@ -153,10 +174,10 @@ class DataImporter(QObject):
         opts = self.ask_csv_options(table)
         if opts is None:
             return
-        self._run(f"Import {table.name}.csv",
-                  lambda progress, stop: csv_import.to_dataset(
+        name = f"{table.name}.csv"
+        self._run(_import_title(name), lambda progress, stop: csv_import.to_dataset(
                       table, progress=progress, should_stop=stop, **opts),
-                  lambda ds: self.install_dataset(ds, f"Import {table.name}.csv"))
+                  lambda ds: self.install_dataset(ds, IMPORT, name=name))
 
     # -- image folders --------------------------------------------------------------------------
     def import_folder(self, path: str | None = None) -> Job | None:
@@ -164,47 +185,53 @@ class DataImporter(QObject):
         path = path or self.ask_folder()
         if not path:
             return None
-        title = f"Import {os.path.basename(os.path.normpath(path))}"
+        name = os.path.basename(os.path.normpath(path))
+        title = _import_title(name)
         try:
             scan = image_folder.scan_folder(path)
         except (image_folder.ImageFolderError, OSError) as e:
-            self._failed(title, str(e))
+            self._failed(title, error_text(e))
             return None
         opts = self.ask_folder_options(scan)
         if opts is None:
             return None
         size, grey = int(opts.get("size", 32)), bool(opts.get("grey", True))
         return self._run(title, lambda progress, stop: image_folder.load_image_folder(
-            path, size, grey, qt_decode, progress, stop), lambda r: self._folder_done(title, r))
+            path, size, grey, qt_decode, progress, stop), lambda r: self._folder_done(name, r))
 
-    def _folder_done(self, title: str, result: tuple[Dataset, list[str]]) -> None:
+    def _folder_done(self, name: str, result: tuple[Dataset, list[str]]) -> None:
         ds, skipped = result
-        if not self.install_dataset(ds, title):
+        title = _import_title(name)
+        if not self.install_dataset(ds, IMPORT, name=name):
             return
         if skipped:
             shown = "\n".join(skipped[:MAX_SKIPPED_SHOWN])
             more = len(skipped) - MAX_SKIPPED_SHOWN
-            tail = f"\n… and {more} more" if more > 0 else ""
-            self.show_info(title, f"{len(ds)} images loaded; {len(skipped)} files could not be "
-                           f"read and were skipped:\n{shown}{tail}")
+            tail = translate("DataImport", "\n… and {count} more").format(count=more) \
+                if more > 0 else ""
+            self.show_info(title, translate(
+                "DataImport", "{loaded} images loaded; {skipped} files could not be read and "
+                "were skipped:\n{names}{more}").format(loaded=len(ds), skipped=len(skipped),
+                                                      names=shown, more=tail))
 
     # -- precomputed features -------------------------------------------------------------------
     def precompute_selected(self) -> Job | None:
         """Run the selected node and everything before it once over the data; open the rest of
         the graph (the head) with the node's outputs as its data, to train the head fast."""
-        title = "Precompute features"
+        title = translate("DataImport", "Precompute features")
         sel, ds, graph = self.session.selected(), self.session.dataset, self.session.graph
         if len(sel) != 1:
-            self.show_error(title, "Select one node: the last frozen layer, whose output the "
-                            "new head reads.")
+            self.show_error(title, translate("DataImport", "Select one node: the last frozen "
+                                             "layer, whose output the new head reads."))
             return None
         if ds is None:
-            self.show_error(title, "There is no data set; load one first (File → Data).")
+            self.show_error(title, translate("DataImport", "There is no data set; load one first "
+                                             "(File → Data)."))
             return None
         try:
             precompute.head_graph(graph, sel[0])
         except ValueError as e:        # GraphError is a ValueError
-            self.show_error(title, str(e))
+            self.show_error(title, error_text(e))
             return None
         copy, node = graph.copy(), sel[0]
         return self._run(title, lambda progress, stop: precompute.precompute_features(
@@ -216,19 +243,22 @@ class DataImporter(QObject):
             return
         name = feats.meta.get("features_of", "")
         self.session.replace_graph(head, None, dataset=feats)
-        self.session.message.emit(f"{title}: the head now reads {name}'s output for "
-                                  f"{len(feats)} examples, computed once; train it (the "
-                                  "frozen layers no longer run at every step)")
+        self.session.message.emit(translate(
+            "DataImport", "{what}: the head now reads {node}'s output for {count} examples, "
+            "computed once; train it (the frozen layers no longer run at every step)").format(
+            what=title, node=name, count=len(feats)))
 
     # -- built in -------------------------------------------------------------------------------
     def load_digits(self) -> bool:
-        return self.install_dataset(digits.digits(), "Load digits")
+        return self.install_dataset(digits.digits(), QT_TRANSLATE_NOOP("DataImport", "Load digits"))
 
     def load_digit_images(self) -> bool:
-        return self.install_dataset(digits.digits(images=True), "Load digit images")
+        return self.install_dataset(digits.digits(images=True),
+                                    QT_TRANSLATE_NOOP("DataImport", "Load digit images"))
 
     def load_corpus(self) -> bool:
-        return self.install_dataset(corpus.skipgram(), "Load text corpus")
+        return self.install_dataset(corpus.skipgram(),
+                                    QT_TRANSLATE_NOOP("DataImport", "Load text corpus"))
 
     def load_sample_images(self) -> bool:
         return self._load_samples(lambda: sample_images.sample_images(reader=_rgb),
@@ -248,15 +278,15 @@ class DataImporter(QObject):
 
     # -- default dialogs ------------------------------------------------------------------------
     def _dialog_csv_path(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.widget, "Import CSV data",
-                                              os.path.expanduser("~"),
-                                              "CSV files (*.csv *.tsv *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self.widget, translate("DataImport", "Import CSV data"), os.path.expanduser("~"),
+            translate("DataImport", "CSV files (*.csv *.tsv *.txt);;All files (*)"))
         return path or None
 
     def _dialog_folder(self) -> str | None:
-        return QFileDialog.getExistingDirectory(self.widget, "Import an image folder (one "
-                                                "sub-folder per class)",
-                                                os.path.expanduser("~")) or None
+        return QFileDialog.getExistingDirectory(
+            self.widget, translate("DataImport", "Import an image folder (one sub-folder per "
+                                                 "class)"), os.path.expanduser("~")) or None
 
     def _dialog_csv(self, table: csv_import.CsvTable) -> dict | None:
         dlg = CsvOptionsDialog(table, self.widget)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from ..canvas.scene import GraphScene
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .commands import Disconnect, GroupNodes, MoveNodes, RemoveNodes, Ungroup, node_pos
 from .layout import layered_layout
 from ..session import Session
@@ -46,7 +46,8 @@ def auto_layout(session: Session) -> bool:
         return False
     pos = layered_layout(graph.nx_graph())
     moves = {nid: (node_pos(graph.nodes[nid].ui), p) for nid, p in pos.items()}
-    return session.push(MoveNodes(session, moves, text=translate("Editing", "Auto layout")))
+    return session.push(MoveNodes(session, moves,
+                                  text=QT_TRANSLATE_NOOP("Editing", "Auto layout")))
 
 
 def group_selection(session: Session, name: str | None = None) -> bool:
@@ -100,7 +101,7 @@ def export_png(scene: GraphScene, path: str, scale: float = 2.0) -> None:
     os.close(fd)
     try:
         if not image.save(tmp, "PNG"):
-            raise OSError(f"could not write {path}")
+            raise OSError(translate("Editing", "could not write {path}").format(path=path))
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

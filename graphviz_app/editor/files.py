@@ -19,15 +19,15 @@ from typing import Callable
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from engine import Graph
+from engine import Graph, guides
 
 from ..session import Session
 from .recovery import RecoveryWriter, origin_of, snapshot
-from ..i18n import translate
+from ..error_text import error_text
+from ..i18n import ENGLISH, current, translate
 
 AUTOSAVE_MS = 700       # the recovery file is written within this (plus the write) of an edit
 MAX_RECENT = 10
-FILE_FILTER = "Graphs (*.gvz *.json);;All files (*)"
 DATA_ENV = "GRAPHVIZ_APP_DATA"
 
 
@@ -57,7 +57,7 @@ class FileController(QObject):
         self.ask_recover: Callable[[str], bool] = self._dialog_recover   # gets what it was
         self.show_error: Callable[[str, str], None] = self._dialog_error
         self.writer = RecoveryWriter(self.recovery_path, self)
-        self.writer.failed.connect(lambda why: self.session.report(f"Autosave failed: {why}"))
+        self.writer.failed.connect(lambda why: self.session.report(_autosave_failed(why)))
         self.timer = QTimer(self)           # started by an edit, fires once
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
@@ -89,9 +89,11 @@ class FileController(QObject):
             graph = serialize.load(path)
         except (ValueError, OSError) as e:  # FileFormatError is a ValueError
             why = open_reason(e, path)
-            self.show_error("Cannot open file", f"{os.path.basename(path) or path} could not be "
-                            f"opened:\n{why}\n\nThe graph you had open is unchanged.")
-            self.session.report(f"Could not open {path}: {why}")
+            self.show_error(translate("Files", "Cannot open file"), translate(
+                "Files", "{file} could not be opened:\n{why}\n\nThe graph you had open is "
+                "unchanged.").format(file=os.path.basename(path) or path, why=why))
+            self.session.report(translate("Files", "Could not open {path}: {why}").format(
+                path=path, why=why))
             if isinstance(e, FileNotFoundError) and os.path.abspath(path) in self.recent_files():
                 self.remove_recent(os.path.abspath(path))
             return False
@@ -99,12 +101,13 @@ class FileController(QObject):
         try:
             dataset = serialize.load_dataset(path) or dataset    # data saved with the graph
         except (ValueError, OSError) as e:
-            self.session.message.emit(f"{os.path.basename(path)}: its data could not be read "
-                                      f"({e}); the graph opened without it")
+            self.session.message.emit(translate(
+                "Files", "{file}: its data could not be read ({why}); the graph opened without "
+                "it").format(file=os.path.basename(path), why=error_text(e)))
         self.session.replace_graph(graph, os.path.abspath(path), dataset=dataset, example_name=name)
         self.add_recent(os.path.abspath(path))
         self.remove_recovery()
-        self.session.message.emit(f"Opened {path}")
+        self.session.message.emit(translate("Files", "Opened {path}").format(path=path))
         return True
 
     def open_example(self, name: str) -> bool:
@@ -116,11 +119,18 @@ class FileController(QObject):
         try:
             graph, dataset, info = examples.open_example(name)
         except Exception as e:  # an example that fails to open must not take the app down
-            self.show_error("Cannot open example", f"{name}: {e}")
+            self.show_error(translate("Files", "Cannot open example"), f"{name}: {error_text(e)}")
             return False
         graph.meta.setdefault("example", name)   # saved with the file: its data comes back too
         self.session.replace_graph(graph, None, dataset=dataset, example_name=name)
-        self.session.message.emit(f"Example: {info.get('title', name) if isinstance(info, dict) else name}")
+        title = info.get("title", name) if isinstance(info, dict) else name
+        if current() != ENGLISH:
+            try:
+                guide = guides.load(name, current())
+            except guides.GuideError:      # a broken translation: the English title will do
+                guide = None
+            title = guide.title if guide is not None else title
+        self.session.message.emit(translate("Files", "Example: {title}").format(title=title))
         return True
 
     def save(self) -> bool:
@@ -133,8 +143,9 @@ class FileController(QObject):
         if not path:
             return False
         if os.path.isdir(path) or path.endswith(("/", os.sep)):
-            self.show_error("Cannot save", f"{path} is a folder; choose a file name inside it "
-                            "(Save As…). Nothing was written; your graph is still open.")
+            self.show_error(translate("Files", "Cannot save"), translate(
+                "Files", "{path} is a folder; choose a file name inside it (Save As…). Nothing "
+                "was written; your graph is still open.").format(path=path))
             return False
         if not path.endswith((".gvz", ".json")):
             path += ".gvz"
@@ -147,23 +158,24 @@ class FileController(QObject):
         try:
             serialize.save(self.session.graph, path, dataset=self.session.dataset)
         except (ValueError, OSError) as e:
-            self.show_error("Cannot save", f"{path} could not be written: {save_reason(e, path)}."
-                            "\nNothing was lost: your graph is still open; choose another place "
-                            "with Save As….")
+            self.show_error(translate("Files", "Cannot save"), translate(
+                "Files", "{path} could not be written: {why}.\nNothing was lost: your graph is "
+                "still open; choose another place with Save As….").format(
+                path=path, why=save_reason(e, path)))
             return False
         try:
             serialize.load(path)
         except (ValueError, OSError) as e:
-            self.show_error("Saved file cannot be reopened",
-                            f"{path} was written, but reading it back fails:\n{e}\n\nKeep this "
-                            "window open: your graph still counts as unsaved. Change the part "
-                            "the message names, then save again.")
+            self.show_error(translate("Files", "Saved file cannot be reopened"), translate(
+                "Files", "{path} was written, but reading it back fails:\n{why}\n\nKeep this "
+                "window open: your graph still counts as unsaved. Change the part the message "
+                "names, then save again.").format(path=path, why=error_text(e)))
             return False
         self.session.set_path(os.path.abspath(path))
         self.session.mark_clean()
         self.add_recent(os.path.abspath(path))
         self.remove_recovery()
-        self.session.message.emit(f"Saved {path}")
+        self.session.message.emit(translate("Files", "Saved {path}").format(path=path))
         return True
 
     def maybe_save(self) -> bool:
@@ -180,7 +192,7 @@ class FileController(QObject):
             return os.path.basename(self.session.path)
         if self.session.example_name:
             return self.session.example_name
-        return "untitled"
+        return translate("Files", "untitled")
 
     # -- recent files ---------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
@@ -220,13 +232,13 @@ class FileController(QObject):
             data = snapshot(self.session.graph, self.session.path, self.session.example_name,
                             time.time(), self.session.dataset)
         except ValueError as e:
-            self.session.report(f"Autosave failed: {e}")
+            self.session.report(_autosave_failed(error_text(e)))
             return False
         if wait:
             try:
                 self.writer.write_now(data)
             except OSError as e:
-                self.session.report(f"Autosave failed: {save_reason(e, self.recovery_path)}")
+                self.session.report(_autosave_failed(save_reason(e, self.recovery_path)))
                 return False
             return True
         self.writer.write_later(data)
@@ -253,11 +265,13 @@ class FileController(QObject):
             kept = self.recovery_path[:-4] + "-unreadable.gvz"
             try:
                 os.replace(self.recovery_path, kept)   # keep it for a later look, out of the way
-                where = f"It was kept as {kept}."
+                where = translate("Files", "It was kept as {path}.").format(path=kept)
             except OSError:
-                where = f"It is still at {self.recovery_path}."
-            self.show_error("Cannot recover", f"The autosaved graph could not be read:\n{e}\n\n"
-                            f"{where} The app starts with an empty graph.")
+                where = translate("Files", "It is still at {path}.").format(
+                    path=self.recovery_path)
+            self.show_error(translate("Files", "Cannot recover"), translate(
+                "Files", "The autosaved graph could not be read:\n{why}\n\n{where} The app "
+                "starts with an empty graph.").format(why=error_text(e), where=where))
             return False
         origin = origin_of(graph)
         if not self.ask_recover(origin.describe()):
@@ -270,16 +284,19 @@ class FileController(QObject):
             pass       # the graph is what matters; its data was only a convenience
         self.session.replace_graph(graph, origin.path, dataset=dataset, example_name=name)
         self.session.mark_dirty()
-        self.session.report(f"Recovered the unsaved changes to {origin.name}; save to keep them")
+        self.session.report(translate("Files", "Recovered the unsaved changes to {name}; save to "
+                                      "keep them").format(name=origin.name))
         return True
 
     # -- default dialogs ------------------------------------------------------------------------
     def _dialog_open(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.widget, "Open graph", self._last_dir(), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.widget, translate("Files", "Open graph"),
+                                              self._last_dir(), _file_filter())
         return path or None
 
     def _dialog_save(self) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.widget, "Save graph as", self._last_dir(), FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.widget, translate("Files", "Save graph as"),
+                                              self._last_dir(), _file_filter())
         return path or None
 
     def _last_dir(self) -> str:
@@ -288,7 +305,8 @@ class FileController(QObject):
 
     def _dialog_unsaved(self, name: str) -> str:
         box = QMessageBox.question(
-            self.widget, translate("Files", "Unsaved changes"), f"Save the changes to {name}?",
+            self.widget, translate("Files", "Unsaved changes"),
+            translate("Files", "Save the changes to {name}?").format(name=name),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         return {QMessageBox.StandardButton.Save: "save",
@@ -297,7 +315,8 @@ class FileController(QObject):
     def _dialog_recover(self, what: str) -> bool:
         box = QMessageBox.question(
             self.widget, translate("Files", "Recover unsaved work"),
-            f"The app did not close normally last time. Recover the unsaved changes to {what}?",
+            translate("Files", "The app did not close normally last time. Recover the unsaved "
+                      "changes to {what}?").format(what=what),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         return box == QMessageBox.StandardButton.Yes
 
@@ -322,24 +341,35 @@ def save_reason(e: Exception, path: str) -> str:
     """Why writing ``path`` failed, in words that point at the fix."""
     folder = os.path.dirname(os.path.abspath(path))
     if isinstance(e, IsADirectoryError) or os.path.isdir(path):
-        return "that name is a folder; choose a file name"
+        return translate("Files", "that name is a folder; choose a file name")
     if not os.path.isdir(folder):
-        return f"the folder {folder} does not exist"
+        return translate("Files", "the folder {folder} does not exist").format(folder=folder)
     if isinstance(e, PermissionError):
-        return f"there is no permission to write in {folder}"
+        return translate("Files", "there is no permission to write in {folder}").format(
+            folder=folder)
     if isinstance(e, OSError):
-        return f"{folder} does not accept new files ({e.strerror or e})"
-    return str(e)
+        return translate("Files", "{folder} does not accept new files ({why})").format(
+            folder=folder, why=e.strerror or e)
+    return error_text(e)
 
 
 def open_reason(e: Exception, path: str) -> str:
     """Why reading ``path`` failed, in words that point at the fix."""
     if isinstance(e, FileNotFoundError):
-        return "there is no such file (it may have been moved or deleted)"
+        return translate("Files", "there is no such file (it may have been moved or deleted)")
     if isinstance(e, IsADirectoryError) or os.path.isdir(path):
-        return "that is a folder; choose a graph file (.gvz or .json) inside it"
+        return translate("Files", "that is a folder; choose a graph file (.gvz or .json) inside it")
     if isinstance(e, PermissionError):
-        return "there is no permission to read it"
+        return translate("Files", "there is no permission to read it")
     if isinstance(e, OSError):
         return e.strerror or str(e)
-    return str(e)
+    return error_text(e)
+
+
+def _autosave_failed(why: str) -> str:
+    return translate("Files", "Autosave failed: {why}").format(why=why)
+
+
+def _file_filter() -> str:
+    """The open/save dialogs' filter, named in the user's language (the patterns stay)."""
+    return translate("Files", "Graphs (*.gvz *.json);;All files (*)")

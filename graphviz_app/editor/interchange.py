@@ -20,6 +20,7 @@ from engine.onnx import export_onnx, import_onnx
 from engine.onnx.check import TOLERANCE, compare_with_onnxruntime, runtime_available
 from engine.torch_export import TorchExportError, export_torch
 
+from ..error_text import error_text
 from ..i18n import translate
 from ..player.player import batch_feeds
 
@@ -42,10 +43,11 @@ class _Worker(QObject):
         try:
             result = self.job(lambda i, n: self.progressed.emit(i, n), lambda: self.cancel)
         except (GraphError, ValueError, OSError, MemoryError, RuntimeError) as e:
-            self.finished.emit(None, str(e))
+            self.finished.emit(None, error_text(e))
             return
         except Exception as e:  # noqa: BLE001 - a worker must always report back to the GUI
-            self.finished.emit(None, f"unexpected {type(e).__name__}: {e}")
+            self.finished.emit(None, translate("Interchange", "unexpected {kind}: {why}").format(
+                kind=type(e).__name__, why=e))
             return
         self.finished.emit(result, "")
 
@@ -130,7 +132,7 @@ class Interchange(QObject):
         try:
             export_torch(self.session.graph, path, self.win.training_panel.config(), data)
         except (TorchExportError, OSError, ValueError, MemoryError) as e:
-            self._fail(translate("Interchange", "Export PyTorch code"), str(e))
+            self._fail(translate("Interchange", "Export PyTorch code"), error_text(e))
             return None
         self.session.message.emit(translate(
             "Interchange", "wrote {file} and its weights; run it with python {file}").format(

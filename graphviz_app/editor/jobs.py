@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from engine.data import Cancelled
 
+from ..error_text import error_text
+from ..i18n import render, translate
+
 __all__ = ["Job", "JobProgress", "any_running"]
 
 MIN_GAP = 0.05
@@ -48,7 +51,7 @@ class _Worker(QObject):
         now = time.perf_counter()
         if now - self._last >= MIN_GAP or fraction >= 1.0:
             self._last = now
-            self.progressed.emit(float(fraction), str(what))
+            self.progressed.emit(float(fraction), str(render(what)))
 
     @Slot()
     def run(self) -> None:
@@ -58,10 +61,11 @@ class _Worker(QObject):
             self.cancelled.emit()
             return
         except (ValueError, OSError, ArithmeticError, MemoryError, IndexError, KeyError) as e:
-            self.failed.emit(str(e))
+            self.failed.emit(error_text(e))
             return
         except Exception as e:  # noqa: BLE001 - nothing may escape into Qt
-            self.failed.emit(f"unexpected error ({type(e).__name__}): {e}")
+            self.failed.emit(translate("Jobs", "unexpected error ({kind}): {why}").format(
+                kind=type(e).__name__, why=e))
             return
         if self.stop:
             self.cancelled.emit()
@@ -148,8 +152,9 @@ class JobProgress(QProgressDialog):
     """A progress dialog for a job: shows after a short delay, Cancel cancels the job."""
 
     def __init__(self, job: Job, parent: QWidget | None = None) -> None:
-        super().__init__(job.title or "Working…", "Cancel", 0, 1000, parent)
-        self.setWindowTitle(job.title or "Working")
+        super().__init__(job.title or translate("Jobs", "Working…"), translate("Jobs", "Cancel"),
+                         0, 1000, parent)
+        self.setWindowTitle(job.title or translate("Jobs", "Working"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumDuration(400)
         self.setAutoClose(False)

@@ -27,6 +27,9 @@ from engine import serialize
 from engine.data import store as data_store
 from engine.safe_io import atomic_write, json_bytes
 
+from ..error_text import error_text
+from ..i18n import translate
+
 META_KEY = "recovery"
 
 
@@ -52,14 +55,17 @@ class Origin:
     def name(self) -> str:
         if self.path:
             return os.path.basename(self.path)
-        return f"the example {self.example}" if self.example else "an untitled graph"
+        if self.example:
+            return translate("Recovery", "the example {name}").format(name=self.example)
+        return translate("Recovery", "an untitled graph")
 
     def describe(self) -> str:
         """'xor.gvz (/home/me/xor.gvz), autosaved at 10:31:02'."""
         where = f"{self.name} ({self.path})" if self.path else self.name
         if self.time is None:
             return where
-        return f"{where}, autosaved at {time.strftime('%H:%M:%S', time.localtime(self.time))}"
+        return translate("Recovery", "{what}, autosaved at {time}").format(
+            what=where, time=time.strftime("%H:%M:%S", time.localtime(self.time)))
 
 
 def snapshot(graph, path: str | None, example: str | None, when: float,
@@ -112,7 +118,7 @@ class _Job(QRunnable):
         try:
             self.writer._write(self.data, self.epoch)
         except (OSError, ValueError) as e:
-            self.writer.failed.emit(str(e))
+            self.writer.failed.emit(error_text(e))
 
 
 class RecoveryWriter(QObject):

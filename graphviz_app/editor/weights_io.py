@@ -16,12 +16,16 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from engine import serialize
 
+from ..error_text import error_text
 from ..i18n import QT_TRANSLATE_NOOP, live, translate
 from ..training.worker import LoadWeightsCommand
 
-__all__ = ["WeightsIO", "install", "WEIGHTS_FILTER"]
+__all__ = ["WeightsIO", "install"]
 
-WEIGHTS_FILTER = "Weights (*.npz);;All files (*)"
+
+def _filter() -> str:
+    """The dialogs' filter in the user's language (the pattern stays)."""
+    return translate("WeightsMenu", "Weights (*.npz);;All files (*)")
 
 
 class WeightsIO(QObject):
@@ -61,15 +65,18 @@ class WeightsIO(QObject):
         try:
             keys = serialize.save_arrays(g, path, sel)
         except ValueError as e:
-            self.show_error(title, f"{e}. Select layers that own weights (dense, conv2d, "
-                            "embedding, parameter…).")
+            self.show_error(title, translate(
+                "WeightsMenu", "{why}. Select layers that own weights (dense, conv2d, embedding, "
+                "parameter…).").format(why=error_text(e)))
             return None
         except OSError as e:
-            self.show_error(title, f"{path} could not be written ({e.strerror or e}); choose "
-                            "another place. Nothing was lost.")
+            self.show_error(title, translate(
+                "WeightsMenu", "{path} could not be written ({why}); choose another place. "
+                "Nothing was lost.").format(path=path, why=e.strerror or e))
             return None
-        self.session.message.emit(f"Saved {len(keys)} arrays to {os.path.basename(path)}: "
-                                  f"{', '.join(keys)}")
+        self.session.message.emit(translate(
+            "WeightsMenu", "Saved {count} arrays to {file}: {names}").format(
+            count=len(keys), file=os.path.basename(path), names=", ".join(keys)))
         return keys
 
     def load_selection(self, path: str | None = None) -> serialize.ArrayReport | None:
@@ -89,16 +96,19 @@ class WeightsIO(QObject):
         try:
             report = serialize.load_arrays(trial, path, sel)
         except (ValueError, OSError) as e:    # FileFormatError is a ValueError
-            why = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-            self.show_error(title, f"{why}\n\nThe weights are unchanged.")
+            why = e.strerror if isinstance(e, OSError) and e.strerror else error_text(e)
+            self.show_error(title, translate("WeightsMenu", "{why}\n\nThe weights are "
+                                             "unchanged.").format(why=why))
             return None
         old = self.session.graph.weight_snapshot()
         new = trial.weight_snapshot()
         changed = {k: v for k, v in new.items() if k in old and k[0] in sel}
         self.session.push(LoadWeightsCommand(self.session, {**old, **changed}, old,
-                                             f"Load weights from {os.path.basename(path)}"))
+                                             QT_TRANSLATE_NOOP("WeightsMenu",
+                                                               "Load weights from {file}"),
+                                             file=os.path.basename(path)))
         self.show_info(title, describe(report))
-        self.session.message.emit(f"{os.path.basename(path)}: {report}")
+        self.session.message.emit(f"{os.path.basename(path)}: {summary(report)}")
         return report
 
     # -- default dialogs ------------------------------------------------------------------------
@@ -106,13 +116,13 @@ class WeightsIO(QObject):
         path, _ = QFileDialog.getSaveFileName(self.widget,
                                               translate("WeightsMenu", "Save weights of selection"),
                                               os.path.join(os.path.expanduser("~"), suggested),
-                                              WEIGHTS_FILTER)
+                                              _filter())
         return path or None
 
     def _dialog_open(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self.widget,
                                               translate("WeightsMenu", "Load weights into selection"),
-                                              os.path.expanduser("~"), WEIGHTS_FILTER)
+                                              os.path.expanduser("~"), _filter())
         return path or None
 
     def _dialog_error(self, title: str, text: str) -> None:
@@ -124,13 +134,27 @@ class WeightsIO(QObject):
 
 def describe(report: serialize.ArrayReport) -> str:
     """What a load matched and what it did not, one list per line."""
-    lines = [f"Loaded {len(report.loaded)} arrays (matched by node name and shape): "
-             f"{', '.join(report.loaded)}"]
+    lines = [translate("WeightsMenu", "Loaded {count} arrays (matched by node name and shape): "
+                       "{names}").format(count=len(report.loaded), names=", ".join(report.loaded))]
     if report.missing:
-        lines.append(f"Not in the file, kept as they were: {', '.join(report.missing)}")
+        lines.append(translate("WeightsMenu", "Not in the file, kept as they were: {names}").format(
+            names=", ".join(report.missing)))
     if report.unused:
-        lines.append(f"In the file but matching no selected node: {', '.join(report.unused)}")
+        lines.append(translate("WeightsMenu", "In the file but matching no selected node: {names}"
+                               ).format(names=", ".join(report.unused)))
     return "\n".join(lines)
+
+
+def summary(report: serialize.ArrayReport) -> str:
+    """One status-bar line: 'loaded 2 arrays; kept 1 not in the file (d2.W)'."""
+    parts = [translate("WeightsMenu", "loaded {count} arrays").format(count=len(report.loaded))]
+    if report.missing:
+        parts.append(translate("WeightsMenu", "kept {count} not in the file ({names})").format(
+            count=len(report.missing), names=", ".join(report.missing)))
+    if report.unused:
+        parts.append(translate("WeightsMenu", "ignored {count} with no matching node ({names})"
+                               ).format(count=len(report.unused), names=", ".join(report.unused)))
+    return translate("WeightsMenu", "; ").join(parts)
 
 
 def install(main_window) -> WeightsIO:

@@ -23,6 +23,7 @@ from engine.ops.base import get_op
 
 from . import step_text
 from .value_render import Rendered, fmt_number, render
+from ..error_text import error_text
 from ..i18n import translate
 
 IGNORED_EVENTS = {"ui_changed", "renamed", "group_added", "group_removed", "group_changed"}
@@ -290,10 +291,13 @@ class Player(QObject):
         if invented:
             ints = [n for n in invented if feeds[n].dtype.kind == "i"]
             floats = [n for n in invented if n not in ints]
-            parts = ([f"random numbers for {', '.join(floats)}"] if floats else []) + \
-                ([f"zeros (class 0) for {', '.join(ints)}"] if ints else [])
-            self.session.message.emit(f"stepping with {' and '.join(parts)} "
-                                      "(no dataset array of that name)")
+            parts = ([translate("Player", "random numbers for {names}").format(
+                names=", ".join(floats))] if floats else []) + \
+                ([translate("Player", "zeros (class 0) for {names}").format(
+                    names=", ".join(ints))] if ints else [])
+            self.session.message.emit(translate(
+                "Player", "stepping with {what} (no dataset array of that name)").format(
+                what=translate("Player", " and ").join(parts)))
         self.executor = ex
         self._renders.clear()
         return True
@@ -426,11 +430,13 @@ class Player(QObject):
                             nodes[m][0].startswith("current")), None)
             if current is not None:
                 state = nodes[current][0]
-                pass_name = "backward" if state == "current_backward" else "forward"
+                pass_name = translate("Player", "backward") if state == "current_backward" \
+                    else translate("Player", "forward")
                 text = f"▶ {graph.nodes[current].name} ({pass_name})"
             elif states:
                 state = "done_backward" if "done_backward" in states else "done"
-                text = f"{len(states)}/{len(group.members)} nodes computed"
+                text = translate("Player", "{done}/{count} nodes computed").format(
+                    done=len(states), count=len(group.members))
             else:
                 state, text = "idle", None
             try:
@@ -452,10 +458,11 @@ class Player(QObject):
 
 def _cannot_step(e: Exception) -> str:
     """'cannot step: s: input b (port 1) is not connected; fix the graph, then Step again'."""
-    text = str(e)
+    text = error_text(e)
     if text.startswith("cannot run: "):
         text = text[len("cannot run: "):]
-    return f"cannot step: {text.rstrip('.')}; fix the graph, then Step (F10) again"
+    return translate("Player", "cannot step: {why}; fix the graph, then Step (F10) again").format(
+        why=text.rstrip(".。"))
 
 
 

@@ -7,14 +7,17 @@ place of the op's port names: at ``J = k · v`` with k = 3 the backward text rea
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 
 import numpy as np
 
 from engine.executor import StepRecord
 from engine.notation import DenseNotation, dense_notation
-from engine.ops.base import fmt_shape, get_op
+from engine.ops.base import get_op
 
+from ..i18n import translate
+from ..shape_words import fmt_shape
 from .value_render import fmt_number, summary
 
 # forward: op -> template over port symbols a, b
@@ -58,7 +61,7 @@ def fan_in_text(rec: StepRecord) -> str:
     parts = [g for _, _, g in rec.incoming]
     if all(_scalar(g) for g in parts):
         return " + ".join(_num(g) for g in parts) + f" = {_num(rec.value)}"
-    return f"Σ of {len(parts)} gradients"
+    return translate("StepText", "Σ of {count} gradients").format(count=len(parts))
 
 
 def incoming_lines(graph, rec: StepRecord, cost: str = "J", symbol: str | None = None
@@ -69,28 +72,29 @@ def incoming_lines(graph, rec: StepRecord, cost: str = "J", symbol: str | None =
     place of its name in the derivative."""
     me = _name(graph, rec.node)
     dme = deriv(cost, symbol or me)
-    if me == cost:
-        return [f"{dme} = 1 (the cost itself: backward starts here)"]
-    if len(rec.incoming) == 1 and rec.incoming[0][0] == "seed":
-        return [f"{dme} = 1 (the cost itself: backward starts here)"]
+    if me == cost or (len(rec.incoming) == 1 and rec.incoming[0][0] == "seed"):
+        return [translate("StepText", "{d} = 1 (the cost itself: backward starts here)").format(
+            d=dme)]
     lines = []
     scalar = all(_scalar(g) for _, _, g in rec.incoming)
     for consumer, port, g in rec.incoming:
         who = _name(graph, consumer)
         val = _num(g) if scalar else _one_line(g)
-        lines.append(f"  from {who} (port {port}): {val}")
+        lines.append(translate("StepText", "  from {who} (port {port}): {value}").format(
+            who=who, port=port, value=val))
     if len(rec.incoming) > 1:
         total = _num(rec.value) if scalar else _one_line(rec.value)
-        head = (f"{me} feeds {len(rec.incoming)} inputs, so {dme} is the sum of the "
-                "gradients coming back:")
+        head = translate("StepText", "{name} feeds {count} inputs, so {d} is the sum of the "
+                         "gradients coming back:").format(name=me, count=len(rec.incoming), d=dme)
         sums = " + ".join(_num(g) for _, _, g in rec.incoming) if scalar else "Σ"
         return [head] + lines + [f"{dme} = {sums} = {total}"]
     if not rec.incoming:
-        return [f"{dme} = 0 (nothing downstream uses it)"]
+        return [translate("StepText", "{d} = 0 (nothing downstream uses it)").format(d=dme)]
     who = _name(graph, rec.incoming[0][0])
     if scalar:
-        return [f"{dme} = {_num(rec.value)}  (from {who})"]
-    return [f"{dme} (from {who}):", summary(rec.value)]
+        return [translate("StepText", "{d} = {value}  (from {who})").format(
+            d=dme, value=_num(rec.value), who=who)]
+    return [translate("StepText", "{d} (from {who}):").format(d=dme, who=who), summary(rec.value)]
 
 
 def forward_line(graph, fwd: StepRecord, values: dict) -> str:
@@ -112,7 +116,8 @@ def forward_line(graph, fwd: StepRecord, values: dict) -> str:
         return f"{node.name} = {_num(fwd.value)}  ({op.formula})"
     if scalar:
         given = ", ".join(f"{n} = {_num(v)}" for n, v in zip(names, ins))
-        return f"{op.formula}  with {given}  → {node.name} = {_num(fwd.value)}"
+        return translate("StepText", "{formula}  with {given}  → {name} = {value}").format(
+            formula=op.formula, given=given, name=node.name, value=_num(fwd.value))
     shapes = ", ".join(f"{n}: {fmt_shape(np.shape(v))}" for n, v in zip(names, ins)
                        if v is not None)
     return f"{op.formula}" + (f"  ({shapes})" if shapes else "")
@@ -143,7 +148,8 @@ def backward_lines(graph, bwd: StepRecord, values: dict, cost: str = "J",
         else:
             note = ""
             if port < len(bwd.broadcast) and bwd.broadcast[port]:
-                note = f"  (summed back to {fmt_shape(np.shape(sent))})"
+                note = translate("StepText", "  (summed back to {shape})").format(
+                    shape=fmt_shape(np.shape(sent)))
             lines.append(f"{deriv(cost, who, '∂')}: {_one_line(sent)}{note}")
     for k, wg in bwd.weight_grads.items():
         name = nota.weight_name(k) if nota is not None else node.name + "." + k
@@ -165,19 +171,20 @@ def cache_lines(graph, fwd: StepRecord, bwd: StepRecord | None) -> list[str]:
     def sym(k: str) -> str:
         return nota.cache_name(k) if nota is not None else k
 
-    lines = ["Cached for backward:"]
+    lines = [translate("StepText", "Cached for backward:")]
     for k, v in cache.items():
         if np.ndim(v):
             shape = fmt_shape(np.shape(v))
         else:                                  # a flag or a number: its value
             x = np.ravel(v)[0]
             shape = str(bool(x)) if np.asarray(v).dtype == bool else fmt_number(x)
-        mark = "  ← read by backward" if k in used else ""
+        mark = translate("StepText", "  ← read by backward") if k in used else ""
         note = op.cache_notes.get(k, "")
         lines.append(f"  {sym(k)} ({shape}){mark}" + (f": {note}" if note else ""))
     if bwd is not None:
-        lines.append("The backward step read " + (", ".join(sym(k) for k in used) if used
-                                                  else "nothing from the cache") + ".")
+        lines.append(translate("StepText", "The backward step read {what}.").format(
+            what=", ".join(sym(k) for k in used)) if used
+            else translate("StepText", "The backward step read nothing from the cache."))
     return lines
 
 
@@ -198,25 +205,31 @@ def node_detail(graph, nid: str, fwd: StepRecord | None, bwd: StepRecord | None,
     values = values or {}
     op = get_op(node.op)
     nota = dense_notation(graph, nid)
-    title = f"{node.name} ({node.op}"
-    title += f", layer {nota.l})" if nota is not None else ")"
+    title = translate("StepText", "{name} ({op}, layer {l})").format(
+        name=node.name, op=node.op, l=nota.l) if nota is not None else f"{node.name} ({node.op})"
     lines = [f"{title}  {fmt_shape(np.shape(fwd.value))}", ""]
+    forward = translate("StepText", "Forward: {formula}")
     if nota is not None:
-        lines += ["Forward: " + nota.forward, "         " + nota.activation_line,
-                  "Shapes: " + nota.weight_shape + ("   " + nota.bias_shape if nota.bias else "")
-                  + "  (examples in rows: a[l] is (m, n[l]))"]
+        first = forward.format(formula=nota.forward)
+        label = first[:len(first) - len(nota.forward)]
+        indent = " " * sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in label)
+        shapes = nota.weight_shape + ("   " + nota.bias_shape if nota.bias else "")
+        lines += [first, indent + nota.activation_line,
+                  translate("StepText", "Shapes: {shapes}  (examples in rows: a[l] is (m, n[l]))"
+                            ).format(shapes=shapes)]
     else:
-        lines.append("Forward: " + forward_line(graph, fwd, values))
+        lines.append(forward.format(formula=forward_line(graph, fwd, values)))
     if not _scalar(fwd.value):
         lines.append(summary(fwd.value))
     lines += cache_lines(graph, fwd, bwd)
     back_rule = nota.backward if nota is not None else op.grad_formula
     if bwd is not None:
-        lines += ["", f"Backward: {back_rule}" if back_rule else "Backward:"]
+        lines += ["", translate("StepText", "Backward: {rule}").format(rule=back_rule)
+                  if back_rule else translate("StepText", "Backward:")]
         lines += incoming_lines(graph, bwd, cost, f"a[{nota.l}]" if nota is not None else None)
         lines += backward_lines(graph, bwd, values, cost, nota)
     elif back_rule:
-        lines += ["", f"Backward rule: {back_rule}"]
+        lines += ["", translate("StepText", "Backward rule: {rule}").format(rule=back_rule)]
     return "\n".join(lines)
 
 
@@ -244,13 +257,21 @@ def broadcast_badge(graph, rec: StepRecord, port: int) -> tuple[str, str] | None
     if not axes:
         return None
     ax = ", ".join(map(str, axes))
-    word = "axis" if len(axes) == 1 else "axes"
-    fwd = f"broadcast {fmt_shape(d_in)} → {fmt_shape(d_out)}"
-    back = f"Σ over {word} {ax}: {fmt_shape(d_out)} → {fmt_shape(d_in)}"
-    who, me = _name(graph, src), _name(graph, rec.node)
-    tip = (f"Forward: {who} ({fmt_shape(d_in)}) is repeated along {word} {ax} to match "
-           f"{fmt_shape(d_out)} at {me}.\nBackward: its gradient arrives as {fmt_shape(d_out)} "
-           f"and is summed over {word} {ax} back to {fmt_shape(d_in)}.")
+    small, big = fmt_shape(d_in), fmt_shape(d_out)
+    fwd = translate("StepText", "broadcast {small} → {big}").format(small=small, big=big)
+    if len(axes) == 1:
+        back = translate("StepText", "Σ over axis {axes}: {big} → {small}")
+        tip = translate("StepText", "Forward: {who} ({small}) is repeated along axis {axes} to "
+                        "match {big} at {node}.\nBackward: its gradient arrives as {big} and is "
+                        "summed over axis {axes} back to {small}.")
+    else:
+        back = translate("StepText", "Σ over axes {axes}: {big} → {small}")
+        tip = translate("StepText", "Forward: {who} ({small}) is repeated along axes {axes} to "
+                        "match {big} at {node}.\nBackward: its gradient arrives as {big} and is "
+                        "summed over axes {axes} back to {small}.")
+    back = back.format(axes=ax, big=big, small=small)
+    tip = tip.format(who=_name(graph, src), small=small, axes=ax, big=big,
+                     node=_name(graph, rec.node))
     if rec.phase == "backward":
         return back, tip
     return fwd, tip

@@ -23,7 +23,8 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
-from engine.ops.base import fmt_shape
+from ..i18n import translate
+from ..shape_words import fmt_shape
 
 MAX_CELLS = 96          # an axis longer than this is subsampled before colouring
 THUMB_W, THUMB_H = 72, 40
@@ -210,7 +211,7 @@ def render(array: np.ndarray, kind: str = "value", size: tuple[int, int] = (THUM
     if a.size == 1:
         return Rendered(None, fmt_number(a.reshape(-1)[0]), color)
     if a.size == 0:
-        return Rendered(None, f"{fmt_shape(a.shape)} (empty)", color)
+        return Rendered(None, _empty(a), color)
     rgb = image_array(a, kind)
     img = to_qimage(rgb)
     if a.ndim == 1:     # bars may stretch: a few pixels per entry, a bit lower than the box
@@ -230,7 +231,7 @@ def render(array: np.ndarray, kind: str = "value", size: tuple[int, int] = (THUM
                              Qt.TransformationMode.FastTransformation)
     f = _finite(a)
     lo, hi = _short(f.min()), _short(f.max())
-    text = f"all {lo}" if lo == hi else f"{lo}…{hi}"
+    text = translate("Values", "all {value}").format(value=lo) if lo == hi else f"{lo}…{hi}"
     return Rendered(img, text, color)
 
 
@@ -238,17 +239,23 @@ def summary(array: np.ndarray, entries: int = 6) -> str:
     """'4x3  min -1.2  max 3.4  mean 0.5' and a line with the first few entries, for hovers."""
     a = np.asarray(array)
     if a.size == 0:
-        return f"{fmt_shape(a.shape)} (empty)"
+        return _empty(a)
     if a.ndim == 0 or a.size == 1:
         return f"{fmt_shape(a.shape)}  {fmt_number(a.reshape(-1)[0])}"
     f = a.astype(np.float64, copy=False)
     head = ", ".join(fmt_number(x) for x in f.reshape(-1)[:entries])
     more = ", …" if a.size > entries else ""
     bad = int(np.size(f) - np.isfinite(f).sum())
-    warn = f"  ({bad} not finite)" if bad else ""
+    warn = translate("Values", "  ({count} not finite)").format(count=bad) if bad else ""
     fin = _finite(f)
-    return (f"{fmt_shape(a.shape)}  min {fmt_number(fin.min())}  max {fmt_number(fin.max())}  "
-            f"mean {fmt_number(fin.mean())}{warn}\n[{head}{more}]")
+    stats = translate("Values", "{shape}  min {min}  max {max}  mean {mean}").format(
+        shape=fmt_shape(a.shape), min=fmt_number(fin.min()), max=fmt_number(fin.max()),
+        mean=fmt_number(fin.mean()))
+    return f"{stats}{warn}\n[{head}{more}]"
+
+
+def _empty(a: np.ndarray) -> str:
+    return translate("Values", "{shape} (empty)").format(shape=fmt_shape(a.shape))
 
 
 __all__ = ["Rendered", "render", "summary", "colorize", "bar_strip", "image_array", "cell_at",

@@ -21,12 +21,19 @@ from PySide6.QtGui import QUndoCommand
 
 from engine.training import Dataset, History, TrainConfig, Trainer, TrainingDiverged
 
+from ..error_text import error_text
+from ..editor.commands import Named
+from ..i18n import QT_TRANSLATE_NOOP, Source, translate
+
 MAX_RATE = 20.0   # snapshots per second per run, at most
 YIELD_EVERY = 0.003  # seconds of training between short sleeps that let the GUI thread run
 YIELD_FOR = 0.001
 LIVE_WEIGHTS_MAX = 250_000  # arrays of graphs up to this many numbers travel with each snapshot
 
 Weights = dict
+ENDINGS = {"done": QT_TRANSLATE_NOOP("Training", "done"),
+           "stopped": QT_TRANSLATE_NOOP("Training", "stopped")}
+"""How a run that wrote its weights back ended, as the status bar words it."""
 
 
 @dataclass
@@ -67,12 +74,15 @@ class Run:
     data: tuple | None = None              # (train, dev) it trains and evaluates on
 
 
-class LoadWeightsCommand(QUndoCommand):
-    """Replace the graph's arrays with a snapshot; undo puts the previous ones back."""
+class LoadWeightsCommand(Named, QUndoCommand):
+    """Replace the graph's arrays with a snapshot; undo puts the previous ones back.
+    ``text`` (a marked template, or plain text) filled with ``fields`` names it."""
 
-    def __init__(self, session, new: Weights, old: Weights, text: str) -> None:
-        super().__init__(text)
+    def __init__(self, session, new: Weights, old: Weights, text: "Source | str",
+                 **fields) -> None:
+        super().__init__()
         self.session, self.new, self.old = session, new, old
+        self.set_name(text, **fields)
 
     def redo(self) -> None:
         self.session.graph.load_weight_snapshot(self.new)
@@ -137,11 +147,12 @@ class TrainingWorker(QObject):
         except TrainingDiverged as e:
             self._account()
             self._progress(tr, force=True)
-            self.ended.emit(self.run_id, "diverged", None, str(e), e.node)
+            self.ended.emit(self.run_id, "diverged", None, error_text(e), e.node)
             return
         except Exception as e:  # noqa: BLE001 - any failure of the user's graph is reported
             self._account()
-            self.ended.emit(self.run_id, "error", None, f"training failed: {e}", None)
+            self.ended.emit(self.run_id, "error", None, translate(
+                "Training", "training failed: {why}").format(why=error_text(e)), None)
             return
         self._account()
         self._progress(tr, force=True)
@@ -252,9 +263,11 @@ class TrainingController(QObject):
         if self.weights_before is None or self.busy:
             return False
         cmd = LoadWeightsCommand(self.session, self.weights_before,
-                                 self.session.graph.weight_snapshot(), "Revert trained weights")
+                                 self.session.graph.weight_snapshot(),
+                                 QT_TRANSLATE_NOOP("Training", "Revert trained weights"))
         self.session.undo_stack.push(cmd)
-        self.session.message.emit("weights reverted to those before training")
+        self.session.message.emit(translate("Training", "weights reverted to those before "
+                                            "training"))
         return True
 
     def wait(self, ms: int = 5000) -> None:
@@ -282,8 +295,9 @@ class TrainingController(QObject):
         graph.load_weight_snapshot(fits)
         left = [f"{graph.nodes[n].name}.{a}" for (n, a) in current if (n, a) not in fits]
         if left:
-            self.session.message.emit(f"{source.name}'s start does not fit the edited graph for "
-                                      f"{', '.join(left)}; those start from the current weights")
+            self.session.message.emit(translate(
+                "Training", "{run}'s start does not fit the edited graph for {arrays}; those "
+                "start from the current weights").format(run=source.name, arrays=", ".join(left)))
 
     def _start_next(self) -> None:
         if not self.queue:
@@ -303,7 +317,8 @@ class TrainingController(QObject):
         try:
             trainer = Trainer(graph, train, dev, run.config)
         except (ValueError, ArithmeticError) as e:
-            run.status, run.message = "error", f"cannot train: {e}"
+            run.status, run.message = "error", translate("Training", "cannot train: {why}").format(
+                why=error_text(e))
             self.session.message.emit(run.message)
             self.run_ended.emit(run)
             self.queue.clear()
@@ -357,8 +372,9 @@ class TrainingController(QObject):
         if weights is not None and self.session.graph is self._source_graph:
             self._write_back(run, weights)
         elif weights is not None:
-            self.session.message.emit(f"{run.name}: the graph was replaced while it trained; "
-                                      "its weights were not loaded")
+            self.session.message.emit(translate(
+                "Training", "{run}: the graph was replaced while it trained; its weights were not "
+                "loaded").format(run=run.name))
         self.run_ended.emit(run)
         if status == "diverged":
             self.queue.clear()
@@ -387,10 +403,16 @@ class TrainingController(QObject):
         old = self.session.graph.weight_snapshot()
         # trained in the trainer's dtype; keep the graph's own (float64 unless it chose otherwise)
         weights = {k: v.astype(old[k].dtype) if k in old else v for k, v in weights.items()}
-        cmd = LoadWeightsCommand(self.session, weights, old, f"Trained weights ({run.name})")
+        cmd = LoadWeightsCommand(self.session, weights, old,
+                                 QT_TRANSLATE_NOOP("Training", "Trained weights ({run})"),
+                                 run=run.name)
         self.session.undo_stack.push(cmd)   # the lock is ours: no need to pass the session's check
-        self.session.message.emit(f"{run.name}: {run.status} after {run.iteration} iterations; "
-                                  "trained weights loaded (Undo or Revert weights to go back)")
+        ending = ENDINGS.get(run.status)
+        self.session.message.emit(translate(
+            "Training", "{run}: {status} after {iterations} iterations; trained weights loaded "
+            "(Undo or Revert weights to go back)").format(
+            run=run.name, status=translate("Training", ending) if ending else run.status,
+            iterations=run.iteration))
 
     def _finish_queue(self) -> None:
         self.session.set_locked(False)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Actions</name>
@@ -28,7 +27,7 @@
         <translation>连线</translation>
     </message>
     <message>
-        <source>Drag a wire&apos;s input end away</source>
+        <source>Drag a wire's input end away</source>
         <translation>把连线的输入端拖开</translation>
     </message>
     <message>
@@ -553,7 +552,7 @@
 <context>
     <name>CostSurface</name>
     <message>
-        <source>Half-width of the grid around 0 for each axis (the current point and the runs&apos; paths are always included)</source>
+        <source>Half-width of the grid around 0 for each axis (the current point and the runs' paths are always included)</source>
         <translation>每个轴上以 0 为中心的网格半宽（当前点和各次运行的路径总会包含在内）</translation>
     </message>
     <message>
@@ -648,7 +647,7 @@
         <translation>全部行：</translation>
     </message>
     <message>
-        <source>Click a column&apos;s name to read it as numbers or as categories</source>
+        <source>Click a column's name to read it as numbers or as categories</source>
         <translation>点击列名，在按数值读取和按类别读取之间切换</translation>
     </message>
     <message>
@@ -823,7 +822,7 @@ The data set in use is unchanged.</source>
         <translation>还没有数据集；请先载入一个（文件 → 数据）。</translation>
     </message>
     <message>
-        <source>{what}: the head now reads {node}&apos;s output for {count} examples, computed once; train it (the frozen layers no longer run at every step)</source>
+        <source>{what}: the head now reads {node}'s output for {count} examples, computed once; train it (the frozen layers no longer run at every step)</source>
         <translation>{what}：头部现在读取 {node} 在 {count} 个样本上的输出（只计算一次）；训练它吧（冻结的层不再在每一步运行）</translation>
     </message>
     <message>
@@ -925,7 +924,7 @@ The data set in use is unchanged.</source>
         <translation>&lt;b&gt;没有数据集。&lt;/b&gt;打开一个示例，或者用“文件 → 数据”导入 CSV 文件或图像文件夹，或者载入手写数字、文本语料库或示例图片。</translation>
     </message>
     <message>
-        <source>Split (Training dock): all {train} for training; dev: the example&apos;s own set &lt;b&gt;{dev_name}&lt;/b&gt; ({dev} examples)</source>
+        <source>Split (Training dock): all {train} for training; dev: the example's own set &lt;b&gt;{dev_name}&lt;/b&gt; ({dev} examples)</source>
         <translation>划分（训练面板）：全部 {train} 个用于训练；验证集：示例自带的 &lt;b&gt;{dev_name}&lt;/b&gt;（{dev} 个）</translation>
     </message>
     <message>
@@ -937,7 +936,7 @@ The data set in use is unchanged.</source>
         <translation>划分（训练面板，训练比例 {fraction:g}）：训练集 {train} 个，验证集 {dev} 个</translation>
     </message>
     <message>
-        <source> (training now uses the generated set {name}, not this data; choose it in the Training dock&apos;s Data list)</source>
+        <source> (training now uses the generated set {name}, not this data; choose it in the Training dock's Data list)</source>
         <translation>（训练现在用的是生成的数据集 {name}，而不是这份数据；请在训练面板的“数据”列表中选择它）</translation>
     </message>
     <message>
@@ -1012,7 +1011,7 @@ The data set in use is unchanged.</source>
         <translation>预测；● 训练集，□ 验证集</translation>
     </message>
     <message>
-        <source>selected layer&apos;s units: red +, blue −</source>
+        <source>selected layer's units: red +, blue −</source>
         <translation>所选层的单元：红 +，蓝 −</translation>
     </message>
     <message>
@@ -1024,7 +1023,7 @@ The data set in use is unchanged.</source>
         <translation>没有隐藏单元</translation>
     </message>
     <message>
-        <source>No non-linear activation: {layers} collapse to one affine map a = W·x + b with W = {formula} = {W} and b = {b}. Its boundary W·x + b = 0 (dashed) lies exactly on the network&apos;s: depth without non-linearity is still one straight line.</source>
+        <source>No non-linear activation: {layers} collapse to one affine map a = W·x + b with W = {formula} = {W} and b = {b}. Its boundary W·x + b = 0 (dashed) lies exactly on the network's: depth without non-linearity is still one straight line.</source>
         <translation>没有非线性激活函数：{layers} 合并成一个仿射映射 a = W·x + b，其中 W = {formula} = {W}，b = {b}。它的边界 W·x + b = 0（虚线）与网络的边界完全重合：没有非线性，再深也只是一条直线。</translation>
     </message>
     <message>
@@ -1402,7 +1401,7 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>卷积核</translation>
     </message>
     <message>
-        <source>the Gaussian blur&apos;s σ in pixels</source>
+        <source>the Gaussian blur's σ in pixels</source>
         <translation>高斯模糊的 σ（像素）</translation>
     </message>
     <message>
@@ -1414,7 +1413,7 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>加入图中某个卷积节点学到的滤波器</translation>
     </message>
     <message>
-        <source>run the graph up to this node on the image (resized to the network&apos;s input) and show its channels</source>
+        <source>run the graph up to this node on the image (resized to the network's input) and show its channels</source>
         <translation>在图像上（缩放到网络的输入尺寸）把图运行到这个节点，并显示它的各个通道</translation>
     </message>
     <message>
@@ -1434,8 +1433,8 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>我的卷积核: 1 0 -1; 2 0 -2; 1 0 -1</translation>
     </message>
     <message>
-        <source>3, 5 or 7 rows of as many numbers, rows separated by &apos;;&apos;</source>
-        <translation>3、5 或 7 行，每行同样多个数，行之间用 &apos;;&apos; 分隔</translation>
+        <source>3, 5 or 7 rows of as many numbers, rows separated by ';'</source>
+        <translation>3、5 或 7 行，每行同样多个数，行之间用 ';' 分隔</translation>
     </message>
     <message>
         <source>Add</source>
@@ -1525,7 +1524,7 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>只采到了不可导点</translation>
     </message>
     <message>
-        <source>Relative error ‖a − n‖ / (‖a‖ + ‖n‖): below {good:g} good. Otherwise the difference is set against the noise floor (how far rounding in J and the step ε can move the finite differences): within it, at the noise floor; what is left above it below {check:g} of the gradients&apos; size, look closer; more, wrong.</source>
+        <source>Relative error ‖a − n‖ / (‖a‖ + ‖n‖): below {good:g} good. Otherwise the difference is set against the noise floor (how far rounding in J and the step ε can move the finite differences): within it, at the noise floor; what is left above it below {check:g} of the gradients' size, look closer; more, wrong.</source>
         <translation>相对误差 ‖a − n‖ / (‖a‖ + ‖n‖)：低于 {good:g} 为良好。否则把差异与噪声底比较（J 中的舍入和步长 ε 能让有限差分变动多少）：在噪声底之内，为“处于噪声底”；超出噪声底的部分低于梯度大小的 {check:g}，为“需要细看”；更多，为“错误”。</translation>
     </message>
     <message>
@@ -1865,7 +1864,7 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>准确率（无：这是回归代价）</translation>
     </message>
     <message>
-        <source>the cost is the sum of {n} heads; each head&apos;s figures and verdict:</source>
+        <source>the cost is the sum of {n} heads; each head's figures and verdict:</source>
         <translation>代价是 {n} 个输出头之和；每个输出头的数字和判断：</translation>
     </message>
     <message>
@@ -2119,8 +2118,8 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>每个节点都显示了它的梯度；悬停在节点上查看它的值、梯度和公式。</translation>
     </message>
     <message>
-        <source>No backward pass: the graph has no scalar cost (end it with a loss whose reduction is &apos;mean&apos;). Hover a node for its value.</source>
-        <translation>没有反向传播：这张图没有标量代价（请以 reduction 为 &apos;mean&apos; 的损失函数结尾）。悬停在节点上查看它的值。</translation>
+        <source>No backward pass: the graph has no scalar cost (end it with a loss whose reduction is 'mean'). Hover a node for its value.</source>
+        <translation>没有反向传播：这张图没有标量代价（请以 reduction 为 'mean' 的损失函数结尾）。悬停在节点上查看它的值。</translation>
     </message>
     <message>
         <source>Back (Shift+F10) steps back through the passes; Reset (Shift+F5) or Play (F5) starts again.</source>
@@ -2131,8 +2130,8 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>没有可以再走的步了：按重置（Shift+F5）或播放（F5）重新开始，按后退（Shift+F10）回顾</translation>
     </message>
     <message>
-        <source>no backward pass: the graph has no scalar cost (end it with a loss whose reduction is &apos;mean&apos;)</source>
-        <translation>没有反向传播：这张图没有标量代价（请以 reduction 为 &apos;mean&apos; 的损失函数结尾）</translation>
+        <source>no backward pass: the graph has no scalar cost (end it with a loss whose reduction is 'mean')</source>
+        <translation>没有反向传播：这张图没有标量代价（请以 reduction 为 'mean' 的损失函数结尾）</translation>
     </message>
     <message>
         <source>random numbers for {names}</source>
@@ -2226,7 +2225,7 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>暂停</translation>
     </message>
     <message>
-        <source>The node&apos;s value, weights and cached arrays; after the backward pass each opens beside its gradient</source>
+        <source>The node's value, weights and cached arrays; after the backward pass each opens beside its gradient</source>
         <translation>节点的值、权重和缓存的数组；反向传播之后，每个数组都和它的梯度并排打开</translation>
     </message>
     <message>
@@ -2426,7 +2425,7 @@ Backward: its gradient arrives as {big} and is summed over axes {axes} back to {
         <translation>权重已恢复为训练之前的值</translation>
     </message>
     <message>
-        <source>{run}&apos;s start does not fit the edited graph for {arrays}; those start from the current weights</source>
+        <source>{run}'s start does not fit the edited graph for {arrays}; those start from the current weights</source>
         <translation>{run} 的起点与编辑后的图在 {arrays} 上不匹配；这些数组从当前权重开始</translation>
     </message>
     <message>
@@ -2469,7 +2468,7 @@ Backward: its gradient arrives as {big} and is summed over axes {axes} back to {
         <translation>训练集</translation>
     </message>
     <message>
-        <source>Split the dev set off the training data, or use one of the example&apos;s own dev sets (which may come from another distribution)</source>
+        <source>Split the dev set off the training data, or use one of the example's own dev sets (which may come from another distribution)</source>
         <translation>从训练数据中分出验证集，或者使用示例自带的验证集（可能来自另一个分布）</translation>
     </message>
     <message>
@@ -2505,7 +2504,7 @@ Backward: its gradient arrives as {big} and is summed over axes {axes} back to {
         <translation>种子</translation>
     </message>
     <message>
-        <source>Start from the graph&apos;s current weights, from fresh random weights drawn with the seed, or from exactly the initial weights of an earlier run (to compare settings)</source>
+        <source>Start from the graph's current weights, from fresh random weights drawn with the seed, or from exactly the initial weights of an earlier run (to compare settings)</source>
         <translation>从图当前的权重开始，从用种子重新随机生成的权重开始，或者从之前某次运行的初始权重开始（用来比较设置）</translation>
     </message>
     <message>
@@ -2569,7 +2568,7 @@ Backward: its gradient arrives as {big} and is summed over axes {axes} back to {
         <translation>不适合这张图、因而未列出的数据：{names}</translation>
     </message>
     <message>
-        <source>No data fits this graph&apos;s inputs ({inputs}){first}. Load data of that shape, or change the inputs.</source>
+        <source>No data fits this graph's inputs ({inputs}){first}. Load data of that shape, or change the inputs.</source>
         <translation>没有数据适合这张图的输入（{inputs}）{first}。请载入那种形状的数据，或者修改输入。</translation>
     </message>
     <message>
@@ -2577,7 +2576,7 @@ Backward: its gradient arrives as {big} and is summed over axes {axes} back to {
         <translation>无法训练：{why}。</translation>
     </message>
     <message>
-        <source>the graph&apos;s current weights</source>
+        <source>the graph's current weights</source>
         <translation>图当前的权重</translation>
     </message>
     <message>
@@ -2759,7 +2758,7 @@ The weights are unchanged.</source>
         <translation>输入 {input}（端口 {port}）没有连接</translation>
     </message>
     <message>
-        <source>it would hold {count:,} numbers ({size}), more than this machine&apos;s {limit} of memory; use smaller sizes (units, channels, kernel or shape)</source>
+        <source>it would hold {count:,} numbers ({size}), more than this machine's {limit} of memory; use smaller sizes (units, channels, kernel or shape)</source>
         <translation>它将包含 {count:,} 个数（{size}），超过这台机器 {limit} 的内存；请用更小的尺寸（单元数、通道数、卷积核或形状）</translation>
     </message>
     <message>
@@ -2771,7 +2770,7 @@ The weights are unchanged.</source>
         <translation>matmul 的输入至少要有 1 维</translation>
     </message>
     <message>
-        <source>inner dimensions differ: a is {a}, b is {b} ({ka} ≠ {kb}); b needs {ka} rows to match a&apos;s last axis (transpose or reshape one of them)</source>
+        <source>inner dimensions differ: a is {a}, b is {b} ({ka} ≠ {kb}); b needs {ka} rows to match a's last axis (transpose or reshape one of them)</source>
         <translation>内侧维度不一致：a 是 {a}，b 是 {b}（{ka} ≠ {kb}）；b 需要 {ka} 行才能与 a 的最后一个轴匹配（把其中一个转置或 reshape）</translation>
     </message>
     <message>
@@ -2787,7 +2786,7 @@ The weights are unchanged.</source>
         <translation>输入是标量，没有可以归约的轴；把 axes 留空</translation>
     </message>
     <message>
-        <source>shape entry {i} is 0 (copy the input&apos;s axis {i}), but the input {shape} has only {ndim} axes; give the size instead</source>
+        <source>shape entry {i} is 0 (copy the input's axis {i}), but the input {shape} has only {ndim} axes; give the size instead</source>
         <translation>形状的第 {i} 项是 0（复制输入的第 {i} 个轴），但输入 {shape} 只有 {ndim} 个轴；请直接给出尺寸</translation>
     </message>
     <message>
@@ -2851,15 +2850,15 @@ The weights are unchanged.</source>
         <translation>图有错误：{node}：{error}。请修好它（画布上已标出该节点），然后重新开始</translation>
     </message>
     <message>
-        <source>data &apos;{label}&apos; has no array named {name!r} for input {name} (it has {arrays}): choose other data, or rename the input</source>
+        <source>data '{label}' has no array named {name!r} for input {name} (it has {arrays}): choose other data, or rename the input</source>
         <translation>数据“{label}”中没有名为 {name!r} 的数组供输入 {name} 使用（它有 {arrays}）：请选择其他数据，或者给输入改名</translation>
     </message>
     <message>
-        <source>data &apos;{label}&apos; does not fit input {why}: choose data that matches the graph&apos;s inputs, or change the input&apos;s shape</source>
+        <source>data '{label}' does not fit input {why}: choose data that matches the graph's inputs, or change the input's shape</source>
         <translation>数据“{label}”不适合输入 {why}：请选择与图的输入匹配的数据，或者修改输入的形状</translation>
     </message>
     <message>
-        <source>data &apos;{label}&apos; gives input {name} ids from {lo} to {hi}, but {what} take 0 to {top}: choose data with at most {count} classes, or widen the graph</source>
+        <source>data '{label}' gives input {name} ids from {lo} to {hi}, but {what} take 0 to {top}: choose data with at most {count} classes, or widen the graph</source>
         <translation>数据“{label}”给输入 {name} 的编号从 {lo} 到 {hi}，但{what}只接受 0 到 {top}：请选择最多 {count} 个类别的数据，或者把图加宽</translation>
     </message>
     <message>
@@ -2879,51 +2878,51 @@ The weights are unchanged.</source>
         <translation>导读 {name!r}：不是有效的 JSON（{error}）</translation>
     </message>
     <message>
-        <source>guide {name!r}: &apos;{key}&apos; must be a non-empty text</source>
-        <translation>导读 {name!r}：&apos;{key}&apos; 必须是非空文本</translation>
+        <source>guide {name!r}: '{key}' must be a non-empty text</source>
+        <translation>导读 {name!r}：'{key}' 必须是非空文本</translation>
     </message>
     <message>
-        <source>guide {name!r}, step {step}: &apos;{key}&apos; must be a non-empty text</source>
-        <translation>导读 {name!r}，第 {step} 步：&apos;{key}&apos; 必须是非空文本</translation>
+        <source>guide {name!r}, step {step}: '{key}' must be a non-empty text</source>
+        <translation>导读 {name!r}，第 {step} 步：'{key}' 必须是非空文本</translation>
     </message>
     <message>
-        <source>guide {name!r}: &apos;try&apos; must list two to four concrete actions</source>
-        <translation>导读 {name!r}：&apos;try&apos; 必须列出两到四个具体操作</translation>
+        <source>guide {name!r}: 'try' must list two to four concrete actions</source>
+        <translation>导读 {name!r}：'try' 必须列出两到四个具体操作</translation>
     </message>
     <message>
-        <source>guide {name!r}: &apos;layout&apos; must be one of {layouts}</source>
-        <translation>导读 {name!r}：&apos;layout&apos; 必须是 {layouts} 之一</translation>
+        <source>guide {name!r}: 'layout' must be one of {layouts}</source>
+        <translation>导读 {name!r}：'layout' 必须是 {layouts} 之一</translation>
     </message>
     <message>
-        <source>guide {name!r}: &apos;panels&apos; must be a list of panel titles</source>
-        <translation>导读 {name!r}：&apos;panels&apos; 必须是面板标题的列表</translation>
+        <source>guide {name!r}: 'panels' must be a list of panel titles</source>
+        <translation>导读 {name!r}：'panels' 必须是面板标题的列表</translation>
     </message>
     <message>
-        <source>guide {name!r}: step {step} must have &apos;do&apos; set to one of {verbs}</source>
-        <translation>导读 {name!r}：第 {step} 步的 &apos;do&apos; 必须是 {verbs} 之一</translation>
+        <source>guide {name!r}: step {step} must have 'do' set to one of {verbs}</source>
+        <translation>导读 {name!r}：第 {step} 步的 'do' 必须是 {verbs} 之一</translation>
     </message>
     <message>
         <source>guide {name!r}, step {step} ({verb}): needs {missing}</source>
         <translation>导读 {name!r}，第 {step} 步（{verb}）：缺少 {missing}</translation>
     </message>
     <message>
-        <source>guide {name!r}, step {step}: &apos;epochs&apos; must be a whole number 1-10000</source>
-        <translation>导读 {name!r}，第 {step} 步：&apos;epochs&apos; 必须是 1 到 10000 的整数</translation>
+        <source>guide {name!r}, step {step}: 'epochs' must be a whole number 1-10000</source>
+        <translation>导读 {name!r}，第 {step} 步：'epochs' 必须是 1 到 10000 的整数</translation>
     </message>
     <message>
         <source>guide {name!r}, step {step}: unknown layout {layout!r}</source>
         <translation>导读 {name!r}，第 {step} 步：未知的布局 {layout!r}</translation>
     </message>
     <message>
-        <source>guide {name!r}, step {step}: &apos;{key}&apos; must be a stable id such as {example} (the object name, which no translation changes), not {value!r}</source>
-        <translation>导读 {name!r}，第 {step} 步：&apos;{key}&apos; 必须是稳定的标识，例如 {example}（对象名称，不随翻译改变），而不是 {value!r}</translation>
+        <source>guide {name!r}, step {step}: '{key}' must be a stable id such as {example} (the object name, which no translation changes), not {value!r}</source>
+        <translation>导读 {name!r}，第 {step} 步：'{key}' 必须是稳定的标识，例如 {example}（对象名称，不随翻译改变），而不是 {value!r}</translation>
     </message>
     <message>
-        <source>guide {name!r}: &apos;order&apos; must be a whole number</source>
-        <translation>导读 {name!r}：&apos;order&apos; 必须是整数</translation>
+        <source>guide {name!r}: 'order' must be a whole number</source>
+        <translation>导读 {name!r}：'order' 必须是整数</translation>
     </message>
     <message>
-        <source>guide {name!r} ({language}): its steps, layout, order, panels or number of things to try differ from the English guide&apos;s; translate only the texts</source>
+        <source>guide {name!r} ({language}): its steps, layout, order, panels or number of things to try differ from the English guide's; translate only the texts</source>
         <translation>导读 {name!r}（{language}）：它的步骤、布局、顺序、面板或尝试项的数量与英文导读不同；只翻译文字</translation>
     </message>
 </context>

@@ -77,6 +77,105 @@ TEMPLATES: dict[str, str] = {
     "shape.slice_empty": QT_TRANSLATE_NOOP(
         "engine", "slice {start}:{stop}:{step} of axis {axis} (size {d}) is empty; choose start "
                   "and stop inside 0..{d}"),
+    # ENGINE_ERRORS
+    "named": QT_TRANSLATE_NOOP("engine", "{name}: {error}"),
+    "op.param_choice": QT_TRANSLATE_NOOP(
+        "engine", "{name} must be one of {choices}; got {value!r}"),
+    "op.param_dims": QT_TRANSLATE_NOOP(
+        "engine", "{name}: every dimension must be at least 1 (or left open); got {value!r}"),
+    "op.param_kind": QT_TRANSLATE_NOOP("engine", "{name} must be {kind}; got {value!r}"),
+    "op.param_min": QT_TRANSLATE_NOOP("engine", "{name} must be at least {min}; got {value}"),
+    "op.param_max": QT_TRANSLATE_NOOP("engine", "{name} must be at most {max}; got {value}"),
+    "op.param_entries_min": QT_TRANSLATE_NOOP(
+        "engine", "{name}: every entry must be at least {min}; got {value}"),
+    "op.kind_int": QT_TRANSLATE_NOOP("engine", "a whole number"),
+    "op.kind_float": QT_TRANSLATE_NOOP("engine", "a finite number"),
+    "op.kind_bool": QT_TRANSLATE_NOOP("engine", "true or false"),
+    "op.kind_ints": QT_TRANSLATE_NOOP("engine", "a list of whole numbers"),
+    "op.kind_shape": QT_TRANSLATE_NOOP("engine", "a shape (whole numbers, None for open)"),
+    "op.kind_str": QT_TRANSLATE_NOOP("engine", "text"),
+    "op.no_param": QT_TRANSLATE_NOOP("engine", "{op} has no parameter {name!r}; it has {known}"),
+    "op.none": QT_TRANSLATE_NOOP("engine", "none"),
+    "op.unknown_init": QT_TRANSLATE_NOOP(
+        "engine", "unknown initializer {init!r}; use one of {names}"),
+    "shape.no_broadcast": QT_TRANSLATE_NOOP(
+        "engine", "shapes {a} and {b} do not broadcast: axis {axis} is {x} and {y}"),
+    "shape.axis_range": QT_TRANSLATE_NOOP(
+        "engine", "axis {axis} is out of range for {ndim} dimensions"),
+    "op.conv_4d": QT_TRANSLATE_NOOP(
+        "engine", "{op} needs a 4-D input N x C x H x W (channels first); got {shape}"),
+    "op.window_desc": QT_TRANSLATE_NOOP(
+        "engine", "input {shape}, kernel {k}, stride {s}, padding {p}"),
+    "op.kernel_too_large": QT_TRANSLATE_NOOP(
+        "engine", "{desc}: the kernel is larger than the padded input ({d} + 2*{p} = {padded} < "
+                  "{k}); use a smaller kernel or more padding"),
+    "op.window_fraction": QT_TRANSLATE_NOOP(
+        "engine", "{desc}: ({d} - {k} + 2*{p})/{s} + 1 = {v} is not a whole number; change the "
+                  "stride or the padding"),
+    "op.conv_channels_unknown": QT_TRANSLATE_NOOP(
+        "engine", "conv2d needs the channel count (axis 1) of its input to be known"),
+    "op.needs_nchw": QT_TRANSLATE_NOOP("engine", "{op} needs an input N x C x H x W; got {shape}"),
+    "op.lrn_divisor": QT_TRANSLATE_NOOP(
+        "engine", "bias and alpha cannot both be 0 (the divisor would be 0)"),
+    "op.lrn_channels": QT_TRANSLATE_NOOP(
+        "engine", "lrn needs channels on axis 1 (N x C x ...); got {shape}"),
+    "op.groups_channels": QT_TRANSLATE_NOOP(
+        "engine", "the input's {c} channels do not split into {g} groups; choose groups dividing "
+                  "{c}"),
+    "op.groups_filters": QT_TRANSLATE_NOOP(
+        "engine", "{o} filters do not split into {g} groups; make out_channels a multiple of {g}"),
+    "op.input_broadcast": QT_TRANSLATE_NOOP(
+        "engine", "input x{port}: {reason}; make the sizes equal, or 1 on that axis"),
+    "op.pads_four": QT_TRANSLATE_NOOP(
+        "engine", "pads needs 4 entries (top, left, bottom, right); got {pads}"),
+    "op.pads_cut_all": QT_TRANSLATE_NOOP(
+        "engine", "pads {pads} cut away all of axis {axis} (size {d}); cut less"),
+    "op.pool_fraction": QT_TRANSLATE_NOOP(
+        "engine", "({d} + {extra} - {k})/{s} + 1 = {v} is not a whole number of windows; change "
+                  "the stride or the pads"),
+    "op.dense_input": QT_TRANSLATE_NOOP(
+        "engine", "dense needs an input N x features; got {shape} (add a reshape)"),
+    "op.dense_features": QT_TRANSLATE_NOOP(
+        "engine", "dense needs its input's last dimension (the features) to be known"),
+    "op.embedding_fraction": QT_TRANSLATE_NOOP(
+        "engine", "id {value} is not a whole number; ids must be integers in 0 .. {top}"),
+    "op.embedding_range": QT_TRANSLATE_NOOP(
+        "engine", "id {value} is out of range 0 .. {top}; raise num_embeddings to at least {need} "
+                  "or fix the data"),
+    "op.dropout_rate": QT_TRANSLATE_NOOP(
+        "engine", "rate must be below 1 (1 would drop everything); got {rate}"),
+    "op.batch_norm_input": QT_TRANSLATE_NOOP(
+        "engine", "batch_norm needs an input N x F or N x C x H x W with a known axis 1; got "
+                  "{shape}"),
+    "op.loss_scalar": QT_TRANSLATE_NOOP(
+        "engine", "{op} needs a batch axis: prediction is a scalar"),
+    "op.loss_target": QT_TRANSLATE_NOOP(
+        "engine", "target {target} does not match prediction {pred}; reshape one of them"),
+    "op.class_id_range": QT_TRANSLATE_NOOP(
+        "engine", "class id {value} is out of range for {k} classes (ids must be 0..{top})"),
+    "op.ce_logits": QT_TRANSLATE_NOOP(
+        "engine", "softmax_ce needs logits of shape NxK; got {shape}"),
+    "op.ce_rows": QT_TRANSLATE_NOOP(
+        "engine", "target has {ids} class ids but the prediction has {rows} rows"),
+    "op.ce_target": QT_TRANSLATE_NOOP(
+        "engine", "target {target} does not match prediction {pred}: give class ids (N) or one-hot "
+                  "rows (NxK)"),
+    "op.needs_class_axis": QT_TRANSLATE_NOOP(
+        "engine", "{op} needs at least 1 axis (the classes); the input is a scalar"),
+    "op.feed_ragged": QT_TRANSLATE_NOOP(
+        "engine", "{name}: the data is not a regular array of numbers (rows of different lengths?)"),
+    "op.feed_not_real": QT_TRANSLATE_NOOP(
+        "engine", "{name}: the data must be real numbers; got values of type {dtype}"),
+    "op.feed_not_ids": QT_TRANSLATE_NOOP(
+        "engine", "{name} takes integer ids (its dtype is int), but the data holds {value}; give "
+                  "whole numbers, or set the input's dtype to float"),
+    "op.reshape_two_open": QT_TRANSLATE_NOOP(
+        "engine", "shape may contain at most one -1 (the inferred size); got {shape}"),
+    "op.feed_ndim": QT_TRANSLATE_NOOP(
+        "engine", "{name}: expected {ndim} dimensions ({declared}), got {got} ({shape})"),
+    "op.feed_axis": QT_TRANSLATE_NOOP(
+        "engine", "{name}: axis {axis} should be {want}, got {got} (data {shape})"),
+    # END_ENGINE_ERRORS
     # training checks (engine/train_checks.py)
     "train.lr_high": QT_TRANSLATE_NOOP(
         "engine", "α = {lr:g} is above what {optimizer} usually takes ({lo:g} to {hi:g}): expect "
@@ -204,5 +303,14 @@ class MsgError(ValueError):
     """A ValueError whose text is a :class:`Msg`, so the app can show it in the user's language."""
 
     def __init__(self, msg: Msg) -> None:
-        super().__init__(str(msg))
+        super().__init__(msg)
         self.msg = msg
+
+
+def carried(exc: BaseException) -> "Msg | str":
+    """What an exception says: the :class:`Msg` it was raised with (engine errors are raised
+    as ``SomeError(Msg(...))``, so ``str(exc)`` is the English text), else its plain text.
+    Use it to quote one error inside another message, or to show it in the user's language."""
+    if len(exc.args) >= 1 and isinstance(exc.args[0], Msg):
+        return exc.args[0]
+    return str(exc)

@@ -175,6 +175,66 @@ TEMPLATES: dict[str, str] = {
         "engine", "{name}: expected {ndim} dimensions ({declared}), got {got} ({shape})"),
     "op.feed_axis": QT_TRANSLATE_NOOP(
         "engine", "{name}: axis {axis} should be {want}, got {got} (data {shape})"),
+    "graph.no_node": QT_TRANSLATE_NOOP("engine", "there is no node {nid!r}"),
+    "graph.no_node_named": QT_TRANSLATE_NOOP("engine", "there is no node named {name!r}"),
+    "graph.unknown_op": QT_TRANSLATE_NOOP("engine", "unknown op {op!r}; choose one of: {ops}"),
+    "graph.id_taken": QT_TRANSLATE_NOOP("engine", "a node with id {nid!r} exists already"),
+    "graph.bad_name": QT_TRANSLATE_NOOP(
+        "engine", "{name!r} is not a usable name: start with a letter, then letters, digits, _ - . "
+                  "[ ]"),
+    "graph.name_taken": QT_TRANSLATE_NOOP(
+        "engine", "the name {name!r} is taken by another node; choose another"),
+    "graph.not_in_graph": QT_TRANSLATE_NOOP("engine", "both ends must be nodes of this graph"),
+    "graph.no_port": QT_TRANSLATE_NOOP("engine", "{name} ({op}) has no input port {port}"),
+    "graph.self_loop": QT_TRANSLATE_NOOP(
+        "engine", "{name} cannot take its own output as input (that is a cycle)"),
+    "graph.port_in_use": QT_TRANSLATE_NOOP(
+        "engine", "input {input} of {name} is already connected; disconnect it first"),
+    "graph.cycle": QT_TRANSLATE_NOOP(
+        "engine", "wiring {src} → {dst} would make a cycle ({dst} already feeds {src})"),
+    "graph.port_free": QT_TRANSLATE_NOOP("engine", "input port {port} of {name} is not connected"),
+    "graph.no_array": QT_TRANSLATE_NOOP("engine", "{name} has no array {key!r}"),
+    "graph.array_shape": QT_TRANSLATE_NOOP(
+        "engine", "{name}.{key}: shape {shape} does not match {want}"),
+    "graph.group_empty": QT_TRANSLATE_NOOP("engine", "select at least one node to group"),
+    "graph.in_group": QT_TRANSLATE_NOOP(
+        "engine", "{name} is already in group {group}; ungroup it first"),
+    "graph.no_group": QT_TRANSLATE_NOOP("engine", "there is no group {gid!r}"),
+    "graph.memory": QT_TRANSLATE_NOOP(
+        "engine", "a {what} on {batch} {examples} needs about {total} in {dtype}, but only {free} "
+                  "of memory is available; the largest part is {name} ({big}). Use fewer examples "
+                  "per batch, float32, or a smaller {name}"),
+    "graph.pass_both": QT_TRANSLATE_NOOP("engine", "forward and backward pass"),
+    "graph.pass_forward": QT_TRANSLATE_NOOP("engine", "forward pass"),
+    "graph.example": QT_TRANSLATE_NOOP("engine", "example"),
+    "graph.examples": QT_TRANSLATE_NOOP("engine", "examples"),
+    "exec.empty": QT_TRANSLATE_NOOP(
+        "engine", "the graph is empty: drag an input and some ops onto the canvas"),
+    "exec.cannot_run": QT_TRANSLATE_NOOP("engine", "cannot run: {issue}"),
+    "exec.no_such_input": QT_TRANSLATE_NOOP(
+        "engine", "data was given for {key!r}, but there is no input of that name"),
+    "exec.no_data": QT_TRANSLATE_NOOP(
+        "engine", "input {name} has no data; load a dataset or feed it"),
+    "exec.no_feed": QT_TRANSLATE_NOOP("engine", "no data to step with: feed the inputs first"),
+    "exec.op_failed": QT_TRANSLATE_NOOP(
+        "engine", "{name} ({op}) failed in the {phase} pass: {error} (inputs: {shapes}); check the "
+                  "data fed to the inputs, e.g. that every input gets the same number of examples"),
+    "exec.forward": QT_TRANSLATE_NOOP("engine", "forward"),
+    "exec.backward": QT_TRANSLATE_NOOP("engine", "backward"),
+    "exec.wrong_shape": QT_TRANSLATE_NOOP(
+        "engine", "{name} ({op}) gave {shape} but its shape is {want} (inputs: {shapes}); the data "
+                  "fed to the inputs disagree on an open dimension: feed every input the same "
+                  "number of examples"),
+    "exec.max_entries": QT_TRANSLATE_NOOP("engine", "max_entries must be at least 1"),
+    "exec.eps": QT_TRANSLATE_NOOP(
+        "engine", "ε must be a small positive number (e.g. 1e-6); got {eps!r}"),
+    "exec.check_needs_cost": QT_TRANSLATE_NOOP(
+        "engine", "gradient check needs a cost: add a loss node (a scalar output) or choose the "
+                  "target node"),
+    "exec.cost_not_finite": QT_TRANSLATE_NOOP(
+        "engine", "the cost is not finite ({cost}); first bad node: {node}"),
+    "exec.check_stopped": QT_TRANSLATE_NOOP(
+        "engine", "gradient check stopped after {done} of {total} passes"),
     # END_ENGINE_ERRORS
     # training checks (engine/train_checks.py)
     "train.lr_high": QT_TRANSLATE_NOOP(

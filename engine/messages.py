@@ -235,6 +235,170 @@ TEMPLATES: dict[str, str] = {
         "engine", "the cost is not finite ({cost}); first bad node: {node}"),
     "exec.check_stopped": QT_TRANSLATE_NOOP(
         "engine", "gradient check stopped after {done} of {total} passes"),
+    "file.semicolon": QT_TRANSLATE_NOOP("engine", "{a}; {b}"),
+    "file.jt_null": QT_TRANSLATE_NOOP("engine", "null"),
+    "file.jt_bool": QT_TRANSLATE_NOOP("engine", "true/false"),
+    "file.jt_number": QT_TRANSLATE_NOOP("engine", "the number {value}"),
+    "file.jt_text": QT_TRANSLATE_NOOP("engine", "the text {value}"),
+    "file.jt_list": QT_TRANSLATE_NOOP("engine", "a list"),
+    "file.jt_object": QT_TRANSLATE_NOOP("engine", "an object"),
+    "file.must_be_object": QT_TRANSLATE_NOOP("engine", "must be an object; got {got}"),
+    "file.json_object": QT_TRANSLATE_NOOP("engine", "must be a JSON object; got {got}"),
+    "file.field_missing": QT_TRANSLATE_NOOP("engine", "the field {key!r} is missing"),
+    "file.unknown_field": QT_TRANSLATE_NOOP("engine", "unknown field {key}; expected {fields}"),
+    "file.must_be_list": QT_TRANSLATE_NOOP("engine", "must be a list; got {got}"),
+    "file.too_many": QT_TRANSLATE_NOOP(
+        "engine", "has {count} entries; this app reads at most {limit}"),
+    "file.bad_ident": QT_TRANSLATE_NOOP(
+        "engine", "must be an id made of letters, digits, _ - . [ ] (at most 100 characters); got "
+                  "{got}"),
+    "file.must_be_bool": QT_TRANSLATE_NOOP("engine", "must be true or false; got {got}"),
+    "file.int_range": QT_TRANSLATE_NOOP(
+        "engine", "must be a whole number from {low} to {high}; got {got}"),
+    "file.must_be_text": QT_TRANSLATE_NOOP("engine", "must be text; got {got}"),
+    "file.text_only": QT_TRANSLATE_NOOP("engine", "must be text"),
+    "file.larger_than_mib": QT_TRANSLATE_NOOP(
+        "engine", "is larger than {mib} MiB; refusing to read it"),
+    "file.not_utf8": QT_TRANSLATE_NOOP(
+        "engine", "is not UTF-8 text (bad byte at offset {offset})"),
+    "file.constant": QT_TRANSLATE_NOOP("engine", "{name} is not allowed; numbers must be finite"),
+    "file.number_large": QT_TRANSLATE_NOOP("engine", "the number {text} is too large"),
+    "file.key_twice": QT_TRANSLATE_NOOP("engine", "the key {key} appears twice in one object"),
+    "file.invalid_json": QT_TRANSLATE_NOOP(
+        "engine", "invalid JSON at line {line} column {column}: {error}"),
+    "file.nested": QT_TRANSLATE_NOOP("engine", "nested too deeply to be a graph"),
+    "file.nested_levels": QT_TRANSLATE_NOOP(
+        "engine", "nested too deeply to be a graph (more than {depth} levels of lists and objects)"),
+    "file.surrogate": QT_TRANSLATE_NOOP(
+        "engine", "the text {text} holds a lone surrogate ({code}), which is not a character; a "
+                  "graph with it could not be saved"),
+    "file.zip_damaged": QT_TRANSLATE_NOOP(
+        "engine", "the ZIP archive is damaged or truncated ({error})"),
+    "file.pathlike": QT_TRANSLATE_NOOP(
+        "engine", "the archive holds a member with a path-like name {name}; refusing it"),
+    "file.zip_twice": QT_TRANSLATE_NOOP(
+        "engine", "the archive holds two members with the same name"),
+    "file.zip_too_big": QT_TRANSLATE_NOOP(
+        "engine", "the archive declares more than 2 GiB of content; refusing it"),
+    "file.member_declares": QT_TRANSLATE_NOOP(
+        "engine", "declares {size} bytes, more than the {limit} it may hold here; refusing it"),
+    "file.inflates_past": QT_TRANSLATE_NOOP(
+        "engine", "inflates past its declared size of {size} bytes; refusing it"),
+    "file.member_unreadable": QT_TRANSLATE_NOOP(
+        "engine", "cannot be read from the archive ({error})"),
+    "file.npy_version": QT_TRANSLATE_NOOP(
+        "engine", "{key} uses .npy version {version}, which this app does not read"),
+    "file.npy_invalid": QT_TRANSLATE_NOOP("engine", "{key} is not a valid .npy array ({error})"),
+    "file.npy_dtype": QT_TRANSLATE_NOOP(
+        "engine", "{key} holds {dtype} values; only numeric arrays are allowed (object or pickled "
+                  "arrays are refused)"),
+    "file.npy_size": QT_TRANSLATE_NOOP(
+        "engine", "{key} declares {nbytes} bytes of data but the member holds {size}"),
+    "file.npz_unreadable": QT_TRANSLATE_NOOP("engine", "is not a readable .npz archive ({error})"),
+    "file.npz_member": QT_TRANSLATE_NOOP(
+        "engine", "unexpected member {name}; only .npy arrays belong here"),
+    "file.npz_too_big": QT_TRANSLATE_NOOP(
+        "engine", "the arrays declare more than {gib} GiB; refusing to read them"),
+    "file.npz_twice": QT_TRANSLATE_NOOP("engine", "an array name appears twice"),
+    "file.npz_cannot_read": QT_TRANSLATE_NOOP("engine", "cannot read {key} ({error})"),
+    "file.param_too_large": QT_TRANSLATE_NOOP("engine", "{value} is too large"),
+    "file.must_be_kind": QT_TRANSLATE_NOOP("engine", "must be {kind}; got {got}"),
+    "file.not_graph_format": QT_TRANSLATE_NOOP(
+        "engine", "not a graph file: {where} has format {format}, expected {want!r}"),
+    "file.version_int": QT_TRANSLATE_NOOP("engine", "version must be a whole number; got {got}"),
+    "file.version_newer": QT_TRANSLATE_NOOP(
+        "engine", "version {version} is newer than this app reads ({known}); update the app to "
+                  "open this file"),
+    "file.version_unknown": QT_TRANSLATE_NOOP(
+        "engine", "version {version} is not a version this app knows (1 to {known})"),
+    "file.unknown_op": QT_TRANSLATE_NOOP("engine", "unknown op {op}; this app knows {ops}"),
+    "file.no_node_id": QT_TRANSLATE_NOOP("engine", "there is no node with id {nid}"),
+    "file.port_range": QT_TRANSLATE_NOOP(
+        "engine", "must be a whole number from 0 to {top}; got {got}"),
+    "file.cycle": QT_TRANSLATE_NOOP(
+        "engine", "the wires make a cycle: {names}; a graph must not loop back"),
+    "file.group_id_twice": QT_TRANSLATE_NOOP("engine", "the group id {gid!r} is used twice"),
+    "file.member_twice": QT_TRANSLATE_NOOP("engine", "lists a node twice"),
+    "file.arrays_at_node": QT_TRANSLATE_NOOP(
+        "engine", "the graph's arrays would hold {found} at node {name}; more than this app loads"),
+    "file.arrays_total": QT_TRANSLATE_NOOP(
+        "engine", "the graph's arrays would hold {count} numbers; more than this app loads"),
+    "file.inference_failed": QT_TRANSLATE_NOOP("engine", "shape inference failed: {error}"),
+    "file.manifest_key": QT_TRANSLATE_NOOP(
+        "engine", "must be '<node id>/<array name>' for a node of this graph"),
+    "file.not_numeric": QT_TRANSLATE_NOOP("engine", "{dtype} is not a numeric type"),
+    "file.array_shape": QT_TRANSLATE_NOOP(
+        "engine", "{key} has shape {shape} but the node ({name}) expects {want}"),
+    "file.array_not_owned": QT_TRANSLATE_NOOP(
+        "engine", "{key}: node {name} has no array {array!r}"),
+    "file.array_too_big": QT_TRANSLATE_NOOP(
+        "engine", "{key} would hold {count} numbers, more than the {limit} a node may hold"),
+    "file.loose_arrays": QT_TRANSLATE_NOOP(
+        "engine", "the arrays of nodes whose shape is unknown would take {size} bytes, far more "
+                  "than a {file_size}-byte file holds; refusing them"),
+    "file.arrays_gib": QT_TRANSLATE_NOOP(
+        "engine", "its arrays would take more than {gib} GiB; refusing them"),
+    "file.npz_need": QT_TRANSLATE_NOOP(
+        "engine", "declares {size} bytes, more than the graph's arrays need ({need}); refusing it"),
+    "file.not_listed": QT_TRANSLATE_NOOP("engine", "holds {key}, which graph.json does not list"),
+    "file.array_differs": QT_TRANSLATE_NOOP(
+        "engine", "{key} is {dtype} {shape}; graph.json says {want_dtype} {want}"),
+    "file.listed_missing": QT_TRANSLATE_NOOP(
+        "engine", "{key} is listed in graph.json but missing"),
+    "file.no_graph_json": QT_TRANSLATE_NOOP(
+        "engine", "not a graph file: graph.json is missing from the archive"),
+    "file.larger_mib": QT_TRANSLATE_NOOP("engine", "is larger than {mib} MiB; refusing it"),
+    "file.larger_gib": QT_TRANSLATE_NOOP("engine", "is larger than {gib} GiB; refusing it"),
+    "file.npz_2gib": QT_TRANSLATE_NOOP("engine", "declares more than 2 GiB; refusing it"),
+    "file.empty": QT_TRANSLATE_NOOP("engine", "the file is empty; it is not a graph file"),
+    "file.not_zip_big": QT_TRANSLATE_NOOP(
+        "engine", "not a graph file: it is not a ZIP archive, and too large to be JSON"),
+    "file.not_zip_json": QT_TRANSLATE_NOOP(
+        "engine", "not a graph file: it is not a ZIP archive or JSON"),
+    "file.no_data_member": QT_TRANSLATE_NOOP(
+        "engine", "graph.json lists a dataset but the archive has no {member}"),
+    "file.data_too_big": QT_TRANSLATE_NOOP(
+        "engine", "its arrays would take more than {limit} bytes, far more than a {file_size}-byte "
+                  "file holds; refusing them"),
+    "file.not_npz": QT_TRANSLATE_NOOP("engine", "not an array file (.npz)"),
+    "file.npz_shape": QT_TRANSLATE_NOOP(
+        "engine", "{key} has shape {shape} in the file but the node expects {want}"),
+    "file.not_in_file": QT_TRANSLATE_NOOP("engine", "{key} is not in the file"),
+    "file.nothing_loaded": QT_TRANSLATE_NOOP("engine", "{problems}; nothing was loaded"),
+    "file.no_match": QT_TRANSLATE_NOOP(
+        "engine", "no array matches the selected nodes by name; the file holds {keys}"),
+    "file.nothing": QT_TRANSLATE_NOOP("engine", "nothing"),
+    "file.save_not_finite": QT_TRANSLATE_NOOP(
+        "engine", "{path}: {value} cannot be saved; numbers must be finite"),
+    "file.save_key": QT_TRANSLATE_NOOP(
+        "engine", "{path}: key {key!r} cannot be saved; keys must be text"),
+    "file.save_type": QT_TRANSLATE_NOOP(
+        "engine", "{path}: a {type} cannot be saved; use numbers, text, lists, objects"),
+    "file.save_array_id": QT_TRANSLATE_NOOP(
+        "engine", "cannot save {nid}/{key}: ids and array names must be letters, digits, _ - . [ ]"),
+    "file.save_dtype": QT_TRANSLATE_NOOP(
+        "engine", "cannot save {name}.{key}: its dtype {dtype} is not numeric"),
+    "file.save_node_id": QT_TRANSLATE_NOOP(
+        "engine", "cannot save node id {nid!r}: use letters, digits, _ - . [ ]"),
+    "file.save_no_arrays": QT_TRANSLATE_NOOP(
+        "engine", "the selected nodes own no trained arrays; there is nothing to save"),
+    "file.save_nested": QT_TRANSLATE_NOOP("engine", "{path}: nested too deeply to be saved"),
+    "file.save_data_type": QT_TRANSLATE_NOOP(
+        "engine", "{path}: a {type} cannot be saved with the data"),
+    "file.save_data_name": QT_TRANSLATE_NOOP(
+        "engine", "cannot save the data array {key!r}: array names must be letters, digits, _ - . "
+                  "[ ]"),
+    "file.save_data_dtype": QT_TRANSLATE_NOOP(
+        "engine", "cannot save the data array {key!r}: its dtype {dtype} is not numeric"),
+    "file.data_no_arrays": QT_TRANSLATE_NOOP(
+        "engine", "lists no arrays; a dataset needs at least one"),
+    "file.data_array_name": QT_TRANSLATE_NOOP(
+        "engine", "array names must be letters, digits, _ - . [ ]"),
+    "file.data_examples_axis": QT_TRANSLATE_NOOP("engine", "a data array needs an examples axis"),
+    "file.data_lengths": QT_TRANSLATE_NOOP(
+        "engine", "the arrays hold different numbers of examples ({counts})"),
+    "file.data_not_listed": QT_TRANSLATE_NOOP(
+        "engine", "holds {key!r}, which graph.json does not list"),
     # END_ENGINE_ERRORS
     # training checks (engine/train_checks.py)
     "train.lr_high": QT_TRANSLATE_NOOP(

@@ -399,6 +399,88 @@ TEMPLATES: dict[str, str] = {
         "engine", "the arrays hold different numbers of examples ({counts})"),
     "file.data_not_listed": QT_TRANSLATE_NOOP(
         "engine", "holds {key!r}, which graph.json does not list"),
+    "data.line": QT_TRANSLATE_NOOP("engine", "line {line}"),
+    "data.column": QT_TRANSLATE_NOOP("engine", "column {column!r}"),
+    "data.line_column": QT_TRANSLATE_NOOP("engine", "line {line}, column {column!r}"),
+    "data.csv_empty": QT_TRANSLATE_NOOP(
+        "engine", "the file is empty; choose a CSV file with a header line and data rows"),
+    "data.csv_utf16": QT_TRANSLATE_NOOP(
+        "engine", "the file starts with a UTF-16 mark but is not valid UTF-16 ({error}); save it "
+                  "as UTF-8 and import again"),
+    "data.csv_zero_bytes": QT_TRANSLATE_NOOP(
+        "engine", "the file holds zero bytes: it is a binary file or UTF-16 without a byte order "
+                  "mark, not CSV text; save it as CSV UTF-8"),
+    "data.csv_encoding": QT_TRANSLATE_NOOP(
+        "engine", "the byte {byte} is not UTF-8 text; the file is in another encoding (Latin-1 or "
+                  "Windows-1252?). Save it as 'CSV UTF-8' and import again"),
+    "data.csv_field": QT_TRANSLATE_NOOP("engine", "field {n}"),
+    "data.csv_row_length": QT_TRANSLATE_NOOP(
+        "engine", "has {count} values but the header has {columns} columns; fix that line (a "
+                  "missing or extra separator, or an unquoted {sep!r} inside a value?)"),
+    "data.csv_unreadable": QT_TRANSLATE_NOOP(
+        "engine", "cannot be read as CSV ({error}); check its quotes"),
+    "data.csv_no_name": QT_TRANSLATE_NOOP(
+        "engine", "column {n} has no name; give every column a name in the header"),
+    "data.csv_name_twice": QT_TRANSLATE_NOOP(
+        "engine", "the header names {name!r} twice (columns {a} and {b}); rename one"),
+    "data.csv_no_rows": QT_TRANSLATE_NOOP(
+        "engine", "has a header but no data rows; add some rows"),
+    "data.csv_too_large": QT_TRANSLATE_NOOP(
+        "engine", "the file is larger than {mib} MiB; use a smaller sample"),
+    "data.csv_missing": QT_TRANSLATE_NOOP(
+        "engine", "the value is missing (it holds {shown}); fill it in or remove the line"),
+    "data.nothing": QT_TRANSLATE_NOOP("engine", "nothing"),
+    "data.csv_not_number": QT_TRANSLATE_NOOP(
+        "engine", "{value!r} is not a number, but the column holds numbers; correct it, or read "
+                  "the column as categories (click its name in the preview)"),
+    "data.csv_not_finite": QT_TRANSLATE_NOOP(
+        "engine", "{value!r} is not a finite number; replace it"),
+    "data.csv_no_target": QT_TRANSLATE_NOOP(
+        "engine", "there is no column {target!r} for the target; the columns are {columns}"),
+    "data.csv_only_target": QT_TRANSLATE_NOOP(
+        "engine", "the target is the only column; there are no features to learn from"),
+    "data.csv_text_target": QT_TRANSLATE_NOOP(
+        "engine", "holds text, so it cannot be a target of values; choose 'classes'"),
+    "data.not_folder": QT_TRANSLATE_NOOP(
+        "engine", "{folder} is not a folder; choose a folder with one sub-folder of images per "
+                  "class"),
+    "data.no_subfolders": QT_TRANSLATE_NOOP(
+        "engine", "{folder} has no sub-folders; put each class's images in a sub-folder named "
+                  "after the class"),
+    "data.no_images": QT_TRANSLATE_NOOP(
+        "engine", "the class folders ({classes}) hold no image files ({extensions})"),
+    "data.image_size": QT_TRANSLATE_NOOP(
+        "engine", "the image size must be from 4 to {max} pixels; got {size}"),
+    "data.none_readable": QT_TRANSLATE_NOOP(
+        "engine", "none of the {count} image files could be read; the first: {first}"),
+    "data.header_damaged": QT_TRANSLATE_NOOP(
+        "engine", "the header is damaged (a number is missing)"),
+    "data.not_netpbm": QT_TRANSLATE_NOOP("engine", "not an image this reader knows (PGM or PPM)"),
+    "data.header_not_image": QT_TRANSLATE_NOOP(
+        "engine", "the header says {w}x{h} with maximum {maxval}; that is not an image"),
+    "data.truncated_bytes": QT_TRANSLATE_NOOP(
+        "engine", "the file is truncated ({got} of {need} pixel bytes)"),
+    "data.pixels_damaged": QT_TRANSLATE_NOOP(
+        "engine", "the pixel values are damaged (not numbers)"),
+    "data.truncated_values": QT_TRANSLATE_NOOP(
+        "engine", "the file is truncated ({got} of {need} pixel values)"),
+    "data.needs_xy": QT_TRANSLATE_NOOP(
+        "engine", "the data needs an array 'x' (features) and 'y' (labels); load a data set with "
+                  "both"),
+    "data.x_ids": QT_TRANSLATE_NOOP(
+        "engine", "x holds ids (e.g. words), not features; choose a data set of numbers"),
+    "data.no_array_for_input": QT_TRANSLATE_NOOP(
+        "engine", "the data has no array named {name!r} for input {name}; it has {arrays}"),
+    "data.empty": QT_TRANSLATE_NOOP("engine", "the data set is empty"),
+    "data.cut_no_shape": QT_TRANSLATE_NOOP(
+        "engine", "{name} has no known shape yet; fix the graph's shape issues first"),
+    "data.cut_scalar": QT_TRANSLATE_NOOP(
+        "engine", "{name} is a single number, not a value per example; cut at a layer"),
+    "data.cut_unread": QT_TRANSLATE_NOOP(
+        "engine", "nothing reads {name}; choose a node the rest of the graph builds on"),
+    "data.cut_bypass": QT_TRANSLATE_NOOP(
+        "engine", "{dst} also reads {src}, which lies before {name}; cut at a node that is the "
+                  "only way into the rest of the graph"),
     # END_ENGINE_ERRORS
     # training checks (engine/train_checks.py)
     "train.lr_high": QT_TRANSLATE_NOOP(

@@ -120,8 +120,8 @@ TEMPLATES: dict[str, str] = {
     "op.lrn_channels": QT_TRANSLATE_NOOP(
         "engine", "lrn needs channels on axis 1 (N x C x ...); got {shape}"),
     "op.groups_channels": QT_TRANSLATE_NOOP(
-        "engine", "the input's {c} channels do not split into {g} groups; choose groups dividing "
-                  "{c}"),
+        "engine", "the input's {c} channels do not split into {g} groups; choose groups "
+                  "dividing {c}"),
     "op.groups_filters": QT_TRANSLATE_NOOP(
         "engine", "{o} filters do not split into {g} groups; make out_channels a multiple of {g}"),
     "op.input_broadcast": QT_TRANSLATE_NOOP(
@@ -140,8 +140,8 @@ TEMPLATES: dict[str, str] = {
     "op.embedding_fraction": QT_TRANSLATE_NOOP(
         "engine", "id {value} is not a whole number; ids must be integers in 0 .. {top}"),
     "op.embedding_range": QT_TRANSLATE_NOOP(
-        "engine", "id {value} is out of range 0 .. {top}; raise num_embeddings to at least {need} "
-                  "or fix the data"),
+        "engine", "id {value} is out of range 0 .. {top}; raise num_embeddings to at least "
+                  "{need} or fix the data"),
     "op.dropout_rate": QT_TRANSLATE_NOOP(
         "engine", "rate must be below 1 (1 would drop everything); got {rate}"),
     "op.batch_norm_input": QT_TRANSLATE_NOOP(
@@ -158,17 +158,18 @@ TEMPLATES: dict[str, str] = {
     "op.ce_rows": QT_TRANSLATE_NOOP(
         "engine", "target has {ids} class ids but the prediction has {rows} rows"),
     "op.ce_target": QT_TRANSLATE_NOOP(
-        "engine", "target {target} does not match prediction {pred}: give class ids (N) or one-hot "
-                  "rows (NxK)"),
+        "engine", "target {target} does not match prediction {pred}: give class ids (N) or "
+                  "one-hot rows (NxK)"),
     "op.needs_class_axis": QT_TRANSLATE_NOOP(
         "engine", "{op} needs at least 1 axis (the classes); the input is a scalar"),
     "op.feed_ragged": QT_TRANSLATE_NOOP(
-        "engine", "{name}: the data is not a regular array of numbers (rows of different lengths?)"),
+        "engine", "{name}: the data is not a regular array of numbers (rows of different "
+                  "lengths?)"),
     "op.feed_not_real": QT_TRANSLATE_NOOP(
         "engine", "{name}: the data must be real numbers; got values of type {dtype}"),
     "op.feed_not_ids": QT_TRANSLATE_NOOP(
-        "engine", "{name} takes integer ids (its dtype is int), but the data holds {value}; give "
-                  "whole numbers, or set the input's dtype to float"),
+        "engine", "{name} takes integer ids (its dtype is int), but the data holds {value}; "
+                  "give whole numbers, or set the input's dtype to float"),
     "op.reshape_two_open": QT_TRANSLATE_NOOP(
         "engine", "shape may contain at most one -1 (the inferred size); got {shape}"),
     "op.feed_ndim": QT_TRANSLATE_NOOP(
@@ -180,8 +181,8 @@ TEMPLATES: dict[str, str] = {
     "graph.unknown_op": QT_TRANSLATE_NOOP("engine", "unknown op {op!r}; choose one of: {ops}"),
     "graph.id_taken": QT_TRANSLATE_NOOP("engine", "a node with id {nid!r} exists already"),
     "graph.bad_name": QT_TRANSLATE_NOOP(
-        "engine", "{name!r} is not a usable name: start with a letter, then letters, digits, _ - . "
-                  "[ ]"),
+        "engine", "{name!r} is not a usable name: start with a letter, then letters, digits, _ "
+                  "- . [ ]"),
     "graph.name_taken": QT_TRANSLATE_NOOP(
         "engine", "the name {name!r} is taken by another node; choose another"),
     "graph.not_in_graph": QT_TRANSLATE_NOOP("engine", "both ends must be nodes of this graph"),
@@ -201,9 +202,9 @@ TEMPLATES: dict[str, str] = {
         "engine", "{name} is already in group {group}; ungroup it first"),
     "graph.no_group": QT_TRANSLATE_NOOP("engine", "there is no group {gid!r}"),
     "graph.memory": QT_TRANSLATE_NOOP(
-        "engine", "a {what} on {batch} {examples} needs about {total} in {dtype}, but only {free} "
-                  "of memory is available; the largest part is {name} ({big}). Use fewer examples "
-                  "per batch, float32, or a smaller {name}"),
+        "engine", "a {what} on {batch} {examples} needs about {total} in {dtype}, but only "
+                  "{free} of memory is available; the largest part is {name} ({big}). Use fewer "
+                  "examples per batch, float32, or a smaller {name}"),
     "graph.pass_both": QT_TRANSLATE_NOOP("engine", "forward and backward pass"),
     "graph.pass_forward": QT_TRANSLATE_NOOP("engine", "forward pass"),
     "graph.example": QT_TRANSLATE_NOOP("engine", "example"),
@@ -217,14 +218,15 @@ TEMPLATES: dict[str, str] = {
         "engine", "input {name} has no data; load a dataset or feed it"),
     "exec.no_feed": QT_TRANSLATE_NOOP("engine", "no data to step with: feed the inputs first"),
     "exec.op_failed": QT_TRANSLATE_NOOP(
-        "engine", "{name} ({op}) failed in the {phase} pass: {error} (inputs: {shapes}); check the "
-                  "data fed to the inputs, e.g. that every input gets the same number of examples"),
+        "engine", "{name} ({op}) failed in the {phase} pass: {error} (inputs: {shapes}); check "
+                  "the data fed to the inputs, e.g. that every input gets the same number of "
+                  "examples"),
     "exec.forward": QT_TRANSLATE_NOOP("engine", "forward"),
     "exec.backward": QT_TRANSLATE_NOOP("engine", "backward"),
     "exec.wrong_shape": QT_TRANSLATE_NOOP(
-        "engine", "{name} ({op}) gave {shape} but its shape is {want} (inputs: {shapes}); the data "
-                  "fed to the inputs disagree on an open dimension: feed every input the same "
-                  "number of examples"),
+        "engine", "{name} ({op}) gave {shape} but its shape is {want} (inputs: {shapes}); the "
+                  "data fed to the inputs disagree on an open dimension: feed every input the "
+                  "same number of examples"),
     "exec.max_entries": QT_TRANSLATE_NOOP("engine", "max_entries must be at least 1"),
     "exec.eps": QT_TRANSLATE_NOOP(
         "engine", "ε must be a small positive number (e.g. 1e-6); got {eps!r}"),
@@ -250,8 +252,8 @@ TEMPLATES: dict[str, str] = {
     "file.too_many": QT_TRANSLATE_NOOP(
         "engine", "has {count} entries; this app reads at most {limit}"),
     "file.bad_ident": QT_TRANSLATE_NOOP(
-        "engine", "must be an id made of letters, digits, _ - . [ ] (at most 100 characters); got "
-                  "{got}"),
+        "engine", "must be an id made of letters, digits, _ - . [ ] (at most 100 characters); "
+                  "got {got}"),
     "file.must_be_bool": QT_TRANSLATE_NOOP("engine", "must be true or false; got {got}"),
     "file.int_range": QT_TRANSLATE_NOOP(
         "engine", "must be a whole number from {low} to {high}; got {got}"),
@@ -268,7 +270,8 @@ TEMPLATES: dict[str, str] = {
         "engine", "invalid JSON at line {line} column {column}: {error}"),
     "file.nested": QT_TRANSLATE_NOOP("engine", "nested too deeply to be a graph"),
     "file.nested_levels": QT_TRANSLATE_NOOP(
-        "engine", "nested too deeply to be a graph (more than {depth} levels of lists and objects)"),
+        "engine", "nested too deeply to be a graph (more than {depth} levels of lists and "
+                  "objects)"),
     "file.surrogate": QT_TRANSLATE_NOOP(
         "engine", "the text {text} holds a lone surrogate ({code}), which is not a character; a "
                   "graph with it could not be saved"),
@@ -290,8 +293,8 @@ TEMPLATES: dict[str, str] = {
         "engine", "{key} uses .npy version {version}, which this app does not read"),
     "file.npy_invalid": QT_TRANSLATE_NOOP("engine", "{key} is not a valid .npy array ({error})"),
     "file.npy_dtype": QT_TRANSLATE_NOOP(
-        "engine", "{key} holds {dtype} values; only numeric arrays are allowed (object or pickled "
-                  "arrays are refused)"),
+        "engine", "{key} holds {dtype} values; only numeric arrays are allowed (object or "
+                  "pickled arrays are refused)"),
     "file.npy_size": QT_TRANSLATE_NOOP(
         "engine", "{key} declares {nbytes} bytes of data but the member holds {size}"),
     "file.npz_unreadable": QT_TRANSLATE_NOOP("engine", "is not a readable .npz archive ({error})"),
@@ -320,7 +323,8 @@ TEMPLATES: dict[str, str] = {
     "file.group_id_twice": QT_TRANSLATE_NOOP("engine", "the group id {gid!r} is used twice"),
     "file.member_twice": QT_TRANSLATE_NOOP("engine", "lists a node twice"),
     "file.arrays_at_node": QT_TRANSLATE_NOOP(
-        "engine", "the graph's arrays would hold {found} at node {name}; more than this app loads"),
+        "engine", "the graph's arrays would hold {found} at node {name}; more than this app "
+                  "loads"),
     "file.arrays_total": QT_TRANSLATE_NOOP(
         "engine", "the graph's arrays would hold {count} numbers; more than this app loads"),
     "file.inference_failed": QT_TRANSLATE_NOOP("engine", "shape inference failed: {error}"),
@@ -339,7 +343,8 @@ TEMPLATES: dict[str, str] = {
     "file.arrays_gib": QT_TRANSLATE_NOOP(
         "engine", "its arrays would take more than {gib} GiB; refusing them"),
     "file.npz_need": QT_TRANSLATE_NOOP(
-        "engine", "declares {size} bytes, more than the graph's arrays need ({need}); refusing it"),
+        "engine", "declares {size} bytes, more than the graph's arrays need ({need}); refusing "
+                  "it"),
     "file.not_listed": QT_TRANSLATE_NOOP("engine", "holds {key}, which graph.json does not list"),
     "file.array_differs": QT_TRANSLATE_NOOP(
         "engine", "{key} is {dtype} {shape}; graph.json says {want_dtype} {want}"),
@@ -358,8 +363,8 @@ TEMPLATES: dict[str, str] = {
     "file.no_data_member": QT_TRANSLATE_NOOP(
         "engine", "graph.json lists a dataset but the archive has no {member}"),
     "file.data_too_big": QT_TRANSLATE_NOOP(
-        "engine", "its arrays would take more than {limit} bytes, far more than a {file_size}-byte "
-                  "file holds; refusing them"),
+        "engine", "its arrays would take more than {limit} bytes, far more than a "
+                  "{file_size}-byte file holds; refusing them"),
     "file.not_npz": QT_TRANSLATE_NOOP("engine", "not an array file (.npz)"),
     "file.npz_shape": QT_TRANSLATE_NOOP(
         "engine", "{key} has shape {shape} in the file but the node expects {want}"),
@@ -375,7 +380,8 @@ TEMPLATES: dict[str, str] = {
     "file.save_type": QT_TRANSLATE_NOOP(
         "engine", "{path}: a {type} cannot be saved; use numbers, text, lists, objects"),
     "file.save_array_id": QT_TRANSLATE_NOOP(
-        "engine", "cannot save {nid}/{key}: ids and array names must be letters, digits, _ - . [ ]"),
+        "engine", "cannot save {nid}/{key}: ids and array names must be letters, digits, _ - . "
+                  "[ ]"),
     "file.save_dtype": QT_TRANSLATE_NOOP(
         "engine", "cannot save {name}.{key}: its dtype {dtype} is not numeric"),
     "file.save_node_id": QT_TRANSLATE_NOOP(
@@ -386,8 +392,8 @@ TEMPLATES: dict[str, str] = {
     "file.save_data_type": QT_TRANSLATE_NOOP(
         "engine", "{path}: a {type} cannot be saved with the data"),
     "file.save_data_name": QT_TRANSLATE_NOOP(
-        "engine", "cannot save the data array {key!r}: array names must be letters, digits, _ - . "
-                  "[ ]"),
+        "engine", "cannot save the data array {key!r}: array names must be letters, digits, _ - "
+                  ". [ ]"),
     "file.save_data_dtype": QT_TRANSLATE_NOOP(
         "engine", "cannot save the data array {key!r}: its dtype {dtype} is not numeric"),
     "file.data_no_arrays": QT_TRANSLATE_NOOP(
@@ -405,14 +411,14 @@ TEMPLATES: dict[str, str] = {
     "data.csv_empty": QT_TRANSLATE_NOOP(
         "engine", "the file is empty; choose a CSV file with a header line and data rows"),
     "data.csv_utf16": QT_TRANSLATE_NOOP(
-        "engine", "the file starts with a UTF-16 mark but is not valid UTF-16 ({error}); save it "
-                  "as UTF-8 and import again"),
+        "engine", "the file starts with a UTF-16 mark but is not valid UTF-16 ({error}); save "
+                  "it as UTF-8 and import again"),
     "data.csv_zero_bytes": QT_TRANSLATE_NOOP(
-        "engine", "the file holds zero bytes: it is a binary file or UTF-16 without a byte order "
-                  "mark, not CSV text; save it as CSV UTF-8"),
+        "engine", "the file holds zero bytes: it is a binary file or UTF-16 without a byte "
+                  "order mark, not CSV text; save it as CSV UTF-8"),
     "data.csv_encoding": QT_TRANSLATE_NOOP(
-        "engine", "the byte {byte} is not UTF-8 text; the file is in another encoding (Latin-1 or "
-                  "Windows-1252?). Save it as 'CSV UTF-8' and import again"),
+        "engine", "the byte {byte} is not UTF-8 text; the file is in another encoding (Latin-1 "
+                  "or Windows-1252?). Save it as 'CSV UTF-8' and import again"),
     "data.csv_field": QT_TRANSLATE_NOOP("engine", "field {n}"),
     "data.csv_row_length": QT_TRANSLATE_NOOP(
         "engine", "has {count} values but the header has {columns} columns; fix that line (a "
@@ -465,8 +471,8 @@ TEMPLATES: dict[str, str] = {
     "data.truncated_values": QT_TRANSLATE_NOOP(
         "engine", "the file is truncated ({got} of {need} pixel values)"),
     "data.needs_xy": QT_TRANSLATE_NOOP(
-        "engine", "the data needs an array 'x' (features) and 'y' (labels); load a data set with "
-                  "both"),
+        "engine", "the data needs an array 'x' (features) and 'y' (labels); load a data set "
+                  "with both"),
     "data.x_ids": QT_TRANSLATE_NOOP(
         "engine", "x holds ids (e.g. words), not features; choose a data set of numbers"),
     "data.no_array_for_input": QT_TRANSLATE_NOOP(

@@ -15,6 +15,7 @@ from PySide6.QtGui import QPen, Qt
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from ..editor.commands import Connect, Disconnect
+from ..i18n import render
 from .routing import wire_path
 from .node_item import NodeItem
 from .port_item import PortItem
@@ -146,5 +147,6 @@ class WireTool:
     def show_refusal(self, reason: str, pos: QPointF, node: str | None = None) -> None:
         """Report the reason (with the node it concerns) and ask the view to show it at
         ``pos`` (scene coordinates)."""
+        reason = render(reason)    # an engine message, in the user's language
         self.scene.session.report(f"Wire refused: {reason}", node)
         self.scene.refused.emit(reason, pos)

@@ -16,6 +16,7 @@ import networkx as nx
 from PySide6.QtGui import QUndoCommand
 
 from engine import GraphError, Node, get_op
+from engine.messages import Msg, carried
 from engine.ops.base import ParamError
 from engine.shapes import infer
 
@@ -134,7 +135,7 @@ class AddNode(GraphCommand):
         except KeyError:
             return f"there is no op {self.op[:40]!r}; drag one from the palette"
         except ParamError as e:
-            return f"{self.op}: {e}"
+            return Msg("named", name=self.op, error=carried(e))
         return None
 
     def redo(self) -> None:
@@ -275,7 +276,7 @@ class SetParams(GraphCommand):
         try:
             merged = get_op(node.op).validate_params(merged)
         except ParamError as e:
-            return f"{node.name}: {e}"
+            return Msg("named", name=node.name, error=carried(e))
         return weight_budget_reason(self.graph, {self.nid: dataclasses.replace(node, params=merged)},
                                     fix=f"Choose a smaller {', '.join(self.changes)}.")
 
@@ -296,7 +297,7 @@ class Rename(GraphCommand):
         try:
             self.graph._check_name(self.name, exclude=self.nid)
         except GraphError as e:
-            return str(e)
+            return carried(e)
         return None
 
     def redo(self) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from engine.data import corpus, csv_import, digits, image_folder, precompute
 from engine.training import Dataset
 
-from ..i18n import QT_TRANSLATE_NOOP, live
+from ..i18n import QT_TRANSLATE_NOOP, error_text, live, render
 from .data_dialogs import CsvOptionsDialog, FolderOptionsDialog
 from .jobs import Job, JobProgress
 
@@ -167,7 +167,7 @@ class DataImporter(QObject):
         try:
             scan = image_folder.scan_folder(path)
         except (image_folder.ImageFolderError, OSError) as e:
-            self._failed(title, str(e))
+            self._failed(title, error_text(e))
             return None
         opts = self.ask_folder_options(scan)
         if opts is None:
@@ -181,7 +181,7 @@ class DataImporter(QObject):
         if not self.install_dataset(ds, title):
             return
         if skipped:
-            shown = "\n".join(skipped[:MAX_SKIPPED_SHOWN])
+            shown = "\n".join(render(s) for s in skipped[:MAX_SKIPPED_SHOWN])
             more = len(skipped) - MAX_SKIPPED_SHOWN
             tail = f"\n… and {more} more" if more > 0 else ""
             self.show_info(title, f"{len(ds)} images loaded; {len(skipped)} files could not be "
@@ -203,7 +203,7 @@ class DataImporter(QObject):
         try:
             precompute.head_graph(graph, sel[0])
         except ValueError as e:        # GraphError is a ValueError
-            self.show_error(title, str(e))
+            self.show_error(title, error_text(e))
             return None
         copy, node = graph.copy(), sel[0]
         return self._run(title, lambda progress, stop: precompute.precompute_features(

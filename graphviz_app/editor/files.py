@@ -23,7 +23,7 @@ from engine import Graph
 
 from ..session import Session
 from .recovery import RecoveryWriter, origin_of, snapshot
-from ..i18n import translate
+from ..i18n import error_text, translate
 
 AUTOSAVE_MS = 700       # the recovery file is written within this (plus the write) of an edit
 MAX_RECENT = 10
@@ -100,7 +100,7 @@ class FileController(QObject):
             dataset = serialize.load_dataset(path) or dataset    # data saved with the graph
         except (ValueError, OSError) as e:
             self.session.message.emit(f"{os.path.basename(path)}: its data could not be read "
-                                      f"({e}); the graph opened without it")
+                                      f"({error_text(e)}); the graph opened without it")
         self.session.replace_graph(graph, os.path.abspath(path), dataset=dataset, example_name=name)
         self.add_recent(os.path.abspath(path))
         self.remove_recovery()
@@ -154,9 +154,9 @@ class FileController(QObject):
             serialize.load(path)
         except (ValueError, OSError) as e:
             self.show_error("Saved file cannot be reopened",
-                            f"{path} was written, but reading it back fails:\n{e}\n\nKeep this "
-                            "window open: your graph still counts as unsaved. Change the part "
-                            "the message names, then save again.")
+                            f"{path} was written, but reading it back fails:\n{error_text(e)}"
+                            "\n\nKeep this window open: your graph still counts as unsaved. "
+                            "Change the part the message names, then save again.")
             return False
         self.session.set_path(os.path.abspath(path))
         self.session.mark_clean()
@@ -255,7 +255,8 @@ class FileController(QObject):
                 where = f"It was kept as {kept}."
             except OSError:
                 where = f"It is still at {self.recovery_path}."
-            self.show_error("Cannot recover", f"The autosaved graph could not be read:\n{e}\n\n"
+            self.show_error("Cannot recover", f"The autosaved graph could not be read:\n"
+                            f"{error_text(e)}\n\n"
                             f"{where} The app starts with an empty graph.")
             return False
         origin = origin_of(graph)
@@ -328,7 +329,7 @@ def save_reason(e: Exception, path: str) -> str:
         return f"there is no permission to write in {folder}"
     if isinstance(e, OSError):
         return f"{folder} does not accept new files ({e.strerror or e})"
-    return str(e)
+    return error_text(e)
 
 
 def open_reason(e: Exception, path: str) -> str:
@@ -341,4 +342,4 @@ def open_reason(e: Exception, path: str) -> str:
         return "there is no permission to read it"
     if isinstance(e, OSError):
         return e.strerror or str(e)
-    return str(e)
+    return error_text(e)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from engine.data import Cancelled
 
+from ..i18n import error_text
+
 __all__ = ["Job", "JobProgress"]
 
 MIN_GAP = 0.05
@@ -53,7 +55,7 @@ class _Worker(QObject):
             self.cancelled.emit()
             return
         except (ValueError, OSError, ArithmeticError, MemoryError, IndexError, KeyError) as e:
-            self.failed.emit(str(e))
+            self.failed.emit(error_text(e))   # an engine message, in the user's language
             return
         except Exception as e:  # noqa: BLE001 - nothing may escape into Qt
             self.failed.emit(f"unexpected error ({type(e).__name__}): {e}")

@@ -18,12 +18,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 
 from engine.executor import ExecutionError, Executor, StepRecord
 from engine.graph import GraphError
+from engine.messages import Msg, carried
 from engine.inspect.step_arrays import ArrayPair, node_arrays
 from engine.ops.base import get_op
 
 from . import step_text
 from .value_render import Rendered, fmt_number, render
-from ..i18n import translate
+from ..i18n import render, translate
 
 IGNORED_EVENTS = {"ui_changed", "renamed", "group_added", "group_removed", "group_changed"}
 Edge = tuple[str, str, int]
@@ -452,10 +453,14 @@ class Player(QObject):
 
 def _cannot_step(e: Exception) -> str:
     """'cannot step: s: input b (port 1) is not connected; fix the graph, then Step again'."""
-    text = str(e)
+    said = carried(e)
+    if isinstance(said, Msg) and said.id == "exec.cannot_run":
+        said = said.params["issue"]
+    text = render(said)
     if text.startswith("cannot run: "):
         text = text[len("cannot run: "):]
-    return f"cannot step: {text.rstrip('.')}; fix the graph, then Step (F10) again"
+    return translate("Player", "cannot step: {why}; fix the graph, then Step (F10) again").format(
+        why=text.rstrip("."))
 
 
 

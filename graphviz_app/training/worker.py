@@ -21,6 +21,8 @@ from PySide6.QtGui import QUndoCommand
 
 from engine.training import Dataset, History, TrainConfig, Trainer, TrainingDiverged
 
+from ..i18n import error_text
+
 MAX_RATE = 20.0   # snapshots per second per run, at most
 YIELD_EVERY = 0.003  # seconds of training between short sleeps that let the GUI thread run
 YIELD_FOR = 0.001
@@ -141,7 +143,7 @@ class TrainingWorker(QObject):
             return
         except Exception as e:  # noqa: BLE001 - any failure of the user's graph is reported
             self._account()
-            self.ended.emit(self.run_id, "error", None, f"training failed: {e}", None)
+            self.ended.emit(self.run_id, "error", None, f"training failed: {error_text(e)}", None)
             return
         self._account()
         self._progress(tr, force=True)
@@ -303,7 +305,7 @@ class TrainingController(QObject):
         try:
             trainer = Trainer(graph, train, dev, run.config)
         except (ValueError, ArithmeticError) as e:
-            run.status, run.message = "error", f"cannot train: {e}"
+            run.status, run.message = "error", f"cannot train: {error_text(e)}"
             self.session.message.emit(run.message)
             self.run_ended.emit(run)
             self.queue.clear()

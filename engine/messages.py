@@ -435,7 +435,6 @@ TEMPLATES: dict[str, str] = {
         "engine", "the file is larger than {mib} MiB; use a smaller sample"),
     "data.csv_missing": QT_TRANSLATE_NOOP(
         "engine", "the value is missing (it holds {shown}); fill it in or remove the line"),
-    "data.nothing": QT_TRANSLATE_NOOP("engine", "nothing"),
     "data.csv_not_number": QT_TRANSLATE_NOOP(
         "engine", "{value!r} is not a number, but the column holds numbers; correct it, or read "
                   "the column as categories (click its name in the preview)"),

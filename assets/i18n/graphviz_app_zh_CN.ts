@@ -1415,6 +1415,10 @@
         <source>no backward pass: the graph has no scalar cost (end it with a loss whose reduction is &apos;mean&apos;)</source>
         <translation>没有反向传播：这张图没有标量代价（请以 reduction 为 &apos;mean&apos; 的损失函数结尾）</translation>
     </message>
+    <message>
+        <source>cannot step: {why}; fix the graph, then Step (F10) again</source>
+        <translation>无法单步执行：{why}；请修正图，然后再按单步（F10）</translation>
+    </message>
 </context>
 <context>
     <name>PlayerPanel</name>
@@ -1828,6 +1832,910 @@ epoch {epoch}/{epochs} · iteration {iteration}/{iterations} · {speed:,.0f} it/
     <message>
         <source>slice {start}:{stop}:{step} of axis {axis} (size {d}) is empty; choose start and stop inside 0..{d}</source>
         <translation>第 {axis} 个轴（大小 {d}）的切片 {start}:{stop}:{step} 是空的；请在 0..{d} 之内选择 start 和 stop</translation>
+    </message>
+    <message>
+        <source>{name}: {error}</source>
+        <translation>{name}：{error}</translation>
+    </message>
+    <message>
+        <source>{name} must be one of {choices}; got {value!r}</source>
+        <translation>{name} 必须是 {choices} 之一；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>{name}: every dimension must be at least 1 (or left open); got {value!r}</source>
+        <translation>{name}：每个维度必须至少为 1（或留空）；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>{name} must be {kind}; got {value!r}</source>
+        <translation>{name} 必须是{kind}；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>{name} must be at least {min}; got {value}</source>
+        <translation>{name} 必须至少为 {min}；得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be at most {max}; got {value}</source>
+        <translation>{name} 最多为 {max}；得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{name}: every entry must be at least {min}; got {value}</source>
+        <translation>{name}：每一项必须至少为 {min}；得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a finite number</source>
+        <translation>有限的数</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a list of whole numbers</source>
+        <translation>整数列表</translation>
+    </message>
+    <message>
+        <source>a shape (whole numbers, None for open)</source>
+        <translation>形状（整数，None 表示不定）</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>{op} has no parameter {name!r}; it has {known}</source>
+        <translation>{op} 没有参数 {name!r}；它的参数是 {known}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>unknown initializer {init!r}; use one of {names}</source>
+        <translation>未知的初始化方式 {init!r}；请使用 {names} 之一</translation>
+    </message>
+    <message>
+        <source>shapes {a} and {b} do not broadcast: axis {axis} is {x} and {y}</source>
+        <translation>形状 {a} 和 {b} 无法广播：轴 {axis} 分别是 {x} 和 {y}</translation>
+    </message>
+    <message>
+        <source>axis {axis} is out of range for {ndim} dimensions</source>
+        <translation>轴 {axis} 超出了 {ndim} 个维度的范围</translation>
+    </message>
+    <message>
+        <source>{op} needs a 4-D input N x C x H x W (channels first); got {shape}</source>
+        <translation>{op} 需要 4 维输入 N x C x H x W（通道在前）；得到的是 {shape}</translation>
+    </message>
+    <message>
+        <source>input {shape}, kernel {k}, stride {s}, padding {p}</source>
+        <translation>输入 {shape}，卷积核 {k}，步幅 {s}，填充 {p}</translation>
+    </message>
+    <message>
+        <source>{desc}: the kernel is larger than the padded input ({d} + 2*{p} = {padded} &lt; {k}); use a smaller kernel or more padding</source>
+        <translation>{desc}：卷积核比填充后的输入还大（{d} + 2*{p} = {padded} &lt; {k}）；请用更小的卷积核或更多的填充</translation>
+    </message>
+    <message>
+        <source>{desc}: ({d} - {k} + 2*{p})/{s} + 1 = {v} is not a whole number; change the stride or the padding</source>
+        <translation>{desc}：({d} - {k} + 2*{p})/{s} + 1 = {v} 不是整数；请修改步幅或填充</translation>
+    </message>
+    <message>
+        <source>conv2d needs the channel count (axis 1) of its input to be known</source>
+        <translation>conv2d 需要知道输入的通道数（轴 1）</translation>
+    </message>
+    <message>
+        <source>{op} needs an input N x C x H x W; got {shape}</source>
+        <translation>{op} 需要输入 N x C x H x W；得到的是 {shape}</translation>
+    </message>
+    <message>
+        <source>bias and alpha cannot both be 0 (the divisor would be 0)</source>
+        <translation>bias 和 alpha 不能同时为 0（除数会是 0）</translation>
+    </message>
+    <message>
+        <source>lrn needs channels on axis 1 (N x C x ...); got {shape}</source>
+        <translation>lrn 需要通道在轴 1 上（N x C x ...）；得到的是 {shape}</translation>
+    </message>
+    <message>
+        <source>the input&apos;s {c} channels do not split into {g} groups; choose groups dividing {c}</source>
+        <translation>输入的 {c} 个通道无法分成 {g} 组；请选择能整除 {c} 的组数</translation>
+    </message>
+    <message>
+        <source>{o} filters do not split into {g} groups; make out_channels a multiple of {g}</source>
+        <translation>{o} 个滤波器无法分成 {g} 组；请让 out_channels 是 {g} 的倍数</translation>
+    </message>
+    <message>
+        <source>input x{port}: {reason}; make the sizes equal, or 1 on that axis</source>
+        <translation>输入 x{port}：{reason}；请让两边大小相等，或在该轴上为 1</translation>
+    </message>
+    <message>
+        <source>pads needs 4 entries (top, left, bottom, right); got {pads}</source>
+        <translation>pads 需要 4 项（上、左、下、右）；得到的是 {pads}</translation>
+    </message>
+    <message>
+        <source>pads {pads} cut away all of axis {axis} (size {d}); cut less</source>
+        <translation>pads {pads} 把轴 {axis}（大小 {d}）全部裁掉了；请少裁一些</translation>
+    </message>
+    <message>
+        <source>({d} + {extra} - {k})/{s} + 1 = {v} is not a whole number of windows; change the stride or the pads</source>
+        <translation>({d} + {extra} - {k})/{s} + 1 = {v} 不是整数个窗口；请修改步幅或 pads</translation>
+    </message>
+    <message>
+        <source>dense needs an input N x features; got {shape} (add a reshape)</source>
+        <translation>dense 需要输入 N x 特征数；得到的是 {shape}（加一个 reshape）</translation>
+    </message>
+    <message>
+        <source>dense needs its input&apos;s last dimension (the features) to be known</source>
+        <translation>dense 需要知道输入的最后一个维度（特征数）</translation>
+    </message>
+    <message>
+        <source>id {value} is not a whole number; ids must be integers in 0 .. {top}</source>
+        <translation>id {value} 不是整数；id 必须是 0 .. {top} 之间的整数</translation>
+    </message>
+    <message>
+        <source>id {value} is out of range 0 .. {top}; raise num_embeddings to at least {need} or fix the data</source>
+        <translation>id {value} 超出范围 0 .. {top}；请把 num_embeddings 增大到至少 {need}，或修正数据</translation>
+    </message>
+    <message>
+        <source>rate must be below 1 (1 would drop everything); got {rate}</source>
+        <translation>rate 必须小于 1（1 会丢弃全部）；得到的是 {rate}</translation>
+    </message>
+    <message>
+        <source>batch_norm needs an input N x F or N x C x H x W with a known axis 1; got {shape}</source>
+        <translation>batch_norm 需要输入 N x F 或 N x C x H x W，且轴 1 已知；得到的是 {shape}</translation>
+    </message>
+    <message>
+        <source>{op} needs a batch axis: prediction is a scalar</source>
+        <translation>{op} 需要一个批量轴：预测值是标量</translation>
+    </message>
+    <message>
+        <source>target {target} does not match prediction {pred}; reshape one of them</source>
+        <translation>目标 {target} 与预测 {pred} 不匹配；请 reshape 其中一个</translation>
+    </message>
+    <message>
+        <source>class id {value} is out of range for {k} classes (ids must be 0..{top})</source>
+        <translation>类别 id {value} 超出了 {k} 个类别的范围（id 必须是 0..{top}）</translation>
+    </message>
+    <message>
+        <source>softmax_ce needs logits of shape NxK; got {shape}</source>
+        <translation>softmax_ce 需要形状为 NxK 的 logits；得到的是 {shape}</translation>
+    </message>
+    <message>
+        <source>target has {ids} class ids but the prediction has {rows} rows</source>
+        <translation>目标有 {ids} 个类别 id，但预测有 {rows} 行</translation>
+    </message>
+    <message>
+        <source>target {target} does not match prediction {pred}: give class ids (N) or one-hot rows (NxK)</source>
+        <translation>目标 {target} 与预测 {pred} 不匹配：请给出类别 id（N）或 one-hot 行（NxK）</translation>
+    </message>
+    <message>
+        <source>{op} needs at least 1 axis (the classes); the input is a scalar</source>
+        <translation>{op} 至少需要 1 个轴（类别）；输入是标量</translation>
+    </message>
+    <message>
+        <source>{name}: the data is not a regular array of numbers (rows of different lengths?)</source>
+        <translation>{name}：数据不是规整的数字数组（各行长度不同？）</translation>
+    </message>
+    <message>
+        <source>{name}: the data must be real numbers; got values of type {dtype}</source>
+        <translation>{name}：数据必须是实数；得到的值类型是 {dtype}</translation>
+    </message>
+    <message>
+        <source>{name} takes integer ids (its dtype is int), but the data holds {value}; give whole numbers, or set the input&apos;s dtype to float</source>
+        <translation>{name} 接收整数 id（它的 dtype 是 int），但数据中有 {value}；请给出整数，或把该输入的 dtype 设为 float</translation>
+    </message>
+    <message>
+        <source>shape may contain at most one -1 (the inferred size); got {shape}</source>
+        <translation>shape 中最多只能有一个 -1（自动推断的大小）；得到的是 {shape}</translation>
+    </message>
+    <message>
+        <source>{name}: expected {ndim} dimensions ({declared}), got {got} ({shape})</source>
+        <translation>{name}：应有 {ndim} 个维度（{declared}），实际是 {got} 个（{shape}）</translation>
+    </message>
+    <message>
+        <source>{name}: axis {axis} should be {want}, got {got} (data {shape})</source>
+        <translation>{name}：轴 {axis} 应为 {want}，实际是 {got}（数据 {shape}）</translation>
+    </message>
+    <message>
+        <source>there is no node {nid!r}</source>
+        <translation>没有节点 {nid!r}</translation>
+    </message>
+    <message>
+        <source>there is no node named {name!r}</source>
+        <translation>没有名为 {name!r} 的节点</translation>
+    </message>
+    <message>
+        <source>unknown op {op!r}; choose one of: {ops}</source>
+        <translation>未知的运算 {op!r}；请从这些中选择：{ops}</translation>
+    </message>
+    <message>
+        <source>a node with id {nid!r} exists already</source>
+        <translation>id 为 {nid!r} 的节点已经存在</translation>
+    </message>
+    <message>
+        <source>{name!r} is not a usable name: start with a letter, then letters, digits, _ - . [ ]</source>
+        <translation>{name!r} 不能用作名称：请以字母开头，后面接字母、数字、_ - . [ ]</translation>
+    </message>
+    <message>
+        <source>the name {name!r} is taken by another node; choose another</source>
+        <translation>名称 {name!r} 已被另一个节点使用；请换一个</translation>
+    </message>
+    <message>
+        <source>both ends must be nodes of this graph</source>
+        <translation>连线两端都必须是这个图中的节点</translation>
+    </message>
+    <message>
+        <source>{name} ({op}) has no input port {port}</source>
+        <translation>{name}（{op}）没有输入端口 {port}</translation>
+    </message>
+    <message>
+        <source>{name} cannot take its own output as input (that is a cycle)</source>
+        <translation>{name} 不能把自己的输出作为输入（那是一个环）</translation>
+    </message>
+    <message>
+        <source>input {input} of {name} is already connected; disconnect it first</source>
+        <translation>{name} 的输入 {input} 已经连接；请先断开它</translation>
+    </message>
+    <message>
+        <source>wiring {src} → {dst} would make a cycle ({dst} already feeds {src})</source>
+        <translation>连线 {src} → {dst} 会形成一个环（{dst} 已经在为 {src} 提供输入）</translation>
+    </message>
+    <message>
+        <source>input port {port} of {name} is not connected</source>
+        <translation>{name} 的输入端口 {port} 没有连接</translation>
+    </message>
+    <message>
+        <source>{name} has no array {key!r}</source>
+        <translation>{name} 没有数组 {key!r}</translation>
+    </message>
+    <message>
+        <source>{name}.{key}: shape {shape} does not match {want}</source>
+        <translation>{name}.{key}：形状 {shape} 与 {want} 不符</translation>
+    </message>
+    <message>
+        <source>select at least one node to group</source>
+        <translation>请至少选择一个节点来组合</translation>
+    </message>
+    <message>
+        <source>{name} is already in group {group}; ungroup it first</source>
+        <translation>{name} 已经在组 {group} 中；请先取消组合</translation>
+    </message>
+    <message>
+        <source>there is no group {gid!r}</source>
+        <translation>没有组 {gid!r}</translation>
+    </message>
+    <message>
+        <source>a {what} on {batch} {examples} needs about {total} in {dtype}, but only {free} of memory is available; the largest part is {name} ({big}). Use fewer examples per batch, float32, or a smaller {name}</source>
+        <translation>在 {batch} 个{examples}上做一次{what}大约需要 {total}（{dtype}），但可用内存只有 {free}；最大的部分是 {name}（{big}）。请减少每批的样本数、使用 float32，或把 {name} 改小</translation>
+    </message>
+    <message>
+        <source>forward and backward pass</source>
+        <translation>前向传播和反向传播</translation>
+    </message>
+    <message>
+        <source>forward pass</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>the graph is empty: drag an input and some ops onto the canvas</source>
+        <translation>图是空的：请把一个输入和一些运算拖到画布上</translation>
+    </message>
+    <message>
+        <source>cannot run: {issue}</source>
+        <translation>无法运行：{issue}</translation>
+    </message>
+    <message>
+        <source>data was given for {key!r}, but there is no input of that name</source>
+        <translation>给了 {key!r} 的数据，但没有这个名称的输入</translation>
+    </message>
+    <message>
+        <source>input {name} has no data; load a dataset or feed it</source>
+        <translation>输入 {name} 没有数据；请加载一个数据集或为它提供数据</translation>
+    </message>
+    <message>
+        <source>no data to step with: feed the inputs first</source>
+        <translation>没有可用于单步执行的数据：请先为输入提供数据</translation>
+    </message>
+    <message>
+        <source>{name} ({op}) failed in the {phase} pass: {error} (inputs: {shapes}); check the data fed to the inputs, e.g. that every input gets the same number of examples</source>
+        <translation>{name}（{op}）在{phase}中失败：{error}（输入：{shapes}）；请检查输入的数据，例如每个输入的样本数是否相同</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>{name} ({op}) gave {shape} but its shape is {want} (inputs: {shapes}); the data fed to the inputs disagree on an open dimension: feed every input the same number of examples</source>
+        <translation>{name}（{op}）得到了 {shape}，但它的形状应为 {want}（输入：{shapes}）；各输入的数据在一个不定维度上不一致：请给每个输入相同数量的样本</translation>
+    </message>
+    <message>
+        <source>max_entries must be at least 1</source>
+        <translation>max_entries 必须至少为 1</translation>
+    </message>
+    <message>
+        <source>ε must be a small positive number (e.g. 1e-6); got {eps!r}</source>
+        <translation>ε 必须是一个很小的正数（例如 1e-6）；得到的是 {eps!r}</translation>
+    </message>
+    <message>
+        <source>gradient check needs a cost: add a loss node (a scalar output) or choose the target node</source>
+        <translation>梯度检验需要一个代价：请添加一个损失函数节点（标量输出），或选择目标节点</translation>
+    </message>
+    <message>
+        <source>the cost is not finite ({cost}); first bad node: {node}</source>
+        <translation>代价不是有限值（{cost}）；第一个出问题的节点：{node}</translation>
+    </message>
+    <message>
+        <source>gradient check stopped after {done} of {total} passes</source>
+        <translation>梯度检验在 {total} 次传播中的第 {done} 次后停止</translation>
+    </message>
+    <message>
+        <source>{a}; {b}</source>
+        <translation>{a}；{b}</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null（空值）</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false（布尔值）</translation>
+    </message>
+    <message>
+        <source>the number {value}</source>
+        <translation>数字 {value}</translation>
+    </message>
+    <message>
+        <source>the text {value}</source>
+        <translation>文本 {value}</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>一个列表</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>一个对象</translation>
+    </message>
+    <message>
+        <source>must be an object; got {got}</source>
+        <translation>必须是一个对象；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>must be a JSON object; got {got}</source>
+        <translation>必须是一个 JSON 对象；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>the field {key!r} is missing</source>
+        <translation>缺少字段 {key!r}</translation>
+    </message>
+    <message>
+        <source>unknown field {key}; expected {fields}</source>
+        <translation>未知字段 {key}；应为 {fields}</translation>
+    </message>
+    <message>
+        <source>must be a list; got {got}</source>
+        <translation>必须是一个列表；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>has {count} entries; this app reads at most {limit}</source>
+        <translation>有 {count} 项；本应用最多读取 {limit} 项</translation>
+    </message>
+    <message>
+        <source>must be an id made of letters, digits, _ - . [ ] (at most 100 characters); got {got}</source>
+        <translation>必须是由字母、数字、_ - . [ ] 组成的 id（最多 100 个字符）；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>must be true or false; got {got}</source>
+        <translation>必须是 true 或 false；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>must be a whole number from {low} to {high}; got {got}</source>
+        <translation>必须是 {low} 到 {high} 之间的整数；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>must be text; got {got}</source>
+        <translation>必须是文本；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>必须是文本</translation>
+    </message>
+    <message>
+        <source>is larger than {mib} MiB; refusing to read it</source>
+        <translation>大于 {mib} MiB；拒绝读取</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text (bad byte at offset {offset})</source>
+        <translation>不是 UTF-8 文本（偏移 {offset} 处有错误字节）</translation>
+    </message>
+    <message>
+        <source>{name} is not allowed; numbers must be finite</source>
+        <translation>不允许 {name}；数字必须是有限值</translation>
+    </message>
+    <message>
+        <source>the number {text} is too large</source>
+        <translation>数字 {text} 太大</translation>
+    </message>
+    <message>
+        <source>the key {key} appears twice in one object</source>
+        <translation>键 {key} 在同一个对象中出现了两次</translation>
+    </message>
+    <message>
+        <source>invalid JSON at line {line} column {column}: {error}</source>
+        <translation>JSON 无效，位于第 {line} 行第 {column} 列：{error}</translation>
+    </message>
+    <message>
+        <source>nested too deeply to be a graph</source>
+        <translation>嵌套太深，不可能是一个图</translation>
+    </message>
+    <message>
+        <source>nested too deeply to be a graph (more than {depth} levels of lists and objects)</source>
+        <translation>嵌套太深，不可能是一个图（列表和对象超过 {depth} 层）</translation>
+    </message>
+    <message>
+        <source>the text {text} holds a lone surrogate ({code}), which is not a character; a graph with it could not be saved</source>
+        <translation>文本 {text} 含有一个孤立的代理码元（{code}），它不是字符；含有它的图将无法保存</translation>
+    </message>
+    <message>
+        <source>the ZIP archive is damaged or truncated ({error})</source>
+        <translation>ZIP 压缩包已损坏或不完整（{error}）</translation>
+    </message>
+    <message>
+        <source>the archive holds a member with a path-like name {name}; refusing it</source>
+        <translation>压缩包中有一个名称像路径的成员 {name}；拒绝读取</translation>
+    </message>
+    <message>
+        <source>the archive holds two members with the same name</source>
+        <translation>压缩包中有两个同名成员</translation>
+    </message>
+    <message>
+        <source>the archive declares more than 2 GiB of content; refusing it</source>
+        <translation>压缩包声明的内容超过 2 GiB；拒绝读取</translation>
+    </message>
+    <message>
+        <source>declares {size} bytes, more than the {limit} it may hold here; refusing it</source>
+        <translation>声明了 {size} 字节，超过此处允许的 {limit} 字节；拒绝读取</translation>
+    </message>
+    <message>
+        <source>inflates past its declared size of {size} bytes; refusing it</source>
+        <translation>解压后超过了声明的 {size} 字节；拒绝读取</translation>
+    </message>
+    <message>
+        <source>cannot be read from the archive ({error})</source>
+        <translation>无法从压缩包中读取（{error}）</translation>
+    </message>
+    <message>
+        <source>{key} uses .npy version {version}, which this app does not read</source>
+        <translation>{key} 使用 .npy 版本 {version}，本应用无法读取</translation>
+    </message>
+    <message>
+        <source>{key} is not a valid .npy array ({error})</source>
+        <translation>{key} 不是有效的 .npy 数组（{error}）</translation>
+    </message>
+    <message>
+        <source>{key} holds {dtype} values; only numeric arrays are allowed (object or pickled arrays are refused)</source>
+        <translation>{key} 存放的是 {dtype} 值；只允许数值数组（对象数组或 pickle 数组会被拒绝）</translation>
+    </message>
+    <message>
+        <source>{key} declares {nbytes} bytes of data but the member holds {size}</source>
+        <translation>{key} 声明了 {nbytes} 字节的数据，但该成员只有 {size} 字节</translation>
+    </message>
+    <message>
+        <source>is not a readable .npz archive ({error})</source>
+        <translation>不是可读的 .npz 压缩包（{error}）</translation>
+    </message>
+    <message>
+        <source>unexpected member {name}; only .npy arrays belong here</source>
+        <translation>意外的成员 {name}；这里只能有 .npy 数组</translation>
+    </message>
+    <message>
+        <source>the arrays declare more than {gib} GiB; refusing to read them</source>
+        <translation>这些数组声明的大小超过 {gib} GiB；拒绝读取</translation>
+    </message>
+    <message>
+        <source>an array name appears twice</source>
+        <translation>有一个数组名出现了两次</translation>
+    </message>
+    <message>
+        <source>cannot read {key} ({error})</source>
+        <translation>无法读取 {key}（{error}）</translation>
+    </message>
+    <message>
+        <source>{value} is too large</source>
+        <translation>{value} 太大</translation>
+    </message>
+    <message>
+        <source>must be {kind}; got {got}</source>
+        <translation>必须是{kind}；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>not a graph file: {where} has format {format}, expected {want!r}</source>
+        <translation>不是图文件：{where} 的格式是 {format}，应为 {want!r}</translation>
+    </message>
+    <message>
+        <source>version must be a whole number; got {got}</source>
+        <translation>版本号必须是整数；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>version {version} is newer than this app reads ({known}); update the app to open this file</source>
+        <translation>版本 {version} 比本应用能读取的版本（{known}）更新；请更新应用后再打开这个文件</translation>
+    </message>
+    <message>
+        <source>version {version} is not a version this app knows (1 to {known})</source>
+        <translation>版本 {version} 不是本应用认识的版本（1 到 {known}）</translation>
+    </message>
+    <message>
+        <source>unknown op {op}; this app knows {ops}</source>
+        <translation>未知的运算 {op}；本应用认识的运算有 {ops}</translation>
+    </message>
+    <message>
+        <source>there is no node with id {nid}</source>
+        <translation>没有 id 为 {nid} 的节点</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0 to {top}; got {got}</source>
+        <translation>必须是 0 到 {top} 之间的整数；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>the wires make a cycle: {names}; a graph must not loop back</source>
+        <translation>这些连线形成了一个环：{names}；图不能回绕</translation>
+    </message>
+    <message>
+        <source>the group id {gid!r} is used twice</source>
+        <translation>组 id {gid!r} 被使用了两次</translation>
+    </message>
+    <message>
+        <source>lists a node twice</source>
+        <translation>把一个节点列出了两次</translation>
+    </message>
+    <message>
+        <source>the graph&apos;s arrays would hold {found} at node {name}; more than this app loads</source>
+        <translation>图的数组在节点 {name} 处将包含 {found}；超过本应用能加载的量</translation>
+    </message>
+    <message>
+        <source>the graph&apos;s arrays would hold {count} numbers; more than this app loads</source>
+        <translation>图的数组将包含 {count} 个数；超过本应用能加载的量</translation>
+    </message>
+    <message>
+        <source>shape inference failed: {error}</source>
+        <translation>形状推断失败：{error}</translation>
+    </message>
+    <message>
+        <source>must be &apos;&lt;node id&gt;/&lt;array name&gt;&apos; for a node of this graph</source>
+        <translation>必须是这个图中某个节点的 &apos;&lt;节点 id&gt;/&lt;数组名&gt;&apos;</translation>
+    </message>
+    <message>
+        <source>{dtype} is not a numeric type</source>
+        <translation>{dtype} 不是数值类型</translation>
+    </message>
+    <message>
+        <source>{key} has shape {shape} but the node ({name}) expects {want}</source>
+        <translation>{key} 的形状是 {shape}，但节点（{name}）需要 {want}</translation>
+    </message>
+    <message>
+        <source>{key}: node {name} has no array {array!r}</source>
+        <translation>{key}：节点 {name} 没有数组 {array!r}</translation>
+    </message>
+    <message>
+        <source>{key} would hold {count} numbers, more than the {limit} a node may hold</source>
+        <translation>{key} 将包含 {count} 个数，超过一个节点最多能有的 {limit} 个</translation>
+    </message>
+    <message>
+        <source>the arrays of nodes whose shape is unknown would take {size} bytes, far more than a {file_size}-byte file holds; refusing them</source>
+        <translation>形状未知的节点的数组将占用 {size} 字节，远超一个 {file_size} 字节的文件所能容纳的；拒绝读取</translation>
+    </message>
+    <message>
+        <source>its arrays would take more than {gib} GiB; refusing them</source>
+        <translation>它的数组将占用超过 {gib} GiB；拒绝读取</translation>
+    </message>
+    <message>
+        <source>declares {size} bytes, more than the graph&apos;s arrays need ({need}); refusing it</source>
+        <translation>声明了 {size} 字节，超过图的数组所需的量（{need}）；拒绝读取</translation>
+    </message>
+    <message>
+        <source>holds {key}, which graph.json does not list</source>
+        <translation>含有 {key}，但 graph.json 中没有列出它</translation>
+    </message>
+    <message>
+        <source>{key} is {dtype} {shape}; graph.json says {want_dtype} {want}</source>
+        <translation>{key} 是 {dtype} {shape}；graph.json 写的是 {want_dtype} {want}</translation>
+    </message>
+    <message>
+        <source>{key} is listed in graph.json but missing</source>
+        <translation>{key} 在 graph.json 中列出了，但文件中没有</translation>
+    </message>
+    <message>
+        <source>not a graph file: graph.json is missing from the archive</source>
+        <translation>不是图文件：压缩包中缺少 graph.json</translation>
+    </message>
+    <message>
+        <source>is larger than {mib} MiB; refusing it</source>
+        <translation>大于 {mib} MiB；拒绝读取</translation>
+    </message>
+    <message>
+        <source>is larger than {gib} GiB; refusing it</source>
+        <translation>大于 {gib} GiB；拒绝读取</translation>
+    </message>
+    <message>
+        <source>declares more than 2 GiB; refusing it</source>
+        <translation>声明的大小超过 2 GiB；拒绝读取</translation>
+    </message>
+    <message>
+        <source>the file is empty; it is not a graph file</source>
+        <translation>文件是空的；它不是图文件</translation>
+    </message>
+    <message>
+        <source>not a graph file: it is not a ZIP archive, and too large to be JSON</source>
+        <translation>不是图文件：它不是 ZIP 压缩包，而且太大，不可能是 JSON</translation>
+    </message>
+    <message>
+        <source>not a graph file: it is not a ZIP archive or JSON</source>
+        <translation>不是图文件：它既不是 ZIP 压缩包也不是 JSON</translation>
+    </message>
+    <message>
+        <source>graph.json lists a dataset but the archive has no {member}</source>
+        <translation>graph.json 列出了一个数据集，但压缩包中没有 {member}</translation>
+    </message>
+    <message>
+        <source>its arrays would take more than {limit} bytes, far more than a {file_size}-byte file holds; refusing them</source>
+        <translation>它的数组将占用超过 {limit} 字节，远超一个 {file_size} 字节的文件所能容纳的；拒绝读取</translation>
+    </message>
+    <message>
+        <source>not an array file (.npz)</source>
+        <translation>不是数组文件（.npz）</translation>
+    </message>
+    <message>
+        <source>{key} has shape {shape} in the file but the node expects {want}</source>
+        <translation>{key} 在文件中的形状是 {shape}，但节点需要 {want}</translation>
+    </message>
+    <message>
+        <source>{key} is not in the file</source>
+        <translation>文件中没有 {key}</translation>
+    </message>
+    <message>
+        <source>{problems}; nothing was loaded</source>
+        <translation>{problems}；没有加载任何内容</translation>
+    </message>
+    <message>
+        <source>no array matches the selected nodes by name; the file holds {keys}</source>
+        <translation>没有数组的名称与所选节点相符；文件中有 {keys}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{path}: {value} cannot be saved; numbers must be finite</source>
+        <translation>{path}：{value} 无法保存；数字必须是有限值</translation>
+    </message>
+    <message>
+        <source>{path}: key {key!r} cannot be saved; keys must be text</source>
+        <translation>{path}：键 {key!r} 无法保存；键必须是文本</translation>
+    </message>
+    <message>
+        <source>{path}: a {type} cannot be saved; use numbers, text, lists, objects</source>
+        <translation>{path}：{type} 类型无法保存；请使用数字、文本、列表、对象</translation>
+    </message>
+    <message>
+        <source>cannot save {nid}/{key}: ids and array names must be letters, digits, _ - . [ ]</source>
+        <translation>无法保存 {nid}/{key}：id 和数组名只能由字母、数字、_ - . [ ] 组成</translation>
+    </message>
+    <message>
+        <source>cannot save {name}.{key}: its dtype {dtype} is not numeric</source>
+        <translation>无法保存 {name}.{key}：它的 dtype {dtype} 不是数值类型</translation>
+    </message>
+    <message>
+        <source>cannot save node id {nid!r}: use letters, digits, _ - . [ ]</source>
+        <translation>无法保存节点 id {nid!r}：请使用字母、数字、_ - . [ ]</translation>
+    </message>
+    <message>
+        <source>the selected nodes own no trained arrays; there is nothing to save</source>
+        <translation>所选节点没有训练过的数组；没有可保存的内容</translation>
+    </message>
+    <message>
+        <source>{path}: nested too deeply to be saved</source>
+        <translation>{path}：嵌套太深，无法保存</translation>
+    </message>
+    <message>
+        <source>{path}: a {type} cannot be saved with the data</source>
+        <translation>{path}：{type} 类型无法与数据一起保存</translation>
+    </message>
+    <message>
+        <source>cannot save the data array {key!r}: array names must be letters, digits, _ - . [ ]</source>
+        <translation>无法保存数据数组 {key!r}：数组名只能由字母、数字、_ - . [ ] 组成</translation>
+    </message>
+    <message>
+        <source>cannot save the data array {key!r}: its dtype {dtype} is not numeric</source>
+        <translation>无法保存数据数组 {key!r}：它的 dtype {dtype} 不是数值类型</translation>
+    </message>
+    <message>
+        <source>lists no arrays; a dataset needs at least one</source>
+        <translation>没有列出任何数组；数据集至少需要一个</translation>
+    </message>
+    <message>
+        <source>array names must be letters, digits, _ - . [ ]</source>
+        <translation>数组名只能由字母、数字、_ - . [ ] 组成</translation>
+    </message>
+    <message>
+        <source>a data array needs an examples axis</source>
+        <translation>数据数组需要一个样本轴</translation>
+    </message>
+    <message>
+        <source>the arrays hold different numbers of examples ({counts})</source>
+        <translation>这些数组的样本数不同（{counts}）</translation>
+    </message>
+    <message>
+        <source>holds {key!r}, which graph.json does not list</source>
+        <translation>含有 {key!r}，但 graph.json 中没有列出它</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <source>column {column!r}</source>
+        <translation>列 {column!r}</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column!r}</source>
+        <translation>第 {line} 行，列 {column!r}</translation>
+    </message>
+    <message>
+        <source>the file is empty; choose a CSV file with a header line and data rows</source>
+        <translation>文件是空的；请选择一个有表头行和数据行的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>the file starts with a UTF-16 mark but is not valid UTF-16 ({error}); save it as UTF-8 and import again</source>
+        <translation>文件以 UTF-16 标记开头，但不是有效的 UTF-16（{error}）；请另存为 UTF-8 后再导入</translation>
+    </message>
+    <message>
+        <source>the file holds zero bytes: it is a binary file or UTF-16 without a byte order mark, not CSV text; save it as CSV UTF-8</source>
+        <translation>文件中含有零字节：它是二进制文件或没有字节顺序标记的 UTF-16，而不是 CSV 文本；请另存为 CSV UTF-8</translation>
+    </message>
+    <message>
+        <source>the byte {byte} is not UTF-8 text; the file is in another encoding (Latin-1 or Windows-1252?). Save it as &apos;CSV UTF-8&apos; and import again</source>
+        <translation>字节 {byte} 不是 UTF-8 文本；文件使用的是另一种编码（Latin-1 或 Windows-1252？）。请另存为 &apos;CSV UTF-8&apos; 后再导入</translation>
+    </message>
+    <message>
+        <source>field {n}</source>
+        <translation>字段 {n}</translation>
+    </message>
+    <message>
+        <source>has {count} values but the header has {columns} columns; fix that line (a missing or extra separator, or an unquoted {sep!r} inside a value?)</source>
+        <translation>有 {count} 个值，但表头有 {columns} 列；请修正这一行（少了或多了分隔符，或值里有未加引号的 {sep!r}？）</translation>
+    </message>
+    <message>
+        <source>cannot be read as CSV ({error}); check its quotes</source>
+        <translation>无法作为 CSV 读取（{error}）；请检查其中的引号</translation>
+    </message>
+    <message>
+        <source>column {n} has no name; give every column a name in the header</source>
+        <translation>第 {n} 列没有名称；请在表头中给每一列命名</translation>
+    </message>
+    <message>
+        <source>the header names {name!r} twice (columns {a} and {b}); rename one</source>
+        <translation>表头中 {name!r} 出现了两次（第 {a} 列和第 {b} 列）；请重命名其中一个</translation>
+    </message>
+    <message>
+        <source>has a header but no data rows; add some rows</source>
+        <translation>有表头但没有数据行；请添加一些行</translation>
+    </message>
+    <message>
+        <source>the file is larger than {mib} MiB; use a smaller sample</source>
+        <translation>文件大于 {mib} MiB；请使用更小的样本</translation>
+    </message>
+    <message>
+        <source>the value is missing (it holds {shown}); fill it in or remove the line</source>
+        <translation>缺少值（它是 {shown}）；请填上或删除这一行</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a number, but the column holds numbers; correct it, or read the column as categories (click its name in the preview)</source>
+        <translation>{value!r} 不是数字，但这一列是数字；请改正它，或把这一列当作类别读取（在预览中点击列名）</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a finite number; replace it</source>
+        <translation>{value!r} 不是有限的数；请替换它</translation>
+    </message>
+    <message>
+        <source>there is no column {target!r} for the target; the columns are {columns}</source>
+        <translation>没有名为 {target!r} 的目标列；现有的列是 {columns}</translation>
+    </message>
+    <message>
+        <source>the target is the only column; there are no features to learn from</source>
+        <translation>目标是唯一的一列；没有可以学习的特征</translation>
+    </message>
+    <message>
+        <source>holds text, so it cannot be a target of values; choose &apos;classes&apos;</source>
+        <translation>含有文本，所以不能作为数值目标；请选择 &apos;classes&apos;</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder; choose a folder with one sub-folder of images per class</source>
+        <translation>{folder} 不是文件夹；请选择一个每个类别一个图像子文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>{folder} has no sub-folders; put each class&apos;s images in a sub-folder named after the class</source>
+        <translation>{folder} 没有子文件夹；请把每个类别的图像放在以类别命名的子文件夹中</translation>
+    </message>
+    <message>
+        <source>the class folders ({classes}) hold no image files ({extensions})</source>
+        <translation>类别文件夹（{classes}）中没有图像文件（{extensions}）</translation>
+    </message>
+    <message>
+        <source>the image size must be from 4 to {max} pixels; got {size}</source>
+        <translation>图像大小必须在 4 到 {max} 像素之间；得到的是 {size}</translation>
+    </message>
+    <message>
+        <source>none of the {count} image files could be read; the first: {first}</source>
+        <translation>{count} 个图像文件都无法读取；第一个：{first}</translation>
+    </message>
+    <message>
+        <source>the header is damaged (a number is missing)</source>
+        <translation>文件头已损坏（缺少一个数字）</translation>
+    </message>
+    <message>
+        <source>not an image this reader knows (PGM or PPM)</source>
+        <translation>不是这个读取器认识的图像（PGM 或 PPM）</translation>
+    </message>
+    <message>
+        <source>the header says {w}x{h} with maximum {maxval}; that is not an image</source>
+        <translation>文件头写的是 {w}x{h}，最大值 {maxval}；这不是一张图像</translation>
+    </message>
+    <message>
+        <source>the file is truncated ({got} of {need} pixel bytes)</source>
+        <translation>文件不完整（{need} 个像素字节中只有 {got} 个）</translation>
+    </message>
+    <message>
+        <source>the pixel values are damaged (not numbers)</source>
+        <translation>像素值已损坏（不是数字）</translation>
+    </message>
+    <message>
+        <source>the file is truncated ({got} of {need} pixel values)</source>
+        <translation>文件不完整（{need} 个像素值中只有 {got} 个）</translation>
+    </message>
+    <message>
+        <source>the data needs an array &apos;x&apos; (features) and &apos;y&apos; (labels); load a data set with both</source>
+        <translation>数据需要数组 &apos;x&apos;（特征）和 &apos;y&apos;（标签）；请加载一个两者都有的数据集</translation>
+    </message>
+    <message>
+        <source>x holds ids (e.g. words), not features; choose a data set of numbers</source>
+        <translation>x 存放的是 id（例如单词），而不是特征；请选择一个数值数据集</translation>
+    </message>
+    <message>
+        <source>the data has no array named {name!r} for input {name}; it has {arrays}</source>
+        <translation>数据中没有输入 {name} 所需的名为 {name!r} 的数组；它有 {arrays}</translation>
+    </message>
+    <message>
+        <source>the data set is empty</source>
+        <translation>数据集是空的</translation>
+    </message>
+    <message>
+        <source>{name} has no known shape yet; fix the graph&apos;s shape issues first</source>
+        <translation>{name} 的形状还未知；请先修正图的形状问题</translation>
+    </message>
+    <message>
+        <source>{name} is a single number, not a value per example; cut at a layer</source>
+        <translation>{name} 是单个数，而不是每个样本一个值；请在某一层处截断</translation>
+    </message>
+    <message>
+        <source>nothing reads {name}; choose a node the rest of the graph builds on</source>
+        <translation>没有节点读取 {name}；请选择图的其余部分所依赖的节点</translation>
+    </message>
+    <message>
+        <source>{dst} also reads {src}, which lies before {name}; cut at a node that is the only way into the rest of the graph</source>
+        <translation>{dst} 也读取了位于 {name} 之前的 {src}；请在通往图其余部分的唯一节点处截断</translation>
     </message>
     <message>
         <source>α = {lr:g} is above what {optimizer} usually takes ({lo:g} to {hi:g}): expect the cost to blow up; try {typical:g}</source>

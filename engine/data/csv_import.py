@@ -194,7 +194,7 @@ def column_kinds(table: CsvTable) -> list[str]:
 
 # -- arrays ---------------------------------------------------------------------------------------
 def _missing(table: CsvTable, i: int, j: int, v: str) -> CsvError:
-    shown = f"{v!r}" if v else Msg("data.nothing")
+    shown = f"{v!r}" if v else Msg("file.nothing")
     return CsvError(Msg("data.csv_missing", shown=shown), table.lines[i], table.header[j])
 
 

@@ -478,7 +478,8 @@ class Graph:
             "param_count": info.param_count if info else 0, "macs": info.macs if info else 0,
             "shape_formula": info.formula if info else None,
             "formula": op.formula, "grad_formula": op.grad_formula,
-            "issues": [str(i) for i in self.issues_for(nid)], "frozen": node.frozen,
+            "issues": [Msg("named", name=i.name, error=i.msg or i.message)
+                       for i in self.issues_for(nid)], "frozen": node.frozen,
             "trainable": any(s.trainable for s in (info.weights if info else ())),
         }
 

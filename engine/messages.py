@@ -179,6 +179,9 @@ TEMPLATES: dict[str, str] = {
         "engine", "{name}: expected {ndim} dimensions ({declared}), got {got} ({shape})"),
     "op.feed_axis": QT_TRANSLATE_NOOP(
         "engine", "{name}: axis {axis} should be {want}, got {got} (data {shape})"),
+    "op.formula_fraction": QT_TRANSLATE_NOOP("engine", "{formula} → not a whole number"),
+    "op.formula_too_small": QT_TRANSLATE_NOOP(
+        "engine", "{formula} → the kernel is larger than the padded input"),
     "graph.no_node": QT_TRANSLATE_NOOP("engine", "there is no node {nid!r}"),
     "graph.no_node_named": QT_TRANSLATE_NOOP("engine", "there is no node named {name!r}"),
     "graph.unknown_op": QT_TRANSLATE_NOOP("engine", "unknown op {op!r}; choose one of: {ops}"),

@@ -2038,6 +2038,14 @@ epoch {epoch}/{epochs} · iteration {iteration}/{iterations} · {speed:,.0f} it/
         <translation>{name}：轴 {axis} 应为 {want}，实际是 {got}（数据 {shape}）</translation>
     </message>
     <message>
+        <source>{formula} → not a whole number</source>
+        <translation>{formula} → 不是整数</translation>
+    </message>
+    <message>
+        <source>{formula} → the kernel is larger than the padded input</source>
+        <translation>{formula} → 卷积核比填充后的输入还大</translation>
+    </message>
+    <message>
         <source>there is no node {nid!r}</source>
         <translation>没有节点 {nid!r}</translation>
     </message>

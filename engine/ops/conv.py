@@ -128,9 +128,9 @@ def _window_formula(shape, k: int, s: int, p: int, out_c) -> str | None:
     terms = [f"({d} + 2*{p} - {k})/{s} + 1 = {_num(v)}" for d, v in zip((h, w), vals)]
     text = terms[0] if h == w else f"H: {terms[0]}, W: {terms[1]}"
     if any(not v.is_integer() for v in vals):
-        return f"{text} → not a whole number"
+        return Msg("op.formula_fraction", formula=text)
     if any(v < 1 for v in vals):
-        return f"{text} → the kernel is larger than the padded input"
+        return Msg("op.formula_too_small", formula=text)
     c = "C" if out_c is None else str(out_c)
     return f"{text} → {int(vals[0])}x{int(vals[1])}x{c}"
 

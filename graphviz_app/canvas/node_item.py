@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPixmapItem, QGraphicsSimp
 
 from engine.notation import dense_notation
 
+from ..i18n import issue_text
 from .port_item import HIT, RADIUS, PortItem
 from .text import LOD_TEXT, OpLabels, brush, font, make_text, text_width
 
@@ -292,7 +293,7 @@ class NodeItem(QGraphicsItem):
             lines += nota.lines() if nota is not None else []
         if self.frozen:
             lines.append("frozen: its arrays are not trained")
-        lines += [f"⚠ {i.message}" for i in self.issues]
+        lines += [f"⚠ {issue_text(i, with_name=False)}" for i in self.issues]
         if self.detail_tooltip:
             lines += ["", self.detail_tooltip]
         return "\n".join(lines)

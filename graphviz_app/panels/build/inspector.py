@@ -185,11 +185,11 @@ class InspectorPanel(QScrollArea):
             formula += f"\nbackward: {s['grad_formula']}"
         self.formula_label.setText(formula.strip() or "—")
         shape_formula = s["shape_formula"]
-        self.size_label.setText(shape_formula or "")
+        self.size_label.setText(render(shape_formula) if shape_formula else "")
         self.size_label.setVisible(bool(shape_formula))
         if self._size_row_label is not None:
             self._size_row_label.setVisible(bool(shape_formula))
-        self.issues_label.setText("\n".join(f"⚠ {i}" for i in s["issues"]))
+        self.issues_label.setText("\n".join(f"⚠ {render(i)}" for i in s["issues"]))
         self.issues_label.setVisible(bool(s["issues"]))
         nota = dense_notation(g, self.nid)
         self.notation_label.setText("\n".join(nota.lines()) if nota is not None else "")

@@ -24,7 +24,7 @@ from engine.ops.base import get_op
 
 from . import step_text
 from .value_render import Rendered, fmt_number, render
-from ..i18n import render, translate
+from ..i18n import render as render_message, translate
 
 IGNORED_EVENTS = {"ui_changed", "renamed", "group_added", "group_removed", "group_changed"}
 Edge = tuple[str, str, int]
@@ -456,7 +456,7 @@ def _cannot_step(e: Exception) -> str:
     said = carried(e)
     if isinstance(said, Msg) and said.id == "exec.cannot_run":
         said = said.params["issue"]
-    text = render(said)
+    text = render_message(said)
     if text.startswith("cannot run: "):
         text = text[len("cannot run: "):]
     return translate("Player", "cannot step: {why}; fix the graph, then Step (F10) again").format(

@@ -492,6 +492,65 @@ TEMPLATES: dict[str, str] = {
     "data.cut_bypass": QT_TRANSLATE_NOOP(
         "engine", "{dst} also reads {src}, which lies before {name}; cut at a node that is the "
                   "only way into the rest of the graph"),
+    "train.scalar_array": QT_TRANSLATE_NOOP(
+        "engine", "every dataset array needs an examples axis; {key!r} is a scalar"),
+    "train.lengths_differ": QT_TRANSLATE_NOOP(
+        "engine", "dataset arrays must have the same number of examples; got {counts}"),
+    "train.fraction_range": QT_TRANSLATE_NOOP(
+        "engine", "the {split} fraction must be between 0 and 1; got {value!r}"),
+    "train.fractions_sum": QT_TRANSLATE_NOOP(
+        "engine", "the train, dev and test fractions must add up to 1; {train} + {dev} + {test} "
+                  "= {total}"),
+    "train.fraction_zero": QT_TRANSLATE_NOOP(
+        "engine", "the train fraction must be above 0: training needs examples"),
+    "train.none_left": QT_TRANSLATE_NOOP(
+        "engine", "{n} examples at a train fraction of {train} leave none for training"),
+    "train.split_train": QT_TRANSLATE_NOOP("engine", "train"),
+    "train.split_dev": QT_TRANSLATE_NOOP("engine", "dev"),
+    "train.split_test": QT_TRANSLATE_NOOP("engine", "test"),
+    "train.optimizer": QT_TRANSLATE_NOOP(
+        "engine", "optimizer must be one of {names}; got {value!r}"),
+    "train.lr": QT_TRANSLATE_NOOP(
+        "engine", "the learning rate must be a number greater than 0 (e.g. 0.01); got {value!r}"),
+    "train.batch_size": QT_TRANSLATE_NOOP(
+        "engine", "the batch size must be a whole number: 0 for the full batch, 1 for "
+                  "stochastic, more for mini-batches; got {value!r}"),
+    "train.epochs": QT_TRANSLATE_NOOP(
+        "engine", "epochs must be a whole number of at least 1; got {value!r}"),
+    "train.below_one": QT_TRANSLATE_NOOP(
+        "engine", "{name} must be at least 0 and below 1 (e.g. 0.9); got {value!r}"),
+    "train.eps": QT_TRANSLATE_NOOP(
+        "engine", "eps must be a small positive number (e.g. 1e-8); got {value!r}"),
+    "train.dtype": QT_TRANSLATE_NOOP("engine", "dtype must be float32 or float64; got {value!r}"),
+    "train.empty": QT_TRANSLATE_NOOP(
+        "engine", "the training set is empty; load or generate some data"),
+    "train.no_cost": QT_TRANSLATE_NOOP(
+        "engine", "the graph has no cost to minimize: end it with a loss node whose reduction "
+                  "is 'mean' (a single number)"),
+    "train.cost_not_scalar": QT_TRANSLATE_NOOP(
+        "engine", "the cost {name} must be a single number; use a loss with reduction 'mean'"),
+    "train.no_input_array": QT_TRANSLATE_NOOP(
+        "engine", "the {what} data has no array named {name!r} for input {name}; it has "
+                  "{arrays}. Rename the input node or the dataset array"),
+    "train.data_for": QT_TRANSLATE_NOOP("engine", "the {what} data for {name}"),
+    "train.for_training": QT_TRANSLATE_NOOP("engine", "training"),
+    "train.for_dev": QT_TRANSLATE_NOOP("engine", "dev"),
+    "train.for_evaluation": QT_TRANSLATE_NOOP("engine", "evaluation"),
+    "train.for_prediction": QT_TRANSLATE_NOOP("engine", "prediction"),
+    "train.stopped_epoch": QT_TRANSLATE_NOOP(
+        "engine", "training stopped after epoch {epoch}: {why}. {fix}"),
+    "train.stopped_epoch_at": QT_TRANSLATE_NOOP(
+        "engine", "training stopped after epoch {epoch}: {why} first at node {node!r}. {fix}"),
+    "train.stopped_nan": QT_TRANSLATE_NOOP(
+        "engine", "training stopped at iteration {it}: the values became NaN or infinite. {fix}"),
+    "train.stopped_nan_at": QT_TRANSLATE_NOOP(
+        "engine", "training stopped at iteration {it}: the values became NaN or infinite first "
+                  "at node {node!r}. {fix}"),
+    "train.lr_fix": QT_TRANSLATE_NOOP(
+        "engine", "The learning rate α = {lr:g} is too large for this network: try a smaller "
+                  "learning rate, such as α = {suggest:g}"),
+    "train.not_on_path": QT_TRANSLATE_NOOP(
+        "engine", "{name} does not lead to the cost; it is not computed while training"),
     # END_ENGINE_ERRORS
     # training checks (engine/train_checks.py)
     "train.lr_high": QT_TRANSLATE_NOOP(

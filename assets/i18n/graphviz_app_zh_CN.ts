@@ -2746,6 +2746,126 @@ epoch {epoch}/{epochs} · iteration {iteration}/{iterations} · {speed:,.0f} it/
         <translation>{dst} 也读取了位于 {name} 之前的 {src}；请在通往图其余部分的唯一节点处截断</translation>
     </message>
     <message>
+        <source>every dataset array needs an examples axis; {key!r} is a scalar</source>
+        <translation>每个数据集数组都需要一个样本轴；{key!r} 是标量</translation>
+    </message>
+    <message>
+        <source>dataset arrays must have the same number of examples; got {counts}</source>
+        <translation>数据集各数组的样本数必须相同；得到的是 {counts}</translation>
+    </message>
+    <message>
+        <source>the {split} fraction must be between 0 and 1; got {value!r}</source>
+        <translation>{split}的比例必须在 0 和 1 之间；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>the train, dev and test fractions must add up to 1; {train} + {dev} + {test} = {total}</source>
+        <translation>训练集、开发集和测试集的比例之和必须为 1；{train} + {dev} + {test} = {total}</translation>
+    </message>
+    <message>
+        <source>the train fraction must be above 0: training needs examples</source>
+        <translation>训练集比例必须大于 0：训练需要样本</translation>
+    </message>
+    <message>
+        <source>{n} examples at a train fraction of {train} leave none for training</source>
+        <translation>{n} 个样本按训练集比例 {train} 划分后，没有留下可用于训练的样本</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation>开发集</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>optimizer must be one of {names}; got {value!r}</source>
+        <translation>优化器必须是 {names} 之一；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>the learning rate must be a number greater than 0 (e.g. 0.01); got {value!r}</source>
+        <translation>学习率必须是大于 0 的数（例如 0.01）；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>the batch size must be a whole number: 0 for the full batch, 1 for stochastic, more for mini-batches; got {value!r}</source>
+        <translation>批量大小必须是整数：0 表示整批，1 表示随机，更大的数表示小批量；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>epochs must be a whole number of at least 1; got {value!r}</source>
+        <translation>轮数必须是至少为 1 的整数；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>{name} must be at least 0 and below 1 (e.g. 0.9); got {value!r}</source>
+        <translation>{name} 必须大于等于 0 且小于 1（例如 0.9）；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>eps must be a small positive number (e.g. 1e-8); got {value!r}</source>
+        <translation>eps 必须是一个很小的正数（例如 1e-8）；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>dtype must be float32 or float64; got {value!r}</source>
+        <translation>dtype 必须是 float32 或 float64；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>the training set is empty; load or generate some data</source>
+        <translation>训练集是空的；请加载或生成一些数据</translation>
+    </message>
+    <message>
+        <source>the graph has no cost to minimize: end it with a loss node whose reduction is &apos;mean&apos; (a single number)</source>
+        <translation>图中没有要最小化的代价：请以一个 reduction 为 &apos;mean&apos;（单个数）的损失函数节点结尾</translation>
+    </message>
+    <message>
+        <source>the cost {name} must be a single number; use a loss with reduction &apos;mean&apos;</source>
+        <translation>代价 {name} 必须是单个数；请使用 reduction 为 &apos;mean&apos; 的损失函数</translation>
+    </message>
+    <message>
+        <source>the {what} data has no array named {name!r} for input {name}; it has {arrays}. Rename the input node or the dataset array</source>
+        <translation>{what}数据中没有输入 {name} 所需的名为 {name!r} 的数组；它有 {arrays}。请重命名输入节点或数据集数组</translation>
+    </message>
+    <message>
+        <source>the {what} data for {name}</source>
+        <translation>{name} 的{what}数据</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>training stopped after epoch {epoch}: {why}. {fix}</source>
+        <translation>训练在第 {epoch} 轮后停止：{why}。{fix}</translation>
+    </message>
+    <message>
+        <source>training stopped after epoch {epoch}: {why} first at node {node!r}. {fix}</source>
+        <translation>训练在第 {epoch} 轮后停止：{why}，最先出现在节点 {node!r}。{fix}</translation>
+    </message>
+    <message>
+        <source>training stopped at iteration {it}: the values became NaN or infinite. {fix}</source>
+        <translation>训练在第 {it} 次迭代时停止：数值变成了 NaN 或无穷大。{fix}</translation>
+    </message>
+    <message>
+        <source>training stopped at iteration {it}: the values became NaN or infinite first at node {node!r}. {fix}</source>
+        <translation>训练在第 {it} 次迭代时停止：数值变成了 NaN 或无穷大，最先出现在节点 {node!r}。{fix}</translation>
+    </message>
+    <message>
+        <source>The learning rate α = {lr:g} is too large for this network: try a smaller learning rate, such as α = {suggest:g}</source>
+        <translation>学习率 α = {lr:g} 对这个网络来说太大了：请试一个更小的学习率，例如 α = {suggest:g}</translation>
+    </message>
+    <message>
+        <source>{name} does not lead to the cost; it is not computed while training</source>
+        <translation>{name} 不通向代价；训练时不会计算它</translation>
+    </message>
+    <message>
         <source>α = {lr:g} is above what {optimizer} usually takes ({lo:g} to {hi:g}): expect the cost to blow up; try {typical:g}</source>
         <translation>α = {lr:g} 高于 {optimizer} 通常使用的范围（{lo:g} 到 {hi:g}）：代价很可能会发散；试试 {typical:g}</translation>
     </message>

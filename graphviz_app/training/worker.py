@@ -139,7 +139,7 @@ class TrainingWorker(QObject):
         except TrainingDiverged as e:
             self._account()
             self._progress(tr, force=True)
-            self.ended.emit(self.run_id, "diverged", None, str(e), e.node)
+            self.ended.emit(self.run_id, "diverged", None, error_text(e), e.node)
             return
         except Exception as e:  # noqa: BLE001 - any failure of the user's graph is reported
             self._account()

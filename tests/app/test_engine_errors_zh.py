@@ -21,6 +21,7 @@ from engine.executor import ExecutionError, Executor
 from engine.messages import Msg, carried
 from engine.serialize import FileFormatError, load
 from engine.shapes import infer
+from engine.training import TrainConfig
 from graphviz_app import i18n
 from PySide6.QtCore import QSettings
 
@@ -149,6 +150,15 @@ def test_a_parameter_refused_in_the_inspector_path_reads_in_chinese(qapp):
     text = i18n.error_text(info.value)
     assert text == "drop：rate 必须小于 1（1 会丢弃全部）；得到的是 1.0"
     assert CJK.search(text)
+
+
+def test_a_training_setting_refused_by_the_engine_reads_in_chinese():
+    with pytest.raises(ValueError) as info:
+        TrainConfig(lr=-0.5)
+    assert str(info.value) == ("the learning rate must be a number greater than 0 (e.g. 0.01); "
+                               "got -0.5")
+    assert i18n.apply(i18n.CHINESE)
+    assert i18n.error_text(info.value) == "学习率必须是大于 0 的数（例如 0.01）；得到的是 -0.5"
 
 
 def test_plain_errors_pass_through_unchanged():

@@ -153,7 +153,7 @@ def test_every_message_id_named_in_the_code_exists():
         assert f"exec.{phase}" in TEMPLATES
 
 
-CONVERTED = ["graph.py", "executor.py", "gradcheck.py", "serialize.py", "serialize_read.py",
+CONVERTED = ["graph.py", "executor.py", "gradcheck.py", "training.py", "serialize.py", "serialize_read.py",
              "safe_io.py", "weights.py", "shapes.py", "ops/*.py", "data/store.py",
              "data/csv_import.py", "data/image_folder.py", "data/precompute.py", "data/loops.py"]
 # errors about how the code calls a function (never something the user typed or opened)

@@ -20,7 +20,7 @@ from engine.onnx import export_onnx, import_onnx
 from engine.onnx.check import TOLERANCE, compare_with_onnxruntime, runtime_available
 from engine.torch_export import TorchExportError, export_torch
 
-from ..i18n import translate
+from ..i18n import error_text, translate
 from ..player.player import batch_feeds
 
 GOOD, BAD = QColor("#1e8449"), QColor("#c0392b")
@@ -42,7 +42,7 @@ class _Worker(QObject):
         try:
             result = self.job(lambda i, n: self.progressed.emit(i, n), lambda: self.cancel)
         except (GraphError, ValueError, OSError, MemoryError, RuntimeError) as e:
-            self.finished.emit(None, str(e))
+            self.finished.emit(None, error_text(e))   # an engine message, in the user's language
             return
         except Exception as e:  # noqa: BLE001 - a worker must always report back to the GUI
             self.finished.emit(None, f"unexpected {type(e).__name__}: {e}")

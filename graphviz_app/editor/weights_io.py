@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from engine import serialize
 
-from ..i18n import QT_TRANSLATE_NOOP, live, translate
+from ..i18n import QT_TRANSLATE_NOOP, error_text, live, translate
 from ..training.worker import LoadWeightsCommand
 
 __all__ = ["WeightsIO", "install", "WEIGHTS_FILTER"]
@@ -61,8 +61,8 @@ class WeightsIO(QObject):
         try:
             keys = serialize.save_arrays(g, path, sel)
         except ValueError as e:
-            self.show_error(title, f"{e}. Select layers that own weights (dense, conv2d, "
-                            "embedding, parameter…).")
+            self.show_error(title, f"{error_text(e)}. Select layers that own weights (dense, "
+                            "conv2d, embedding, parameter…).")
             return None
         except OSError as e:
             self.show_error(title, f"{path} could not be written ({e.strerror or e}); choose "
@@ -89,7 +89,7 @@ class WeightsIO(QObject):
         try:
             report = serialize.load_arrays(trial, path, sel)
         except (ValueError, OSError) as e:    # FileFormatError is a ValueError
-            why = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+            why = e.strerror if isinstance(e, OSError) and e.strerror else error_text(e)
             self.show_error(title, f"{why}\n\nThe weights are unchanged.")
             return None
         old = self.session.graph.weight_snapshot()

@@ -29,7 +29,7 @@ from graphviz_app.editor.commands import Connect
 from graphviz_app.editor.files import FileController
 from graphviz_app.session import Session
 
-CJK = re.compile(r"[\u3400-\u9fff]")
+CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")   # CJK characters and full-width punctuation
 
 
 @pytest.fixture(autouse=True)
@@ -165,3 +165,24 @@ def test_plain_errors_pass_through_unchanged():
     assert i18n.apply(i18n.CHINESE)
     assert i18n.error_text(OSError("disk full")) == "disk full"
     assert carried(KeyError("k")) == "'k'"
+
+
+def _sample(spec: str):
+    """A value that formats with ``spec`` ("," and "g" need numbers)."""
+    return 1234.5 if any(c in spec for c in ",gfe%") else "x"
+
+
+def test_every_engine_template_fills_in_chinese_without_falling_back_to_english():
+    """A translation whose fields do not format (a stray brace, a mistyped conversion) would
+    silently show the English text; each one is filled here with sample values."""
+    import string
+    from engine.messages import TEMPLATES
+    assert i18n.apply(i18n.CHINESE)
+    broken = []
+    for mid, template in TEMPLATES.items():
+        params = {name: _sample(spec or "") for _, name, spec, _ in
+                  string.Formatter().parse(template) if name}
+        text = i18n.render(Msg(mid, **params))
+        if not CJK.search(text):
+            broken.append(mid)
+    assert broken == []

@@ -32,7 +32,8 @@ smaller ones are drawn at once from the graph's generator, so small graphs keep 
 
 
 class GraphError(ValueError):
-    """An edit or a run the graph refuses; the message says what and how to fix it."""
+    """An edit or a run the graph refuses; the message (a :class:`Msg`, which the app shows in
+    the user's language) says what and how to fix it."""
 
 
 @dataclass

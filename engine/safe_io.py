@@ -138,7 +138,8 @@ class JsonCheck:
 def parse_json(data: bytes, where: str) -> Any:
     """Parse JSON strictly: UTF-8, finite numbers only, no duplicate keys, bounded size."""
     if len(data) > MAX_JSON_BYTES:
-        raise FileFormatError(located(where, Msg("file.larger_than_mib", mib=MAX_JSON_BYTES >> 20)))
+        raise FileFormatError(located(where, Msg("file.larger_than_mib",
+                                                 mib=MAX_JSON_BYTES >> 20)))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -167,7 +168,8 @@ def parse_json(data: bytes, where: str) -> Any:
     except FileFormatError:
         raise
     except json.JSONDecodeError as e:
-        raise FileFormatError(located(where, Msg("file.invalid_json", line=e.lineno, column=e.colno,
+        raise FileFormatError(located(where, Msg("file.invalid_json",
+                                                 line=e.lineno, column=e.colno,
                                             error=e.msg))) from None
     except RecursionError:
         raise FileFormatError(located(where, Msg("file.nested"))) from None
@@ -187,7 +189,8 @@ def check_plain(value: Any, where: str) -> None:
             _check_text(v, where)
         elif isinstance(v, (list, dict)):
             if depth > MAX_JSON_DEPTH:
-                raise FileFormatError(located(where, Msg("file.nested_levels", depth=MAX_JSON_DEPTH)))
+                raise FileFormatError(located(where, Msg("file.nested_levels",
+                                                         depth=MAX_JSON_DEPTH)))
             if isinstance(v, dict):
                 for k, x in v.items():
                     _check_text(k, where)
@@ -273,7 +276,8 @@ def _npy_header(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str,
     except FileFormatError:
         raise
     except (*READ_ERRORS, SyntaxError, TypeError) as e:
-        raise FileFormatError(located(where, Msg("file.npy_invalid", key=key, error=str(e)))) from None
+        raise FileFormatError(located(where, Msg("file.npy_invalid",
+                                                 key=key, error=str(e)))) from None
     if dtype.hasobject or dtype.kind not in NUMERIC_KINDS:
         raise FileFormatError(located(where, Msg("file.npy_dtype", key=key, dtype=str(dtype))))
     nbytes = math.prod(shape) * dtype.itemsize
@@ -303,10 +307,12 @@ def read_npz(data: bytes, where: str, check: Check | None = None,
     with zf:
         for info in infos:
             if not info.filename.endswith(".npy"):
-                raise FileFormatError(located(where, Msg("file.npz_member", name=short(info.filename))))
+                raise FileFormatError(located(where, Msg("file.npz_member",
+                                                         name=short(info.filename))))
             total += info.file_size
             if total > MAX_ARRAY_BYTES:
-                raise FileFormatError(located(where, Msg("file.npz_too_big", gib=MAX_ARRAY_BYTES >> 30)))
+                raise FileFormatError(located(where, Msg("file.npz_too_big",
+                                                         gib=MAX_ARRAY_BYTES >> 30)))
             key = info.filename[:-4]
             if key in keys:
                 raise FileFormatError(located(where, Msg("file.npz_twice")))

@@ -250,7 +250,8 @@ def load_arrays(graph: Graph, path: str | os.PathLike, node_ids: Iterable[str] |
     where = os.path.basename(path)
     with open(path, "rb") as f:
         if os.fstat(f.fileno()).st_size > MAX_ARRAY_BYTES:
-            raise FileFormatError(located(where, Msg("file.larger_gib", gib=MAX_ARRAY_BYTES >> 30)))
+            raise FileFormatError(located(where, Msg("file.larger_gib",
+                                                     gib=MAX_ARRAY_BYTES >> 30)))
         data = f.read()
     if data[:2] != b"PK":
         raise FileFormatError(located(where, Msg("file.not_npz")))

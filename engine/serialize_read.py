@@ -69,7 +69,8 @@ def _check_header(d: Any, where: str) -> None:
     if v > VERSION:
         raise FileFormatError(Msg("file.version_newer", version=v, known=VERSION))
     if v < 1:
-        raise FileFormatError(located(where, Msg("file.version_unknown", version=v, known=VERSION)))
+        raise FileFormatError(located(where, Msg("file.version_unknown",
+                                                 version=v, known=VERSION)))
 
 
 
@@ -278,7 +279,8 @@ def _array_limits(g: Graph, entries: dict, file_size: int) -> dict[str, int]:
         except TypeError:
             dt = None
         if dt is None or dt.kind not in NUMERIC_KINDS:
-            raise FileFormatError(located("graph.json", Msg("file.not_numeric", dtype=short(dtype)),
+            raise FileFormatError(located("graph.json", Msg("file.not_numeric",
+                                                            dtype=short(dtype)),
                                      f"arrays.{key}.dtype"))
         if name in node.weights:
             if shape != node.weights.shape_of(name):
@@ -299,7 +301,8 @@ def _array_limits(g: Graph, entries: dict, file_size: int) -> dict[str, int]:
         raise FileFormatError(located("arrays.npz", Msg("file.loose_arrays", size=loose,
                                                    file_size=file_size)))
     if sum(limits.values()) > MAX_ARRAY_BYTES:
-        raise FileFormatError(located("graph.json", Msg("file.arrays_gib", gib=MAX_ARRAY_BYTES >> 30)))
+        raise FileFormatError(located("graph.json", Msg("file.arrays_gib",
+                                                        gib=MAX_ARRAY_BYTES >> 30)))
     return limits
 
 

@@ -56,7 +56,8 @@ def scan_folder(folder: str | os.PathLike) -> FolderScan:
     classes = sorted(d for d in os.listdir(folder)
                      if os.path.isdir(os.path.join(folder, d)) and not d.startswith("."))
     if not classes:
-        raise ImageFolderError(Msg("data.no_subfolders", folder=os.path.basename(folder) or folder))
+        raise ImageFolderError(Msg("data.no_subfolders",
+                                   folder=os.path.basename(folder) or folder))
     files, ignored = [], []
     for k, c in enumerate(classes):
         for name in sorted(os.listdir(os.path.join(folder, c))):

@@ -213,7 +213,8 @@ class _AlongAxis(_Elementwise):
     def infer_shape(self, params, in_shapes):
         shape = tuple(in_shapes[0])
         if len(shape) == 0:
-            raise ShapeError(Msg("op.needs_class_axis", op=self.name), port=0, expected="1 or more axes", found="scalar")
+            raise ShapeError(Msg("op.needs_class_axis", op=self.name), port=0,
+                             expected="1 or more axes", found="scalar")
         norm_axis(params["axis"], len(shape))
         return shape
 

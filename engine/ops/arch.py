@@ -116,10 +116,12 @@ class GroupConv2D(Op):
                             params["padding"], params["out_channels"])
         g, c, o = params["groups"], shape[1], params["out_channels"]
         if c is None or c % g:
-            raise ShapeError(Msg("op.groups_channels", c=c, g=g), port=0, expected=f"channels divisible by {g}",
+            raise ShapeError(Msg("op.groups_channels", c=c, g=g), port=0,
+                             expected=f"channels divisible by {g}",
                              found=str(c))
         if o % g:
-            raise ShapeError(Msg("op.groups_filters", o=o, g=g), port=0, expected=f"a multiple of {g}", found=str(o))
+            raise ShapeError(Msg("op.groups_filters", o=o, g=g), port=0,
+                             expected=f"a multiple of {g}", found=str(o))
         return out
 
     def shape_formula(self, params, in_shapes):

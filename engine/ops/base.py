@@ -110,7 +110,8 @@ class ParamSpec:
             if self.max is not None and v > self.max:
                 raise ParamError(Msg("op.param_max", name=self.name, max=self.max, value=v))
         if self.kind == "ints" and self.min is not None and any(x < self.min for x in v):
-            raise ParamError(Msg("op.param_entries_min", name=self.name, min=int(self.min), value=v))
+            raise ParamError(Msg("op.param_entries_min",
+                                 name=self.name, min=int(self.min), value=v))
         return v
 
 

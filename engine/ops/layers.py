@@ -50,7 +50,8 @@ class Dense(Op):
     def infer_shape(self, params, in_shapes):
         shape = tuple(in_shapes[0])
         if len(shape) < 2:
-            raise ShapeError(Msg("op.dense_input", shape=fmt_shape(shape)), port=0, expected="Nxfeatures",
+            raise ShapeError(Msg("op.dense_input", shape=fmt_shape(shape)), port=0,
+                             expected="Nxfeatures",
                              found=fmt_shape(shape))
         if shape[-1] is None:
             raise ShapeError(Msg("op.dense_features"),

@@ -230,7 +230,8 @@ class SoftmaxCE(_Loss):
                              port=0, expected="NxK", found=fmt_shape(pred))
         if len(target) == 1:
             if not _same_shape(pred[:1], target):
-                raise ShapeError(Msg("op.ce_rows", ids=target[0], rows=pred[0]), port=1, expected=fmt_shape(pred[:1]),
+                raise ShapeError(Msg("op.ce_rows", ids=target[0], rows=pred[0]), port=1,
+                                 expected=fmt_shape(pred[:1]),
                                  found=fmt_shape(target))
         elif not _same_shape(pred, target):
             raise ShapeError(Msg("op.ce_target", target=fmt_shape(target), pred=fmt_shape(pred)),

@@ -845,6 +845,14 @@
         <translation>相对误差 ‖a − n‖ / (‖a‖ + ‖n‖)：低于 {good:g} 为良好。否则把差异与噪声底比较（J 中的舍入和步长 ε 能让有限差分变动多少）：在噪声底之内，为“处于噪声底”；超出噪声底的部分低于梯度大小的 {check:g}，为“需要细看”；更多，为“错误”。</translation>
     </message>
     <message>
+        <source>{why}; nothing to show</source>
+        <translation>{why}；没有可显示的结果</translation>
+    </message>
+    <message>
+        <source>gradient check failed: {why}</source>
+        <translation>梯度检验失败：{why}</translation>
+    </message>
+    <message>
         <source>Check gradients</source>
         <translation>检验梯度</translation>
     </message>

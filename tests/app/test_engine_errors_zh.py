@@ -186,3 +186,26 @@ def test_every_engine_template_fills_in_chinese_without_falling_back_to_english(
         if not CJK.search(text):
             broken.append(mid)
     assert broken == []
+
+
+def test_the_gradient_check_worker_reports_an_engine_refusal_in_chinese(qapp):
+    from graphviz_app.panels.watch.gradcheck_panel import _CheckWorker
+    g = Graph()
+    x = g.add_node("input", {"shape": (None, 2)}, name="x")
+    g.connect(x, g.add_node("relu", name="r"), 0)   # no loss node: nothing to check against
+    loose = Graph()
+    loose.add_node("relu", name="r")                # its input is not wired
+    got: list[str] = []
+    workers = [_CheckWorker(g, {"x": np.ones((3, 2))}, max_entries=4, eps=1e-6),
+               _CheckWorker(loose, {}, max_entries=4, eps=1e-6)]
+    for w in workers:
+        w.finished.connect(lambda results, text: got.append(text))
+        w.run()
+    assert got == ["gradient check needs a cost: add a loss node (a scalar output) or choose "
+                   "the target node",
+                   "gradient check failed: cannot run: r: input z (port 0) is not connected"]
+    assert i18n.apply(i18n.CHINESE)
+    for w in workers:
+        w.run()
+    assert got[2:] == ["梯度检验需要一个代价：请添加一个损失函数节点（标量输出），或选择目标节点",
+                       "梯度检验失败：无法运行：r：输入 z（端口 0）没有连接"]

@@ -76,12 +76,13 @@ class _CheckWorker(QObject):
                                      eps=self.eps, progress=self._progress,
                                      should_stop=lambda: self.cancel_requested)
         except CheckCancelled as e:
-            self.finished.emit(None, f"{error_text(e)}; nothing to show")
+            self.finished.emit(None, translate("GradcheckPanel", "{why}; nothing to show").format(
+                why=error_text(e)))
             return
         except Exception as e:  # noqa: BLE001 - the user's graph may fail in many ways
             text = error_text(e)
             if not str(e).lower().startswith("gradient check"):
-                text = f"gradient check failed: {text}"
+                text = translate("GradcheckPanel", "gradient check failed: {why}").format(why=text)
             self.finished.emit(None, text)
             return
         self.finished.emit(results, "")

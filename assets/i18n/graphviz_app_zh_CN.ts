@@ -699,12 +699,38 @@
 <context>
     <name>Files</name>
     <message>
+        <source>{name} could not be opened:
+{why}
+
+The graph you had open is unchanged.</source>
+        <translation>无法打开 {name}：
+{why}
+
+你原来打开的图没有改变。</translation>
+    </message>
+    <message>
+        <source>Could not open {path}: {why}</source>
+        <translation>无法打开 {path}：{why}</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>there is no such file (it may have been moved or deleted)</source>
+        <translation>没有这个文件（它可能已被移动或删除）</translation>
+    </message>
+    <message>
+        <source>that is a folder; choose a graph file (.gvz or .json) inside it</source>
+        <translation>这是一个文件夹；请选择其中的一个图文件（.gvz 或 .json）</translation>
+    </message>
+    <message>
+        <source>there is no permission to read it</source>
+        <translation>没有读取它的权限</translation>
     </message>
 </context>
 <context>
@@ -1761,6 +1787,13 @@ epoch {epoch}/{epochs} · iteration {iteration}/{iterations} · {speed:,.0f} it/
     <message>
         <source>No recent files yet.</source>
         <translation>还没有最近的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Wiring</name>
+    <message>
+        <source>Wire refused: {reason}</source>
+        <translation>连线被拒绝：{reason}</translation>
     </message>
 </context>
 <context>

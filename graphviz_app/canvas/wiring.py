@@ -15,7 +15,7 @@ from PySide6.QtGui import QPen, Qt
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from ..editor.commands import Connect, Disconnect
-from ..i18n import render
+from ..i18n import render, translate
 from .routing import wire_path
 from .node_item import NodeItem
 from .port_item import PortItem
@@ -148,5 +148,6 @@ class WireTool:
         """Report the reason (with the node it concerns) and ask the view to show it at
         ``pos`` (scene coordinates)."""
         reason = render(reason)    # an engine message, in the user's language
-        self.scene.session.report(f"Wire refused: {reason}", node)
+        self.scene.session.report(translate("Wiring", "Wire refused: {reason}").format(
+            reason=reason), node)
         self.scene.refused.emit(reason, pos)

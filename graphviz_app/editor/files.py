@@ -89,9 +89,11 @@ class FileController(QObject):
             graph = serialize.load(path)
         except (ValueError, OSError) as e:  # FileFormatError is a ValueError
             why = open_reason(e, path)
-            self.show_error("Cannot open file", f"{os.path.basename(path) or path} could not be "
-                            f"opened:\n{why}\n\nThe graph you had open is unchanged.")
-            self.session.report(f"Could not open {path}: {why}")
+            self.show_error("Cannot open file", translate(
+                "Files", "{name} could not be opened:\n{why}\n\nThe graph you had open is "
+                "unchanged.").format(name=os.path.basename(path) or path, why=why))
+            self.session.report(translate("Files", "Could not open {path}: {why}").format(
+                path=path, why=why))
             if isinstance(e, FileNotFoundError) and os.path.abspath(path) in self.recent_files():
                 self.remove_recent(os.path.abspath(path))
             return False
@@ -335,11 +337,11 @@ def save_reason(e: Exception, path: str) -> str:
 def open_reason(e: Exception, path: str) -> str:
     """Why reading ``path`` failed, in words that point at the fix."""
     if isinstance(e, FileNotFoundError):
-        return "there is no such file (it may have been moved or deleted)"
+        return translate("Files", "there is no such file (it may have been moved or deleted)")
     if isinstance(e, IsADirectoryError) or os.path.isdir(path):
-        return "that is a folder; choose a graph file (.gvz or .json) inside it"
+        return translate("Files", "that is a folder; choose a graph file (.gvz or .json) inside it")
     if isinstance(e, PermissionError):
-        return "there is no permission to read it"
+        return translate("Files", "there is no permission to read it")
     if isinstance(e, OSError):
         return e.strerror or str(e)
     return error_text(e)

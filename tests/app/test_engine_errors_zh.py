@@ -23,7 +23,7 @@ from engine.serialize import FileFormatError, load
 from engine.shapes import infer
 from engine.training import TrainConfig
 from graphviz_app import i18n
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPointF, QSettings
 
 from graphviz_app.editor.commands import Connect
 from graphviz_app.editor.files import FileController
@@ -126,9 +126,12 @@ def test_the_file_open_dialog_explains_a_bad_file_in_chinese(qapp, tmp_path):
     assert not files.load_path(str(path))
     files.timer.stop()
     ((title, body),) = shown
-    assert "nodes[1].op：未知的运算 'conv9d'" in body
-    assert "nodes[1].op：未知的运算 'conv9d'" in session.log[-1].text
+    assert body.startswith("无法打开 bad.json：\nbad.json：nodes[1].op：未知的运算 'conv9d'；")
+    assert body.endswith("\n\n你原来打开的图没有改变。")
+    assert session.log[-1].text.startswith(f"无法打开 {path}：bad.json：nodes[1].op：未知的运算")
     assert not session.graph.nodes          # the open graph is unchanged
+    assert not files.load_path(str(tmp_path / "gone.gvz"))
+    assert shown[-1][1].startswith("无法打开 gone.gvz：\n没有这个文件（它可能已被移动或删除）")
 
 
 def test_a_csv_error_names_its_line_in_chinese():
@@ -209,3 +212,19 @@ def test_the_gradient_check_worker_reports_an_engine_refusal_in_chinese(qapp):
         w.run()
     assert got[2:] == ["梯度检验需要一个代价：请添加一个损失函数节点（标量输出），或选择目标节点",
                        "梯度检验失败：无法运行：r：输入 z（端口 0）没有连接"]
+
+
+def test_a_wire_dropped_on_the_canvas_is_refused_in_chinese(qtbot):
+    from graphviz_app.canvas.scene import GraphScene
+    g = Graph()
+    a = g.add_node("relu", name="a")
+    b = g.add_node("sigmoid", name="b")
+    g.connect(a, b, 0)
+    session = Session(g)
+    scene = GraphScene(session)
+    bubbles: list[str] = []
+    scene.refused.connect(lambda reason, pos: bubbles.append(reason))
+    assert i18n.apply(i18n.CHINESE)
+    scene.wire.show_refusal(g.check_connect(b, a, 0), QPointF(0, 0), a)
+    assert bubbles == ["连线 b → a 会形成一个环（a 已经在为 b 提供输入）"]
+    assert session.log[-1].text == "连线被拒绝：连线 b → a 会形成一个环（a 已经在为 b 提供输入）"

@@ -24,6 +24,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from .graph import Graph, GraphError
+from .messages import Msg, carried
 from .ops.base import Context, fmt_shape, get_op, unbroadcast
 from .ops.sources import check_feed, convert_feed
 from .weights import memory_problem
@@ -32,7 +33,7 @@ from .weights import memory_problem
 class ExecutionError(GraphError):
     """The graph cannot run as it stands (a missing input, a shape error, a bad feed, NaN)."""
 
-    def __init__(self, message: str, node: str | None = None) -> None:
+    def __init__(self, message: "Msg | str", node: str | None = None) -> None:
         super().__init__(message)
         self.node = node
 
@@ -96,7 +97,7 @@ class Executor:
     def _build(self) -> None:
         g = self.graph
         if not g.nodes:
-            raise ExecutionError("the graph is empty: drag an input and some ops onto the canvas")
+            raise ExecutionError(Msg("exec.empty"))
         if self.target is None:
             self.target = self._default_target()
         order = g.topo_order()
@@ -104,7 +105,8 @@ class Executor:
         issues = [i for i in g.issues]
         if issues:
             first = issues[0]
-            raise ExecutionError(f"cannot run: {first}", first.node)
+            said = Msg("named", name=first.name, error=first.msg or first.message)
+            raise ExecutionError(Msg("exec.cannot_run", issue=said), first.node)
         entries: list[_Entry] = []
         for nid in order:
             node = g.nodes[nid]
@@ -114,8 +116,9 @@ class Executor:
             srcs = g.inputs_of(nid)
             if None in srcs:  # a gap between a variadic op's inputs reports no shape issue
                 p = srcs.index(None)
-                raise ExecutionError(f"cannot run: {node.name}: input {op.input_name(p)} "
-                                     f"(port {p}) is not connected", nid)
+                said = Msg("shape.not_connected", input=op.input_name(p), port=p)
+                raise ExecutionError(Msg("exec.cannot_run",
+                                         issue=Msg("named", name=node.name, error=said)), nid)
             e.srcs = [index[s] for s in srcs]
             node.weights.convert(self.dtype)   # pending arrays stay pending until computed
             e.weights = node.weights
@@ -160,16 +163,16 @@ class Executor:
             try:
                 given[self.graph.resolve(k)] = v
             except GraphError:
-                raise ExecutionError(f"data was given for {k!r}, but there is no input of that name")
+                raise ExecutionError(Msg("exec.no_such_input", key=k))
         for i, e in enumerate(self.entries):
             if not e.feed:
                 continue
             if e.nid not in given:
-                raise ExecutionError(f"input {e.name} has no data; load a dataset or feed it", e.nid)
+                raise ExecutionError(Msg("exec.no_data", name=e.name), e.nid)
             try:
                 arr = convert_feed(e.name, given[e.nid], e.params["dtype"], self.dtype)
             except ValueError as err:
-                raise ExecutionError(str(err), e.nid) from None
+                raise ExecutionError(carried(err), e.nid) from None
             why = check_feed(e.name, tuple(e.params["shape"]), arr)
             if why:
                 raise ExecutionError(why, e.nid)
@@ -295,7 +298,7 @@ class Executor:
         if self.cursor >= self.total_steps:
             return None
         if self._fed is None:
-            raise ExecutionError("no data to step with: feed the inputs first")
+            raise ExecutionError(Msg("exec.no_feed"))
         phase, i = self._steps[self.cursor]
         rec = self._forward_step(i) if phase == "forward" else self._backward_step(i)
         self.records.append(rec)
@@ -394,15 +397,18 @@ _OP_FAILURES = (ValueError, IndexError, TypeError)
 
 def _op_failed(e: _Entry, ins: list, phase: str, err: Exception) -> ExecutionError:
     """An ExecutionError naming the node whose op failed, its input shapes and a fix."""
-    msg = str(err).strip()
+    said = carried(err)
+    msg = said if isinstance(said, Msg) else said.strip()
     if isinstance(err, GraphError):   # already a message for the user
         return ExecutionError(msg, e.nid)
-    if msg.startswith(f"{e.op.name}: "):   # the op's own message (an id out of range…)
-        return ExecutionError(f"{e.name}: {msg[len(e.op.name) + 2:]}", e.nid)
-    shapes = ", ".join(fmt_shape(np.shape(x)) for x in ins) or "none"
-    return ExecutionError(f"{e.name} ({e.op.name}) failed in the {phase} pass: {msg} "
-                          f"(inputs: {shapes}); check the data fed to the inputs, e.g. that "
-                          "every input gets the same number of examples", e.nid)
+    if isinstance(msg, Msg) and msg.id == "named" and msg.params["name"] == e.op.name:
+        # the op's own message (an id out of range…), said of this node
+        return ExecutionError(Msg("named", name=e.name, error=msg.params["error"]), e.nid)
+    if msg.startswith(f"{e.op.name}: "):
+        return ExecutionError(Msg("named", name=e.name, error=msg[len(e.op.name) + 2:]), e.nid)
+    shapes = ", ".join(fmt_shape(np.shape(x)) for x in ins) or Msg("op.none")
+    return ExecutionError(Msg("exec.op_failed", name=e.name, op=e.op.name,
+                              phase=Msg(f"exec.{phase}"), error=msg, shapes=shapes), e.nid)
 
 
 def _check_out(e: _Entry, ins: list, out: np.ndarray) -> None:
@@ -415,11 +421,9 @@ def _check_out(e: _Entry, ins: list, out: np.ndarray) -> None:
     shape = out.shape
     if len(shape) == len(e.out_shape) and all(shape[a] == d for a, d in e.out_fixed):
         return
-    got = ", ".join(fmt_shape(np.shape(x)) for x in ins) or "none"
-    raise ExecutionError(f"{e.name} ({e.op.name}) gave {fmt_shape(shape)} but its shape is "
-                         f"{fmt_shape(e.out_shape)} (inputs: {got}); the data fed to the inputs "
-                         "disagree on an open dimension: feed every input the same number of "
-                         "examples", e.nid)
+    got = ", ".join(fmt_shape(np.shape(x)) for x in ins) or Msg("op.none")
+    raise ExecutionError(Msg("exec.wrong_shape", name=e.name, op=e.op.name, shape=fmt_shape(shape),
+                             want=fmt_shape(e.out_shape), shapes=got), e.nid)
 
 
 def _broadcast_flags(e: _Entry, ins: list, out: np.ndarray) -> tuple[bool, ...]:

@@ -61,6 +61,7 @@ import numpy as np
 
 from .executor import ExecutionError, Executor
 from .graph import Graph
+from .messages import Msg
 
 GOOD = 1e-7
 CHECK = 1e-5
@@ -293,18 +294,17 @@ def gradient_check(graph: Graph, feeds: Mapping[str, Any], target: str | None = 
     is not finite, ValueError for a bad ``max_entries`` or ``eps``.
     """
     if max_entries < 1:
-        raise ValueError("max_entries must be at least 1")
+        raise ValueError(Msg("exec.max_entries"))
     if not (np.isfinite(eps) and 0 < eps < 1):
-        raise ValueError(f"ε must be a small positive number (e.g. 1e-6); got {eps!r}")
+        raise ValueError(Msg("exec.eps", eps=eps))
     work = graph.copy()
     ex = Executor(work, target, dtype=np.float64)
     if ex.target is None:
-        raise ExecutionError("gradient check needs a cost: add a loss node (a scalar output) "
-                             "or choose the target node")
+        raise ExecutionError(Msg("exec.check_needs_cost"))
     cost, grads = ex.run(feeds, training=False)
     if not np.all(np.isfinite(cost)):
-        raise ExecutionError(f"the cost is not finite ({cost}); first bad node: "
-                             f"{ex.first_nonfinite()}", ex.target)
+        raise ExecutionError(Msg("exec.cost_not_finite", cost=cost, node=ex.first_nonfinite()),
+                             ex.target)
     grads = {k: np.array(v, dtype=np.float64) for k, v in grads.items()}
     base = float(np.sum(cost))
     rng = np.random.default_rng(seed)
@@ -325,7 +325,7 @@ def gradient_check(graph: Graph, feeds: Mapping[str, Any], target: str | None = 
     def tick(n: int) -> None:
         done[0] += n
         if should_stop is not None and should_stop():
-            raise CheckCancelled(f"gradient check stopped after {done[0]} of {total} passes")
+            raise CheckCancelled(Msg("exec.check_stopped", done=done[0], total=total))
         if progress is not None:
             progress(done[0], total)
 

@@ -21,6 +21,7 @@ import networkx as nx
 import numpy as np
 
 from . import ops  # noqa: F401  (registers every op)
+from .messages import Msg, carried
 from .ops.base import ParamError, get_op, initialize, REGISTRY
 from .shapes import NodeShape, ShapeIssue, infer
 from .weights import Weights, memory_problem, pending_init
@@ -31,7 +32,8 @@ smaller ones are drawn at once from the graph's generator, so small graphs keep 
 
 
 class GraphError(ValueError):
-    """An edit or a run the graph refuses; the message says what and how to fix it."""
+    """An edit or a run the graph refuses; the message (a :class:`Msg`, which the app shows in
+    the user's language) says what and how to fix it."""
 
 
 @dataclass
@@ -134,14 +136,14 @@ class Graph:
         try:
             return self.nodes[nid]
         except KeyError:
-            raise GraphError(f"there is no node {nid!r}") from None
+            raise GraphError(Msg("graph.no_node", nid=nid)) from None
 
     def by_name(self, name: str) -> str:
         """The id of the node called ``name``."""
         for n in self.nodes.values():
             if n.name == name:
                 return n.id
-        raise GraphError(f"there is no node named {name!r}")
+        raise GraphError(Msg("graph.no_node_named", name=name))
 
     def resolve(self, ref: str) -> str:
         """Accept an id or a name."""
@@ -212,13 +214,13 @@ class Graph:
                  weights: dict | None = None) -> str:
         """Add a node of ``op``; return its id. Refuses an unknown op or bad parameters."""
         if op not in REGISTRY:
-            raise GraphError(f"unknown op {op!r}; choose one of: {', '.join(sorted(REGISTRY))}")
+            raise GraphError(Msg("graph.unknown_op", op=op, ops=", ".join(sorted(REGISTRY))))
         try:
             full = get_op(op).validate_params(dict(params or {}))
         except ParamError as e:
-            raise GraphError(f"{name or op}: {e}") from None
+            raise GraphError(Msg("named", name=name or op, error=carried(e))) from None
         if nid is not None and nid in self.nodes:
-            raise GraphError(f"a node with id {nid!r} exists already")
+            raise GraphError(Msg("graph.id_taken", nid=nid))
         if name is not None:
             self._check_name(name)
         nid = nid or self._new_id()
@@ -232,11 +234,10 @@ class Graph:
 
     def _check_name(self, name: str, exclude: str | None = None) -> None:
         if not isinstance(name, str) or not _NAME_RE.match(name):
-            raise GraphError(f"{name!r} is not a usable name: start with a letter, then letters, "
-                             "digits, _ - . [ ]")
+            raise GraphError(Msg("graph.bad_name", name=name))
         for n in self.nodes.values():
             if n.name == name and n.id != exclude:
-                raise GraphError(f"the name {name!r} is taken by another node; choose another")
+                raise GraphError(Msg("graph.name_taken", name=name))
 
     def remove_node(self, nid: str) -> dict:
         """Remove a node and its edges; return what :meth:`restore_node` needs to undo it."""
@@ -279,24 +280,23 @@ class Graph:
                 self._g.add_edge(node.id, v, key=k)
         self._changed(GraphEvent("node_added", node.id))
 
-    def check_connect(self, src: str, dst: str, port: int, shapes: bool = True) -> str | None:
+    def check_connect(self, src: str, dst: str, port: int, shapes: bool = True) -> Msg | None:
         """Why wiring ``src`` to ``dst``'s input ``port`` would be refused, or None if it is fine.
 
         With ``shapes``, a wire that would give ``dst`` a shape error is refused too.
         """
         if src not in self.nodes or dst not in self.nodes:
-            return "both ends must be nodes of this graph"
+            return Msg("graph.not_in_graph")
         op = get_op(self.nodes[dst].op)
         dname, sname = self.nodes[dst].name, self.nodes[src].name
         if port < 0 or (port >= len(op.inputs) and not op.variadic):
-            return f"{dname} ({op.name}) has no input port {port}"
+            return Msg("graph.no_port", name=dname, op=op.name, port=port)
         if src == dst:
-            return f"{dname} cannot take its own output as input (that is a cycle)"
+            return Msg("graph.self_loop", name=dname)
         if self._g.has_node(dst) and any(k == port for _, _, k in self._g.in_edges(dst, keys=True)):
-            return (f"input {op.input_name(port)} of {dname} is already connected; "
-                    "disconnect it first")
+            return Msg("graph.port_in_use", input=op.input_name(port), name=dname)
         if nx.has_path(self._g, dst, src):
-            return f"wiring {sname} → {dname} would make a cycle ({dname} already feeds {sname})"
+            return Msg("graph.cycle", src=sname, dst=dname)
         if shapes:
             out = self.shapes.get(src)
             if out is not None and out.out is not None:
@@ -308,7 +308,7 @@ class Graph:
                 for i in issues:
                     if i.node == dst and (i.port is None or i.port == port or
                                           all(s is not None for s in trial.inputs_of(dst))):
-                        return f"{dname}: {i.message}"
+                        return Msg("named", name=dname, error=i.msg or i.message)
         return None
 
     def connect(self, src: str, dst: str, port: int, check_shapes: bool = False) -> None:
@@ -328,7 +328,7 @@ class Graph:
                 self._g.remove_edge(u, dst, key=k)
                 self._changed(GraphEvent("edge_removed", dst, {"src": u, "dst": dst, "port": port}))
                 return u
-        raise GraphError(f"input port {port} of {self.nodes[dst].name} is not connected")
+        raise GraphError(Msg("graph.port_free", port=port, name=self.nodes[dst].name))
 
     def set_params(self, nid: str, changes: dict) -> dict:
         """Change some parameters; return the previous values of those parameters."""
@@ -339,7 +339,7 @@ class Graph:
         try:
             full = op.validate_params(merged)
         except ParamError as e:
-            raise GraphError(f"{node.name}: {e}") from None
+            raise GraphError(Msg("named", name=node.name, error=carried(e))) from None
         old = {k: node.params[k] for k in changes}
         node.params = full
         self._changed(GraphEvent("params_changed", nid, {"old": old}))
@@ -373,10 +373,10 @@ class Graph:
         node = self.node(nid)
         for k, v in weights.items():
             if k not in node.weights:
-                raise GraphError(f"{node.name} has no array {k!r}")
+                raise GraphError(Msg("graph.no_array", name=node.name, key=k))
             if np.shape(v) != node.weights.shape_of(k):
-                raise GraphError(f"{node.name}.{k}: shape {np.shape(v)} does not match "
-                                 f"{node.weights.shape_of(k)}")
+                raise GraphError(Msg("graph.array_shape", name=node.name, key=k, shape=np.shape(v),
+                                     want=node.weights.shape_of(k)))
         for k, v in weights.items():
             node.weights[k] = np.array(v, dtype=node.weights.dtype_of(k))
         self._changed(GraphEvent("weights_changed", nid), structural=False)
@@ -386,11 +386,11 @@ class Graph:
         """Group nodes into a named composite; return the group id."""
         members = tuple(n for n in self.nodes if n in set(nids))
         if not members:
-            raise GraphError("select at least one node to group")
+            raise GraphError(Msg("graph.group_empty"))
         for n in members:
             if self.group_of(n):
-                raise GraphError(f"{self.nodes[n].name} is already in group "
-                                 f"{self.groups[self.group_of(n)].name}; ungroup it first")
+                raise GraphError(Msg("graph.in_group", name=self.nodes[n].name,
+                                     group=self.groups[self.group_of(n)].name))
         gid = gid or f"g{len(self.groups) + 1}"
         while gid in self.groups:
             gid = f"g{int(gid[1:]) + 1}" if gid[1:].isdigit() else gid + "_"
@@ -400,14 +400,14 @@ class Graph:
 
     def ungroup(self, gid: str) -> Group:
         if gid not in self.groups:
-            raise GraphError(f"there is no group {gid!r}")
+            raise GraphError(Msg("graph.no_group", gid=gid))
         g = self.groups.pop(gid)
         self._changed(GraphEvent("group_removed", None, {"group": gid}), structural=False)
         return g
 
     def set_collapsed(self, gid: str, collapsed: bool) -> bool:
         if gid not in self.groups:
-            raise GraphError(f"there is no group {gid!r}")
+            raise GraphError(Msg("graph.no_group", gid=gid))
         g = self.groups[gid]
         old, g.collapsed = g.collapsed, bool(collapsed)
         self._changed(GraphEvent("group_changed", None, {"group": gid}), structural=False)
@@ -479,7 +479,8 @@ class Graph:
             "param_count": info.param_count if info else 0, "macs": info.macs if info else 0,
             "shape_formula": info.formula if info else None,
             "formula": op.formula, "grad_formula": op.grad_formula,
-            "issues": [str(i) for i in self.issues_for(nid)], "frozen": node.frozen,
+            "issues": [Msg("named", name=i.name, error=i.msg or i.message)
+                       for i in self.issues_for(nid)], "frozen": node.frozen,
             "trainable": any(s.trainable for s in (info.weights if info else ())),
         }
 

@@ -26,6 +26,8 @@ from typing import Any, Callable, NoReturn
 
 import numpy as np
 
+from .messages import Msg
+
 MAX_JSON_BYTES = 64 << 20        # graph.json (or a plain .json file)
 MAX_ARRAY_BYTES = 2 << 30        # all arrays together, as declared by the archive
 NUMERIC_KINDS = "biuf"           # bool, signed, unsigned, float
@@ -40,7 +42,16 @@ READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplemented
 
 
 class FileFormatError(ValueError):
-    """A file this app cannot read; the message says what is wrong and where."""
+    """A file this app cannot read; the message (a :class:`Msg`, see :func:`located`) says what is
+    wrong and where."""
+
+
+def located(where: str, reason: "Msg | str", path: str = "") -> Msg:
+    """``"<where>: <path>: <reason>"`` as a message: the place (a file or member name, a JSON
+    path such as ``nodes[3].params``) stays as it is, the reason is said in the user's language."""
+    if path:
+        reason = Msg("named", name=path, error=reason)
+    return Msg("named", name=where, error=reason)
 
 
 def short(v: Any) -> str:
@@ -49,18 +60,18 @@ def short(v: Any) -> str:
     return r if len(r) <= 60 else r[:57] + "..."
 
 
-def jtype(v: Any) -> str:
+def jtype(v: Any) -> "Msg | str":
     """What a JSON value is, in words, for messages ("the text 'x'", "a list")."""
     if v is None:
-        return "null"
+        return Msg("file.jt_null")
     if isinstance(v, bool):
-        return "true/false"
+        return Msg("file.jt_bool")
     if isinstance(v, (int, float)):
-        return f"the number {short(v)}"
+        return Msg("file.jt_number", value=short(v))
     if isinstance(v, str):
-        return f"the text {short(v)}"
+        return Msg("file.jt_text", value=short(v))
     if isinstance(v, (list, dict)):
-        return "a list" if isinstance(v, list) else "an object"
+        return Msg("file.jt_list") if isinstance(v, list) else Msg("file.jt_object")
     return type(v).__name__
 
 
@@ -76,18 +87,19 @@ class JsonCheck:
     def __init__(self, where: str) -> None:
         self.where = where
 
-    def fail(self, path: str, msg: str) -> NoReturn:
-        raise FileFormatError(f"{self.where}: {path}: {msg}" if path else f"{self.where}: {msg}")
+    def fail(self, path: str, msg: "Msg | str") -> NoReturn:
+        raise FileFormatError(located(self.where, msg, path))
 
     def obj(self, v: Any, path: str, required: tuple = (), optional: tuple = ()) -> dict:
         if not isinstance(v, dict):
-            self.fail(path, f"must be an object; got {jtype(v)}")
+            self.fail(path, Msg("file.must_be_object", got=jtype(v)))
         for k in required:
             if k not in v:
-                self.fail(path, f"the field {k!r} is missing")
+                self.fail(path, Msg("file.field_missing", key=k))
         for k in v:
             if k not in required and k not in optional:
-                self.fail(path, f"unknown field {short(k)}; expected {', '.join(required + optional)}")
+                self.fail(path, Msg("file.unknown_field", key=short(k),
+                                    fields=", ".join(required + optional)))
         return v
 
     def mapping(self, v: Any, path: str) -> dict:
@@ -96,20 +108,19 @@ class JsonCheck:
 
     def list(self, v: Any, path: str, limit: int) -> list:
         if not isinstance(v, list):
-            self.fail(path, f"must be a list; got {jtype(v)}")
+            self.fail(path, Msg("file.must_be_list", got=jtype(v)))
         if len(v) > limit:
-            self.fail(path, f"has {len(v)} entries; this app reads at most {limit}")
+            self.fail(path, Msg("file.too_many", count=len(v), limit=limit))
         return v
 
     def ident(self, v: Any, path: str) -> str:
         if not isinstance(v, str) or not ID_RE.match(v):
-            self.fail(path, "must be an id made of letters, digits, _ - . [ ] "
-                            f"(at most 100 characters); got {jtype(v)}")
+            self.fail(path, Msg("file.bad_ident", got=jtype(v)))
         return v
 
     def boolean(self, v: Any, path: str) -> bool:
         if not isinstance(v, bool):
-            self.fail(path, f"must be true or false; got {jtype(v)}")
+            self.fail(path, Msg("file.must_be_bool", got=jtype(v)))
         return v
 
     def ints(self, v: Any, path: str, none_ok: bool = False, signed: bool = False) -> list:
@@ -119,35 +130,35 @@ class JsonCheck:
         low = -MAX_INT if signed else 0
         for i, x in enumerate(v):
             if not ((x is None and none_ok) or (is_int(x) and low <= x <= MAX_INT)):
-                self.fail(f"{path}[{i}]", f"must be a whole number from {low} to {MAX_INT}; "
-                                          f"got {jtype(x)}")
+                self.fail(f"{path}[{i}]", Msg("file.int_range", low=low, high=MAX_INT,
+                                              got=jtype(x)))
         return v
 
 
 def parse_json(data: bytes, where: str) -> Any:
     """Parse JSON strictly: UTF-8, finite numbers only, no duplicate keys, bounded size."""
     if len(data) > MAX_JSON_BYTES:
-        raise FileFormatError(f"{where}: is larger than {MAX_JSON_BYTES >> 20} MiB; "
-                              "refusing to read it")
+        raise FileFormatError(located(where, Msg("file.larger_than_mib",
+                                                 mib=MAX_JSON_BYTES >> 20)))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise FileFormatError(f"{where}: is not UTF-8 text (bad byte at offset {e.start})") from None
+        raise FileFormatError(located(where, Msg("file.not_utf8", offset=e.start))) from None
 
     def constant(name: str) -> NoReturn:
-        raise FileFormatError(f"{where}: {name} is not allowed; numbers must be finite")
+        raise FileFormatError(located(where, Msg("file.constant", name=name)))
 
     def number(s: str) -> float:
         v = float(s)
         if not math.isfinite(v):
-            raise FileFormatError(f"{where}: the number {s[:40]} is too large")
+            raise FileFormatError(located(where, Msg("file.number_large", text=s[:40])))
         return v
 
     def pairs(items: list) -> dict:
         out: dict = {}
         for k, v in items:
             if k in out:
-                raise FileFormatError(f"{where}: the key {short(k)} appears twice in one object")
+                raise FileFormatError(located(where, Msg("file.key_twice", key=short(k))))
             out[k] = v
         return out
 
@@ -157,12 +168,13 @@ def parse_json(data: bytes, where: str) -> Any:
     except FileFormatError:
         raise
     except json.JSONDecodeError as e:
-        raise FileFormatError(f"{where}: invalid JSON at line {e.lineno} "
-                              f"column {e.colno}: {e.msg}") from None
+        raise FileFormatError(located(where, Msg("file.invalid_json",
+                                                 line=e.lineno, column=e.colno,
+                                            error=e.msg))) from None
     except RecursionError:
-        raise FileFormatError(f"{where}: nested too deeply to be a graph") from None
+        raise FileFormatError(located(where, Msg("file.nested"))) from None
     except ValueError as e:  # an integer with too many digits
-        raise FileFormatError(f"{where}: {e}") from None
+        raise FileFormatError(located(where, str(e))) from None
     check_plain(value, where)
     return value
 
@@ -177,8 +189,8 @@ def check_plain(value: Any, where: str) -> None:
             _check_text(v, where)
         elif isinstance(v, (list, dict)):
             if depth > MAX_JSON_DEPTH:
-                raise FileFormatError(f"{where}: nested too deeply to be a graph (more than "
-                                      f"{MAX_JSON_DEPTH} levels of lists and objects)")
+                raise FileFormatError(located(where, Msg("file.nested_levels",
+                                                         depth=MAX_JSON_DEPTH)))
             if isinstance(v, dict):
                 for k, x in v.items():
                     _check_text(k, where)
@@ -192,9 +204,8 @@ def _check_text(s: str, where: str) -> None:
         s.encode("utf-8")
     except UnicodeEncodeError as e:
         bad = s[e.start]
-        raise FileFormatError(f"{where}: the text {short(s)} holds a lone surrogate "
-                              f"(\\u{ord(bad):04x}), which is not a character; a graph with it "
-                              "could not be saved") from None
+        raise FileFormatError(located(where, Msg("file.surrogate", text=short(s),
+                                            code=f"\\u{ord(bad):04x}"))) from None
 
 
 def open_zip(f: io.BufferedIOBase) -> zipfile.ZipFile:
@@ -203,16 +214,16 @@ def open_zip(f: io.BufferedIOBase) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(f)
     except READ_ERRORS as e:
-        raise FileFormatError(f"the ZIP archive is damaged or truncated ({e})") from None
+        raise FileFormatError(Msg("file.zip_damaged", error=str(e))) from None
     names = zf.namelist()
     problem = None
     for n in names:
         if pathlike(n):
-            problem = f"the archive holds a member with a path-like name {short(n)}; refusing it"
+            problem = Msg("file.pathlike", name=short(n))
     if len(set(names)) != len(names):
-        problem = "the archive holds two members with the same name"
+        problem = Msg("file.zip_twice")
     if sum(i.file_size for i in zf.infolist()) > MAX_ARRAY_BYTES + MAX_JSON_BYTES:
-        problem = "the archive declares more than 2 GiB of content; refusing it"
+        problem = Msg("file.zip_too_big")
     if problem:
         zf.close()
         raise FileFormatError(problem)
@@ -225,8 +236,8 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int,
     more than the member declares (a member that gives more is refused at that point)."""
     name = where or info.filename
     if info.file_size > limit:
-        raise FileFormatError(f"{name}: declares {info.file_size} bytes, more than the "
-                              f"{limit} it may hold here; refusing it")
+        raise FileFormatError(located(name, Msg("file.member_declares", size=info.file_size,
+                                           limit=limit)))
     cap = info.file_size
     parts, got = [], 0
     try:
@@ -237,13 +248,12 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int,
                     break
                 got += len(part)
                 if got > cap:
-                    raise FileFormatError(f"{name}: inflates past its declared size of "
-                                          f"{cap} bytes; refusing it")
+                    raise FileFormatError(located(name, Msg("file.inflates_past", size=cap)))
                 parts.append(part)
     except FileFormatError:
         raise
     except READ_ERRORS as e:
-        raise FileFormatError(f"{name}: cannot be read from the archive ({e})") from None
+        raise FileFormatError(located(name, Msg("file.member_unreadable", error=str(e)))) from None
     return b"".join(parts)
 
 
@@ -259,21 +269,21 @@ def _npy_header(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str,
             elif version == (2, 0):
                 shape, fortran, dtype = np.lib.format.read_array_header_2_0(f)
             else:
-                raise FileFormatError(f"{where}: {key} uses .npy version {version}, which this "
-                                      "app does not read")
+                raise FileFormatError(located(where, Msg("file.npy_version", key=key,
+                                                    version=version)))
             offset = f.tell()
             data_size = info.file_size - offset
     except FileFormatError:
         raise
     except (*READ_ERRORS, SyntaxError, TypeError) as e:
-        raise FileFormatError(f"{where}: {key} is not a valid .npy array ({e})") from None
+        raise FileFormatError(located(where, Msg("file.npy_invalid",
+                                                 key=key, error=str(e)))) from None
     if dtype.hasobject or dtype.kind not in NUMERIC_KINDS:
-        raise FileFormatError(f"{where}: {key} holds {dtype} values; only numeric arrays are "
-                              "allowed (object or pickled arrays are refused)")
+        raise FileFormatError(located(where, Msg("file.npy_dtype", key=key, dtype=str(dtype))))
     nbytes = math.prod(shape) * dtype.itemsize
     if nbytes > min(data_size, MAX_ARRAY_BYTES):
-        raise FileFormatError(f"{where}: {key} declares {nbytes} bytes of data but the member "
-                              f"holds {data_size}")
+        raise FileFormatError(located(where, Msg("file.npy_size", key=key, nbytes=nbytes,
+                                            size=data_size)))
     return tuple(shape), dtype, offset, bool(fortran)
 
 
@@ -292,20 +302,20 @@ def read_npz(data: bytes, where: str, check: Check | None = None,
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except READ_ERRORS as e:
-        raise FileFormatError(f"{where}: is not a readable .npz archive ({e})") from None
+        raise FileFormatError(located(where, Msg("file.npz_unreadable", error=str(e)))) from None
     keys, total, out = [], 0, {}
     with zf:
         for info in infos:
             if not info.filename.endswith(".npy"):
-                raise FileFormatError(f"{where}: unexpected member {short(info.filename)}; "
-                                      "only .npy arrays belong here")
+                raise FileFormatError(located(where, Msg("file.npz_member",
+                                                         name=short(info.filename))))
             total += info.file_size
             if total > MAX_ARRAY_BYTES:
-                raise FileFormatError(f"{where}: the arrays declare more than "
-                                      f"{MAX_ARRAY_BYTES >> 30} GiB; refusing to read them")
+                raise FileFormatError(located(where, Msg("file.npz_too_big",
+                                                         gib=MAX_ARRAY_BYTES >> 30)))
             key = info.filename[:-4]
             if key in keys:
-                raise FileFormatError(f"{where}: an array name appears twice")
+                raise FileFormatError(located(where, Msg("file.npz_twice")))
             keys.append(key)
         for info, key in zip(infos, keys):
             if skip is not None and skip(key):
@@ -318,7 +328,8 @@ def read_npz(data: bytes, where: str, check: Check | None = None,
             try:
                 a = np.frombuffer(raw, dtype=dtype, count=math.prod(shape), offset=offset)
             except ValueError as e:
-                raise FileFormatError(f"{where}: cannot read {key} ({e})") from None
+                raise FileFormatError(located(where, Msg("file.npz_cannot_read", key=key,
+                                                    error=str(e)))) from None
             a = a.reshape(shape, order="F" if fortran else "C").copy()
             out[key] = a if a.dtype.isnative else a.astype(a.dtype.newbyteorder("="))
     return out

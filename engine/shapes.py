@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .messages import Msg
+from .messages import Msg, carried
 from .ops.base import ParamError, ShapeError, WeightSpec, fmt_shape, get_op
 from .weights import fmt_bytes, physical_bytes
 
@@ -109,7 +109,9 @@ def infer(graph: "Graph") -> tuple[dict[str, NodeShape], list[ShapeIssue]]:
                 except (ShapeError, ParamError, ZeroDivisionError):
                     formula = None
             except ParamError as e:
-                issues.append(ShapeIssue(nid, node.name, None, str(e)))
+                said = carried(e)
+                issues.append(ShapeIssue(nid, node.name, None, str(e),
+                                         msg=said if isinstance(said, Msg) else None))
         pcount = int(sum(int(np.prod(s.shape)) for s in specs if s.trainable))
         try:
             macs = int(op.macs(node.params, list(ins), out)) if out is not None else 0

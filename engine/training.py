@@ -33,6 +33,7 @@ import numpy as np
 from .executor import Executor
 from .inspect import loss_heads
 from .graph import Graph, GraphError
+from .messages import Msg
 from .ops.base import get_op
 from .ops.losses import accuracy
 from .ops.sources import convert_feed
@@ -62,11 +63,11 @@ class Dataset:
         self.arrays = {k: np.asarray(v) for k, v in arrays.items()}
         lengths = {k: (len(v) if v.ndim else -1) for k, v in self.arrays.items()}
         if any(n < 0 for n in lengths.values()):
-            raise ValueError("every dataset array needs an examples axis; "
-                             f"{[k for k, n in lengths.items() if n < 0][0]!r} is a scalar")
+            raise ValueError(Msg("train.scalar_array",
+                                 key=[k for k, n in lengths.items() if n < 0][0]))
         if len(set(lengths.values())) > 1:
-            raise ValueError("dataset arrays must have the same number of examples; got "
-                             + ", ".join(f"{k}: {n}" for k, n in lengths.items()))
+            raise ValueError(Msg("train.lengths_differ",
+                                 counts=", ".join(f"{k}: {n}" for k, n in lengths.items())))
         self.name = name
         self.description = description
         self.meta = dict(meta or {})
@@ -99,19 +100,19 @@ def split(dataset: Dataset, train: float = 0.8, dev: float = 0.2, test: float = 
     fr = {"train": train, "dev": dev, "test": test}
     for k, v in fr.items():
         if not _finite(v) or not 0 <= v <= 1:
-            raise ValueError(f"the {k} fraction must be between 0 and 1; got {v!r}")
+            raise ValueError(Msg("train.fraction_range", split=Msg(f"train.split_{k}"), value=v))
     if abs(train + dev + test - 1.0) > 1e-6:
-        raise ValueError(f"the train, dev and test fractions must add up to 1; "
-                         f"{train} + {dev} + {test} = {train + dev + test:g}")
+        raise ValueError(Msg("train.fractions_sum", train=train, dev=dev, test=test,
+                             total=f"{train + dev + test:g}"))
     if train <= 0:
-        raise ValueError("the train fraction must be above 0: training needs examples")
+        raise ValueError(Msg("train.fraction_zero"))
     n = len(dataset)
     perm = np.random.default_rng(seed).permutation(n)
     n_train = int(round(train * n))
     n_dev = int(round(dev * n)) if test > 0 else n - n_train
     n_dev = min(n_dev, n - n_train)
     if n_train == 0:
-        raise ValueError(f"{n} examples at a train fraction of {train} leave none for training")
+        raise ValueError(Msg("train.none_left", n=n, train=train))
     parts = perm[:n_train], perm[n_train:n_train + n_dev], perm[n_train + n_dev:]
     return tuple(dataset.subset(p, f"{dataset.name} ({k})")
                  for p, k in zip(parts, ("train", "dev", "test")))  # type: ignore[return-value]
@@ -121,7 +122,7 @@ class TrainingDiverged(ArithmeticError):
     """The cost or a value became NaN or infinite, or the cost grew far above its start;
     ``node`` names where (None when unknown), ``iteration`` when, ``suggested_lr`` the fix."""
 
-    def __init__(self, message: str, node: str | None, iteration: int,
+    def __init__(self, message: "Msg | str", node: str | None, iteration: int,
                  suggested_lr: float | None = None) -> None:
         super().__init__(message)
         self.node = node
@@ -153,28 +154,26 @@ class TrainConfig:
     def validate(self) -> None:
         """Raise ValueError naming the setting and an acceptable value."""
         if self.optimizer not in OPTIMIZERS:
-            raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}; "
-                             f"got {self.optimizer!r}")
+            raise ValueError(Msg("train.optimizer", names=", ".join(OPTIMIZERS),
+                                 value=self.optimizer))
         if not _finite(self.lr) or self.lr <= 0:
-            raise ValueError(f"the learning rate must be a number greater than 0 (e.g. 0.01); "
-                             f"got {self.lr!r}")
+            raise ValueError(Msg("train.lr", value=self.lr))
         if not _whole(self.batch_size) or self.batch_size < 0:
-            raise ValueError("the batch size must be a whole number: 0 for the full batch, "
-                             f"1 for stochastic, more for mini-batches; got {self.batch_size!r}")
+            raise ValueError(Msg("train.batch_size", value=self.batch_size))
         if not _whole(self.epochs) or self.epochs < 1:
-            raise ValueError(f"epochs must be a whole number of at least 1; got {self.epochs!r}")
+            raise ValueError(Msg("train.epochs", value=self.epochs))
         for name in ("momentum", "beta1", "beta2", "rho"):
             v = getattr(self, name)
             if not _finite(v) or not 0 <= v < 1:
-                raise ValueError(f"{name} must be at least 0 and below 1 (e.g. 0.9); got {v!r}")
+                raise ValueError(Msg("train.below_one", name=name, value=v))
         if not _finite(self.eps) or self.eps <= 0:
-            raise ValueError(f"eps must be a small positive number (e.g. 1e-8); got {self.eps!r}")
+            raise ValueError(Msg("train.eps", value=self.eps))
         try:
             dt = np.dtype(self.dtype)
         except TypeError:
             dt = None
         if dt is None or dt.kind != "f":
-            raise ValueError(f"dtype must be float32 or float64; got {self.dtype!r}")
+            raise ValueError(Msg("train.dtype", value=self.dtype))
         self.batch_size, self.epochs = int(self.batch_size), int(self.epochs)
 
     @property
@@ -251,15 +250,14 @@ class Trainer:
         self.config = config = config if config is not None else TrainConfig()
         config.validate()
         if len(train) == 0:
-            raise ValueError("the training set is empty; load or generate some data")
+            raise ValueError(Msg("train.empty"))
         self.dtype = np.dtype(config.dtype)
         self.executor = Executor(graph, target, dtype=self.dtype, seed=config.seed)
         if self.executor.target is None:
-            raise GraphError("the graph has no cost to minimize: end it with a loss node whose "
-                             "reduction is 'mean' (a single number)")
+            raise GraphError(Msg("train.no_cost"))
         if graph.shapes[self.executor.target].out != ():
-            raise GraphError(f"the cost {graph.nodes[self.executor.target].name} must be a single "
-                             "number; use a loss with reduction 'mean'")
+            raise GraphError(Msg("train.cost_not_scalar",
+                                 name=graph.nodes[self.executor.target].name))
         self.target = self.executor.target
         self.loss_node = find_loss_node(graph, self.target)
         self.heads = loss_heads.loss_heads(graph, self.target)
@@ -291,10 +289,11 @@ class Trainer:
             if not get_op(node.op).is_feed:
                 continue
             if node.name not in ds.arrays:
-                raise ValueError(f"the {what} data has no array named {node.name!r} for input "
-                                 f"{node.name}; it has {', '.join(ds.arrays) or 'none'}. Rename the "
-                                 "input node or the dataset array")
-            arr = convert_feed(f"the {what} data for {node.name}", ds.arrays[node.name],
+                raise ValueError(Msg("train.no_input_array", what=Msg(f"train.for_{what}"),
+                                     name=node.name,
+                                     arrays=", ".join(ds.arrays) or Msg("op.none")))
+            arr = convert_feed(Msg("train.data_for", what=Msg(f"train.for_{what}"), name=node.name),
+                               ds.arrays[node.name],
                                node.params["dtype"], self.dtype)
             out.append((nid, np.ascontiguousarray(arr)))
         return out
@@ -394,16 +393,16 @@ class Trainer:
             return   # the next iteration stops at the value that overflows, and names its node
         if why:
             node = None if math.isfinite(tc) else self.executor.first_nonfinite()
-            raise TrainingDiverged(f"training stopped after epoch {self.epoch}: {why}"
-                                   + (f" first at node {node!r}" if node else "") + ". "
-                                   + self._fix(), node, self.iteration, self._suggestion())
+            said = Msg("train.stopped_epoch_at", epoch=self.epoch, why=why, node=node,
+                       fix=self._fix()) if node else \
+                Msg("train.stopped_epoch", epoch=self.epoch, why=why, fix=self._fix())
+            raise TrainingDiverged(said, node, self.iteration, self._suggestion())
 
     def _suggestion(self) -> float:
         return suggest_lr(self.config.lr, self.config.optimizer)
 
-    def _fix(self) -> str:
-        return (f"The learning rate α = {self.config.lr:g} is too large for this network: "
-                f"try a smaller learning rate, such as α = {self._suggestion():g}")
+    def _fix(self) -> Msg:
+        return Msg("train.lr_fix", lr=self.config.lr, suggest=self._suggestion())
 
     def _diverged(self, grads: dict, update: bool = False) -> None:
         node = self.executor.first_nonfinite()
@@ -413,9 +412,9 @@ class Trainer:
                 bad = [key for key in grads if not np.isfinite(self._new_w[key]).all()]
             node = self.graph.nodes[bad[0][0]].name if bad else None
         it = self.iteration + 1
-        where = f" first at node {node!r}" if node else ""
-        raise TrainingDiverged(f"training stopped at iteration {it}: the values became NaN or "
-                               f"infinite{where}. " + self._fix(), node, it, self._suggestion())
+        said = Msg("train.stopped_nan_at", it=it, node=node, fix=self._fix()) if node else \
+            Msg("train.stopped_nan", it=it, fix=self._fix())
+        raise TrainingDiverged(said, node, it, self._suggestion())
 
     # -- many iterations -----------------------------------------------------------------------
     def run(self, max_iterations: int | None = None, should_stop: Callable[[], bool] | None = None,
@@ -502,8 +501,7 @@ class Trainer:
         ex.run(dict(self._prepare(dataset, "prediction")), training=False, backward=False)
         v = ex.last_values[ex.index[nid]]
         if v is None:
-            raise GraphError(f"{self.graph.nodes[nid].name} does not lead to the cost; "
-                             "it is not computed while training")
+            raise GraphError(Msg("train.not_on_path", name=self.graph.nodes[nid].name))
         return np.array(v)
 
 

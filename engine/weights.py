@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import numpy as np
 
+from .messages import Msg
 from .ops.base import WeightSpec, initialize
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -218,7 +219,7 @@ def run_bytes(graph: "Graph", dtype=np.float64, batch: int = 1,
 
 
 def memory_problem(graph: "Graph", dtype=np.float64, batch: int = 1, backward: bool = False,
-                   available: int | None = None) -> tuple[str, str] | None:
+                   available: int | None = None) -> tuple[Msg, str] | None:
     """(message, node id) when the run would need more memory than is available, else None.
 
     Runs under 256 MB are not checked (reading /proc on every training step costs time).
@@ -231,11 +232,11 @@ def memory_problem(graph: "Graph", dtype=np.float64, batch: int = 1, backward: b
         return None
     big, nid = per[0]
     name = graph.nodes[nid].name
-    what = "forward and backward pass" if backward else "forward pass"
-    return (f"a {what} on {batch} example{'s' if batch != 1 else ''} needs about "
-            f"{fmt_bytes(total)} in {np.dtype(dtype).name}, but only {fmt_bytes(free)} of memory "
-            f"is available; the largest part is {name} ({fmt_bytes(big)}). Use fewer examples "
-            f"per batch, float32, or a smaller {name}", nid)
+    what = Msg("graph.pass_both") if backward else Msg("graph.pass_forward")
+    return (Msg("graph.memory", what=what, batch=batch,
+                examples=Msg("graph.examples" if batch != 1 else "graph.example"),
+                total=fmt_bytes(total), dtype=np.dtype(dtype).name, free=fmt_bytes(free),
+                name=name, big=fmt_bytes(big)), nid)
 
 
 __all__ = ["Weights", "Pending", "pending_init", "pending_fill", "available_bytes",

@@ -23,7 +23,7 @@ from PySide6.QtGui import QAction, QActionGroup, QFontDatabase
 from PySide6.QtWidgets import QMenu, QWidget
 
 from engine.messages import CONTEXT as ENGINE_CONTEXT
-from engine.messages import Msg
+from engine.messages import Msg, carried
 from engine.resources import asset
 
 SETTINGS_KEY = "ui/language"
@@ -235,6 +235,12 @@ def render(message: "Msg | str") -> str:
     if isinstance(message, Msg):
         return message.render(lambda text: QCoreApplication.translate(ENGINE_CONTEXT, text))
     return message
+
+
+def error_text(exc: BaseException) -> str:
+    """An exception's message in the current language: the engine's errors carry a Msg (see
+    :func:`engine.messages.carried`); any other exception gives its own text."""
+    return render(carried(exc))
 
 
 def issue_text(issue, with_name: bool = True) -> str:

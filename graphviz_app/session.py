@@ -18,6 +18,8 @@ from engine.inspect.data_view import SplitChoice
 
 from .i18n import translate
 
+from .i18n import render
+
 
 MAX_LOG = 1000
 
@@ -66,10 +68,11 @@ class Session(QObject):
     # -- messages -------------------------------------------------------------------------------
     def report(self, text: str, node: str | None = None) -> None:
         """Tell the user ``text`` (status bar and Messages panel); ``node`` is the id of the
-        node it concerns, if any. ``message.emit(text)`` still works and logs without a node."""
+        node it concerns, if any. ``message.emit(text)`` still works and logs without a node.
+        An engine message (:class:`engine.messages.Msg`) is said in the user's language."""
         self._node_of_message = node
         try:
-            self.message.emit(text)
+            self.message.emit(render(text))
         finally:
             self._node_of_message = None
 
@@ -178,6 +181,7 @@ class Session(QObject):
         return True
 
     def _refuse(self, reason: str) -> None:
+        reason = render(reason)
         self.last_refusal = reason
         self.report(reason)
         self.refused.emit(reason)

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Actions</name>
@@ -27,7 +28,7 @@
         <translation>连线</translation>
     </message>
     <message>
-        <source>Drag a wire's input end away</source>
+        <source>Drag a wire&apos;s input end away</source>
         <translation>把连线的输入端拖开</translation>
     </message>
     <message>
@@ -552,7 +553,7 @@
 <context>
     <name>CostSurface</name>
     <message>
-        <source>Half-width of the grid around 0 for each axis (the current point and the runs' paths are always included)</source>
+        <source>Half-width of the grid around 0 for each axis (the current point and the runs&apos; paths are always included)</source>
         <translation>每个轴上以 0 为中心的网格半宽（当前点和各次运行的路径总会包含在内）</translation>
     </message>
     <message>
@@ -647,7 +648,7 @@
         <translation>全部行：</translation>
     </message>
     <message>
-        <source>Click a column's name to read it as numbers or as categories</source>
+        <source>Click a column&apos;s name to read it as numbers or as categories</source>
         <translation>点击列名，在按数值读取和按类别读取之间切换</translation>
     </message>
     <message>
@@ -822,7 +823,7 @@ The data set in use is unchanged.</source>
         <translation>还没有数据集；请先载入一个（文件 → 数据）。</translation>
     </message>
     <message>
-        <source>{what}: the head now reads {node}'s output for {count} examples, computed once; train it (the frozen layers no longer run at every step)</source>
+        <source>{what}: the head now reads {node}&apos;s output for {count} examples, computed once; train it (the frozen layers no longer run at every step)</source>
         <translation>{what}：头部现在读取 {node} 在 {count} 个样本上的输出（只计算一次）；训练它吧（冻结的层不再在每一步运行）</translation>
     </message>
     <message>
@@ -924,7 +925,7 @@ The data set in use is unchanged.</source>
         <translation>&lt;b&gt;没有数据集。&lt;/b&gt;打开一个示例，或者用“文件 → 数据”导入 CSV 文件或图像文件夹，或者载入手写数字、文本语料库或示例图片。</translation>
     </message>
     <message>
-        <source>Split (Training dock): all {train} for training; dev: the example's own set &lt;b&gt;{dev_name}&lt;/b&gt; ({dev} examples)</source>
+        <source>Split (Training dock): all {train} for training; dev: the example&apos;s own set &lt;b&gt;{dev_name}&lt;/b&gt; ({dev} examples)</source>
         <translation>划分（训练面板）：全部 {train} 个用于训练；验证集：示例自带的 &lt;b&gt;{dev_name}&lt;/b&gt;（{dev} 个）</translation>
     </message>
     <message>
@@ -936,7 +937,7 @@ The data set in use is unchanged.</source>
         <translation>划分（训练面板，训练比例 {fraction:g}）：训练集 {train} 个，验证集 {dev} 个</translation>
     </message>
     <message>
-        <source> (training now uses the generated set {name}, not this data; choose it in the Training dock's Data list)</source>
+        <source> (training now uses the generated set {name}, not this data; choose it in the Training dock&apos;s Data list)</source>
         <translation>（训练现在用的是生成的数据集 {name}，而不是这份数据；请在训练面板的“数据”列表中选择它）</translation>
     </message>
     <message>
@@ -1011,7 +1012,7 @@ The data set in use is unchanged.</source>
         <translation>预测；● 训练集，□ 验证集</translation>
     </message>
     <message>
-        <source>selected layer's units: red +, blue −</source>
+        <source>selected layer&apos;s units: red +, blue −</source>
         <translation>所选层的单元：红 +，蓝 −</translation>
     </message>
     <message>
@@ -1023,7 +1024,7 @@ The data set in use is unchanged.</source>
         <translation>没有隐藏单元</translation>
     </message>
     <message>
-        <source>No non-linear activation: {layers} collapse to one affine map a = W·x + b with W = {formula} = {W} and b = {b}. Its boundary W·x + b = 0 (dashed) lies exactly on the network's: depth without non-linearity is still one straight line.</source>
+        <source>No non-linear activation: {layers} collapse to one affine map a = W·x + b with W = {formula} = {W} and b = {b}. Its boundary W·x + b = 0 (dashed) lies exactly on the network&apos;s: depth without non-linearity is still one straight line.</source>
         <translation>没有非线性激活函数：{layers} 合并成一个仿射映射 a = W·x + b，其中 W = {formula} = {W}，b = {b}。它的边界 W·x + b = 0（虚线）与网络的边界完全重合：没有非线性，再深也只是一条直线。</translation>
     </message>
     <message>
@@ -1401,7 +1402,7 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>卷积核</translation>
     </message>
     <message>
-        <source>the Gaussian blur's σ in pixels</source>
+        <source>the Gaussian blur&apos;s σ in pixels</source>
         <translation>高斯模糊的 σ（像素）</translation>
     </message>
     <message>
@@ -1413,7 +1414,7 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>加入图中某个卷积节点学到的滤波器</translation>
     </message>
     <message>
-        <source>run the graph up to this node on the image (resized to the network's input) and show its channels</source>
+        <source>run the graph up to this node on the image (resized to the network&apos;s input) and show its channels</source>
         <translation>在图像上（缩放到网络的输入尺寸）把图运行到这个节点，并显示它的各个通道</translation>
     </message>
     <message>
@@ -1433,8 +1434,8 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>我的卷积核: 1 0 -1; 2 0 -2; 1 0 -1</translation>
     </message>
     <message>
-        <source>3, 5 or 7 rows of as many numbers, rows separated by ';'</source>
-        <translation>3、5 或 7 行，每行同样多个数，行之间用 ';' 分隔</translation>
+        <source>3, 5 or 7 rows of as many numbers, rows separated by &apos;;&apos;</source>
+        <translation>3、5 或 7 行，每行同样多个数，行之间用 &apos;;&apos; 分隔</translation>
     </message>
     <message>
         <source>Add</source>
@@ -1524,8 +1525,16 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>只采到了不可导点</translation>
     </message>
     <message>
-        <source>Relative error ‖a − n‖ / (‖a‖ + ‖n‖): below {good:g} good. Otherwise the difference is set against the noise floor (how far rounding in J and the step ε can move the finite differences): within it, at the noise floor; what is left above it below {check:g} of the gradients' size, look closer; more, wrong.</source>
+        <source>Relative error ‖a − n‖ / (‖a‖ + ‖n‖): below {good:g} good. Otherwise the difference is set against the noise floor (how far rounding in J and the step ε can move the finite differences): within it, at the noise floor; what is left above it below {check:g} of the gradients&apos; size, look closer; more, wrong.</source>
         <translation>相对误差 ‖a − n‖ / (‖a‖ + ‖n‖)：低于 {good:g} 为良好。否则把差异与噪声底比较（J 中的舍入和步长 ε 能让有限差分变动多少）：在噪声底之内，为“处于噪声底”；超出噪声底的部分低于梯度大小的 {check:g}，为“需要细看”；更多，为“错误”。</translation>
+    </message>
+    <message>
+        <source>{why}; nothing to show</source>
+        <translation>{why}；没有可显示的结果</translation>
+    </message>
+    <message>
+        <source>gradient check failed: {why}</source>
+        <translation>梯度检验失败：{why}</translation>
     </message>
     <message>
         <source>Check gradients</source>
@@ -1864,7 +1873,7 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>准确率（无：这是回归代价）</translation>
     </message>
     <message>
-        <source>the cost is the sum of {n} heads; each head's figures and verdict:</source>
+        <source>the cost is the sum of {n} heads; each head&apos;s figures and verdict:</source>
         <translation>代价是 {n} 个输出头之和；每个输出头的数字和判断：</translation>
     </message>
     <message>
@@ -2118,8 +2127,8 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>每个节点都显示了它的梯度；悬停在节点上查看它的值、梯度和公式。</translation>
     </message>
     <message>
-        <source>No backward pass: the graph has no scalar cost (end it with a loss whose reduction is 'mean'). Hover a node for its value.</source>
-        <translation>没有反向传播：这张图没有标量代价（请以 reduction 为 'mean' 的损失函数结尾）。悬停在节点上查看它的值。</translation>
+        <source>No backward pass: the graph has no scalar cost (end it with a loss whose reduction is &apos;mean&apos;). Hover a node for its value.</source>
+        <translation>没有反向传播：这张图没有标量代价（请以 reduction 为 &apos;mean&apos; 的损失函数结尾）。悬停在节点上查看它的值。</translation>
     </message>
     <message>
         <source>Back (Shift+F10) steps back through the passes; Reset (Shift+F5) or Play (F5) starts again.</source>
@@ -2130,8 +2139,8 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>没有可以再走的步了：按重置（Shift+F5）或播放（F5）重新开始，按后退（Shift+F10）回顾</translation>
     </message>
     <message>
-        <source>no backward pass: the graph has no scalar cost (end it with a loss whose reduction is 'mean')</source>
-        <translation>没有反向传播：这张图没有标量代价（请以 reduction 为 'mean' 的损失函数结尾）</translation>
+        <source>no backward pass: the graph has no scalar cost (end it with a loss whose reduction is &apos;mean&apos;)</source>
+        <translation>没有反向传播：这张图没有标量代价（请以 reduction 为 &apos;mean&apos; 的损失函数结尾）</translation>
     </message>
     <message>
         <source>random numbers for {names}</source>
@@ -2225,7 +2234,7 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>暂停</translation>
     </message>
     <message>
-        <source>The node's value, weights and cached arrays; after the backward pass each opens beside its gradient</source>
+        <source>The node&apos;s value, weights and cached arrays; after the backward pass each opens beside its gradient</source>
         <translation>节点的值、权重和缓存的数组；反向传播之后，每个数组都和它的梯度并排打开</translation>
     </message>
     <message>
@@ -2425,7 +2434,7 @@ Backward: its gradient arrives as {big} and is summed over axes {axes} back to {
         <translation>权重已恢复为训练之前的值</translation>
     </message>
     <message>
-        <source>{run}'s start does not fit the edited graph for {arrays}; those start from the current weights</source>
+        <source>{run}&apos;s start does not fit the edited graph for {arrays}; those start from the current weights</source>
         <translation>{run} 的起点与编辑后的图在 {arrays} 上不匹配；这些数组从当前权重开始</translation>
     </message>
     <message>
@@ -2468,7 +2477,7 @@ Backward: its gradient arrives as {big} and is summed over axes {axes} back to {
         <translation>训练集</translation>
     </message>
     <message>
-        <source>Split the dev set off the training data, or use one of the example's own dev sets (which may come from another distribution)</source>
+        <source>Split the dev set off the training data, or use one of the example&apos;s own dev sets (which may come from another distribution)</source>
         <translation>从训练数据中分出验证集，或者使用示例自带的验证集（可能来自另一个分布）</translation>
     </message>
     <message>
@@ -2504,7 +2513,7 @@ Backward: its gradient arrives as {big} and is summed over axes {axes} back to {
         <translation>种子</translation>
     </message>
     <message>
-        <source>Start from the graph's current weights, from fresh random weights drawn with the seed, or from exactly the initial weights of an earlier run (to compare settings)</source>
+        <source>Start from the graph&apos;s current weights, from fresh random weights drawn with the seed, or from exactly the initial weights of an earlier run (to compare settings)</source>
         <translation>从图当前的权重开始，从用种子重新随机生成的权重开始，或者从之前某次运行的初始权重开始（用来比较设置）</translation>
     </message>
     <message>
@@ -2568,7 +2577,7 @@ Backward: its gradient arrives as {big} and is summed over axes {axes} back to {
         <translation>不适合这张图、因而未列出的数据：{names}</translation>
     </message>
     <message>
-        <source>No data fits this graph's inputs ({inputs}){first}. Load data of that shape, or change the inputs.</source>
+        <source>No data fits this graph&apos;s inputs ({inputs}){first}. Load data of that shape, or change the inputs.</source>
         <translation>没有数据适合这张图的输入（{inputs}）{first}。请载入那种形状的数据，或者修改输入。</translation>
     </message>
     <message>
@@ -2576,7 +2585,7 @@ Backward: its gradient arrives as {big} and is summed over axes {axes} back to {
         <translation>无法训练：{why}。</translation>
     </message>
     <message>
-        <source>the graph's current weights</source>
+        <source>the graph&apos;s current weights</source>
         <translation>图当前的权重</translation>
     </message>
     <message>
@@ -2758,7 +2767,7 @@ The weights are unchanged.</source>
         <translation>输入 {input}（端口 {port}）没有连接</translation>
     </message>
     <message>
-        <source>it would hold {count:,} numbers ({size}), more than this machine's {limit} of memory; use smaller sizes (units, channels, kernel or shape)</source>
+        <source>it would hold {count:,} numbers ({size}), more than this machine&apos;s {limit} of memory; use smaller sizes (units, channels, kernel or shape)</source>
         <translation>它将包含 {count:,} 个数（{size}），超过这台机器 {limit} 的内存；请用更小的尺寸（单元数、通道数、卷积核或形状）</translation>
     </message>
     <message>
@@ -2770,7 +2779,7 @@ The weights are unchanged.</source>
         <translation>matmul 的输入至少要有 1 维</translation>
     </message>
     <message>
-        <source>inner dimensions differ: a is {a}, b is {b} ({ka} ≠ {kb}); b needs {ka} rows to match a's last axis (transpose or reshape one of them)</source>
+        <source>inner dimensions differ: a is {a}, b is {b} ({ka} ≠ {kb}); b needs {ka} rows to match a&apos;s last axis (transpose or reshape one of them)</source>
         <translation>内侧维度不一致：a 是 {a}，b 是 {b}（{ka} ≠ {kb}）；b 需要 {ka} 行才能与 a 的最后一个轴匹配（把其中一个转置或 reshape）</translation>
     </message>
     <message>
@@ -2786,7 +2795,7 @@ The weights are unchanged.</source>
         <translation>输入是标量，没有可以归约的轴；把 axes 留空</translation>
     </message>
     <message>
-        <source>shape entry {i} is 0 (copy the input's axis {i}), but the input {shape} has only {ndim} axes; give the size instead</source>
+        <source>shape entry {i} is 0 (copy the input&apos;s axis {i}), but the input {shape} has only {ndim} axes; give the size instead</source>
         <translation>形状的第 {i} 项是 0（复制输入的第 {i} 个轴），但输入 {shape} 只有 {ndim} 个轴；请直接给出尺寸</translation>
     </message>
     <message>
@@ -2830,6 +2839,1038 @@ The weights are unchanged.</source>
         <translation>第 {axis} 个轴（大小 {d}）的切片 {start}:{stop}:{step} 是空的；请在 0..{d} 之内选择 start 和 stop</translation>
     </message>
     <message>
+        <source>{name}: {error}</source>
+        <translation>{name}：{error}</translation>
+    </message>
+    <message>
+        <source>{name} must be one of {choices}; got {value!r}</source>
+        <translation>{name} 必须是 {choices} 之一；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>{name}: every dimension must be at least 1 (or left open); got {value!r}</source>
+        <translation>{name}：每个维度必须至少为 1（或留空）；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>{name} must be {kind}; got {value!r}</source>
+        <translation>{name} 必须是{kind}；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>{name} must be at least {min}; got {value}</source>
+        <translation>{name} 必须至少为 {min}；得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be at most {max}; got {value}</source>
+        <translation>{name} 最多为 {max}；得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{name}: every entry must be at least {min}; got {value}</source>
+        <translation>{name}：每一项必须至少为 {min}；得到的是 {value}</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a finite number</source>
+        <translation>有限的数</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a list of whole numbers</source>
+        <translation>整数列表</translation>
+    </message>
+    <message>
+        <source>a shape (whole numbers, None for open)</source>
+        <translation>形状（整数，None 表示不定）</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>{op} has no parameter {name!r}; it has {known}</source>
+        <translation>{op} 没有参数 {name!r}；它的参数是 {known}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>unknown initializer {init!r}; use one of {names}</source>
+        <translation>未知的初始化方式 {init!r}；请使用 {names} 之一</translation>
+    </message>
+    <message>
+        <source>shapes {a} and {b} do not broadcast: axis {axis} is {x} and {y}</source>
+        <translation>形状 {a} 和 {b} 无法广播：轴 {axis} 分别是 {x} 和 {y}</translation>
+    </message>
+    <message>
+        <source>axis {axis} is out of range for {ndim} dimensions</source>
+        <translation>轴 {axis} 超出了 {ndim} 个维度的范围</translation>
+    </message>
+    <message>
+        <source>{op} needs a 4-D input N x C x H x W (channels first); got {shape}</source>
+        <translation>{op} 需要 4 维输入 N x C x H x W（通道在前）；得到的是 {shape}</translation>
+    </message>
+    <message>
+        <source>input {shape}, kernel {k}, stride {s}, padding {p}</source>
+        <translation>输入 {shape}，卷积核 {k}，步幅 {s}，填充 {p}</translation>
+    </message>
+    <message>
+        <source>{desc}: the kernel is larger than the padded input ({d} + 2*{p} = {padded} &lt; {k}); use a smaller kernel or more padding</source>
+        <translation>{desc}：卷积核比填充后的输入还大（{d} + 2*{p} = {padded} &lt; {k}）；请用更小的卷积核或更多的填充</translation>
+    </message>
+    <message>
+        <source>{desc}: ({d} - {k} + 2*{p})/{s} + 1 = {v} is not a whole number; change the stride or the padding</source>
+        <translation>{desc}：({d} - {k} + 2*{p})/{s} + 1 = {v} 不是整数；请修改步幅或填充</translation>
+    </message>
+    <message>
+        <source>conv2d needs the channel count (axis 1) of its input to be known</source>
+        <translation>conv2d 需要知道输入的通道数（轴 1）</translation>
+    </message>
+    <message>
+        <source>{op} needs an input N x C x H x W; got {shape}</source>
+        <translation>{op} 需要输入 N x C x H x W；得到的是 {shape}</translation>
+    </message>
+    <message>
+        <source>bias and alpha cannot both be 0 (the divisor would be 0)</source>
+        <translation>bias 和 alpha 不能同时为 0（除数会是 0）</translation>
+    </message>
+    <message>
+        <source>lrn needs channels on axis 1 (N x C x ...); got {shape}</source>
+        <translation>lrn 需要通道在轴 1 上（N x C x ...）；得到的是 {shape}</translation>
+    </message>
+    <message>
+        <source>the input&apos;s {c} channels do not split into {g} groups; choose groups dividing {c}</source>
+        <translation>输入的 {c} 个通道无法分成 {g} 组；请选择能整除 {c} 的组数</translation>
+    </message>
+    <message>
+        <source>{o} filters do not split into {g} groups; make out_channels a multiple of {g}</source>
+        <translation>{o} 个滤波器无法分成 {g} 组；请让 out_channels 是 {g} 的倍数</translation>
+    </message>
+    <message>
+        <source>input x{port}: {reason}; make the sizes equal, or 1 on that axis</source>
+        <translation>输入 x{port}：{reason}；请让两边大小相等，或在该轴上为 1</translation>
+    </message>
+    <message>
+        <source>pads needs 4 entries (top, left, bottom, right); got {pads}</source>
+        <translation>pads 需要 4 项（上、左、下、右）；得到的是 {pads}</translation>
+    </message>
+    <message>
+        <source>pads {pads} cut away all of axis {axis} (size {d}); cut less</source>
+        <translation>pads {pads} 把轴 {axis}（大小 {d}）全部裁掉了；请少裁一些</translation>
+    </message>
+    <message>
+        <source>({d} + {extra} - {k})/{s} + 1 = {v} is not a whole number of windows; change the stride or the pads</source>
+        <translation>({d} + {extra} - {k})/{s} + 1 = {v} 不是整数个窗口；请修改步幅或 pads</translation>
+    </message>
+    <message>
+        <source>dense needs an input N x features; got {shape} (add a reshape)</source>
+        <translation>dense 需要输入 N x 特征数；得到的是 {shape}（加一个 reshape）</translation>
+    </message>
+    <message>
+        <source>dense needs its input&apos;s last dimension (the features) to be known</source>
+        <translation>dense 需要知道输入的最后一个维度（特征数）</translation>
+    </message>
+    <message>
+        <source>id {value} is not a whole number; ids must be integers in 0 .. {top}</source>
+        <translation>id {value} 不是整数；id 必须是 0 .. {top} 之间的整数</translation>
+    </message>
+    <message>
+        <source>id {value} is out of range 0 .. {top}; raise num_embeddings to at least {need} or fix the data</source>
+        <translation>id {value} 超出范围 0 .. {top}；请把 num_embeddings 增大到至少 {need}，或修正数据</translation>
+    </message>
+    <message>
+        <source>rate must be below 1 (1 would drop everything); got {rate}</source>
+        <translation>rate 必须小于 1（1 会丢弃全部）；得到的是 {rate}</translation>
+    </message>
+    <message>
+        <source>batch_norm needs an input N x F or N x C x H x W with a known axis 1; got {shape}</source>
+        <translation>batch_norm 需要输入 N x F 或 N x C x H x W，且轴 1 已知；得到的是 {shape}</translation>
+    </message>
+    <message>
+        <source>{op} needs a batch axis: prediction is a scalar</source>
+        <translation>{op} 需要一个批量轴：预测值是标量</translation>
+    </message>
+    <message>
+        <source>target {target} does not match prediction {pred}; reshape one of them</source>
+        <translation>目标 {target} 与预测 {pred} 不匹配；请 reshape 其中一个</translation>
+    </message>
+    <message>
+        <source>class id {value} is out of range for {k} classes (ids must be 0..{top})</source>
+        <translation>类别 id {value} 超出了 {k} 个类别的范围（id 必须是 0..{top}）</translation>
+    </message>
+    <message>
+        <source>softmax_ce needs logits of shape NxK; got {shape}</source>
+        <translation>softmax_ce 需要形状为 NxK 的 logits；得到的是 {shape}</translation>
+    </message>
+    <message>
+        <source>target has {ids} class ids but the prediction has {rows} rows</source>
+        <translation>目标有 {ids} 个类别 id，但预测有 {rows} 行</translation>
+    </message>
+    <message>
+        <source>target {target} does not match prediction {pred}: give class ids (N) or one-hot rows (NxK)</source>
+        <translation>目标 {target} 与预测 {pred} 不匹配：请给出类别 id（N）或 one-hot 行（NxK）</translation>
+    </message>
+    <message>
+        <source>{op} needs at least 1 axis (the classes); the input is a scalar</source>
+        <translation>{op} 至少需要 1 个轴（类别）；输入是标量</translation>
+    </message>
+    <message>
+        <source>{name}: the data is not a regular array of numbers (rows of different lengths?)</source>
+        <translation>{name}：数据不是规整的数字数组（各行长度不同？）</translation>
+    </message>
+    <message>
+        <source>{name}: the data must be real numbers; got values of type {dtype}</source>
+        <translation>{name}：数据必须是实数；得到的值类型是 {dtype}</translation>
+    </message>
+    <message>
+        <source>{name} takes integer ids (its dtype is int), but the data holds {value}; give whole numbers, or set the input&apos;s dtype to float</source>
+        <translation>{name} 接收整数 id（它的 dtype 是 int），但数据中有 {value}；请给出整数，或把该输入的 dtype 设为 float</translation>
+    </message>
+    <message>
+        <source>shape may contain at most one -1 (the inferred size); got {shape}</source>
+        <translation>shape 中最多只能有一个 -1（自动推断的大小）；得到的是 {shape}</translation>
+    </message>
+    <message>
+        <source>{name}: expected {ndim} dimensions ({declared}), got {got} ({shape})</source>
+        <translation>{name}：应有 {ndim} 个维度（{declared}），实际是 {got} 个（{shape}）</translation>
+    </message>
+    <message>
+        <source>{name}: axis {axis} should be {want}, got {got} (data {shape})</source>
+        <translation>{name}：轴 {axis} 应为 {want}，实际是 {got}（数据 {shape}）</translation>
+    </message>
+    <message>
+        <source>{formula} → not a whole number</source>
+        <translation>{formula} → 不是整数</translation>
+    </message>
+    <message>
+        <source>{formula} → the kernel is larger than the padded input</source>
+        <translation>{formula} → 卷积核比填充后的输入还大</translation>
+    </message>
+    <message>
+        <source>there is no node {nid!r}</source>
+        <translation>没有节点 {nid!r}</translation>
+    </message>
+    <message>
+        <source>there is no node named {name!r}</source>
+        <translation>没有名为 {name!r} 的节点</translation>
+    </message>
+    <message>
+        <source>unknown op {op!r}; choose one of: {ops}</source>
+        <translation>未知的运算 {op!r}；请从这些中选择：{ops}</translation>
+    </message>
+    <message>
+        <source>a node with id {nid!r} exists already</source>
+        <translation>id 为 {nid!r} 的节点已经存在</translation>
+    </message>
+    <message>
+        <source>{name!r} is not a usable name: start with a letter, then letters, digits, _ - . [ ]</source>
+        <translation>{name!r} 不能用作名称：请以字母开头，后面接字母、数字、_ - . [ ]</translation>
+    </message>
+    <message>
+        <source>the name {name!r} is taken by another node; choose another</source>
+        <translation>名称 {name!r} 已被另一个节点使用；请换一个</translation>
+    </message>
+    <message>
+        <source>both ends must be nodes of this graph</source>
+        <translation>连线两端都必须是这个图中的节点</translation>
+    </message>
+    <message>
+        <source>{name} ({op}) has no input port {port}</source>
+        <translation>{name}（{op}）没有输入端口 {port}</translation>
+    </message>
+    <message>
+        <source>{name} cannot take its own output as input (that is a cycle)</source>
+        <translation>{name} 不能把自己的输出作为输入（那是一个环）</translation>
+    </message>
+    <message>
+        <source>input {input} of {name} is already connected; disconnect it first</source>
+        <translation>{name} 的输入 {input} 已经连接；请先断开它</translation>
+    </message>
+    <message>
+        <source>wiring {src} → {dst} would make a cycle ({dst} already feeds {src})</source>
+        <translation>连线 {src} → {dst} 会形成一个环（{dst} 已经在为 {src} 提供输入）</translation>
+    </message>
+    <message>
+        <source>input port {port} of {name} is not connected</source>
+        <translation>{name} 的输入端口 {port} 没有连接</translation>
+    </message>
+    <message>
+        <source>{name} has no array {key!r}</source>
+        <translation>{name} 没有数组 {key!r}</translation>
+    </message>
+    <message>
+        <source>{name}.{key}: shape {shape} does not match {want}</source>
+        <translation>{name}.{key}：形状 {shape} 与 {want} 不符</translation>
+    </message>
+    <message>
+        <source>select at least one node to group</source>
+        <translation>请至少选择一个节点来组合</translation>
+    </message>
+    <message>
+        <source>{name} is already in group {group}; ungroup it first</source>
+        <translation>{name} 已经在组 {group} 中；请先取消组合</translation>
+    </message>
+    <message>
+        <source>there is no group {gid!r}</source>
+        <translation>没有组 {gid!r}</translation>
+    </message>
+    <message>
+        <source>a {what} on {batch} {examples} needs about {total} in {dtype}, but only {free} of memory is available; the largest part is {name} ({big}). Use fewer examples per batch, float32, or a smaller {name}</source>
+        <translation>在 {batch} 个{examples}上做一次{what}大约需要 {total}（{dtype}），但可用内存只有 {free}；最大的部分是 {name}（{big}）。请减少每批的样本数、使用 float32，或把 {name} 改小</translation>
+    </message>
+    <message>
+        <source>forward and backward pass</source>
+        <translation>前向传播和反向传播</translation>
+    </message>
+    <message>
+        <source>forward pass</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>the graph is empty: drag an input and some ops onto the canvas</source>
+        <translation>图是空的：请把一个输入和一些运算拖到画布上</translation>
+    </message>
+    <message>
+        <source>cannot run: {issue}</source>
+        <translation>无法运行：{issue}</translation>
+    </message>
+    <message>
+        <source>data was given for {key!r}, but there is no input of that name</source>
+        <translation>给了 {key!r} 的数据，但没有这个名称的输入</translation>
+    </message>
+    <message>
+        <source>input {name} has no data; load a dataset or feed it</source>
+        <translation>输入 {name} 没有数据；请加载一个数据集或为它提供数据</translation>
+    </message>
+    <message>
+        <source>no data to step with: feed the inputs first</source>
+        <translation>没有可用于单步执行的数据：请先为输入提供数据</translation>
+    </message>
+    <message>
+        <source>{name} ({op}) failed in the {phase} pass: {error} (inputs: {shapes}); check the data fed to the inputs, e.g. that every input gets the same number of examples</source>
+        <translation>{name}（{op}）在{phase}中失败：{error}（输入：{shapes}）；请检查输入的数据，例如每个输入的样本数是否相同</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>{name} ({op}) gave {shape} but its shape is {want} (inputs: {shapes}); the data fed to the inputs disagree on an open dimension: feed every input the same number of examples</source>
+        <translation>{name}（{op}）得到了 {shape}，但它的形状应为 {want}（输入：{shapes}）；各输入的数据在一个不定维度上不一致：请给每个输入相同数量的样本</translation>
+    </message>
+    <message>
+        <source>max_entries must be at least 1</source>
+        <translation>max_entries 必须至少为 1</translation>
+    </message>
+    <message>
+        <source>ε must be a small positive number (e.g. 1e-6); got {eps!r}</source>
+        <translation>ε 必须是一个很小的正数（例如 1e-6）；得到的是 {eps!r}</translation>
+    </message>
+    <message>
+        <source>gradient check needs a cost: add a loss node (a scalar output) or choose the target node</source>
+        <translation>梯度检验需要一个代价：请添加一个损失函数节点（标量输出），或选择目标节点</translation>
+    </message>
+    <message>
+        <source>the cost is not finite ({cost}); first bad node: {node}</source>
+        <translation>代价不是有限值（{cost}）；第一个出问题的节点：{node}</translation>
+    </message>
+    <message>
+        <source>gradient check stopped after {done} of {total} passes</source>
+        <translation>梯度检验在 {total} 次传播中的第 {done} 次后停止</translation>
+    </message>
+    <message>
+        <source>{a}; {b}</source>
+        <translation>{a}；{b}</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null（空值）</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false（布尔值）</translation>
+    </message>
+    <message>
+        <source>the number {value}</source>
+        <translation>数字 {value}</translation>
+    </message>
+    <message>
+        <source>the text {value}</source>
+        <translation>文本 {value}</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>一个列表</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>一个对象</translation>
+    </message>
+    <message>
+        <source>must be an object; got {got}</source>
+        <translation>必须是一个对象；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>must be a JSON object; got {got}</source>
+        <translation>必须是一个 JSON 对象；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>the field {key!r} is missing</source>
+        <translation>缺少字段 {key!r}</translation>
+    </message>
+    <message>
+        <source>unknown field {key}; expected {fields}</source>
+        <translation>未知字段 {key}；应为 {fields}</translation>
+    </message>
+    <message>
+        <source>must be a list; got {got}</source>
+        <translation>必须是一个列表；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>has {count} entries; this app reads at most {limit}</source>
+        <translation>有 {count} 项；本应用最多读取 {limit} 项</translation>
+    </message>
+    <message>
+        <source>must be an id made of letters, digits, _ - . [ ] (at most 100 characters); got {got}</source>
+        <translation>必须是由字母、数字、_ - . [ ] 组成的 id（最多 100 个字符）；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>must be true or false; got {got}</source>
+        <translation>必须是 true 或 false；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>must be a whole number from {low} to {high}; got {got}</source>
+        <translation>必须是 {low} 到 {high} 之间的整数；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>must be text; got {got}</source>
+        <translation>必须是文本；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>必须是文本</translation>
+    </message>
+    <message>
+        <source>is larger than {mib} MiB; refusing to read it</source>
+        <translation>大于 {mib} MiB；拒绝读取</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text (bad byte at offset {offset})</source>
+        <translation>不是 UTF-8 文本（偏移 {offset} 处有错误字节）</translation>
+    </message>
+    <message>
+        <source>{name} is not allowed; numbers must be finite</source>
+        <translation>不允许 {name}；数字必须是有限值</translation>
+    </message>
+    <message>
+        <source>the number {text} is too large</source>
+        <translation>数字 {text} 太大</translation>
+    </message>
+    <message>
+        <source>the key {key} appears twice in one object</source>
+        <translation>键 {key} 在同一个对象中出现了两次</translation>
+    </message>
+    <message>
+        <source>invalid JSON at line {line} column {column}: {error}</source>
+        <translation>JSON 无效，位于第 {line} 行第 {column} 列：{error}</translation>
+    </message>
+    <message>
+        <source>nested too deeply to be a graph</source>
+        <translation>嵌套太深，不可能是一个图</translation>
+    </message>
+    <message>
+        <source>nested too deeply to be a graph (more than {depth} levels of lists and objects)</source>
+        <translation>嵌套太深，不可能是一个图（列表和对象超过 {depth} 层）</translation>
+    </message>
+    <message>
+        <source>the text {text} holds a lone surrogate ({code}), which is not a character; a graph with it could not be saved</source>
+        <translation>文本 {text} 含有一个孤立的代理码元（{code}），它不是字符；含有它的图将无法保存</translation>
+    </message>
+    <message>
+        <source>the ZIP archive is damaged or truncated ({error})</source>
+        <translation>ZIP 压缩包已损坏或不完整（{error}）</translation>
+    </message>
+    <message>
+        <source>the archive holds a member with a path-like name {name}; refusing it</source>
+        <translation>压缩包中有一个名称像路径的成员 {name}；拒绝读取</translation>
+    </message>
+    <message>
+        <source>the archive holds two members with the same name</source>
+        <translation>压缩包中有两个同名成员</translation>
+    </message>
+    <message>
+        <source>the archive declares more than 2 GiB of content; refusing it</source>
+        <translation>压缩包声明的内容超过 2 GiB；拒绝读取</translation>
+    </message>
+    <message>
+        <source>declares {size} bytes, more than the {limit} it may hold here; refusing it</source>
+        <translation>声明了 {size} 字节，超过此处允许的 {limit} 字节；拒绝读取</translation>
+    </message>
+    <message>
+        <source>inflates past its declared size of {size} bytes; refusing it</source>
+        <translation>解压后超过了声明的 {size} 字节；拒绝读取</translation>
+    </message>
+    <message>
+        <source>cannot be read from the archive ({error})</source>
+        <translation>无法从压缩包中读取（{error}）</translation>
+    </message>
+    <message>
+        <source>{key} uses .npy version {version}, which this app does not read</source>
+        <translation>{key} 使用 .npy 版本 {version}，本应用无法读取</translation>
+    </message>
+    <message>
+        <source>{key} is not a valid .npy array ({error})</source>
+        <translation>{key} 不是有效的 .npy 数组（{error}）</translation>
+    </message>
+    <message>
+        <source>{key} holds {dtype} values; only numeric arrays are allowed (object or pickled arrays are refused)</source>
+        <translation>{key} 存放的是 {dtype} 值；只允许数值数组（对象数组或 pickle 数组会被拒绝）</translation>
+    </message>
+    <message>
+        <source>{key} declares {nbytes} bytes of data but the member holds {size}</source>
+        <translation>{key} 声明了 {nbytes} 字节的数据，但该成员只有 {size} 字节</translation>
+    </message>
+    <message>
+        <source>is not a readable .npz archive ({error})</source>
+        <translation>不是可读的 .npz 压缩包（{error}）</translation>
+    </message>
+    <message>
+        <source>unexpected member {name}; only .npy arrays belong here</source>
+        <translation>意外的成员 {name}；这里只能有 .npy 数组</translation>
+    </message>
+    <message>
+        <source>the arrays declare more than {gib} GiB; refusing to read them</source>
+        <translation>这些数组声明的大小超过 {gib} GiB；拒绝读取</translation>
+    </message>
+    <message>
+        <source>an array name appears twice</source>
+        <translation>有一个数组名出现了两次</translation>
+    </message>
+    <message>
+        <source>cannot read {key} ({error})</source>
+        <translation>无法读取 {key}（{error}）</translation>
+    </message>
+    <message>
+        <source>{value} is too large</source>
+        <translation>{value} 太大</translation>
+    </message>
+    <message>
+        <source>must be {kind}; got {got}</source>
+        <translation>必须是{kind}；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>not a graph file: {where} has format {format}, expected {want!r}</source>
+        <translation>不是图文件：{where} 的格式是 {format}，应为 {want!r}</translation>
+    </message>
+    <message>
+        <source>version must be a whole number; got {got}</source>
+        <translation>版本号必须是整数；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>version {version} is newer than this app reads ({known}); update the app to open this file</source>
+        <translation>版本 {version} 比本应用能读取的版本（{known}）更新；请更新应用后再打开这个文件</translation>
+    </message>
+    <message>
+        <source>version {version} is not a version this app knows (1 to {known})</source>
+        <translation>版本 {version} 不是本应用认识的版本（1 到 {known}）</translation>
+    </message>
+    <message>
+        <source>unknown op {op}; this app knows {ops}</source>
+        <translation>未知的运算 {op}；本应用认识的运算有 {ops}</translation>
+    </message>
+    <message>
+        <source>there is no node with id {nid}</source>
+        <translation>没有 id 为 {nid} 的节点</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0 to {top}; got {got}</source>
+        <translation>必须是 0 到 {top} 之间的整数；得到的是{got}</translation>
+    </message>
+    <message>
+        <source>the wires make a cycle: {names}; a graph must not loop back</source>
+        <translation>这些连线形成了一个环：{names}；图不能回绕</translation>
+    </message>
+    <message>
+        <source>the group id {gid!r} is used twice</source>
+        <translation>组 id {gid!r} 被使用了两次</translation>
+    </message>
+    <message>
+        <source>lists a node twice</source>
+        <translation>把一个节点列出了两次</translation>
+    </message>
+    <message>
+        <source>the graph&apos;s arrays would hold {found} at node {name}; more than this app loads</source>
+        <translation>图的数组在节点 {name} 处将包含 {found}；超过本应用能加载的量</translation>
+    </message>
+    <message>
+        <source>the graph&apos;s arrays would hold {count} numbers; more than this app loads</source>
+        <translation>图的数组将包含 {count} 个数；超过本应用能加载的量</translation>
+    </message>
+    <message>
+        <source>shape inference failed: {error}</source>
+        <translation>形状推断失败：{error}</translation>
+    </message>
+    <message>
+        <source>must be &apos;&lt;node id&gt;/&lt;array name&gt;&apos; for a node of this graph</source>
+        <translation>必须是这个图中某个节点的 &apos;&lt;节点 id&gt;/&lt;数组名&gt;&apos;</translation>
+    </message>
+    <message>
+        <source>{dtype} is not a numeric type</source>
+        <translation>{dtype} 不是数值类型</translation>
+    </message>
+    <message>
+        <source>{key} has shape {shape} but the node ({name}) expects {want}</source>
+        <translation>{key} 的形状是 {shape}，但节点（{name}）需要 {want}</translation>
+    </message>
+    <message>
+        <source>{key}: node {name} has no array {array!r}</source>
+        <translation>{key}：节点 {name} 没有数组 {array!r}</translation>
+    </message>
+    <message>
+        <source>{key} would hold {count} numbers, more than the {limit} a node may hold</source>
+        <translation>{key} 将包含 {count} 个数，超过一个节点最多能有的 {limit} 个</translation>
+    </message>
+    <message>
+        <source>the arrays of nodes whose shape is unknown would take {size} bytes, far more than a {file_size}-byte file holds; refusing them</source>
+        <translation>形状未知的节点的数组将占用 {size} 字节，远超一个 {file_size} 字节的文件所能容纳的；拒绝读取</translation>
+    </message>
+    <message>
+        <source>its arrays would take more than {gib} GiB; refusing them</source>
+        <translation>它的数组将占用超过 {gib} GiB；拒绝读取</translation>
+    </message>
+    <message>
+        <source>declares {size} bytes, more than the graph&apos;s arrays need ({need}); refusing it</source>
+        <translation>声明了 {size} 字节，超过图的数组所需的量（{need}）；拒绝读取</translation>
+    </message>
+    <message>
+        <source>holds {key}, which graph.json does not list</source>
+        <translation>含有 {key}，但 graph.json 中没有列出它</translation>
+    </message>
+    <message>
+        <source>{key} is {dtype} {shape}; graph.json says {want_dtype} {want}</source>
+        <translation>{key} 是 {dtype} {shape}；graph.json 写的是 {want_dtype} {want}</translation>
+    </message>
+    <message>
+        <source>{key} is listed in graph.json but missing</source>
+        <translation>{key} 在 graph.json 中列出了，但文件中没有</translation>
+    </message>
+    <message>
+        <source>not a graph file: graph.json is missing from the archive</source>
+        <translation>不是图文件：压缩包中缺少 graph.json</translation>
+    </message>
+    <message>
+        <source>is larger than {mib} MiB; refusing it</source>
+        <translation>大于 {mib} MiB；拒绝读取</translation>
+    </message>
+    <message>
+        <source>is larger than {gib} GiB; refusing it</source>
+        <translation>大于 {gib} GiB；拒绝读取</translation>
+    </message>
+    <message>
+        <source>declares more than 2 GiB; refusing it</source>
+        <translation>声明的大小超过 2 GiB；拒绝读取</translation>
+    </message>
+    <message>
+        <source>the file is empty; it is not a graph file</source>
+        <translation>文件是空的；它不是图文件</translation>
+    </message>
+    <message>
+        <source>not a graph file: it is not a ZIP archive, and too large to be JSON</source>
+        <translation>不是图文件：它不是 ZIP 压缩包，而且太大，不可能是 JSON</translation>
+    </message>
+    <message>
+        <source>not a graph file: it is not a ZIP archive or JSON</source>
+        <translation>不是图文件：它既不是 ZIP 压缩包也不是 JSON</translation>
+    </message>
+    <message>
+        <source>graph.json lists a dataset but the archive has no {member}</source>
+        <translation>graph.json 列出了一个数据集，但压缩包中没有 {member}</translation>
+    </message>
+    <message>
+        <source>its arrays would take more than {limit} bytes, far more than a {file_size}-byte file holds; refusing them</source>
+        <translation>它的数组将占用超过 {limit} 字节，远超一个 {file_size} 字节的文件所能容纳的；拒绝读取</translation>
+    </message>
+    <message>
+        <source>not an array file (.npz)</source>
+        <translation>不是数组文件（.npz）</translation>
+    </message>
+    <message>
+        <source>{key} has shape {shape} in the file but the node expects {want}</source>
+        <translation>{key} 在文件中的形状是 {shape}，但节点需要 {want}</translation>
+    </message>
+    <message>
+        <source>{key} is not in the file</source>
+        <translation>文件中没有 {key}</translation>
+    </message>
+    <message>
+        <source>{problems}; nothing was loaded</source>
+        <translation>{problems}；没有加载任何内容</translation>
+    </message>
+    <message>
+        <source>no array matches the selected nodes by name; the file holds {keys}</source>
+        <translation>没有数组的名称与所选节点相符；文件中有 {keys}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{path}: {value} cannot be saved; numbers must be finite</source>
+        <translation>{path}：{value} 无法保存；数字必须是有限值</translation>
+    </message>
+    <message>
+        <source>{path}: key {key!r} cannot be saved; keys must be text</source>
+        <translation>{path}：键 {key!r} 无法保存；键必须是文本</translation>
+    </message>
+    <message>
+        <source>{path}: a {type} cannot be saved; use numbers, text, lists, objects</source>
+        <translation>{path}：{type} 类型无法保存；请使用数字、文本、列表、对象</translation>
+    </message>
+    <message>
+        <source>cannot save {nid}/{key}: ids and array names must be letters, digits, _ - . [ ]</source>
+        <translation>无法保存 {nid}/{key}：id 和数组名只能由字母、数字、_ - . [ ] 组成</translation>
+    </message>
+    <message>
+        <source>cannot save {name}.{key}: its dtype {dtype} is not numeric</source>
+        <translation>无法保存 {name}.{key}：它的 dtype {dtype} 不是数值类型</translation>
+    </message>
+    <message>
+        <source>cannot save node id {nid!r}: use letters, digits, _ - . [ ]</source>
+        <translation>无法保存节点 id {nid!r}：请使用字母、数字、_ - . [ ]</translation>
+    </message>
+    <message>
+        <source>the selected nodes own no trained arrays; there is nothing to save</source>
+        <translation>所选节点没有训练过的数组；没有可保存的内容</translation>
+    </message>
+    <message>
+        <source>{path}: nested too deeply to be saved</source>
+        <translation>{path}：嵌套太深，无法保存</translation>
+    </message>
+    <message>
+        <source>{path}: a {type} cannot be saved with the data</source>
+        <translation>{path}：{type} 类型无法与数据一起保存</translation>
+    </message>
+    <message>
+        <source>cannot save the data array {key!r}: array names must be letters, digits, _ - . [ ]</source>
+        <translation>无法保存数据数组 {key!r}：数组名只能由字母、数字、_ - . [ ] 组成</translation>
+    </message>
+    <message>
+        <source>cannot save the data array {key!r}: its dtype {dtype} is not numeric</source>
+        <translation>无法保存数据数组 {key!r}：它的 dtype {dtype} 不是数值类型</translation>
+    </message>
+    <message>
+        <source>lists no arrays; a dataset needs at least one</source>
+        <translation>没有列出任何数组；数据集至少需要一个</translation>
+    </message>
+    <message>
+        <source>array names must be letters, digits, _ - . [ ]</source>
+        <translation>数组名只能由字母、数字、_ - . [ ] 组成</translation>
+    </message>
+    <message>
+        <source>a data array needs an examples axis</source>
+        <translation>数据数组需要一个样本轴</translation>
+    </message>
+    <message>
+        <source>the arrays hold different numbers of examples ({counts})</source>
+        <translation>这些数组的样本数不同（{counts}）</translation>
+    </message>
+    <message>
+        <source>holds {key!r}, which graph.json does not list</source>
+        <translation>含有 {key!r}，但 graph.json 中没有列出它</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <source>column {column!r}</source>
+        <translation>列 {column!r}</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column!r}</source>
+        <translation>第 {line} 行，列 {column!r}</translation>
+    </message>
+    <message>
+        <source>the file is empty; choose a CSV file with a header line and data rows</source>
+        <translation>文件是空的；请选择一个有表头行和数据行的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>the file starts with a UTF-16 mark but is not valid UTF-16 ({error}); save it as UTF-8 and import again</source>
+        <translation>文件以 UTF-16 标记开头，但不是有效的 UTF-16（{error}）；请另存为 UTF-8 后再导入</translation>
+    </message>
+    <message>
+        <source>the file holds zero bytes: it is a binary file or UTF-16 without a byte order mark, not CSV text; save it as CSV UTF-8</source>
+        <translation>文件中含有零字节：它是二进制文件或没有字节顺序标记的 UTF-16，而不是 CSV 文本；请另存为 CSV UTF-8</translation>
+    </message>
+    <message>
+        <source>the byte {byte} is not UTF-8 text; the file is in another encoding (Latin-1 or Windows-1252?). Save it as &apos;CSV UTF-8&apos; and import again</source>
+        <translation>字节 {byte} 不是 UTF-8 文本；文件使用的是另一种编码（Latin-1 或 Windows-1252？）。请另存为 &apos;CSV UTF-8&apos; 后再导入</translation>
+    </message>
+    <message>
+        <source>field {n}</source>
+        <translation>字段 {n}</translation>
+    </message>
+    <message>
+        <source>has {count} values but the header has {columns} columns; fix that line (a missing or extra separator, or an unquoted {sep!r} inside a value?)</source>
+        <translation>有 {count} 个值，但表头有 {columns} 列；请修正这一行（少了或多了分隔符，或值里有未加引号的 {sep!r}？）</translation>
+    </message>
+    <message>
+        <source>cannot be read as CSV ({error}); check its quotes</source>
+        <translation>无法作为 CSV 读取（{error}）；请检查其中的引号</translation>
+    </message>
+    <message>
+        <source>column {n} has no name; give every column a name in the header</source>
+        <translation>第 {n} 列没有名称；请在表头中给每一列命名</translation>
+    </message>
+    <message>
+        <source>the header names {name!r} twice (columns {a} and {b}); rename one</source>
+        <translation>表头中 {name!r} 出现了两次（第 {a} 列和第 {b} 列）；请重命名其中一个</translation>
+    </message>
+    <message>
+        <source>has a header but no data rows; add some rows</source>
+        <translation>有表头但没有数据行；请添加一些行</translation>
+    </message>
+    <message>
+        <source>the file is larger than {mib} MiB; use a smaller sample</source>
+        <translation>文件大于 {mib} MiB；请使用更小的样本</translation>
+    </message>
+    <message>
+        <source>the value is missing (it holds {shown}); fill it in or remove the line</source>
+        <translation>缺少值（它是 {shown}）；请填上或删除这一行</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a number, but the column holds numbers; correct it, or read the column as categories (click its name in the preview)</source>
+        <translation>{value!r} 不是数字，但这一列是数字；请改正它，或把这一列当作类别读取（在预览中点击列名）</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a finite number; replace it</source>
+        <translation>{value!r} 不是有限的数；请替换它</translation>
+    </message>
+    <message>
+        <source>there is no column {target!r} for the target; the columns are {columns}</source>
+        <translation>没有名为 {target!r} 的目标列；现有的列是 {columns}</translation>
+    </message>
+    <message>
+        <source>the target is the only column; there are no features to learn from</source>
+        <translation>目标是唯一的一列；没有可以学习的特征</translation>
+    </message>
+    <message>
+        <source>holds text, so it cannot be a target of values; choose &apos;classes&apos;</source>
+        <translation>含有文本，所以不能作为数值目标；请选择 &apos;classes&apos;</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder; choose a folder with one sub-folder of images per class</source>
+        <translation>{folder} 不是文件夹；请选择一个每个类别一个图像子文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>{folder} has no sub-folders; put each class&apos;s images in a sub-folder named after the class</source>
+        <translation>{folder} 没有子文件夹；请把每个类别的图像放在以类别命名的子文件夹中</translation>
+    </message>
+    <message>
+        <source>the class folders ({classes}) hold no image files ({extensions})</source>
+        <translation>类别文件夹（{classes}）中没有图像文件（{extensions}）</translation>
+    </message>
+    <message>
+        <source>the image size must be from 4 to {max} pixels; got {size}</source>
+        <translation>图像大小必须在 4 到 {max} 像素之间；得到的是 {size}</translation>
+    </message>
+    <message>
+        <source>none of the {count} image files could be read; the first: {first}</source>
+        <translation>{count} 个图像文件都无法读取；第一个：{first}</translation>
+    </message>
+    <message>
+        <source>the header is damaged (a number is missing)</source>
+        <translation>文件头已损坏（缺少一个数字）</translation>
+    </message>
+    <message>
+        <source>not an image this reader knows (PGM or PPM)</source>
+        <translation>不是这个读取器认识的图像（PGM 或 PPM）</translation>
+    </message>
+    <message>
+        <source>the header says {w}x{h} with maximum {maxval}; that is not an image</source>
+        <translation>文件头写的是 {w}x{h}，最大值 {maxval}；这不是一张图像</translation>
+    </message>
+    <message>
+        <source>the file is truncated ({got} of {need} pixel bytes)</source>
+        <translation>文件不完整（{need} 个像素字节中只有 {got} 个）</translation>
+    </message>
+    <message>
+        <source>the pixel values are damaged (not numbers)</source>
+        <translation>像素值已损坏（不是数字）</translation>
+    </message>
+    <message>
+        <source>the file is truncated ({got} of {need} pixel values)</source>
+        <translation>文件不完整（{need} 个像素值中只有 {got} 个）</translation>
+    </message>
+    <message>
+        <source>the data needs an array &apos;x&apos; (features) and &apos;y&apos; (labels); load a data set with both</source>
+        <translation>数据需要数组 &apos;x&apos;（特征）和 &apos;y&apos;（标签）；请加载一个两者都有的数据集</translation>
+    </message>
+    <message>
+        <source>x holds ids (e.g. words), not features; choose a data set of numbers</source>
+        <translation>x 存放的是 id（例如单词），而不是特征；请选择一个数值数据集</translation>
+    </message>
+    <message>
+        <source>the data has no array named {name!r} for input {name}; it has {arrays}</source>
+        <translation>数据中没有输入 {name} 所需的名为 {name!r} 的数组；它有 {arrays}</translation>
+    </message>
+    <message>
+        <source>the data set is empty</source>
+        <translation>数据集是空的</translation>
+    </message>
+    <message>
+        <source>{name} has no known shape yet; fix the graph&apos;s shape issues first</source>
+        <translation>{name} 的形状还未知；请先修正图的形状问题</translation>
+    </message>
+    <message>
+        <source>{name} is a single number, not a value per example; cut at a layer</source>
+        <translation>{name} 是单个数，而不是每个样本一个值；请在某一层处截断</translation>
+    </message>
+    <message>
+        <source>nothing reads {name}; choose a node the rest of the graph builds on</source>
+        <translation>没有节点读取 {name}；请选择图的其余部分所依赖的节点</translation>
+    </message>
+    <message>
+        <source>{dst} also reads {src}, which lies before {name}; cut at a node that is the only way into the rest of the graph</source>
+        <translation>{dst} 也读取了位于 {name} 之前的 {src}；请在通往图其余部分的唯一节点处截断</translation>
+    </message>
+    <message>
+        <source>every dataset array needs an examples axis; {key!r} is a scalar</source>
+        <translation>每个数据集数组都需要一个样本轴；{key!r} 是标量</translation>
+    </message>
+    <message>
+        <source>dataset arrays must have the same number of examples; got {counts}</source>
+        <translation>数据集各数组的样本数必须相同；得到的是 {counts}</translation>
+    </message>
+    <message>
+        <source>the {split} fraction must be between 0 and 1; got {value!r}</source>
+        <translation>{split}的比例必须在 0 和 1 之间；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>the train, dev and test fractions must add up to 1; {train} + {dev} + {test} = {total}</source>
+        <translation>训练集、开发集和测试集的比例之和必须为 1；{train} + {dev} + {test} = {total}</translation>
+    </message>
+    <message>
+        <source>the train fraction must be above 0: training needs examples</source>
+        <translation>训练集比例必须大于 0：训练需要样本</translation>
+    </message>
+    <message>
+        <source>{n} examples at a train fraction of {train} leave none for training</source>
+        <translation>{n} 个样本按训练集比例 {train} 划分后，没有留下可用于训练的样本</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation>开发集</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>optimizer must be one of {names}; got {value!r}</source>
+        <translation>优化器必须是 {names} 之一；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>the learning rate must be a number greater than 0 (e.g. 0.01); got {value!r}</source>
+        <translation>学习率必须是大于 0 的数（例如 0.01）；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>the batch size must be a whole number: 0 for the full batch, 1 for stochastic, more for mini-batches; got {value!r}</source>
+        <translation>批量大小必须是整数：0 表示整批，1 表示随机，更大的数表示小批量；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>epochs must be a whole number of at least 1; got {value!r}</source>
+        <translation>轮数必须是至少为 1 的整数；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>{name} must be at least 0 and below 1 (e.g. 0.9); got {value!r}</source>
+        <translation>{name} 必须大于等于 0 且小于 1（例如 0.9）；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>eps must be a small positive number (e.g. 1e-8); got {value!r}</source>
+        <translation>eps 必须是一个很小的正数（例如 1e-8）；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>dtype must be float32 or float64; got {value!r}</source>
+        <translation>dtype 必须是 float32 或 float64；得到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>the training set is empty; load or generate some data</source>
+        <translation>训练集是空的；请加载或生成一些数据</translation>
+    </message>
+    <message>
+        <source>the graph has no cost to minimize: end it with a loss node whose reduction is &apos;mean&apos; (a single number)</source>
+        <translation>图中没有要最小化的代价：请以一个 reduction 为 &apos;mean&apos;（单个数）的损失函数节点结尾</translation>
+    </message>
+    <message>
+        <source>the cost {name} must be a single number; use a loss with reduction &apos;mean&apos;</source>
+        <translation>代价 {name} 必须是单个数；请使用 reduction 为 &apos;mean&apos; 的损失函数</translation>
+    </message>
+    <message>
+        <source>the {what} data has no array named {name!r} for input {name}; it has {arrays}. Rename the input node or the dataset array</source>
+        <translation>{what}数据中没有输入 {name} 所需的名为 {name!r} 的数组；它有 {arrays}。请重命名输入节点或数据集数组</translation>
+    </message>
+    <message>
+        <source>the {what} data for {name}</source>
+        <translation>{name} 的{what}数据</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>training stopped after epoch {epoch}: {why}. {fix}</source>
+        <translation>训练在第 {epoch} 轮后停止：{why}。{fix}</translation>
+    </message>
+    <message>
+        <source>training stopped after epoch {epoch}: {why} first at node {node!r}. {fix}</source>
+        <translation>训练在第 {epoch} 轮后停止：{why}，最先出现在节点 {node!r}。{fix}</translation>
+    </message>
+    <message>
+        <source>training stopped at iteration {it}: the values became NaN or infinite. {fix}</source>
+        <translation>训练在第 {it} 次迭代时停止：数值变成了 NaN 或无穷大。{fix}</translation>
+    </message>
+    <message>
+        <source>training stopped at iteration {it}: the values became NaN or infinite first at node {node!r}. {fix}</source>
+        <translation>训练在第 {it} 次迭代时停止：数值变成了 NaN 或无穷大，最先出现在节点 {node!r}。{fix}</translation>
+    </message>
+    <message>
+        <source>The learning rate α = {lr:g} is too large for this network: try a smaller learning rate, such as α = {suggest:g}</source>
+        <translation>学习率 α = {lr:g} 对这个网络来说太大了：请试一个更小的学习率，例如 α = {suggest:g}</translation>
+    </message>
+    <message>
+        <source>{name} does not lead to the cost; it is not computed while training</source>
+        <translation>{name} 不通向代价；训练时不会计算它</translation>
+    </message>
+    <message>
         <source>α = {lr:g} is above what {optimizer} usually takes ({lo:g} to {hi:g}): expect the cost to blow up; try {typical:g}</source>
         <translation>α = {lr:g} 高于 {optimizer} 通常使用的范围（{lo:g} 到 {hi:g}）：代价很可能会发散；试试 {typical:g}</translation>
     </message>
@@ -2850,15 +3891,15 @@ The weights are unchanged.</source>
         <translation>图有错误：{node}：{error}。请修好它（画布上已标出该节点），然后重新开始</translation>
     </message>
     <message>
-        <source>data '{label}' has no array named {name!r} for input {name} (it has {arrays}): choose other data, or rename the input</source>
+        <source>data &apos;{label}&apos; has no array named {name!r} for input {name} (it has {arrays}): choose other data, or rename the input</source>
         <translation>数据“{label}”中没有名为 {name!r} 的数组供输入 {name} 使用（它有 {arrays}）：请选择其他数据，或者给输入改名</translation>
     </message>
     <message>
-        <source>data '{label}' does not fit input {why}: choose data that matches the graph's inputs, or change the input's shape</source>
+        <source>data &apos;{label}&apos; does not fit input {why}: choose data that matches the graph&apos;s inputs, or change the input&apos;s shape</source>
         <translation>数据“{label}”不适合输入 {why}：请选择与图的输入匹配的数据，或者修改输入的形状</translation>
     </message>
     <message>
-        <source>data '{label}' gives input {name} ids from {lo} to {hi}, but {what} take 0 to {top}: choose data with at most {count} classes, or widen the graph</source>
+        <source>data &apos;{label}&apos; gives input {name} ids from {lo} to {hi}, but {what} take 0 to {top}: choose data with at most {count} classes, or widen the graph</source>
         <translation>数据“{label}”给输入 {name} 的编号从 {lo} 到 {hi}，但{what}只接受 0 到 {top}：请选择最多 {count} 个类别的数据，或者把图加宽</translation>
     </message>
     <message>
@@ -2878,51 +3919,51 @@ The weights are unchanged.</source>
         <translation>导读 {name!r}：不是有效的 JSON（{error}）</translation>
     </message>
     <message>
-        <source>guide {name!r}: '{key}' must be a non-empty text</source>
-        <translation>导读 {name!r}：'{key}' 必须是非空文本</translation>
+        <source>guide {name!r}: &apos;{key}&apos; must be a non-empty text</source>
+        <translation>导读 {name!r}：&apos;{key}&apos; 必须是非空文本</translation>
     </message>
     <message>
-        <source>guide {name!r}, step {step}: '{key}' must be a non-empty text</source>
-        <translation>导读 {name!r}，第 {step} 步：'{key}' 必须是非空文本</translation>
+        <source>guide {name!r}, step {step}: &apos;{key}&apos; must be a non-empty text</source>
+        <translation>导读 {name!r}，第 {step} 步：&apos;{key}&apos; 必须是非空文本</translation>
     </message>
     <message>
-        <source>guide {name!r}: 'try' must list two to four concrete actions</source>
-        <translation>导读 {name!r}：'try' 必须列出两到四个具体操作</translation>
+        <source>guide {name!r}: &apos;try&apos; must list two to four concrete actions</source>
+        <translation>导读 {name!r}：&apos;try&apos; 必须列出两到四个具体操作</translation>
     </message>
     <message>
-        <source>guide {name!r}: 'layout' must be one of {layouts}</source>
-        <translation>导读 {name!r}：'layout' 必须是 {layouts} 之一</translation>
+        <source>guide {name!r}: &apos;layout&apos; must be one of {layouts}</source>
+        <translation>导读 {name!r}：&apos;layout&apos; 必须是 {layouts} 之一</translation>
     </message>
     <message>
-        <source>guide {name!r}: 'panels' must be a list of panel titles</source>
-        <translation>导读 {name!r}：'panels' 必须是面板标题的列表</translation>
+        <source>guide {name!r}: &apos;panels&apos; must be a list of panel titles</source>
+        <translation>导读 {name!r}：&apos;panels&apos; 必须是面板标题的列表</translation>
     </message>
     <message>
-        <source>guide {name!r}: step {step} must have 'do' set to one of {verbs}</source>
-        <translation>导读 {name!r}：第 {step} 步的 'do' 必须是 {verbs} 之一</translation>
+        <source>guide {name!r}: step {step} must have &apos;do&apos; set to one of {verbs}</source>
+        <translation>导读 {name!r}：第 {step} 步的 &apos;do&apos; 必须是 {verbs} 之一</translation>
     </message>
     <message>
         <source>guide {name!r}, step {step} ({verb}): needs {missing}</source>
         <translation>导读 {name!r}，第 {step} 步（{verb}）：缺少 {missing}</translation>
     </message>
     <message>
-        <source>guide {name!r}, step {step}: 'epochs' must be a whole number 1-10000</source>
-        <translation>导读 {name!r}，第 {step} 步：'epochs' 必须是 1 到 10000 的整数</translation>
+        <source>guide {name!r}, step {step}: &apos;epochs&apos; must be a whole number 1-10000</source>
+        <translation>导读 {name!r}，第 {step} 步：&apos;epochs&apos; 必须是 1 到 10000 的整数</translation>
     </message>
     <message>
         <source>guide {name!r}, step {step}: unknown layout {layout!r}</source>
         <translation>导读 {name!r}，第 {step} 步：未知的布局 {layout!r}</translation>
     </message>
     <message>
-        <source>guide {name!r}, step {step}: '{key}' must be a stable id such as {example} (the object name, which no translation changes), not {value!r}</source>
-        <translation>导读 {name!r}，第 {step} 步：'{key}' 必须是稳定的标识，例如 {example}（对象名称，不随翻译改变），而不是 {value!r}</translation>
+        <source>guide {name!r}, step {step}: &apos;{key}&apos; must be a stable id such as {example} (the object name, which no translation changes), not {value!r}</source>
+        <translation>导读 {name!r}，第 {step} 步：&apos;{key}&apos; 必须是稳定的标识，例如 {example}（对象名称，不随翻译改变），而不是 {value!r}</translation>
     </message>
     <message>
-        <source>guide {name!r}: 'order' must be a whole number</source>
-        <translation>导读 {name!r}：'order' 必须是整数</translation>
+        <source>guide {name!r}: &apos;order&apos; must be a whole number</source>
+        <translation>导读 {name!r}：&apos;order&apos; 必须是整数</translation>
     </message>
     <message>
-        <source>guide {name!r} ({language}): its steps, layout, order, panels or number of things to try differ from the English guide's; translate only the texts</source>
+        <source>guide {name!r} ({language}): its steps, layout, order, panels or number of things to try differ from the English guide&apos;s; translate only the texts</source>
         <translation>导读 {name!r}（{language}）：它的步骤、布局、顺序、面板或尝试项的数量与英文导读不同；只翻译文字</translation>
     </message>
 </context>

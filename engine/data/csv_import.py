@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import ProgressFn, StopFn, report
+from ..messages import Msg
 from ..training import Dataset
 
 __all__ = ["CsvError", "CsvTable", "read_table", "read_csv", "column_kinds", "to_dataset",
@@ -36,13 +37,15 @@ PROGRESS_ROWS = 2000
 class CsvError(ValueError):
     """A problem with a CSV file; ``line`` (1 = header) and ``column`` name where, if known."""
 
-    def __init__(self, message: str, line: int | None = None, column: str | None = None) -> None:
-        where = []
-        if line is not None:
-            where.append(f"line {line}")
-        if column is not None:
-            where.append(f"column {column!r}")
-        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+    def __init__(self, message: Msg, line: int | None = None, column: str | None = None) -> None:
+        if line is not None and column is not None:
+            message = Msg("named", name=Msg("data.line_column", line=line, column=column),
+                          error=message)
+        elif line is not None:
+            message = Msg("named", name=Msg("data.line", line=line), error=message)
+        elif column is not None:
+            message = Msg("named", name=Msg("data.column", column=column), error=message)
+        super().__init__(message)
         self.line, self.column = line, column
 
 
@@ -67,16 +70,14 @@ class CsvTable:
 # -- decoding and parsing -------------------------------------------------------------------------
 def _decode(data: bytes) -> str:
     if not data.strip():
-        raise CsvError("the file is empty; choose a CSV file with a header line and data rows")
+        raise CsvError(Msg("data.csv_empty"))
     if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as e:
-            raise CsvError(f"the file starts with a UTF-16 mark but is not valid UTF-16 "
-                           f"({e.reason}); save it as UTF-8 and import again") from None
+            raise CsvError(Msg("data.csv_utf16", error=e.reason)) from None
     if b"\x00" in data[:4096]:
-        raise CsvError("the file holds zero bytes: it is a binary file or UTF-16 without a byte "
-                       "order mark, not CSV text; save it as CSV UTF-8")
+        raise CsvError(Msg("data.csv_zero_bytes"))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -86,10 +87,10 @@ def _decode(data: bytes) -> str:
         sep = _sniff(prefix) if prefix else ","
         col = prefix.count(sep)
         head = data.split(b"\n", 1)[0].decode("utf-8", "replace").lstrip("\ufeff").split(sep)
-        name = head[col].strip() if line > 1 and col < len(head) else f"field {col + 1}"
-        raise CsvError(f"the byte 0x{data[e.start]:02x} is not UTF-8 text; the file is in "
-                       "another encoding (Latin-1 or Windows-1252?). Save it as 'CSV UTF-8' and "
-                       "import again", line, name) from None
+        name = head[col].strip() if line > 1 and col < len(head) else Msg("data.csv_field",
+                                                                          n=col + 1)
+        raise CsvError(Msg("data.csv_encoding", byte=f"0x{data[e.start]:02x}"), line,
+                       name) from None
 
 
 def _sniff(text: str) -> str:
@@ -133,33 +134,30 @@ def read_table(data: bytes, name: str = "", separator: str | None = None,
                 header, header_line = [c.strip() for c in row], reader.line_num
                 continue
             if len(row) != len(header):
-                raise CsvError(f"has {len(row)} values but the header has {len(header)} columns; "
-                               "fix that line (a missing or extra separator, or an unquoted "
-                               f"{sep!r} inside a value?)", reader.line_num)
+                raise CsvError(Msg("data.csv_row_length", count=len(row), columns=len(header),
+                                   sep=sep), reader.line_num)
             rows.append([c.strip() for c in row])
             lines.append(reader.line_num)
             if len(rows) % PROGRESS_ROWS == 0:
                 report(progress, should_stop, reader.line_num / total, "reading rows")
     except csv.Error as e:
-        raise CsvError(f"cannot be read as CSV ({e}); check its quotes", reader.line_num) from None
+        raise CsvError(Msg("data.csv_unreadable", error=str(e)), reader.line_num) from None
     if header is None:
-        raise CsvError("the file is empty; choose a CSV file with a header line and data rows")
+        raise CsvError(Msg("data.csv_empty"))
     if all(_is_number(c) for c in header):   # no header line: the first line is data
         rows.insert(0, header)
         lines.insert(0, header_line)
         header = [f"column {j + 1}" for j in range(len(header))]
     for j, h in enumerate(header):
         if not h:
-            raise CsvError(f"column {j + 1} has no name; give every column a name in the header",
-                           header_line)
+            raise CsvError(Msg("data.csv_no_name", n=j + 1), header_line)
     seen: dict[str, int] = {}
     for j, h in enumerate(header):
         if h in seen:
-            raise CsvError(f"the header names {h!r} twice (columns {seen[h] + 1} and {j + 1}); "
-                           "rename one", header_line)
+            raise CsvError(Msg("data.csv_name_twice", name=h, a=seen[h] + 1, b=j + 1), header_line)
         seen[h] = j
     if not rows:
-        raise CsvError("has a header but no data rows; add some rows", header_line)
+        raise CsvError(Msg("data.csv_no_rows"), header_line)
     table = CsvTable(header, rows, lines, sep, name)
     table.kinds = column_kinds(table)
     return table
@@ -171,8 +169,7 @@ def read_csv(path: str | os.PathLike, separator: str | None = None,
     path = os.fspath(path)
     with open(path, "rb") as f:
         if os.fstat(f.fileno()).st_size > MAX_CSV_BYTES:
-            raise CsvError(f"the file is larger than {MAX_CSV_BYTES >> 20} MiB; "
-                           "use a smaller sample")
+            raise CsvError(Msg("data.csv_too_large", mib=MAX_CSV_BYTES >> 20))
         data = f.read()
     return read_table(data, os.path.splitext(os.path.basename(path))[0], separator, progress,
                       should_stop)
@@ -197,9 +194,8 @@ def column_kinds(table: CsvTable) -> list[str]:
 
 # -- arrays ---------------------------------------------------------------------------------------
 def _missing(table: CsvTable, i: int, j: int, v: str) -> CsvError:
-    shown = f"{v!r}" if v else "nothing"
-    return CsvError(f"the value is missing (it holds {shown}); fill it in or remove the line",
-                    table.lines[i], table.header[j])
+    shown = f"{v!r}" if v else Msg("file.nothing")
+    return CsvError(Msg("data.csv_missing", shown=shown), table.lines[i], table.header[j])
 
 
 def _check_present(table: CsvTable, j: int) -> None:
@@ -224,11 +220,10 @@ def _numbers(table: CsvTable, j: int) -> np.ndarray:
             try:
                 f = float(v)
             except ValueError:
-                raise CsvError(f"{v!r} is not a number, but the column holds numbers; correct "
-                               "it, or read the column as categories (click its name in the "
-                               "preview)", table.lines[i], table.header[j]) from None
+                raise CsvError(Msg("data.csv_not_number", value=v), table.lines[i],
+                               table.header[j]) from None
             if not np.isfinite(f):
-                raise CsvError(f"{v!r} is not a finite number; replace it", table.lines[i],
+                raise CsvError(Msg("data.csv_not_finite", value=v), table.lines[i],
                                table.header[j])
     return out
 
@@ -256,8 +251,7 @@ def to_dataset(table: CsvTable, target: str | None = None, categorical: str = "i
     if target_as not in ("auto", "classes", "values"):
         raise ValueError(f"target_as must be 'auto', 'classes' or 'values'; got {target_as!r}")
     if target is not None and target not in table.header:
-        raise CsvError(f"there is no column {target!r} for the target; the columns are "
-                       f"{', '.join(table.header)}")
+        raise CsvError(Msg("data.csv_no_target", target=target, columns=", ".join(table.header)))
     kinds_now = list(table.kinds or column_kinds(table))
     for name, kind in (kinds or {}).items():
         if name not in table.header or kind not in ("number", "category"):
@@ -265,7 +259,7 @@ def to_dataset(table: CsvTable, target: str | None = None, categorical: str = "i
         kinds_now[table.header.index(name)] = kind
     features = [j for j, h in enumerate(table.header) if h != target]
     if not features:
-        raise CsvError("the target is the only column; there are no features to learn from")
+        raise CsvError(Msg("data.csv_only_target"))
     blocks, names, means, stds = [], [], [], []
     for done, j in enumerate(features):
         report(progress, should_stop, done / (len(features) + 1), f"reading {table.header[j]}")
@@ -308,8 +302,7 @@ def to_dataset(table: CsvTable, target: str | None = None, categorical: str = "i
 def _target(table: CsvTable, t: int, kind: str, target_as: str) -> tuple[np.ndarray, dict]:
     col = table.column(t)
     if kind == "category" and target_as == "values":
-        raise CsvError("holds text, so it cannot be a target of values; choose 'classes'",
-                       None, table.header[t])
+        raise CsvError(Msg("data.csv_text_target"), None, table.header[t])
     if kind == "number":
         values = _numbers(table, t)
         whole = bool(np.all(values == np.round(values)))

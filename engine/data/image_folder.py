@@ -17,6 +17,7 @@ from typing import Callable
 import numpy as np
 
 from . import ProgressFn, StopFn, report
+from ..messages import Msg, carried
 from ..training import Dataset
 
 __all__ = ["ImageFolderError", "FolderScan", "scan_folder", "load_image_folder",
@@ -51,13 +52,12 @@ def scan_folder(folder: str | os.PathLike) -> FolderScan:
     """List the class sub-folders of ``folder`` and the image files in each."""
     folder = os.fspath(folder)
     if not os.path.isdir(folder):
-        raise ImageFolderError(f"{folder} is not a folder; choose a folder with one sub-folder "
-                               "of images per class")
+        raise ImageFolderError(Msg("data.not_folder", folder=folder))
     classes = sorted(d for d in os.listdir(folder)
                      if os.path.isdir(os.path.join(folder, d)) and not d.startswith("."))
     if not classes:
-        raise ImageFolderError(f"{os.path.basename(folder) or folder} has no sub-folders; put "
-                               "each class's images in a sub-folder named after the class")
+        raise ImageFolderError(Msg("data.no_subfolders",
+                                   folder=os.path.basename(folder) or folder))
     files, ignored = [], []
     for k, c in enumerate(classes):
         for name in sorted(os.listdir(os.path.join(folder, c))):
@@ -69,8 +69,8 @@ def scan_folder(folder: str | os.PathLike) -> FolderScan:
             else:
                 ignored.append(os.path.join(c, name))
     if not files:
-        raise ImageFolderError(f"the class folders ({', '.join(classes[:5])}) hold no image "
-                               f"files ({', '.join(sorted(IMAGE_EXTENSIONS))})")
+        raise ImageFolderError(Msg("data.no_images", classes=", ".join(classes[:5]),
+                                   extensions=", ".join(sorted(IMAGE_EXTENSIONS))))
     return FolderScan(classes, files, ignored)
 
 
@@ -84,7 +84,7 @@ def load_image_folder(folder: str | os.PathLike, size: int = 32, grey: bool = Tr
     class_names, image_shape, files (relative paths of the kept images), skipped.
     """
     if not 4 <= int(size) <= MAX_SIDE:
-        raise ImageFolderError(f"the image size must be from 4 to {MAX_SIDE} pixels; got {size}")
+        raise ImageFolderError(Msg("data.image_size", max=MAX_SIDE, size=size))
     decode = decoder or decode_netpbm
     scan = scan_folder(folder)
     c = 1 if grey else 3
@@ -99,14 +99,13 @@ def load_image_folder(folder: str | os.PathLike, size: int = 32, grey: bool = Tr
         try:
             img = decode(path, size, grey)
         except (ValueError, OSError) as e:
-            skipped.append(f"{rel}: {e}")
+            skipped.append(Msg("named", name=rel, error=carried(e)))
             continue
         x[len(kept)] = img
         y[len(kept)] = k
         kept.append(rel)
     if not kept:
-        raise ImageFolderError(f"none of the {len(scan.files)} image files could be read; the "
-                               f"first: {skipped[0]}")
+        raise ImageFolderError(Msg("data.none_readable", count=len(scan.files), first=skipped[0]))
     n = len(kept)
     report(progress, should_stop, 1.0, "done")
     name = os.path.basename(os.path.normpath(os.fspath(folder))) or "images"
@@ -134,7 +133,7 @@ def _tokens(data: bytes, count: int) -> tuple[list[int], int]:
         while j < n and data[j:j + 1].isdigit():
             j += 1
         if j == i:
-            raise ValueError("the header is damaged (a number is missing)")
+            raise ValueError(Msg("data.header_damaged"))
         out.append(int(data[i:j]))
         i = j
     return out, i + 1
@@ -146,26 +145,26 @@ def decode_netpbm(path: str, size: int, grey: bool) -> np.ndarray:
         data = f.read(64 << 20)
     magic = data[:2]
     if magic not in (b"P2", b"P3", b"P5", b"P6"):
-        raise ValueError("not an image this reader knows (PGM or PPM)")
+        raise ValueError(Msg("data.not_netpbm"))
     (w, h, maxval), start = _tokens(data[2:], 3)
     start += 2
     if not (0 < w <= 16384 and 0 < h <= 16384 and 0 < maxval < 65536):
-        raise ValueError(f"the header says {w}x{h} with maximum {maxval}; that is not an image")
+        raise ValueError(Msg("data.header_not_image", w=w, h=h, maxval=maxval))
     ch = 3 if magic in (b"P3", b"P6") else 1
     count = w * h * ch
     if magic in (b"P5", b"P6"):
         dt = np.dtype(">u2") if maxval > 255 else np.dtype(np.uint8)
         need = count * dt.itemsize
         if len(data) - start < need:
-            raise ValueError(f"the file is truncated ({len(data) - start} of {need} pixel bytes)")
+            raise ValueError(Msg("data.truncated_bytes", got=len(data) - start, need=need))
         pix = np.frombuffer(data, dt, count, start).astype(np.float32)
     else:
         try:
             pix = np.array(data[start - 1:].split()[:count], dtype=np.float32)
         except ValueError:
-            raise ValueError("the pixel values are damaged (not numbers)") from None
+            raise ValueError(Msg("data.pixels_damaged")) from None
         if pix.size < count:
-            raise ValueError(f"the file is truncated ({pix.size} of {count} pixel values)")
+            raise ValueError(Msg("data.truncated_values", got=pix.size, need=count))
     img = (pix / maxval).reshape(h, w, ch).transpose(2, 0, 1)
     return to_channels(resize(img, size), grey)
 

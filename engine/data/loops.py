@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..messages import Msg
 from ..training import Dataset
 
 __all__ = ["step_loops", "step_vectorized", "binary_task", "compare", "Comparison",
@@ -65,11 +66,10 @@ def binary_task(dataset: Dataset) -> tuple[np.ndarray, np.ndarray, str]:
     class ids become "class 1 vs the rest"; (N, 1) targets are used as they are if 0/1, or
     split at their median."""
     if "x" not in dataset or "y" not in dataset:
-        raise ValueError("the data needs an array 'x' (features) and 'y' (labels); load a "
-                         "data set with both")
+        raise ValueError(Msg("data.needs_xy"))
     X = np.asarray(dataset["x"], np.float64).reshape(len(dataset), -1)
     if dataset["x"].dtype.kind in "iu" and dataset["x"].ndim == 1:
-        raise ValueError("x holds ids (e.g. words), not features; choose a data set of numbers")
+        raise ValueError(Msg("data.x_ids"))
     y = np.asarray(dataset["y"], np.float64).reshape(len(dataset), -1)[:, 0]
     if dataset["y"].dtype.kind in "iu":
         names = dataset.meta.get("class_names") or []

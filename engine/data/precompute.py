@@ -13,6 +13,7 @@ import numpy as np
 from . import ProgressFn, StopFn, report
 from ..executor import Executor
 from ..graph import Graph, GraphError
+from ..messages import Msg
 from ..ops.base import get_op
 from ..training import Dataset
 
@@ -31,8 +32,8 @@ def _feeds(graph: Graph, ex: Executor, dataset: Dataset, lo: int, hi: int,
         if node.name in dataset.arrays:
             out[e.nid] = dataset.arrays[node.name][lo:hi]
         elif e.nid in needed:
-            raise ValueError(f"the data has no array named {node.name!r} for input {node.name}; "
-                             f"it has {', '.join(dataset.arrays) or 'none'}")
+            raise ValueError(Msg("data.no_array_for_input", name=node.name,
+                                 arrays=", ".join(dataset.arrays) or Msg("op.none")))
         else:
             shape = [hi - lo if d is None else d for d in node.params["shape"]]
             out[e.nid] = np.zeros(shape, np.int64 if node.params["dtype"] == "int" else np.float64)
@@ -51,7 +52,7 @@ def node_values(graph: Graph, dataset: Dataset, node: str, chunk: int = 2048,
     needed = g.ancestors(nid) | {nid}
     n = len(dataset)
     if n == 0:
-        raise ValueError("the data set is empty")
+        raise ValueError(Msg("data.empty"))
     parts = []
     for lo in range(0, n, chunk):
         report(progress, should_stop, lo / n, f"computing {g.nodes[nid].name}")
@@ -77,21 +78,20 @@ def head_graph(graph: Graph, node: str) -> Graph:
     name = graph.nodes[nid].name
     out = graph.shapes[nid].out
     if out is None:
-        raise GraphError(f"{name} has no known shape yet; fix the graph's shape issues first")
+        raise GraphError(Msg("data.cut_no_shape", name=name))
     if len(out) == 0:
-        raise GraphError(f"{name} is a single number, not a value per example; cut at a layer")
+        raise GraphError(Msg("data.cut_scalar", name=name))
     consumers = graph.consumers(nid)
     if not consumers:
-        raise GraphError(f"nothing reads {name}; choose a node the rest of the graph builds on")
+        raise GraphError(Msg("data.cut_unread", name=name))
     g = graph.copy()
     for dst, _ in [(d, p) for s in part for d, p in graph.consumers(s)]:
         if dst in part:
             continue
         for port, src in enumerate(graph.inputs_of(dst)):
             if src in part and src != nid and not get_op(graph.nodes[src].op).is_feed:
-                raise GraphError(f"{graph.nodes[dst].name} also reads "
-                                 f"{graph.nodes[src].name}, which lies before {name}; cut at a "
-                                 "node that is the only way into the rest of the graph")
+                raise GraphError(Msg("data.cut_bypass", dst=graph.nodes[dst].name,
+                                     src=graph.nodes[src].name, name=name))
     kept_inputs = {s for s in part if get_op(graph.nodes[s].op).is_feed
                    and any(d not in part for d, _ in graph.consumers(s))}
     with g.batch():

@@ -14,7 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from ..safe_io import ID_RE, NUMERIC_KINDS, FileFormatError, JsonCheck
+from ..messages import Msg
+from ..safe_io import ID_RE, NUMERIC_KINDS, FileFormatError, JsonCheck, located
 from ..training import Dataset
 
 __all__ = ["DATA_MEMBER", "describe", "restore", "json_plain"]
@@ -26,7 +27,7 @@ MAX_META_DEPTH = 32
 def json_plain(v: Any, path: str = "meta", depth: int = 0) -> Any:
     """``v`` as plain JSON values (NumPy scalars and arrays become numbers and lists)."""
     if depth > MAX_META_DEPTH:
-        raise ValueError(f"{path}: nested too deeply to be saved")
+        raise ValueError(Msg("file.save_nested", path=path))
     if v is None or isinstance(v, (bool, str)):
         return v
     if isinstance(v, np.ndarray):
@@ -41,7 +42,7 @@ def json_plain(v: Any, path: str = "meta", depth: int = 0) -> Any:
         return [json_plain(x, f"{path}[{i}]", depth + 1) for i, x in enumerate(v)]
     if isinstance(v, dict):
         return {str(k): json_plain(x, f"{path}.{k}", depth + 1) for k, x in v.items()}
-    raise ValueError(f"{path}: a {type(v).__name__} cannot be saved with the data")
+    raise ValueError(Msg("file.save_data_type", path=path, type=type(v).__name__))
 
 
 def describe(ds: Dataset) -> tuple[dict, dict[str, np.ndarray]]:
@@ -49,11 +50,9 @@ def describe(ds: Dataset) -> tuple[dict, dict[str, np.ndarray]]:
     arrays = {}
     for k, a in ds.arrays.items():
         if not ID_RE.match(k):
-            raise ValueError(f"cannot save the data array {k!r}: array names must be letters, "
-                             "digits, _ - . [ ]")
+            raise ValueError(Msg("file.save_data_name", key=k))
         if a.dtype.kind not in NUMERIC_KINDS:
-            raise ValueError(f"cannot save the data array {k!r}: its dtype {a.dtype} is not "
-                             "numeric")
+            raise ValueError(Msg("file.save_data_dtype", key=k, dtype=str(a.dtype)))
         arrays[k] = np.ascontiguousarray(a)
     entry = {"name": str(ds.name), "description": str(ds.description),
              "meta": json_plain(ds.meta),
@@ -68,32 +67,33 @@ def restore(entry: Any, arrays: dict[str, np.ndarray], where: str = "graph.json"
     chk.obj(entry, "dataset", ("arrays",), ("name", "description", "meta"))
     for k in ("name", "description"):
         if not isinstance(entry.get(k, ""), str):
-            chk.fail(f"dataset.{k}", "must be text")
+            chk.fail(f"dataset.{k}", Msg("file.text_only"))
     meta = chk.mapping(entry.get("meta", {}), "dataset.meta")
     manifest = chk.mapping(entry["arrays"], "dataset.arrays")
     if not manifest:
-        chk.fail("dataset.arrays", "lists no arrays; a dataset needs at least one")
+        chk.fail("dataset.arrays", Msg("file.data_no_arrays"))
     for key in arrays:
         if key not in manifest:
-            raise FileFormatError(f"{DATA_MEMBER}: holds {key!r}, which graph.json does not list")
+            raise FileFormatError(located(DATA_MEMBER, Msg("file.data_not_listed", key=key)))
     lengths = set()
     for key, spec in manifest.items():
         at = f"dataset.arrays.{key}"
         if not ID_RE.match(key):
-            chk.fail(at, "array names must be letters, digits, _ - . [ ]")
+            chk.fail(at, Msg("file.data_array_name"))
         chk.obj(spec, at, ("shape", "dtype"))
         shape = tuple(int(x) for x in chk.ints(spec["shape"], f"{at}.shape"))
         if not shape:
-            chk.fail(f"{at}.shape", "a data array needs an examples axis")
+            chk.fail(f"{at}.shape", Msg("file.data_examples_axis"))
         if key not in arrays:
-            raise FileFormatError(f"{DATA_MEMBER}: {key} is listed in graph.json but missing")
+            raise FileFormatError(located(DATA_MEMBER, Msg("file.listed_missing", key=key)))
         a = arrays[key]
         if a.shape != shape or a.dtype.name != spec["dtype"]:
-            raise FileFormatError(f"{DATA_MEMBER}: {key} is {a.dtype.name} {a.shape}; "
-                                  f"graph.json says {spec['dtype']} {shape}")
+            raise FileFormatError(located(DATA_MEMBER, Msg(
+                "file.array_differs", key=key, dtype=a.dtype.name, shape=a.shape,
+                want_dtype=spec["dtype"], want=shape)))
         lengths.add(shape[0])
     if len(lengths) > 1:
-        chk.fail("dataset.arrays", "the arrays hold different numbers of examples "
-                 f"({', '.join(str(n) for n in sorted(lengths))})")
+        chk.fail("dataset.arrays", Msg("file.data_lengths",
+                                       counts=", ".join(str(n) for n in sorted(lengths))))
     return Dataset({k: arrays[k] for k in manifest}, entry.get("name", ""),
                    entry.get("description", ""), dict(meta))

@@ -14,6 +14,7 @@ from typing import Callable
 
 import numpy as np
 
+from ..messages import Msg
 from .base import Op, ParamSpec, Shape, ShapeError, norm_axis, register
 
 ACTIVATIONS = ("identity", "relu", "leaky_relu", "sigmoid", "tanh")
@@ -212,8 +213,8 @@ class _AlongAxis(_Elementwise):
     def infer_shape(self, params, in_shapes):
         shape = tuple(in_shapes[0])
         if len(shape) == 0:
-            raise ShapeError(f"{self.name} needs at least 1 axis (the classes); the input is a "
-                             f"scalar", port=0, expected="1 or more axes", found="scalar")
+            raise ShapeError(Msg("op.needs_class_axis", op=self.name), port=0,
+                             expected="1 or more axes", found="scalar")
         norm_axis(params["axis"], len(shape))
         return shape
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..messages import Msg
 from .base import Op, ParamError, ParamSpec, ShapeError, WeightSpec, broadcast_shapes, fmt_shape, register
 from .conv import _window_formula, _window_shape, pad2d, scatter_windows, unpad2d, windows
 from .unary import elements_per_example
@@ -54,12 +55,12 @@ class LRN(Op):
 
     def check_params(self, params):
         if params["bias"] == 0.0 and params["alpha"] == 0.0:
-            raise ParamError("bias and alpha cannot both be 0 (the divisor would be 0)")
+            raise ParamError(Msg("op.lrn_divisor"))
 
     def infer_shape(self, params, in_shapes):
         shape = tuple(in_shapes[0])
         if len(shape) < 2:
-            raise ShapeError(f"lrn needs channels on axis 1 (N x C x ...); got {fmt_shape(shape)}",
+            raise ShapeError(Msg("op.lrn_channels", shape=fmt_shape(shape)),
                              port=0, expected="NxCx...", found=fmt_shape(shape))
         return shape
 
@@ -115,12 +116,12 @@ class GroupConv2D(Op):
                             params["padding"], params["out_channels"])
         g, c, o = params["groups"], shape[1], params["out_channels"]
         if c is None or c % g:
-            raise ShapeError(f"the input's {c} channels do not split into {g} groups; choose "
-                             f"groups dividing {c}", port=0, expected=f"channels divisible by {g}",
+            raise ShapeError(Msg("op.groups_channels", c=c, g=g), port=0,
+                             expected=f"channels divisible by {g}",
                              found=str(c))
         if o % g:
-            raise ShapeError(f"{o} filters do not split into {g} groups; make out_channels a "
-                             f"multiple of {g}", port=0, expected=f"a multiple of {g}", found=str(o))
+            raise ShapeError(Msg("op.groups_filters", o=o, g=g), port=0,
+                             expected=f"a multiple of {g}", found=str(o))
         return out
 
     def shape_formula(self, params, in_shapes):
@@ -197,8 +198,8 @@ class AddN(Op):
             try:
                 out = broadcast_shapes(out, tuple(s))
             except ShapeError as e:
-                raise ShapeError(f"input x{port}: {e.message}; make the sizes equal, or 1 on "
-                                 f"that axis", port=port, expected=e.expected, found=e.found) from None
+                raise ShapeError(Msg("op.input_broadcast", port=port, reason=e.msg or e.message),
+                                 port=port, expected=e.expected, found=e.found) from None
         return out
 
     def macs(self, params, in_shapes, out_shape):
@@ -232,13 +233,12 @@ class Pad2D(Op):
 
     def check_params(self, params):
         if len(params["pads"]) != 4:
-            raise ParamError(f"pads needs 4 entries (top, left, bottom, right); got "
-                             f"{params['pads']}")
+            raise ParamError(Msg("op.pads_four", pads=params["pads"]))
 
     def infer_shape(self, params, in_shapes):
         shape = tuple(in_shapes[0])
         if len(shape) != 4:
-            raise ShapeError(f"pad2d needs an input N x C x H x W; got {fmt_shape(shape)}",
+            raise ShapeError(Msg("op.needs_nchw", op="pad2d", shape=fmt_shape(shape)),
                              port=0, expected="NxCxHxW", found=fmt_shape(shape))
         t, l, b, r = params["pads"]
         out = list(shape)
@@ -246,8 +246,8 @@ class Pad2D(Op):
             d = shape[axis]
             if d is not None:
                 if d + a + z < 1:
-                    raise ShapeError(f"pads {tuple(params['pads'])} cut away all of axis {axis} "
-                                     f"(size {d}); cut less", port=0, expected="a size of 1 or more",
+                    raise ShapeError(Msg("op.pads_cut_all", pads=tuple(params["pads"]), axis=axis,
+                                         d=d), port=0, expected="a size of 1 or more",
                                      found=str(d + a + z))
                 out[axis] = d + a + z
         return tuple(out)
@@ -297,14 +297,13 @@ class AvgPool2DValid(Op):
 
     def check_params(self, params):
         if len(params["pads"]) != 4:
-            raise ParamError(f"pads needs 4 entries (top, left, bottom, right); got "
-                             f"{params['pads']}")
+            raise ParamError(Msg("op.pads_four", pads=params["pads"]))
 
     def infer_shape(self, params, in_shapes):
         shape = tuple(in_shapes[0])
         if len(shape) != 4:
-            raise ShapeError(f"avg_pool2d_valid needs an input N x C x H x W; got "
-                             f"{fmt_shape(shape)}", port=0, expected="NxCxHxW", found=fmt_shape(shape))
+            raise ShapeError(Msg("op.needs_nchw", op="avg_pool2d_valid", shape=fmt_shape(shape)),
+                             port=0, expected="NxCxHxW", found=fmt_shape(shape))
         k, s = params["kernel"], params["stride"]
         t, l, b, r = params["pads"]
         out = list(shape)
@@ -314,8 +313,8 @@ class AvgPool2DValid(Op):
                 continue
             v = (d + extra - k) / s + 1
             if d + extra < k or not v.is_integer():
-                raise ShapeError(f"({d} + {extra} - {k})/{s} + 1 = {v:g} is not a whole number of "
-                                 f"windows; change the stride or the pads", port=0,
+                raise ShapeError(Msg("op.pool_fraction", d=d, extra=extra, k=k, s=s, v=f"{v:g}"),
+                                 port=0,
                                  expected="a whole-number output size", found=f"{v:g}")
             out[axis] = int(v)
         return tuple(out)

@@ -30,7 +30,7 @@ class ShapeError(Exception):
 
     def __init__(self, message, port: int | None = None,
                  expected: str | None = None, found: str | None = None) -> None:
-        super().__init__(str(message))
+        super().__init__(message)
         self.message = str(message)
         self.msg = message if isinstance(message, Msg) else None
         self.port = port
@@ -39,7 +39,8 @@ class ShapeError(Exception):
 
 
 class ParamError(ValueError):
-    """A parameter value that an op does not accept; the message names the parameter and the fix."""
+    """A parameter value that an op does not accept; the message (a :class:`Msg`) names the
+    parameter and the fix."""
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,8 @@ class ParamSpec:
                 v = bool(value)
             elif self.kind == "choice":
                 if value not in self.choices:
-                    raise ParamError(f"{self.name} must be one of {', '.join(map(str, self.choices))}; "
-                                     f"got {value!r}")
+                    raise ParamError(Msg("op.param_choice", name=self.name,
+                                         choices=", ".join(map(str, self.choices)), value=value))
                 v = value
             elif self.kind == "ints":
                 if isinstance(value, (int, np.integer)):
@@ -91,8 +92,7 @@ class ParamSpec:
                 if any(isinstance(x, bool) or _fractional(x) for x in value):
                     raise ValueError
                 if any(x is not None and x < 1 for x in v):
-                    raise ParamError(f"{self.name}: every dimension must be at least 1 "
-                                     f"(or left open); got {value!r}")
+                    raise ParamError(Msg("op.param_dims", name=self.name, value=value))
             elif self.kind == "str":
                 if not isinstance(value, str):
                     raise ValueError
@@ -102,14 +102,16 @@ class ParamSpec:
         except ParamError:
             raise
         except (TypeError, ValueError, OverflowError):
-            raise ParamError(f"{self.name} must be {_kind_words(self.kind)}; got {value!r}") from None
+            raise ParamError(Msg("op.param_kind", name=self.name, kind=_kind_words(self.kind),
+                                 value=value)) from None
         if self.kind in ("int", "float"):
             if self.min is not None and v < self.min:
-                raise ParamError(f"{self.name} must be at least {self.min}; got {v}")
+                raise ParamError(Msg("op.param_min", name=self.name, min=self.min, value=v))
             if self.max is not None and v > self.max:
-                raise ParamError(f"{self.name} must be at most {self.max}; got {v}")
+                raise ParamError(Msg("op.param_max", name=self.name, max=self.max, value=v))
         if self.kind == "ints" and self.min is not None and any(x < self.min for x in v):
-            raise ParamError(f"{self.name}: every entry must be at least {int(self.min)}; got {v}")
+            raise ParamError(Msg("op.param_entries_min",
+                                 name=self.name, min=int(self.min), value=v))
         return v
 
 
@@ -118,10 +120,11 @@ def _fractional(x: Any) -> bool:
     return isinstance(x, (float, np.floating)) and not float(x).is_integer()
 
 
-def _kind_words(kind: str) -> str:
-    return {"int": "a whole number", "float": "a finite number", "bool": "true or false",
-            "ints": "a list of whole numbers", "shape": "a shape (whole numbers, None for open)",
-            "str": "text"}.get(kind, kind)
+def _kind_words(kind: str) -> "Msg | str":
+    """What a parameter of ``kind`` must be, in words ("a whole number")."""
+    if kind in ("int", "float", "bool", "ints", "shape", "str"):
+        return Msg(f"op.kind_{kind}")
+    return kind
 
 
 @dataclass(frozen=True)
@@ -158,7 +161,7 @@ def initialize(spec: WeightSpec, rng: np.random.Generator, dtype=np.float64, sca
     if spec.init == "he":
         std = np.sqrt(2.0 / max(1, spec.fan_in))
         return (rng.standard_normal(shape) * std).astype(dtype)
-    raise ParamError(f"unknown initializer {spec.init!r}; use one of {', '.join(INITIALIZERS)}")
+    raise ParamError(Msg("op.unknown_init", init=spec.init, names=", ".join(INITIALIZERS)))
 
 
 @dataclass
@@ -211,8 +214,8 @@ class Op:
         known = {p.name: p for p in self.params}
         for k in params:
             if k not in known:
-                raise ParamError(f"{self.name} has no parameter {k!r}; "
-                                 f"it has {', '.join(known) or 'none'}")
+                raise ParamError(Msg("op.no_param", op=self.name, name=k,
+                                     known=", ".join(known) or Msg("op.none")))
         out = {}
         for p in self.params:
             out[p.name] = p.coerce(params[p.name]) if p.name in params else p.default
@@ -312,8 +315,8 @@ def broadcast_shapes(a: Shape, b: Shape) -> Shape:
         elif x is None or y is None:
             out.append(x if y is None else y)
         else:
-            raise ShapeError(f"shapes {fmt_shape(a)} and {fmt_shape(b)} do not broadcast: "
-                             f"axis {i - n} is {x} and {y}", port=1,
+            raise ShapeError(Msg("shape.no_broadcast", a=fmt_shape(a), b=fmt_shape(b), axis=i - n,
+                                 x=x, y=y), port=1,
                              expected=f"{x} or 1 on axis {i - n}", found=str(y))
     return tuple(out)
 
@@ -332,10 +335,10 @@ def fmt_shape(shape: Shape | None) -> str:
     return "x".join("N" if d is None else str(d) for d in shape)
 
 
-def norm_axis(axis: int, ndim: int, what: str = "axis") -> int:
+def norm_axis(axis: int, ndim: int) -> int:
     """A non-negative axis, or ShapeError."""
     if not -ndim <= axis < ndim:
-        raise ShapeError(f"{what} {axis} is out of range for {ndim} dimensions", port=0,
+        raise ShapeError(Msg("shape.axis_range", axis=axis, ndim=ndim), port=0,
                          expected=f"an axis in [{-ndim}, {ndim - 1}]", found=str(axis))
     return axis % ndim
 

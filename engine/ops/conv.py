@@ -36,6 +36,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from ..messages import Msg
 from .base import Op, ParamSpec, ShapeError, WeightSpec, fmt_shape, register
 
 # -- the shared windowing routines -------------------------------------------------------------
@@ -96,24 +97,23 @@ def _out_size(n: int, k: int, s: int, p: int) -> float:
 def _window_shape(what: str, shape, k: int, s: int, p: int, out_c) -> tuple:
     """Output shape (N, out_c, OH, OW) of a k/s/p window op on ``shape``; raise ShapeError."""
     if len(shape) != 4:
-        raise ShapeError(f"{what} needs a 4-D input N x C x H x W (channels first); "
-                         f"got {fmt_shape(shape)}", port=0, expected="NxCxHxW",
+        raise ShapeError(Msg("op.conv_4d", op=what, shape=fmt_shape(shape)), port=0,
+                         expected="NxCxHxW",
                          found=fmt_shape(shape))
     n, c, h, w = shape
-    desc = f"input {fmt_shape((h, w, c))}, kernel {k}, stride {s}, padding {p}"
+    desc = Msg("op.window_desc", shape=fmt_shape((h, w, c)), k=k, s=s, p=p)
     out = []
     for d in (h, w):
         if d is None:
             out.append(None)
             continue
         if d + 2 * p < k:
-            raise ShapeError(f"{desc}: the kernel is larger than the padded input "
-                             f"({d} + 2*{p} = {d + 2 * p} < {k}); use a smaller kernel or more "
-                             f"padding", port=0, expected=f"H, W + 2*{p} >= {k}", found=str(d))
+            raise ShapeError(Msg("op.kernel_too_large", desc=desc, d=d, p=p, padded=d + 2 * p,
+                                 k=k), port=0, expected=f"H, W + 2*{p} >= {k}", found=str(d))
         v = _out_size(d, k, s, p)
         if not v.is_integer():
-            raise ShapeError(f"{desc}: ({d} - {k} + 2*{p})/{s} + 1 = {_num(v)} is not a whole "
-                             f"number; change the stride or the padding", port=0,
+            raise ShapeError(Msg("op.window_fraction", desc=desc, d=d, k=k, p=p, s=s, v=_num(v)),
+                             port=0,
                              expected="a whole-number output size", found=_num(v))
         out.append(int(v))
     return (n, out_c, out[0], out[1])
@@ -128,9 +128,9 @@ def _window_formula(shape, k: int, s: int, p: int, out_c) -> str | None:
     terms = [f"({d} + 2*{p} - {k})/{s} + 1 = {_num(v)}" for d, v in zip((h, w), vals)]
     text = terms[0] if h == w else f"H: {terms[0]}, W: {terms[1]}"
     if any(not v.is_integer() for v in vals):
-        return f"{text} → not a whole number"
+        return Msg("op.formula_fraction", formula=text)
     if any(v < 1 for v in vals):
-        return f"{text} → the kernel is larger than the padded input"
+        return Msg("op.formula_too_small", formula=text)
     c = "C" if out_c is None else str(out_c)
     return f"{text} → {int(vals[0])}x{int(vals[1])}x{c}"
 
@@ -167,7 +167,7 @@ class Conv2D(Op):
     def weight_specs(self, params, in_shapes):
         shape = in_shapes[0]
         if len(shape) != 4 or shape[1] is None:
-            raise ShapeError("conv2d needs the channel count (axis 1) of its input to be known",
+            raise ShapeError(Msg("op.conv_channels_unknown"),
                              port=0, expected="NxCxHxW with C known", found=fmt_shape(shape))
         o, c, k = params["out_channels"], shape[1], params["kernel"]
         specs = [WeightSpec("W", (o, c, k, k), params["init"], fan_in=c * k * k,
@@ -390,8 +390,8 @@ class GlobalAvgPool(Op):
     def infer_shape(self, params, in_shapes):
         shape = in_shapes[0]
         if len(shape) < 3:
-            raise ShapeError(f"global_avg_pool needs an input N x C x H x W; "
-                             f"got {fmt_shape(shape)}", port=0, expected="NxCxHxW",
+            raise ShapeError(Msg("op.needs_nchw", op="global_avg_pool", shape=fmt_shape(shape)),
+                             port=0, expected="NxCxHxW",
                              found=fmt_shape(shape))
         return tuple(shape[:2])
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from .activations import activation_fn
+from ..messages import Msg
 from .base import Op, ParamError, ParamSpec, ShapeError, WeightSpec, fmt_shape, register
 
 DENSE_ACTIVATIONS = ("identity", "relu", "leaky_relu", "sigmoid", "tanh")
@@ -49,11 +50,11 @@ class Dense(Op):
     def infer_shape(self, params, in_shapes):
         shape = tuple(in_shapes[0])
         if len(shape) < 2:
-            raise ShapeError(f"dense needs an input N x features; got {fmt_shape(shape)} "
-                             f"(add a reshape)", port=0, expected="Nxfeatures",
+            raise ShapeError(Msg("op.dense_input", shape=fmt_shape(shape)), port=0,
+                             expected="Nxfeatures",
                              found=fmt_shape(shape))
         if shape[-1] is None:
-            raise ShapeError("dense needs its input's last dimension (the features) to be known",
+            raise ShapeError(Msg("op.dense_features"),
                              port=0, expected="a fixed feature count", found=fmt_shape(shape))
         return shape[:-1] + (params["units"],)
 
@@ -157,15 +158,15 @@ class Embedding(Op):
         if ids.dtype.kind not in "iu":
             if ids.dtype.kind == "f" and ids.size and not np.all(ids == np.round(ids)):
                 bad = ids.ravel()[np.flatnonzero(ids.ravel() != np.round(ids.ravel()))[0]]
-                raise ValueError(f"embedding: id {bad} is not a whole number; ids must be "
-                                 f"integers in 0 .. {n - 1}")
+                raise ValueError(Msg("named", name="embedding",
+                                     error=Msg("op.embedding_fraction", value=bad, top=n - 1)))
             ids = ids.astype(np.int64)
         if ids.size:
             lo, hi = ids.min(), ids.max()
             if lo < 0 or hi >= n:
                 bad = lo if lo < 0 else hi
-                raise ValueError(f"embedding: id {int(bad)} is out of range 0 .. {n - 1}; raise "
-                                 f"num_embeddings to at least {int(hi) + 1} or fix the data")
+                raise ValueError(Msg("named", name="embedding", error=Msg(
+                    "op.embedding_range", value=int(bad), top=n - 1, need=int(hi) + 1)))
         return weights["E"][ids], {"ids": ids}
 
     cache_notes = {"ids": "the ids as integers: each row of ∂J/∂E collects the gradients of "
@@ -191,8 +192,7 @@ class Dropout(Op):
 
     def check_params(self, params):
         if params["rate"] >= 1.0:
-            raise ParamError(f"rate must be below 1 (1 would drop everything); "
-                             f"got {params['rate']}")
+            raise ParamError(Msg("op.dropout_rate", rate=params["rate"]))
 
     def infer_shape(self, params, in_shapes):
         return tuple(in_shapes[0])
@@ -241,8 +241,7 @@ class BatchNorm(Op):
     def infer_shape(self, params, in_shapes):
         shape = tuple(in_shapes[0])
         if len(shape) < 2 or shape[1] is None:
-            raise ShapeError(f"batch_norm needs an input N x F or N x C x H x W with a known "
-                             f"axis 1; got {fmt_shape(shape)}", port=0,
+            raise ShapeError(Msg("op.batch_norm_input", shape=fmt_shape(shape)), port=0,
                              expected="NxF or NxCxHxW", found=fmt_shape(shape))
         return shape
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..messages import Msg
 from .base import Op, ParamSpec, ShapeError, fmt_shape, register
 
 EPS_CLIP = 1e-7
@@ -67,11 +68,11 @@ class _Loss(Op):
     def check_shapes(self, pred: tuple, target: tuple) -> None:
         """Default rule: target has exactly the prediction's shape, with a batch axis."""
         if len(pred) < 1:
-            raise ShapeError(f"{self.name} needs a batch axis: prediction is a scalar", port=0,
+            raise ShapeError(Msg("op.loss_scalar", op=self.name), port=0,
                              expected="N or NxK", found="scalar")
         if not _same_shape(pred, target):
-            raise ShapeError(f"target {fmt_shape(target)} does not match prediction "
-                             f"{fmt_shape(pred)}; reshape one of them", port=1,
+            raise ShapeError(Msg("op.loss_target", target=fmt_shape(target), pred=fmt_shape(pred)),
+                             port=1,
                              expected=fmt_shape(pred), found=fmt_shape(target))
 
     def infer_shape(self, params, in_shapes):
@@ -209,8 +210,8 @@ def _class_ids(y: np.ndarray, k: int) -> np.ndarray:
     ids = ids.astype(np.int64)
     if ids.size and (ids.min() < 0 or ids.max() >= k):
         bad = ids[(ids < 0) | (ids >= k)][0]
-        raise ValueError(f"softmax_ce: class id {bad} is out of range for {k} classes "
-                         f"(ids must be 0..{k - 1})")
+        raise ValueError(Msg("named", name="softmax_ce",
+                             error=Msg("op.class_id_range", value=bad, k=k, top=k - 1)))
     return ids
 
 
@@ -225,16 +226,15 @@ class SoftmaxCE(_Loss):
 
     def check_shapes(self, pred, target):
         if len(pred) != 2:
-            raise ShapeError(f"softmax_ce needs logits of shape NxK; got {fmt_shape(pred)}",
+            raise ShapeError(Msg("op.ce_logits", shape=fmt_shape(pred)),
                              port=0, expected="NxK", found=fmt_shape(pred))
         if len(target) == 1:
             if not _same_shape(pred[:1], target):
-                raise ShapeError(f"target has {target[0]} class ids but the prediction has "
-                                 f"{pred[0]} rows", port=1, expected=fmt_shape(pred[:1]),
+                raise ShapeError(Msg("op.ce_rows", ids=target[0], rows=pred[0]), port=1,
+                                 expected=fmt_shape(pred[:1]),
                                  found=fmt_shape(target))
         elif not _same_shape(pred, target):
-            raise ShapeError(f"target {fmt_shape(target)} does not match prediction "
-                             f"{fmt_shape(pred)}: give class ids (N) or one-hot rows (NxK)",
+            raise ShapeError(Msg("op.ce_target", target=fmt_shape(target), pred=fmt_shape(pred)),
                              port=1, expected=f"{fmt_shape(pred[:1])} or {fmt_shape(pred)}",
                              found=fmt_shape(target))
 

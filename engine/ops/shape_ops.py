@@ -133,8 +133,7 @@ class Reshape(Op):
 
     def check_params(self, params):
         if list(params["shape"]).count(-1) > 1:
-            raise ParamError(f"shape may contain at most one -1 (the inferred size); "
-                             f"got {params['shape']}")
+            raise ParamError(Msg("op.reshape_two_open", shape=params["shape"]))
 
     def infer_shape(self, params, in_shapes):
         src = tuple(in_shapes[0])

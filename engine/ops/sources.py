@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..messages import Msg
 from .base import INITIALIZERS, Context, Op, ParamError, ParamSpec, WeightSpec, fmt_shape, register
 
 
@@ -34,14 +35,15 @@ class Input(Op):
         return [], {}
 
 
-def check_feed(name: str, declared: tuple, value: np.ndarray) -> str | None:
+def check_feed(name: str, declared: tuple, value: np.ndarray) -> Msg | None:
     """Why ``value`` does not fit an input declared as ``declared``, or None when it fits."""
     if value.ndim != len(declared):
-        return (f"{name}: expected {len(declared)} dimensions ({fmt_shape(declared)}), "
-                f"got {value.ndim} ({fmt_shape(value.shape)})")
+        return Msg("op.feed_ndim", name=name, ndim=len(declared), declared=fmt_shape(declared),
+                   got=value.ndim, shape=fmt_shape(value.shape))
     for i, (d, v) in enumerate(zip(declared, value.shape)):
         if d is not None and d != v:
-            return f"{name}: axis {i} should be {d}, got {v} (data {fmt_shape(value.shape)})"
+            return Msg("op.feed_axis", name=name, axis=i, want=d, got=v,
+                       shape=fmt_shape(value.shape))
     return None
 
 
@@ -53,17 +55,14 @@ def convert_feed(name: str, value, kind: str, dtype) -> np.ndarray:
     try:
         arr = np.asarray(value)
     except ValueError:
-        raise ValueError(f"{name}: the data is not a regular array of numbers (rows of different "
-                         f"lengths?)") from None
+        raise ValueError(Msg("op.feed_ragged", name=name)) from None
     if arr.dtype.kind not in "biuf":
-        raise ValueError(f"{name}: the data must be real numbers; got values of type {arr.dtype}")
+        raise ValueError(Msg("op.feed_not_real", name=name, dtype=arr.dtype))
     if kind == "int":
         if arr.dtype.kind == "f":
             bad = ~np.isfinite(arr) | (arr != np.round(arr))
             if bad.any():
-                raise ValueError(f"{name} takes integer ids (its dtype is int), but the data "
-                                 f"holds {arr[bad].flat[0]}; give whole numbers, or set the "
-                                 f"input's dtype to float")
+                raise ValueError(Msg("op.feed_not_ids", name=name, value=arr[bad].flat[0]))
         return arr.astype(np.int64, copy=False)
     return arr.astype(dtype, copy=False)
 

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from engine.data import csv_import, image_folder
 
-from ..error_text import error_text
-from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..i18n import QT_TRANSLATE_NOOP, error_text, translate
 
 __all__ = ["CsvOptionsDialog", "FolderOptionsDialog", "PREVIEW_ROWS"]
 

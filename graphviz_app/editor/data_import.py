@@ -20,8 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from engine.data import corpus, csv_import, digits, image_folder, precompute, sample_images
 from engine.training import Dataset
 
-from ..error_text import error_text
-from ..i18n import QT_TRANSLATE_NOOP, Source, live, translate
+from ..i18n import QT_TRANSLATE_NOOP, error_text, live, Source, translate
 from ..imaging import load_image
 from .commands import Named
 from .data_dialogs import CsvOptionsDialog, FolderOptionsDialog
@@ -205,7 +204,7 @@ class DataImporter(QObject):
         if not self.install_dataset(ds, IMPORT, name=name):
             return
         if skipped:
-            shown = "\n".join(skipped[:MAX_SKIPPED_SHOWN])
+            shown = "\n".join(render(s) for s in skipped[:MAX_SKIPPED_SHOWN])
             more = len(skipped) - MAX_SKIPPED_SHOWN
             tail = translate("DataImport", "\n… and {count} more").format(count=more) \
                 if more > 0 else ""

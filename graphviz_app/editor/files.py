@@ -23,8 +23,7 @@ from engine import Graph, guides
 
 from ..session import Session
 from .recovery import RecoveryWriter, origin_of, snapshot
-from ..error_text import error_text
-from ..i18n import ENGLISH, current, translate
+from ..i18n import ENGLISH, current, error_text, translate
 
 AUTOSAVE_MS = 700       # the recovery file is written within this (plus the write) of an edit
 MAX_RECENT = 10

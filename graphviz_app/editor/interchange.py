@@ -20,8 +20,7 @@ from engine.onnx import export_onnx, import_onnx
 from engine.onnx.check import TOLERANCE, compare_with_onnxruntime, runtime_available
 from engine.torch_export import TorchExportError, export_torch
 
-from ..error_text import error_text
-from ..i18n import translate
+from ..i18n import error_text, translate
 from ..player.player import batch_feeds
 
 GOOD, BAD = QColor("#1e8449"), QColor("#c0392b")

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from engine.data import Cancelled
 
-from ..error_text import error_text
-from ..i18n import render, translate
+from ..i18n import error_text, render, translate
 
 __all__ = ["Job", "JobProgress", "any_running"]
 

@@ -27,8 +27,7 @@ from engine import serialize
 from engine.data import store as data_store
 from engine.safe_io import atomic_write, json_bytes
 
-from ..error_text import error_text
-from ..i18n import translate
+from ..i18n import error_text, translate
 
 META_KEY = "recovery"
 

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from engine import serialize
 
-from ..error_text import error_text
-from ..i18n import QT_TRANSLATE_NOOP, live, translate
+from ..i18n import QT_TRANSLATE_NOOP, error_text, live, translate
 from ..training.worker import LoadWeightsCommand
 
 __all__ = ["WeightsIO", "install"]

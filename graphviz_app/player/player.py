@@ -18,13 +18,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 
 from engine.executor import ExecutionError, Executor, StepRecord
 from engine.graph import GraphError
+from engine.messages import Msg, carried
 from engine.inspect.step_arrays import ArrayPair, node_arrays
 from engine.ops.base import get_op
 
 from . import step_text
 from .value_render import Rendered, fmt_number, render
-from ..error_text import error_text
-from ..i18n import translate
+from ..i18n import render as render_message, translate
 
 IGNORED_EVENTS = {"ui_changed", "renamed", "group_added", "group_removed", "group_changed"}
 Edge = tuple[str, str, int]
@@ -458,7 +458,10 @@ class Player(QObject):
 
 def _cannot_step(e: Exception) -> str:
     """'cannot step: s: input b (port 1) is not connected; fix the graph, then Step again'."""
-    text = error_text(e)
+    said = carried(e)
+    if isinstance(said, Msg) and said.id == "exec.cannot_run":
+        said = said.params["issue"]
+    text = render_message(said)
     if text.startswith("cannot run: "):
         text = text[len("cannot run: "):]
     return translate("Player", "cannot step: {why}; fix the graph, then Step (F10) again").format(

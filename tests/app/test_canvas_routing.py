@@ -13,6 +13,7 @@ from engine import Graph
 from engine.examples import EXAMPLES
 from graphviz_app.canvas.routing import GridIndex, separate, wire_path
 from graphviz_app.editor.commands import MoveNodes
+from tests import sweep
 
 SAMPLES = 400
 
@@ -57,7 +58,7 @@ def test_the_fan_out_wire_goes_around_u(window, qtbot):
     assert edge.path.pointAtPercent(0) == start and edge.path.pointAtPercent(1) == end
 
 
-@pytest.mark.parametrize("name", sorted(EXAMPLES))
+@pytest.mark.parametrize("name", sweep.examples(sorted(EXAMPLES)))
 def test_no_wire_passes_behind_a_node_in_any_example(shared, qtbot, name):
     window = shared
     assert window.files.open_example(name)

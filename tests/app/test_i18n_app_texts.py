@@ -242,7 +242,7 @@ def test_a_graph_that_cannot_step_says_so_in_chinese(chinese):
 def test_engine_errors_carrying_a_message_id_read_in_chinese(chinese):
     from engine.messages import Msg, MsgError
     from engine.ops.base import ShapeError
-    from graphviz_app.error_text import error_text
+    from graphviz_app.i18n import error_text
     msg = Msg("shape.not_connected", input="x", port=0)
     for exc in (MsgError(msg), ValueError(msg), ShapeError(msg, port=0)):
         assert error_text(exc) == "输入 x（端口 0）没有连接", type(exc)

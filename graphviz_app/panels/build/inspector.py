@@ -24,7 +24,7 @@ from ...editor.commands import Rename, SetFrozen, SetParams
 from ...session import Session
 from ..watch.array_view import open_array_window
 from .param_editors import ERROR_STYLE, ParamEditor
-from ...i18n import translate
+from ...i18n import render, translate
 
 REFRESH_KINDS = {"params_changed", "renamed", "frozen_changed", "edge_added", "edge_removed",
                  "node_added", "node_removed", "weights_changed"}
@@ -185,11 +185,11 @@ class InspectorPanel(QScrollArea):
             formula += f"\nbackward: {s['grad_formula']}"
         self.formula_label.setText(formula.strip() or "—")
         shape_formula = s["shape_formula"]
-        self.size_label.setText(shape_formula or "")
+        self.size_label.setText(render(shape_formula) if shape_formula else "")
         self.size_label.setVisible(bool(shape_formula))
         if self._size_row_label is not None:
             self._size_row_label.setVisible(bool(shape_formula))
-        self.issues_label.setText("\n".join(f"⚠ {i}" for i in s["issues"]))
+        self.issues_label.setText("\n".join(f"⚠ {render(i)}" for i in s["issues"]))
         self.issues_label.setVisible(bool(s["issues"]))
         nota = dense_notation(g, self.nid)
         self.notation_label.setText("\n".join(nota.lines()) if nota is not None else "")
@@ -259,6 +259,7 @@ class InspectorPanel(QScrollArea):
         cmd = SetParams(self.session, self.nid, {name: value})
         reason = cmd.check()
         if reason:
+            reason = render(reason)
             self.editors[name].show_error(reason)
             self.session.message.emit(reason)
             return
@@ -274,7 +275,7 @@ class InspectorPanel(QScrollArea):
         cmd = Rename(self.session, self.nid, text)
         reason = cmd.check()
         if reason:
-            self.name_error.setText(reason)
+            self.name_error.setText(render(reason))
             self.name_error.show()
             return
         self.name_error.hide()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLi
 
 from engine.ops.base import ParamError, ParamSpec
 
-from ...i18n import translate
+from ...i18n import error_text, translate
 
 _OPEN = {"none", "n", "?", "-1", "null"}
 ERROR_STYLE = "color: palette(bright-text); background: #c62828; padding: 2px; border-radius: 3px;"
@@ -143,7 +143,7 @@ class ParamEditor(QWidget):
         try:
             return self.spec.coerce(value)
         except ParamError as e:
-            raise ValueError(str(e)) from None
+            raise ValueError(error_text(e)) from None
 
     def _validate_text(self, _text: str = "") -> bool:
         try:

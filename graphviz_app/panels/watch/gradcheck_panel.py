@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPro
 from engine.gradcheck import CHECK, GOOD, CheckCancelled, ParamCheck, gradient_check
 
 from ...player.player import batch_feeds
-from ...i18n import translate
+from ...i18n import error_text, translate
 
 COLUMNS = ("Node", "Array", "Verdict", "Entries", "‖analytical‖", "‖numerical‖",
            "Relative error", "‖a − n‖", "Noise floor")
@@ -76,12 +76,13 @@ class _CheckWorker(QObject):
                                      eps=self.eps, progress=self._progress,
                                      should_stop=lambda: self.cancel_requested)
         except CheckCancelled as e:
-            self.finished.emit(None, f"{e}; nothing to show")
+            self.finished.emit(None, translate("GradcheckPanel", "{why}; nothing to show").format(
+                why=error_text(e)))
             return
         except Exception as e:  # noqa: BLE001 - the user's graph may fail in many ways
-            text = str(e)
-            if not text.lower().startswith("gradient check"):
-                text = f"gradient check failed: {text}"
+            text = error_text(e)
+            if not str(e).lower().startswith("gradient check"):
+                text = translate("GradcheckPanel", "gradient check failed: {why}").format(why=text)
             self.finished.emit(None, text)
             return
         self.finished.emit(results, "")

@@ -26,7 +26,7 @@ from engine.training import (NO_DATA, OPTIMIZERS, Dataset, TrainConfig, feed_inp
                              fit_problem, lr_warning, split)
 
 from ...training.worker import Run, TrainingController
-from ...i18n import render, translate
+from ...i18n import error_text, render, translate
 
 MODES = ("batch", "mini-batch", "stochastic")
 RUN_STATUS = (QT_TRANSLATE_NOOP("TrainingPanel", "done"), QT_TRANSLATE_NOOP("TrainingPanel", "stopped"))
@@ -444,7 +444,7 @@ class TrainingPanel(QWidget):
         try:
             data = self.data_split()
         except (ValueError, KeyError) as e:
-            self._refuse(f"Data: {e}")
+            self._refuse(f"Data: {error_text(e)}")
             return None
         why = self.fit_problem(data[0], self.data.currentText())
         if why:
@@ -458,7 +458,7 @@ class TrainingPanel(QWidget):
             cfg = self.config(mode)
         except ValueError as e:
             self.error.clear()
-            self._refuse(f"Settings: {e}")
+            self._refuse(f"Settings: {error_text(e)}")
             return None
         data = self._prepare()
         if data is None:

@@ -17,7 +17,7 @@ import math
 import os
 import zipfile
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable
 
 import numpy as np
 

@@ -16,11 +16,10 @@ import networkx as nx
 from PySide6.QtGui import QUndoCommand
 
 from engine import GraphError, Node, get_op
-from engine.messages import Msg, carried
 from engine.ops.base import ParamError
 from engine.shapes import infer
 
-from ..i18n import QT_TRANSLATE_NOOP, error_text, render, Source, translate
+from ..i18n import QT_TRANSLATE_NOOP, Source, error_text, render, translate
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..session import Session

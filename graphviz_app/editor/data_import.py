@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from engine.data import corpus, csv_import, digits, image_folder, precompute, sample_images
 from engine.training import Dataset
 
-from ..i18n import QT_TRANSLATE_NOOP, error_text, live, Source, translate
+from ..i18n import QT_TRANSLATE_NOOP, Source, error_text, live, render, translate
 from ..imaging import load_image
 from .commands import Named
 from .data_dialogs import CsvOptionsDialog, FolderOptionsDialog

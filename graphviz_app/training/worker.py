@@ -22,7 +22,7 @@ from PySide6.QtGui import QUndoCommand
 from engine.training import Dataset, History, TrainConfig, Trainer, TrainingDiverged
 
 from ..editor.commands import Named
-from ..i18n import QT_TRANSLATE_NOOP, error_text, Source, translate
+from ..i18n import QT_TRANSLATE_NOOP, Source, error_text, translate
 
 MAX_RATE = 20.0   # snapshots per second per run, at most
 YIELD_EVERY = 0.003  # seconds of training between short sleeps that let the GUI thread run

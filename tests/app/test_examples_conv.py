@@ -1,40 +1,13 @@
-"""The convolutional examples in the window: each opens clean with its guide's panels in front,
-the player steps it forward and backward, the inspector shows the course's figures, and the
-Filter lab sets the example's filters beside the classic kernels."""
+"""The convolutional examples in the window (each opens, steps and shows its panels in
+test_every_example.py): GoogLeNet opens collapsed and steps, the inspector shows the course's
+figures, and the Filter lab sets the example's filters beside the classic kernels."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
-
-from engine import guides
-from engine.examples_conv import CONV_EXAMPLES
-
-from .test_window_shell import _in_front
-
-SMALL = [n for n in CONV_EXAMPLES if n != "googlenet_onnx"]
 
 
 def _dock_of(window, title: str):
     return next(d for d in window.docks.values() if d.windowTitle() == title)
-
-
-@pytest.mark.parametrize("name", SMALL)
-def test_example_opens_shows_its_panels_and_steps_both_ways(window, qtbot, name):
-    window.resize(1280, 720)
-    assert window.files.open_example(name)
-    g = window.session.graph
-    assert g.issues == []
-    for title in guides.load(name).panels:
-        qtbot.waitUntil(lambda t=title: _in_front(_dock_of(window, t)), timeout=5000)
-    player = window.player
-    rec = player.step_forward()
-    assert rec is not None and rec.phase == "forward"
-    player.run_backward()
-    assert player.phase == "done"
-    ex = player.executor
-    assert ex.total_steps > ex.forward_steps              # a backward pass happened
-    back = {g.nodes[r.node].name for r in ex.records if r.phase == "backward"}
-    assert "J" in back and "logits" in back
 
 
 def test_googlenet_opens_collapsed_and_steps(window, qtbot):

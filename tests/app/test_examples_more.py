@@ -1,5 +1,5 @@
-"""The five examples of engine.examples_more in the window: each opens clean, steps forward and
-backward in the player, and shows its guide's panels; their one-click steps do what the guides
+"""The five examples of engine.examples_more in the window (each opens, steps and shows its
+panels in test_every_example.py): their one-click steps do what the guides
 say (time the loops, break and fix the practice layer for the gradient check)."""
 from __future__ import annotations
 
@@ -8,29 +8,6 @@ import pytest
 from engine import guides
 from engine.examples_more import MORE_EXAMPLES
 
-from .test_window_shell import _in_front
-
-
-@pytest.mark.parametrize("name", sorted(MORE_EXAMPLES))
-def test_example_opens_steps_and_shows_its_panels(window, qtbot, name):
-    window.resize(1280, 720)
-    messages = []
-    window.session.message.connect(messages.append)
-    assert window.files.open_example(name)
-    graph = window.session.graph
-    assert graph.issues == [] and window.session.dataset is not None
-    player = window.player
-    player.run_forward()
-    ex = player.executor
-    assert player.phase == "forward" and ex.cursor == ex.forward_steps
-    assert ex.forward_steps == len(graph.nodes)
-    player.run_backward()
-    assert player.phase == "done" and ex.total_steps > ex.forward_steps
-    assert not [m for m in messages if "cannot" in m.lower() or "error" in m.lower()]
-    guide = guides.load(name)
-    for title in guide.panels:
-        dock = window.docks[window.dock_manager.by_title(title)]
-        qtbot.waitUntil(lambda d=dock: _in_front(d), timeout=5000)
 
 
 def test_vectorization_opens_on_the_timing_tab_and_its_step_times_both(window, qtbot):

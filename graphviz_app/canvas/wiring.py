@@ -145,9 +145,11 @@ class WireTool:
         self.anchor = None
         self.detached = None
 
-    def show_refusal(self, reason: str, pos: QPointF, node: str | None = None) -> None:
+    def show_refusal(self, reason, pos: QPointF, node: str | None = None) -> None:
         """Report the reason (with the node it concerns) and ask the view to show it at
-        ``pos`` (scene coordinates). ``reason`` is already in the user's language."""
+        ``pos`` (scene coordinates). ``reason`` is an engine message or a text already in the
+        user's language."""
+        reason = render(reason)
         self.scene.session.report(translate("Canvas", "Wire refused: {reason}").format(
             reason=reason), node)
         self.scene.refused.emit(reason, pos)

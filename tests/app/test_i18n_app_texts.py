@@ -223,7 +223,7 @@ def test_the_csv_dialog_reads_in_chinese(chinese, qtbot):
     bad = CsvOptionsDialog(read_table(b"a,b,label\n1,2,x\n3,,y\n"))
     qtbot.addWidget(bad)
     assert bad.status.text().startswith("<span style='color:#c0392b'>问题：")
-    assert "line 3" in bad.status.text()                   # the engine's reason, kept whole
+    assert "第 3 行" in bad.status.text() and "'b'" in bad.status.text()   # the engine's reason
     i18n.apply(i18n.ENGLISH)
     english = CsvOptionsDialog(read_table(b"a,b,label\n1,2,x\n3,4,y\n"))
     qtbot.addWidget(english)

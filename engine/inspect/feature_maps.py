@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.graph import Graph
+from engine.messages import Msg
 
 from .upstream import Probe, ProbeError, run_upto
 from .receptive_field import POSITION_OPS, WINDOW_OPS, is_map
@@ -156,17 +157,17 @@ def kernel_source(graph: Graph, node: str) -> str | None:
     return None
 
 
-def kernel_tiles(w: np.ndarray, in_channel: int | None = None) -> tuple[np.ndarray, str]:
+def kernel_tiles(w: np.ndarray, in_channel: int | None = None) -> tuple[np.ndarray, Msg]:
     """Filters W (O, C, k, k) as O pictures (O, k, k): one input channel's slice, or the mean
     over input channels (None); with the words saying which."""
     o, c, k, _ = w.shape
     if c == 1:
-        return w[:, 0], "each filter (one input channel)"
+        return w[:, 0], Msg("maps.kernels_one")
     if in_channel is None:
-        return w.mean(axis=1), f"each filter averaged over its {c} input channels"
+        return w.mean(axis=1), Msg("maps.kernels_mean", channels=c)
     if not 0 <= in_channel < c:
         raise ValueError(f"input channel {in_channel} is out of range 0..{c - 1}")
-    return w[:, in_channel], f"each filter's slice for input channel {in_channel}"
+    return w[:, in_channel], Msg("maps.kernels_slice", channel=in_channel)
 
 
 @dataclass
@@ -181,7 +182,7 @@ class MapsView:
     labels: list[str]
     kernel_node: str | None
     kernels: Mosaic | None           # the filters as one picture, or None
-    kernel_words: str
+    kernel_words: "Msg | str"
 
 
 def examples_for(graph: Graph, node: str, arrays: dict, index: int | slice) -> dict:

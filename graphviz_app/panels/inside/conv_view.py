@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QToolTip
 
 from engine.inspect.trace import Trace, trace
 from engine.inspect.trace_text import formula
+from ...i18n import translate
 from ...player.value_render import LUTS, to_qimage
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
@@ -308,5 +309,5 @@ class StepTrace(QObject):
             self.text = formula(g, values, nid, cell)
             self.highlighter.show(trace(g, values, nid, cell))
         except (IndexError, KeyError, ValueError) as e:   # a value of another shape than shown
-            self.text = f"cannot trace this entry: {e}"
+            self.text = translate("FeatureMaps", "cannot trace this entry: {error}").format(error=e)
         QToolTip.showText(QCursor.pos(), self.text, self.player.panel.picture)

@@ -25,6 +25,10 @@ from .live import LiveSource, ShownPanel
 from .surface_parts import RUN_COLORS, SetEntriesCommand, SurfacePlot, SurfaceWorker
 from ...i18n import translate
 
+COST_NAMES = {"cross-entropy": QT_TRANSLATE_NOOP("CostSurface", "cross-entropy"),
+              "squared error": QT_TRANSLATE_NOOP("CostSurface", "squared error")}
+"""The engine's names of the two logistic-regression costs, for the plot titles."""
+
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
 FAST_RES = 200
@@ -52,8 +56,10 @@ class CostSurfacePanel(ShownPanel):
 
         self.axis_a = QComboBox()
         self.axis_b = QComboBox()
-        for w, which in ((self.axis_a, "horizontal"), (self.axis_b, "vertical")):
-            w.setToolTip(f"The parameter entry along the {which} axis")
+        self.axis_a.setToolTip(translate("CostSurface", "The parameter entry along the "
+                                         "horizontal axis"))
+        self.axis_b.setToolTip(translate("CostSurface", "The parameter entry along the vertical "
+                                         "axis"))
         self.half = QDoubleSpinBox()
         self.half.setRange(0.1, 100.0)
         self.half.setValue(6.0)
@@ -235,12 +241,12 @@ class CostSurfacePanel(ShownPanel):
                 self._say(str(e))
                 return
         else:
-            self.plots[0].widget.set_title(f"J of {g.meta.get('title', 'the graph')} over "
-                                          f"{ax[0].label(g)}, {ax[1].label(g)}", size="8pt",
-                                          color="#333")
+            self.plots[0].widget.set_title(translate("CostSurface", "J over {a}, {b}").format(
+                a=ax[0].label(g), b=ax[1].label(g)), size="8pt", color="#333")
             if "J" not in self.surfaces:
-                self._say(f"Pick two entries and press Compute: {SLOW_RES}×{SLOW_RES} forward "
-                          "passes of the training set, in the background.")
+                self._say(translate("CostSurface", "Pick two entries and press Compute: "
+                                    "{n}×{n} forward passes of the training set, in the "
+                                    "background.").format(n=SLOW_RES))
         self._draw_point(ax)
         self._draw_paths()
         self.update_count += 1
@@ -265,13 +271,17 @@ class CostSurfacePanel(ShownPanel):
         for plot, (name, J) in zip(self.plots, self.surfaces.items()):
             plot.show(J, as_, bs)
             wm, bm, jm = cs.grid_minimum(J, as_, bs)
-            plot.widget.set_title(f"{name}: lowest {jm:.3g} at ({wm:.2f}, {bm:.2f})",
-                                 size="8pt", color="#333")
-        live = " Live: the running run's weights." if self.source.live else ""
-        self._say(f"J over ({ax[0].label(g)}, {ax[1].label(g)}) on the training data, other "
-                  "entries as they are now; colour = log(J − min), dark low. Cross-entropy: one "
-                  "convex bowl. Squared error through σ: flat plateaus, not convex. Lines: runs' "
-                  "paths; star: now. Click to set the point." + live)
+            plot.widget.set_title(translate("CostSurface", "{cost}: lowest {j:.3g} at ({w:.2f}, "
+                                            "{b:.2f})").format(
+                cost=translate("CostSurface", COST_NAMES.get(name, name)), j=jm, w=wm, b=bm),
+                size="8pt", color="#333")
+        live = translate("CostSurface", " Live: the running run's weights.") \
+            if self.source.live else ""
+        self._say(translate("CostSurface", "J over ({a}, {b}) on the training data, other entries "
+                            "as they are now; colour = log(J − min), dark low. Cross-entropy: "
+                            "one convex bowl. Squared error through σ: flat plateaus, not convex. "
+                            "Lines: runs' paths; star: now. Click to set the point.").format(
+            a=ax[0].label(g), b=ax[1].label(g)) + live)
 
     # -- generic graphs (worker) ---------------------------------------------------------------
     def start_generic(self) -> bool:
@@ -330,8 +340,10 @@ class CostSurfacePanel(ShownPanel):
         self.grid = (as_, bs)
         self.plots[0].show(J, as_, bs)
         done = int(np.isfinite(J).all(1).sum())
-        self._say(("Cancelled: " if cancelled else "") + f"{done} of {len(bs)} rows computed. "
-                  "Colour: log of J above its minimum. Click to set the two entries there.")
+        self._say((translate("CostSurface", "Cancelled: ") if cancelled else "")
+                  + translate("CostSurface", "{done} of {rows} rows computed. Colour: log of J "
+                              "above its minimum. Click to set the two entries there.").format(
+                      done=done, rows=len(bs)))
         ax = self.axes()
         if ax is not None:
             self._draw_point(ax)

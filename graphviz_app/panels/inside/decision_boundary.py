@@ -38,14 +38,16 @@ class AddPointCommand(QUndoCommand):
     """Add one labelled point to the session's data; undo puts the previous data back."""
 
     def __init__(self, session, xy: tuple[float, float], cls: int) -> None:
-        super().__init__(f"Add a point of class {cls} at ({xy[0]:.2f}, {xy[1]:.2f})")
+        super().__init__(translate("DecisionBoundary", "Add a point of class {cls} at ({x:.2f}, "
+                                   "{y:.2f})").format(cls=cls, x=xy[0], y=xy[1]))
         self.session = session
         self.old = session.dataset
         self.reason = None
         try:
             self.new = with_point(self.old, xy, cls)
         except ValueError as e:
-            self.new, self.reason = None, f"Cannot add a point: {e}"
+            self.new, self.reason = None, translate("DecisionBoundary", "Cannot add a point: "
+                                                    "{error}").format(error=e)
 
     def check(self) -> str | None:
         return self.reason
@@ -142,7 +144,7 @@ class DecisionBoundaryPanel(ShownPanel):
             keep = self.cls.currentIndex()
             self.cls.clear()
             for c in range(k):
-                self.cls.addItem(f"class {c}", c)
+                self.cls.addItem(translate("DecisionBoundary", "class {n}").format(n=c), c)
             self.cls.setCurrentIndex(min(max(keep, 0), k - 1))
         self.cls.setEnabled(k > 0)
 
@@ -283,7 +285,8 @@ class DecisionBoundaryPanel(ShownPanel):
                 item.setText("")
                 continue
             top = max(row for row, _ in where[i]) + r + pad   # its band, above its first row
-            text = f"{names[i]} ({len(maps[i])} units)"
+            text = translate("DecisionBoundary", "{layer} ({n} units)").format(
+                layer=names[i], n=len(maps[i]))
             if item.toPlainText() != text:
                 item.setText(text)
             if item.pos().y() != top:

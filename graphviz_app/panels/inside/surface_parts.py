@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand
 from engine.inspect import cost_surface as cs
 
 from .plots import Plot
+from ...i18n import translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -22,8 +23,8 @@ class SetEntriesCommand(QUndoCommand):
 
     def __init__(self, session, entries: list[cs.Entry], values: list[float]) -> None:
         g = session.graph
-        super().__init__("Set " + ", ".join(f"{e.label(g)} = {v:.3g}"
-                                            for e, v in zip(entries, values)))
+        super().__init__(translate("CostSurface", "Set {entries}").format(entries=", ".join(
+            f"{e.label(g)} = {v:.3g}" for e, v in zip(entries, values))))
         self.session = session
         self.entries = entries
         self.values = [float(v) for v in values]
@@ -63,7 +64,8 @@ class SurfaceWorker(QObject):
                                    should_stop=lambda: self.cancelled,
                                    progress=lambda i, n: self.progressed.emit(i, n))
         except Exception as e:  # noqa: BLE001 - a failing graph is reported, never raised into Qt
-            self.failed.emit(f"Cannot compute the surface: {e}")
+            self.failed.emit(translate("CostSurface", "Cannot compute the surface: {error}").format(
+                error=e))
             return
         self.finished.emit(J)
 

@@ -239,8 +239,48 @@
 <context>
     <name>ActivationFunctions</name>
     <message>
+        <source>z &lt; 0, where ReLU passes no gradient</source>
+        <translation>z &lt; 0，ReLU 在这里不传递梯度</translation>
+    </message>
+    <message>
+        <source>|z| &gt; 3.5, where σ is within 0.03 of 0 or 1 and σ′ &lt; 0.03</source>
+        <translation>|z| &gt; 3.5，σ 与 0 或 1 相差不到 0.03，且 σ′ &lt; 0.03</translation>
+    </message>
+    <message>
+        <source>|z| &gt; 2.1, where |tanh| &gt; 0.97 and tanh′ &lt; 0.06</source>
+        <translation>|z| &gt; 2.1，|tanh| &gt; 0.97 且 tanh′ &lt; 0.06</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s own</source>
+        <translation>该层自己的</translation>
+    </message>
+    <message>
+        <source>pre-activations z (scaled)</source>
+        <translation>激活前的值 z（已缩放）</translation>
+    </message>
+    <message>
         <source>Function</source>
         <translation>函数</translation>
+    </message>
+    <message>
+        <source>{name}(z) and its derivative, from the engine&apos;s forward and backward</source>
+        <translation>{name}(z) 及其导数，来自引擎的前向和反向传播</translation>
+    </message>
+    <message>
+        <source>{layer}&apos;s pre-activations z (bars, scaled)</source>
+        <translation>{layer} 的激活前的值 z（柱形，已缩放）</translation>
+    </message>
+    <message>
+        <source>the chosen layer does not use this function</source>
+        <translation>所选的层不使用这个函数</translation>
+    </message>
+    <message>
+        <source>{name}: f solid, f′ dashed; {where}.</source>
+        <translation>{name}：实线为 f，虚线为 f′；{where}。</translation>
+    </message>
+    <message>
+        <source> Shaded: {zone}.</source>
+        <translation> 阴影：{zone}。</translation>
     </message>
 </context>
 <context>
@@ -282,6 +322,14 @@
         <translation>个数</translation>
     </message>
     <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>examples from</source>
+        <translation>样本起点</translation>
+    </message>
+    <message>
         <source>log₁₀|dJ/da|</source>
         <translation>log₁₀|dJ/da|</translation>
     </message>
@@ -313,12 +361,76 @@
         <source>No data loaded: open an example or load a data set to see the activations over its training examples.</source>
         <translation>没有载入数据：打开一个示例或载入一个数据集，就能看到它的训练样本上的激活值。</translation>
     </message>
+    <message>
+        <source>live: the running run&apos;s current weights</source>
+        <translation>实时：正在进行的运行的当前权重</translation>
+    </message>
+    <message>
+        <source>a large network: statistics over the first {n} training examples</source>
+        <translation>网络较大：统计只覆盖前 {n} 个训练样本</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{layer}&lt;/b&gt;: dead ReLU units {units} (0 on all {n} training examples: no gradient flows through them)</source>
+        <translation>&lt;b&gt;{layer}&lt;/b&gt;：死亡的 ReLU 单元 {units}（在全部 {n} 个训练样本上都是 0：没有梯度流过它们）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{layer}&lt;/b&gt;: saturated {activation} units {units} (|a| near its limit on most examples: f′ ≈ 0, they learn slowly)</source>
+        <translation>&lt;b&gt;{layer}&lt;/b&gt;：饱和的 {activation} 单元 {units}（在大多数样本上 |a| 接近极限：f′ ≈ 0，学得很慢）</translation>
+    </message>
+    <message>
+        <source>exactly 0 (left out of the histogram): {layers}</source>
+        <translation>恰好为 0（不计入直方图）：{layers}</translation>
+    </message>
+    <message>
+        <source>gradient RMS per layer: {layers}</source>
+        <translation>每层梯度的均方根：{layers}</translation>
+    </message>
+    <message>
+        <source>(the histograms show the first {n} layers)</source>
+        <translation>（直方图显示前 {n} 层）</translation>
+    </message>
+    <message>
+        <source>No dead or saturated units.</source>
+        <translation>没有死亡或饱和的单元。</translation>
+    </message>
+    <message>
+        <source>{layer} unit {unit}: top examples {examples}…</source>
+        <translation>{layer} 单元 {unit}：最强样本 {examples}…</translation>
+    </message>
+    <message>
+        <source>{layer} unit {unit}: the {n} training points that activate it most (orange)</source>
+        <translation>{layer} 单元 {unit}：让它激活最强的 {n} 个训练点（橙色）</translation>
+    </message>
+    <message>
+        <source>{layer} unit {unit}: inputs are not points or images; see the example numbers below</source>
+        <translation>{layer} 单元 {unit}：输入既不是点也不是图像；请看下面的样本编号</translation>
+    </message>
+    <message>
+        <source>{layer} unit {unit}: the training images that activate it most, strongest first</source>
+        <translation>{layer} 单元 {unit}：让它激活最强的训练图像，最强的在前</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation> 等，另有 {n} 个</translation>
+    </message>
 </context>
 <context>
     <name>ArrayView</name>
     <message>
+        <source>Hover a cell to read its value.</source>
+        <translation>悬停在一个格子上读取它的值。</translation>
+    </message>
+    <message>
         <source>Each cell is one entry; hover it for its full index.</source>
         <translation>每个格子是一个元素；悬停查看它的完整下标。</translation>
+    </message>
+    <message>
+        <source> Layout: {layout}.</source>
+        <translation> 排列：{layout}。</translation>
     </message>
 </context>
 <context>
@@ -338,6 +450,22 @@
 </context>
 <context>
     <name>CostSurface</name>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>squared error</source>
+        <translation>平方误差</translation>
+    </message>
+    <message>
+        <source>The parameter entry along the horizontal axis</source>
+        <translation>沿横轴变化的参数元素</translation>
+    </message>
+    <message>
+        <source>The parameter entry along the vertical axis</source>
+        <translation>沿纵轴变化的参数元素</translation>
+    </message>
     <message>
         <source>Half-width of the grid around 0 for each axis (the current point and the runs&apos; paths are always included)</source>
         <translation>每个轴上以 0 为中心的网格半宽（当前点和各次运行的路径总会包含在内）</translation>
@@ -379,8 +507,28 @@
         <translation>没有载入数据：代价是训练样本上的平均值；请打开一个示例（例如逻辑回归）或载入数据。</translation>
     </message>
     <message>
+        <source>J over {a}, {b}</source>
+        <translation>J 随 {a}、{b} 的变化</translation>
+    </message>
+    <message>
+        <source>Pick two entries and press Compute: {n}×{n} forward passes of the training set, in the background.</source>
+        <translation>选两个元素并按“计算”：在后台对训练集做 {n}×{n} 次前向传播。</translation>
+    </message>
+    <message>
         <source>For logistic regression both axes must be entries of its dense layer (W or b)</source>
         <translation>对逻辑回归，两个轴都必须是它的 dense 层（W 或 b）中的元素</translation>
+    </message>
+    <message>
+        <source>{cost}: lowest {j:.3g} at ({w:.2f}, {b:.2f})</source>
+        <translation>{cost}：最低 {j:.3g}，位于 ({w:.2f}, {b:.2f})</translation>
+    </message>
+    <message>
+        <source> Live: the running run&apos;s weights.</source>
+        <translation> 实时：正在进行的运行的权重。</translation>
+    </message>
+    <message>
+        <source>J over ({a}, {b}) on the training data, other entries as they are now; colour = log(J − min), dark low. Cross-entropy: one convex bowl. Squared error through σ: flat plateaus, not convex. Lines: runs&apos; paths; star: now. Click to set the point.</source>
+        <translation>J 在训练数据上随 ({a}, {b}) 的变化，其他元素保持现值；颜色 = log(J − min)，暗处低。交叉熵：一个凸的碗。经过 σ 的平方误差：平坦的高原，不是凸的。线：各次运行的路径；星：当前位置。点击设置该点。</translation>
     </message>
     <message>
         <source>Choose two entries and load data first.</source>
@@ -389,6 +537,22 @@
     <message>
         <source>Choose two different entries for the two axes.</source>
         <translation>请为两个轴选择两个不同的元素。</translation>
+    </message>
+    <message>
+        <source>Cancelled: </source>
+        <translation>已取消：</translation>
+    </message>
+    <message>
+        <source>{done} of {rows} rows computed. Colour: log of J above its minimum. Click to set the two entries there.</source>
+        <translation>已计算 {rows} 行中的 {done} 行。颜色：J 高出其最小值部分的对数。点击把两个元素设为该处的值。</translation>
+    </message>
+    <message>
+        <source>Set {entries}</source>
+        <translation>设置 {entries}</translation>
+    </message>
+    <message>
+        <source>Cannot compute the surface: {error}</source>
+        <translation>无法计算曲面：{error}</translation>
     </message>
 </context>
 <context>
@@ -500,12 +664,24 @@
 <context>
     <name>DecisionBoundary</name>
     <message>
+        <source>Add a point of class {cls} at ({x:.2f}, {y:.2f})</source>
+        <translation>在 ({x:.2f}, {y:.2f}) 添加一个类别 {cls} 的点</translation>
+    </message>
+    <message>
+        <source>Cannot add a point: {error}</source>
+        <translation>无法添加点：{error}</translation>
+    </message>
+    <message>
         <source>The class of the point a click on the plane adds to the data</source>
         <translation>在平面上点击时添加到数据中的点的类别</translation>
     </message>
     <message>
         <source>Click adds class</source>
         <translation>点击添加类别</translation>
+    </message>
+    <message>
+        <source>class {n}</source>
+        <translation>类别 {n}</translation>
     </message>
     <message>
         <source>The decision boundary needs a graph whose input takes points of a plane (shape N x 2), e.g. the XOR example.</source>
@@ -526,6 +702,10 @@
     <message>
         <source>prediction; ● train, □ dev</source>
         <translation>预测；● 训练集，□ 验证集</translation>
+    </message>
+    <message>
+        <source>{layer} ({n} units)</source>
+        <translation>{layer}（{n} 个单元）</translation>
     </message>
     <message>
         <source>selected layer&apos;s units: red +, blue −</source>
@@ -602,6 +782,14 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>euclidean</source>
+        <translation>欧氏距离</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>余弦距离</translation>
+    </message>
+    <message>
         <source>re-project while training</source>
         <translation>训练时重新投影</translation>
     </message>
@@ -612,6 +800,18 @@
     <message>
         <source>Hover over a point to see it; click one for its neighbours.</source>
         <translation>把鼠标悬停在一个点上查看它；点击一个点查看它的近邻。</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <source>distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>rank in picture</source>
+        <translation>图中排名</translation>
     </message>
     <message>
         <source>Double-click a neighbour to pick it in turn</source>
@@ -630,12 +830,36 @@
         <translation>还没有可投影的东西：添加一个 embedding 节点，或者载入数据（文件 → 数据）并选一个层。</translation>
     </message>
     <message>
+        <source>Cannot project: {error}</source>
+        <translation>无法投影：{error}</translation>
+    </message>
+    <message>
+        <source>{method} projection</source>
+        <translation>{method} 投影</translation>
+    </message>
+    <message>
         <source>t-SNE runs in the background (one thread); the window stays usable. Cancel stops it.</source>
         <translation>t-SNE 在后台运行（一个线程）；窗口仍可使用。按“取消”停止它。</translation>
     </message>
     <message>
         <source>t-SNE cancelled; choose PCA or start it again.</source>
         <translation>t-SNE 已取消；选择 PCA，或者重新开始。</translation>
+    </message>
+    <message>
+        <source>{n} points: {what} ({numbers} numbers each), by {method}.</source>
+        <translation>{n} 个点：{what}（每个 {numbers} 个数），用 {method} 投影。</translation>
+    </message>
+    <message>
+        <source>far in picture</source>
+        <translation>图中离得远</translation>
+    </message>
+    <message>
+        <source>{far} of the {k} nearest neighbours of {point} (in its {numbers}-number space) are not among the {rank} points nearest to it in this picture. A 2-D projection cannot keep every distance: trust the list, not the picture.</source>
+        <translation>{point} 的 {k} 个最近邻（在它的 {numbers} 维空间中）有 {far} 个不在这张图中离它最近的 {rank} 个点里。二维投影无法保住所有距离：请相信列表，而不是图。</translation>
+    </message>
+    <message>
+        <source>All {k} nearest neighbours of {point} are near it in the picture too.</source>
+        <translation>{point} 的全部 {k} 个最近邻在图中也离它很近。</translation>
     </message>
 </context>
 <context>
@@ -661,6 +885,14 @@
         <translation>观察要点：</translation>
     </message>
     <message>
+        <source>{step}: the {panel} panel has no tab &apos;{tab}&apos;</source>
+        <translation>{step}：{panel}面板没有“{tab}”标签页</translation>
+    </message>
+    <message>
+        <source>{step}: the {panel} panel has no button &apos;{button}&apos;</source>
+        <translation>{step}：{panel}面板没有“{button}”按钮</translation>
+    </message>
+    <message>
         <source>{step}: this graph has no node named {names} (it was edited); reopen the example</source>
         <translation>{step}：这张图里没有名为 {names} 的节点（图已被修改）；请重新打开这个示例</translation>
     </message>
@@ -668,12 +900,28 @@
 <context>
     <name>FeatureMaps</name>
     <message>
+        <source>local</source>
+        <translation>各自</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>global</source>
+        <translation>全局</translation>
+    </message>
+    <message>
         <source>computing the maps…</source>
         <translation>正在计算特征图…</translation>
     </message>
     <message>
         <source>the conv, pool or activation node whose maps are shown</source>
         <translation>显示其特征图的卷积、池化或激活节点</translation>
+    </message>
+    <message>
+        <source>local: each map its own range; shared: one range for this example; global: one range over many examples</source>
+        <translation>各自：每张特征图用自己的范围；共享：这个样本用一个范围；全局：许多样本共用一个范围</translation>
     </message>
     <message>
         <source>Node</source>
@@ -692,8 +940,52 @@
         <translation>悬停在一个格子上：显示代入数字的公式，并在画布上标出它的来源。点击它：显示它的感受野。</translation>
     </message>
     <message>
+        <source>No conv, pool or activation node with 2-D maps in this graph; open the Small CNN example or add a conv2d node.</source>
+        <translation>这张图里没有输出二维特征图的卷积、池化或激活节点；请打开“小型卷积网络”示例，或添加一个 conv2d 节点。</translation>
+    </message>
+    <message>
+        <source>No data set is loaded: these are random inputs (uniform in [0, 1)); load one to see real examples.</source>
+        <translation>没有载入数据集：这些是随机输入（在 [0, 1) 上均匀分布）；载入一个数据集来查看真实样本。</translation>
+    </message>
+    <message>
+        <source>{node} · {n} maps {h}x{w} · ex {example}</source>
+        <translation>{node} · {n} 张特征图 {h}x{w} · 样本 {example}</translation>
+    </message>
+    <message>
+        <source>{scale} colour scale; signed maps are diverging: blue &lt; 0 &lt; red, white 0</source>
+        <translation>{scale}色标；有正负的特征图用发散色：蓝 &lt; 0 &lt; 红，白为 0</translation>
+    </message>
+    <message>
+        <source>{scale} colour scale; dark low, yellow high</source>
+        <translation>{scale}色标；暗处低，黄色高</translation>
+    </message>
+    <message>
+        <source>{node} kernels</source>
+        <translation>{node} 的卷积核</translation>
+    </message>
+    <message>
         <source>no kernels (not made by a conv)</source>
         <translation>没有卷积核（不是由卷积产生的）</translation>
+    </message>
+    <message>
+        <source>cannot trace this cell: {error}; the maps are recomputed after edits</source>
+        <translation>无法追踪这个格子：{error}；编辑之后特征图会重新计算</translation>
+    </message>
+    <message>
+        <source>{formula}    (map {map})</source>
+        <translation>{formula}    （特征图 {map}）</translation>
+    </message>
+    <message>
+        <source>cannot compute this receptive field: {error}</source>
+        <translation>无法计算这个感受野：{error}</translation>
+    </message>
+    <message>
+        <source>cannot trace this entry: {error}</source>
+        <translation>无法追踪这个元素：{error}</translation>
+    </message>
+    <message>
+        <source>Receptive field of {value}: {formula}. Amber: |∂ value / ∂ map|, the effective footprint, from one backward pass.</source>
+        <translation>{value} 的感受野：{formula}。琥珀色：|∂ 值 / ∂ 特征图|，即有效覆盖范围，来自一次反向传播。</translation>
     </message>
 </context>
 <context>
@@ -710,8 +1002,96 @@
 <context>
     <name>FilterLab</name>
     <message>
+        <source>identity</source>
+        <translation>恒等</translation>
+    </message>
+    <message>
+        <source>sobel x</source>
+        <translation>Sobel x 算子</translation>
+    </message>
+    <message>
+        <source>sobel y</source>
+        <translation>Sobel y 算子</translation>
+    </message>
+    <message>
+        <source>sobel magnitude</source>
+        <translation>Sobel 幅值</translation>
+    </message>
+    <message>
+        <source>prewitt x</source>
+        <translation>Prewitt x 算子</translation>
+    </message>
+    <message>
+        <source>prewitt y</source>
+        <translation>Prewitt y 算子</translation>
+    </message>
+    <message>
+        <source>laplacian 4</source>
+        <translation>拉普拉斯 4</translation>
+    </message>
+    <message>
+        <source>laplacian 8</source>
+        <translation>拉普拉斯 8</translation>
+    </message>
+    <message>
+        <source>box blur 3</source>
+        <translation>均值模糊 3</translation>
+    </message>
+    <message>
+        <source>box blur 5</source>
+        <translation>均值模糊 5</translation>
+    </message>
+    <message>
+        <source>gaussian</source>
+        <translation>高斯</translation>
+    </message>
+    <message>
+        <source>sharpen</source>
+        <translation>锐化</translation>
+    </message>
+    <message>
+        <source>emboss</source>
+        <translation>浮雕</translation>
+    </message>
+    <message>
+        <source>outline</source>
+        <translation>轮廓</translation>
+    </message>
+    <message>
+        <source>scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>shapes</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>textures</source>
+        <translation>纹理</translation>
+    </message>
+    <message>
+        <source>gradients</source>
+        <translation>渐变</translation>
+    </message>
+    <message>
+        <source>{node} filter {n}</source>
+        <translation>{node} 滤波器 {n}</translation>
+    </message>
+    <message>
+        <source>{name} (photo)</source>
+        <translation>{name}（照片）</translation>
+    </message>
+    <message>
         <source>Open Image…</source>
         <translation>打开图像…</translation>
+    </message>
+    <message>
+        <source>samples…</source>
+        <translation>示例图像…</translation>
     </message>
     <message>
         <source>Kernels</source>
@@ -720,6 +1100,14 @@
     <message>
         <source>the Gaussian blur&apos;s σ in pixels</source>
         <translation>高斯模糊的 σ（像素）</translation>
+    </message>
+    <message>
+        <source>per filter</source>
+        <translation>每个滤波器</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>共享</translation>
     </message>
     <message>
         <source>per filter: each picture its own range; shared: one range</source>
@@ -782,8 +1170,76 @@
         <translation>悬停在一个像素上，看它背后的“卷积核 × 图块”之和。</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>choose a node</source>
+        <translation>选择一个节点</translation>
+    </message>
+    <message>
+        <source>Open Image</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>{image}: {w}x{h}, grey</source>
+        <translation>{image}：{w}x{h}，灰度</translation>
+    </message>
+    <message>
+        <source>{image}: {w}x{h}, colour (filtered as luminance)</source>
+        <translation>{image}：{w}x{h}，彩色（按亮度滤波）</translation>
+    </message>
+    <message>
+        <source>Custom kernel: {error}</source>
+        <translation>自定义卷积核：{error}</translation>
+    </message>
+    <message>
+        <source>mine {n} ({k}x{k})</source>
+        <translation>我的 {n}（{k}x{k}）</translation>
+    </message>
+    <message>
         <source>Choose a node (and load an image) first.</source>
         <translation>请先选择一个节点（并载入一张图像）。</translation>
+    </message>
+    <message>
+        <source>{node} depends on {n} inputs; choose a node fed by one image input</source>
+        <translation>{node} 依赖 {n} 个输入；请选择一个只由一个图像输入提供数据的节点</translation>
+    </message>
+    <message>
+        <source>input {node} is {shape}, not N x C x H x W images</source>
+        <translation>输入 {node} 是 {shape}，不是 N x C x H x W 的图像</translation>
+    </message>
+    <message>
+        <source>{node} ch {c}</source>
+        <translation>{node} 通道 {c}</translation>
+    </message>
+    <message>
+        <source>{node} on {image} resized to {w}x{h}: {c} channels of {oh}x{ow}</source>
+        <translation>{node} 作用于缩放到 {w}x{h} 的{image}：{c} 个 {oh}x{ow} 的通道</translation>
+    </message>
+    <message>
+        <source>{image} (input)</source>
+        <translation>{image}（输入）</translation>
+    </message>
+    <message>
+        <source>image at row {i}, column {j}: luminance {value}</source>
+        <translation>图像第 {i} 行、第 {j} 列：亮度 {value}</translation>
+    </message>
+    <message>
+        <source> + … ({n} terms)</source>
+        <translation> + …（共 {n} 项）</translation>
+    </message>
+    <message>
+        <source>{kernel} at ({i}, {j}): Σ kernel × patch = {terms}{more} = {total}</source>
+        <translation>{kernel} 在 ({i}, {j})：Σ 卷积核 × 图块 = {terms}{more} = {total}</translation>
+    </message>
+    <message>
+        <source>cannot trace this pixel: {error}; run the node again</source>
+        <translation>无法追踪这个像素：{error}；请重新运行该节点</translation>
+    </message>
+    <message>
+        <source>{kernel} at ({i}, {j}) = {value}</source>
+        <translation>{kernel} 在 ({i}, {j}) = {value}</translation>
     </message>
     <message>
         <source>Open &amp;Image…</source>
@@ -811,6 +1267,14 @@
     <message>
         <source>Entries</source>
         <translation>元素数</translation>
+    </message>
+    <message>
+        <source>‖analytical‖</source>
+        <translation>‖解析‖</translation>
+    </message>
+    <message>
+        <source>‖numerical‖</source>
+        <translation>‖数值‖</translation>
     </message>
     <message>
         <source>Relative error</source>
@@ -845,6 +1309,14 @@
         <translation>相对误差 ‖a − n‖ / (‖a‖ + ‖n‖)：低于 {good:g} 为良好。否则把差异与噪声底比较（J 中的舍入和步长 ε 能让有限差分变动多少）：在噪声底之内，为“处于噪声底”；超出噪声底的部分低于梯度大小的 {check:g}，为“需要细看”；更多，为“错误”。</translation>
     </message>
     <message>
+        <source>{reason}; nothing to show</source>
+        <translation>{reason}；没有可显示的结果</translation>
+    </message>
+    <message>
+        <source>gradient check failed: {error}</source>
+        <translation>梯度检验失败：{error}</translation>
+    </message>
+    <message>
         <source>Check gradients</source>
         <translation>检验梯度</translation>
     </message>
@@ -873,12 +1345,72 @@
         <translation>停止检验（每检验一个元素要做两次或四次前向传播）</translation>
     </message>
     <message>
+        <source>gradient check with random numbers for {inputs}</source>
+        <translation>梯度检验对 {inputs} 使用随机数</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>检验中…</translation>
     </message>
     <message>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source> (+{n} at kinks)</source>
+        <translation>（另有 {n} 个在不可导点）</translation>
+    </message>
+    <message>
+        <source> (+{n} unmoved)</source>
+        <translation>（另有 {n} 个未改变 J）</translation>
+    </message>
+    <message>
+        <source>No trainable arrays to check: add a parameter or a layer with weights (dense, conv2d, …), or unfreeze one.</source>
+        <translation>没有可检验的可训练数组：添加一个参数或一个带权重的层（dense、conv2d 等），或者解冻一个。</translation>
+    </message>
+    <message>
+        <source>gradient check: no trainable arrays to check: add a parameter or a layer with weights (dense, conv2d, …), or unfreeze one.</source>
+        <translation>梯度检验：没有可检验的可训练数组：添加一个参数或一个带权重的层（dense、conv2d 等），或者解冻一个。</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c0392b&apos;&gt;{n} wrong&lt;/b&gt;: {arrays}</source>
+        <translation>&lt;b style=&apos;color:#c0392b&apos;&gt;{n} 个错误&lt;/b&gt;：{arrays}</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#a66b00&apos;&gt;{n} to look at closer&lt;/b&gt;, {good} good</source>
+        <translation>&lt;b style=&apos;color:#a66b00&apos;&gt;{n} 个需要细看&lt;/b&gt;，{good} 个良好</translation>
+    </message>
+    <message>
+        <source>, {n} at the noise floor</source>
+        <translation>，{n} 个处于噪声底</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2a7a2a&apos;&gt;No wrong gradient&lt;/b&gt;: {good} good, {floor} at the noise floor (their gradients are so small that the finite differences are mostly rounding noise; backpropagation agrees with them as closely as they can tell).</source>
+        <translation>&lt;b style=&apos;color:#2a7a2a&apos;&gt;没有错误的梯度&lt;/b&gt;：{good} 个良好，{floor} 个处于噪声底（它们的梯度太小，有限差分几乎只剩舍入噪声；在有限差分能分辨的精度内，反向传播与之一致）。</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2a7a2a&apos;&gt;All {n} arrays good&lt;/b&gt;: backpropagation agrees with finite differences.</source>
+        <translation>&lt;b style=&apos;color:#2a7a2a&apos;&gt;全部 {n} 个数组良好&lt;/b&gt;：反向传播与有限差分一致。</translation>
+    </message>
+    <message>
+        <source> {n} sampled entry sat on a kink (ReLU at 0, a max-pool tie) where J has no derivative, and was left out.</source>
+        <translation> 有 {n} 个采样元素落在不可导点上（ReLU 在 0 处、最大池化并列），J 在那里没有导数，已略去。</translation>
+    </message>
+    <message>
+        <source> {n} sampled entries sat on a kink (ReLU at 0, a max-pool tie) where J has no derivative, and were left out.</source>
+        <translation> 有 {n} 个采样元素落在不可导点上（ReLU 在 0 处、最大池化并列），J 在那里没有导数，已略去。</translation>
+    </message>
+    <message>
+        <source> {n} sampled entry did not move J at all (its gradient is below what J resolves), and was left out.</source>
+        <translation> 有 {n} 个采样元素完全没有改变 J（它的梯度低于 J 能分辨的精度），已略去。</translation>
+    </message>
+    <message>
+        <source> {n} sampled entries did not move J at all (their gradients are below what J resolves), and were left out.</source>
+        <translation> 有 {n} 个采样元素完全没有改变 J（它们的梯度低于 J 能分辨的精度），已略去。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;ε = {eps:g}; noise floor up to {floor:.1e} ({array}), from rounding in J at ±ε and ±2ε.</source>
+        <translation>&lt;br&gt;ε = {eps:g}；噪声底最高 {floor:.1e}（{array}），来自 J 在 ±ε 和 ±2ε 处的舍入。</translation>
     </message>
 </context>
 <context>
@@ -892,12 +1424,52 @@
         <translation>层</translation>
     </message>
     <message>
+        <source>{layer} ({n} units, {activation})</source>
+        <translation>{layer}（{n} 个单元，{activation}）</translation>
+    </message>
+    <message>
         <source>This table needs data generated from known hidden factors: open the House prices example (Examples menu), train it, and see which factor each hidden unit has come to stand for.</source>
         <translation>这张表需要由已知隐藏因素生成的数据：打开“房价”示例（示例菜单），训练它，看每个隐藏单元最终代表了哪个因素。</translation>
     </message>
     <message>
         <source>The graph has no hidden layer to compare with the factors.</source>
         <translation>这张图没有可以与隐藏因素比较的隐藏层。</translation>
+    </message>
+    <message>
+        <source>factor {n}</source>
+        <translation>因素 {n}</translation>
+    </message>
+    <message>
+        <source>strongest</source>
+        <translation>最强</translation>
+    </message>
+    <message>
+        <source>unit {n}</source>
+        <translation>单元 {n}</translation>
+    </message>
+    <message>
+        <source>dead: constant on every example</source>
+        <translation>死亡：在每个样本上都是常数</translation>
+    </message>
+    <message>
+        <source> Live: the running run&apos;s current weights.</source>
+        <translation> 实时：正在进行的运行的当前权重。</translation>
+    </message>
+    <message>
+        <source>Pearson correlation of each unit of {layer} with each hidden factor, over {n} houses. Nobody told the network about these factors; after training, units tend to track one of them (▶ marks each unit&apos;s strongest). Before training the correlations are accidents of the random weights.</source>
+        <translation>{layer} 的每个单元与每个隐藏因素的皮尔逊相关系数，基于 {n} 套房子。没有人告诉网络这些因素；训练之后，单元往往会跟踪其中一个（▶ 标出每个单元最强的那个）。训练之前的相关只是随机权重的偶然结果。</translation>
+    </message>
+    <message>
+        <source>family size</source>
+        <translation>家庭人数</translation>
+    </message>
+    <message>
+        <source>walkability</source>
+        <translation>步行便利度</translation>
+    </message>
+    <message>
+        <source>school quality</source>
+        <translation>学校质量</translation>
     </message>
 </context>
 <context>
@@ -913,6 +1485,14 @@
 </context>
 <context>
     <name>Inspector</name>
+    <message>
+        <source>Select a node to see and edit it.</source>
+        <translation>选中一个节点来查看和编辑它。</translation>
+    </message>
+    <message>
+        <source>{n} nodes selected.</source>
+        <translation>已选中 {n} 个节点。</translation>
+    </message>
     <message>
         <source>Name</source>
         <translation>名称</translation>
@@ -952,6 +1532,48 @@
     <message>
         <source>Arrays</source>
         <translation>数组</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{parameters} parameters · {macs} multiply-adds per example</source>
+        <translation>{parameters} 个参数 · 每个样本 {macs} 次乘加</translation>
+    </message>
+    <message>
+        <source>
+backward: {formula}</source>
+        <translation>
+反向：{formula}</translation>
+    </message>
+    <message>
+        <source>Whole graph: {counts}</source>
+        <translation>整张图：{counts}</translation>
+    </message>
+    <message>
+        <source>Open {arrays} as a table or heatmap</source>
+        <translation>把 {arrays} 打开为表格或热图</translation>
+    </message>
+    <message>
+        <source>{parameters} parameters · {macs} MACs/example</source>
+        <translation>{parameters} 个参数 · 每样本 {macs} 次乘加</translation>
+    </message>
+    <message>
+        <source>Whole graph, from shapes alone: {counts}</source>
+        <translation>整张图（仅由形状得出）：{counts}</translation>
+    </message>
+    <message>
+        <source> · {n} running statistics</source>
+        <translation> · {n} 个滑动统计量</translation>
+    </message>
+    <message>
+        <source> · {n} node without a shape not counted</source>
+        <translation> · {n} 个没有形状的节点未计入</translation>
+    </message>
+    <message>
+        <source> · {n} nodes without a shape not counted</source>
+        <translation> · {n} 个没有形状的节点未计入</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1724,14 @@
         <translation>横轴</translation>
     </message>
     <message>
+        <source>iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
         <source>Epochs put batch, mini-batch and stochastic runs on one scale</source>
         <translation>按轮数计，批量、小批量和随机的运行处在同一标尺上</translation>
     </message>
@@ -1200,6 +1830,10 @@
 <context>
     <name>Messages</name>
     <message>
+        <source>{node} (removed)</source>
+        <translation>{node}（已删除）</translation>
+    </message>
+    <message>
         <source>Click a message that names a node to select that node</source>
         <translation>点击提到某个节点的消息即可选中那个节点</translation>
     </message>
@@ -1210,6 +1844,18 @@
     <message>
         <source>Click to select this node</source>
         <translation>点击选中这个节点</translation>
+    </message>
+    <message>
+        <source>node {node} is no longer in the graph</source>
+        <translation>节点 {node} 已不在图中</translation>
+    </message>
+    <message>
+        <source>{n} message</source>
+        <translation>{n} 条消息</translation>
+    </message>
+    <message>
+        <source>{n} messages</source>
+        <translation>{n} 条消息</translation>
     </message>
 </context>
 <context>
@@ -1516,12 +2162,28 @@ Values show in blue–green–yellow, gradients in magenta–orange.</source>
         <translation>重建</translation>
     </message>
     <message>
+        <source>nearest by {space}</source>
+        <translation>按 {space} 最近</translation>
+    </message>
+    <message>
         <source>nearest by pixels</source>
         <translation>按像素最近</translation>
     </message>
 </context>
 <context>
     <name>TrainingPanel</name>
+    <message>
+        <source>batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <source>stochastic</source>
+        <translation>随机</translation>
+    </message>
     <message>
         <source>done</source>
         <translation>完成</translation>
@@ -1647,8 +2309,32 @@ Values show in blue–green–yellow, gradients in magenta–orange.</source>
         <translation>没有数据适合这张图的输入（{inputs}）{first}。请载入那种形状的数据，或者修改输入。</translation>
     </message>
     <message>
+        <source>choose data to train on</source>
+        <translation>请选择用来训练的数据</translation>
+    </message>
+    <message>
+        <source>a train fraction of {fraction:g} leaves no dev examples out of {n}: lower it (e.g. 0.8), or set it to 1.0 to train without a dev set</source>
+        <translation>训练比例 {fraction:g} 在 {n} 个样本中留不下验证样本：把它调低（例如 0.8），或设为 1.0 在没有验证集的情况下训练</translation>
+    </message>
+    <message>
+        <source>run {n}: {mode}, {optimizer}, α {lr:g}</source>
+        <translation>运行 {n}：{mode}，{optimizer}，α {lr:g}</translation>
+    </message>
+    <message>
+        <source>, dev: {dev}</source>
+        <translation>，验证集：{dev}</translation>
+    </message>
+    <message>
+        <source>Data: {error}</source>
+        <translation>数据：{error}</translation>
+    </message>
+    <message>
         <source>Cannot train: {why}.</source>
         <translation>无法训练：{why}。</translation>
+    </message>
+    <message>
+        <source>Settings: {error}</source>
+        <translation>设置：{error}</translation>
     </message>
     <message>
         <source>the graph&apos;s current weights</source>
@@ -1689,8 +2375,37 @@ epoch {epoch}/{epochs} · iteration {iteration}/{iterations} · {speed:,.0f} it/
         <translation>{run}：{iteration} 次迭代后{status}（{speed:,.0f} 次/秒）。已载入训练得到的权重。</translation>
     </message>
     <message>
+        <source> at node {node}</source>
+        <translation>（在节点 {node}）</translation>
+    </message>
+    <message>
+        <source>{run} diverged{where}: {reason}
+The graph keeps the weights it had before this run.</source>
+        <translation>{run} 发散了{where}：{reason}
+图保留这次运行之前的权重。</translation>
+    </message>
+    <message>
         <source>Training diverged</source>
         <translation>训练发散了</translation>
+    </message>
+</context>
+<context>
+    <name>ValueRender</name>
+    <message>
+        <source>all {value}</source>
+        <translation>全为 {value}</translation>
+    </message>
+    <message>
+        <source>{shape} (empty)</source>
+        <translation>{shape}（空）</translation>
+    </message>
+    <message>
+        <source>  ({n} not finite)</source>
+        <translation>  （{n} 个非有限值）</translation>
+    </message>
+    <message>
+        <source>{shape}  min {min}  max {max}  mean {mean}</source>
+        <translation>{shape}  最小 {min}  最大 {max}  均值 {mean}</translation>
     </message>
 </context>
 <context>
@@ -1920,6 +2635,126 @@ epoch {epoch}/{epochs} · iteration {iteration}/{iterations} · {speed:,.0f} it/
     <message>
         <source>guide {name!r} ({language}): its steps, layout, order, panels or number of things to try differ from the English guide&apos;s; translate only the texts</source>
         <translation>导读 {name!r}（{language}）：它的步骤、布局、顺序、面板或尝试项的数量与英文导读不同；只翻译文字</translation>
+    </message>
+    <message>
+        <source>diverging</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <source>high bias</source>
+        <translation>高偏差</translation>
+    </message>
+    <message>
+        <source>high variance</source>
+        <translation>高方差</translation>
+    </message>
+    <message>
+        <source>high bias and high variance</source>
+        <translation>高偏差且高方差</translation>
+    </message>
+    <message>
+        <source>neither</source>
+        <translation>两者都不高</translation>
+    </message>
+    <message>
+        <source>{reason} → a smaller learning rate (no bias/variance verdict for a diverging run)</source>
+        <translation>{reason} → 用更小的学习率（发散的运行不做偏差/方差判断）</translation>
+    </message>
+    <message>
+        <source>{reason} → a smaller learning rate: α = {suggested:g} instead of {lr:g} (no bias/variance verdict for a diverging run)</source>
+        <translation>{reason} → 用更小的学习率：α = {suggested:g}，而不是 {lr:g}（发散的运行不做偏差/方差判断）</translation>
+    </message>
+    <message>
+        <source>{reason} (no bias/variance verdict for a diverging run)</source>
+        <translation>{reason}（发散的运行不做偏差/方差判断）</translation>
+    </message>
+    <message>
+        <source>No epoch finished yet.</source>
+        <translation>还没有完成任何一轮。</translation>
+    </message>
+    <message>
+        <source>train error {train:.1%}</source>
+        <translation>训练集误差 {train:.1%}</translation>
+    </message>
+    <message>
+        <source>train error {train:.1%}, dev error {dev:.1%}</source>
+        <translation>训练集误差 {train:.1%}，验证集误差 {dev:.1%}</translation>
+    </message>
+    <message>
+        <source>train cost {train:.4g}</source>
+        <translation>训练集代价 {train:.4g}</translation>
+    </message>
+    <message>
+        <source>train cost {train:.4g}, dev cost {dev:.4g}</source>
+        <translation>训练集代价 {train:.4g}，验证集代价 {dev:.4g}</translation>
+    </message>
+    <message>
+        <source>high bias → a bigger network (more units or layers), train longer, or a better optimizer</source>
+        <translation>高偏差 → 用更大的网络（更多单元或更多层）、训练更久，或换更好的优化器</translation>
+    </message>
+    <message>
+        <source>high variance → more data, regularization (L2, dropout)</source>
+        <translation>高方差 → 更多数据、正则化（L2、dropout）</translation>
+    </message>
+    <message>
+        <source>but the dev set ({dev}) is not drawn from the training data: part of the gap can be data mismatch, which neither fixes; make the training data look like the data you care about</source>
+        <translation>但验证集（{dev}）不是从训练数据中抽取的：差距的一部分可能来自数据不匹配，上面两种办法都解决不了；请让训练数据更像你关心的数据</translation>
+    </message>
+    <message>
+        <source>low bias and low variance: the model fits and generalizes</source>
+        <translation>低偏差、低方差：模型既拟合了数据，也能泛化</translation>
+    </message>
+    <message>
+        <source>low bias and low variance: the model fits and generalizes (no dev set to check variance)</source>
+        <translation>低偏差、低方差：模型既拟合了数据，也能泛化（没有验证集来检查方差）</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}；{rest}</translation>
+    </message>
+    <message>
+        <source>{figures}: {advice}</source>
+        <translation>{figures}：{advice}</translation>
+    </message>
+    <message>
+        <source>r = 1: no convolution or pooling before this map, so each pixel sees itself</source>
+        <translation>r = 1：这张特征图之前没有卷积或池化，所以每个像素只看到它自己</translation>
+    </message>
+    <message>
+        <source>r = {sum} = {r} pixels square, neighbours {jump} apart  (r_l = r_l−1 + (k_l − 1)·j_l−1, j_l = j_l−1·s_l; {layers})</source>
+        <translation>r = {sum} = {r} 像素见方，相邻输出相隔 {jump} 像素  (r_l = r_l−1 + (k_l − 1)·j_l−1, j_l = j_l−1·s_l; {layers})</translation>
+    </message>
+    <message>
+        <source>{name}: embedding table ({rows} rows)</source>
+        <translation>{name}：嵌入表（{rows} 行）</translation>
+    </message>
+    <message>
+        <source>{name}: its values over the data</source>
+        <translation>{name}：它在数据上的值</translation>
+    </message>
+    <message>
+        <source>the data itself (x)</source>
+        <translation>数据本身（x）</translation>
+    </message>
+    <message>
+        <source>rows of {name}&apos;s embedding table</source>
+        <translation>{name} 的嵌入表的各行</translation>
+    </message>
+    <message>
+        <source>{name} for {count} examples</source>
+        <translation>{name}，{count} 个样本</translation>
+    </message>
+    <message>
+        <source>each filter (one input channel)</source>
+        <translation>每个滤波器（一个输入通道）</translation>
+    </message>
+    <message>
+        <source>each filter averaged over its {channels} input channels</source>
+        <translation>每个滤波器在它的 {channels} 个输入通道上取平均</translation>
+    </message>
+    <message>
+        <source>each filter&apos;s slice for input channel {channel}</source>
+        <translation>每个滤波器在输入通道 {channel} 上的切片</translation>
     </message>
 </context>
 </TS>

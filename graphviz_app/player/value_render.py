@@ -25,6 +25,8 @@ from PySide6.QtGui import QColor, QImage
 
 from engine.ops.base import fmt_shape
 
+from ..i18n import translate
+
 MAX_CELLS = 96          # an axis longer than this is subsampled before colouring
 THUMB_W, THUMB_H = 72, 40
 
@@ -230,7 +232,7 @@ def render(array: np.ndarray, kind: str = "value", size: tuple[int, int] = (THUM
                              Qt.TransformationMode.FastTransformation)
     f = _finite(a)
     lo, hi = _short(f.min()), _short(f.max())
-    text = f"all {lo}" if lo == hi else f"{lo}…{hi}"
+    text = translate("ValueRender", "all {value}").format(value=lo) if lo == hi else f"{lo}…{hi}"
     return Rendered(img, text, color)
 
 
@@ -238,17 +240,18 @@ def summary(array: np.ndarray, entries: int = 6) -> str:
     """'4x3  min -1.2  max 3.4  mean 0.5' and a line with the first few entries, for hovers."""
     a = np.asarray(array)
     if a.size == 0:
-        return f"{fmt_shape(a.shape)} (empty)"
+        return translate("ValueRender", "{shape} (empty)").format(shape=fmt_shape(a.shape))
     if a.ndim == 0 or a.size == 1:
         return f"{fmt_shape(a.shape)}  {fmt_number(a.reshape(-1)[0])}"
     f = a.astype(np.float64, copy=False)
     head = ", ".join(fmt_number(x) for x in f.reshape(-1)[:entries])
     more = ", …" if a.size > entries else ""
     bad = int(np.size(f) - np.isfinite(f).sum())
-    warn = f"  ({bad} not finite)" if bad else ""
+    warn = translate("ValueRender", "  ({n} not finite)").format(n=bad) if bad else ""
     fin = _finite(f)
-    return (f"{fmt_shape(a.shape)}  min {fmt_number(fin.min())}  max {fmt_number(fin.max())}  "
-            f"mean {fmt_number(fin.mean())}{warn}\n[{head}{more}]")
+    return translate("ValueRender", "{shape}  min {min}  max {max}  mean {mean}").format(
+        shape=fmt_shape(a.shape), min=fmt_number(fin.min()), max=fmt_number(fin.max()),
+        mean=fmt_number(fin.mean())) + f"{warn}\n[{head}{more}]"
 
 
 __all__ = ["Rendered", "render", "summary", "colorize", "bar_strip", "image_array", "cell_at",

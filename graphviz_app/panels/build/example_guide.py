@@ -17,7 +17,7 @@ from engine.guides import Guide, Step
 
 from ... import i18n
 from ...editor.commands import SetParams
-from ...i18n import translate
+from ...i18n import english, translate
 
 
 def _rich(text: str) -> str:
@@ -159,17 +159,20 @@ class ExampleGuidePanel(QWidget):
         root = dock.widget()
         if "tab" in a:
             tabs = [(t, i) for t in root.findChildren(QTabWidget) for i in range(t.count())
-                    if t.tabText(i) == a["tab"]]
+                    if a["tab"] in (t.tabText(i), english(t.tabText(i)))]
             if not tabs:
-                self.session.message.emit(f"{label}: the {a['panel']} panel has no tab "
-                                          f"'{a['tab']}'")
+                self.session.message.emit(translate("ExampleGuide", "{step}: the {panel} panel has "
+                                                    "no tab '{tab}'").format(
+                    step=label, panel=translate("Panels", a["panel"]), tab=a["tab"]))
                 return False
             tabs[0][0].setCurrentIndex(tabs[0][1])
         if "press" in a:
-            buttons = [b for b in root.findChildren(QAbstractButton) if b.text() == a["press"]]
+            buttons = [b for b in root.findChildren(QAbstractButton)
+                       if a["press"] in (b.text(), english(b.text()))]
             if not buttons:
-                self.session.message.emit(f"{label}: the {a['panel']} panel has no button "
-                                          f"'{a['press']}'")
+                self.session.message.emit(translate("ExampleGuide", "{step}: the {panel} panel has "
+                                                    "no button '{button}'").format(
+                    step=label, panel=translate("Panels", a["panel"]), button=a["press"]))
                 return False
             buttons[0].click()
         return True

@@ -67,7 +67,7 @@ class ArraySlot(QWidget):
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.plot)
-        self.hover = _label("Hover a cell to read its value.")
+        self.hover = _label(translate("ArrayView", "Hover a cell to read its value."))
         lay.addWidget(self.title)
         lay.addWidget(self.stats)
         lay.addWidget(self.stack, 1)
@@ -99,8 +99,9 @@ class ArraySlot(QWidget):
             self.plot.setRange(xRange=(-0.5, c - 0.5), yRange=(-0.5, r - 0.5), padding=0)
             self.stack.setCurrentWidget(self.plot)
             layout = self.grid.layout
-            self.hover.setText("Hover a cell to read its value." +
-                               (f" Layout: {layout}." if layout else ""))
+            self.hover.setText(translate("ArrayView", "Hover a cell to read its value.") + (
+                translate("ArrayView", " Layout: {layout}.").format(layout=layout) if layout
+                else ""))
 
     def _fill_table(self, grid: Grid, lo: float, hi: float) -> None:
         t = self.table

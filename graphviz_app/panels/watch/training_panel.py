@@ -28,6 +28,10 @@ from ...training.worker import Run, TrainingController
 from ...i18n import render, translate
 
 MODES = ("batch", "mini-batch", "stochastic")
+MODE_LABELS = {"batch": QT_TRANSLATE_NOOP("TrainingPanel", "batch"),
+               "mini-batch": QT_TRANSLATE_NOOP("TrainingPanel", "mini-batch"),
+               "stochastic": QT_TRANSLATE_NOOP("TrainingPanel", "stochastic")}
+"""The descent modes as the panel names them (the config keeps the English key)."""
 RUN_STATUS = (QT_TRANSLATE_NOOP("TrainingPanel", "done"), QT_TRANSLATE_NOOP("TrainingPanel", "stopped"))
 """Words a finished run's status may take, marked for translation."""
 SESSION_DATA = "session data"
@@ -165,7 +169,8 @@ class TrainingPanel(QWidget):
         self.lr_note = NoteLabel("#b35900", "lr_note")
         form.addRow(self.lr_note)
         self.mode = QComboBox()
-        self.mode.addItems(MODES)
+        for m in MODES:
+            self.mode.addItem(translate("TrainingPanel", MODE_LABELS[m]), m)
         self.mode.setToolTip(translate(
             "TrainingPanel", "batch: all training examples per step; mini-batch: b examples; "
             "stochastic: one example per step"))
@@ -388,7 +393,7 @@ class TrainingPanel(QWidget):
             else None
 
     def batch_size(self, mode: str | None = None) -> int:
-        mode = mode or self.mode.currentText()
+        mode = mode or self.mode.currentData()
         return {"batch": 0, "stochastic": 1}.get(mode, self.batch.value())
 
     def config(self, mode: str | None = None) -> TrainConfig:
@@ -399,7 +404,8 @@ class TrainingPanel(QWidget):
     def data_split(self) -> tuple[Dataset, Dataset | None]:
         key = self.data.currentData()
         if key is None:
-            raise ValueError(self.data_note.text() or "choose data to train on")
+            raise ValueError(self.data_note.text() or translate("TrainingPanel",
+                                                                "choose data to train on"))
         if key == NO_INPUTS:
             return NO_DATA, None
         if key == SESSION_DATA:
@@ -414,9 +420,10 @@ class TrainingPanel(QWidget):
             return ds, None
         train, dev, _ = split(ds, train=f, dev=round(1.0 - f, 4), seed=self.seed.value())
         if len(dev) == 0:
-            raise ValueError(f"a train fraction of {f:g} leaves no dev examples out of "
-                             f"{len(ds)}: lower it (e.g. 0.8), or set it to 1.0 to train "
-                             "without a dev set")
+            raise ValueError(translate("TrainingPanel", "a train fraction of {fraction:g} leaves "
+                                       "no dev examples out of {n}: lower it (e.g. 0.8), or set "
+                                       "it to 1.0 to train without a dev set").format(
+                fraction=f, n=len(ds)))
         return train, dev
 
     def fit_problem(self, ds: Dataset, label: str | None = None) -> str | None:
@@ -425,10 +432,12 @@ class TrainingPanel(QWidget):
         return fit_problem(self.session.graph, ds, label)
 
     def run_name(self, cfg: TrainConfig) -> str:
-        mode = cfg.mode + (f" {cfg.batch_size}" if cfg.mode == "mini-batch" else "")
+        mode = translate("TrainingPanel", MODE_LABELS.get(cfg.mode, cfg.mode)) + (
+            f" {cfg.batch_size}" if cfg.mode == "mini-batch" else "")
         dev = self._named_dev()
-        return (f"run {len(self.controller.runs) + 1}: {mode}, {cfg.optimizer}, α {cfg.lr:g}"
-                + (f", dev: {dev}" if dev else ""))
+        return translate("TrainingPanel", "run {n}: {mode}, {optimizer}, α {lr:g}").format(
+            n=len(self.controller.runs) + 1, mode=mode, optimizer=cfg.optimizer, lr=cfg.lr) + (
+            translate("TrainingPanel", ", dev: {dev}").format(dev=dev) if dev else "")
 
     # -- actions -------------------------------------------------------------------------------
     def _refuse(self, text: str) -> None:
@@ -442,7 +451,7 @@ class TrainingPanel(QWidget):
         try:
             data = self.data_split()
         except (ValueError, KeyError) as e:
-            self._refuse(f"Data: {e}")
+            self._refuse(translate("TrainingPanel", "Data: {error}").format(error=e))
             return None
         why = self.fit_problem(data[0], self.data.currentText())
         if why:
@@ -456,7 +465,7 @@ class TrainingPanel(QWidget):
             cfg = self.config(mode)
         except ValueError as e:
             self.error.clear()
-            self._refuse(f"Settings: {e}")
+            self._refuse(translate("TrainingPanel", "Settings: {error}").format(error=e))
             return None
         data = self._prepare()
         if data is None:
@@ -504,7 +513,7 @@ class TrainingPanel(QWidget):
 
     def _sync(self) -> None:
         busy, paused = self.controller.busy, self.controller.paused
-        self.batch.setEnabled(self.mode.currentText() == "mini-batch")
+        self.batch.setEnabled(self.mode.currentData() == "mini-batch")
         self.points.setEnabled(self.data.currentData() not in (SESSION_DATA, NO_INPUTS, None))
         f = self.train_frac.value()
         named = self._named_dev()
@@ -541,9 +550,11 @@ class TrainingPanel(QWidget):
         self._sync()
 
     def _on_diverged(self, run: Run) -> None:
-        where = f" at node {run.node}" if run.node else ""
-        text = (f"{run.name} diverged{where}: {run.message}\nThe graph keeps the weights it had "
-                "before this run.")
+        where = translate("TrainingPanel", " at node {node}").format(node=run.node) \
+            if run.node else ""
+        text = translate("TrainingPanel", "{run} diverged{where}: {reason}\nThe graph keeps the "
+                         "weights it had before this run.").format(run=run.name, where=where,
+                                                                    reason=render(run.message))
         self.error.setText(text)
         QMessageBox.warning(self, translate("TrainingPanel", "Training diverged"), text)
 

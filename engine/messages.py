@@ -184,6 +184,10 @@ TEMPLATES: dict[str, str] = {
         "engine", "each filter averaged over its {channels} input channels"),
     "maps.kernels_slice": QT_TRANSLATE_NOOP(
         "engine", "each filter's slice for input channel {channel}"),
+    # the Data panel's lines (engine/inspect/data_view.py)
+    "data.array_range": QT_TRANSLATE_NOOP(
+        "engine", "{name}: {shape} {dtype}, values {lo:.3g} … {hi:.3g}"),
+    "data.array": QT_TRANSLATE_NOOP("engine", "{name}: {shape} {dtype}"),
 }
 
 

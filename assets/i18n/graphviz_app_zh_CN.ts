@@ -421,6 +421,14 @@
 <context>
     <name>ArrayView</name>
     <message>
+        <source>{value} and {gradient}</source>
+        <translation>{value} 及 {gradient}</translation>
+    </message>
+    <message>
+        <source>{name} (cached)</source>
+        <translation>{name}（缓存）</translation>
+    </message>
+    <message>
         <source>Hover a cell to read its value.</source>
         <translation>悬停在一个格子上读取它的值。</translation>
     </message>
@@ -1076,6 +1084,14 @@
     <message>
         <source>gradients</source>
         <translation>渐变</translation>
+    </message>
+    <message>
+        <source>china (photo)</source>
+        <translation>中国寺庙（照片）</translation>
+    </message>
+    <message>
+        <source>flower (photo)</source>
+        <translation>花（照片）</translation>
     </message>
     <message>
         <source>{node} filter {n}</source>
@@ -1787,6 +1803,10 @@ backward: {formula}</source>
         <source>Accuracy (none: a regression cost)</source>
         <translation>准确率（无：这是回归代价）</translation>
     </message>
+    <message>
+        <source>{run} — {verdict}. {advice}</source>
+        <translation>{run} — {verdict}。{advice}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1832,6 +1852,18 @@ backward: {formula}</source>
     <message>
         <source>{node} (removed)</source>
         <translation>{node}（已删除）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
     </message>
     <message>
         <source>Click a message that names a node to select that node</source>
@@ -2191,6 +2223,46 @@ Values show in blue–green–yellow, gradients in magenta–orange.</source>
     <message>
         <source>stopped</source>
         <translation>已停止</translation>
+    </message>
+    <message>
+        <source>xor</source>
+        <translation>异或</translation>
+    </message>
+    <message>
+        <source>circles</source>
+        <translation>同心圆</translation>
+    </message>
+    <message>
+        <source>moons</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <source>spirals</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>blobs</source>
+        <translation>团簇</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>直线</translation>
+    </message>
+    <message>
+        <source>housing</source>
+        <translation>房价</translation>
+    </message>
+    <message>
+        <source>word pairs</source>
+        <translation>词对</translation>
+    </message>
+    <message>
+        <source>shapes</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>gratings</source>
+        <translation>光栅</translation>
     </message>
     <message>
         <source>Data</source>
@@ -2755,6 +2827,14 @@ The graph keeps the weights it had before this run.</source>
     <message>
         <source>each filter&apos;s slice for input channel {channel}</source>
         <translation>每个滤波器在输入通道 {channel} 上的切片</translation>
+    </message>
+    <message>
+        <source>{name}: {shape} {dtype}, values {lo:.3g} … {hi:.3g}</source>
+        <translation>{name}：{shape} {dtype}，取值 {lo:.3g} … {hi:.3g}</translation>
+    </message>
+    <message>
+        <source>{name}: {shape} {dtype}</source>
+        <translation>{name}：{shape} {dtype}</translation>
     </message>
 </context>
 </TS>

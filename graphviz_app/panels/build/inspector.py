@@ -22,7 +22,7 @@ from engine.ops.base import fmt_shape
 from ...canvas.theme import make_theme
 from ...editor.commands import Rename, SetFrozen, SetParams
 from ...session import Session
-from ..watch.array_view import open_array_window
+from ..watch.array_view import array_label, open_array_window
 from .param_editors import ERROR_STYLE, ParamEditor
 from ...i18n import translate
 
@@ -228,9 +228,9 @@ class InspectorPanel(QScrollArea):
                 b.deleteLater()
             self.array_buttons = []
             for i, p in enumerate(pairs):
-                b = QPushButton(p.label, self.arrays_host)
+                b = QPushButton(array_label(p), self.arrays_host)
                 b.setToolTip(p.note or translate("Inspector", "Open {arrays} as a table or "
-                                                 "heatmap").format(arrays=p.label))
+                                                 "heatmap").format(arrays=array_label(p)))
                 b.clicked.connect(lambda _=False, i=i: self.open_array(i))
                 self.arrays_layout.addWidget(b)
                 self.array_buttons.append(b)

@@ -39,7 +39,10 @@ class MessagesPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Time", "Message", "Node"])
+        self.table.setObjectName("messages_table")
+        self.table.setHorizontalHeaderLabels([translate("Messages", "Time"),
+                                              translate("Messages", "Message"),
+                                              translate("Messages", "Node")])
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)

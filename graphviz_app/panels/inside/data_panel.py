@@ -21,7 +21,7 @@ from engine.data import loops
 from engine.inspect import data_view
 
 from ...editor.jobs import Job
-from ...i18n import translate
+from ...i18n import render, translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -73,6 +73,7 @@ class DataPanel(QWidget):
         lay = QVBoxLayout(w)
         lay.setContentsMargins(2, 2, 2, 2)
         self.title = QLabel()
+        self.title.setObjectName("data_title")
         self.title.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -179,7 +180,8 @@ class DataPanel(QWidget):
         self.details.setText(translate(
             "DataPanel", "Arrays: {arrays}<br>Split (Training panel, train fraction {fraction:g} "
             "by default): {train} train, {dev} dev").format(
-                arrays="; ".join(data_view.arrays_text(ds)), fraction=DEFAULT_TRAIN_FRACTION,
+                arrays="; ".join(render(line) for line in data_view.arrays_text(ds)),
+                fraction=DEFAULT_TRAIN_FRACTION,
                 train=tr, dev=dev))
         self._show_feeds()
         self._show_counts(ds)

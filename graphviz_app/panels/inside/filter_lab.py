@@ -53,6 +53,8 @@ IMAGE_LABELS = {
     "text": QT_TRANSLATE_NOOP("FilterLab", "text"),
     "textures": QT_TRANSLATE_NOOP("FilterLab", "textures"),
     "gradients": QT_TRANSLATE_NOOP("FilterLab", "gradients"),
+    "china (photo)": QT_TRANSLATE_NOOP("FilterLab", "china (photo)"),
+    "flower (photo)": QT_TRANSLATE_NOOP("FilterLab", "flower (photo)"),
 }
 """The shipped sample images' names as the panel shows them."""
 

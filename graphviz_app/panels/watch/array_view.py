@@ -29,6 +29,17 @@ pg.setConfigOptions(imageAxisOrder="row-major")
 VALUE_ROLE = Qt.ItemDataRole.UserRole      # a table cell's exact number, as a float
 
 
+def array_label(pair) -> str:
+    """How a list names an :class:`engine.inspect.step_arrays.ArrayPair`, in the user's
+    language: 'a[1] and dJ/da[1]', 'z[1] (cached)', 'W'."""
+    if pair.grad is not None:
+        return translate("ArrayView", "{value} and {gradient}").format(value=pair.name,
+                                                                       gradient=pair.grad_name)
+    if pair.key.startswith("cache:"):
+        return translate("ArrayView", "{name} (cached)").format(name=pair.name)
+    return pair.name
+
+
 def _label(text: str = "", bold: bool = False) -> QLabel:
     lab = QLabel(text)
     lab.setWordWrap(True)
@@ -168,7 +179,7 @@ class ArrayView(QWidget):
         lay.addLayout(row, 1)
 
     def set_pair(self, node_name: str, pair: ArrayPair) -> None:
-        self.heading.setText(f"{node_name}: {pair.label}")
+        self.heading.setText(f"{node_name}: {array_label(pair)}")
         self.note.setText(pair.note)
         self.note.setVisible(bool(pair.note))
         self.value_slot.set_array(pair.name, pair.array, "value", pair.layout)
@@ -184,7 +195,7 @@ class ArrayWindow(QWidget):
     def __init__(self, node_name: str, pair: ArrayPair, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(f"{node_name}: {pair.label}")
+        self.setWindowTitle(f"{node_name}: {array_label(pair)}")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.view = ArrayView(self)

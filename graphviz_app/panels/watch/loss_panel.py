@@ -298,8 +298,9 @@ class LossPanel(QWidget):
                   "diverging": "#ff6b5b" if dark else "#c0392b"}.get(
             verdict, "#ffa64d" if dark else "#b35900")
         name = render(verdict_text(verdict)) if verdict else ""
-        self.diagnosis.setText(f"<b>{run.name}</b> — <span style='color:{colour}'><b>{name}"
-                               f"</b></span>. {render(advice)}")
+        self.diagnosis.setText(translate("LossPanel", "{run} — {verdict}. {advice}").format(
+            run=f"<b>{run.name}</b>", verdict=f"<span style='color:{colour}'><b>{name}</b></span>",
+            advice=render(advice)))
 
     # -- which runs are shown --------------------------------------------------------------------
     def is_shown(self, rid: int) -> bool:

@@ -40,6 +40,26 @@ FRESH = "fresh"
 PROBE_SIZE = 64
 
 
+DATA_LABELS = {
+    "xor": QT_TRANSLATE_NOOP("TrainingPanel", "xor"),
+    "circles": QT_TRANSLATE_NOOP("TrainingPanel", "circles"),
+    "moons": QT_TRANSLATE_NOOP("TrainingPanel", "moons"),
+    "spirals": QT_TRANSLATE_NOOP("TrainingPanel", "spirals"),
+    "blobs": QT_TRANSLATE_NOOP("TrainingPanel", "blobs"),
+    "line": QT_TRANSLATE_NOOP("TrainingPanel", "line"),
+    "housing": QT_TRANSLATE_NOOP("TrainingPanel", "housing"),
+    "word_pairs": QT_TRANSLATE_NOOP("TrainingPanel", "word pairs"),
+    "shapes": QT_TRANSLATE_NOOP("TrainingPanel", "shapes"),
+    "gratings": QT_TRANSLATE_NOOP("TrainingPanel", "gratings"),
+}
+"""The generated data sets (engine.datasets.GENERATORS) as the Data box names them."""
+
+
+def data_label(key: str) -> str:
+    """A generated data set's name in the user's language (another name as it is)."""
+    return translate("TrainingPanel", DATA_LABELS[key]) if key in DATA_LABELS else key
+
+
 def make_dataset(name: str, n: int, seed: int) -> Dataset:
     """An example dataset from :data:`engine.datasets.GENERATORS` with about ``n`` examples."""
     fn = datasets.GENERATORS[name]
@@ -289,7 +309,7 @@ class TrainingPanel(QWidget):
     @staticmethod
     def _session_label(ds) -> str:
         return translate("TrainingPanel", "session data ({name})").format(
-            name=ds.name or translate("TrainingPanel", "loaded"))
+            name=data_label(ds.name) if ds.name else translate("TrainingPanel", "loaded"))
 
     def _data_choices(self) -> tuple[list[tuple[str, str]], list[str]]:
         """([(label, key)] of the data the graph can train on, [why others are left out])."""
@@ -297,7 +317,7 @@ class TrainingPanel(QWidget):
         ds = self.session.dataset
         if graph.issues:     # nothing can be judged against a broken graph: offer everything
             own = [(self._session_label(ds), SESSION_DATA)] if ds else []
-            return own + [(k, k) for k in datasets.GENERATORS], [translate(
+            return own + [(data_label(k), k) for k in datasets.GENERATORS], [translate(
                 "TrainingPanel", "the graph has an error; data is matched to its inputs once it "
                 "is fixed")]
         if not feed_inputs(graph):
@@ -315,9 +335,9 @@ class TrainingPanel(QWidget):
         for key in datasets.GENERATORS:
             why = fit_problem(graph, probe_dataset(key), key)
             if why is None:
-                fits.append((key, key))
+                fits.append((data_label(key), key))
             else:
-                wrong_shape.append(key)
+                wrong_shape.append(data_label(key))
         if wrong_shape and fits:
             left_out.append(translate("TrainingPanel", "left out, as they do not fit this graph: "
                                       "{names}").format(names=", ".join(wrong_shape)))

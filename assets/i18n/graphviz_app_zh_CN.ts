@@ -1805,7 +1805,7 @@ backward: {formula}</source>
     </message>
     <message>
         <source>{run} — {verdict}. {advice}</source>
-        <translation>{run} — {verdict}。{advice}</translation>
+        <translation>{run} — 结论：{verdict}。{advice}</translation>
     </message>
 </context>
 <context>

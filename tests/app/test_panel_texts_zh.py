@@ -53,7 +53,7 @@ def test_the_loss_verdict_reads_in_the_language_chosen_after_the_run(qtbot):
                        "better optimizer; high variance → more data, regularization (L2, dropout)")
     assert i18n.apply(i18n.CHINESE)          # no new run: the panel renews its own verdict
     assert _plain(panel.diagnosis.text()) == (
-        "run 1 — 高偏差且高方差。训练集误差 15.0%，验证集误差 28.0%：高偏差 → 用更大的网络（更多单元"
+        "run 1 — 结论：高偏差且高方差。训练集误差 15.0%，验证集误差 28.0%：高偏差 → 用更大的网络（更多单元"
         "或更多层）、训练更久，或换更好的优化器；高方差 → 更多数据、正则化（L2、dropout）")
     assert panel.x_axis.itemText(1) == "轮数" and panel.x_axis.itemData(1) == "epochs"
     assert i18n.apply(i18n.ENGLISH)

@@ -134,7 +134,7 @@ def test_the_dense_panels_of_a_trained_network_speak_chinese(chinese_window, qtb
     english = _english(w, set(w.docks) - PENDING_DOCKS)
     assert english == {}, "\n".join(f"{d}: {t}" for t, d in sorted(english.items()))
     text = re.sub(r"<[^>]+>", "", w.loss_panel.diagnosis.text())   # the verdict, from Msg ids
-    assert re.match(r"运行 1：小批量 32，adam，α 0\.01 — (两者都不高|高偏差|高方差)。", text), text
+    assert re.match(r"运行 1：小批量 32，adam，α 0\.01 — 结论：(两者都不高|高偏差|高方差)。", text), text
     assert re.search(r"训练集误差 \d+\.\d%，验证集误差 \d+\.\d%：", text), text
     assert w.panels["data_panel"].title.text().startswith("<b>xor</b>：400 个样本。")
     headers = w.panels["messages"].table

@@ -204,7 +204,7 @@ def test_play_uses_a_timer_and_stops_at_the_end(qtbot):
     player.set_speed(200)
     player.play()
     assert player.playing
-    qtbot.waitUntil(lambda: player.phase == "done" and not player.playing, timeout=3000)
+    qtbot.waitUntil(lambda: player.phase == "done" and not player.playing, timeout=30000)
     assert player.cursor == player.total_steps
 
 

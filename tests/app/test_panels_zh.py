@@ -30,31 +30,29 @@ PENDING_DOCKS = {"inspector_dock"}
 OTHERS_TEXT = {"messages_table", "data_title"}
 
 
-@pytest.fixture(autouse=True)
-def english_after(qapp):
-    yield
-    i18n.apply(i18n.ENGLISH)
-
-
-@pytest.fixture
-def chinese_window(qtbot, tmp_path):
+@pytest.fixture(scope="module")
+def chinese_window(qapp, tmp_path_factory):
+    """One window started in Chinese for the module (each test opens its own example)."""
     from graphviz_app.main_window import MainWindow
+    folder = tmp_path_factory.mktemp("chinese_window")
     assert i18n.apply(i18n.CHINESE)
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-                     recovery_dir=str(tmp_path))
+    win = MainWindow(settings=QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat),
+                     recovery_dir=str(folder))
     f = win.files
     f.show_error = lambda title, text: None
     f.ask_unsaved = lambda name: "discard"
     f.ask_recover = lambda path: False
-    qtbot.addWidget(win)
     win.resize(1280, 720)
     win.show()
-    qtbot.waitExposed(win)
     yield win
     win.training.stop()
     win.training.wait()
     win.session.undo_stack.setClean()
     win.files.timer.stop()
+    win.close()
+    win.deleteLater()
+    i18n.apply(i18n.ENGLISH)
+    qapp.processEvents()
 
 
 def _texts(w: QWidget) -> list[str]:
@@ -112,13 +110,15 @@ def _english(window, docks) -> dict[str, str]:
     return found
 
 
-def _prepare(window, qtbot, example: str, node: str) -> None:
+def _prepare(window, qtbot, example: str, node: str, train: bool) -> None:
     window.files.open_example(example)
-    panel = window.training_panel
-    panel.epochs.setValue(2)
-    run = panel.start()
-    assert run is not None, panel.error.text()
-    qtbot.waitUntil(lambda: run.status == "done", timeout=20000)
+    if train:
+        window.panels["embeddings"].live.setChecked(False)   # a PCA per snapshot costs time
+        panel = window.training_panel
+        panel.epochs.setValue(1)
+        run = panel.start()
+        assert run is not None, panel.error.text()
+        qtbot.waitUntil(lambda: run.status == "done", timeout=20000)
     window.player.run_forward()
     window.player.run_backward()
     window.session.select([window.session.graph.by_name(node)])
@@ -130,7 +130,7 @@ def _prepare(window, qtbot, example: str, node: str) -> None:
 
 def test_the_dense_panels_of_a_trained_network_speak_chinese(chinese_window, qtbot):
     w = chinese_window
-    _prepare(w, qtbot, "xor_mlp", "dense2")
+    _prepare(w, qtbot, "xor_mlp", "dense2", train=True)
     english = _english(w, set(w.docks) - PENDING_DOCKS)
     assert english == {}, "\n".join(f"{d}: {t}" for t, d in sorted(english.items()))
     text = re.sub(r"<[^>]+>", "", w.loss_panel.diagnosis.text())   # the verdict, from Msg ids
@@ -145,7 +145,7 @@ def test_the_dense_panels_of_a_trained_network_speak_chinese(chinese_window, qtb
 
 def test_the_conv_panels_speak_chinese(chinese_window, qtbot):
     w = chinese_window
-    _prepare(w, qtbot, "small_cnn", "conv1")
+    _prepare(w, qtbot, "small_cnn", "conv1", train=False)
     english = _english(w, set(w.docks) - PENDING_DOCKS)
     assert english == {}, "\n".join(f"{d}: {t}" for t, d in sorted(english.items()))
     fm = w.panels["feature_maps"]

@@ -160,6 +160,8 @@ class DecisionBoundaryPanel(ShownPanel):
             self.maps = None
             self.image.clear()
             self.unit_image.clear()
+            for label in self._unit_labels:      # no unit names of a graph no longer drawn
+                label.setText("")
             self.line.setData([], [])
             self.collapse_text.setText("")
             self._say(str(e))

@@ -1477,11 +1477,11 @@
     </message>
     <message>
         <source>family size</source>
-        <translation>家庭人数</translation>
+        <translation>家庭人口</translation>
     </message>
     <message>
         <source>walkability</source>
-        <translation>步行便利度</translation>
+        <translation>步行便利程度</translation>
     </message>
     <message>
         <source>school quality</source>
@@ -2375,6 +2375,10 @@ Values show in blue–green–yellow, gradients in magenta–orange.</source>
     <message>
         <source>left out, as they do not fit this graph: {names}</source>
         <translation>不适合这张图、因而未列出的数据：{names}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>No data fits this graph&apos;s inputs ({inputs}){first}. Load data of that shape, or change the inputs.</source>

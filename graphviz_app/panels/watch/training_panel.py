@@ -340,7 +340,7 @@ class TrainingPanel(QWidget):
                 wrong_shape.append(data_label(key))
         if wrong_shape and fits:
             left_out.append(translate("TrainingPanel", "left out, as they do not fit this graph: "
-                                      "{names}").format(names=", ".join(wrong_shape)))
+                                      "{names}").format(names=translate("TrainingPanel", ", ").join(wrong_shape)))
         return fits, left_out
 
     def _inputs_text(self) -> str:

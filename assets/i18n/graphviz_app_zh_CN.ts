@@ -2378,7 +2378,7 @@ Values show in blue–green–yellow, gradients in magenta–orange.</source>
     </message>
     <message>
         <source>, </source>
-        <translation>、</translation>
+        <translation>，</translation>
     </message>
     <message>
         <source>No data fits this graph&apos;s inputs ({inputs}){first}. Load data of that shape, or change the inputs.</source>

@@ -188,6 +188,34 @@ TEMPLATES: dict[str, str] = {
     "data.array_range": QT_TRANSLATE_NOOP(
         "engine", "{name}: {shape} {dtype}, values {lo:.3g} … {hi:.3g}"),
     "data.array": QT_TRANSLATE_NOOP("engine", "{name}: {shape} {dtype}"),
+    # the formula behind one value, in numbers (engine/inspect/trace_text.py)
+    "trace.more_terms": QT_TRANSLATE_NOOP("engine", "{before}{shown} + … ({count} terms){after}"),
+    "trace.more_values": QT_TRANSLATE_NOOP("engine",
+                                           "{before}{shown}, … ({count} values){after}"),
+    "trace.dropout": QT_TRANSLATE_NOOP(
+        "engine", "{before}{value} (dropout passes values unchanged outside training){after}"),
+    "trace.fed": QT_TRANSLATE_NOOP("engine", "{entry} = {value} (fed data)"),
+    "trace.trainable": QT_TRANSLATE_NOOP("engine", "{entry} = {value} (a trainable array)"),
+    "trace.constant": QT_TRANSLATE_NOOP("engine", "{entry} = {value} (a constant)"),
+    "trace.conv": QT_TRANSLATE_NOOP(
+        "engine", "{sum} over the {k}x{k} window rows {rows}, columns {columns} = "
+                  "{products}{rest}"),
+    "trace.conv_padded": QT_TRANSLATE_NOOP(
+        "engine", "{sum} over the {k}x{k} window rows {rows}, columns {columns} (zeros where the "
+                  "window hangs over the padding) = {products}{rest}"),
+    "trace.summed": QT_TRANSLATE_NOOP("engine", "{start} = {values} summed = {value}"),
+    "trace.mean": QT_TRANSLATE_NOOP(
+        "engine", "{entry} = mean {source} = ({values}) / {count} = {value}"),
+    "trace.over": QT_TRANSLATE_NOOP("engine", "{start} over {source} {rest}"),
+    "trace.moved": QT_TRANSLATE_NOOP("engine", "{start} = {value} (moved, not changed)"),
+    "trace.reads": QT_TRANSLATE_NOOP(
+        "engine", "{start} — reads {count} entries of {sources} — = {value}"),
+    "trace.reads_nothing": QT_TRANSLATE_NOOP(
+        "engine", "{start} — reads {count} entries of nothing — = {value}"),
+    # what the loops-vs-vectorized step predicts (engine/data/loops.py)
+    "loops.one_class": QT_TRANSLATE_NOOP("engine", "class {label} against the rest"),
+    "loops.binary": QT_TRANSLATE_NOOP("engine", "the 0/1 label"),
+    "loops.median": QT_TRANSLATE_NOOP("engine", "y above its median ({median:.3g})"),
 }
 
 

@@ -2840,5 +2840,73 @@ The graph keeps the weights it had before this run.</source>
         <source>{name}: {shape} {dtype}</source>
         <translation>{name}：{shape} {dtype}</translation>
     </message>
+    <message>
+        <source>{before}{shown} + … ({count} terms){after}</source>
+        <translation>{before}{shown} + …（共 {count} 项）{after}</translation>
+    </message>
+    <message>
+        <source>{before}{shown}, … ({count} values){after}</source>
+        <translation>{before}{shown}, …（共 {count} 个值）{after}</translation>
+    </message>
+    <message>
+        <source>{before}{value} (dropout passes values unchanged outside training){after}</source>
+        <translation>{before}{value}（训练之外 dropout 原样传递数值）{after}</translation>
+    </message>
+    <message>
+        <source>{entry} = {value} (fed data)</source>
+        <translation>{entry} = {value}（输入的数据）</translation>
+    </message>
+    <message>
+        <source>{entry} = {value} (a trainable array)</source>
+        <translation>{entry} = {value}（可训练的数组）</translation>
+    </message>
+    <message>
+        <source>{entry} = {value} (a constant)</source>
+        <translation>{entry} = {value}（常数）</translation>
+    </message>
+    <message>
+        <source>{sum} over the {k}x{k} window rows {rows}, columns {columns} = {products}{rest}</source>
+        <translation>{sum}，在 {k}x{k} 窗口（第 {rows} 行、第 {columns} 列）上 = {products}{rest}</translation>
+    </message>
+    <message>
+        <source>{sum} over the {k}x{k} window rows {rows}, columns {columns} (zeros where the window hangs over the padding) = {products}{rest}</source>
+        <translation>{sum}，在 {k}x{k} 窗口（第 {rows} 行、第 {columns} 列；窗口伸到填充区的地方为 0）上 = {products}{rest}</translation>
+    </message>
+    <message>
+        <source>{start} = {values} summed = {value}</source>
+        <translation>{start} = {values} 之和 = {value}</translation>
+    </message>
+    <message>
+        <source>{entry} = mean {source} = ({values}) / {count} = {value}</source>
+        <translation>{entry} = 均值 {source} = ({values}) / {count} = {value}</translation>
+    </message>
+    <message>
+        <source>{start} over {source} {rest}</source>
+        <translation>{start}，遍历 {source} {rest}</translation>
+    </message>
+    <message>
+        <source>{start} = {value} (moved, not changed)</source>
+        <translation>{start} = {value}（只是移动，没有改变）</translation>
+    </message>
+    <message>
+        <source>{start} — reads {count} entries of {sources} — = {value}</source>
+        <translation>{start} — 读取 {sources} 的 {count} 个元素 — = {value}</translation>
+    </message>
+    <message>
+        <source>{start} — reads {count} entries of nothing — = {value}</source>
+        <translation>{start} — 不读取任何元素（{count} 个）— = {value}</translation>
+    </message>
+    <message>
+        <source>class {label} against the rest</source>
+        <translation>类别 {label} 对其余类别</translation>
+    </message>
+    <message>
+        <source>the 0/1 label</source>
+        <translation>0/1 标签</translation>
+    </message>
+    <message>
+        <source>y above its median ({median:.3g})</source>
+        <translation>y 高于其中位数（{median:.3g}）</translation>
+    </message>
 </context>
 </TS>

@@ -102,3 +102,25 @@ def test_a_guide_step_finds_its_tab_by_its_english_name_in_chinese(window):
     assert guide.run_step(step)
     tabs = window.panels["activations"].tabs
     assert isinstance(tabs, QTabWidget) and tabs.tabText(tabs.currentIndex()) == "激活函数"
+
+
+def test_a_traced_value_reads_in_chinese_with_the_same_numbers(qapp):
+    """The formula behind a conv output and a dense unit: words in Chinese, every number and
+    index as the English text has it."""
+    from engine import examples
+    from engine.inspect import trace_text, upstream
+    g, ds, _ = examples.build("small_cnn")
+    values = upstream.run_upto(g, {"x": ds.arrays["x"][5:6]}, g.by_name("logits")).values
+    conv = trace_text.formula(g, values, g.by_name("conv1"), (0, 2, 3, 4))
+    dense = trace_text.formula(g, values, g.by_name("logits"), (0, 1))
+    english = (i18n.render(conv), i18n.render(dense))
+    assert english == (str(conv), str(dense))
+    assert "over the 3x3 window rows 2:5, columns 3:6 (zeros where" in english[0]
+    assert i18n.apply(i18n.CHINESE)
+    zh_conv, zh_dense = i18n.render(conv), i18n.render(dense)
+    assert "在 3x3 窗口（第 2:5 行、第 3:6 列；窗口伸到填充区的地方为 0）上 = " in zh_conv
+    assert "（共 9 项）" in zh_conv and "(9 terms)" not in zh_conv
+    assert zh_dense.startswith("logits[0,1] = Σⱼ W[1,j]·flatten[0,j] + b[1] = ")
+    assert "（共 128 项）" in zh_dense
+    numbers = re.compile(r"-?\d+\.?\d*(?:e[-+]?\d+)?")
+    assert numbers.findall(zh_dense) == numbers.findall(english[1].replace("(128 terms)", "128"))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QToolTip
 
 from engine.inspect.trace import Trace, trace
 from engine.inspect.trace_text import formula
-from ...i18n import translate
+from ...i18n import render, translate
 from ...player.value_render import LUTS, to_qimage
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
@@ -305,7 +305,7 @@ class StepTrace(QObject):
         if any(n not in values for n in g.ancestors(nid) | {nid}):
             return
         try:
-            self.text = formula(g, values, nid, cell)
+            self.text = render(formula(g, values, nid, cell))
             self.highlighter.show(trace(g, values, nid, cell))
         except (IndexError, KeyError, ValueError) as e:   # a value of another shape than shown
             self.text = translate("FeatureMaps", "cannot trace this entry: {error}").format(error=e)

@@ -284,7 +284,7 @@ class DataPanel(QWidget):
             "DataPanel", "On {examples} examples × {features} features ({task}): loops "
             "<b>{loop_ms:.1f} ms</b>, vectorized <b>{vector_ms:.2f} ms</b> — <b>{speedup:.0f}×</b> "
             "faster. Both give the same step (largest difference {difference:.1e}).").format(
-                examples=c.examples, features=c.features, task=c.task, loop_ms=c.loop_s * 1000,
+                examples=c.examples, features=c.features, task=render(c.task), loop_ms=c.loop_s * 1000,
                 vector_ms=c.vector_s * 1000, speedup=c.speedup, difference=c.max_difference))
 
 

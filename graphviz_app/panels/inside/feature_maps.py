@@ -408,7 +408,7 @@ class FeatureMapsPanel(QWidget):
         g = self.session.graph
         index = (0, c, i, j)
         try:
-            text = formula(g, v.probe.values, v.node, index)
+            text = i18n_render(formula(g, v.probe.values, v.node, index))
             tr = trace(g, v.probe.values, v.node, index)
         except (ValueError, KeyError, IndexError) as e:    # the graph changed under the view
             text, tr = translate("FeatureMaps", "cannot trace this cell: {error}; the maps are "

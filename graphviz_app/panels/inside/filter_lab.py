@@ -25,7 +25,7 @@ from engine.inspect.trace_text import formula, num
 from ... import imaging
 from ...player.value_render import to_qimage
 from .conv_view import DIVERGING, GREY, ImageCell, Plots, TraceHighlighter
-from ...i18n import QT_TRANSLATE_NOOP, translate
+from ...i18n import QT_TRANSLATE_NOOP, render, translate
 
 DEFAULT_KERNELS = ("identity", "sobel x", "sobel y", K.SOBEL_MAGNITUDE, "laplacian 4",
                    "gaussian", "sharpen", "emboss")
@@ -446,7 +446,7 @@ class FilterLabPanel(QWidget):
                 nid, values = self._node_values
                 index = (0, self._node_channels[r.name], i, j)
                 try:
-                    text = formula(self.session.graph, values, nid, index)
+                    text = render(formula(self.session.graph, values, nid, index))
                     if self.highlighter is not None:
                         self.highlighter.show(trace(self.session.graph, values, nid, index))
                 except (KeyError, IndexError, ValueError) as e:   # the graph changed since

@@ -429,6 +429,14 @@
         <translation>{name}（缓存）</translation>
     </message>
     <message>
+        <source>cached: {note}</source>
+        <translation>缓存：{note}</translation>
+    </message>
+    <message>
+        <source> (read by the backward step)</source>
+        <translation>（反向步骤会读取）</translation>
+    </message>
+    <message>
         <source>Hover a cell to read its value.</source>
         <translation>悬停在一个格子上读取它的值。</translation>
     </message>
@@ -1888,6 +1896,469 @@ backward: {formula}</source>
     <message>
         <source>{n} messages</source>
         <translation>{n} 条消息</translation>
+    </message>
+</context>
+<context>
+    <name>Ops</name>
+    <message>
+        <source>Data fed in at run time (features or labels); the batch dimension may be open.</source>
+        <translation>运行时输入的数据（特征或标签）；批量维度可以是开放的。</translation>
+    </message>
+    <message>
+        <source>declared shape; None for an open batch dimension</source>
+        <translation>声明的形状；None 表示开放的批量维度</translation>
+    </message>
+    <message>
+        <source>float for features, int for class ids / token ids</source>
+        <translation>特征用 float，类别编号 / 词元编号用 int</translation>
+    </message>
+    <message>
+        <source>A trainable array (weights or bias) with an initializer.</source>
+        <translation>带初始化方式的可训练数组（权重或偏置）。</translation>
+    </message>
+    <message>
+        <source>shape of the array</source>
+        <translation>数组的形状</translation>
+    </message>
+    <message>
+        <source>initializer</source>
+        <translation>初始化方式</translation>
+    </message>
+    <message>
+        <source>A fixed number (or an array filled with it); takes no gradient.</source>
+        <translation>一个固定的数（或填满这个数的数组）；不接受梯度。</translation>
+    </message>
+    <message>
+        <source>the number</source>
+        <translation>这个数</translation>
+    </message>
+    <message>
+        <source>shape; empty for a scalar</source>
+        <translation>形状；标量则留空</translation>
+    </message>
+    <message>
+        <source>-x, elementwise.</source>
+        <translation>-x，逐元素。</translation>
+    </message>
+    <message>
+        <source>x raised to a fixed exponent, elementwise.</source>
+        <translation>x 的固定次幂，逐元素。</translation>
+    </message>
+    <message>
+        <source>the power p in x^p</source>
+        <translation>x^p 中的指数 p</translation>
+    </message>
+    <message>
+        <source>e to the power x, elementwise.</source>
+        <translation>e 的 x 次幂，逐元素。</translation>
+    </message>
+    <message>
+        <source>Natural logarithm, elementwise (x must be positive).</source>
+        <translation>自然对数，逐元素（x 必须为正）。</translation>
+    </message>
+    <message>
+        <source>Square root, elementwise (x must be non-negative).</source>
+        <translation>平方根，逐元素（x 必须非负）。</translation>
+    </message>
+    <message>
+        <source>Absolute value, elementwise.</source>
+        <translation>绝对值，逐元素。</translation>
+    </message>
+    <message>
+        <source>a + b, elementwise with broadcasting.</source>
+        <translation>a + b，逐元素，支持广播。</translation>
+    </message>
+    <message>
+        <source>a - b, elementwise with broadcasting.</source>
+        <translation>a - b，逐元素，支持广播。</translation>
+    </message>
+    <message>
+        <source>a * b, elementwise with broadcasting.</source>
+        <translation>a * b，逐元素，支持广播。</translation>
+    </message>
+    <message>
+        <source>a / b, elementwise with broadcasting.</source>
+        <translation>a / b，逐元素，支持广播。</translation>
+    </message>
+    <message>
+        <source>Matrix product a @ b (batched over leading axes).</source>
+        <translation>矩阵乘积 a @ b（在前面的轴上按批量进行）。</translation>
+    </message>
+    <message>
+        <source>Sum over the chosen axes (all axes when none are chosen).</source>
+        <translation>在所选轴上求和（未选轴时对所有轴求和）。</translation>
+    </message>
+    <message>
+        <source>axes to reduce; empty for all axes</source>
+        <translation>要归约的轴；留空表示所有轴</translation>
+    </message>
+    <message>
+        <source>keep reduced axes with size 1</source>
+        <translation>保留被归约的轴，大小为 1</translation>
+    </message>
+    <message>
+        <source>Mean over the chosen axes (all axes when none are chosen).</source>
+        <translation>在所选轴上求均值（未选轴时对所有轴求均值）。</translation>
+    </message>
+    <message>
+        <source>Same elements, new shape: 0 keeps the input&apos;s size on that axis, -1 is inferred.</source>
+        <translation>元素不变，形状改变：0 保留输入在该轴上的大小，-1 自动推断。</translation>
+    </message>
+    <message>
+        <source>new shape; 0 copies the input axis (keep the batch with a leading 0), one -1 is inferred</source>
+        <translation>新形状；0 复制输入的轴（用开头的 0 保留批量），一个 -1 自动推断</translation>
+    </message>
+    <message>
+        <source>Permute the axes (reverse them when none are given).</source>
+        <translation>重新排列各轴（不给出时把顺序反过来）。</translation>
+    </message>
+    <message>
+        <source>new order of the axes; empty reverses them</source>
+        <translation>各轴的新顺序；留空表示反转</translation>
+    </message>
+    <message>
+        <source>Keep axis 0 (the batch) and flatten the rest into one axis.</source>
+        <translation>保留轴 0（批量），把其余的轴展平成一个轴。</translation>
+    </message>
+    <message>
+        <source>Join two or more arrays along one axis; other axes must match.</source>
+        <translation>沿一个轴拼接两个或更多数组；其他轴必须一致。</translation>
+    </message>
+    <message>
+        <source>axis to join along (negative counts from the end)</source>
+        <translation>拼接所沿的轴（负数从末尾数起）</translation>
+    </message>
+    <message>
+        <source>Take start:stop:step along one axis (stop 0 = to the end; negatives count from the end).</source>
+        <translation>沿一个轴取 start:stop:step（stop 为 0 表示到末尾；负数从末尾数起）。</translation>
+    </message>
+    <message>
+        <source>axis to slice</source>
+        <translation>要切片的轴</translation>
+    </message>
+    <message>
+        <source>first index (negative counts from the end)</source>
+        <translation>起始下标（负数从末尾数起）</translation>
+    </message>
+    <message>
+        <source>end, not included; 0 = to the end, negative counts from the end</source>
+        <translation>结束位置，不包含；0 表示到末尾，负数从末尾数起</translation>
+    </message>
+    <message>
+        <source>stride, at least 1</source>
+        <translation>步长，至少为 1</translation>
+    </message>
+    <message>
+        <source>Identity (linear) activation: passes z through unchanged.</source>
+        <translation>恒等（线性）激活函数：原样传递 z。</translation>
+    </message>
+    <message>
+        <source>Rectified linear unit: max(0, z).</source>
+        <translation>线性整流单元：max(0, z)。</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU: z for z &gt; 0, alpha·z otherwise.</source>
+        <translation>Leaky ReLU：z &gt; 0 时为 z，否则为 alpha·z。</translation>
+    </message>
+    <message>
+        <source>slope for z ≤ 0</source>
+        <translation>z ≤ 0 时的斜率</translation>
+    </message>
+    <message>
+        <source>Logistic sigmoid: squashes z into (0, 1).</source>
+        <translation>逻辑 sigmoid：把 z 压缩到 (0, 1)。</translation>
+    </message>
+    <message>
+        <source>Hyperbolic tangent: squashes z into (−1, 1).</source>
+        <translation>双曲正切：把 z 压缩到 (−1, 1)。</translation>
+    </message>
+    <message>
+        <source>Softmax: turns scores into probabilities that sum to 1 along an axis.</source>
+        <translation>Softmax：把分数变成沿某个轴加起来为 1 的概率。</translation>
+    </message>
+    <message>
+        <source>axis the probabilities sum over (usually the classes)</source>
+        <translation>概率求和所沿的轴（通常是类别）</translation>
+    </message>
+    <message>
+        <source>Log of the softmax, computed stably; pair with a negative log-likelihood loss.</source>
+        <translation>Softmax 的对数，以数值稳定的方式计算；与负对数似然损失函数搭配使用。</translation>
+    </message>
+    <message>
+        <source>Fully connected layer with an optional activation: a = g(x Wᵀ + b).</source>
+        <translation>全连接层，可带激活函数：a = g(x Wᵀ + b)。</translation>
+    </message>
+    <message>
+        <source>number of units n[l]</source>
+        <translation>单元数 n[l]</translation>
+    </message>
+    <message>
+        <source>activation g applied to z</source>
+        <translation>作用于 z 的激活函数 g</translation>
+    </message>
+    <message>
+        <source>add a bias b</source>
+        <translation>加上偏置 b</translation>
+    </message>
+    <message>
+        <source>weight initializer</source>
+        <translation>权重初始化方式</translation>
+    </message>
+    <message>
+        <source>the input a[l-1], (m, n[l-1]): reused for dW = dzᵀ · a[l-1]</source>
+        <translation>输入 a[l-1]，(m, n[l-1])：计算 dW = dzᵀ · a[l-1] 时复用</translation>
+    </message>
+    <message>
+        <source>z[l] = a[l-1] · Wᵀ + b, (m, n[l]): reused for g&apos;(z[l])</source>
+        <translation>z[l] = a[l-1] · Wᵀ + b，(m, n[l])：计算 g'(z[l]) 时复用</translation>
+    </message>
+    <message>
+        <source>a[l] = g(z[l]), (m, n[l]): reused where g&apos; is written in a (sigmoid: a(1 − a), tanh: 1 − a²)</source>
+        <translation>a[l] = g(z[l])，(m, n[l])：在用 a 表示 g' 的地方复用（sigmoid：a(1 − a)，tanh：1 − a²）</translation>
+    </message>
+    <message>
+        <source>Maps integer ids (class or token ids) to learned vectors.</source>
+        <translation>把整数编号（类别或词元编号）映射为学到的向量。</translation>
+    </message>
+    <message>
+        <source>number of distinct ids (ids run 0 .. num - 1)</source>
+        <translation>不同编号的个数（编号从 0 到 num - 1）</translation>
+    </message>
+    <message>
+        <source>length of each vector</source>
+        <translation>每个向量的长度</translation>
+    </message>
+    <message>
+        <source>the ids as integers: each row of ∂J/∂E collects the gradients of the positions holding its id</source>
+        <translation>整数形式的编号：∂J/∂E 的每一行汇集所有持有该编号的位置的梯度</translation>
+    </message>
+    <message>
+        <source>Randomly zeroes a fraction of values while training (inverted dropout).</source>
+        <translation>训练时随机把一部分值置零（反向 dropout）。</translation>
+    </message>
+    <message>
+        <source>fraction of values dropped, in [0, 1)</source>
+        <translation>被丢弃的值的比例，在 [0, 1) 内</translation>
+    </message>
+    <message>
+        <source>m / (1 − rate), the kept positions scaled: backward multiplies by the same mask</source>
+        <translation>m / (1 − rate)，保留位置经过缩放：反向传播乘以同一个掩码</translation>
+    </message>
+    <message>
+        <source>Normalizes each feature/channel over the batch, then scales and shifts.</source>
+        <translation>在批量上对每个特征/通道做归一化，然后缩放和平移。</translation>
+    </message>
+    <message>
+        <source>weight of the old running statistics</source>
+        <translation>旧的滑动统计量所占的权重</translation>
+    </message>
+    <message>
+        <source>added to the variance before the square root</source>
+        <translation>开平方根之前加到方差上的数</translation>
+    </message>
+    <message>
+        <source>μ, the batch mean per channel (1, C, 1, ...)</source>
+        <translation>μ，每个通道的批量均值 (1, C, 1, ...)</translation>
+    </message>
+    <message>
+        <source>σ², the batch variance per channel (1, C, 1, ...)</source>
+        <translation>σ²，每个通道的批量方差 (1, C, 1, ...)</translation>
+    </message>
+    <message>
+        <source>μ from the running statistics (evaluation mode)</source>
+        <translation>来自滑动统计量的 μ（评估模式）</translation>
+    </message>
+    <message>
+        <source>σ² from the running statistics (evaluation mode)</source>
+        <translation>来自滑动统计量的 σ²（评估模式）</translation>
+    </message>
+    <message>
+        <source>x̂ = (x − μ) / √(σ² + ε), same shape as x: reused for ∂J/∂γ and ∂J/∂x</source>
+        <translation>x̂ = (x − μ) / √(σ² + ε)，与 x 形状相同：计算 ∂J/∂γ 和 ∂J/∂x 时复用</translation>
+    </message>
+    <message>
+        <source>1 / √(σ² + ε) per channel: reused for ∂J/∂x</source>
+        <translation>每个通道的 1 / √(σ² + ε)：计算 ∂J/∂x 时复用</translation>
+    </message>
+    <message>
+        <source>True when the batch&apos;s own statistics were used (then ∂J/∂x also flows through μ and σ²), False for the running ones</source>
+        <translation>用了批量自身的统计量时为 True（此时 ∂J/∂x 也流经 μ 和 σ²），用滑动统计量时为 False</translation>
+    </message>
+    <message>
+        <source>2-D convolution (channels first): O filters of k x k x C, stride and padding.</source>
+        <translation>二维卷积（通道在前）：O 个 k x k x C 的滤波器，带步长和填充。</translation>
+    </message>
+    <message>
+        <source>number of filters (output channels)</source>
+        <translation>滤波器个数（输出通道数）</translation>
+    </message>
+    <message>
+        <source>filter size f (f x f)</source>
+        <translation>滤波器大小 f（f x f）</translation>
+    </message>
+    <message>
+        <source>step s between windows</source>
+        <translation>窗口之间的步长 s</translation>
+    </message>
+    <message>
+        <source>zeros p added on each side</source>
+        <translation>每边补上的 p 圈零</translation>
+    </message>
+    <message>
+        <source>add a bias per filter</source>
+        <translation>每个滤波器加一个偏置</translation>
+    </message>
+    <message>
+        <source>each output position&apos;s input window, (N, C, f, f, OH, OW): entry [n, c, a, b, i, j] is the padded x[n, c, i·s + a, j·s + b]; reused for ∂J/∂W</source>
+        <translation>每个输出位置的输入窗口，(N, C, f, f, OH, OW)：元素 [n, c, a, b, i, j] 是填充后的 x[n, c, i·s + a, j·s + b]；计算 ∂J/∂W 时复用</translation>
+    </message>
+    <message>
+        <source>Max pooling over f x f windows (channels first).</source>
+        <translation>在 f x f 窗口上做最大池化（通道在前）。</translation>
+    </message>
+    <message>
+        <source>window size f (f x f)</source>
+        <translation>窗口大小 f（f x f）</translation>
+    </message>
+    <message>
+        <source>step s between windows; 0 = same as the kernel</source>
+        <translation>窗口之间的步长 s；0 表示与窗口大小相同</translation>
+    </message>
+    <message>
+        <source>cells p added on each side</source>
+        <translation>每边补上的 p 圈格子</translation>
+    </message>
+    <message>
+        <source>where each maximum came from: its offset a·f + b in the f × f window (row-major, the first of equal values), (N, C, OH, OW); backward sends each window&apos;s gradient there</source>
+        <translation>每个最大值的来源：它在 f × f 窗口中的偏移 a·f + b（按行优先，相等时取第一个），(N, C, OH, OW)；反向传播把每个窗口的梯度送到那里</translation>
+    </message>
+    <message>
+        <source>Average pooling over f x f windows (channels first).</source>
+        <translation>在 f x f 窗口上做平均池化（通道在前）。</translation>
+    </message>
+    <message>
+        <source>Average each channel over all positions: N x C x H x W -&gt; N x C.</source>
+        <translation>对每个通道在所有位置上取平均：N x C x H x W -&gt; N x C。</translation>
+    </message>
+    <message>
+        <source>Mean squared error: mean of (ŷ − y)² per example; for regression.</source>
+        <translation>均方误差：每个样本 (ŷ − y)² 的均值；用于回归。</translation>
+    </message>
+    <message>
+        <source>mean: the cost J over the batch (a scalar); none: the loss of each example (shape N)</source>
+        <translation>mean：批量上的代价函数 J（一个标量）；none：每个样本的损失函数值（形状 N）</translation>
+    </message>
+    <message>
+        <source>ŷ − y per entry: ∂L/∂ŷ is 2(ŷ − y)/d</source>
+        <translation>每个元素的 ŷ − y：∂L/∂ŷ 是 2(ŷ − y)/d</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy on raw scores (applies the sigmoid itself, stably).</source>
+        <translation>基于原始分数的二元交叉熵（自己以稳定的方式应用 sigmoid）。</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy on probabilities (after a sigmoid).</source>
+        <translation>基于概率的二元交叉熵（在 sigmoid 之后）。</translation>
+    </message>
+    <message>
+        <source>ŷ clipped to [1e-7, 1 − 1e-7], so log ŷ stays finite</source>
+        <translation>ŷ 被截断到 [1e-7, 1 − 1e-7]，使 log ŷ 保持有限</translation>
+    </message>
+    <message>
+        <source>Softmax cross-entropy on logits; target is class ids or one-hot rows.</source>
+        <translation>基于 logits 的 softmax 交叉熵；目标是类别编号或 one-hot 行。</translation>
+    </message>
+    <message>
+        <source>log softmax(z) per row, (m, K): softmax(z) = e^logp is reused for ∂J/∂z</source>
+        <translation>每行的 log softmax(z)，(m, K)：计算 ∂J/∂z 时复用 softmax(z) = e^logp</translation>
+    </message>
+    <message>
+        <source>the target as one-hot rows y, (m, K)</source>
+        <translation>以 one-hot 行表示的目标 y，(m, K)</translation>
+    </message>
+    <message>
+        <source>L2 regularization (weight decay): (λ/2) times the sum of squares of its inputs.</source>
+        <translation>L2 正则化（权重衰减）：(λ/2) 乘以其输入的平方和。</translation>
+    </message>
+    <message>
+        <source>λ, the regularization strength</source>
+        <translation>λ，正则化强度</translation>
+    </message>
+    <message>
+        <source>Local response normalization across neighbouring channels (AlexNet, GoogLeNet).</source>
+        <translation>跨相邻通道的局部响应归一化（AlexNet、GoogLeNet）。</translation>
+    </message>
+    <message>
+        <source>number of channels in each window</source>
+        <translation>每个窗口中的通道数</translation>
+    </message>
+    <message>
+        <source>scale α of the sum of squares</source>
+        <translation>平方和的缩放系数 α</translation>
+    </message>
+    <message>
+        <source>exponent β</source>
+        <translation>指数 β</translation>
+    </message>
+    <message>
+        <source>added before the power (k)</source>
+        <translation>求幂之前加上的数（k）</translation>
+    </message>
+    <message>
+        <source>Grouped convolution: channels split into groups, each with its own filters (groups = channels is depthwise).</source>
+        <translation>分组卷积：通道分成若干组，每组有自己的滤波器（组数等于通道数即为逐通道卷积）。</translation>
+    </message>
+    <message>
+        <source>number of groups G; C and O must divide by it</source>
+        <translation>组数 G；C 和 O 必须能被它整除</translation>
+    </message>
+    <message>
+        <source>Sum of two or more inputs, elementwise with broadcasting (a residual join).</source>
+        <translation>两个或更多输入之和，逐元素，支持广播（残差连接）。</translation>
+    </message>
+    <message>
+        <source>Pad (or, with negative numbers, crop) the edges of N x C x H x W images.</source>
+        <translation>填充（用负数则裁剪）N x C x H x W 图像的边缘。</translation>
+    </message>
+    <message>
+        <source>cells added at top, left, bottom, right (negative to cut)</source>
+        <translation>在上、左、下、右各加的格子数（负数表示裁掉）</translation>
+    </message>
+    <message>
+        <source>zeros, or lowest (minus infinity, before a max pool)</source>
+        <translation>zeros（零），或 lowest（负无穷，用在最大池化之前）</translation>
+    </message>
+    <message>
+        <source>Average pooling whose padded cells do not count in the mean.</source>
+        <translation>平均池化，填充的格子不计入均值。</translation>
+    </message>
+    <message>
+        <source>cells added at top, left, bottom, right (left out of the mean)</source>
+        <translation>在上、左、下、右各加的格子数（不计入均值）</translation>
+    </message>
+    <message>
+        <source>Dense layer for gradient-check practice: its &apos;mistake&apos; breaks the backward pass on purpose.</source>
+        <translation>用于梯度检验练习的 dense 层：它的 “mistake” 会故意破坏反向传播。</translation>
+    </message>
+    <message>
+        <source>a deliberate bug in the backward pass (none = correct)</source>
+        <translation>反向传播中故意留下的错误（none 表示正确）</translation>
+    </message>
+    <message>
+        <source>the node&apos;s output</source>
+        <translation>节点的输出</translation>
+    </message>
+    <message>
+        <source>the node&apos;s output and the gradient of the cost with respect to it</source>
+        <translation>节点的输出，以及代价函数对它的梯度</translation>
+    </message>
+    <message>
+        <source>frozen: no gradient</source>
+        <translation>已冻结：没有梯度</translation>
+    </message>
+    <message>
+        <source>Examples are rows here: a[l] is (m, n[l]) and a layer computes Z[l] = A[l-1]·W[l]ᵀ + b[l]. The course puts examples in columns, (n[l], m), and writes Z[l] = W[l]·A[l-1] + b[l]: the same numbers, transposed. W[l] is (n[l], n[l-1]) in both.</source>
+        <translation>这里样本是行：a[l] 是 (m, n[l])，一层计算 Z[l] = A[l-1]·W[l]ᵀ + b[l]。课程把样本放在列上，(n[l], m)，写成 Z[l] = W[l]·A[l-1] + b[l]：数值相同，只是转置。两种写法中 W[l] 都是 (n[l], n[l-1])。</translation>
     </message>
 </context>
 <context>

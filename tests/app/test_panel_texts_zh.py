@@ -18,7 +18,7 @@ from graphviz_app.i18n import translate
 from graphviz_app.panels.build.inspector import counts_words
 from graphviz_app.panels.inside.filter_lab import image_label, kernel_label
 from graphviz_app.panels.inside.hidden_units import factor_label
-from graphviz_app.panels.watch.array_view import array_label
+from graphviz_app.panels.watch.array_view import array_label, array_note
 from graphviz_app.panels.watch.loss_panel import LossPanel
 from graphviz_app.panels.watch.training_panel import data_label
 from graphviz_app.session import Session
@@ -124,3 +124,21 @@ def test_a_traced_value_reads_in_chinese_with_the_same_numbers(qapp):
     assert "（共 128 项）" in zh_dense
     numbers = re.compile(r"-?\d+\.?\d*(?:e[-+]?\d+)?")
     assert numbers.findall(zh_dense) == numbers.findall(english[1].replace("(128 terms)", "128"))
+
+
+def test_the_ops_words_are_listed_for_translation_and_read_in_chinese(qapp):
+    """Every op description, parameter doc and cache note is in the extracted list (a new or
+    reworded one fails here until the list is regenerated), and each reads in Chinese."""
+    from engine.ops.base import get_op
+    from graphviz_app.panels.build.op_texts import TEXTS, engine_texts, op_text
+    assert list(TEXTS) == engine_texts()
+    conv = get_op("conv2d")
+    assert op_text(conv.description) == conv.description
+    assert i18n.apply(i18n.CHINESE)
+    assert op_text(conv.description) == "二维卷积（通道在前）：O 个 k x k x C 的滤波器，带步长和填充。"
+    untranslated = [t for t in TEXTS if op_text(t) == t]
+    assert untranslated == []
+    pair = ArrayPair("cache:windows", "windows", np.zeros(2),
+                     note="cached: " + conv.cache_notes["windows"] + " (read by the backward step)")
+    assert array_note(pair).startswith("缓存：每个输出位置的输入窗口，(N, C, f, f, OH, OW)")
+    assert array_note(pair).endswith("（反向步骤会读取）")

@@ -22,11 +22,13 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9_']+")
 KEPT = {"PCA", "SNE", "ReLU", "Sobel", "Prewitt", "dJ", "da", "dW", "db", "log", "ln", "max",
         "min", "exp", "dropout", "conv", "it", "ex", "col", "im", "windowsᵀ", "Nx", "OH", "OW",
         "xhat", "logits", "ids", "XOR", "NumPy", "Python", "float32", "float64", "int64",
-        "r_l", "j_l", "k_l", "s_l"}
-# What is not translated yet: the op and parameter descriptions the inspector shows come from
-# the engine's op definitions; the Messages table quotes what other parts of the window
-# reported; a data set's description is the data's own text.
-PENDING_DOCKS = {"inspector_dock"}
+        "r_l", "j_l", "k_l", "s_l", "col2im", "im2col"}
+# Not checked here: the Messages table quotes what other parts of the window reported, and a
+# data set's description is the data's own text.
+PENDING_DOCKS: set[str] = set()
+PARAMS = {w for op in REGISTRY.values() for sp in op.params
+          for w in (sp.name, *map(str, sp.choices))}
+"""Parameter names and choice values (he, xavier, …): identifiers, like op names."""
 OTHERS_TEXT = {"messages_table", "data_title"}
 
 
@@ -89,7 +91,7 @@ def _english(window, docks) -> dict[str, str]:
     """Text shown in ``docks`` with an English word that is no name -> the dock's name."""
     g = window.session.graph
     ds = window.session.dataset
-    names = {n.name for n in g.nodes.values()} | set(REGISTRY) | set(OPTIMIZERS) | KEPT
+    names = {n.name for n in g.nodes.values()} | set(REGISTRY) | set(OPTIMIZERS) | KEPT | PARAMS
     names |= set(ds.arrays) | set(ds.meta.get("feature_names") or ()) if ds is not None else set()
     names |= set(ds.meta.get("vocab") or ()) if ds is not None else set()
     names |= {w for c in (ds.meta.get("class_names") or ()) for w in WORD.findall(c)} \

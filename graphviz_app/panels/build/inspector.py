@@ -22,7 +22,8 @@ from engine.ops.base import fmt_shape
 from ...canvas.theme import make_theme
 from ...editor.commands import Rename, SetFrozen, SetParams
 from ...session import Session
-from ..watch.array_view import array_label, open_array_window
+from ..watch.array_view import array_label, array_note, open_array_window
+from .op_texts import op_text
 from .param_editors import ERROR_STYLE, ParamEditor
 from ...i18n import translate
 
@@ -115,14 +116,15 @@ class InspectorPanel(QScrollArea):
         self.name_error.hide()
         form.addRow(translate("Inspector", "Name"), self.name_edit)
         form.addRow("", self.name_error)
-        self.op_label = _label(f"<b>{op.name}</b> ({op.category}) — {op.description}")
+        self.op_label = _label(f"<b>{op.name}</b> ({translate('Palette', op.category)}) — "
+                               f"{op_text(op.description)}")
         form.addRow(translate("Inspector", "Op"), self.op_label)
         for spec in op.params:
             ed = ParamEditor(spec, node.params[spec.name],
                              lambda v, s=spec.name: self._set_param(s, v), host)
             self.editors[spec.name] = ed
             lab = QLabel(spec.name)
-            lab.setToolTip(spec.doc)
+            lab.setToolTip(op_text(spec.doc))
             form.addRow(lab, ed)
         self.shape_label = _label()
         self.inputs_label = _label()
@@ -136,7 +138,7 @@ class InspectorPanel(QScrollArea):
         self.issues_label.setStyleSheet(f"color: {error.name()}; font-weight: bold;")
         self.notation_label = _label()
         self.notation_label.setObjectName("inspector_notation")
-        self.rows_note = _label(ROWS_NOTE)
+        self.rows_note = _label(op_text(ROWS_NOTE))
         f = self.rows_note.font()
         f.setItalic(True)
         self.rows_note.setFont(f)
@@ -229,7 +231,7 @@ class InspectorPanel(QScrollArea):
             self.array_buttons = []
             for i, p in enumerate(pairs):
                 b = QPushButton(array_label(p), self.arrays_host)
-                b.setToolTip(p.note or translate("Inspector", "Open {arrays} as a table or "
+                b.setToolTip(array_note(p) or translate("Inspector", "Open {arrays} as a table or "
                                                  "heatmap").format(arrays=array_label(p)))
                 b.clicked.connect(lambda _=False, i=i: self.open_array(i))
                 self.arrays_layout.addWidget(b)

@@ -23,6 +23,7 @@ from engine.inspect.step_arrays import ArrayPair
 
 from ...player.value_render import LUTS
 from ...i18n import translate
+from ..build.op_texts import op_text
 
 pg.setConfigOptions(imageAxisOrder="row-major")
 
@@ -38,6 +39,23 @@ def array_label(pair) -> str:
     if pair.key.startswith("cache:"):
         return translate("ArrayView", "{name} (cached)").format(name=pair.name)
     return pair.name
+
+
+READ_NOTE = " (read by the backward step)"
+CACHED_NOTE = "cached: "
+
+
+def array_note(pair) -> str:
+    """A pair's note in the user's language: 'cached: <the op's words> (read by the backward
+    step)', 'the node's output', …"""
+    note = pair.note
+    read = note.endswith(READ_NOTE)
+    note = note.removesuffix(READ_NOTE)
+    cached = note.startswith(CACHED_NOTE)
+    text = op_text(note.removeprefix(CACHED_NOTE))
+    if cached:
+        text = translate("ArrayView", "cached: {note}").format(note=text)
+    return text + (translate("ArrayView", " (read by the backward step)") if read else "")
 
 
 def _label(text: str = "", bold: bool = False) -> QLabel:
@@ -179,7 +197,7 @@ class ArrayView(QWidget):
 
     def set_pair(self, node_name: str, pair: ArrayPair) -> None:
         self.heading.setText(f"{node_name}: {array_label(pair)}")
-        self.note.setText(pair.note)
+        self.note.setText(array_note(pair))
         self.note.setVisible(bool(pair.note))
         self.value_slot.set_array(pair.name, pair.array, "value", pair.layout)
         has_grad = pair.grad is not None

@@ -61,6 +61,7 @@ import numpy as np
 
 from .executor import ExecutionError, Executor
 from .graph import Graph
+from .messages import Msg
 
 GOOD = 1e-7
 CHECK = 1e-5
@@ -325,7 +326,7 @@ def gradient_check(graph: Graph, feeds: Mapping[str, Any], target: str | None = 
     def tick(n: int) -> None:
         done[0] += n
         if should_stop is not None and should_stop():
-            raise CheckCancelled(f"gradient check stopped after {done[0]} of {total} passes")
+            raise CheckCancelled(Msg("gradcheck.stopped", done=done[0], total=total))
         if progress is not None:
             progress(done[0], total)
 

@@ -216,6 +216,27 @@ TEMPLATES: dict[str, str] = {
     "loops.one_class": QT_TRANSLATE_NOOP("engine", "class {label} against the rest"),
     "loops.binary": QT_TRANSLATE_NOOP("engine", "the 0/1 label"),
     "loops.median": QT_TRANSLATE_NOOP("engine", "y above its median ({median:.3g})"),
+    # why a look inside cannot run (engine/inspect/upstream.py, feature_maps.py)
+    "probe.no_data": QT_TRANSLATE_NOOP(
+        "engine", "input {input} has no data; load a data set or an image first"),
+    "probe.no_node": QT_TRANSLATE_NOOP("engine", "there is no node {node!r} in the graph"),
+    "probe.issue": QT_TRANSLATE_NOOP("engine", "cannot run up to {node}: {at}: {issue}"),
+    "probe.not_connected": QT_TRANSLATE_NOOP(
+        "engine", "{node}: input {input} is not connected; wire it first"),
+    "probe.failed": QT_TRANSLATE_NOOP("engine", "{node} ({op}) failed: {error}"),
+    "probe.no_array": QT_TRANSLATE_NOOP(
+        "engine", "the data set has no array for input {input}; load an example or a data set "
+                  "whose inputs include {input}"),
+    "probe.no_example": QT_TRANSLATE_NOOP(
+        "engine", "example {index} does not exist: the data set has {count}"),
+    "probe.not_maps": QT_TRANSLATE_NOOP(
+        "engine", "{node} does not give 2-D maps (N x C x H x W); choose a conv, pool or "
+                  "activation node of a conv net"),
+    "probe.open_dimension": QT_TRANSLATE_NOOP(
+        "engine", "input {input} has an open dimension {shape}; give it a fixed shape or load a "
+                  "data set"),
+    "gradcheck.stopped": QT_TRANSLATE_NOOP(
+        "engine", "gradient check stopped after {done} of {total} passes"),
 }
 
 

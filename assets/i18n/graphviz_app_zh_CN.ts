@@ -2110,11 +2110,11 @@ backward: {formula}</source>
     </message>
     <message>
         <source>z[l] = a[l-1] · Wᵀ + b, (m, n[l]): reused for g&apos;(z[l])</source>
-        <translation>z[l] = a[l-1] · Wᵀ + b，(m, n[l])：计算 g'(z[l]) 时复用</translation>
+        <translation>z[l] = a[l-1] · Wᵀ + b，(m, n[l])：计算 g&apos;(z[l]) 时复用</translation>
     </message>
     <message>
         <source>a[l] = g(z[l]), (m, n[l]): reused where g&apos; is written in a (sigmoid: a(1 − a), tanh: 1 − a²)</source>
-        <translation>a[l] = g(z[l])，(m, n[l])：在用 a 表示 g' 的地方复用（sigmoid：a(1 − a)，tanh：1 − a²）</translation>
+        <translation>a[l] = g(z[l])，(m, n[l])：在用 a 表示 g&apos; 的地方复用（sigmoid：a(1 − a)，tanh：1 − a²）</translation>
     </message>
     <message>
         <source>Maps integer ids (class or token ids) to learned vectors.</source>
@@ -3378,6 +3378,46 @@ The graph keeps the weights it had before this run.</source>
     <message>
         <source>y above its median ({median:.3g})</source>
         <translation>y 高于其中位数（{median:.3g}）</translation>
+    </message>
+    <message>
+        <source>input {input} has no data; load a data set or an image first</source>
+        <translation>输入 {input} 没有数据；请先载入一个数据集或一张图像</translation>
+    </message>
+    <message>
+        <source>there is no node {node!r} in the graph</source>
+        <translation>图中没有节点 {node!r}</translation>
+    </message>
+    <message>
+        <source>cannot run up to {node}: {at}: {issue}</source>
+        <translation>无法运行到 {node}：{at}：{issue}</translation>
+    </message>
+    <message>
+        <source>{node}: input {input} is not connected; wire it first</source>
+        <translation>{node}：输入 {input} 没有连接；请先连线</translation>
+    </message>
+    <message>
+        <source>{node} ({op}) failed: {error}</source>
+        <translation>{node}（{op}）运行失败：{error}</translation>
+    </message>
+    <message>
+        <source>the data set has no array for input {input}; load an example or a data set whose inputs include {input}</source>
+        <translation>数据集中没有输入 {input} 的数组；请载入一个示例，或载入一个包含输入 {input} 的数据集</translation>
+    </message>
+    <message>
+        <source>example {index} does not exist: the data set has {count}</source>
+        <translation>样本 {index} 不存在：数据集只有 {count} 个</translation>
+    </message>
+    <message>
+        <source>{node} does not give 2-D maps (N x C x H x W); choose a conv, pool or activation node of a conv net</source>
+        <translation>{node} 不输出二维特征图（N x C x H x W）；请选择卷积网络中的卷积、池化或激活节点</translation>
+    </message>
+    <message>
+        <source>input {input} has an open dimension {shape}; give it a fixed shape or load a data set</source>
+        <translation>输入 {input} 有一个开放的维度 {shape}；请给它固定的形状，或载入一个数据集</translation>
+    </message>
+    <message>
+        <source>gradient check stopped after {done} of {total} passes</source>
+        <translation>梯度检验在 {total} 次传播中的第 {done} 次之后停止</translation>
     </message>
 </context>
 </TS>

@@ -192,12 +192,11 @@ def examples_for(graph: Graph, node: str, arrays: dict, index: int | slice) -> d
     for nid in input_nodes(graph, node):
         name = graph.nodes[nid].name
         if name not in arrays:
-            raise ProbeError(f"the data set has no array for input {name}; load an example or a "
-                             f"data set whose inputs include {name}")
+            raise ProbeError(Msg("probe.no_array", input=name))
         a = np.asarray(arrays[name])
         sel = slice(index, index + 1) if isinstance(index, int) else index
         if isinstance(index, int) and not 0 <= index < len(a):
-            raise ProbeError(f"example {index} does not exist: the data set has {len(a)}")
+            raise ProbeError(Msg("probe.no_example", index=index, count=len(a)))
         feeds[nid] = a[sel]
     return feeds
 
@@ -207,8 +206,7 @@ def build_view(graph: Graph, feeds: dict, node: str, scale: str = "local",
     """Run up to ``node`` on one example and lay out its maps (a grid about ``aspect`` times as
     wide as tall, in pixels) and its kernels."""
     if not is_map(graph, node):
-        raise ProbeError(f"{graph.nodes[node].name} does not give 2-D maps (N x C x H x W); "
-                         f"choose a conv, pool or activation node of a conv net")
+        raise ProbeError(Msg("probe.not_maps", node=graph.nodes[node].name))
     pr = run_upto(graph, feeds, node)
     maps = np.asarray(pr.values[node][0], dtype=np.float64)
     lv = levels(maps, scale, global_range)
@@ -233,8 +231,8 @@ def random_arrays(graph: Graph, node: str, n: int = 8, seed: int = 0) -> dict[st
         p = graph.nodes[nid].params
         shape = tuple(p["shape"])
         if any(d is None for d in shape[1:]):
-            raise ProbeError(f"input {graph.nodes[nid].name} has an open dimension "
-                             f"{shape}; give it a fixed shape or load a data set")
+            raise ProbeError(Msg("probe.open_dimension", input=graph.nodes[nid].name,
+                                 shape=shape))
         full = (n,) + tuple(int(d) for d in shape[1:])
         out[graph.nodes[nid].name] = (np.zeros(full, np.int64) if p["dtype"] == "int"
                                       else rng.random(full).astype(np.float32))

@@ -142,3 +142,25 @@ def test_the_ops_words_are_listed_for_translation_and_read_in_chinese(qapp):
                      note="cached: " + conv.cache_notes["windows"] + " (read by the backward step)")
     assert array_note(pair).startswith("缓存：每个输出位置的输入窗口，(N, C, f, f, OH, OW)")
     assert array_note(pair).endswith("（反向步骤会读取）")
+
+
+def test_a_refusal_from_the_engine_reads_in_chinese(qapp):
+    """A look inside that cannot run says why in the user's language; other errors keep their
+    own text."""
+    from engine import examples
+    from engine.inspect import feature_maps as fm
+    from engine.inspect.upstream import ProbeError
+    from graphviz_app.panels.words import error_text
+    g, _, _ = examples.build("small_cnn")
+    with pytest.raises(ProbeError) as refused:
+        fm.build_view(g, {}, g.by_name("logits"))
+    assert error_text(refused.value) == str(refused.value) == (
+        "logits does not give 2-D maps (N x C x H x W); choose a conv, pool or activation node "
+        "of a conv net")
+    with pytest.raises(ProbeError) as missing:
+        fm.examples_for(g, g.by_name("conv1"), {}, 0)
+    assert i18n.apply(i18n.CHINESE)
+    assert error_text(refused.value) == ("logits 不输出二维特征图（N x C x H x W）；请选择卷积网络"
+                                         "中的卷积、池化或激活节点")
+    assert error_text(missing.value).startswith("数据集中没有输入 x 的数组")
+    assert error_text(ValueError("a plain reason")) == "a plain reason"

@@ -27,6 +27,7 @@ from .activation_functions import FunctionsView
 from .live import LiveSource, ShownPanel
 from .plots import Plot
 from ...i18n import translate
+from ..words import error_text
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -176,7 +177,7 @@ class ActivationsPanel(ShownPanel):
             self._compute()
         except (ExecutionError, ValueError) as e:
             self.stats, self.capture = [], None
-            self._say(str(e))
+            self._say(error_text(e))
         self._redraw_all()
 
     def _say(self, text: str) -> None:

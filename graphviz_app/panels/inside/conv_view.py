@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QToolTip
 from engine.inspect.trace import Trace, trace
 from engine.inspect.trace_text import formula
 from ...i18n import render, translate
+from ..words import error_text
 from ...player.value_render import LUTS, to_qimage
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
@@ -213,7 +214,7 @@ class _Task(QRunnable):
         try:
             result = self.fn()
         except Exception as e:  # noqa: BLE001 - a user's graph can fail in many ways
-            self.signals.done.emit(self.ticket, None, str(e) or type(e).__name__)
+            self.signals.done.emit(self.ticket, None, error_text(e) or type(e).__name__)
             return
         self.signals.done.emit(self.ticket, result, "")
 
@@ -240,7 +241,7 @@ class Background(QObject):
             try:
                 result, err = fn(), ""
             except Exception as e:  # noqa: BLE001
-                result, err = None, str(e) or type(e).__name__
+                result, err = None, error_text(e) or type(e).__name__
             self.finished.emit(result, err)
             return
         self.busy = True
@@ -308,5 +309,5 @@ class StepTrace(QObject):
             self.text = render(formula(g, values, nid, cell))
             self.highlighter.show(trace(g, values, nid, cell))
         except (IndexError, KeyError, ValueError) as e:   # a value of another shape than shown
-            self.text = translate("FeatureMaps", "cannot trace this entry: {error}").format(error=e)
+            self.text = translate("FeatureMaps", "cannot trace this entry: {error}").format(error=error_text(e))
         QToolTip.showText(QCursor.pos(), self.text, self.player.panel.picture)

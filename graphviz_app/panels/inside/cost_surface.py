@@ -24,6 +24,7 @@ from engine.inspect import cost_surface as cs
 from .live import LiveSource, ShownPanel
 from .surface_parts import RUN_COLORS, SetEntriesCommand, SurfacePlot, SurfaceWorker
 from ...i18n import translate
+from ..words import error_text
 
 COST_NAMES = {"cross-entropy": QT_TRANSLATE_NOOP("CostSurface", "cross-entropy"),
               "squared error": QT_TRANSLATE_NOOP("CostSurface", "squared error")}
@@ -238,7 +239,7 @@ class CostSurfacePanel(ShownPanel):
             try:
                 self._logistic(train, ax)
             except (ValueError, KeyError) as e:
-                self._say(str(e))
+                self._say(error_text(e))
                 return
         else:
             self.plots[0].widget.set_title(translate("CostSurface", "J over {a}, {b}").format(

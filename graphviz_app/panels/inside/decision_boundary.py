@@ -25,6 +25,7 @@ from engine.inspect.points import classes_of, with_point
 from .live import LiveSource, ShownPanel
 from .plots import Plot
 from ...i18n import translate
+from ..words import error_text
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -47,7 +48,7 @@ class AddPointCommand(QUndoCommand):
             self.new = with_point(self.old, xy, cls)
         except ValueError as e:
             self.new, self.reason = None, translate("DecisionBoundary", "Cannot add a point: "
-                                                    "{error}").format(error=e)
+                                                    "{error}").format(error=error_text(e))
 
     def check(self) -> str | None:
         return self.reason
@@ -164,7 +165,7 @@ class DecisionBoundaryPanel(ShownPanel):
                 label.setText("")
             self.line.setData([], [])
             self.collapse_text.setText("")
-            self._say(str(e))
+            self._say(error_text(e))
 
     def _plane(self, train, dev) -> grids.Plane:
         pts = [d["x"] for d in (train, dev) if d is not None and "x" in d]

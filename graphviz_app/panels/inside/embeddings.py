@@ -30,6 +30,7 @@ from ...editor.jobs import Job
 from .data_panel import CLASS_COLORS, SmallPlot
 from .similar_images import SimilarImages, to_pixmap
 from ...i18n import render, translate
+from ..words import error_text
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -259,7 +260,7 @@ class EmbeddingsPanel(QWidget):
         try:
             result = work(None, None)
         except (ValueError, ArithmeticError, KeyError, IndexError) as e:
-            self._clear(translate("Embeddings", "Cannot project: {error}").format(error=e))
+            self._clear(translate("Embeddings", "Cannot project: {error}").format(error=error_text(e)))
             return None
         self._draw(*result)
         return None

@@ -31,6 +31,7 @@ from ...player.value_render import render
 from .conv_view import Background, ImageCell, Plots, StepTrace, TraceHighlighter, lut_for
 from .receptive_view import ReceptiveStrip
 from ...i18n import render as i18n_render, translate
+from ..words import error_text
 
 INLINE_MACS = 30_000_000        # forward passes cheaper than this run on the GUI thread
 THUMBS = 24                     # examples offered in the picker
@@ -256,7 +257,7 @@ class FeatureMapsPanel(QWidget):
             arrays = self._arrays()
             feeds = fm.examples_for(g, nid, arrays, self.example)
         except ValueError as e:
-            self._show_message(str(e))
+            self._show_message(error_text(e))
             return
         graph = g.copy()
         if weights is not None:
@@ -412,7 +413,7 @@ class FeatureMapsPanel(QWidget):
             tr = trace(g, v.probe.values, v.node, index)
         except (ValueError, KeyError, IndexError) as e:    # the graph changed under the view
             text, tr = translate("FeatureMaps", "cannot trace this cell: {error}; the maps are "
-                                 "recomputed after edits").format(error=e), None
+                                 "recomputed after edits").format(error=error_text(e)), None
         self.formula.setText(translate("FeatureMaps", "{formula}    (map {map})").format(
             formula=text, map=v.labels[c]))
         if self.highlighter is not None and tr is not None:
@@ -455,7 +456,7 @@ class FeatureMapsPanel(QWidget):
             boxes, text = self.rf.show(self.session.graph, v.probe, v.node, c, i, j)
         except (ValueError, KeyError, IndexError) as e:    # the graph changed under the view
             self.rf_text.setText(translate("FeatureMaps", "cannot compute this receptive field: "
-                                           "{error}").format(error=e))
+                                           "{error}").format(error=error_text(e)))
             return {}
         self.rf_text.setText(text)
         return boxes

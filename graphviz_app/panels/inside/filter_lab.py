@@ -26,6 +26,7 @@ from ... import imaging
 from ...player.value_render import to_qimage
 from .conv_view import DIVERGING, GREY, ImageCell, Plots, TraceHighlighter
 from ...i18n import QT_TRANSLATE_NOOP, render, translate
+from ..words import error_text
 
 DEFAULT_KERNELS = ("identity", "sobel x", "sobel y", K.SOBEL_MAGNITUDE, "laplacian 4",
                    "gaussian", "sharpen", "emboss")
@@ -256,7 +257,7 @@ class FilterLabPanel(QWidget):
         try:
             img = imaging.load_image(path)
         except imaging.ImageError as e:
-            self._say(str(e))
+            self._say(error_text(e))
             return False
         self.set_image(img)
         return True
@@ -265,7 +266,7 @@ class FilterLabPanel(QWidget):
         try:
             img = imaging.load_sample(label)
         except imaging.ImageError as e:
-            self._say(str(e))
+            self._say(error_text(e))
             return False
         self.set_image(img)
         return True
@@ -304,7 +305,7 @@ class FilterLabPanel(QWidget):
         try:
             k = K.parse_kernel(self.custom_edit.text())
         except ValueError as e:
-            self._say(translate("FilterLab", "Custom kernel: {error}").format(error=e))
+            self._say(translate("FilterLab", "Custom kernel: {error}").format(error=error_text(e)))
             return False
         self.custom.append((translate("FilterLab", "mine {n} ({k}x{k})").format(
             n=len(self.custom) + 1, k=k.shape[0]), k))
@@ -330,7 +331,7 @@ class FilterLabPanel(QWidget):
                 results += K.learned_bank(self.image.rgb, g.nodes[nid].weights["W"],
                                           g.nodes[nid].name)
             except ValueError as e:
-                self._say(str(e))
+                self._say(error_text(e))
         self.results = results + self.node_results
         self.draw()
 
@@ -355,7 +356,7 @@ class FilterLabPanel(QWidget):
             x = K.fit_image(self.image.rgb, shape[1], shape[2], shape[3])
             pr = run_upto(g, {ins[0]: x}, nid)
         except ValueError as e:
-            self._say(str(e))
+            self._say(error_text(e))
             return False
         val = pr.values[nid][0]
         name = g.nodes[nid].name
@@ -451,7 +452,7 @@ class FilterLabPanel(QWidget):
                         self.highlighter.show(trace(self.session.graph, values, nid, index))
                 except (KeyError, IndexError, ValueError) as e:   # the graph changed since
                     text = translate("FilterLab", "cannot trace this pixel: {error}; run the "
-                                     "node again").format(error=e)
+                                     "node again").format(error=error_text(e))
             else:
                 text = translate("FilterLab", "{kernel} at ({i}, {j}) = {value}").format(
                     kernel=kernel_label(r.name), i=i, j=j, value=num(r.response[i, j]))

@@ -19,6 +19,7 @@ from engine.inspect.correlations import correlations, strongest
 
 from .live import LiveSource, ShownPanel
 from ...i18n import translate
+from ..words import error_text
 
 
 def _shade(r: float) -> QColor:
@@ -93,7 +94,7 @@ class HiddenUnitsPanel(ShownPanel):
             self.table.clear()
             self.table.setRowCount(0)
             self.table.setColumnCount(0)
-            self.note.setText(str(e))
+            self.note.setText(error_text(e))
 
     def _compute(self) -> None:
         ds = self.session.dataset

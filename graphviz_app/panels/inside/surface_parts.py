@@ -11,6 +11,7 @@ from engine.inspect import cost_surface as cs
 
 from .plots import Plot
 from ...i18n import translate
+from ..words import error_text
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -64,8 +65,7 @@ class SurfaceWorker(QObject):
                                    should_stop=lambda: self.cancelled,
                                    progress=lambda i, n: self.progressed.emit(i, n))
         except Exception as e:  # noqa: BLE001 - a failing graph is reported, never raised into Qt
-            self.failed.emit(translate("CostSurface", "Cannot compute the surface: {error}").format(
-                error=e))
+            self.failed.emit(translate("CostSurface", "Cannot compute the surface: {error}").format(error=error_text(e)))
             return
         self.finished.emit(J)
 

@@ -22,6 +22,7 @@ from engine.gradcheck import CHECK, GOOD, CheckCancelled, ParamCheck, gradient_c
 
 from ...player.player import batch_feeds
 from ...i18n import translate
+from ..words import error_text
 
 COLUMNS = ("Node", "Array", "Verdict", "Entries", "‖analytical‖", "‖numerical‖",
            "Relative error", "‖a − n‖", "Noise floor")
@@ -79,10 +80,10 @@ class _CheckWorker(QObject):
                                      should_stop=lambda: self.cancel_requested)
         except CheckCancelled as e:
             self.finished.emit(None, translate("GradcheckPanel", "{reason}; nothing to show").format(
-                reason=e))
+                reason=error_text(e)))
             return
         except Exception as e:  # noqa: BLE001 - the user's graph may fail in many ways
-            text = str(e)
+            text = error_text(e)
             if not text.lower().startswith("gradient check"):
                 text = translate("GradcheckPanel", "gradient check failed: {error}").format(
                     error=text)

@@ -26,6 +26,7 @@ from engine.training import (NO_DATA, OPTIMIZERS, Dataset, TrainConfig, feed_inp
 
 from ...training.worker import Run, TrainingController
 from ...i18n import render, translate
+from ..words import error_text
 
 MODES = ("batch", "mini-batch", "stochastic")
 MODE_LABELS = {"batch": QT_TRANSLATE_NOOP("TrainingPanel", "batch"),
@@ -471,7 +472,7 @@ class TrainingPanel(QWidget):
         try:
             data = self.data_split()
         except (ValueError, KeyError) as e:
-            self._refuse(translate("TrainingPanel", "Data: {error}").format(error=e))
+            self._refuse(translate("TrainingPanel", "Data: {error}").format(error=error_text(e)))
             return None
         why = self.fit_problem(data[0], self.data.currentText())
         if why:
@@ -485,7 +486,7 @@ class TrainingPanel(QWidget):
             cfg = self.config(mode)
         except ValueError as e:
             self.error.clear()
-            self._refuse(translate("TrainingPanel", "Settings: {error}").format(error=e))
+            self._refuse(translate("TrainingPanel", "Settings: {error}").format(error=error_text(e)))
             return None
         data = self._prepare()
         if data is None:

@@ -168,6 +168,13 @@ def _retranslate_live() -> None:
     _live[:] = kept
 
 
+def english(text: str) -> str:
+    """The English source of ``text`` if :func:`translate` once gave it, else ``text``
+    (a guide names controls in English whatever the language shown)."""
+    found = _shown.get(text)
+    return found[1] if found is not None else text
+
+
 def _again(text: str) -> str | None:
     """``text`` in the current language if :func:`translate` once gave it, else None."""
     found = _shown.get(text)
@@ -180,9 +187,10 @@ def _again(text: str) -> str | None:
 def retranslate_widgets() -> None:
     """Give every widget and action still showing a text that :func:`translate` returned (a
     label, button, tab, group box, placeholder, tooltip, menu entry) the current language's
-    text. Texts made with ``.format`` are not found here; their views set them again."""
-    from PySide6.QtWidgets import (QAbstractButton, QApplication, QGroupBox, QLabel, QLineEdit,
-                                   QTabWidget)
+    text, and every combo box item. Texts made with ``.format`` are not found here; their views
+    set them again."""
+    from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupBox, QLabel,
+                                   QLineEdit, QTabWidget)
     app = QApplication.instance()
     if app is None:
         return
@@ -214,6 +222,11 @@ def retranslate_widgets() -> None:
             new = _again(w.title())
             if new is not None:
                 w.setTitle(new)
+        elif isinstance(w, QComboBox):           # item labels (the item data keeps the key)
+            for i in range(w.count()):
+                new = _again(w.itemText(i))
+                if new is not None:
+                    w.setItemText(i, new)
     for a in actions.values():
         for get, put in ((a.text, a.setText), (a.toolTip, a.setToolTip),
                          (a.statusTip, a.setStatusTip)):
@@ -240,7 +253,8 @@ def render(message: "Msg | str") -> str:
 def error_text(exc: BaseException) -> str:
     """An exception's message in the current language: the engine's errors carry a Msg (see
     :func:`engine.messages.carried`); any other exception gives its own text."""
-    return render(carried(exc))
+    msg = getattr(exc, "msg", None)       # errors that keep their Msg as an attribute
+    return render(msg if isinstance(msg, Msg) else carried(exc))
 
 
 def issue_text(issue, with_name: bool = True) -> str:

@@ -239,8 +239,48 @@
 <context>
     <name>ActivationFunctions</name>
     <message>
+        <source>z &lt; 0, where ReLU passes no gradient</source>
+        <translation>z &lt; 0，ReLU 在这里不传递梯度</translation>
+    </message>
+    <message>
+        <source>|z| &gt; 3.5, where σ is within 0.03 of 0 or 1 and σ′ &lt; 0.03</source>
+        <translation>|z| &gt; 3.5，σ 与 0 或 1 相差不到 0.03，且 σ′ &lt; 0.03</translation>
+    </message>
+    <message>
+        <source>|z| &gt; 2.1, where |tanh| &gt; 0.97 and tanh′ &lt; 0.06</source>
+        <translation>|z| &gt; 2.1，|tanh| &gt; 0.97 且 tanh′ &lt; 0.06</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s own</source>
+        <translation>该层自己的</translation>
+    </message>
+    <message>
+        <source>pre-activations z (scaled)</source>
+        <translation>激活前的值 z（已缩放）</translation>
+    </message>
+    <message>
         <source>Function</source>
         <translation>函数</translation>
+    </message>
+    <message>
+        <source>{name}(z) and its derivative, from the engine&apos;s forward and backward</source>
+        <translation>{name}(z) 及其导数，来自引擎的前向和反向传播</translation>
+    </message>
+    <message>
+        <source>{layer}&apos;s pre-activations z (bars, scaled)</source>
+        <translation>{layer} 的激活前的值 z（柱形，已缩放）</translation>
+    </message>
+    <message>
+        <source>the chosen layer does not use this function</source>
+        <translation>所选的层不使用这个函数</translation>
+    </message>
+    <message>
+        <source>{name}: f solid, f′ dashed; {where}.</source>
+        <translation>{name}：实线为 f，虚线为 f′；{where}。</translation>
+    </message>
+    <message>
+        <source> Shaded: {zone}.</source>
+        <translation> 阴影：{zone}。</translation>
     </message>
 </context>
 <context>
@@ -282,6 +322,14 @@
         <translation>个数</translation>
     </message>
     <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>examples from</source>
+        <translation>样本起点</translation>
+    </message>
+    <message>
         <source>log₁₀|dJ/da|</source>
         <translation>log₁₀|dJ/da|</translation>
     </message>
@@ -312,6 +360,62 @@
     <message>
         <source>No data loaded: open an example or load a data set to see the activations over its training examples.</source>
         <translation>没有载入数据：打开一个示例或载入一个数据集，就能看到它的训练样本上的激活值。</translation>
+    </message>
+    <message>
+        <source>live: the running run&apos;s current weights</source>
+        <translation>实时：正在进行的运行的当前权重</translation>
+    </message>
+    <message>
+        <source>a large network: statistics over the first {n} training examples</source>
+        <translation>网络较大：统计只覆盖前 {n} 个训练样本</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{layer}&lt;/b&gt;: dead ReLU units {units} (0 on all {n} training examples: no gradient flows through them)</source>
+        <translation>&lt;b&gt;{layer}&lt;/b&gt;：死亡的 ReLU 单元 {units}（在全部 {n} 个训练样本上都是 0：没有梯度流过它们）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{layer}&lt;/b&gt;: saturated {activation} units {units} (|a| near its limit on most examples: f′ ≈ 0, they learn slowly)</source>
+        <translation>&lt;b&gt;{layer}&lt;/b&gt;：饱和的 {activation} 单元 {units}（在大多数样本上 |a| 接近极限：f′ ≈ 0，学得很慢）</translation>
+    </message>
+    <message>
+        <source>exactly 0 (left out of the histogram): {layers}</source>
+        <translation>恰好为 0（不计入直方图）：{layers}</translation>
+    </message>
+    <message>
+        <source>gradient RMS per layer: {layers}</source>
+        <translation>每层梯度的均方根：{layers}</translation>
+    </message>
+    <message>
+        <source>(the histograms show the first {n} layers)</source>
+        <translation>（直方图显示前 {n} 层）</translation>
+    </message>
+    <message>
+        <source>No dead or saturated units.</source>
+        <translation>没有死亡或饱和的单元。</translation>
+    </message>
+    <message>
+        <source>{layer} unit {unit}: top examples {examples}…</source>
+        <translation>{layer} 单元 {unit}：最强样本 {examples}…</translation>
+    </message>
+    <message>
+        <source>{layer} unit {unit}: the {n} training points that activate it most (orange)</source>
+        <translation>{layer} 单元 {unit}：让它激活最强的 {n} 个训练点（橙色）</translation>
+    </message>
+    <message>
+        <source>{layer} unit {unit}: inputs are not points or images; see the example numbers below</source>
+        <translation>{layer} 单元 {unit}：输入既不是点也不是图像；请看下面的样本编号</translation>
+    </message>
+    <message>
+        <source>{layer} unit {unit}: the training images that activate it most, strongest first</source>
+        <translation>{layer} 单元 {unit}：让它激活最强的训练图像，最强的在前</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation> 等，另有 {n} 个</translation>
     </message>
 </context>
 <context>
@@ -364,8 +468,32 @@
 <context>
     <name>ArrayView</name>
     <message>
+        <source>{value} and {gradient}</source>
+        <translation>{value} 及 {gradient}</translation>
+    </message>
+    <message>
+        <source>{name} (cached)</source>
+        <translation>{name}（缓存）</translation>
+    </message>
+    <message>
+        <source>cached: {note}</source>
+        <translation>缓存：{note}</translation>
+    </message>
+    <message>
+        <source> (read by the backward step)</source>
+        <translation>（反向步骤会读取）</translation>
+    </message>
+    <message>
+        <source>Hover a cell to read its value.</source>
+        <translation>悬停在一个格子上读取它的值。</translation>
+    </message>
+    <message>
         <source>Each cell is one entry; hover it for its full index.</source>
         <translation>每个格子是一个元素；悬停查看它的完整下标。</translation>
+    </message>
+    <message>
+        <source> Layout: {layout}.</source>
+        <translation> 排列：{layout}。</translation>
     </message>
 </context>
 <context>
@@ -553,6 +681,22 @@
 <context>
     <name>CostSurface</name>
     <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>squared error</source>
+        <translation>平方误差</translation>
+    </message>
+    <message>
+        <source>The parameter entry along the horizontal axis</source>
+        <translation>沿横轴变化的参数元素</translation>
+    </message>
+    <message>
+        <source>The parameter entry along the vertical axis</source>
+        <translation>沿纵轴变化的参数元素</translation>
+    </message>
+    <message>
         <source>Half-width of the grid around 0 for each axis (the current point and the runs&apos; paths are always included)</source>
         <translation>每个轴上以 0 为中心的网格半宽（当前点和各次运行的路径总会包含在内）</translation>
     </message>
@@ -567,6 +711,18 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Contours</source>
+        <translation>等高线</translation>
+    </message>
+    <message>
+        <source>3-D surface</source>
+        <translation>三维曲面</translation>
+    </message>
+    <message>
+        <source>Contours, or J as a surface you can turn (drag) and zoom (wheel)</source>
+        <translation>等高线，或把 J 画成可以转动（拖动）和缩放（滚轮）的曲面</translation>
     </message>
     <message>
         <source>Axes</source>
@@ -593,8 +749,28 @@
         <translation>没有载入数据：代价是训练样本上的平均值；请打开一个示例（例如逻辑回归）或载入数据。</translation>
     </message>
     <message>
+        <source>J over {a}, {b}</source>
+        <translation>J 随 {a}、{b} 的变化</translation>
+    </message>
+    <message>
+        <source>Pick two entries and press Compute: J over a grid of up to {n}×{n} points (fewer for a big network) in one batched pass of the training set, in the background.</source>
+        <translation>选两个条目并按“计算”：在后台对训练集做一次批量前向传播，算出最多 {n}×{n} 个网格点上的 J（网络大时点数更少）。</translation>
+    </message>
+    <message>
         <source>For logistic regression both axes must be entries of its dense layer (W or b)</source>
         <translation>对逻辑回归，两个轴都必须是它的 dense 层（W 或 b）中的元素</translation>
+    </message>
+    <message>
+        <source>{cost}: lowest {j:.3g} at ({w:.2f}, {b:.2f})</source>
+        <translation>{cost}：最低 {j:.3g}，位于 ({w:.2f}, {b:.2f})</translation>
+    </message>
+    <message>
+        <source> Live: the running run&apos;s weights.</source>
+        <translation> 实时：正在进行的运行的权重。</translation>
+    </message>
+    <message>
+        <source>J over ({a}, {b}) on the training data, other entries as they are now; colour = log(J − min), dark low. Cross-entropy: one convex bowl. Squared error through σ: flat plateaus, not convex. Lines: runs&apos; paths; star: now. Click to set the point.</source>
+        <translation>J 在训练数据上随 ({a}, {b}) 的变化，其他元素保持现值；颜色 = log(J − min)，暗处低。交叉熵：一个凸的碗。经过 σ 的平方误差：平坦的高原，不是凸的。线：各次运行的路径；星：当前位置。点击设置该点。</translation>
     </message>
     <message>
         <source>Choose two entries and load data first.</source>
@@ -603,6 +779,38 @@
     <message>
         <source>Choose two different entries for the two axes.</source>
         <translation>请为两个轴选择两个不同的元素。</translation>
+    </message>
+    <message>
+        <source>Cancelled: </source>
+        <translation>已取消：</translation>
+    </message>
+    <message>
+        <source>{done} of {rows} rows computed.</source>
+        <translation>已算出 {rows} 行中的 {done} 行。</translation>
+    </message>
+    <message>
+        <source>Colour: log of J above its minimum. Click to set the two entries there.</source>
+        <translation>颜色：J 高出其最小值部分的对数。点击一处即可把这两个条目设为该处的值。</translation>
+    </message>
+    <message>
+        <source>Set {entries}</source>
+        <translation>设置 {entries}</translation>
+    </message>
+    <message>
+        <source>Point by point ({n}×{n} forward passes), because one batched pass does not apply: {why}.</source>
+        <translation>逐点计算（{n}×{n} 次前向传播），因为无法用一次批量计算：{why}。</translation>
+    </message>
+    <message>
+        <source>One batched pass: {n}×{n} grid points × {b} examples.</source>
+        <translation>一次批量计算：{n}×{n} 个网格点 × {b} 个样本。</translation>
+    </message>
+    <message>
+        <source>Cannot compute the surface: {error}</source>
+        <translation>无法计算曲面：{error}</translation>
+    </message>
+    <message>
+        <source>No surface yet</source>
+        <translation>还没有曲面</translation>
     </message>
 </context>
 <context>
@@ -984,12 +1192,24 @@ The data set in use is unchanged.</source>
 <context>
     <name>DecisionBoundary</name>
     <message>
+        <source>Add a point of class {cls} at ({x:.2f}, {y:.2f})</source>
+        <translation>在 ({x:.2f}, {y:.2f}) 添加一个类别 {cls} 的点</translation>
+    </message>
+    <message>
+        <source>Cannot add a point: {error}</source>
+        <translation>无法添加点：{error}</translation>
+    </message>
+    <message>
         <source>The class of the point a click on the plane adds to the data</source>
         <translation>在平面上点击时添加到数据中的点的类别</translation>
     </message>
     <message>
         <source>Click adds class</source>
         <translation>点击添加类别</translation>
+    </message>
+    <message>
+        <source>class {n}</source>
+        <translation>类别 {n}</translation>
     </message>
     <message>
         <source>The decision boundary needs a graph whose input takes points of a plane (shape N x 2), e.g. the XOR example.</source>
@@ -1010,6 +1230,10 @@ The data set in use is unchanged.</source>
     <message>
         <source>prediction; ● train, □ dev</source>
         <translation>预测；● 训练集，□ 验证集</translation>
+    </message>
+    <message>
+        <source>{layer} ({n} units)</source>
+        <translation>{layer}（{n} 个单元）</translation>
     </message>
     <message>
         <source>selected layer&apos;s units: red +, blue −</source>
@@ -1090,6 +1314,14 @@ The data set in use is unchanged.</source>
         <translation>取消</translation>
     </message>
     <message>
+        <source>euclidean</source>
+        <translation>欧氏距离</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>余弦距离</translation>
+    </message>
+    <message>
         <source>re-project while training</source>
         <translation>训练时重新投影</translation>
     </message>
@@ -1100,6 +1332,18 @@ The data set in use is unchanged.</source>
     <message>
         <source>Hover over a point to see it; click one for its neighbours.</source>
         <translation>把鼠标悬停在一个点上查看它；点击一个点查看它的近邻。</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <source>distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>rank in picture</source>
+        <translation>图中排名</translation>
     </message>
     <message>
         <source>Double-click a neighbour to pick it in turn</source>
@@ -1122,12 +1366,36 @@ The data set in use is unchanged.</source>
         <translation>正在投影…</translation>
     </message>
     <message>
+        <source>{method} projection</source>
+        <translation>{method} 投影</translation>
+    </message>
+    <message>
         <source>t-SNE runs in a background process (one thread); the window stays usable. Cancel stops it at once.</source>
         <translation>t-SNE 在后台进程中运行（一个线程）；窗口仍可使用。按“取消”立即停止它。</translation>
     </message>
     <message>
+        <source>Cannot project: {error}</source>
+        <translation>无法投影：{error}</translation>
+    </message>
+    <message>
         <source>t-SNE cancelled; choose PCA or start it again.</source>
         <translation>t-SNE 已取消；选择 PCA，或者重新开始。</translation>
+    </message>
+    <message>
+        <source>{n} points: {what} ({numbers} numbers each), by {method}.</source>
+        <translation>{n} 个点：{what}（每个 {numbers} 个数），用 {method} 投影。</translation>
+    </message>
+    <message>
+        <source>far in picture</source>
+        <translation>图中离得远</translation>
+    </message>
+    <message>
+        <source>{far} of the {k} nearest neighbours of {point} (in its {numbers}-number space) are not among the {rank} points nearest to it in this picture. A 2-D projection cannot keep every distance: trust the list, not the picture.</source>
+        <translation>{point} 的 {k} 个最近邻（在它的 {numbers} 维空间中）有 {far} 个不在这张图中离它最近的 {rank} 个点里。二维投影无法保住所有距离：请相信列表，而不是图。</translation>
+    </message>
+    <message>
+        <source>All {k} nearest neighbours of {point} are near it in the picture too.</source>
+        <translation>{point} 的全部 {k} 个最近邻在图中也离它很近。</translation>
     </message>
 </context>
 <context>
@@ -1204,12 +1472,28 @@ The data set in use is unchanged.</source>
 <context>
     <name>FeatureMaps</name>
     <message>
+        <source>local</source>
+        <translation>各自</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>global</source>
+        <translation>全局</translation>
+    </message>
+    <message>
         <source>computing the maps…</source>
         <translation>正在计算特征图…</translation>
     </message>
     <message>
         <source>the conv, pool or activation node whose maps are shown</source>
         <translation>显示其特征图的卷积、池化或激活节点</translation>
+    </message>
+    <message>
+        <source>local: each map its own range; shared: one range for this example; global: one range over many examples</source>
+        <translation>各自：每张特征图用自己的范围；共享：这个样本用一个范围；全局：许多样本共用一个范围</translation>
     </message>
     <message>
         <source>Node</source>
@@ -1228,8 +1512,52 @@ The data set in use is unchanged.</source>
         <translation>悬停在一个格子上：显示代入数字的公式，并在画布上标出它的来源。点击它：显示它的感受野。</translation>
     </message>
     <message>
+        <source>No conv, pool or activation node with 2-D maps in this graph; open the Small CNN example or add a conv2d node.</source>
+        <translation>这张图里没有输出二维特征图的卷积、池化或激活节点；请打开“小型卷积网络”示例，或添加一个 conv2d 节点。</translation>
+    </message>
+    <message>
+        <source>No data set is loaded: these are random inputs (uniform in [0, 1)); load one to see real examples.</source>
+        <translation>没有载入数据集：这些是随机输入（在 [0, 1) 上均匀分布）；载入一个数据集来查看真实样本。</translation>
+    </message>
+    <message>
+        <source>{node} · {n} maps {h}x{w} · ex {example}</source>
+        <translation>{node} · {n} 张特征图 {h}x{w} · 样本 {example}</translation>
+    </message>
+    <message>
+        <source>{scale} colour scale; signed maps are diverging: blue &lt; 0 &lt; red, white 0</source>
+        <translation>{scale}色标；有正负的特征图用发散色：蓝 &lt; 0 &lt; 红，白为 0</translation>
+    </message>
+    <message>
+        <source>{scale} colour scale; dark low, yellow high</source>
+        <translation>{scale}色标；暗处低，黄色高</translation>
+    </message>
+    <message>
+        <source>{node} kernels</source>
+        <translation>{node} 的卷积核</translation>
+    </message>
+    <message>
         <source>no kernels (not made by a conv)</source>
         <translation>没有卷积核（不是由卷积产生的）</translation>
+    </message>
+    <message>
+        <source>cannot trace this cell: {error}; the maps are recomputed after edits</source>
+        <translation>无法追踪这个格子：{error}；编辑之后特征图会重新计算</translation>
+    </message>
+    <message>
+        <source>{formula}    (map {map})</source>
+        <translation>{formula}    （特征图 {map}）</translation>
+    </message>
+    <message>
+        <source>cannot compute this receptive field: {error}</source>
+        <translation>无法计算这个感受野：{error}</translation>
+    </message>
+    <message>
+        <source>cannot trace this entry: {error}</source>
+        <translation>无法追踪这个元素：{error}</translation>
+    </message>
+    <message>
+        <source>Receptive field of {value}: {formula}. Amber: |∂ value / ∂ map|, the effective footprint, from one backward pass.</source>
+        <translation>{value} 的感受野：{formula}。琥珀色：|∂ 值 / ∂ 特征图|，即有效覆盖范围，来自一次反向传播。</translation>
     </message>
 </context>
 <context>
@@ -1394,8 +1722,104 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
 <context>
     <name>FilterLab</name>
     <message>
+        <source>identity</source>
+        <translation>恒等</translation>
+    </message>
+    <message>
+        <source>sobel x</source>
+        <translation>Sobel x 算子</translation>
+    </message>
+    <message>
+        <source>sobel y</source>
+        <translation>Sobel y 算子</translation>
+    </message>
+    <message>
+        <source>sobel magnitude</source>
+        <translation>Sobel 幅值</translation>
+    </message>
+    <message>
+        <source>prewitt x</source>
+        <translation>Prewitt x 算子</translation>
+    </message>
+    <message>
+        <source>prewitt y</source>
+        <translation>Prewitt y 算子</translation>
+    </message>
+    <message>
+        <source>laplacian 4</source>
+        <translation>拉普拉斯 4</translation>
+    </message>
+    <message>
+        <source>laplacian 8</source>
+        <translation>拉普拉斯 8</translation>
+    </message>
+    <message>
+        <source>box blur 3</source>
+        <translation>均值模糊 3</translation>
+    </message>
+    <message>
+        <source>box blur 5</source>
+        <translation>均值模糊 5</translation>
+    </message>
+    <message>
+        <source>gaussian</source>
+        <translation>高斯</translation>
+    </message>
+    <message>
+        <source>sharpen</source>
+        <translation>锐化</translation>
+    </message>
+    <message>
+        <source>emboss</source>
+        <translation>浮雕</translation>
+    </message>
+    <message>
+        <source>outline</source>
+        <translation>轮廓</translation>
+    </message>
+    <message>
+        <source>scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>shapes</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>textures</source>
+        <translation>纹理</translation>
+    </message>
+    <message>
+        <source>gradients</source>
+        <translation>渐变</translation>
+    </message>
+    <message>
+        <source>china (photo)</source>
+        <translation>中国寺庙（照片）</translation>
+    </message>
+    <message>
+        <source>flower (photo)</source>
+        <translation>花（照片）</translation>
+    </message>
+    <message>
+        <source>{node} filter {n}</source>
+        <translation>{node} 滤波器 {n}</translation>
+    </message>
+    <message>
+        <source>{name} (photo)</source>
+        <translation>{name}（照片）</translation>
+    </message>
+    <message>
         <source>Open Image…</source>
         <translation>打开图像…</translation>
+    </message>
+    <message>
+        <source>samples…</source>
+        <translation>示例图像…</translation>
     </message>
     <message>
         <source>Kernels</source>
@@ -1404,6 +1828,14 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
     <message>
         <source>the Gaussian blur&apos;s σ in pixels</source>
         <translation>高斯模糊的 σ（像素）</translation>
+    </message>
+    <message>
+        <source>per filter</source>
+        <translation>每个滤波器</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>共享</translation>
     </message>
     <message>
         <source>per filter: each picture its own range; shared: one range</source>
@@ -1466,8 +1898,76 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>悬停在一个像素上，看它背后的“卷积核 × 图块”之和。</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>choose a node</source>
+        <translation>选择一个节点</translation>
+    </message>
+    <message>
+        <source>Open Image</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>{image}: {w}x{h}, grey</source>
+        <translation>{image}：{w}x{h}，灰度</translation>
+    </message>
+    <message>
+        <source>{image}: {w}x{h}, colour (filtered as luminance)</source>
+        <translation>{image}：{w}x{h}，彩色（按亮度滤波）</translation>
+    </message>
+    <message>
+        <source>Custom kernel: {error}</source>
+        <translation>自定义卷积核：{error}</translation>
+    </message>
+    <message>
+        <source>mine {n} ({k}x{k})</source>
+        <translation>我的 {n}（{k}x{k}）</translation>
+    </message>
+    <message>
         <source>Choose a node (and load an image) first.</source>
         <translation>请先选择一个节点（并载入一张图像）。</translation>
+    </message>
+    <message>
+        <source>{node} depends on {n} inputs; choose a node fed by one image input</source>
+        <translation>{node} 依赖 {n} 个输入；请选择一个只由一个图像输入提供数据的节点</translation>
+    </message>
+    <message>
+        <source>input {node} is {shape}, not N x C x H x W images</source>
+        <translation>输入 {node} 是 {shape}，不是 N x C x H x W 的图像</translation>
+    </message>
+    <message>
+        <source>{node} ch {c}</source>
+        <translation>{node} 通道 {c}</translation>
+    </message>
+    <message>
+        <source>{node} on {image} resized to {w}x{h}: {c} channels of {oh}x{ow}</source>
+        <translation>{node} 作用于缩放到 {w}x{h} 的{image}：{c} 个 {oh}x{ow} 的通道</translation>
+    </message>
+    <message>
+        <source>{image} (input)</source>
+        <translation>{image}（输入）</translation>
+    </message>
+    <message>
+        <source>image at row {i}, column {j}: luminance {value}</source>
+        <translation>图像第 {i} 行、第 {j} 列：亮度 {value}</translation>
+    </message>
+    <message>
+        <source> + … ({n} terms)</source>
+        <translation> + …（共 {n} 项）</translation>
+    </message>
+    <message>
+        <source>{kernel} at ({i}, {j}): Σ kernel × patch = {terms}{more} = {total}</source>
+        <translation>{kernel} 在 ({i}, {j})：Σ 卷积核 × 图块 = {terms}{more} = {total}</translation>
+    </message>
+    <message>
+        <source>cannot trace this pixel: {error}; run the node again</source>
+        <translation>无法追踪这个像素：{error}；请重新运行该节点</translation>
+    </message>
+    <message>
+        <source>{kernel} at ({i}, {j}) = {value}</source>
+        <translation>{kernel} 在 ({i}, {j}) = {value}</translation>
     </message>
     <message>
         <source>Open &amp;Image…</source>
@@ -1495,6 +1995,14 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
     <message>
         <source>Entries</source>
         <translation>元素数</translation>
+    </message>
+    <message>
+        <source>‖analytical‖</source>
+        <translation>‖解析‖</translation>
+    </message>
+    <message>
+        <source>‖numerical‖</source>
+        <translation>‖数值‖</translation>
     </message>
     <message>
         <source>Relative error</source>
@@ -1529,12 +2037,68 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>相对误差 ‖a − n‖ / (‖a‖ + ‖n‖)：低于 {good:g} 为良好。否则把差异与噪声底比较（J 中的舍入和步长 ε 能让有限差分变动多少）：在噪声底之内，为“处于噪声底”；超出噪声底的部分低于梯度大小的 {check:g}，为“需要细看”；更多，为“错误”。</translation>
     </message>
     <message>
-        <source>{why}; nothing to show</source>
-        <translation>{why}；没有可显示的结果</translation>
+        <source>{reason}; nothing to show</source>
+        <translation>{reason}；没有可显示的结果</translation>
     </message>
     <message>
-        <source>gradient check failed: {why}</source>
-        <translation>梯度检验失败：{why}</translation>
+        <source>gradient check failed: {error}</source>
+        <translation>梯度检验失败：{error}</translation>
+    </message>
+    <message>
+        <source> (+{n} at kinks)</source>
+        <translation>（另有 {n} 个在不可导点）</translation>
+    </message>
+    <message>
+        <source> (+{n} unmoved)</source>
+        <translation>（另有 {n} 个未改变 J）</translation>
+    </message>
+    <message>
+        <source>No trainable arrays to check: add a parameter or a layer with weights (dense, conv2d, …), or unfreeze one.</source>
+        <translation>没有可检验的可训练数组：添加一个参数或一个带权重的层（dense、conv2d 等），或者解冻一个。</translation>
+    </message>
+    <message>
+        <source>gradient check: no trainable arrays to check: add a parameter or a layer with weights (dense, conv2d, …), or unfreeze one.</source>
+        <translation>梯度检验：没有可检验的可训练数组：添加一个参数或一个带权重的层（dense、conv2d 等），或者解冻一个。</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c0392b&apos;&gt;{n} wrong&lt;/b&gt;: {arrays}</source>
+        <translation>&lt;b style=&apos;color:#c0392b&apos;&gt;{n} 个错误&lt;/b&gt;：{arrays}</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#a66b00&apos;&gt;{n} to look at closer&lt;/b&gt;, {good} good</source>
+        <translation>&lt;b style=&apos;color:#a66b00&apos;&gt;{n} 个需要细看&lt;/b&gt;，{good} 个良好</translation>
+    </message>
+    <message>
+        <source>, {n} at the noise floor</source>
+        <translation>，{n} 个处于噪声底</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2a7a2a&apos;&gt;No wrong gradient&lt;/b&gt;: {good} good, {floor} at the noise floor (their gradients are so small that the finite differences are mostly rounding noise; backpropagation agrees with them as closely as they can tell).</source>
+        <translation>&lt;b style=&apos;color:#2a7a2a&apos;&gt;没有错误的梯度&lt;/b&gt;：{good} 个良好，{floor} 个处于噪声底（它们的梯度太小，有限差分几乎只剩舍入噪声；在有限差分能分辨的精度内，反向传播与之一致）。</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2a7a2a&apos;&gt;All {n} arrays good&lt;/b&gt;: backpropagation agrees with finite differences.</source>
+        <translation>&lt;b style=&apos;color:#2a7a2a&apos;&gt;全部 {n} 个数组良好&lt;/b&gt;：反向传播与有限差分一致。</translation>
+    </message>
+    <message>
+        <source> {n} sampled entry sat on a kink (ReLU at 0, a max-pool tie) where J has no derivative, and was left out.</source>
+        <translation> 有 {n} 个采样元素落在不可导点上（ReLU 在 0 处、最大池化并列），J 在那里没有导数，已略去。</translation>
+    </message>
+    <message>
+        <source> {n} sampled entries sat on a kink (ReLU at 0, a max-pool tie) where J has no derivative, and were left out.</source>
+        <translation> 有 {n} 个采样元素落在不可导点上（ReLU 在 0 处、最大池化并列），J 在那里没有导数，已略去。</translation>
+    </message>
+    <message>
+        <source> {n} sampled entry did not move J at all (its gradient is below what J resolves), and was left out.</source>
+        <translation> 有 {n} 个采样元素完全没有改变 J（它的梯度低于 J 能分辨的精度），已略去。</translation>
+    </message>
+    <message>
+        <source> {n} sampled entries did not move J at all (their gradients are below what J resolves), and were left out.</source>
+        <translation> 有 {n} 个采样元素完全没有改变 J（它们的梯度低于 J 能分辨的精度），已略去。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;ε = {eps:g}; noise floor up to {floor:.1e} ({array}), from rounding in J at ±ε and ±2ε.</source>
+        <translation>&lt;br&gt;ε = {eps:g}；噪声底最高 {floor:.1e}（{array}），来自 J 在 ±ε 和 ±2ε 处的舍入。</translation>
     </message>
     <message>
         <source>Check gradients</source>
@@ -1565,6 +2129,10 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>停止检验（每检验一个元素要做两次或四次前向传播）</translation>
     </message>
     <message>
+        <source>gradient check with random numbers for {inputs}</source>
+        <translation>梯度检验对 {inputs} 使用随机数</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>检验中…</translation>
     </message>
@@ -1584,12 +2152,52 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>层</translation>
     </message>
     <message>
+        <source>{layer} ({n} units, {activation})</source>
+        <translation>{layer}（{n} 个单元，{activation}）</translation>
+    </message>
+    <message>
         <source>This table needs data generated from known hidden factors: open the House prices example (Examples menu), train it, and see which factor each hidden unit has come to stand for.</source>
         <translation>这张表需要由已知隐藏因素生成的数据：打开“房价”示例（示例菜单），训练它，看每个隐藏单元最终代表了哪个因素。</translation>
     </message>
     <message>
         <source>The graph has no hidden layer to compare with the factors.</source>
         <translation>这张图没有可以与隐藏因素比较的隐藏层。</translation>
+    </message>
+    <message>
+        <source>factor {n}</source>
+        <translation>因素 {n}</translation>
+    </message>
+    <message>
+        <source>strongest</source>
+        <translation>最强</translation>
+    </message>
+    <message>
+        <source>unit {n}</source>
+        <translation>单元 {n}</translation>
+    </message>
+    <message>
+        <source>dead: constant on every example</source>
+        <translation>死亡：在每个样本上都是常数</translation>
+    </message>
+    <message>
+        <source> Live: the running run&apos;s current weights.</source>
+        <translation> 实时：正在进行的运行的当前权重。</translation>
+    </message>
+    <message>
+        <source>Pearson correlation of each unit of {layer} with each hidden factor, over {n} houses. Nobody told the network about these factors; after training, units tend to track one of them (▶ marks each unit&apos;s strongest). Before training the correlations are accidents of the random weights.</source>
+        <translation>{layer} 的每个单元与每个隐藏因素的皮尔逊相关系数，基于 {n} 套房子。没有人告诉网络这些因素；训练之后，单元往往会跟踪其中一个（▶ 标出每个单元最强的那个）。训练之前的相关只是随机权重的偶然结果。</translation>
+    </message>
+    <message>
+        <source>family size</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>walkability</source>
+        <translation>步行便利程度</translation>
+    </message>
+    <message>
+        <source>school quality</source>
+        <translation>学校质量</translation>
     </message>
 </context>
 <context>
@@ -1605,6 +2213,14 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
 </context>
 <context>
     <name>Inspector</name>
+    <message>
+        <source>Select a node to see and edit it.</source>
+        <translation>选中一个节点来查看和编辑它。</translation>
+    </message>
+    <message>
+        <source>{n} nodes selected.</source>
+        <translation>已选中 {n} 个节点。</translation>
+    </message>
     <message>
         <source>Name</source>
         <translation>名称</translation>
@@ -1644,6 +2260,48 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
     <message>
         <source>Arrays</source>
         <translation>数组</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{parameters} parameters · {macs} multiply-adds per example</source>
+        <translation>{parameters} 个参数 · 每个样本 {macs} 次乘加</translation>
+    </message>
+    <message>
+        <source>
+backward: {formula}</source>
+        <translation>
+反向：{formula}</translation>
+    </message>
+    <message>
+        <source>Whole graph: {counts}</source>
+        <translation>整张图：{counts}</translation>
+    </message>
+    <message>
+        <source>Open {arrays} as a table or heatmap</source>
+        <translation>把 {arrays} 打开为表格或热图</translation>
+    </message>
+    <message>
+        <source>{parameters} parameters · {macs} MACs/example</source>
+        <translation>{parameters} 个参数 · 每样本 {macs} 次乘加</translation>
+    </message>
+    <message>
+        <source>Whole graph, from shapes alone: {counts}</source>
+        <translation>整张图（仅由形状得出）：{counts}</translation>
+    </message>
+    <message>
+        <source> · {n} running statistics</source>
+        <translation> · {n} 个滑动统计量</translation>
+    </message>
+    <message>
+        <source> · {n} node without a shape not counted</source>
+        <translation> · {n} 个没有形状的节点未计入</translation>
+    </message>
+    <message>
+        <source> · {n} nodes without a shape not counted</source>
+        <translation> · {n} 个没有形状的节点未计入</translation>
     </message>
 </context>
 <context>
@@ -1817,6 +2475,14 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>横轴</translation>
     </message>
     <message>
+        <source>iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
         <source>Epochs put batch, mini-batch and stochastic runs on one scale</source>
         <translation>按轮数计，批量、小批量和随机的运行处在同一标尺上</translation>
     </message>
@@ -1873,6 +2539,10 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
         <translation>准确率（无：这是回归代价）</translation>
     </message>
     <message>
+        <source>{run} — {verdict}. {advice}</source>
+        <translation>{run} — 结论：{verdict}。{advice}</translation>
+    </message>
+    <message>
         <source>the cost is the sum of {n} heads; each head&apos;s figures and verdict:</source>
         <translation>代价是 {n} 个输出头之和；每个输出头的数字和判断：</translation>
     </message>
@@ -1927,6 +2597,22 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
 <context>
     <name>Messages</name>
     <message>
+        <source>{node} (removed)</source>
+        <translation>{node}（已删除）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
         <source>Click a message that names a node to select that node</source>
         <translation>点击提到某个节点的消息即可选中那个节点</translation>
     </message>
@@ -1937,6 +2623,481 @@ Keep this window open: your graph still counts as unsaved. Change the part the m
     <message>
         <source>Click to select this node</source>
         <translation>点击选中这个节点</translation>
+    </message>
+    <message>
+        <source>node {node} is no longer in the graph</source>
+        <translation>节点 {node} 已不在图中</translation>
+    </message>
+    <message>
+        <source>{n} message</source>
+        <translation>{n} 条消息</translation>
+    </message>
+    <message>
+        <source>{n} messages</source>
+        <translation>{n} 条消息</translation>
+    </message>
+</context>
+<context>
+    <name>Ops</name>
+    <message>
+        <source>Data fed in at run time (features or labels); the batch dimension may be open.</source>
+        <translation>运行时输入的数据（特征或标签）；批量维度可以是开放的。</translation>
+    </message>
+    <message>
+        <source>declared shape; None for an open batch dimension</source>
+        <translation>声明的形状；None 表示开放的批量维度</translation>
+    </message>
+    <message>
+        <source>float for features, int for class ids / token ids</source>
+        <translation>特征用 float，类别编号 / 词元编号用 int</translation>
+    </message>
+    <message>
+        <source>A trainable array (weights or bias) with an initializer.</source>
+        <translation>带初始化方式的可训练数组（权重或偏置）。</translation>
+    </message>
+    <message>
+        <source>shape of the array</source>
+        <translation>数组的形状</translation>
+    </message>
+    <message>
+        <source>initializer</source>
+        <translation>初始化方式</translation>
+    </message>
+    <message>
+        <source>A fixed number (or an array filled with it); takes no gradient.</source>
+        <translation>一个固定的数（或填满这个数的数组）；不接受梯度。</translation>
+    </message>
+    <message>
+        <source>the number</source>
+        <translation>这个数</translation>
+    </message>
+    <message>
+        <source>shape; empty for a scalar</source>
+        <translation>形状；标量则留空</translation>
+    </message>
+    <message>
+        <source>-x, elementwise.</source>
+        <translation>-x，逐元素。</translation>
+    </message>
+    <message>
+        <source>x raised to a fixed exponent, elementwise.</source>
+        <translation>x 的固定次幂，逐元素。</translation>
+    </message>
+    <message>
+        <source>the power p in x^p</source>
+        <translation>x^p 中的指数 p</translation>
+    </message>
+    <message>
+        <source>e to the power x, elementwise.</source>
+        <translation>e 的 x 次幂，逐元素。</translation>
+    </message>
+    <message>
+        <source>Natural logarithm, elementwise (x must be positive).</source>
+        <translation>自然对数，逐元素（x 必须为正）。</translation>
+    </message>
+    <message>
+        <source>Square root, elementwise (x must be non-negative).</source>
+        <translation>平方根，逐元素（x 必须非负）。</translation>
+    </message>
+    <message>
+        <source>Absolute value, elementwise.</source>
+        <translation>绝对值，逐元素。</translation>
+    </message>
+    <message>
+        <source>a + b, elementwise with broadcasting.</source>
+        <translation>a + b，逐元素，支持广播。</translation>
+    </message>
+    <message>
+        <source>a - b, elementwise with broadcasting.</source>
+        <translation>a - b，逐元素，支持广播。</translation>
+    </message>
+    <message>
+        <source>a * b, elementwise with broadcasting.</source>
+        <translation>a * b，逐元素，支持广播。</translation>
+    </message>
+    <message>
+        <source>a / b, elementwise with broadcasting.</source>
+        <translation>a / b，逐元素，支持广播。</translation>
+    </message>
+    <message>
+        <source>Matrix product a @ b (batched over leading axes).</source>
+        <translation>矩阵乘积 a @ b（在前面的轴上按批量进行）。</translation>
+    </message>
+    <message>
+        <source>Sum over the chosen axes (all axes when none are chosen).</source>
+        <translation>在所选轴上求和（未选轴时对所有轴求和）。</translation>
+    </message>
+    <message>
+        <source>axes to reduce; empty for all axes</source>
+        <translation>要归约的轴；留空表示所有轴</translation>
+    </message>
+    <message>
+        <source>keep reduced axes with size 1</source>
+        <translation>保留被归约的轴，大小为 1</translation>
+    </message>
+    <message>
+        <source>Mean over the chosen axes (all axes when none are chosen).</source>
+        <translation>在所选轴上求均值（未选轴时对所有轴求均值）。</translation>
+    </message>
+    <message>
+        <source>Same elements, new shape: 0 keeps the input&apos;s size on that axis, -1 is inferred.</source>
+        <translation>元素不变，形状改变：0 保留输入在该轴上的大小，-1 自动推断。</translation>
+    </message>
+    <message>
+        <source>new shape; 0 copies the input axis (keep the batch with a leading 0), one -1 is inferred</source>
+        <translation>新形状；0 复制输入的轴（用开头的 0 保留批量），一个 -1 自动推断</translation>
+    </message>
+    <message>
+        <source>Permute the axes (reverse them when none are given).</source>
+        <translation>重新排列各轴（不给出时把顺序反过来）。</translation>
+    </message>
+    <message>
+        <source>new order of the axes; empty reverses them</source>
+        <translation>各轴的新顺序；留空表示反转</translation>
+    </message>
+    <message>
+        <source>Keep axis 0 (the batch) and flatten the rest into one axis.</source>
+        <translation>保留轴 0（批量），把其余的轴展平成一个轴。</translation>
+    </message>
+    <message>
+        <source>Join two or more arrays along one axis; other axes must match.</source>
+        <translation>沿一个轴拼接两个或更多数组；其他轴必须一致。</translation>
+    </message>
+    <message>
+        <source>axis to join along (negative counts from the end)</source>
+        <translation>拼接所沿的轴（负数从末尾数起）</translation>
+    </message>
+    <message>
+        <source>Take start:stop:step along one axis (stop 0 = to the end; negatives count from the end).</source>
+        <translation>沿一个轴取 start:stop:step（stop 为 0 表示到末尾；负数从末尾数起）。</translation>
+    </message>
+    <message>
+        <source>axis to slice</source>
+        <translation>要切片的轴</translation>
+    </message>
+    <message>
+        <source>first index (negative counts from the end)</source>
+        <translation>起始下标（负数从末尾数起）</translation>
+    </message>
+    <message>
+        <source>end, not included; 0 = to the end, negative counts from the end</source>
+        <translation>结束位置，不包含；0 表示到末尾，负数从末尾数起</translation>
+    </message>
+    <message>
+        <source>stride, at least 1</source>
+        <translation>步长，至少为 1</translation>
+    </message>
+    <message>
+        <source>Identity (linear) activation: passes z through unchanged.</source>
+        <translation>恒等（线性）激活函数：原样传递 z。</translation>
+    </message>
+    <message>
+        <source>Rectified linear unit: max(0, z).</source>
+        <translation>线性整流单元：max(0, z)。</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU: z for z &gt; 0, alpha·z otherwise.</source>
+        <translation>Leaky ReLU：z &gt; 0 时为 z，否则为 alpha·z。</translation>
+    </message>
+    <message>
+        <source>slope for z ≤ 0</source>
+        <translation>z ≤ 0 时的斜率</translation>
+    </message>
+    <message>
+        <source>Logistic sigmoid: squashes z into (0, 1).</source>
+        <translation>逻辑 sigmoid：把 z 压缩到 (0, 1)。</translation>
+    </message>
+    <message>
+        <source>Hyperbolic tangent: squashes z into (−1, 1).</source>
+        <translation>双曲正切：把 z 压缩到 (−1, 1)。</translation>
+    </message>
+    <message>
+        <source>Softmax: turns scores into probabilities that sum to 1 along an axis.</source>
+        <translation>Softmax：把分数变成沿某个轴加起来为 1 的概率。</translation>
+    </message>
+    <message>
+        <source>axis the probabilities sum over (usually the classes)</source>
+        <translation>概率求和所沿的轴（通常是类别）</translation>
+    </message>
+    <message>
+        <source>Log of the softmax, computed stably; pair with a negative log-likelihood loss.</source>
+        <translation>Softmax 的对数，以数值稳定的方式计算；与负对数似然损失函数搭配使用。</translation>
+    </message>
+    <message>
+        <source>Fully connected layer with an optional activation: a = g(x Wᵀ + b).</source>
+        <translation>全连接层，可带激活函数：a = g(x Wᵀ + b)。</translation>
+    </message>
+    <message>
+        <source>number of units n[l]</source>
+        <translation>单元数 n[l]</translation>
+    </message>
+    <message>
+        <source>activation g applied to z</source>
+        <translation>作用于 z 的激活函数 g</translation>
+    </message>
+    <message>
+        <source>add a bias b</source>
+        <translation>加上偏置 b</translation>
+    </message>
+    <message>
+        <source>weight initializer</source>
+        <translation>权重初始化方式</translation>
+    </message>
+    <message>
+        <source>the input a[l-1], (m, n[l-1]): reused for dW = dzᵀ · a[l-1]</source>
+        <translation>输入 a[l-1]，(m, n[l-1])：计算 dW = dzᵀ · a[l-1] 时复用</translation>
+    </message>
+    <message>
+        <source>z[l] = a[l-1] · Wᵀ + b, (m, n[l]): reused for g&apos;(z[l])</source>
+        <translation>z[l] = a[l-1] · Wᵀ + b，(m, n[l])：计算 g&apos;(z[l]) 时复用</translation>
+    </message>
+    <message>
+        <source>a[l] = g(z[l]), (m, n[l]): reused where g&apos; is written in a (sigmoid: a(1 − a), tanh: 1 − a²)</source>
+        <translation>a[l] = g(z[l])，(m, n[l])：在用 a 表示 g&apos; 的地方复用（sigmoid：a(1 − a)，tanh：1 − a²）</translation>
+    </message>
+    <message>
+        <source>Maps integer ids (class or token ids) to learned vectors.</source>
+        <translation>把整数编号（类别或词元编号）映射为学到的向量。</translation>
+    </message>
+    <message>
+        <source>number of distinct ids (ids run 0 .. num - 1)</source>
+        <translation>不同编号的个数（编号从 0 到 num - 1）</translation>
+    </message>
+    <message>
+        <source>length of each vector</source>
+        <translation>每个向量的长度</translation>
+    </message>
+    <message>
+        <source>the ids as integers: each row of ∂J/∂E collects the gradients of the positions holding its id</source>
+        <translation>整数形式的编号：∂J/∂E 的每一行汇集所有持有该编号的位置的梯度</translation>
+    </message>
+    <message>
+        <source>Randomly zeroes a fraction of values while training (inverted dropout).</source>
+        <translation>训练时随机把一部分值置零（反向 dropout）。</translation>
+    </message>
+    <message>
+        <source>fraction of values dropped, in [0, 1)</source>
+        <translation>被丢弃的值的比例，在 [0, 1) 内</translation>
+    </message>
+    <message>
+        <source>m / (1 − rate), the kept positions scaled: backward multiplies by the same mask</source>
+        <translation>m / (1 − rate)，保留位置经过缩放：反向传播乘以同一个掩码</translation>
+    </message>
+    <message>
+        <source>Normalizes each feature/channel over the batch, then scales and shifts.</source>
+        <translation>在批量上对每个特征/通道做归一化，然后缩放和平移。</translation>
+    </message>
+    <message>
+        <source>weight of the old running statistics</source>
+        <translation>旧的滑动统计量所占的权重</translation>
+    </message>
+    <message>
+        <source>added to the variance before the square root</source>
+        <translation>开平方根之前加到方差上的数</translation>
+    </message>
+    <message>
+        <source>μ, the batch mean per channel (1, C, 1, ...)</source>
+        <translation>μ，每个通道的批量均值 (1, C, 1, ...)</translation>
+    </message>
+    <message>
+        <source>σ², the batch variance per channel (1, C, 1, ...)</source>
+        <translation>σ²，每个通道的批量方差 (1, C, 1, ...)</translation>
+    </message>
+    <message>
+        <source>μ from the running statistics (evaluation mode)</source>
+        <translation>来自滑动统计量的 μ（评估模式）</translation>
+    </message>
+    <message>
+        <source>σ² from the running statistics (evaluation mode)</source>
+        <translation>来自滑动统计量的 σ²（评估模式）</translation>
+    </message>
+    <message>
+        <source>x̂ = (x − μ) / √(σ² + ε), same shape as x: reused for ∂J/∂γ and ∂J/∂x</source>
+        <translation>x̂ = (x − μ) / √(σ² + ε)，与 x 形状相同：计算 ∂J/∂γ 和 ∂J/∂x 时复用</translation>
+    </message>
+    <message>
+        <source>1 / √(σ² + ε) per channel: reused for ∂J/∂x</source>
+        <translation>每个通道的 1 / √(σ² + ε)：计算 ∂J/∂x 时复用</translation>
+    </message>
+    <message>
+        <source>True when the batch&apos;s own statistics were used (then ∂J/∂x also flows through μ and σ²), False for the running ones</source>
+        <translation>用了批量自身的统计量时为 True（此时 ∂J/∂x 也流经 μ 和 σ²），用滑动统计量时为 False</translation>
+    </message>
+    <message>
+        <source>2-D convolution (channels first): O filters of k x k x C, stride and padding.</source>
+        <translation>二维卷积（通道在前）：O 个 k x k x C 的滤波器，带步长和填充。</translation>
+    </message>
+    <message>
+        <source>number of filters (output channels)</source>
+        <translation>滤波器个数（输出通道数）</translation>
+    </message>
+    <message>
+        <source>filter size f (f x f)</source>
+        <translation>滤波器大小 f（f x f）</translation>
+    </message>
+    <message>
+        <source>step s between windows</source>
+        <translation>窗口之间的步长 s</translation>
+    </message>
+    <message>
+        <source>zeros p added on each side</source>
+        <translation>每边补上的 p 圈零</translation>
+    </message>
+    <message>
+        <source>add a bias per filter</source>
+        <translation>每个滤波器加一个偏置</translation>
+    </message>
+    <message>
+        <source>each output position&apos;s input window, (N, C, f, f, OH, OW): entry [n, c, a, b, i, j] is the padded x[n, c, i·s + a, j·s + b]; reused for ∂J/∂W</source>
+        <translation>每个输出位置的输入窗口，(N, C, f, f, OH, OW)：元素 [n, c, a, b, i, j] 是填充后的 x[n, c, i·s + a, j·s + b]；计算 ∂J/∂W 时复用</translation>
+    </message>
+    <message>
+        <source>Max pooling over f x f windows (channels first).</source>
+        <translation>在 f x f 窗口上做最大池化（通道在前）。</translation>
+    </message>
+    <message>
+        <source>window size f (f x f)</source>
+        <translation>窗口大小 f（f x f）</translation>
+    </message>
+    <message>
+        <source>step s between windows; 0 = same as the kernel</source>
+        <translation>窗口之间的步长 s；0 表示与窗口大小相同</translation>
+    </message>
+    <message>
+        <source>cells p added on each side</source>
+        <translation>每边补上的 p 圈格子</translation>
+    </message>
+    <message>
+        <source>where each maximum came from: its offset a·f + b in the f × f window (row-major, the first of equal values), (N, C, OH, OW); backward sends each window&apos;s gradient there</source>
+        <translation>每个最大值的来源：它在 f × f 窗口中的偏移 a·f + b（按行优先，相等时取第一个），(N, C, OH, OW)；反向传播把每个窗口的梯度送到那里</translation>
+    </message>
+    <message>
+        <source>Average pooling over f x f windows (channels first).</source>
+        <translation>在 f x f 窗口上做平均池化（通道在前）。</translation>
+    </message>
+    <message>
+        <source>Average each channel over all positions: N x C x H x W -&gt; N x C.</source>
+        <translation>对每个通道在所有位置上取平均：N x C x H x W -&gt; N x C。</translation>
+    </message>
+    <message>
+        <source>Mean squared error: mean of (ŷ − y)² per example; for regression.</source>
+        <translation>均方误差：每个样本 (ŷ − y)² 的均值；用于回归。</translation>
+    </message>
+    <message>
+        <source>mean: the cost J over the batch (a scalar); none: the loss of each example (shape N)</source>
+        <translation>mean：批量上的代价函数 J（一个标量）；none：每个样本的损失函数值（形状 N）</translation>
+    </message>
+    <message>
+        <source>ŷ − y per entry: ∂L/∂ŷ is 2(ŷ − y)/d</source>
+        <translation>每个元素的 ŷ − y：∂L/∂ŷ 是 2(ŷ − y)/d</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy on raw scores (applies the sigmoid itself, stably).</source>
+        <translation>基于原始分数的二元交叉熵（自己以稳定的方式应用 sigmoid）。</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy on probabilities (after a sigmoid).</source>
+        <translation>基于概率的二元交叉熵（在 sigmoid 之后）。</translation>
+    </message>
+    <message>
+        <source>ŷ clipped to [1e-7, 1 − 1e-7], so log ŷ stays finite</source>
+        <translation>ŷ 被截断到 [1e-7, 1 − 1e-7]，使 log ŷ 保持有限</translation>
+    </message>
+    <message>
+        <source>Softmax cross-entropy on logits; target is class ids or one-hot rows.</source>
+        <translation>基于 logits 的 softmax 交叉熵；目标是类别编号或 one-hot 行。</translation>
+    </message>
+    <message>
+        <source>log softmax(z) per row, (m, K): softmax(z) = e^logp is reused for ∂J/∂z</source>
+        <translation>每行的 log softmax(z)，(m, K)：计算 ∂J/∂z 时复用 softmax(z) = e^logp</translation>
+    </message>
+    <message>
+        <source>the target as one-hot rows y, (m, K)</source>
+        <translation>以 one-hot 行表示的目标 y，(m, K)</translation>
+    </message>
+    <message>
+        <source>L2 regularization (weight decay): (λ/2) times the sum of squares of its inputs.</source>
+        <translation>L2 正则化（权重衰减）：(λ/2) 乘以其输入的平方和。</translation>
+    </message>
+    <message>
+        <source>λ, the regularization strength</source>
+        <translation>λ，正则化强度</translation>
+    </message>
+    <message>
+        <source>Local response normalization across neighbouring channels (AlexNet, GoogLeNet).</source>
+        <translation>跨相邻通道的局部响应归一化（AlexNet、GoogLeNet）。</translation>
+    </message>
+    <message>
+        <source>number of channels in each window</source>
+        <translation>每个窗口中的通道数</translation>
+    </message>
+    <message>
+        <source>scale α of the sum of squares</source>
+        <translation>平方和的缩放系数 α</translation>
+    </message>
+    <message>
+        <source>exponent β</source>
+        <translation>指数 β</translation>
+    </message>
+    <message>
+        <source>added before the power (k)</source>
+        <translation>求幂之前加上的数（k）</translation>
+    </message>
+    <message>
+        <source>Grouped convolution: channels split into groups, each with its own filters (groups = channels is depthwise).</source>
+        <translation>分组卷积：通道分成若干组，每组有自己的滤波器（组数等于通道数即为逐通道卷积）。</translation>
+    </message>
+    <message>
+        <source>number of groups G; C and O must divide by it</source>
+        <translation>组数 G；C 和 O 必须能被它整除</translation>
+    </message>
+    <message>
+        <source>Sum of two or more inputs, elementwise with broadcasting (a residual join).</source>
+        <translation>两个或更多输入之和，逐元素，支持广播（残差连接）。</translation>
+    </message>
+    <message>
+        <source>Pad (or, with negative numbers, crop) the edges of N x C x H x W images.</source>
+        <translation>填充（用负数则裁剪）N x C x H x W 图像的边缘。</translation>
+    </message>
+    <message>
+        <source>cells added at top, left, bottom, right (negative to cut)</source>
+        <translation>在上、左、下、右各加的格子数（负数表示裁掉）</translation>
+    </message>
+    <message>
+        <source>zeros, or lowest (minus infinity, before a max pool)</source>
+        <translation>zeros（零），或 lowest（负无穷，用在最大池化之前）</translation>
+    </message>
+    <message>
+        <source>Average pooling whose padded cells do not count in the mean.</source>
+        <translation>平均池化，填充的格子不计入均值。</translation>
+    </message>
+    <message>
+        <source>cells added at top, left, bottom, right (left out of the mean)</source>
+        <translation>在上、左、下、右各加的格子数（不计入均值）</translation>
+    </message>
+    <message>
+        <source>Dense layer for gradient-check practice: its &apos;mistake&apos; breaks the backward pass on purpose.</source>
+        <translation>用于梯度检验练习的 dense 层：它的 “mistake” 会故意破坏反向传播。</translation>
+    </message>
+    <message>
+        <source>a deliberate bug in the backward pass (none = correct)</source>
+        <translation>反向传播中故意留下的错误（none 表示正确）</translation>
+    </message>
+    <message>
+        <source>the node&apos;s output</source>
+        <translation>节点的输出</translation>
+    </message>
+    <message>
+        <source>the node&apos;s output and the gradient of the cost with respect to it</source>
+        <translation>节点的输出，以及代价函数对它的梯度</translation>
+    </message>
+    <message>
+        <source>frozen: no gradient</source>
+        <translation>已冻结：没有梯度</translation>
+    </message>
+    <message>
+        <source>Examples are rows here: a[l] is (m, n[l]) and a layer computes Z[l] = A[l-1]·W[l]ᵀ + b[l]. The course puts examples in columns, (n[l], m), and writes Z[l] = W[l]·A[l-1] + b[l]: the same numbers, transposed. W[l] is (n[l], n[l-1]) in both.</source>
+        <translation>这里样本是行：a[l] 是 (m, n[l])，一层计算 Z[l] = A[l-1]·W[l]ᵀ + b[l]。课程把样本放在列上，(n[l], m)，写成 Z[l] = W[l]·A[l-1] + b[l]：数值相同，只是转置。两种写法中 W[l] 都是 (n[l], n[l-1])。</translation>
     </message>
 </context>
 <context>
@@ -2304,6 +3465,10 @@ Values show in blue–green–yellow, gradients in magenta–orange.</source>
         <translation>重建</translation>
     </message>
     <message>
+        <source>nearest by {space}</source>
+        <translation>按 {space} 最近</translation>
+    </message>
+    <message>
         <source>nearest by pixels</source>
         <translation>按像素最近</translation>
     </message>
@@ -2457,12 +3622,64 @@ Backward: its gradient arrives as {big} and is summed over axes {axes} back to {
 <context>
     <name>TrainingPanel</name>
     <message>
+        <source>batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <source>stochastic</source>
+        <translation>随机</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
         <source>stopped</source>
         <translation>已停止</translation>
+    </message>
+    <message>
+        <source>xor</source>
+        <translation>异或</translation>
+    </message>
+    <message>
+        <source>circles</source>
+        <translation>同心圆</translation>
+    </message>
+    <message>
+        <source>moons</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <source>spirals</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>blobs</source>
+        <translation>团簇</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>直线</translation>
+    </message>
+    <message>
+        <source>housing</source>
+        <translation>房价</translation>
+    </message>
+    <message>
+        <source>word pairs</source>
+        <translation>词对</translation>
+    </message>
+    <message>
+        <source>shapes</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>gratings</source>
+        <translation>光栅</translation>
     </message>
     <message>
         <source>Data</source>
@@ -2577,12 +3794,40 @@ Backward: its gradient arrives as {big} and is summed over axes {axes} back to {
         <translation>不适合这张图、因而未列出的数据：{names}</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>No data fits this graph&apos;s inputs ({inputs}){first}. Load data of that shape, or change the inputs.</source>
         <translation>没有数据适合这张图的输入（{inputs}）{first}。请载入那种形状的数据，或者修改输入。</translation>
     </message>
     <message>
+        <source>choose data to train on</source>
+        <translation>请选择用来训练的数据</translation>
+    </message>
+    <message>
+        <source>a train fraction of {fraction:g} leaves no dev examples out of {n}: lower it (e.g. 0.8), or set it to 1.0 to train without a dev set</source>
+        <translation>训练比例 {fraction:g} 在 {n} 个样本中留不下验证样本：把它调低（例如 0.8），或设为 1.0 在没有验证集的情况下训练</translation>
+    </message>
+    <message>
+        <source>run {n}: {mode}, {optimizer}, α {lr:g}</source>
+        <translation>运行 {n}：{mode}，{optimizer}，α {lr:g}</translation>
+    </message>
+    <message>
+        <source>, dev: {dev}</source>
+        <translation>，验证集：{dev}</translation>
+    </message>
+    <message>
+        <source>Data: {error}</source>
+        <translation>数据：{error}</translation>
+    </message>
+    <message>
         <source>Cannot train: {why}.</source>
         <translation>无法训练：{why}。</translation>
+    </message>
+    <message>
+        <source>Settings: {error}</source>
+        <translation>设置：{error}</translation>
     </message>
     <message>
         <source>the graph&apos;s current weights</source>
@@ -2621,6 +3866,16 @@ epoch {epoch}/{epochs} · iteration {iteration}/{iterations} · {speed:,.0f} it/
     <message>
         <source>{run}: {status} after {iteration} iterations ({speed:,.0f} it/s). Trained weights loaded.</source>
         <translation>{run}：{iteration} 次迭代后{status}（{speed:,.0f} 次/秒）。已载入训练得到的权重。</translation>
+    </message>
+    <message>
+        <source> at node {node}</source>
+        <translation>（在节点 {node}）</translation>
+    </message>
+    <message>
+        <source>{run} diverged{where}: {reason}
+The graph keeps the weights it had before this run.</source>
+        <translation>{run} 发散了{where}：{reason}
+图保留这次运行之前的权重。</translation>
     </message>
     <message>
         <source>Training diverged</source>
@@ -3965,6 +5220,238 @@ The weights are unchanged.</source>
     <message>
         <source>guide {name!r} ({language}): its steps, layout, order, panels or number of things to try differ from the English guide&apos;s; translate only the texts</source>
         <translation>导读 {name!r}（{language}）：它的步骤、布局、顺序、面板或尝试项的数量与英文导读不同；只翻译文字</translation>
+    </message>
+    <message>
+        <source>diverging</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <source>high bias</source>
+        <translation>高偏差</translation>
+    </message>
+    <message>
+        <source>high variance</source>
+        <translation>高方差</translation>
+    </message>
+    <message>
+        <source>high bias and high variance</source>
+        <translation>高偏差且高方差</translation>
+    </message>
+    <message>
+        <source>neither</source>
+        <translation>两者都不高</translation>
+    </message>
+    <message>
+        <source>{reason} → a smaller learning rate (no bias/variance verdict for a diverging run)</source>
+        <translation>{reason} → 用更小的学习率（发散的运行不做偏差/方差判断）</translation>
+    </message>
+    <message>
+        <source>{reason} → a smaller learning rate: α = {suggested:g} instead of {lr:g} (no bias/variance verdict for a diverging run)</source>
+        <translation>{reason} → 用更小的学习率：α = {suggested:g}，而不是 {lr:g}（发散的运行不做偏差/方差判断）</translation>
+    </message>
+    <message>
+        <source>{reason} (no bias/variance verdict for a diverging run)</source>
+        <translation>{reason}（发散的运行不做偏差/方差判断）</translation>
+    </message>
+    <message>
+        <source>No epoch finished yet.</source>
+        <translation>还没有完成任何一轮。</translation>
+    </message>
+    <message>
+        <source>train error {train:.1%}</source>
+        <translation>训练集误差 {train:.1%}</translation>
+    </message>
+    <message>
+        <source>train error {train:.1%}, dev error {dev:.1%}</source>
+        <translation>训练集误差 {train:.1%}，验证集误差 {dev:.1%}</translation>
+    </message>
+    <message>
+        <source>train cost {train:.4g}</source>
+        <translation>训练集代价 {train:.4g}</translation>
+    </message>
+    <message>
+        <source>train cost {train:.4g}, dev cost {dev:.4g}</source>
+        <translation>训练集代价 {train:.4g}，验证集代价 {dev:.4g}</translation>
+    </message>
+    <message>
+        <source>high bias → a bigger network (more units or layers), train longer, or a better optimizer</source>
+        <translation>高偏差 → 用更大的网络（更多单元或更多层）、训练更久，或换更好的优化器</translation>
+    </message>
+    <message>
+        <source>high variance → more data, regularization (L2, dropout)</source>
+        <translation>高方差 → 更多数据、正则化（L2、dropout）</translation>
+    </message>
+    <message>
+        <source>but the dev set ({dev}) is not drawn from the training data: part of the gap can be data mismatch, which neither fixes; make the training data look like the data you care about</source>
+        <translation>但验证集（{dev}）不是从训练数据中抽取的：差距的一部分可能来自数据不匹配，上面两种办法都解决不了；请让训练数据更像你关心的数据</translation>
+    </message>
+    <message>
+        <source>low bias and low variance: the model fits and generalizes</source>
+        <translation>低偏差、低方差：模型既拟合了数据，也能泛化</translation>
+    </message>
+    <message>
+        <source>low bias and low variance: the model fits and generalizes (no dev set to check variance)</source>
+        <translation>低偏差、低方差：模型既拟合了数据，也能泛化（没有验证集来检查方差）</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}；{rest}</translation>
+    </message>
+    <message>
+        <source>{figures}: {advice}</source>
+        <translation>{figures}：{advice}</translation>
+    </message>
+    <message>
+        <source>r = 1: no convolution or pooling before this map, so each pixel sees itself</source>
+        <translation>r = 1：这张特征图之前没有卷积或池化，所以每个像素只看到它自己</translation>
+    </message>
+    <message>
+        <source>r = {sum} = {r} pixels square, neighbours {jump} apart  (r_l = r_l−1 + (k_l − 1)·j_l−1, j_l = j_l−1·s_l; {layers})</source>
+        <translation>r = {sum} = {r} 像素见方，相邻输出相隔 {jump} 像素  (r_l = r_l−1 + (k_l − 1)·j_l−1, j_l = j_l−1·s_l; {layers})</translation>
+    </message>
+    <message>
+        <source>{name}: embedding table ({rows} rows)</source>
+        <translation>{name}：嵌入表（{rows} 行）</translation>
+    </message>
+    <message>
+        <source>{name}: its values over the data</source>
+        <translation>{name}：它在数据上的值</translation>
+    </message>
+    <message>
+        <source>the data itself (x)</source>
+        <translation>数据本身（x）</translation>
+    </message>
+    <message>
+        <source>rows of {name}&apos;s embedding table</source>
+        <translation>{name} 的嵌入表的各行</translation>
+    </message>
+    <message>
+        <source>{name} for {count} examples</source>
+        <translation>{name}，{count} 个样本</translation>
+    </message>
+    <message>
+        <source>each filter (one input channel)</source>
+        <translation>每个滤波器（一个输入通道）</translation>
+    </message>
+    <message>
+        <source>each filter averaged over its {channels} input channels</source>
+        <translation>每个滤波器在它的 {channels} 个输入通道上取平均</translation>
+    </message>
+    <message>
+        <source>each filter&apos;s slice for input channel {channel}</source>
+        <translation>每个滤波器在输入通道 {channel} 上的切片</translation>
+    </message>
+    <message>
+        <source>{name}: {shape} {dtype}, values {lo:.3g} … {hi:.3g}</source>
+        <translation>{name}：{shape} {dtype}，取值 {lo:.3g} … {hi:.3g}</translation>
+    </message>
+    <message>
+        <source>{name}: {shape} {dtype}</source>
+        <translation>{name}：{shape} {dtype}</translation>
+    </message>
+    <message>
+        <source>{before}{shown} + … ({count} terms){after}</source>
+        <translation>{before}{shown} + …（共 {count} 项）{after}</translation>
+    </message>
+    <message>
+        <source>{before}{shown}, … ({count} values){after}</source>
+        <translation>{before}{shown}, …（共 {count} 个值）{after}</translation>
+    </message>
+    <message>
+        <source>{before}{value} (dropout passes values unchanged outside training){after}</source>
+        <translation>{before}{value}（训练之外 dropout 原样传递数值）{after}</translation>
+    </message>
+    <message>
+        <source>{entry} = {value} (fed data)</source>
+        <translation>{entry} = {value}（输入的数据）</translation>
+    </message>
+    <message>
+        <source>{entry} = {value} (a trainable array)</source>
+        <translation>{entry} = {value}（可训练的数组）</translation>
+    </message>
+    <message>
+        <source>{entry} = {value} (a constant)</source>
+        <translation>{entry} = {value}（常数）</translation>
+    </message>
+    <message>
+        <source>{sum} over the {k}x{k} window rows {rows}, columns {columns} = {products}{rest}</source>
+        <translation>{sum}，在 {k}x{k} 窗口（第 {rows} 行、第 {columns} 列）上 = {products}{rest}</translation>
+    </message>
+    <message>
+        <source>{sum} over the {k}x{k} window rows {rows}, columns {columns} (zeros where the window hangs over the padding) = {products}{rest}</source>
+        <translation>{sum}，在 {k}x{k} 窗口（第 {rows} 行、第 {columns} 列；窗口伸到填充区的地方为 0）上 = {products}{rest}</translation>
+    </message>
+    <message>
+        <source>{start} = {values} summed = {value}</source>
+        <translation>{start} = {values} 之和 = {value}</translation>
+    </message>
+    <message>
+        <source>{entry} = mean {source} = ({values}) / {count} = {value}</source>
+        <translation>{entry} = 均值 {source} = ({values}) / {count} = {value}</translation>
+    </message>
+    <message>
+        <source>{start} over {source} {rest}</source>
+        <translation>{start}，遍历 {source} {rest}</translation>
+    </message>
+    <message>
+        <source>{start} = {value} (moved, not changed)</source>
+        <translation>{start} = {value}（只是移动，没有改变）</translation>
+    </message>
+    <message>
+        <source>{start} — reads {count} entries of {sources} — = {value}</source>
+        <translation>{start} — 读取 {sources} 的 {count} 个元素 — = {value}</translation>
+    </message>
+    <message>
+        <source>{start} — reads {count} entries of nothing — = {value}</source>
+        <translation>{start} — 不读取任何元素（{count} 个）— = {value}</translation>
+    </message>
+    <message>
+        <source>class {label} against the rest</source>
+        <translation>类别 {label} 对其余类别</translation>
+    </message>
+    <message>
+        <source>the 0/1 label</source>
+        <translation>0/1 标签</translation>
+    </message>
+    <message>
+        <source>y above its median ({median:.3g})</source>
+        <translation>y 高于其中位数（{median:.3g}）</translation>
+    </message>
+    <message>
+        <source>input {input} has no data; load a data set or an image first</source>
+        <translation>输入 {input} 没有数据；请先载入一个数据集或一张图像</translation>
+    </message>
+    <message>
+        <source>there is no node {node!r} in the graph</source>
+        <translation>图中没有节点 {node!r}</translation>
+    </message>
+    <message>
+        <source>cannot run up to {node}: {at}: {issue}</source>
+        <translation>无法运行到 {node}：{at}：{issue}</translation>
+    </message>
+    <message>
+        <source>{node}: input {input} is not connected; wire it first</source>
+        <translation>{node}：输入 {input} 没有连接；请先连线</translation>
+    </message>
+    <message>
+        <source>{node} ({op}) failed: {error}</source>
+        <translation>{node}（{op}）运行失败：{error}</translation>
+    </message>
+    <message>
+        <source>the data set has no array for input {input}; load an example or a data set whose inputs include {input}</source>
+        <translation>数据集中没有输入 {input} 的数组；请载入一个示例，或载入一个包含输入 {input} 的数据集</translation>
+    </message>
+    <message>
+        <source>example {index} does not exist: the data set has {count}</source>
+        <translation>样本 {index} 不存在：数据集只有 {count} 个</translation>
+    </message>
+    <message>
+        <source>{node} does not give 2-D maps (N x C x H x W); choose a conv, pool or activation node of a conv net</source>
+        <translation>{node} 不输出二维特征图（N x C x H x W）；请选择卷积网络中的卷积、池化或激活节点</translation>
+    </message>
+    <message>
+        <source>input {input} has an open dimension {shape}; give it a fixed shape or load a data set</source>
+        <translation>输入 {input} 有一个开放的维度 {shape}；请给它固定的形状，或载入一个数据集</translation>
     </message>
 </context>
 </TS>

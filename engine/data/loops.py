@@ -61,7 +61,7 @@ LOOP_CODE = inspect.getsource(step_loops)
 VECTOR_CODE = inspect.getsource(step_vectorized)
 
 
-def binary_task(dataset: Dataset) -> tuple[np.ndarray, np.ndarray, str]:
+def binary_task(dataset: Dataset) -> tuple[np.ndarray, np.ndarray, Msg]:
     """(X (N, D) float64, y (N,) 0/1, what y means) from a dataset's ``x`` and ``y``:
     class ids become "class 1 vs the rest"; (N, 1) targets are used as they are if 0/1, or
     split at their median."""
@@ -74,11 +74,11 @@ def binary_task(dataset: Dataset) -> tuple[np.ndarray, np.ndarray, str]:
     if dataset["y"].dtype.kind in "iu":
         names = dataset.meta.get("class_names") or []
         label = names[1] if len(names) > 1 else "1"
-        return X, (y == 1).astype(np.float64), f"class {label} against the rest"
+        return X, (y == 1).astype(np.float64), Msg("loops.one_class", label=label)
     if set(np.unique(y)) <= {0.0, 1.0}:
-        return X, y, "the 0/1 label"
+        return X, y, Msg("loops.binary")
     med = float(np.median(y))
-    return X, (y > med).astype(np.float64), f"y above its median ({med:.3g})"
+    return X, (y > med).astype(np.float64), Msg("loops.median", median=med)
 
 
 @dataclass
@@ -91,7 +91,7 @@ class Comparison:
     features: int
     max_difference: float
     cost: float
-    task: str
+    task: "Msg | str"
 
     @property
     def speedup(self) -> float:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..graph import Graph
+from ..messages import Msg
 from ..ops.base import get_op
 from ..training import Dataset
 from .embeddings import images_of
@@ -111,12 +112,15 @@ def split_of(n: int, choice: SplitChoice) -> Split:
     return Split(tr, dev, None, round(float(choice.train_fraction), 4), choice.data == "session")
 
 
-def arrays_text(dataset: Dataset) -> list[str]:
-    """One line per array: name, shape, dtype, and the range of its values."""
+def arrays_text(dataset: Dataset) -> list[Msg]:
+    """One line per array: name, shape, dtype, and the range of its values (messages)."""
     lines = []
     for k, a in dataset.arrays.items():
-        rng = f", values {a.min():.3g} … {a.max():.3g}" if a.size and a.dtype.kind in "biuf" else ""
-        lines.append(f"{k}: {tuple(a.shape)} {a.dtype}{rng}")
+        if a.size and a.dtype.kind in "biuf":
+            lines.append(Msg("data.array_range", name=k, shape=tuple(a.shape), dtype=str(a.dtype),
+                             lo=a.min(), hi=a.max()))
+        else:
+            lines.append(Msg("data.array", name=k, shape=tuple(a.shape), dtype=str(a.dtype)))
     return lines
 
 

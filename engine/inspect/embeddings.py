@@ -11,6 +11,7 @@ import numpy as np
 
 from ..data.precompute import node_values
 from ..graph import Graph
+from ..messages import Msg
 from ..ops.base import get_op
 from ..training import Dataset
 from .projection import as_points, neighbours
@@ -23,23 +24,25 @@ MAX_POINTS = 2000
 
 @dataclass(frozen=True)
 class Source:
-    """key 'table:<id>', 'values:<id>' or 'data:x'; label for a menu."""
+    """key 'table:<id>', 'values:<id>' or 'data:x'; label for a menu (a message)."""
 
     key: str
-    label: str
+    label: Msg
 
 
 @dataclass
 class Points:
     """values (N, D) the points in their own space; labels (N,) text per point; classes (N,)
-    int colour groups or None; class_names; images (N, H, W) or (N, H, W, 3) or None."""
+    int colour groups or None; class_names; images (N, H, W) or (N, H, W, 3) or None; what
+    the points are (a message); space: the name of what gives their values (a node, or x)."""
 
     values: np.ndarray
     labels: list[str]
     classes: np.ndarray | None
     class_names: list[str]
     images: np.ndarray | None
-    what: str
+    what: Msg
+    space: str = ""
 
 
 def sources(graph: Graph, dataset: Dataset | None) -> list[Source]:
@@ -48,8 +51,8 @@ def sources(graph: Graph, dataset: Dataset | None) -> list[Source]:
     for nid in graph.topo_order():
         n = graph.nodes[nid]
         if n.op == "embedding" and "E" in n.weights:
-            out.append(Source(f"table:{nid}", f"{n.name}: embedding table "
-                              f"({n.weights['E'].shape[0]} rows)"))
+            out.append(Source(f"table:{nid}", Msg("embed.table", name=n.name,
+                                                  rows=n.weights['E'].shape[0])))
     if dataset is None:
         return out
     for nid in graph.topo_order():
@@ -57,9 +60,9 @@ def sources(graph: Graph, dataset: Dataset | None) -> list[Source]:
         shape = graph.shapes.get(nid)
         if get_op(n.op).is_feed or shape is None or not shape.out or graph.issues_for(nid):
             continue
-        out.append(Source(f"values:{nid}", f"{n.name}: its values over the data"))
+        out.append(Source(f"values:{nid}", Msg("embed.values", name=n.name)))
     if "x" in dataset and dataset["x"].dtype.kind == "f":
-        out.append(Source("data:x", "the data itself (x)"))
+        out.append(Source("data:x", Msg("embed.data")))
     return out
 
 
@@ -103,23 +106,26 @@ def points(graph: Graph, dataset: Dataset | None, key: str, limit: int = MAX_POI
         if topic and len(topic) == len(E):
             names = sorted({t or "(function word)" for t in topic})
             classes = np.array([names.index(t or "(function word)") for t in topic])
-        return Points(E, labels, classes, names, None, f"rows of {n.name}'s embedding table")
+        return Points(E, labels, classes, names, None, Msg("embed.rows_of", name=n.name),
+                      n.name)
     if dataset is None:
         raise ValueError("there is no data set; load one (File → Data) to project values")
     m = min(limit, len(dataset))
     part = dataset.subset(np.arange(m))
     if kind == "values":
         v = node_values(graph, part, ref) if values is None else values
-        what = f"{graph.nodes[ref].name} for {m} examples"
+        what = Msg("embed.node_for", name=graph.nodes[ref].name, count=m)
+        space = graph.nodes[ref].name
     elif kind == "data":
         v = part["x"]
-        what = f"x for {m} examples"
+        what = Msg("embed.node_for", name="x", count=m)
+        space = "x"
     else:
         raise ValueError(f"unknown source {key!r}")
     classes, names = _classes(part, m)
     labels = [f"#{i}" + (f" ({names[c]})" if classes is not None else "")
               for i, c in zip(range(m), classes if classes is not None else range(m))]
-    return Points(as_points(v), labels, classes, names, images_of(part, m), what)
+    return Points(as_points(v), labels, classes, names, images_of(part, m), what, space)
 
 
 @dataclass

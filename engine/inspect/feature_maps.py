@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.graph import Graph
+from engine.messages import Msg
 
 from .upstream import Probe, ProbeError, run_upto
 from .receptive_field import POSITION_OPS, WINDOW_OPS, is_map
@@ -156,17 +157,17 @@ def kernel_source(graph: Graph, node: str) -> str | None:
     return None
 
 
-def kernel_tiles(w: np.ndarray, in_channel: int | None = None) -> tuple[np.ndarray, str]:
+def kernel_tiles(w: np.ndarray, in_channel: int | None = None) -> tuple[np.ndarray, Msg]:
     """Filters W (O, C, k, k) as O pictures (O, k, k): one input channel's slice, or the mean
     over input channels (None); with the words saying which."""
     o, c, k, _ = w.shape
     if c == 1:
-        return w[:, 0], "each filter (one input channel)"
+        return w[:, 0], Msg("maps.kernels_one")
     if in_channel is None:
-        return w.mean(axis=1), f"each filter averaged over its {c} input channels"
+        return w.mean(axis=1), Msg("maps.kernels_mean", channels=c)
     if not 0 <= in_channel < c:
         raise ValueError(f"input channel {in_channel} is out of range 0..{c - 1}")
-    return w[:, in_channel], f"each filter's slice for input channel {in_channel}"
+    return w[:, in_channel], Msg("maps.kernels_slice", channel=in_channel)
 
 
 @dataclass
@@ -181,7 +182,7 @@ class MapsView:
     labels: list[str]
     kernel_node: str | None
     kernels: Mosaic | None           # the filters as one picture, or None
-    kernel_words: str
+    kernel_words: "Msg | str"
 
 
 def examples_for(graph: Graph, node: str, arrays: dict, index: int | slice) -> dict:
@@ -191,12 +192,11 @@ def examples_for(graph: Graph, node: str, arrays: dict, index: int | slice) -> d
     for nid in input_nodes(graph, node):
         name = graph.nodes[nid].name
         if name not in arrays:
-            raise ProbeError(f"the data set has no array for input {name}; load an example or a "
-                             f"data set whose inputs include {name}")
+            raise ProbeError(Msg("probe.no_array", input=name))
         a = np.asarray(arrays[name])
         sel = slice(index, index + 1) if isinstance(index, int) else index
         if isinstance(index, int) and not 0 <= index < len(a):
-            raise ProbeError(f"example {index} does not exist: the data set has {len(a)}")
+            raise ProbeError(Msg("probe.no_example", index=index, count=len(a)))
         feeds[nid] = a[sel]
     return feeds
 
@@ -206,8 +206,7 @@ def build_view(graph: Graph, feeds: dict, node: str, scale: str = "local",
     """Run up to ``node`` on one example and lay out its maps (a grid about ``aspect`` times as
     wide as tall, in pixels) and its kernels."""
     if not is_map(graph, node):
-        raise ProbeError(f"{graph.nodes[node].name} does not give 2-D maps (N x C x H x W); "
-                         f"choose a conv, pool or activation node of a conv net")
+        raise ProbeError(Msg("probe.not_maps", node=graph.nodes[node].name))
     pr = run_upto(graph, feeds, node)
     maps = np.asarray(pr.values[node][0], dtype=np.float64)
     lv = levels(maps, scale, global_range)
@@ -232,8 +231,8 @@ def random_arrays(graph: Graph, node: str, n: int = 8, seed: int = 0) -> dict[st
         p = graph.nodes[nid].params
         shape = tuple(p["shape"])
         if any(d is None for d in shape[1:]):
-            raise ProbeError(f"input {graph.nodes[nid].name} has an open dimension "
-                             f"{shape}; give it a fixed shape or load a data set")
+            raise ProbeError(Msg("probe.open_dimension", input=graph.nodes[nid].name,
+                                 shape=shape))
         full = (n,) + tuple(int(d) for d in shape[1:])
         out[graph.nodes[nid].name] = (np.zeros(full, np.int64) if p["dtype"] == "int"
                                       else rng.random(full).astype(np.float32))

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.graph import Graph
+from engine.messages import Msg
 
 from .upstream import Probe, backward_from
 
@@ -184,19 +185,19 @@ def size_steps(graph: Graph, node: str) -> list[SizeStep]:
     return steps
 
 
-def size_formula(graph: Graph, node: str) -> str:
-    """'r = 1 + (3−1)·1 + (2−1)·1 + (3−1)·2 = 8 pixels (jump 4)' for the chain to ``node``."""
+def size_formula(graph: Graph, node: str) -> Msg:
+    """'r = 1 + (3−1)·1 + (2−1)·1 + (3−1)·2 = 8 pixels (jump 4)' for the chain to ``node``
+    (a message the app renders in the user's language)."""
     steps = size_steps(graph, node)
     if not steps:
-        return "r = 1: no convolution or pooling before this map, so each pixel sees itself"
+        return Msg("rf.itself")
     j = 1
     terms = []
     for st in steps:
         terms.append(f"({st.k}−1)·{j}")
         j = st.j
-    return (f"r = 1 + " + " + ".join(terms) + f" = {steps[-1].r} pixels square, neighbours "
-            f"{steps[-1].j} apart  (r_l = r_l−1 + (k_l − 1)·j_l−1, j_l = j_l−1·s_l; "
-            f"{', '.join(f'{s.name}: k{s.k} s{s.s}' for s in steps)})")
+    return Msg("rf.size", sum="1 + " + " + ".join(terms), r=steps[-1].r, jump=steps[-1].j,
+               layers=", ".join(f"{s.name}: k{s.k} s{s.s}" for s in steps))
 
 
 def footprints(probe: Probe, channel: int, i: int, j: int,

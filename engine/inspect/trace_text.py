@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.graph import Graph
+from engine.messages import Msg
 from engine.ops.base import get_op
 
 from .trace import SOURCES, sources_of
@@ -41,20 +42,22 @@ def _rng(a: int, b: int) -> str:
     return str(a) if b == a + 1 else f"{a}:{b}"
 
 
-def _products(ws: np.ndarray, xs: np.ndarray) -> str:
+def _products(ws: np.ndarray, xs: np.ndarray) -> "Msg | str":
     """'0.1·0.5 + (−0.2)·0.3 + … (27 terms)'."""
     ws, xs = np.ravel(ws), np.ravel(xs)
     parts = [f"{_par(w)}·{_par(x)}" for w, x in zip(ws[:SHOWN_TERMS], xs[:SHOWN_TERMS])]
     text = " + ".join(parts)
     if ws.size > SHOWN_TERMS:
-        text += f" + … ({ws.size} terms)"
+        return Msg("trace.more_terms", shown=text, count=ws.size, before="", after="")
     return text
 
 
-def _list(xs: np.ndarray) -> str:
+def _list(xs: np.ndarray) -> "Msg | str":
     xs = np.ravel(xs)
     text = ", ".join(num(x) for x in xs[:SHOWN_TERMS + 2])
-    return text + (f", … ({xs.size} values)" if xs.size > SHOWN_TERMS + 2 else "")
+    if xs.size > SHOWN_TERMS + 2:
+        return Msg("trace.more_values", shown=text, count=xs.size, before="", after="")
+    return text
 
 
 _ACT_TEXT = {
@@ -69,21 +72,21 @@ _ACT_TEXT = {
     "sqrt": lambda z, p: f"√{_par(z)}",
     "abs": lambda z, p: f"|{num(z)}|",
     "power": lambda z, p: f"{_par(z)}^{num(p['exponent'])}",
-    "dropout": lambda z, p: f"{num(z)} (dropout passes values unchanged outside training)",
+    "dropout": lambda z, p: Msg("trace.dropout", value=num(z), before="", after=""),
 }
 _BINARY = {"add": "+", "subtract": "−", "multiply": "·", "divide": "/"}
 
 
-def formula(graph: Graph, values: dict[str, np.ndarray], node: str, index) -> str:
-    """The formula of entry ``index`` of ``node`` with the numbers it read, ending '= value'."""
+def formula(graph: Graph, values: dict[str, np.ndarray], node: str, index) -> "Msg | str":
+    """The formula of entry ``index`` of ``node`` with the numbers it read, ending '= value'
+    (a message where it has words, which the app renders in the user's language)."""
     index = tuple(int(i) for i in index)
     n = graph.nodes[node]
     name = f"{n.name}{ix(index)}"
     value = float(np.asarray(values[node])[index])
     if n.op in SOURCES:
-        what = {"input": "fed data", "parameter": "a trainable array",
-                "constant": "a constant"}[n.op]
-        return f"{name} = {num(value)} ({what})"
+        return Msg({"input": "trace.fed", "parameter": "trace.trainable",
+                    "constant": "trace.constant"}[n.op], entry=name, value=num(value))
     srcs = graph.inputs_of(node)
     names = [graph.nodes[s].name for s in srcs]
     ins = [np.asarray(values[s]) for s in srcs]
@@ -94,12 +97,12 @@ def formula(graph: Graph, values: dict[str, np.ndarray], node: str, index) -> st
         u = index[-1]
         z = float(np.dot(w["W"][u], x) + (w["b"][u] if "b" in w else 0.0))
         bias = f" + b[{u}]" if "b" in w else ""
-        text = (f"{name} = Σⱼ W[{u},j]·{names[0]}{ix(index[:-1])[:-1]},j]{bias} = "
-                f"{_products(w['W'][u], x)}" + (f" + {_par(w['b'][u])}" if "b" in w else "") +
-                f" = {num(z)}")
+        products = _products(w['W'][u], x)
+        text = (f"{name} = Σⱼ W[{u},j]·{names[0]}{ix(index[:-1])[:-1]},j]{bias} = {{products}}"
+                + (f" + {_par(w['b'][u])}" if "b" in w else "") + f" = {num(z)}")
         if p["activation"] != "identity":
             text += f"; {p['activation']}({num(z)}) = {num(value)}"
-        return text
+        return _filled(text, products)
     if op == "conv2d":
         k, s, pad = p["kernel"], p["stride"], p["padding"]
         b_, o, i, j = index
@@ -108,10 +111,10 @@ def formula(graph: Graph, values: dict[str, np.ndarray], node: str, index) -> st
         r0, c0 = i * s - pad, j * s - pad
         bias = f" + b[{o}]" if "b" in w else ""
         tail = f" + {_par(w['b'][o])}" if "b" in w else ""
-        pad_note = " (zeros where the window hangs over the padding)" if pad else ""
-        return (f"{name} = Σ_c,a,b W[{o},c,a,b]·{names[0]}[{b_},c,{r0}+a,{c0}+b]{bias} "
-                f"over the {k}x{k} window rows {_rng(r0, r0 + k)}, columns {_rng(c0, c0 + k)}"
-                f"{pad_note} = {_products(w['W'][o], patch)}{tail} = {num(value)}")
+        return Msg("trace.conv_padded" if pad else "trace.conv",
+                   sum=f"{name} = Σ_c,a,b W[{o},c,a,b]·{names[0]}[{b_},c,{r0}+a,{c0}+b]{bias}",
+                   k=k, rows=_rng(r0, r0 + k), columns=_rng(c0, c0 + k),
+                   products=_products(w['W'][o], patch), rest=f"{tail} = {num(value)}")
     if op in ("max_pool2d", "avg_pool2d", "global_avg_pool", "sum", "mean", "softmax",
               "log_softmax"):
         one = np.zeros(np.shape(values[node]), bool)
@@ -120,21 +123,24 @@ def formula(graph: Graph, values: dict[str, np.ndarray], node: str, index) -> st
         xs = ins[0][src_mask]
         where = _box_text(src_mask)
         if op == "max_pool2d":
-            return f"{name} = max {names[0]}{where} = max({_list(xs)}) = {num(value)}"
+            return _filled(f"{name} = max {names[0]}{where} = max({{products}}) = {num(value)}",
+                           _list(xs))
         if op == "sum":
-            return f"{name} = Σ {names[0]}{where} = {_list(xs)} summed = {num(value)}"
+            return Msg("trace.summed", start=f"{name} = Σ {names[0]}{where}", values=_list(xs),
+                       value=num(value))
         if op in ("avg_pool2d", "global_avg_pool", "mean"):
-            return (f"{name} = mean {names[0]}{where} = ({_list(xs)}) / {xs.size} "
-                    f"= {num(value)}")
+            return Msg("trace.mean", entry=name, source=f"{names[0]}{where}", values=_list(xs),
+                       count=xs.size, value=num(value))
         z = float(ins[0][index])
         if op == "softmax":
-            return (f"{name} = e^z / Σⱼ e^zⱼ over {names[0]}{where} = e^{_par(z)} / "
-                    f"{num(np.exp(xs).sum())} = {num(value)}")
-        return (f"{name} = z − log Σⱼ e^zⱼ over {names[0]}{where} = {num(z)} − "
-                f"{num(np.log(np.exp(xs).sum()))} = {num(value)}")
+            return Msg("trace.over", start=f"{name} = e^z / Σⱼ e^zⱼ", source=f"{names[0]}{where}",
+                       rest=f"= e^{_par(z)} / {num(np.exp(xs).sum())} = {num(value)}")
+        return Msg("trace.over", start=f"{name} = z − log Σⱼ e^zⱼ", source=f"{names[0]}{where}",
+                   rest=f"= {num(z)} − {num(np.log(np.exp(xs).sum()))} = {num(value)}")
     if op in _ACT_TEXT:
         z = float(ins[0][index])
-        return f"{name} = {op}({names[0]}{ix(index)}) = {_ACT_TEXT[op](z, p)} = {num(value)}"
+        return _filled(f"{name} = {op}({names[0]}{ix(index)}) = {{products}} = {num(value)}",
+                       _ACT_TEXT[op](z, p))
     if op in _BINARY:
         terms = []
         for nm, x in zip(names, ins):
@@ -150,10 +156,22 @@ def formula(graph: Graph, values: dict[str, np.ndarray], node: str, index) -> st
         for nm, m in zip(names, masks):
             hit = np.argwhere(m)
             if len(hit):
-                return f"{name} = {nm}{ix(hit[0])} = {num(value)} (moved, not changed)"
+                return Msg("trace.moved", start=f"{name} = {nm}{ix(hit[0])}", value=num(value))
     count = _count_sources(graph, values, node, index)
-    return (f"{name} = {get_op(op).formula or op} — reads {count} entries of "
-            f"{', '.join(names) or 'nothing'} — = {num(value)}")
+    if not names:
+        return Msg("trace.reads_nothing", start=f"{name} = {get_op(op).formula or op}",
+                   count=count, value=num(value))
+    return Msg("trace.reads", start=f"{name} = {get_op(op).formula or op}", count=count,
+               sources=", ".join(names), value=num(value))
+
+
+def _filled(text: str, part: "Msg | str") -> "Msg | str":
+    """``text`` with its one ``{products}`` field filled by ``part``: when ``part`` is a
+    message (with words to translate), the same message with ``text`` around it."""
+    if isinstance(part, Msg):
+        head, _, tail = text.partition("{products}")
+        return Msg(part.id, **{**part.params, "before": head, "after": tail})
+    return text.replace("{products}", part)
 
 
 def _source_index(index: tuple, out_shape: tuple, in_shape: tuple) -> tuple:

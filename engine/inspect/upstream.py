@@ -17,6 +17,7 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from engine.graph import Graph
+from engine.messages import Msg
 from engine.ops.base import Context, get_op, unbroadcast
 from engine.ops.sources import check_feed, convert_feed
 
@@ -54,7 +55,7 @@ def _feed_for(graph: Graph, nid: str, feeds: Mapping[str, Any], dtype) -> np.nda
     node = graph.nodes[nid]
     value = feeds.get(nid, feeds.get(node.name))
     if value is None:
-        raise ProbeError(f"input {node.name} has no data; load a data set or an image first")
+        raise ProbeError(Msg("probe.no_data", input=node.name))
     try:
         arr = convert_feed(node.name, value, node.params["dtype"], dtype)
     except ValueError as e:
@@ -73,12 +74,14 @@ def run_upto(graph: Graph, feeds: Mapping[str, Any], node: str,
     ancestor has a shape issue, an input is not connected or not fed, or an op fails.
     """
     if node not in graph.nodes:
-        raise ProbeError(f"there is no node {node!r} in the graph")
+        raise ProbeError(Msg("probe.no_node", node=node))
     keep = graph.ancestors(node) | {node}
     order = [n for n in graph.topo_order() if n in keep]
     bad = [i for i in graph.issues if i.node in keep]
     if bad:
-        raise ProbeError(f"cannot run up to {graph.nodes[node].name}: {bad[0]}")
+        issue = bad[0]
+        raise ProbeError(Msg("probe.issue", node=graph.nodes[node].name, at=issue.name,
+                             issue=issue.msg if issue.msg is not None else issue.message))
     probe = Probe(graph, node, order)
     with one_blas_thread():
         _forward(graph, feeds, probe, np.dtype(dtype))
@@ -97,13 +100,13 @@ def _forward(graph: Graph, feeds: Mapping[str, Any], probe: Probe, dt: np.dtype)
             continue
         srcs = graph.inputs_of(nid)
         if None in srcs:
-            raise ProbeError(f"{n.name}: input {op.input_name(srcs.index(None))} is not "
-                             f"connected; wire it first")
+            raise ProbeError(Msg("probe.not_connected", node=n.name,
+                                 input=op.input_name(srcs.index(None))))
         ins = [probe.values[s] for s in srcs]
         try:
             out, cache = op.forward(n.params, ins, weights, ctx)
         except (ValueError, IndexError, TypeError) as e:
-            raise ProbeError(f"{n.name} ({n.op}) failed: {e}") from None
+            raise ProbeError(Msg("probe.failed", node=n.name, op=n.op, error=str(e))) from None
         out = np.asarray(out)
         if out.dtype.kind == "f" and out.dtype != dt:
             out = out.astype(dt)

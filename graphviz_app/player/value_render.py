@@ -26,6 +26,8 @@ from PySide6.QtGui import QColor, QImage
 from ..i18n import translate
 from ..shape_words import fmt_shape
 
+from ..i18n import translate
+
 MAX_CELLS = 96          # an axis longer than this is subsampled before colouring
 THUMB_W, THUMB_H = 72, 40
 

@@ -98,7 +98,7 @@ def test_the_clean_dev_verdict_misleads_and_the_noisy_one_names_the_mismatch():
     """What the guide says the Loss curves verdict reads, for each of the two dev sets."""
     from engine.examples import build
     from engine.training import TrainConfig, Trainer
-    from graphviz_app.panels.watch.loss_panel import diagnose
+    from engine.inspect.loss_diagnosis import diagnose
     said = {}
     for dev_name in ("clean digits", "noisy, shifted digits"):
         graph, train, info = build("digits_mismatch")

@@ -59,11 +59,28 @@ TRANSLATED_FILES = ("graphviz_app/main_window.py", "graphviz_app/actions.py",
                     "graphviz_app/player/{step_text,value_render}.py (the step formulas' words)",
                     "graphviz_app/training/worker.py (status messages)",
                     "graphviz_app/session.py (refusals while training)",
-                    "graphviz_app/app.py (messages and --screenshot refusals; not --help)")
+                    "graphviz_app/app.py (messages and --screenshot refusals; not --help)",
+                    "graphviz_app/panels/inside/{activations,activation_functions,cost_surface,"
+                    "surface_parts,decision_boundary,hidden_units}.py (computed texts)",
+                    "graphviz_app/panels/inside/{embeddings,similar_images,data_panel}.py "
+                    "(computed texts)",
+                    "graphviz_app/panels/inside/{feature_maps,filter_lab,conv_view,"
+                    "receptive_view}.py (computed texts)",
+                    "graphviz_app/panels/watch/{loss_panel,training_panel,gradcheck_panel,"
+                    "array_view,player_panel}.py (computed texts)",
+                    "graphviz_app/panels/build/{inspector,messages,example_guide}.py "
+                    "(computed texts)",
+                    "graphviz_app/player/value_render.py",
+                    "engine/inspect/{loss_diagnosis,receptive_field,feature_maps,embeddings,"
+                    "data_view}.py (message ids)")
 TRANSLATED_DOCKS = ("palette_dock", "inspector_dock", "history_dock", "example_dock", "data_dock",
                     "training_dock", "loss_dock", "gradcheck_dock", "embeddings_dock",
                     "activations_dock", "decision_boundary_dock", "cost_surface_dock",
-                    "hidden_units_dock")
+                    "hidden_units_dock",
+                    "player_dock",
+                    "messages_dock",
+                    "feature_maps_dock",
+                    "filter_lab_dock")
 # Controls named by the guides whose widgets live in files not translated yet: the Chinese
 # guides already use the names those controls will have. Shrinks as files are translated.
 PENDING_CONTROLS: set[str] = set()

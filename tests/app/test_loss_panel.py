@@ -6,7 +6,7 @@ import math
 import numpy as np
 
 from engine.training import History, TrainConfig
-from graphviz_app.panels.watch.loss_panel import MAX_REFRESH, LossPanel, diagnose
+from graphviz_app.panels.watch.loss_panel import MAX_REFRESH, LossPanel
 from graphviz_app.session import Session
 from graphviz_app.training.worker import Run, TrainingController
 from engine import Graph
@@ -18,20 +18,6 @@ def _history(train_acc, dev_acc, train_cost=None, dev_cost=None, n=3):
     dc = dev_cost if dev_cost is not None else [1.0] * n
     return History(list(range(1, n + 1)), [1.0] * n, list(range(1, n + 1)), list(range(1, n + 1)),
                    tc, [train_acc] * n, dc, [dev_acc] * n)
-
-
-def test_diagnosis_thresholds():
-    assert diagnose(_history(0.99, 0.985))[0] == "neither"
-    v, advice = diagnose(_history(0.85, 0.84))
-    assert v == "high bias" and "bigger network" in advice
-    v, advice = diagnose(_history(0.99, 0.80))
-    assert v == "high variance" and "regularization" in advice and "more data" in advice
-    assert diagnose(_history(0.85, 0.70))[0] == "high bias and high variance"
-    nan = math.nan
-    # regression: cost fell to 5 % of the first epoch, dev 10 % above train -> neither
-    assert diagnose(_history(nan, nan, [1.0, 0.2, 0.05], [1.0, 0.3, 0.055]))[0] == "neither"
-    assert diagnose(_history(nan, nan, [1.0, 0.8, 0.6], [1.0, 0.8, 0.62]))[0] == "high bias"
-    assert diagnose(History.empty())[0] == ""
 
 
 def test_items_created_once_and_refresh_throttled(qtbot):
@@ -70,23 +56,6 @@ def test_items_created_once_and_refresh_throttled(qtbot):
     panel.clear_finished()
     assert not panel.items
     assert MAX_REFRESH <= 20          # the refresh limit the panel promises
-
-
-def test_regression_variance_needs_a_gap_that_matters():
-    nan = math.nan
-    # housing-like: cost fell from 1.0 to 0.025; dev 30 % above train, but only 0.0075 apart
-    v, advice = diagnose(_history(nan, nan, [1.0, 0.1, 0.025], [1.0, 0.1, 0.0325]))
-    assert v == "neither", advice
-    # a gap that is large against where the cost started is variance
-    v, advice = diagnose(_history(nan, nan, [1.0, 0.1, 0.05], [1.0, 0.2, 0.3]))
-    assert v == "high variance"
-
-
-def test_dev_set_from_another_distribution_mentions_mismatch():
-    v, advice = diagnose(_history(0.99, 0.80), dev_name="other distribution")
-    assert v == "high variance"
-    assert "not drawn from the training data" in advice and "data mismatch" in advice
-    assert "mismatch" not in diagnose(_history(0.99, 0.80))[1]
 
 
 def test_empty_accuracy_plot_says_why(qtbot):

@@ -106,7 +106,7 @@ def test_diverging_run_gets_no_bias_variance_verdict(qtbot, monkeypatch):
 
 
 def test_loss_panel_diagnosis_of_a_grown_cost(qtbot):
-    from graphviz_app.panels.watch.loss_panel import diagnose
+    from engine.inspect.loss_diagnosis import diagnose
     h = History([1, 2], [0.69, 50.0], [1, 2], [1, 2], [30.0, 1e7], [0.5, 0.5],
                 [30.0, 1e7], [0.5, 0.5])
     verdict, advice = diagnose(h, lr=1000, optimizer="adam")

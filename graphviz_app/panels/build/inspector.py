@@ -15,14 +15,15 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QLabel, QLineEdit
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from engine import GraphEvent, get_op
-from engine.graph_stats import counts_text, fmt_short, graph_counts
+from engine.graph_stats import GraphCounts, fmt_count, fmt_short, graph_counts
 from engine.notation import ROWS_NOTE, dense_notation
 from engine.ops.base import fmt_shape
 
 from ...canvas.theme import make_theme
 from ...editor.commands import Rename, SetFrozen, SetParams
 from ...session import Session
-from ..watch.array_view import open_array_window
+from ..watch.array_view import array_label, array_note, open_array_window
+from .op_texts import op_text
 from .param_editors import ERROR_STYLE, ParamEditor
 from ...i18n import render, translate
 
@@ -58,7 +59,8 @@ class InspectorPanel(QScrollArea):
         self.setWidget(self._body)
         self._outer = QVBoxLayout(self._body)
         self._outer.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.placeholder = _label("Select a node to see and edit it.", selectable=False)
+        self.placeholder = _label(translate("Inspector", "Select a node to see and edit it."),
+                                  selectable=False)
         self._outer.addWidget(self.placeholder)
         self.graph_counts = _label()
         self.graph_counts.setObjectName("inspector_graph_counts")
@@ -82,7 +84,8 @@ class InspectorPanel(QScrollArea):
         if len(ids) == 1:
             self.show_node(ids[0])
         else:
-            self.show_node(None, f"{len(ids)} nodes selected." if ids else None)
+            self.show_node(None, translate("Inspector", "{n} nodes selected.").format(n=len(ids))
+                           if ids else None)
 
     def show_node(self, nid: str | None, note: str | None = None) -> None:
         """Build the form for ``nid`` (or the placeholder)."""
@@ -95,7 +98,8 @@ class InspectorPanel(QScrollArea):
         self.array_buttons, self._array_keys = [], ()
         self.nid = nid if nid in self.session.graph.nodes else None
         self.placeholder.setVisible(self.nid is None)
-        self.placeholder.setText(note or "Select a node to see and edit it.")
+        self.placeholder.setText(note or translate("Inspector", "Select a node to see and edit "
+                                                   "it."))
         self.graph_counts.setVisible(self.nid is None)
         self.refresh_counts()
         if self.nid is None:
@@ -112,14 +116,15 @@ class InspectorPanel(QScrollArea):
         self.name_error.hide()
         form.addRow(translate("Inspector", "Name"), self.name_edit)
         form.addRow("", self.name_error)
-        self.op_label = _label(f"<b>{op.name}</b> ({op.category}) — {op.description}")
+        self.op_label = _label(f"<b>{op.name}</b> ({translate('Palette', op.category)}) — "
+                               f"{op_text(op.description)}")
         form.addRow(translate("Inspector", "Op"), self.op_label)
         for spec in op.params:
             ed = ParamEditor(spec, node.params[spec.name],
                              lambda v, s=spec.name: self._set_param(s, v), host)
             self.editors[spec.name] = ed
             lab = QLabel(spec.name)
-            lab.setToolTip(spec.doc)
+            lab.setToolTip(op_text(spec.doc))
             form.addRow(lab, ed)
         self.shape_label = _label()
         self.inputs_label = _label()
@@ -133,7 +138,7 @@ class InspectorPanel(QScrollArea):
         self.issues_label.setStyleSheet(f"color: {error.name()}; font-weight: bold;")
         self.notation_label = _label()
         self.notation_label.setObjectName("inspector_notation")
-        self.rows_note = _label(ROWS_NOTE)
+        self.rows_note = _label(op_text(ROWS_NOTE))
         f = self.rows_note.font()
         f.setItalic(True)
         self.rows_note.setFont(f)
@@ -173,16 +178,18 @@ class InspectorPanel(QScrollArea):
         self.shape_label.setText(fmt_shape(s["out_shape"]))
         ins = ", ".join(f"{get_op(node.op).input_name(i)}: {fmt_shape(x)}"
                         for i, x in enumerate(s["in_shapes"]))
-        self.inputs_label.setText(ins or "none")
-        self.count_label.setText(f"{_count(s['param_count'])} parameters · "
-                                 f"{_count(s['macs'])} multiply-adds per example")
+        self.inputs_label.setText(ins or translate("Inspector", "none"))
+        self.count_label.setText(translate("Inspector", "{parameters} parameters · {macs} "
+                                           "multiply-adds per example").format(
+            parameters=_count(s['param_count']), macs=_count(s['macs'])))
         self.trainable.blockSignals(True)
         self.trainable.setChecked(not node.frozen)
         self.trainable.setEnabled(bool(s["trainable"]) or node.frozen)
         self.trainable.blockSignals(False)
         formula = s["formula"] or ""
         if s["grad_formula"]:
-            formula += f"\nbackward: {s['grad_formula']}"
+            formula += translate("Inspector", "\nbackward: {formula}").format(
+                formula=s['grad_formula'])
         self.formula_label.setText(formula.strip() or "—")
         shape_formula = s["shape_formula"]
         self.size_label.setText(render(shape_formula) if shape_formula else "")
@@ -201,7 +208,8 @@ class InspectorPanel(QScrollArea):
     # -- whole-graph counts and arrays after stepping --------------------------------------------
     def refresh_counts(self) -> None:
         """The whole graph's parameter and multiply-add counts (from shapes alone)."""
-        self.graph_counts.setText("Whole graph: " + counts_text(graph_counts(self.session.graph)))
+        self.graph_counts.setText(translate("Inspector", "Whole graph: {counts}").format(
+            counts=counts_words(graph_counts(self.session.graph))))
 
     def set_player(self, player) -> None:
         """Offer the arrays (and gradients) that ``player``'s steps produced for the node."""
@@ -222,8 +230,9 @@ class InspectorPanel(QScrollArea):
                 b.deleteLater()
             self.array_buttons = []
             for i, p in enumerate(pairs):
-                b = QPushButton(p.label, self.arrays_host)
-                b.setToolTip(p.note or f"Open {p.label} as a table or heatmap")
+                b = QPushButton(array_label(p), self.arrays_host)
+                b.setToolTip(array_note(p) or translate("Inspector", "Open {arrays} as a table or "
+                                                 "heatmap").format(arrays=array_label(p)))
                 b.clicked.connect(lambda _=False, i=i: self.open_array(i))
                 self.arrays_layout.addWidget(b)
                 self.array_buttons.append(b)
@@ -304,8 +313,26 @@ class CountsLabel(QLabel):
 
     def refresh(self) -> None:
         c = graph_counts(self.session.graph)
-        self.setText(f"{fmt_short(c.parameters)} parameters · {fmt_short(c.macs)} MACs/example")
-        self.setToolTip("Whole graph, from shapes alone: " + counts_text(c))
+        self.setText(translate("Inspector", "{parameters} parameters · {macs} MACs/example")
+                     .format(parameters=fmt_short(c.parameters), macs=fmt_short(c.macs)))
+        self.setToolTip(translate("Inspector", "Whole graph, from shapes alone: {counts}").format(
+            counts=counts_words(c)))
+
+
+def counts_words(c: GraphCounts) -> str:
+    """'65 parameters · 48 multiply-adds per example' (with buffers and gaps when present), in
+    the user's language (engine.graph_stats.counts_text is the English one)."""
+    text = translate("Inspector", "{parameters} parameters · {macs} multiply-adds per "
+                     "example").format(parameters=fmt_count(c.parameters), macs=fmt_count(c.macs))
+    if c.buffers:
+        text += translate("Inspector", " · {n} running statistics").format(
+            n=fmt_count(c.buffers))
+    if c.uncounted:
+        text += (translate("Inspector", " · {n} node without a shape not counted")
+                 if c.uncounted == 1 else
+                 translate("Inspector", " · {n} nodes without a shape not counted")).format(
+            n=c.uncounted)
+    return text
 
 
 def install_status_counts(main_window: QMainWindow, session: Session) -> CountsLabel:

@@ -25,7 +25,8 @@ def node_label(session: Session, nid: str | None) -> str:
     if nid is None:
         return ""
     node = session.graph.nodes.get(nid)
-    return node.name if node is not None else f"{nid} (removed)"
+    return node.name if node is not None else translate("Messages", "{node} (removed)").format(
+        node=nid)
 
 
 class MessagesPanel(QWidget):
@@ -38,7 +39,10 @@ class MessagesPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Time", "Message", "Node"])
+        self.table.setObjectName("messages_table")
+        self.table.setHorizontalHeaderLabels([translate("Messages", "Time"),
+                                              translate("Messages", "Message"),
+                                              translate("Messages", "Node")])
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -108,8 +112,8 @@ class MessagesPanel(QWidget):
         if nid in self.session.graph.nodes:
             self.session.select([nid])
         else:
-            self.session.message.emit(f"node {self.table.item(row, NODE).text()} is no longer "
-                                      "in the graph")
+            self.session.message.emit(translate("Messages", "node {node} is no longer in the "
+                                                "graph").format(node=self.table.item(row, NODE).text()))
 
     def _on_graph_event(self, event) -> None:
         if event.kind in ("renamed", "node_removed", "node_added", "cleared"):
@@ -130,7 +134,8 @@ class MessagesPanel(QWidget):
 
     def _update_count(self) -> None:
         n = self.table.rowCount()
-        self.count.setText(f"{n} message{'s' if n != 1 else ''}")
+        self.count.setText((translate("Messages", "{n} message") if n == 1 else
+                            translate("Messages", "{n} messages")).format(n=n))
 
 
 def install(main_window, session: Session) -> MessagesPanel:

@@ -11,10 +11,11 @@ from PySide6.QtGui import QDrag
 from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
-from engine.ops import ops_by_category
+from engine.ops import get_op, ops_by_category
 
 from ... import OP_MIME
 from ...i18n import translate
+from .op_texts import op_text
 
 OP_ROLE = Qt.ItemDataRole.UserRole + 1
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -23,6 +24,13 @@ CATEGORY_NAMES = (QT_TRANSLATE_NOOP("Palette", "Inputs"), QT_TRANSLATE_NOOP("Pal
                   QT_TRANSLATE_NOOP("Palette", "Losses"))
 """The engine's op categories (engine.ops.CATEGORIES), marked for translation."""
 
+
+
+def _describe_item(item: QTreeWidgetItem) -> None:
+    """An op's tooltip and status tip (its description) in the current language."""
+    op = get_op(item.data(0, OP_ROLE))
+    item.setToolTip(0, f"{op.name}: {op_text(op.description)}\n{op.formula}".strip())
+    item.setStatusTip(0, op_text(op.description))
 
 class OpTree(QTreeWidget):
     """The tree of ops; its drags carry :data:`OP_MIME`."""
@@ -99,8 +107,7 @@ class PalettePanel(QWidget):
             for op in ops:
                 item = QTreeWidgetItem(top, [op.name])
                 item.setData(0, OP_ROLE, op.name)
-                item.setToolTip(0, f"{op.name}: {op.description}\n{op.formula}".strip())
-                item.setStatusTip(0, op.description)
+                _describe_item(item)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                               | Qt.ItemFlag.ItemIsDragEnabled)
             top.setExpanded(True)
@@ -111,6 +118,8 @@ class PalettePanel(QWidget):
             for i in range(self.tree.topLevelItemCount()):
                 top = self.tree.topLevelItem(i)
                 top.setText(0, translate("Palette", top.data(0, CATEGORY_ROLE)))
+                for j in range(top.childCount()):
+                    _describe_item(top.child(j))
         super().changeEvent(event)
 
     def op_items(self) -> dict[str, QTreeWidgetItem]:

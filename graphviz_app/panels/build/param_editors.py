@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLi
 from engine.ops.base import ParamError, ParamSpec
 
 from ...i18n import error_text, translate
+from .op_texts import op_text
 
 _OPEN = {"none", "n", "?", "-1", "null"}
 ERROR_STYLE = "color: palette(bright-text); background: #c62828; padding: 2px; border-radius: 3px;"
@@ -74,7 +75,7 @@ class ParamEditor(QWidget):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         self.widget = self._make(spec)
-        self.widget.setToolTip(spec.doc)
+        self.widget.setToolTip(op_text(spec.doc))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)

@@ -13,14 +13,16 @@ from engine.inspect import activation_stats as st
 from engine.ops.activations import ACTIVATIONS
 
 from .plots import Plot
-from ...i18n import translate
+from ...i18n import QT_TRANSLATE_NOOP, translate
 
 Z = np.linspace(-5, 5, 401)
 Y_RANGE = {"sigmoid": (-0.1, 1.1), "tanh": (-1.1, 1.1), "relu": (-0.3, 3.0),
            "leaky_relu": (-0.3, 3.0), "identity": (-3.0, 3.0)}
-SHADED = {"relu": "z < 0, where ReLU passes no gradient",
-          "sigmoid": "|z| > 3.5, where σ is within 0.03 of 0 or 1 and σ′ < 0.03",
-          "tanh": "|z| > 2.1, where |tanh| > 0.97 and tanh′ < 0.06"}
+SHADED = {"relu": QT_TRANSLATE_NOOP("ActivationFunctions", "z < 0, where ReLU passes no gradient"),
+          "sigmoid": QT_TRANSLATE_NOOP("ActivationFunctions",
+                                       "|z| > 3.5, where σ is within 0.03 of 0 or 1 and σ′ < 0.03"),
+          "tanh": QT_TRANSLATE_NOOP("ActivationFunctions",
+                                    "|z| > 2.1, where |tanh| > 0.97 and tanh′ < 0.06")}
 
 
 class FunctionsView(QWidget):
@@ -32,14 +34,14 @@ class FunctionsView(QWidget):
         self._stats: st.LayerStats | None = None
         self._key = None
         self.fn = QComboBox()
-        self.fn.addItem("the layer's own", "")
+        self.fn.addItem(translate("ActivationFunctions", "the layer's own"), "")
         for name in ACTIVATIONS:
             self.fn.addItem(name, name)
         self.plot = Plot()
         self.plot.addLegend(offset=(4, 4), labelTextSize="7pt")
         self.pre_curve = self.plot.plot(stepMode="center", fillLevel=0,
                                         brush=pg.mkBrush(120, 120, 200, 70), pen=None,
-                                        name="pre-activations z (scaled)")
+                                        name=translate("ActivationFunctions", "pre-activations z (scaled)"))
         self.f_curve = self.plot.plot(pen=pg.mkPen("#1f77b4", width=2), name="f(z)")
         self.df_curve = self.plot.plot(pen=pg.mkPen("#d62728", width=2,
                                                     style=Qt.PenStyle.DashLine), name="f′(z)")
@@ -78,20 +80,26 @@ class FunctionsView(QWidget):
                     zone.setRegion((max(span[0], Z[0]), min(span[1], Z[-1])))
             self.plot.setRange(xRange=(Z[0], Z[-1]), yRange=Y_RANGE.get(name, (-1, 1)),
                                padding=0.02)
-            self.plot.set_title(f"{name}(z) and its derivative, from the engine's forward and "
-                               "backward", size="8pt", color="#333")
+            self.plot.set_title(translate("ActivationFunctions", "{name}(z) and its derivative, "
+                                          "from the engine's forward and backward").format(
+                name=name), size="8pt", color="#333")
         own = layer is not None and name == layer.activation
         if own and stats is not None and stats.pre_hist is not None:
             counts, edges = stats.pre_hist
             top = max(1, counts.max()) / (0.8 * Y_RANGE.get(name, (0, 1))[1])
             self.pre_curve.setData(np.clip(edges, Z[0], Z[-1]), counts / top)
-            where = f"{layer.name}'s pre-activations z (bars, scaled)"
+            where = translate("ActivationFunctions", "{layer}'s pre-activations z (bars, "
+                              "scaled)").format(layer=layer.name)
         else:
             self.pre_curve.setData([], [])
-            where = "the chosen layer does not use this function"
+            where = translate("ActivationFunctions", "the chosen layer does not use this function")
         shaded = SHADED.get(name)
-        self.text.setText(f"{name}: f solid, f′ dashed; {where}." +
-                          (f" Shaded: {shaded}." if shaded else ""))
+        text = translate("ActivationFunctions", "{name}: f solid, f′ dashed; {where}.").format(
+            name=name, where=where)
+        if shaded:
+            text += translate("ActivationFunctions", " Shaded: {zone}.").format(
+                zone=translate("ActivationFunctions", shaded))
+        self.text.setText(text)
 
 
 __all__ = ["FunctionsView", "Z"]

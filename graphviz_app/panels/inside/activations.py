@@ -26,7 +26,7 @@ from engine.inspect import activation_stats as st
 from .activation_functions import FunctionsView
 from .live import LiveSource, ShownPanel
 from .plots import Plot
-from ...i18n import translate
+from ...i18n import error_text, translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -77,8 +77,10 @@ class ActivationsPanel(ShownPanel):
         self.unit.setRange(0, 0)
         self.unit.setToolTip(translate("Activations", "The unit whose top examples are shown (or click a heatmap column)"))
         top = QHBoxLayout()
-        for label, w in (("Layer", self.layer), ("examples from", self.first),
-                         ("count", self.count), ("unit", self.unit)):
+        for label, w in ((translate("Activations", "Layer"), self.layer),
+                         (translate("Activations", "examples from"), self.first),
+                         (translate("Activations", "count"), self.count),
+                         (translate("Activations", "unit"), self.unit)):
             top.addWidget(QLabel(label))
             top.addWidget(w)
         top.addStretch(1)
@@ -178,7 +180,7 @@ class ActivationsPanel(ShownPanel):
             self._compute()
         except (ExecutionError, ValueError) as e:
             self.stats, self.capture = [], None
-            self._say(str(e))
+            self._say(error_text(e))
         self._redraw_all()
 
     def _say(self, text: str) -> None:
@@ -220,10 +222,11 @@ class ActivationsPanel(ShownPanel):
         self.update_count += 1
         notes = []
         if self.source.live:
-            notes.append("live: the running run's current weights")
+            notes.append(translate("Activations", "live: the running run's current weights"))
         if n < len(self.source.data()[0]):
-            notes.append(f"a large network: statistics over the first {n} training examples")
-        self._say("; ".join(notes))
+            notes.append(translate("Activations", "a large network: statistics over the first "
+                                   "{n} training examples").format(n=n))
+        self._say(translate("Activations", "; ").join(notes))
 
     # -- drawing -------------------------------------------------------------------------------
     def _redraw_all(self) -> None:
@@ -282,24 +285,30 @@ class ActivationsPanel(ShownPanel):
         lines = []
         for s in self.stats:
             if s.dead:
-                lines.append(f"<b>{s.layer.name}</b>: dead ReLU units {_units(s.dead)} (0 on "
-                             f"all {s.n} training examples: no gradient flows through them)")
+                lines.append(translate("Activations", "<b>{layer}</b>: dead ReLU units {units} (0 "
+                                       "on all {n} training examples: no gradient flows through "
+                                       "them)").format(layer=s.layer.name, units=_units(s.dead),
+                                                       n=s.n))
             if s.saturated:
-                lines.append(f"<b>{s.layer.name}</b>: saturated {s.layer.activation} units "
-                             f"{_units(s.saturated)} (|a| near its limit on most examples: "
-                             "f′ ≈ 0, they learn slowly)")
+                lines.append(translate("Activations", "<b>{layer}</b>: saturated {activation} "
+                                       "units {units} (|a| near its limit on most examples: f′ ≈ "
+                                       "0, they learn slowly)").format(
+                    layer=s.layer.name, activation=s.layer.activation, units=_units(s.saturated)))
         zeros = ", ".join(f"{s.layer.name} {s.zero_frac:.0%}" for s in self.stats
                           if s.zero_frac > 0)
         if zeros:
-            lines.append(f"exactly 0 (left out of the histogram): {zeros}")
+            lines.append(translate("Activations", "exactly 0 (left out of the histogram): "
+                                   "{layers}").format(layers=zeros))
         rms = ", ".join(f"{s.layer.name} {s.grad_rms:.2g}" for s in self.stats
                         if s.grad_rms is not None)
         if rms:
-            lines.append(f"gradient RMS per layer: {rms}")
+            lines.append(translate("Activations", "gradient RMS per layer: {layers}").format(
+                layers=rms))
         if len(self.stats) > MAX_LAYERS:
-            lines.append(f"(the histograms show the first {MAX_LAYERS} layers)")
+            lines.append(translate("Activations", "(the histograms show the first {n} "
+                                   "layers)").format(n=MAX_LAYERS))
         self.flags.setText("<br>".join(lines) if lines else
-                           "No dead or saturated units.")
+                           translate("Activations", "No dead or saturated units."))
 
     def _heat_clicked(self, ev) -> None:
         a = self._values()
@@ -324,15 +333,18 @@ class ActivationsPanel(ShownPanel):
         idx = st.top_examples(a, u, TOP_K)
         name = self.current_layer().name
         vals = ", ".join(f"#{i} ({a[i, u]:.3g})" for i in idx[:6])
-        self.top_text.setText(f"{name} unit {u}: top examples {vals}…")
+        self.top_text.setText(translate("Activations", "{layer} unit {unit}: top examples "
+                                        "{examples}…").format(layer=name, unit=u, examples=vals))
         if x.ndim == 2 and x.shape[1] == 2:
             self.thumbs.clear()
             if self._points_of is not self.train:    # all points change only with the data
                 self._points_of = self.train
                 self.all_pts.setData(x[:, 0], x[:, 1])
             self.top_pts.setData(x[idx, 0], x[idx, 1])
-            self.top_plot.set_title(f"{name} unit {u}: the {len(idx)} training points that "
-                                   "activate it most (orange)", size="8pt", color="#333")
+            self.top_plot.set_title(translate("Activations", "{layer} unit {unit}: the {n} "
+                                              "training points that activate it most (orange)"
+                                              ).format(layer=name, unit=u, n=len(idx)),
+                                    size="8pt", color="#333")
             return
         self.all_pts.setData([], [])
         self._points_of = None
@@ -342,16 +354,19 @@ class ActivationsPanel(ShownPanel):
             imgs = imgs.mean(1) if imgs.shape[1] == 3 else imgs[:, 0]
         if imgs.ndim != 3:
             self.thumbs.clear()
-            self.top_plot.set_title(f"{name} unit {u}: inputs are not points or images; "
-                                   "see the example numbers below", size="8pt", color="#333")
+            self.top_plot.set_title(translate("Activations", "{layer} unit {unit}: inputs are "
+                                              "not points or images; see the example numbers "
+                                              "below").format(layer=name, unit=u),
+                                    size="8pt", color="#333")
             return
         h, w = imgs.shape[1:]
         strip = np.full((h, len(imgs) * (w + 1) - 1), np.nan)
         for i, im in enumerate(imgs):
             strip[:, i * (w + 1):i * (w + 1) + w] = im[::-1]
         self.thumbs.setImage(np.nan_to_num(strip, nan=float(np.nanmin(strip))))
-        self.top_plot.set_title(f"{name} unit {u}: the training images that activate it most, "
-                               "strongest first", size="8pt", color="#333")
+        self.top_plot.set_title(translate("Activations", "{layer} unit {unit}: the training "
+                                          "images that activate it most, strongest first").format(
+            layer=name, unit=u), size="8pt", color="#333")
         self.top_plot.autoRange()
 
     def _draw_fn(self) -> None:
@@ -362,7 +377,8 @@ class ActivationsPanel(ShownPanel):
 
 def _units(ids: list[int], most: int = 12) -> str:
     text = ", ".join(map(str, ids[:most]))
-    return text + (f" and {len(ids) - most} more" if len(ids) > most else "")
+    more = translate("Activations", " and {n} more").format(n=len(ids) - most)
+    return text + (more if len(ids) > most else "")
 
 
 def install(main_window, session) -> ActivationsPanel:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QToolTip
 
 from engine.inspect.trace import Trace, trace
 from engine.inspect.trace_text import formula
+from ...i18n import error_text, render, translate
 from ...player.value_render import LUTS, to_qimage
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
@@ -212,7 +213,7 @@ class _Task(QRunnable):
         try:
             result = self.fn()
         except Exception as e:  # noqa: BLE001 - a user's graph can fail in many ways
-            self.signals.done.emit(self.ticket, None, str(e) or type(e).__name__)
+            self.signals.done.emit(self.ticket, None, error_text(e) or type(e).__name__)
             return
         self.signals.done.emit(self.ticket, result, "")
 
@@ -239,7 +240,7 @@ class Background(QObject):
             try:
                 result, err = fn(), ""
             except Exception as e:  # noqa: BLE001
-                result, err = None, str(e) or type(e).__name__
+                result, err = None, error_text(e) or type(e).__name__
             self.finished.emit(result, err)
             return
         self.busy = True
@@ -304,8 +305,8 @@ class StepTrace(QObject):
         if any(n not in values for n in g.ancestors(nid) | {nid}):
             return
         try:
-            self.text = formula(g, values, nid, cell)
+            self.text = render(formula(g, values, nid, cell))
             self.highlighter.show(trace(g, values, nid, cell))
         except (IndexError, KeyError, ValueError) as e:   # a value of another shape than shown
-            self.text = f"cannot trace this entry: {e}"
+            self.text = translate("FeatureMaps", "cannot trace this entry: {error}").format(error=error_text(e))
         QToolTip.showText(QCursor.pos(), self.text, self.player.panel.picture)

@@ -28,7 +28,11 @@ from .live import LiveSource, ShownPanel
 from .cost_surface_3d import Surface3DView
 from .surface_parts import (BATCHED_RES, RUN_COLORS, SetEntriesCommand, SurfacePlot,
                             SurfaceWorker)
-from ...i18n import translate
+from ...i18n import error_text, translate
+
+COST_NAMES = {"cross-entropy": QT_TRANSLATE_NOOP("CostSurface", "cross-entropy"),
+              "squared error": QT_TRANSLATE_NOOP("CostSurface", "squared error")}
+"""The engine's names of the two logistic-regression costs, for the plot titles."""
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -56,8 +60,10 @@ class CostSurfacePanel(ShownPanel):
 
         self.axis_a = QComboBox()
         self.axis_b = QComboBox()
-        for w, which in ((self.axis_a, "horizontal"), (self.axis_b, "vertical")):
-            w.setToolTip(f"The parameter entry along the {which} axis")
+        self.axis_a.setToolTip(translate("CostSurface", "The parameter entry along the "
+                                         "horizontal axis"))
+        self.axis_b.setToolTip(translate("CostSurface", "The parameter entry along the vertical "
+                                         "axis"))
         self.half = QDoubleSpinBox()
         self.half.setRange(0.1, 100.0)
         self.half.setValue(6.0)
@@ -70,8 +76,10 @@ class CostSurfacePanel(ShownPanel):
                                 "grid point, in the background)"))
         self.cancel = QPushButton(translate("CostSurface", "Cancel"))
         self.mode = QComboBox()
-        self.mode.addItems(["Contours", "3-D surface"])
-        self.mode.setToolTip("Contours, or J as a surface you can turn (drag) and zoom (wheel)")
+        self.mode.addItems([translate("CostSurface", "Contours"),
+                            translate("CostSurface", "3-D surface")])
+        self.mode.setToolTip(translate("CostSurface", "Contours, or J as a surface you can turn "
+                                       "(drag) and zoom (wheel)"))
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(120)
         row = QHBoxLayout()
@@ -267,16 +275,16 @@ class CostSurfacePanel(ShownPanel):
             try:
                 self._logistic(train, ax)
             except (ValueError, KeyError) as e:
-                self._say(str(e))
+                self._say(error_text(e))
                 return
         else:
-            self.plots[0].widget.set_title(f"J of {g.meta.get('title', 'the graph')} over "
-                                          f"{ax[0].label(g)}, {ax[1].label(g)}", size="8pt",
-                                          color="#333")
+            self.plots[0].widget.set_title(translate("CostSurface", "J over {a}, {b}").format(
+                a=ax[0].label(g), b=ax[1].label(g)), size="8pt", color="#333")
             if "J" not in self.surfaces:
-                self._say(f"Pick two entries and press Compute: J over a grid of up to "
-                          f"{BATCHED_RES}×{BATCHED_RES} points (fewer for a big network) in "
-                          "one batched pass of the training set, in the background.")
+                self._say(translate("CostSurface", "Pick two entries and press Compute: J over a "
+                                    "grid of up to {n}×{n} points (fewer for a big network) in "
+                                    "one batched pass of the training set, in the background."
+                                    ).format(n=BATCHED_RES))
         self._draw_point(ax)
         self._draw_paths()
         self.update_count += 1
@@ -301,13 +309,17 @@ class CostSurfacePanel(ShownPanel):
         for plot, (name, J) in zip(self.plots, self.surfaces.items()):
             plot.show(J, as_, bs)
             wm, bm, jm = cs.grid_minimum(J, as_, bs)
-            plot.widget.set_title(f"{name}: lowest {jm:.3g} at ({wm:.2f}, {bm:.2f})",
-                                 size="8pt", color="#333")
-        live = " Live: the running run's weights." if self.source.live else ""
-        self._say(f"J over ({ax[0].label(g)}, {ax[1].label(g)}) on the training data, other "
-                  "entries as they are now; colour = log(J − min), dark low. Cross-entropy: one "
-                  "convex bowl. Squared error through σ: flat plateaus, not convex. Lines: runs' "
-                  "paths; star: now. Click to set the point." + live)
+            plot.widget.set_title(translate("CostSurface", "{cost}: lowest {j:.3g} at ({w:.2f}, "
+                                            "{b:.2f})").format(
+                cost=translate("CostSurface", COST_NAMES.get(name, name)), j=jm, w=wm, b=bm),
+                size="8pt", color="#333")
+        live = translate("CostSurface", " Live: the running run's weights.") \
+            if self.source.live else ""
+        self._say(translate("CostSurface", "J over ({a}, {b}) on the training data, other entries "
+                            "as they are now; colour = log(J − min), dark low. Cross-entropy: "
+                            "one convex bowl. Squared error through σ: flat plateaus, not convex. "
+                            "Lines: runs' paths; star: now. Click to set the point.").format(
+            a=ax[0].label(g), b=ax[1].label(g)) + live)
         self._sync_3d()
 
     # -- generic graphs (worker) ---------------------------------------------------------------
@@ -370,9 +382,11 @@ class CostSurfacePanel(ShownPanel):
         self.grid = (as_, bs)
         self.plots[0].show(J, as_, bs)
         done = int(np.isfinite(J).all(1).sum())
-        self._say(("Cancelled: " if cancelled else "") + f"{done} of {len(bs)} rows computed. "
-                  + how + " Colour: log of J above its minimum. Click to set the two entries "
-                  "there.")
+        self._say((translate("CostSurface", "Cancelled: ") if cancelled else "")
+                  + translate("CostSurface", "{done} of {rows} rows computed.").format(
+                      done=done, rows=len(bs)) + " " + how + " "
+                  + translate("CostSurface", "Colour: log of J above its minimum. Click to set "
+                              "the two entries there."))
         ax = self.axes()
         if ax is not None:
             self._draw_point(ax)

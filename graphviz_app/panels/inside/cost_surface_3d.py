@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from engine.inspect import surface3d as s3
 
+from ...i18n import translate
+
 NO_GL_PLATFORMS = ("offscreen", "minimal", "minimalegl", "vnc", "linuxfb")
 _PROBED: list[bool] = []
 _LUT = [QColor(*map(int, c[:3])) for c in pg.colormap.get("viridis").getLookupTable(nPts=256)]
@@ -91,7 +93,8 @@ class SurfaceDrawing:
         p.setPen(QColor("#333"))
         p.drawText(QRectF(4, 2, w - 8, 16), Qt.AlignmentFlag.AlignLeft, self.title)
         if self.J is None or self.grid is None:
-            p.drawText(QRectF(0, 0, w, h), Qt.AlignmentFlag.AlignCenter, "No surface yet")
+            p.drawText(QRectF(0, 0, w, h), Qt.AlignmentFlag.AlignCenter,
+                       translate("CostSurface", "No surface yet"))
             return
         as_, bs = self.grid
         R = s3.camera(self.yaw, self.elevation)

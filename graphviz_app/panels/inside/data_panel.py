@@ -21,7 +21,7 @@ from engine.data import loops
 from engine.inspect import data_view
 
 from ...editor.jobs import Job
-from ...i18n import translate
+from ...i18n import render, translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -75,6 +75,7 @@ class DataPanel(QWidget):
         lay = QVBoxLayout(w)
         lay.setContentsMargins(2, 2, 2, 2)
         self.title = QLabel()
+        self.title.setObjectName("data_title")
         self.title.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -310,7 +311,7 @@ class DataPanel(QWidget):
             "DataPanel", "On {examples} examples × {features} features ({task}): loops "
             "<b>{loop_ms:.1f} ms</b>, vectorized <b>{vector_ms:.2f} ms</b> — <b>{speedup:.0f}×</b> "
             "faster. Both give the same step (largest difference {difference:.1e}).").format(
-                examples=c.examples, features=c.features, task=c.task, loop_ms=c.loop_s * 1000,
+                examples=c.examples, features=c.features, task=render(c.task), loop_ms=c.loop_s * 1000,
                 vector_ms=c.vector_s * 1000, speedup=c.speedup, difference=c.max_difference))
 
 

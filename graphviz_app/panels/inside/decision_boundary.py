@@ -24,7 +24,7 @@ from engine.inspect.points import classes_of, with_point
 
 from .live import LiveSource, ShownPanel
 from .plots import Plot
-from ...i18n import translate
+from ...i18n import error_text, translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -38,14 +38,16 @@ class AddPointCommand(QUndoCommand):
     """Add one labelled point to the session's data; undo puts the previous data back."""
 
     def __init__(self, session, xy: tuple[float, float], cls: int) -> None:
-        super().__init__(f"Add a point of class {cls} at ({xy[0]:.2f}, {xy[1]:.2f})")
+        super().__init__(translate("DecisionBoundary", "Add a point of class {cls} at ({x:.2f}, "
+                                   "{y:.2f})").format(cls=cls, x=xy[0], y=xy[1]))
         self.session = session
         self.old = session.dataset
         self.reason = None
         try:
             self.new = with_point(self.old, xy, cls)
         except ValueError as e:
-            self.new, self.reason = None, f"Cannot add a point: {e}"
+            self.new, self.reason = None, translate("DecisionBoundary", "Cannot add a point: "
+                                                    "{error}").format(error=error_text(e))
 
     def check(self) -> str | None:
         return self.reason
@@ -140,7 +142,7 @@ class DecisionBoundaryPanel(ShownPanel):
             keep = self.cls.currentIndex()
             self.cls.clear()
             for c in range(k):
-                self.cls.addItem(f"class {c}", c)
+                self.cls.addItem(translate("DecisionBoundary", "class {n}").format(n=c), c)
             self.cls.setCurrentIndex(min(max(keep, 0), k - 1))
         self.cls.setEnabled(k > 0)
 
@@ -158,9 +160,11 @@ class DecisionBoundaryPanel(ShownPanel):
             self.maps = None
             self.image.clear()
             self.unit_image.clear()
+            for label in self._unit_labels:      # no unit names of a graph no longer drawn
+                label.setText("")
             self.line.setData([], [])
             self.collapse_text.setText("")
-            self._say(str(e))
+            self._say(error_text(e))
 
     def _plane(self, train, dev) -> grids.Plane:
         pts = [d["x"] for d in (train, dev) if d is not None and "x" in d]
@@ -281,7 +285,8 @@ class DecisionBoundaryPanel(ShownPanel):
                 item.setText("")
                 continue
             top = max(row for row, _ in where[i]) + r + pad   # its band, above its first row
-            text = f"{names[i]} ({len(maps[i])} units)"
+            text = translate("DecisionBoundary", "{layer} ({n} units)").format(
+                layer=names[i], n=len(maps[i]))
             if item.toPlainText() != text:
                 item.setText(text)
             if item.pos().y() != top:

@@ -31,7 +31,7 @@ from engine.inspect.projection import neighbours, pca, tsne
 from ...editor.jobs import Job
 from .data_panel import CLASS_COLORS, SmallPlot
 from .similar_images import SimilarImages, to_pixmap
-from ...i18n import translate
+from ...i18n import render, translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -98,7 +98,9 @@ class EmbeddingsPanel(QWidget):
         lay.addLayout(row)
         row2 = QHBoxLayout()
         self.distance = QComboBox()
-        self.distance.addItems(["euclidean", "cosine"])
+        for metric in (QT_TRANSLATE_NOOP("Embeddings", "euclidean"),
+                       QT_TRANSLATE_NOOP("Embeddings", "cosine")):
+            self.distance.addItem(translate("Embeddings", metric), metric)
         self.distance.currentIndexChanged.connect(lambda _i: self._show_neighbours())
         self.k = QSpinBox()
         self.k.setRange(1, 30)
@@ -139,7 +141,9 @@ class EmbeddingsPanel(QWidget):
         self.hover.setWordWrap(True)
         self.hover_pic = QLabel()
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["item", "distance", "rank in picture", ""])
+        self.table.setHorizontalHeaderLabels([translate("Embeddings", "item"),
+                                              translate("Embeddings", "distance"),
+                                              translate("Embeddings", "rank in picture"), ""])
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(20)
         self.table.setMinimumHeight(90)
@@ -192,7 +196,7 @@ class EmbeddingsPanel(QWidget):
         self.source.blockSignals(True)
         self.source.clear()
         for s in found:
-            self.source.addItem(s.label, s.key)
+            self.source.addItem(render(s.label), s.key)
         keys = [s.key for s in found]
         pick = current if current in keys else prefer if prefer in keys else None
         if pick is not None:
@@ -262,7 +266,7 @@ class EmbeddingsPanel(QWidget):
         return macs * n <= QUICK_MACS
 
     def _start(self, work, method: str) -> Job:
-        job = Job(work, f"{method} projection")
+        job = Job(work, translate("Embeddings", "{method} projection").format(method=method))
         job.finished.connect(self._job_finished)
         job.failed.connect(self._job_failed)
         job.progressed.connect(self._job_progressed)
@@ -288,7 +292,7 @@ class EmbeddingsPanel(QWidget):
     @Slot(str)
     def _job_failed(self, why: str) -> None:
         if self.sender() is self.job:
-            self._clear(f"Cannot project: {why}")
+            self._clear(translate("Embeddings", "Cannot project: {error}").format(error=why))
 
     @Slot(float, str)
     def _job_progressed(self, fraction: float, _what: str) -> None:
@@ -316,9 +320,10 @@ class EmbeddingsPanel(QWidget):
         legend = ", ".join(f"<span style='color:{CLASS_COLORS[k % len(CLASS_COLORS)]}'>■</span>"
                            f" {n}" for k, n in enumerate(names[:10])) if pts.classes is not None \
             else ""
-        self.info.setText(f"{len(coords)} points: {pts.what} "
-                          f"({pts.values.shape[1]} numbers each), by "
-                          f"{self.method.currentText()}.<br>{legend}")
+        self.info.setText(translate("Embeddings", "{n} points: {what} ({numbers} numbers each), "
+                                    "by {method}.").format(
+            n=len(coords), what=render(pts.what), numbers=pts.values.shape[1],
+            method=self.method.currentText()) + f"<br>{legend}")
         if self.selected is not None and self.selected < len(coords):
             self.select(self.selected)
         else:
@@ -440,12 +445,13 @@ class EmbeddingsPanel(QWidget):
         if self.points is None or self.selected is None:
             return None
         i, pts = self.selected, self.points
-        nb = neighbours(pts.values, i, self.k.value(), self.distance.currentText(), self.coords)
+        nb = neighbours(pts.values, i, self.k.value(), self.distance.currentData(), self.coords)
         self._listed = [int(j) for j in nb.index]
         self.table.setRowCount(len(nb.index))
         for r, (j, d, rank, far) in enumerate(zip(nb.index, nb.distance, nb.picture_rank,
                                                   nb.far)):
-            cells = [pts.labels[j], f"{d:.4g}", str(int(rank) + 1), "far in picture" if far else ""]
+            cells = [pts.labels[j], f"{d:.4g}", str(int(rank) + 1),
+                     translate("Embeddings", "far in picture") if far else ""]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if far:
@@ -454,14 +460,16 @@ class EmbeddingsPanel(QWidget):
         self.table.resizeColumnsToContents()
         n_far = int(nb.far.sum())
         if n_far:
-            self.warning.setText(
-                f"<span style='color:#c0392b'>{n_far} of the {len(nb.index)} nearest neighbours "
-                f"of {pts.labels[i]} (in its {pts.values.shape[1]}-number space) are not among "
-                f"the {nb.far_rank} points nearest to it in this picture. A 2-D projection "
-                "cannot keep every distance: trust the list, not the picture.</span>")
+            self.warning.setText("<span style='color:#c0392b'>" + translate(
+                "Embeddings", "{far} of the {k} nearest neighbours of {point} (in its "
+                "{numbers}-number space) are not among the {rank} points nearest to it in this "
+                "picture. A 2-D projection cannot keep every distance: trust the list, not the "
+                "picture.").format(far=n_far, k=len(nb.index), point=pts.labels[i],
+                                   numbers=pts.values.shape[1], rank=nb.far_rank) + "</span>")
         else:
-            self.warning.setText(f"All {len(nb.index)} nearest neighbours of {pts.labels[i]} are "
-                                 "near it in the picture too.")
+            self.warning.setText(translate("Embeddings", "All {k} nearest neighbours of {point} "
+                                           "are near it in the picture too.").format(
+                k=len(nb.index), point=pts.labels[i]))
         c = self.coords
         near, far = nb.index[~nb.far], nb.index[nb.far]
         ink = self.palette().color(QPalette.ColorRole.WindowText)

@@ -30,12 +30,15 @@ from engine.inspect.trace_text import formula
 from ...player.value_render import render
 from .conv_view import Background, ImageCell, Plots, StepTrace, TraceHighlighter, lut_for
 from .receptive_view import ReceptiveStrip
-from ...i18n import translate
+from ...i18n import error_text, render as i18n_render, translate
 
 INLINE_MACS = 30_000_000        # forward passes cheaper than this run on the GUI thread
 THUMBS = 24                     # examples offered in the picker
 GLOBAL_EXAMPLES = 64            # examples the global colour scale is measured over
 LIVE_GAP = 0.5                  # seconds between live redraws while training
+SCALES = (QT_TRANSLATE_NOOP("FeatureMaps", "local"), QT_TRANSLATE_NOOP("FeatureMaps", "shared"),
+          QT_TRANSLATE_NOOP("FeatureMaps", "global"))
+"""The colour scales: each map its own range, one per example, one over many examples."""
 LABEL_FONT = QFont()
 LABEL_FONT.setPointSize(7)
 
@@ -78,9 +81,11 @@ class FeatureMapsPanel(QWidget):
         self.node_box.setToolTip(translate("FeatureMaps", "the conv, pool or activation node whose maps are shown"))
         self.node_box.currentIndexChanged.connect(self._on_node_chosen)
         self.scale_box = QComboBox()
-        self.scale_box.addItems(["local", "shared", "global"])
-        self.scale_box.setToolTip("local: each map its own range; shared: one range for this "
-                                  "example; global: one range over many examples")
+        for scale in SCALES:
+            self.scale_box.addItem(translate("FeatureMaps", scale), scale)
+        self.scale_box.setToolTip(translate("FeatureMaps", "local: each map its own range; shared: "
+                                            "one range for this example; global: one range over "
+                                            "many examples"))
         self.scale_box.currentTextChanged.connect(lambda _t: self.refresh())
         top.addWidget(QLabel(translate("FeatureMaps", "Node")))
         top.addWidget(self.node_box, 1)
@@ -242,15 +247,16 @@ class FeatureMapsPanel(QWidget):
             return
         self._stale = False
         if nid is None:
-            self._show_message("No conv, pool or activation node with 2-D maps in this graph; "
-                               "open the Small CNN example or add a conv2d node.")
+            self._show_message(translate("FeatureMaps", "No conv, pool or activation node with "
+                                         "2-D maps in this graph; open the Small CNN example or "
+                                         "add a conv2d node."))
             return
-        scale = self.scale_box.currentText()
+        scale = self.scale_box.currentData()
         try:
             arrays = self._arrays()
             feeds = fm.examples_for(g, nid, arrays, self.example)
         except ValueError as e:
-            self._show_message(str(e))
+            self._show_message(error_text(e))
             return
         graph = g.copy()
         if weights is not None:
@@ -295,8 +301,9 @@ class FeatureMapsPanel(QWidget):
             self._global[view.node] = grange
         self.view = view
         self.status.setText("" if self.session.dataset is not None else
-                            "No data set is loaded: these are random inputs (uniform in [0, 1)); "
-                            "load one to see real examples.")
+                            translate("FeatureMaps", "No data set is loaded: these are random "
+                                      "inputs (uniform in [0, 1)); load one to see real "
+                                      "examples."))
         self.draw()
         c, h, w = view.maps.shape
         if self.clicked is None or self.clicked[0] >= c or self.clicked[1] >= h or \
@@ -315,17 +322,21 @@ class FeatureMapsPanel(QWidget):
         mo = v.mosaic
         signed = mo.signed
         self.maps_cell.set(mo.image, (-1.0, 1.0) if signed else (0.0, 1.0), lut_for(signed),
-                           f"{g.nodes[v.node].name} · {v.maps.shape[0]} maps "
-                           f"{v.maps.shape[1]}x{v.maps.shape[2]} · ex {self.example}")
-        self.maps_cell.view.setToolTip(f"{self.scale_box.currentText()} colour scale" +
-                                       ("; signed maps are diverging: blue < 0 < red, white 0"
-                                        if signed else "; dark low, yellow high"))
+                           translate("FeatureMaps", "{node} · {n} maps {h}x{w} · ex {example}")
+                           .format(node=g.nodes[v.node].name, n=v.maps.shape[0],
+                                   h=v.maps.shape[1], w=v.maps.shape[2], example=self.example))
+        self.maps_cell.view.setToolTip(
+            (translate("FeatureMaps", "{scale} colour scale; signed maps are diverging: blue < 0 < "
+                       "red, white 0") if signed else
+             translate("FeatureMaps", "{scale} colour scale; dark low, yellow high")).format(
+                scale=self.scale_box.currentText()))
         self._place_labels(v)
         if v.kernels is not None:
             km = v.kernels
             self.kern_cell.set(km.image, (-1.0, 1.0) if km.signed else (0.0, 1.0),
-                               lut_for(km.signed), f"{g.nodes[v.kernel_node].name} kernels")
-            self.kern_cell.view.setToolTip(v.kernel_words)
+                               lut_for(km.signed), translate("FeatureMaps", "{node} kernels")
+                               .format(node=g.nodes[v.kernel_node].name))
+            self.kern_cell.view.setToolTip(i18n_render(v.kernel_words))
         else:
             self.kern_cell.image.clear()
             self.kern_cell.set_title(translate("FeatureMaps", "no kernels (not made by a conv)"))
@@ -397,11 +408,13 @@ class FeatureMapsPanel(QWidget):
         g = self.session.graph
         index = (0, c, i, j)
         try:
-            text = formula(g, v.probe.values, v.node, index)
+            text = i18n_render(formula(g, v.probe.values, v.node, index))
             tr = trace(g, v.probe.values, v.node, index)
         except (ValueError, KeyError, IndexError) as e:    # the graph changed under the view
-            text, tr = f"cannot trace this cell: {e}; the maps are recomputed after edits", None
-        self.formula.setText(f"{text}    (map {v.labels[c]})")
+            text, tr = translate("FeatureMaps", "cannot trace this cell: {error}; the maps are "
+                                 "recomputed after edits").format(error=error_text(e)), None
+        self.formula.setText(translate("FeatureMaps", "{formula}    (map {map})").format(
+            formula=text, map=v.labels[c]))
         if self.highlighter is not None and tr is not None:
             self.highlighter.show(tr)
         y, x = v.mosaic.origin(c)
@@ -441,7 +454,8 @@ class FeatureMapsPanel(QWidget):
         try:
             boxes, text = self.rf.show(self.session.graph, v.probe, v.node, c, i, j)
         except (ValueError, KeyError, IndexError) as e:    # the graph changed under the view
-            self.rf_text.setText(f"cannot compute this receptive field: {e}")
+            self.rf_text.setText(translate("FeatureMaps", "cannot compute this receptive field: "
+                                           "{error}").format(error=error_text(e)))
             return {}
         self.rf_text.setText(text)
         return boxes

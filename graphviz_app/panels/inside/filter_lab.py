@@ -25,11 +25,59 @@ from engine.inspect.trace_text import formula, num
 from ... import imaging
 from ...player.value_render import to_qimage
 from .conv_view import DIVERGING, GREY, ImageCell, Plots, TraceHighlighter
-from ...i18n import translate
+from ...i18n import QT_TRANSLATE_NOOP, error_text, render, translate
 
 DEFAULT_KERNELS = ("identity", "sobel x", "sobel y", K.SOBEL_MAGNITUDE, "laplacian 4",
                    "gaussian", "sharpen", "emboss")
 COMPACT = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+KERNEL_LABELS = {
+    "identity": QT_TRANSLATE_NOOP("FilterLab", "identity"),
+    "sobel x": QT_TRANSLATE_NOOP("FilterLab", "sobel x"),
+    "sobel y": QT_TRANSLATE_NOOP("FilterLab", "sobel y"),
+    "sobel magnitude": QT_TRANSLATE_NOOP("FilterLab", "sobel magnitude"),
+    "prewitt x": QT_TRANSLATE_NOOP("FilterLab", "prewitt x"),
+    "prewitt y": QT_TRANSLATE_NOOP("FilterLab", "prewitt y"),
+    "laplacian 4": QT_TRANSLATE_NOOP("FilterLab", "laplacian 4"),
+    "laplacian 8": QT_TRANSLATE_NOOP("FilterLab", "laplacian 8"),
+    "box blur 3": QT_TRANSLATE_NOOP("FilterLab", "box blur 3"),
+    "box blur 5": QT_TRANSLATE_NOOP("FilterLab", "box blur 5"),
+    "gaussian": QT_TRANSLATE_NOOP("FilterLab", "gaussian"),
+    "sharpen": QT_TRANSLATE_NOOP("FilterLab", "sharpen"),
+    "emboss": QT_TRANSLATE_NOOP("FilterLab", "emboss"),
+    "outline": QT_TRANSLATE_NOOP("FilterLab", "outline"),
+}
+"""The classic kernels' names (engine.inspect.kernels.CLASSIC_NAMES) as the panel shows them."""
+IMAGE_LABELS = {
+    "scene": QT_TRANSLATE_NOOP("FilterLab", "scene"),
+    "shapes": QT_TRANSLATE_NOOP("FilterLab", "shapes"),
+    "text": QT_TRANSLATE_NOOP("FilterLab", "text"),
+    "textures": QT_TRANSLATE_NOOP("FilterLab", "textures"),
+    "gradients": QT_TRANSLATE_NOOP("FilterLab", "gradients"),
+    "china (photo)": QT_TRANSLATE_NOOP("FilterLab", "china (photo)"),
+    "flower (photo)": QT_TRANSLATE_NOOP("FilterLab", "flower (photo)"),
+}
+"""The shipped sample images' names as the panel shows them."""
+
+
+def kernel_label(name: str) -> str:
+    """A result's name in the user's language: 'gaussian σ=2', 'conv1 filter 3', 'sharpen'."""
+    if name in KERNEL_LABELS:
+        return translate("FilterLab", KERNEL_LABELS[name])
+    if name.startswith("gaussian σ="):
+        return translate("FilterLab", "gaussian") + name.removeprefix("gaussian")
+    node, sep, f = name.rpartition(" filter ")
+    if sep and f.isdigit():
+        return translate("FilterLab", "{node} filter {n}").format(node=node, n=f)
+    return name
+
+
+def image_label(name: str) -> str:
+    """A sample image's label in the user's language: 'scene', 'china (photo)'."""
+    if name in IMAGE_LABELS:
+        return translate("FilterLab", IMAGE_LABELS[name])
+    if name.endswith(" (photo)"):
+        return translate("FilterLab", "{name} (photo)").format(name=name.removesuffix(" (photo)"))
+    return name
 CELL_PX = 175              # about this many pixels per result picture
 
 
@@ -77,9 +125,9 @@ class FilterLabPanel(QWidget):
         self.open_button = QPushButton(translate("FilterLab", "Open Image…"))
         self.open_button.clicked.connect(self.open_dialog)
         self.sample_box = QComboBox()
-        self.sample_box.addItem("samples…", None)
+        self.sample_box.addItem(translate("FilterLab", "samples…"), None)
         for label, _path in imaging.samples():
-            self.sample_box.addItem(label, label)
+            self.sample_box.addItem(image_label(label), label)
         self.sample_box.activated.connect(
             lambda i: self.sample_box.itemData(i) and self.load_sample(self.sample_box.itemData(i)))
         self.kernel_button = QToolButton()
@@ -88,7 +136,7 @@ class FilterLabPanel(QWidget):
         menu = QMenu(self.kernel_button)
         self.kernel_actions: dict[str, QAction] = {}
         for name in K.CLASSIC_NAMES:
-            act = menu.addAction(name)
+            act = menu.addAction(kernel_label(name))
             act.setCheckable(True)
             act.setChecked(name in DEFAULT_KERNELS)
             act.toggled.connect(lambda _on: self.recompute())
@@ -102,7 +150,8 @@ class FilterLabPanel(QWidget):
         self.sigma.setToolTip(translate("FilterLab", "the Gaussian blur's σ in pixels"))
         self.sigma.valueChanged.connect(lambda _v: self.recompute())
         self.scale_box = QComboBox()
-        self.scale_box.addItems(["per filter", "shared"])
+        self.scale_box.addItem(translate("FilterLab", "per filter"), "per filter")
+        self.scale_box.addItem(translate("FilterLab", "shared"), "shared")
         self.scale_box.setToolTip(translate("FilterLab", "per filter: each picture its own range; shared: one range"))
         self.scale_box.currentTextChanged.connect(lambda _t: self.draw())
         self.learned_box = QComboBox()
@@ -179,7 +228,8 @@ class FilterLabPanel(QWidget):
             keep = box.currentData()
             box.blockSignals(True)
             box.clear()
-            box.addItem("none" if box is self.learned_box else "choose a node", None)
+            box.addItem(translate("FilterLab", "none") if box is self.learned_box else
+                        translate("FilterLab", "choose a node"), None)
             for nid in nodes:
                 box.addItem(g.nodes[nid].name, nid)
             i = box.findData(keep)
@@ -196,7 +246,8 @@ class FilterLabPanel(QWidget):
 
     # -- loading --------------------------------------------------------------------------------
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open Image", "", imaging.file_filter())
+        path, _ = QFileDialog.getOpenFileName(self, translate("FilterLab", "Open Image"), "",
+                                              imaging.file_filter())
         if path:
             self.load_path(path)
 
@@ -205,7 +256,7 @@ class FilterLabPanel(QWidget):
         try:
             img = imaging.load_image(path)
         except imaging.ImageError as e:
-            self._say(str(e))
+            self._say(error_text(e))
             return False
         self.set_image(img)
         return True
@@ -214,7 +265,7 @@ class FilterLabPanel(QWidget):
         try:
             img = imaging.load_sample(label)
         except imaging.ImageError as e:
-            self._say(str(e))
+            self._say(error_text(e))
             return False
         self.set_image(img)
         return True
@@ -224,7 +275,9 @@ class FilterLabPanel(QWidget):
         self.grey = K.luminance(img.rgb)
         self.node_results = []
         w, h = img.size
-        self._say(f"{img.name}: {w}x{h}, {'grey' if img.grey else 'colour (filtered as luminance)'}"
+        text = (translate("FilterLab", "{image}: {w}x{h}, grey") if img.grey else
+                translate("FilterLab", "{image}: {w}x{h}, colour (filtered as luminance)"))
+        self._say(text.format(image=image_label(img.name), w=w, h=h)
                   + (f"; {img.note}" if img.note else ""))
         self.recompute()
 
@@ -251,9 +304,10 @@ class FilterLabPanel(QWidget):
         try:
             k = K.parse_kernel(self.custom_edit.text())
         except ValueError as e:
-            self._say(f"Custom kernel: {e}")
+            self._say(translate("FilterLab", "Custom kernel: {error}").format(error=error_text(e)))
             return False
-        self.custom.append((f"mine {len(self.custom) + 1} ({k.shape[0]}x{k.shape[0]})", k))
+        self.custom.append((translate("FilterLab", "mine {n} ({k}x{k})").format(
+            n=len(self.custom) + 1, k=k.shape[0]), k))
         self.recompute()
         return True
 
@@ -276,7 +330,7 @@ class FilterLabPanel(QWidget):
                 results += K.learned_bank(self.image.rgb, g.nodes[nid].weights["W"],
                                           g.nodes[nid].name)
             except ValueError as e:
-                self._say(str(e))
+                self._say(error_text(e))
         self.results = results + self.node_results
         self.draw()
 
@@ -289,27 +343,31 @@ class FilterLabPanel(QWidget):
             return False
         ins = fm.input_nodes(g, nid)
         if len(ins) != 1:
-            self._say(f"{g.nodes[nid].name} depends on {len(ins)} inputs; choose a node fed by "
-                      f"one image input")
+            self._say(translate("FilterLab", "{node} depends on {n} inputs; choose a node fed by "
+                                "one image input").format(node=g.nodes[nid].name, n=len(ins)))
             return False
         shape = g.nodes[ins[0]].params["shape"]
         if len(shape) != 4 or None in shape[1:]:
-            self._say(f"input {g.nodes[ins[0]].name} is {shape}, not N x C x H x W images")
+            self._say(translate("FilterLab", "input {node} is {shape}, not N x C x H x W "
+                                "images").format(node=g.nodes[ins[0]].name, shape=shape))
             return False
         try:
             x = K.fit_image(self.image.rgb, shape[1], shape[2], shape[3])
             pr = run_upto(g, {ins[0]: x}, nid)
         except ValueError as e:
-            self._say(str(e))
+            self._say(error_text(e))
             return False
         val = pr.values[nid][0]
         name = g.nodes[nid].name
         self._node_values = (nid, pr.values)
-        self.node_results = [K.FilterResult(f"{name} ch {c}", val[c].astype(np.float32), None,
+        self.node_results = [K.FilterResult(translate("FilterLab", "{node} ch {c}").format(
+                                                node=name, c=c), val[c].astype(np.float32), None,
                                             bool(val[c].min() < 0)) for c in range(val.shape[0])]
         self._node_channels = {r.name: c for c, r in enumerate(self.node_results)}
-        self._say(f"{name} on {self.image.name} resized to {shape[3]}x{shape[2]}: "
-                  f"{val.shape[0]} channels of {val.shape[1]}x{val.shape[2]}")
+        self._say(translate("FilterLab", "{node} on {image} resized to {w}x{h}: {c} channels of "
+                            "{oh}x{ow}").format(node=name, image=image_label(self.image.name),
+                                                 w=shape[3], h=shape[2], c=val.shape[0],
+                                                 oh=val.shape[1], ow=val.shape[2]))
         self.recompute()
         return True
 
@@ -322,15 +380,16 @@ class FilterLabPanel(QWidget):
         cols = max(1, min(n, self.plots.width() // CELL_PX or 1))
         if cols != self._cols or n > len(self.cells):
             self._layout_cells(n, cols)
-        self.levels = K.result_levels(self.results, self.scale_box.currentText() == "shared")
-        self.cells[0].set(self.image.rgb, (0.0, 1.0), GREY, f"{self.image.name} (input)",
+        shared = self.scale_box.currentData() == "shared"
+        self.levels = K.result_levels(self.results, shared)
+        self.cells[0].set(self.image.rgb, (0.0, 1.0), GREY, translate(
+            "FilterLab", "{image} (input)").format(image=image_label(self.image.name)),
                           fit_screen=True)
-        shared = self.scale_box.currentText() == "shared"
         diverging = shared and any(r.signed for r in self.results)
         for cell, r, lv in zip(self.cells[1:], self.results, self.levels):
             signed = r.signed or diverging
             cell.set(r.response, lv, DIVERGING if signed else GREY,
-                     f"{r.name}  {num(lv[0])} … {num(lv[1])}", fit_screen=True)
+                     f"{kernel_label(r.name)}  {num(lv[0])} … {num(lv[1])}", fit_screen=True)
         self.legend.setVisible(diverging or any(r.signed for r in self.results))
         for k, cell in enumerate(self.cells):
             cell.set_visible(k < n)
@@ -366,7 +425,8 @@ class FilterLabPanel(QWidget):
             h, w = self.grey.shape
             if not (0 <= i < h and 0 <= j < w):
                 return ""
-            text = f"image at row {i}, column {j}: luminance {num(self.grey[i, j])}"
+            text = translate("FilterLab", "image at row {i}, column {j}: luminance {value}").format(
+                i=i, j=j, value=num(self.grey[i, j]))
         else:
             r = self.results[k]
             h, w = r.response.shape
@@ -376,19 +436,25 @@ class FilterLabPanel(QWidget):
                 patch, total = K.patch_sum(self.grey, r.kernel, i, j)
                 terms = " + ".join(f"{num(a)}·{num(b)}" for a, b in
                                    zip(r.kernel.ravel()[:6], patch.ravel()[:6]))
-                more = f" + … ({r.kernel.size} terms)" if r.kernel.size > 6 else ""
-                text = f"{r.name} at ({i}, {j}): Σ kernel × patch = {terms}{more} = {num(total)}"
+                more = translate("FilterLab", " + … ({n} terms)").format(n=r.kernel.size) \
+                    if r.kernel.size > 6 else ""
+                text = translate("FilterLab", "{kernel} at ({i}, {j}): Σ kernel × patch = "
+                                 "{terms}{more} = {total}").format(
+                    kernel=kernel_label(r.name), i=i, j=j, terms=terms, more=more,
+                    total=num(total))
             elif r.name in self._node_channels and self._node_values is not None:
                 nid, values = self._node_values
                 index = (0, self._node_channels[r.name], i, j)
                 try:
-                    text = formula(self.session.graph, values, nid, index)
+                    text = render(formula(self.session.graph, values, nid, index))
                     if self.highlighter is not None:
                         self.highlighter.show(trace(self.session.graph, values, nid, index))
                 except (KeyError, IndexError, ValueError) as e:   # the graph changed since
-                    text = f"cannot trace this pixel: {e}; run the node again"
+                    text = translate("FilterLab", "cannot trace this pixel: {error}; run the "
+                                     "node again").format(error=error_text(e))
             else:
-                text = f"{r.name} at ({i}, {j}) = {num(r.response[i, j])}"
+                text = translate("FilterLab", "{kernel} at ({i}, {j}) = {value}").format(
+                    kernel=kernel_label(r.name), i=i, j=j, value=num(r.response[i, j]))
         self.hover.setText(text)
         return text
 

@@ -18,7 +18,7 @@ from engine.inspect import activation_stats as st
 from engine.inspect.correlations import correlations, strongest
 
 from .live import LiveSource, ShownPanel
-from ...i18n import translate
+from ...i18n import error_text, translate
 
 
 def _shade(r: float) -> QColor:
@@ -78,7 +78,8 @@ class HiddenUnitsPanel(ShownPanel):
         self.layer.blockSignals(True)
         self.layer.clear()
         for l in layers:
-            self.layer.addItem(f"{l.name} ({l.units} units, {l.activation})", l.nid)
+            self.layer.addItem(translate("HiddenUnits", "{layer} ({n} units, {activation})").format(
+                layer=l.name, n=l.units, activation=l.activation), l.nid)
         self.layer.setCurrentIndex(0)
         self.layer.blockSignals(False)
 
@@ -92,7 +93,7 @@ class HiddenUnitsPanel(ShownPanel):
             self.table.clear()
             self.table.setRowCount(0)
             self.table.setColumnCount(0)
-            self.note.setText(str(e))
+            self.note.setText(error_text(e))
 
     def _compute(self) -> None:
         ds = self.session.dataset
@@ -113,10 +114,11 @@ class HiddenUnitsPanel(ShownPanel):
         a = a.reshape(len(a), -1)
         latent = np.asarray(ds["latent"])
         names = list(ds.meta.get("latent_names") or
-                     [f"factor {j}" for j in range(latent.shape[1])])
+                     [translate("HiddenUnits", "factor {n}").format(n=j)
+                      for j in range(latent.shape[1])])
         self.r = r = correlations(a, latent)
         self.best = best = strongest(r)
-        self._draw(lay, r, best, [n.replace("_", " ") for n in names], len(a))
+        self._draw(lay, r, best, [factor_label(n) for n in names], len(a))
 
     def _draw(self, lay: st.Layer, r: np.ndarray, best: np.ndarray, names: list[str],
               n: int) -> None:
@@ -124,8 +126,10 @@ class HiddenUnitsPanel(ShownPanel):
         t.clear()
         t.setRowCount(r.shape[0])
         t.setColumnCount(r.shape[1] + 1)
-        t.setHorizontalHeaderLabels([n.replace(" ", "\n") for n in names] + ["strongest"])
-        t.setVerticalHeaderLabels([f"unit {u}" for u in range(r.shape[0])])
+        t.setHorizontalHeaderLabels([n.replace(" ", "\n") for n in names]
+                                    + [translate("HiddenUnits", "strongest")])
+        t.setVerticalHeaderLabels([translate("HiddenUnits", "unit {n}").format(n=u)
+                                   for u in range(r.shape[0])])
         bold = QFont()
         bold.setBold(True)
         for u in range(r.shape[0]):
@@ -139,15 +143,31 @@ class HiddenUnitsPanel(ShownPanel):
                     item.setFont(bold)
                     item.setText(f"▶ {v:+.2f}")
                 t.setItem(u, j, item)
-            label = "dead: constant on every example" if best[u] < 0 else \
-                names[best[u]]
+            label = translate("HiddenUnits", "dead: constant on every example") if best[u] < 0 \
+                else names[best[u]]
             t.setItem(u, r.shape[1], QTableWidgetItem(label))
-        live = " Live: the running run's current weights." if self.source.live else ""
-        self.note.setText(
-            f"Pearson correlation of each unit of {lay.name} with each hidden factor, over "
-            f"{n} houses. Nobody told the network about these factors; after training, units "
-            f"tend to track one of them (▶ marks each unit's strongest). Before training the "
-            f"correlations are accidents of the random weights.{live}")
+        live = translate("HiddenUnits", " Live: the running run's current weights.") \
+            if self.source.live else ""
+        self.note.setText(translate(
+            "HiddenUnits", "Pearson correlation of each unit of {layer} with each hidden factor, "
+            "over {n} houses. Nobody told the network about these factors; after training, units "
+            "tend to track one of them (▶ marks each unit's strongest). Before training the "
+            "correlations are accidents of the random weights.").format(layer=lay.name, n=n)
+            + live)
+
+
+FACTOR_LABELS = {"family_size": QT_TRANSLATE_NOOP("HiddenUnits", "family size"),
+                 "walkability": QT_TRANSLATE_NOOP("HiddenUnits", "walkability"),
+                 "school_quality": QT_TRANSLATE_NOOP("HiddenUnits", "school quality")}
+"""The house-price data's hidden factors (engine.datasets.HOUSING_LATENT) as the table names
+them."""
+
+
+def factor_label(name: str) -> str:
+    """A hidden factor's column name: ours in the user's language, others with spaces."""
+    if name in FACTOR_LABELS:
+        return translate("HiddenUnits", FACTOR_LABELS[name])
+    return name.replace("_", " ")
 
 
 def install(main_window, session) -> HiddenUnitsPanel:

@@ -11,6 +11,7 @@ from engine.inspect import feature_maps as fm
 from engine.inspect import receptive_field as rf
 from engine.inspect.upstream import Probe
 
+from ...i18n import render, translate
 from .conv_view import GREY, ImageCell, Plots
 
 RF_MAPS = 6                     # earlier maps shown with the receptive field, at most
@@ -62,7 +63,7 @@ class ReceptiveStrip:
                 cell.set_box(b.r0, b.r1, b.c0, b.c1)
             else:
                 cell.hide_box()
-        text = (f"Receptive field of {graph.nodes[node].name}[0,{c},{i},{j}]: "
-                f"{rf.size_formula(graph, node)}. Amber: |∂ value / ∂ map|, the effective "
-                "footprint, from one backward pass.")
+        text = translate("FeatureMaps", "Receptive field of {value}: {formula}. Amber: |∂ value "
+                         "/ ∂ map|, the effective footprint, from one backward pass.").format(
+            value=f"{graph.nodes[node].name}[0,{c},{i},{j}]", formula=render(rf.size_formula(graph, node)))
         return boxes, text

@@ -65,7 +65,8 @@ class SimilarImages(QWidget):
         if s.reconstruction is not None:
             g.addWidget(QLabel(translate("SimilarImages", "rebuilt")), 0, 1)
             g.addWidget(self._thumb(s.reconstruction), 1, 1)
-        g.addWidget(QLabel(f"nearest by {pts.what.split(' for ')[0]}"), 2, 0, 1, k)
+        g.addWidget(QLabel(translate("SimilarImages", "nearest by {space}").format(
+            space=pts.space)), 2, 0, 1, k)
         for c, j in enumerate(s.by_latent):
             g.addWidget(self._thumb(pts.images[j], pts.labels[j]), 3, c)
         g.addWidget(QLabel(translate("SimilarImages", "nearest by pixels")), 4, 0, 1, k)

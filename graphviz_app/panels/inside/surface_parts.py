@@ -12,6 +12,7 @@ from engine.inspect import cost_surface as cs
 from engine.inspect import cost_surface_batched as csb
 
 from .plots import Plot
+from ...i18n import error_text, translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -28,8 +29,8 @@ class SetEntriesCommand(QUndoCommand):
 
     def __init__(self, session, entries: list[cs.Entry], values: list[float]) -> None:
         g = session.graph
-        super().__init__("Set " + ", ".join(f"{e.label(g)} = {v:.3g}"
-                                            for e, v in zip(entries, values)))
+        super().__init__(translate("CostSurface", "Set {entries}").format(entries=", ".join(
+            f"{e.label(g)} = {v:.3g}" for e, v in zip(entries, values))))
         self.session = session
         self.entries = entries
         self.values = [float(v) for v in values]
@@ -76,18 +77,20 @@ class SurfaceWorker(QObject):
                 plan = csb.BatchedSurface(graph, feeds, a, b, as_, bs, weights)
             except csb.SurfaceRefused as why:
                 as_, bs = grid(half, SLOW_RES)
-                how = (f"Point by point ({SLOW_RES}×{SLOW_RES} forward passes), because one "
-                       f"batched pass does not apply: {why}.")
+                how = translate("CostSurface", "Point by point ({n}×{n} forward passes), because "
+                                "one batched pass does not apply: {why}.").format(
+                    n=SLOW_RES, why=error_text(why))
                 J = cs.generic_surface(graph, feeds, a, b, as_, bs, weights, stop, report)
             else:
                 n = csb.fit_resolution(plan.work_per_point, BATCHED_RES, LEAST_RES)
                 if n < BATCHED_RES:                      # a big network: fewer points
                     as_, bs = grid(half, n)
                     plan = csb.BatchedSurface(graph, feeds, a, b, as_, bs, weights)
-                how = f"One batched pass: {n}×{n} grid points × {plan.B} examples."
+                how = translate("CostSurface", "One batched pass: {n}×{n} grid points × {b} "
+                                "examples.").format(n=n, b=plan.B)
                 J = plan.run(stop, report)
         except Exception as e:  # noqa: BLE001 - a failing graph is reported, never raised into Qt
-            self.failed.emit(f"Cannot compute the surface: {e}")
+            self.failed.emit(translate("CostSurface", "Cannot compute the surface: {error}").format(error=error_text(e)))
             return
         self.finished.emit(J, as_, bs, how)
 

@@ -23,10 +23,39 @@ from engine.inspect.step_arrays import ArrayPair
 
 from ...player.value_render import LUTS
 from ...i18n import translate
+from ..build.op_texts import op_text
 
 pg.setConfigOptions(imageAxisOrder="row-major")
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole      # a table cell's exact number, as a float
+
+
+def array_label(pair) -> str:
+    """How a list names an :class:`engine.inspect.step_arrays.ArrayPair`, in the user's
+    language: 'a[1] and dJ/da[1]', 'z[1] (cached)', 'W'."""
+    if pair.grad is not None:
+        return translate("ArrayView", "{value} and {gradient}").format(value=pair.name,
+                                                                       gradient=pair.grad_name)
+    if pair.key.startswith("cache:"):
+        return translate("ArrayView", "{name} (cached)").format(name=pair.name)
+    return pair.name
+
+
+READ_NOTE = " (read by the backward step)"
+CACHED_NOTE = "cached: "
+
+
+def array_note(pair) -> str:
+    """A pair's note in the user's language: 'cached: <the op's words> (read by the backward
+    step)', 'the node's output', …"""
+    note = pair.note
+    read = note.endswith(READ_NOTE)
+    note = note.removesuffix(READ_NOTE)
+    cached = note.startswith(CACHED_NOTE)
+    text = op_text(note.removeprefix(CACHED_NOTE))
+    if cached:
+        text = translate("ArrayView", "cached: {note}").format(note=text)
+    return text + (translate("ArrayView", " (read by the backward step)") if read else "")
 
 
 def _label(text: str = "", bold: bool = False) -> QLabel:
@@ -66,7 +95,7 @@ class ArraySlot(QWidget):
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.plot)
-        self.hover = _label("Hover a cell to read its value.")
+        self.hover = _label(translate("ArrayView", "Hover a cell to read its value."))
         lay.addWidget(self.title)
         lay.addWidget(self.stats)
         lay.addWidget(self.stack, 1)
@@ -98,8 +127,9 @@ class ArraySlot(QWidget):
             self.plot.setRange(xRange=(-0.5, c - 0.5), yRange=(-0.5, r - 0.5), padding=0)
             self.stack.setCurrentWidget(self.plot)
             layout = self.grid.layout
-            self.hover.setText("Hover a cell to read its value." +
-                               (f" Layout: {layout}." if layout else ""))
+            self.hover.setText(translate("ArrayView", "Hover a cell to read its value.") + (
+                translate("ArrayView", " Layout: {layout}.").format(layout=layout) if layout
+                else ""))
 
     def _fill_table(self, grid: Grid, lo: float, hi: float) -> None:
         t = self.table
@@ -166,8 +196,8 @@ class ArrayView(QWidget):
         lay.addLayout(row, 1)
 
     def set_pair(self, node_name: str, pair: ArrayPair) -> None:
-        self.heading.setText(f"{node_name}: {pair.label}")
-        self.note.setText(pair.note)
+        self.heading.setText(f"{node_name}: {array_label(pair)}")
+        self.note.setText(array_note(pair))
         self.note.setVisible(bool(pair.note))
         self.value_slot.set_array(pair.name, pair.array, "value", pair.layout)
         has_grad = pair.grad is not None
@@ -182,7 +212,7 @@ class ArrayWindow(QWidget):
     def __init__(self, node_name: str, pair: ArrayPair, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(f"{node_name}: {pair.label}")
+        self.setWindowTitle(f"{node_name}: {array_label(pair)}")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.view = ArrayView(self)

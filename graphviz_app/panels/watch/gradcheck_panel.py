@@ -28,6 +28,8 @@ COLUMNS = ("Node", "Array", "Verdict", "Entries", "‖analytical‖", "‖numeri
 VERDICT_COL = COLUMNS.index("Verdict")
 _MARKED = (QT_TRANSLATE_NOOP("GradcheckPanel", "Node"), QT_TRANSLATE_NOOP("GradcheckPanel", "Array"),
            QT_TRANSLATE_NOOP("GradcheckPanel", "Verdict"), QT_TRANSLATE_NOOP("GradcheckPanel", "Entries"),
+           QT_TRANSLATE_NOOP("GradcheckPanel", "‖analytical‖"),
+           QT_TRANSLATE_NOOP("GradcheckPanel", "‖numerical‖"),
            QT_TRANSLATE_NOOP("GradcheckPanel", "Relative error"),
            QT_TRANSLATE_NOOP("GradcheckPanel", "Noise floor"), QT_TRANSLATE_NOOP("GradcheckPanel", "good"),
            QT_TRANSLATE_NOOP("GradcheckPanel", "at the noise floor"),
@@ -76,13 +78,14 @@ class _CheckWorker(QObject):
                                      eps=self.eps, progress=self._progress,
                                      should_stop=lambda: self.cancel_requested)
         except CheckCancelled as e:
-            self.finished.emit(None, translate("GradcheckPanel", "{why}; nothing to show").format(
-                why=error_text(e)))
+            self.finished.emit(None, translate("GradcheckPanel", "{reason}; nothing to show").format(
+                reason=error_text(e)))
             return
         except Exception as e:  # noqa: BLE001 - the user's graph may fail in many ways
             text = error_text(e)
-            if not str(e).lower().startswith("gradient check"):
-                text = translate("GradcheckPanel", "gradient check failed: {why}").format(why=text)
+            if not text.lower().startswith("gradient check"):
+                text = translate("GradcheckPanel", "gradient check failed: {error}").format(
+                    error=text)
             self.finished.emit(None, text)
             return
         self.finished.emit(results, "")
@@ -166,11 +169,13 @@ class GradcheckPanel(QWidget):
         """Start the check in a worker thread (nothing happens while one is running)."""
         if self.running:
             return
+        self._stopping = False
         graph = self.session.graph.copy()
         feeds, invented = batch_feeds(graph, self.session.dataset, 4)
         if invented:
-            self.session.message.emit("gradient check with random numbers for "
-                                      + ", ".join(invented))
+            self.session.message.emit(translate("GradcheckPanel", "gradient check with random "
+                                                "numbers for {inputs}").format(
+                inputs=", ".join(invented)))
         self.run_button.setEnabled(False)
         self.progress.setRange(0, 0)          # busy indicator
         self.progress.setVisible(True)
@@ -189,6 +194,7 @@ class GradcheckPanel(QWidget):
         """Ask the running check to stop (it stops after the entry it is on)."""
         if self._worker is not None:
             self._worker.cancel_requested = True
+            self._stopping = True
             self.summary.setText(translate("GradcheckPanel", "Stopping…"))
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -208,7 +214,7 @@ class GradcheckPanel(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setVisible(False)
         if results is None:
-            colour = "#555" if error.startswith("gradient check stopped") else "#c0392b"
+            colour = "#555" if self._stopping else "#c0392b"
             self.summary.setText(f"<span style='color:{colour}'>{error}</span>")
             self.session.message.emit(error)
             return
@@ -219,8 +225,10 @@ class GradcheckPanel(QWidget):
         self.results = list(results)
         self.table.setRowCount(len(results))
         for row, c in enumerate(results):
-            entries = str(c.entries_checked) + (f" (+{c.kinks} at kinks)" if c.kinks else "") \
-                + (f" (+{c.unmoved} unmoved)" if c.unmoved else "")
+            entries = str(c.entries_checked) + (
+                translate("GradcheckPanel", " (+{n} at kinks)").format(n=c.kinks) if c.kinks
+                else "") + (translate("GradcheckPanel", " (+{n} unmoved)").format(n=c.unmoved)
+                            if c.unmoved else "")
             cells = (c.node_name, c.array, translate("GradcheckPanel", VERDICT_WORDS[c.verdict]),
                      entries,
                      f"{c.analytical_norm:.6g}", f"{c.numerical_norm:.6g}",
@@ -234,36 +242,56 @@ class GradcheckPanel(QWidget):
                 self.table.setItem(row, col, item)
         counts = {v: sum(1 for c in results if c.verdict == v) for v in VERDICT_WORDS}
         if not results:
-            text = ("No trainable arrays to check: add a parameter or a layer with weights "
-                    "(dense, conv2d, …), or unfreeze one.")
-            self.session.message.emit("gradient check: " + text[0].lower() + text[1:])
+            text = translate("GradcheckPanel", "No trainable arrays to check: add a parameter or a "
+                             "layer with weights (dense, conv2d, …), or unfreeze one.")
+            self.session.message.emit(translate(
+                "GradcheckPanel", "gradient check: no trainable arrays to check: add a parameter "
+                "or a layer with weights (dense, conv2d, …), or unfreeze one."))
         elif counts["wrong"]:
             bad = ", ".join(f"{c.node_name}.{c.array}" for c in results if c.verdict == "wrong")
-            text = f"<b style='color:#c0392b'>{counts['wrong']} wrong</b>: {bad}"
+            text = translate("GradcheckPanel", "<b style='color:#c0392b'>{n} wrong</b>: "
+                             "{arrays}").format(n=counts["wrong"], arrays=bad)
         elif counts["check"]:
-            text = f"<b style='color:#a66b00'>{counts['check']} to look at closer</b>, " \
-                   f"{counts['good']} good" + (f", {counts['floor']} at the noise floor"
-                                               if counts["floor"] else "")
+            text = translate("GradcheckPanel", "<b style='color:#a66b00'>{n} to look at "
+                             "closer</b>, {good} good").format(n=counts["check"],
+                                                              good=counts["good"])
+            if counts["floor"]:
+                text += translate("GradcheckPanel", ", {n} at the noise floor").format(
+                    n=counts["floor"])
         elif counts["floor"]:
-            text = (f"<b style='color:#2a7a2a'>No wrong gradient</b>: {counts['good']} good, "
-                    f"{counts['floor']} at the noise floor (their gradients are so small that "
-                    "the finite differences are mostly rounding noise; backpropagation agrees "
-                    "with them as closely as they can tell).")
+            text = translate(
+                "GradcheckPanel", "<b style='color:#2a7a2a'>No wrong gradient</b>: {good} good, "
+                "{floor} at the noise floor (their gradients are so small that the finite "
+                "differences are mostly rounding noise; backpropagation agrees with them as "
+                "closely as they can tell).").format(good=counts["good"], floor=counts["floor"])
         else:
-            text = f"<b style='color:#2a7a2a'>All {len(results)} arrays good</b>: " \
-                   "backpropagation agrees with finite differences."
+            text = translate("GradcheckPanel", "<b style='color:#2a7a2a'>All {n} arrays good</b>: "
+                             "backpropagation agrees with finite differences.").format(
+                n=len(results))
         kinks = sum(c.kinks for c in results)
-        if kinks:
-            text += (f" {kinks} sampled entr{'y' if kinks == 1 else 'ies'} sat on a kink (ReLU at "
-                     "0, a max-pool tie) where J has no derivative, and were left out.")
+        if kinks == 1:
+            text += translate("GradcheckPanel", " {n} sampled entry sat on a kink (ReLU at 0, a "
+                              "max-pool tie) where J has no derivative, and was left out.").format(
+                n=kinks)
+        elif kinks:
+            text += translate("GradcheckPanel", " {n} sampled entries sat on a kink (ReLU at 0, a "
+                              "max-pool tie) where J has no derivative, and were left out.").format(
+                n=kinks)
         unmoved = sum(c.unmoved for c in results)
-        if unmoved:
-            text += (f" {unmoved} sampled entr{'y' if unmoved == 1 else 'ies'} did not move J at "
-                     "all (their gradients are below what J resolves), and were left out.")
+        if unmoved == 1:
+            text += translate("GradcheckPanel", " {n} sampled entry did not move J at all (its "
+                              "gradient is below what J resolves), and was left out.").format(
+                n=unmoved)
+        elif unmoved:
+            text += translate("GradcheckPanel", " {n} sampled entries did not move J at all (their "
+                              "gradients are below what J resolves), and were left out.").format(
+                n=unmoved)
         if results:
             worst = max(results, key=lambda c: c.noise_floor)
-            text += (f"<br>ε = {results[0].eps:g}; noise floor up to {worst.noise_floor:.1e} "
-                     f"({worst.node_name}.{worst.array}), from rounding in J at ±ε and ±2ε.")
+            text += translate("GradcheckPanel", "<br>ε = {eps:g}; noise floor up to {floor:.1e} "
+                              "({array}), from rounding in J at ±ε and ±2ε.").format(
+                eps=results[0].eps, floor=worst.noise_floor,
+                array=f"{worst.node_name}.{worst.array}")
         self.summary.setText(text)
 
     def wait(self, ms: int = 10000) -> None:

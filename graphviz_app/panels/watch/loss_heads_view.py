@@ -15,11 +15,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from engine.inspect.loss_diagnosis import diagnose, verdict_text
 from engine.inspect.loss_heads import HeadHistory, latest
 from engine.training import History
 
-from ...i18n import translate
-from .loss_diagnosis import diagnose
+from ...i18n import render, translate
 
 HEAD_COLORS = ["#2ca02c", "#ff7f0e", "#1f77b4", "#d62728", "#9467bd", "#17becf", "#8c564b",
                "#e377c2"]
@@ -97,7 +97,7 @@ def summary(heads: HeadHistory, colors: dict[str, str] | None = None,
             text += translate("LossPanel", " (dev: {cost}, {acc})").format(
                 cost=_num(dev_cost), acc=_pct(dev_acc))
         if verdict and verdict.get(label):
-            text += f" — <i>{html.escape(verdict[label])}</i>"
+            text += f" — <i>{html.escape(render(verdict_text(verdict[label])))}</i>"
         parts.append(text)
     return "<br>".join(parts)
 

@@ -10,7 +10,7 @@ hides it, and the axes fit the runs shown. Runs belong to the graph they were st
 another graph is opened (or a new one made) only its own runs are shown, unless "earlier
 graphs" is ticked. Axes, titles and the background follow the palette (light or dark).
 
-The verdict under the plots comes from :func:`loss_diagnosis.diagnose`.
+The verdict under the plots comes from :func:`engine.inspect.loss_diagnosis.diagnose`.
 """
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListV
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from ...training.worker import Run, TrainingController
-from .loss_diagnosis import diagnose
+from engine.inspect.loss_diagnosis import diagnose, diverged, verdict_text
 from .loss_heads_view import HeadCurves, summary as heads_summary, verdicts as head_verdicts
-from ...i18n import translate
+from ...i18n import render, translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -107,7 +107,8 @@ class LossPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("LossPanel", "x axis")))
         self.x_axis = QComboBox()
-        self.x_axis.addItems(["iterations", "epochs"])
+        self.x_axis.addItem(translate("LossPanel", "iterations"), "iterations")
+        self.x_axis.addItem(translate("LossPanel", "epochs"), "epochs")
         self.x_axis.setToolTip(translate("LossPanel", "Epochs put batch, mini-batch and stochastic runs on one scale"))
         self.x_axis.currentIndexChanged.connect(lambda _: self._redraw_all())
         top.addWidget(self.x_axis)
@@ -299,8 +300,7 @@ class LossPanel(QWidget):
         run = runs[-1] if self.controller.current is None else \
             next((r for r in runs if r is self.controller.current), runs[-1])
         if run.status == "diverged":
-            verdict, advice = "diverging", f"{run.message} (no bias/variance verdict for a " \
-                                           "diverging run)"
+            verdict, advice = diverged(run.message)
         else:
             verdict, advice = diagnose(run.history, dev_name=run.dev_name, lr=run.config.lr,
                                        optimizer=run.config.optimizer)
@@ -314,8 +314,10 @@ class LossPanel(QWidget):
         colour = {"neither": "#6fd66f" if dark else "#2a7a2a",
                   "diverging": "#ff6b5b" if dark else "#c0392b"}.get(
             verdict, "#ffa64d" if dark else "#b35900")
-        self.diagnosis.setText(f"<b>{run.name}</b> — <span style='color:{colour}'><b>{verdict}"
-                               f"</b></span>. {advice}")
+        name = render(verdict_text(verdict)) if verdict else ""
+        self.diagnosis.setText(translate("LossPanel", "{run} — {verdict}. {advice}").format(
+            run=f"<b>{run.name}</b>", verdict=f"<span style='color:{colour}'><b>{name}</b></span>",
+            advice=render(advice)))
         self.heads_label.setVisible(bool(run.history.heads))
         if run.history.heads and run.status != "diverged":
             # the run's own accuracy is its last head's: each head gets its own verdict
@@ -404,6 +406,12 @@ class LossPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self.apply_palette()
+        elif event.type() == QEvent.Type.LanguageChange:     # the verdict in the new language
+            self.x_axis.setItemText(0, translate("LossPanel", "iterations"))
+            self.x_axis.setItemText(1, translate("LossPanel", "epochs"))
+            self._acc_title = translate("LossPanel", "Accuracy")
+            self._update_diagnosis()
+            self.apply_palette()
         super().changeEvent(event)
 
     def clear_finished(self) -> None:
@@ -434,4 +442,4 @@ class LossPanel(QWidget):
                 for name, item in zip(names, items.all())}
 
 
-__all__ = ["LossPanel", "diagnose", "MAX_REFRESH"]
+__all__ = ["LossPanel", "MAX_REFRESH"]

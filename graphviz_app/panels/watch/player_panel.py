@@ -12,7 +12,7 @@ from engine.inspect.step_arrays import ArrayPair
 
 from ...player.player import Player
 from ...player.value_render import cell_at, render
-from .array_view import open_array_window
+from .array_view import array_label, open_array_window
 from ...i18n import translate
 
 SPEEDS = (0.5, 1, 2, 4, 8, 15, 30)   # steps per second, one per slider notch
@@ -135,7 +135,7 @@ class ArrayPicker(QWidget):
         self.combo.blockSignals(True)
         self.combo.clear()
         for p in pairs:
-            self.combo.addItem(p.label)
+            self.combo.addItem(array_label(p))
         self.combo.setCurrentIndex(keep if same and 0 <= keep < len(pairs) else 0)
         self.combo.blockSignals(False)
         self.setEnabled(bool(pairs))

@@ -29,12 +29,36 @@ from ...training.worker import Run, TrainingController
 from ...i18n import error_text, render, translate
 
 MODES = ("batch", "mini-batch", "stochastic")
+MODE_LABELS = {"batch": QT_TRANSLATE_NOOP("TrainingPanel", "batch"),
+               "mini-batch": QT_TRANSLATE_NOOP("TrainingPanel", "mini-batch"),
+               "stochastic": QT_TRANSLATE_NOOP("TrainingPanel", "stochastic")}
+"""The descent modes as the panel names them (the config keeps the English key)."""
 RUN_STATUS = (QT_TRANSLATE_NOOP("TrainingPanel", "done"), QT_TRANSLATE_NOOP("TrainingPanel", "stopped"))
 """Words a finished run's status may take, marked for translation."""
 SESSION_DATA = "session data"
 NO_INPUTS = "no inputs"
 FRESH = "fresh"
 PROBE_SIZE = 64
+
+
+DATA_LABELS = {
+    "xor": QT_TRANSLATE_NOOP("TrainingPanel", "xor"),
+    "circles": QT_TRANSLATE_NOOP("TrainingPanel", "circles"),
+    "moons": QT_TRANSLATE_NOOP("TrainingPanel", "moons"),
+    "spirals": QT_TRANSLATE_NOOP("TrainingPanel", "spirals"),
+    "blobs": QT_TRANSLATE_NOOP("TrainingPanel", "blobs"),
+    "line": QT_TRANSLATE_NOOP("TrainingPanel", "line"),
+    "housing": QT_TRANSLATE_NOOP("TrainingPanel", "housing"),
+    "word_pairs": QT_TRANSLATE_NOOP("TrainingPanel", "word pairs"),
+    "shapes": QT_TRANSLATE_NOOP("TrainingPanel", "shapes"),
+    "gratings": QT_TRANSLATE_NOOP("TrainingPanel", "gratings"),
+}
+"""The generated data sets (engine.datasets.GENERATORS) as the Data box names them."""
+
+
+def data_label(key: str) -> str:
+    """A generated data set's name in the user's language (another name as it is)."""
+    return translate("TrainingPanel", DATA_LABELS[key]) if key in DATA_LABELS else key
 
 
 def make_dataset(name: str, n: int, seed: int) -> Dataset:
@@ -166,7 +190,8 @@ class TrainingPanel(QWidget):
         self.lr_note = NoteLabel("#b35900", "lr_note")
         form.addRow(self.lr_note)
         self.mode = QComboBox()
-        self.mode.addItems(MODES)
+        for m in MODES:
+            self.mode.addItem(translate("TrainingPanel", MODE_LABELS[m]), m)
         self.mode.setToolTip(translate(
             "TrainingPanel", "batch: all training examples per step; mini-batch: b examples; "
             "stochastic: one example per step"))
@@ -285,7 +310,7 @@ class TrainingPanel(QWidget):
     @staticmethod
     def _session_label(ds) -> str:
         return translate("TrainingPanel", "session data ({name})").format(
-            name=ds.name or translate("TrainingPanel", "loaded"))
+            name=data_label(ds.name) if ds.name else translate("TrainingPanel", "loaded"))
 
     def _data_choices(self) -> tuple[list[tuple[str, str]], list[str]]:
         """([(label, key)] of the data the graph can train on, [why others are left out])."""
@@ -293,7 +318,7 @@ class TrainingPanel(QWidget):
         ds = self.session.dataset
         if graph.issues:     # nothing can be judged against a broken graph: offer everything
             own = [(self._session_label(ds), SESSION_DATA)] if ds else []
-            return own + [(k, k) for k in datasets.GENERATORS], [translate(
+            return own + [(data_label(k), k) for k in datasets.GENERATORS], [translate(
                 "TrainingPanel", "the graph has an error; data is matched to its inputs once it "
                 "is fixed")]
         if not feed_inputs(graph):
@@ -311,12 +336,12 @@ class TrainingPanel(QWidget):
         for key in datasets.GENERATORS:
             why = fit_problem(graph, probe_dataset(key), key)
             if why is None:
-                fits.append((key, key))
+                fits.append((data_label(key), key))
             else:
-                wrong_shape.append(key)
+                wrong_shape.append(data_label(key))
         if wrong_shape and fits:
             left_out.append(translate("TrainingPanel", "left out, as they do not fit this graph: "
-                                      "{names}").format(names=", ".join(wrong_shape)))
+                                      "{names}").format(names=translate("TrainingPanel", ", ").join(wrong_shape)))
         return fits, left_out
 
     def _inputs_text(self) -> str:
@@ -390,7 +415,7 @@ class TrainingPanel(QWidget):
             else None
 
     def batch_size(self, mode: str | None = None) -> int:
-        mode = mode or self.mode.currentText()
+        mode = mode or self.mode.currentData()
         return {"batch": 0, "stochastic": 1}.get(mode, self.batch.value())
 
     def config(self, mode: str | None = None) -> TrainConfig:
@@ -401,7 +426,8 @@ class TrainingPanel(QWidget):
     def data_split(self) -> tuple[Dataset, Dataset | None]:
         key = self.data.currentData()
         if key is None:
-            raise ValueError(self.data_note.text() or "choose data to train on")
+            raise ValueError(self.data_note.text() or translate("TrainingPanel",
+                                                                "choose data to train on"))
         if key == NO_INPUTS:
             return NO_DATA, None
         if key == SESSION_DATA:
@@ -416,9 +442,10 @@ class TrainingPanel(QWidget):
             return ds, None
         train, dev, _ = split(ds, train=f, dev=round(1.0 - f, 4), seed=self.seed.value())
         if len(dev) == 0:
-            raise ValueError(f"a train fraction of {f:g} leaves no dev examples out of "
-                             f"{len(ds)}: lower it (e.g. 0.8), or set it to 1.0 to train "
-                             "without a dev set")
+            raise ValueError(translate("TrainingPanel", "a train fraction of {fraction:g} leaves "
+                                       "no dev examples out of {n}: lower it (e.g. 0.8), or set "
+                                       "it to 1.0 to train without a dev set").format(
+                fraction=f, n=len(ds)))
         return train, dev
 
     def fit_problem(self, ds: Dataset, label: str | None = None) -> str | None:
@@ -427,10 +454,12 @@ class TrainingPanel(QWidget):
         return fit_problem(self.session.graph, ds, label)
 
     def run_name(self, cfg: TrainConfig) -> str:
-        mode = cfg.mode + (f" {cfg.batch_size}" if cfg.mode == "mini-batch" else "")
+        mode = translate("TrainingPanel", MODE_LABELS.get(cfg.mode, cfg.mode)) + (
+            f" {cfg.batch_size}" if cfg.mode == "mini-batch" else "")
         dev = self._named_dev()
-        return (f"run {len(self.controller.runs) + 1}: {mode}, {cfg.optimizer}, α {cfg.lr:g}"
-                + (f", dev: {dev}" if dev else ""))
+        return translate("TrainingPanel", "run {n}: {mode}, {optimizer}, α {lr:g}").format(
+            n=len(self.controller.runs) + 1, mode=mode, optimizer=cfg.optimizer, lr=cfg.lr) + (
+            translate("TrainingPanel", ", dev: {dev}").format(dev=dev) if dev else "")
 
     # -- actions -------------------------------------------------------------------------------
     def _refuse(self, text: str) -> None:
@@ -444,7 +473,7 @@ class TrainingPanel(QWidget):
         try:
             data = self.data_split()
         except (ValueError, KeyError) as e:
-            self._refuse(f"Data: {error_text(e)}")
+            self._refuse(translate("TrainingPanel", "Data: {error}").format(error=error_text(e)))
             return None
         why = self.fit_problem(data[0], self.data.currentText())
         if why:
@@ -458,7 +487,7 @@ class TrainingPanel(QWidget):
             cfg = self.config(mode)
         except ValueError as e:
             self.error.clear()
-            self._refuse(f"Settings: {error_text(e)}")
+            self._refuse(translate("TrainingPanel", "Settings: {error}").format(error=error_text(e)))
             return None
         data = self._prepare()
         if data is None:
@@ -506,7 +535,7 @@ class TrainingPanel(QWidget):
 
     def _sync(self) -> None:
         busy, paused = self.controller.busy, self.controller.paused
-        self.batch.setEnabled(self.mode.currentText() == "mini-batch")
+        self.batch.setEnabled(self.mode.currentData() == "mini-batch")
         self.points.setEnabled(self.data.currentData() not in (SESSION_DATA, NO_INPUTS, None))
         f = self.train_frac.value()
         named = self._named_dev()
@@ -551,9 +580,11 @@ class TrainingPanel(QWidget):
         self._sync()
 
     def _on_diverged(self, run: Run) -> None:
-        where = f" at node {run.node}" if run.node else ""
-        text = (f"{run.name} diverged{where}: {run.message}\nThe graph keeps the weights it had "
-                "before this run.")
+        where = translate("TrainingPanel", " at node {node}").format(node=run.node) \
+            if run.node else ""
+        text = translate("TrainingPanel", "{run} diverged{where}: {reason}\nThe graph keeps the "
+                         "weights it had before this run.").format(run=run.name, where=where,
+                                                                    reason=render(run.message))
         self.error.setText(text)
         QMessageBox.warning(self, translate("TrainingPanel", "Training diverged"), text)
 

@@ -7,7 +7,7 @@ import re
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QComboBox, QTabWidget
+from PySide6.QtWidgets import QComboBox
 
 from engine import Graph
 from engine.graph_stats import GraphCounts, counts_text
@@ -94,16 +94,6 @@ def test_a_drop_down_item_follows_a_language_switch(qapp):
     assert box.itemText(0) == "epochs"
 
 
-def test_a_guide_step_finds_its_tab_by_its_english_name_in_chinese(window):
-    window.files.open_example("activation_functions")
-    window.actions.language.choose(i18n.CHINESE)
-    guide = window.panels["example_guide"]
-    (step,) = [s for s in guide.guide.steps if s.args.get("tab") == "Activation functions"]
-    assert guide.run_step(step)
-    tabs = window.panels["activations"].tabs
-    assert isinstance(tabs, QTabWidget) and tabs.tabText(tabs.currentIndex()) == "激活函数"
-
-
 def test_a_traced_value_reads_in_chinese_with_the_same_numbers(qapp):
     """The formula behind a conv output and a dense unit: words in Chinese, every number and
     index as the English text has it."""
@@ -150,7 +140,7 @@ def test_a_refusal_from_the_engine_reads_in_chinese(qapp):
     from engine import examples
     from engine.inspect import feature_maps as fm
     from engine.inspect.upstream import ProbeError
-    from graphviz_app.panels.words import error_text
+    from graphviz_app.i18n import error_text
     g, _, _ = examples.build("small_cnn")
     with pytest.raises(ProbeError) as refused:
         fm.build_view(g, {}, g.by_name("logits"))

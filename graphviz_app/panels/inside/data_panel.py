@@ -208,7 +208,7 @@ class DataPanel(QWidget):
                               "this data; choose it in the Training dock's Data list)").format(
                                   name=self.session.split.data)
         self.details.setText(translate("DataPanel", "Arrays: {arrays}").format(
-            arrays="; ".join(data_view.arrays_text(ds))) + "<br>" + text)
+            arrays="; ".join(render(m) for m in data_view.arrays_text(ds))) + "<br>" + text)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:

@@ -83,7 +83,7 @@ class _CheckWorker(QObject):
             return
         except Exception as e:  # noqa: BLE001 - the user's graph may fail in many ways
             text = error_text(e)
-            if not text.lower().startswith("gradient check"):
+            if not str(e).lower().startswith("gradient check"):   # the English text decides
                 text = translate("GradcheckPanel", "gradient check failed: {error}").format(
                     error=text)
             self.finished.emit(None, text)

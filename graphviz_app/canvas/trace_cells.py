@@ -10,7 +10,6 @@ overlay the size of the drawn picture (lit cells amber, the rest dimmed, gaps cl
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from ..player.value_render import _grid, _subsample, to_qimage
@@ -68,17 +67,26 @@ def layout_cells(mask: np.ndarray, shape: tuple, kind: str = "value") -> np.ndar
     return out
 
 
-def cells_image(cells: np.ndarray, width: int, height: int) -> QImage:
-    """(H, W) int8 layout -> a (width x height) RGBA overlay, nearest-neighbour scaled exactly
-    as the value picture was (so each cell covers the picture's cell)."""
-    rgba = np.zeros(cells.shape + (4,), np.uint8)
-    rgba[cells == 1] = LIT
-    rgba[cells == 0] = DIM
+def fit_cells(cells: np.ndarray, width: int, height: int) -> np.ndarray:
+    """(H, W) layout -> (height, width): each screen pixel takes the most important cell of
+    the block of cells it covers (lit over unlit over gap), so a lit cell never drops out of a
+    picture drawn smaller than its array; enlarged, each cell becomes a block of pixels."""
     h, w = cells.shape
+    rows = (np.arange(height) * h) // height
+    cols = (np.arange(width) * w) // width
+    out = np.maximum.reduceat(cells, rows, axis=0)
+    return np.maximum.reduceat(out, cols, axis=1)
+
+
+def cells_image(cells: np.ndarray, width: int, height: int) -> QImage:
+    """(H, W) int8 layout -> a (width x height) RGBA overlay of the value picture drawn at
+    that size: lit cells amber, the others dimmed, gaps clear."""
+    fitted = fit_cells(cells, width, height)
+    rgba = np.zeros(fitted.shape + (4,), np.uint8)
+    rgba[fitted == 1] = LIT
+    rgba[fitted == 0] = DIM
     buf = np.ascontiguousarray(rgba).tobytes()
-    img = QImage(buf, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
-    return img.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
-                      Qt.TransformationMode.FastTransformation)
+    return QImage(buf, width, height, 4 * width, QImage.Format.Format_RGBA8888).copy()
 
 
 def mask_picture(mask: np.ndarray) -> QImage:

@@ -13,6 +13,20 @@ from ..i18n import translate
 from .trace_cells import layout_cells, mask_picture
 
 
+def count(n: int) -> str:
+    """A count short enough for a label above a node: 864, 33k, 1.3M."""
+    if n < 10_000:
+        return str(n)
+    if n < 1_000_000:
+        return f"{n / 1000:.0f}k"
+    return f"{n / 1e6:.1f}M"
+
+
+def share(lit: int, size: int) -> str:
+    """'9/64', 'all 864', '1152/131k'."""
+    return f"all {count(size)}" if lit == size and size > 1 else f"{count(lit)}/{count(size)}"
+
+
 class TraceHighlighter:
     """Shows a :class:`engine.inspect.trace.Trace` on a scene and clears it again."""
 
@@ -29,7 +43,7 @@ class TraceHighlighter:
         groups: dict[str, list[int]] = {}   # gid -> [cells, nodes]
         weights: dict[str, list[str]] = {}
         for (wn, k), wm in tr.weights.items():
-            weights.setdefault(wn, []).append(f"{k} {int(wm.sum())}/{wm.size}")
+            weights.setdefault(wn, []).append(f"{k} {share(int(wm.sum()), wm.size)}")
         for nid in dict.fromkeys([*tr.values, *weights]):
             if nid == tr.node or nid not in graph.nodes:
                 continue
@@ -43,7 +57,7 @@ class TraceHighlighter:
             item = self.scene.node_item(nid)
             if item is None:
                 continue
-            parts = [] if mask is None else [f"{int(mask.sum())}/{mask.size}"]
+            parts = [] if mask is None else [share(int(mask.sum()), mask.size)]
             if gradient and parts:
                 parts[0] = "∂ " + parts[0]
             parts += weights.get(nid, [])

@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor
 
 from engine import Graph
 from engine.inspect.trace_text import num
-from graphviz_app.canvas.trace_cells import LIT, layout_cells
+from graphviz_app.canvas.trace_cells import LIT, fit_cells, layout_cells
 from graphviz_app.player.value_render import cell_at, image_array
 
 
@@ -144,3 +144,13 @@ def test_a_fan_out_gradient_lights_both_consumers(window):
         np.testing.assert_array_equal(window.scene.node_item(ids[name]).trace_cells, expect,
                                       err_msg=name)
     assert "summed over 2 consumers: b (1 cell) + c (1 cell)" in st.text
+
+
+def test_a_lit_cell_survives_a_picture_drawn_smaller_than_its_array():
+    cells = np.zeros((67, 67), np.int8)
+    cells[33, 50] = 1
+    small = fit_cells(cells, 40, 40)
+    # pixel row 20 covers cell rows 33..34 (20·67//40 = 33), column 30 covers 50..51
+    assert np.argwhere(small == 1).tolist() == [[20, 30]]
+    big = fit_cells(cells[:3, :3], 9, 6)                # enlarged: blocks of 2 x 3 pixels
+    assert big.shape == (6, 9) and (big == cells[:3, :3].repeat(2, 0).repeat(3, 1)).all()

@@ -20,7 +20,9 @@ Backward needs the opposite of the view: each window position's gradient added b
 input pixel it came from. :func:`scatter_windows` does that with a loop over the k*k kernel
 offsets only; each pass adds one (A, B, OH, OW) slab into a strided slice of the padded input
 gradient, so overlapping windows (stride < kernel) accumulate correctly. The padding is cut
-off at the end.
+off at the end. A stride-1 conv adds each offset as one flat shift of the padded image
+instead (``_input_grad_flat``), long contiguous runs rather than short rows. The conv's work
+arrays are reused from step to step (:mod:`.conv_buffers`).
 
 Max pooling sends each window's gradient to one position only: the first maximum in row-major
 window order (``argmax`` semantics, as in PyTorch), so ties such as the zeros of a ReLU output
@@ -220,7 +222,7 @@ class Conv2D(Op):
         z = np.matmul(w2, cols, out=buffers.take("conv.z", (o, cols.shape[1]),
                                                   np.result_type(w2.dtype, cols.dtype)))
         z = z.reshape(o, n, oh, ow)
-        out = np.empty((n, o, oh, ow), dtype=z.dtype)
+        out = buffers.take("conv.out", (n, o, oh, ow), z.dtype)
         if params["bias"]:
             np.add(z.transpose(1, 0, 2, 3), weights["b"].astype(z.dtype, copy=False)[:, None, None],
                    out=out)
@@ -239,7 +241,7 @@ class Conv2D(Op):
         cols = cols.reshape(c * k * k, -1)
         g = buffers.take("conv.g", (o, n * oh * ow), grad_out.dtype)        # (O, N*OH*OW)
         np.copyto(g.reshape(o, n, oh, ow), grad_out.transpose(1, 0, 2, 3))
-        wgrads = {"W": (g @ cols.T).reshape(w.shape)}
+        wgrads = {"W": (cols @ g.T).T.reshape(w.shape)}     # this order runs faster in BLAS
         if params["bias"]:
             wgrads["b"] = g.sum(axis=1)
         if need is not None and not need[0]:
@@ -247,13 +249,41 @@ class Conv2D(Op):
         w2 = w.reshape(o, -1)
         if w2.dtype != g.dtype and g.dtype.kind == "f":
             w2 = w2.astype(g.dtype)
-        dcols = np.matmul(w2.T, g, out=buffers.take("conv.dcols", (w2.shape[1], g.shape[1]),
-                                                     np.result_type(w2.dtype, g.dtype)))
-        dcols = dcols.reshape(c, k, k, n, oh, ow)
         hp, wp = x.shape[2] + 2 * p, x.shape[3] + 2 * p
-        dxp = scatter_windows(dcols.transpose(0, 3, 4, 5, 1, 2), hp, wp, s,
-                              out=buffers.zeros("conv.dxp", (c, n, hp, wp), dcols.dtype))
+        if s == 1:
+            dxp = _input_grad_flat(w2, grad_out, c, k, hp, wp)
+        else:
+            dcols = np.matmul(w2.T, g, out=buffers.take(
+                "conv.dcols", (w2.shape[1], g.shape[1]), np.result_type(w2.dtype, g.dtype)))
+            dcols = dcols.reshape(c, k, k, n, oh, ow)
+            dxp = scatter_windows(dcols.transpose(0, 3, 4, 5, 1, 2), hp, wp, s,
+                                  out=buffers.zeros("conv.dxp", (c, n, hp, wp), dcols.dtype))
         return [unpad2d(dxp, p).transpose(1, 0, 2, 3)], wgrads
+
+
+def _input_grad_flat(w2: np.ndarray, grad_out: np.ndarray, c: int, k: int, hp: int,
+                     wp: int) -> np.ndarray:
+    """dx of a stride-1 conv, padded and channels first: (C, N, Hp, Wp) (a view).
+
+    With stride 1, kernel offset (a, b) moves output (i, j) to padded input (i + a, j + b):
+    in a padded image flattened row by row, one shift by a·Wp + b. So the window gradients
+    are computed for output rows Wp wide (the k − 1 extra columns have a zero gradient and
+    give zeros), and each offset adds one long contiguous run per image instead of OH short
+    rows: w2 (O, C·k·k), grad_out (N, O, OH, OW)."""
+    n, o, oh, ow = grad_out.shape
+    dtype = np.result_type(w2.dtype, grad_out.dtype)
+    gp = buffers.zeros("conv.gp", (o, n, oh, wp), grad_out.dtype)
+    gp[..., :ow] = grad_out.transpose(1, 0, 2, 3)
+    run = oh * wp
+    dcols = np.matmul(w2.T, gp.reshape(o, -1),
+                      out=buffers.take("conv.dcols_flat", (w2.shape[1], n * run), dtype))
+    dcols = dcols.reshape(c, k, k, n, run)
+    dxf = buffers.zeros("conv.dxf", (c, n, (hp + 1) * wp), dtype)   # a spare row: the last
+    for a in range(k):                                            # runs end k − 1 past Hp
+        for b in range(k):
+            off = a * wp + b
+            dxf[:, :, off:off + run] += dcols[:, a, b]
+    return dxf.reshape(c, n, hp + 1, wp)[:, :, :hp]
 
 
 # -- pooling -----------------------------------------------------------------------------------

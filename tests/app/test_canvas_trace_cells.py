@@ -60,7 +60,7 @@ def hover(window, nid, cell):
     return st
 
 
-def test_the_inputs_lit_cells_are_exactly_the_hovered_outputs_window(window):
+def test_a_conv_value_and_a_gradient_light_exactly_their_windows(window):
     g, ids = conv_chain()
     window.session.replace_graph(g)
     step_to(window, ids["relu"], "forward")
@@ -76,6 +76,7 @@ def test_the_inputs_lit_cells_are_exactly_the_hovered_outputs_window(window):
     assert conv[2, 9] == 1 and (conv == 1).sum() == 1            # tile 1 at column 6 + 3
     over = window.scene.node_item(ids["x"])._trace_over.pixmap().toImage()
     fy, fx = 4.5 / 9, 6.5 / 9                                      # centre of cell (4, 6)
+
     def amber(c: QColor) -> bool:       # LIT, give or take premultiplied rounding
         return all(abs(a - b) <= 2 for a, b in zip(c.getRgb(), LIT))
     assert amber(over.pixelColor(int(fx * over.width()), int(fy * over.height())))
@@ -84,6 +85,19 @@ def test_the_inputs_lit_cells_are_exactly_the_hovered_outputs_window(window):
     hover(window, ids["relu"], None)
     assert not window.scene.node_item(ids["x"]).traced
     assert window.scene.node_item(ids["x"])._trace_over.isVisible() is False
+
+    # on, to the backward pass: t0's gradient comes from every conv window that read it
+    step_to(window, ids["t0"], "backward")
+    st = hover(window, ids["t0"], (0, 0, 3, 4))
+    conv = window.scene.node_item(ids["conv"])
+    assert conv.value_shown == ((4, 2, 5, 5), "grad")
+    lit = {tuple(int(v) for v in rc) for rc in np.argwhere(conv.trace_cells == 1)}
+    # rows i with 2i−1 ≤ 3 ≤ 2i+1: 1 and 2; columns with 2j−1 ≤ 4 ≤ 2j+1: 2; both filters
+    assert lit == {(1, 2), (2, 2), (1, 8), (2, 8)}
+    assert window.scene.node_item(ids["relu"]).traced
+    assert not window.scene.node_item(ids["x"]).traced            # upstream of the gradient
+    grad = window.player.executor.grads()[ids["t0"]][0, 0, 3, 4]
+    assert st.text == f"∂J/∂t0[0,0,3,4] = {num(grad)}, from ∂J/∂ of conv (4 cells)"
 
 
 def test_a_collapsed_group_is_lit_with_the_count_inside_it(window):
@@ -98,22 +112,6 @@ def test_a_collapsed_group_is_lit_with_the_count_inside_it(window):
     assert x.traced and int((x.trace_cells == 1).sum()) == 4       # corner window, cut by pad
     hover(window, ids["t1"], None)
     assert box.trace_text == ""
-
-
-def test_a_conv_gradient_lights_every_window_that_read_the_cell(window):
-    g, ids = conv_chain()
-    window.session.replace_graph(g)
-    step_to(window, ids["t0"], "backward")
-    st = hover(window, ids["t0"], (0, 0, 3, 4))
-    conv = window.scene.node_item(ids["conv"])
-    assert conv.value_shown == ((4, 2, 5, 5), "grad")
-    lit = {tuple(int(v) for v in rc) for rc in np.argwhere(conv.trace_cells == 1)}
-    # rows i with 2i−1 ≤ 3 ≤ 2i+1: 1 and 2; columns with 2j−1 ≤ 4 ≤ 2j+1: 2; both filters
-    assert lit == {(1, 2), (2, 2), (1, 8), (2, 8)}
-    assert window.scene.node_item(ids["relu"]).traced
-    assert not window.scene.node_item(ids["x"]).traced            # upstream of the gradient
-    grad = window.player.executor.grads()[ids["t0"]][0, 0, 3, 4]
-    assert st.text == f"∂J/∂t0[0,0,3,4] = {num(grad)}, from ∂J/∂ of conv (4 cells)"
 
 
 def fan_out():

@@ -112,6 +112,12 @@ def test_a_collapsed_group_is_lit_with_the_count_inside_it(window):
     assert x.traced and int((x.trace_cells == 1).sum()) == 4       # corner window, cut by pad
     hover(window, ids["t1"], None)
     assert box.trace_text == ""
+    window.scene.toggle_group(gid)                                 # expanded: the members
+    assert not g.groups[gid].collapsed
+    hover(window, ids["t1"], (0, 0, 0, 0))
+    assert box.trace_text == ""
+    relu = window.scene.node_item(ids["relu"]).trace_cells
+    assert relu is not None and relu[0, 0] == 1 and (relu == 1).sum() == 1
 
 
 def fan_out():

@@ -19,7 +19,7 @@ import threading
 import numpy as np
 
 PER_KEY = 4                      # arrays kept for one (role, shape, dtype)
-MAX_BYTES = 256 * 2 ** 20        # per thread, in all
+MAX_BYTES = 96 * 2 ** 20         # per thread, in all (conv_deep's step needs about 31 MiB)
 _FREE_REFS = 3                   # the pool's list, the loop variable, getrefcount's argument
 
 
@@ -55,8 +55,3 @@ def zeros(role: str, shape: tuple[int, ...], dtype) -> np.ndarray:
     a.fill(0)
     return a
 
-
-def clear() -> None:
-    """Forget this thread's kept arrays (their memory goes once nothing else holds them)."""
-    _POOL.arrays.clear()
-    _POOL.bytes = 0

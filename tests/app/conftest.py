@@ -43,24 +43,70 @@ def dialogs() -> Dialogs:
     return Dialogs()
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, dialogs):
+def _make_window(folder, dialogs: Dialogs):
     from graphviz_app.main_window import MainWindow
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings=settings, recovery_dir=str(tmp_path))
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings=settings, recovery_dir=str(folder))
     f = win.files
     f.show_error = lambda title, text: dialogs.errors.append((title, text))
     f.ask_unsaved = dialogs.unsaved
     f.ask_recover = lambda path: dialogs.recover_answer
     f.ask_save_path = lambda: dialogs.save_path
     f.ask_open_path = lambda: dialogs.open_path
-    qtbot.addWidget(win)
     win.resize(1100, 700)
     win.show()
-    qtbot.waitExposed(win)
-    yield win
+    return win
+
+
+def _finish(win) -> None:
     win.session.undo_stack.setClean()
     win.files.timer.stop()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, dialogs):
+    win = _make_window(tmp_path, dialogs)
+    qtbot.addWidget(win)
+    qtbot.waitExposed(win)
+    yield win
+    _finish(win)
+
+
+@pytest.fixture(scope="module")
+def shared_window(qapp, tmp_path_factory):
+    """One main window for a module's tests that each open an example first, as a user opens
+    one example after another: it saves building the window for every example."""
+    folder = tmp_path_factory.mktemp("shared_window")
+    settings_dir = folder / "cfg"
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_dir))
+    before = os.environ.get("GRAPHVIZ_APP_DATA")
+    os.environ["GRAPHVIZ_APP_DATA"] = str(folder / "data")
+    win = _make_window(folder, Dialogs())
+    yield win
+    if before is None:
+        os.environ.pop("GRAPHVIZ_APP_DATA", None)
+    else:
+        os.environ["GRAPHVIZ_APP_DATA"] = before
+    if win.training.busy:
+        win.training.stop()
+    win.training.wait()
+    _finish(win)
+    win.close()
+    win.deleteLater()
+    qapp.processEvents()
+
+
+@pytest.fixture
+def shared(shared_window, qtbot):
+    """The module's shared window, resized to 1100x700 and cleared of the last test's errors."""
+    shared_window.resize(1100, 700)
+    shared_window.files.show_error = lambda title, text: None
+    qtbot.waitExposed(shared_window)
+    yield shared_window
+    if shared_window.training.busy:
+        shared_window.training.stop()
+    shared_window.training.wait()
 
 
 def mlp_graph() -> Graph:

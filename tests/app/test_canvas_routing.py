@@ -58,7 +58,8 @@ def test_the_fan_out_wire_goes_around_u(window, qtbot):
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
-def test_no_wire_passes_behind_a_node_in_any_example(window, qtbot, name):
+def test_no_wire_passes_behind_a_node_in_any_example(shared, qtbot, name):
+    window = shared
     assert window.files.open_example(name)
     _settle(qtbot, window.scene)
     assert _wires_behind_nodes(window.scene) == []

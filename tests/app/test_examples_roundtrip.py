@@ -5,17 +5,19 @@ from __future__ import annotations
 import pytest
 
 from engine.examples import EXAMPLES
+from tests import sweep
 
 from .test_files import graph_state
 
 
 # GoogLeNet's 7 M weights make this walk take minutes; its edits use the same commands as every
 # other example, and its import and export round trip is tested in test_onnx_import.
-ROUND_TRIP = [n for n in EXAMPLES if n != "googlenet_onnx"]
+ROUND_TRIP = sweep.examples(n for n in EXAMPLES if n != "googlenet_onnx")
 
 
 @pytest.mark.parametrize("name", ROUND_TRIP)
-def test_example_edit_undo_redo(window, name):
+def test_example_edit_undo_redo(shared, name):
+    window = shared
     s, scene = window.session, window.scene
     assert window.files.open_example(name)
     g = s.graph

@@ -9,6 +9,7 @@ from graphviz_app.panels.inside.activations import ActivationsPanel
 from graphviz_app.panels.inside.cost_surface import CostSurfacePanel
 from graphviz_app.panels.inside.decision_boundary import DecisionBoundaryPanel
 from graphviz_app.panels.inside.hidden_units import HiddenUnitsPanel
+from tests import sweep
 
 from .inside_rig import Rig
 
@@ -21,7 +22,7 @@ SHOWN = {
 }
 
 
-@pytest.mark.parametrize("example", list(EXAMPLES))
+@pytest.mark.parametrize("example", sweep.examples(EXAMPLES))
 @pytest.mark.parametrize("panel_cls", list(SHOWN), ids=lambda c: c.__name__)
 def test_every_example_in_every_panel(qtbot, example, panel_cls):
     rig = Rig(qtbot, example, panel_cls)

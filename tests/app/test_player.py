@@ -200,12 +200,16 @@ def test_unrunnable_graph_gives_a_message_not_an_exception(qtbot):
 
 def test_play_uses_a_timer_and_stops_at_the_end(qtbot):
     graph, _, _ = build("scalar_chain")
-    player, session, scene, _ = make(graph)
+    player, session, scene, messages = make(graph)
+    ticks = []
+    player.step_taken.connect(lambda rec: ticks.append(player.cursor))
     player.set_speed(200)
     player.play()
     assert player.playing
-    qtbot.waitUntil(lambda: player.phase == "done" and not player.playing, timeout=3000)
-    assert player.cursor == player.total_steps
+    qtbot.waitUntil(lambda: not player.playing, timeout=30000)
+    state = (player.phase, player.cursor, player.total_steps, len(ticks), messages)
+    assert player.phase == "done", state
+    assert player.cursor == player.total_steps and len(ticks) >= player.total_steps, state
 
 
 def test_real_canvas_items_and_install(window):

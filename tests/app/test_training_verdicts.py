@@ -31,8 +31,8 @@ def _rig(qtbot, name: str = "xor_mlp"):
 
 
 @pytest.mark.parametrize("name", list(EXAMPLES))
-def test_every_example_trains_one_epoch_from_the_dock(window, qtbot, name):
-    win = window
+def test_every_example_trains_one_epoch_from_the_dock(shared, qtbot, name):
+    win = shared
     assert win.files.open_example(name)
     panel = win.training_panel
     graph = win.session.graph

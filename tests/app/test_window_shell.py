@@ -27,7 +27,8 @@ def _in_front(dock) -> bool:
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
-def test_minimum_size_fits_a_laptop_with_each_example(window, name):
+def test_minimum_size_fits_a_laptop_with_each_example(shared, name):
+    window = shared
     window.files.open_example(name)
     hint, minimum = window.minimumSizeHint(), window.minimumSize()
     assert hint.width() <= 1024 and hint.height() <= 640, (hint.width(), hint.height())
@@ -147,7 +148,8 @@ def test_screenshot_arguments_run_select_and_raise(window, qtbot):
     (["--size", "wide"], ["WIDTHxHEIGHT"]),
     (["--layout", "dance"], ["unknown layout", "inside"]),
 ])
-def test_screenshot_arguments_refused_with_the_valid_names(window, argv, words):
+def test_screenshot_arguments_refused_with_the_valid_names(shared, argv, words):
+    window = shared
     window.files.open_example("xor_mlp")
     with pytest.raises(UsageError) as e:
         check_shot_args(window, parse_args(["--screenshot", "x.png", *argv]))

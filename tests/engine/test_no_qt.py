@@ -6,15 +6,7 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
-BLOCKER = """
-import sys, importlib.abc
-class _Block(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name.split('.')[0] in ('PySide6', 'shiboken6', 'PyQt5', 'PyQt6', 'pyqtgraph', 'graphviz_app'):
-            raise ImportError(f'{name} is blocked: the engine must run without Qt')
-        return None
-sys.meta_path.insert(0, _Block())
-"""
+BLOCKER = f"import sys; sys.path.insert(0, {str(ROOT)!r})\nfrom tests.qt_blocker import install; install()\n"
 
 
 def _run(code: str, timeout: int = 600) -> subprocess.CompletedProcess:
@@ -40,16 +32,31 @@ def test_blocker_really_blocks_qt():
     assert r.returncode != 0 and "blocked" in r.stderr
 
 
-def test_engine_tests_pass_without_qt():
-    if os.environ.get("GRAPHVIZ_APP_INNER_ENGINE_RUN"):
-        return  # this test is itself running inside the Qt-free run
-    os.environ["GRAPHVIZ_APP_INNER_ENGINE_RUN"] = "1"
-    try:
-        r = _run("import pytest\n"
-                 "sys.exit(pytest.main(['-q', '-p', 'no:pytest-qt', '-p', 'no:cacheprovider', "
-                 "'tests/engine', '-x', '--deselect', "
-                 "'tests/engine/test_no_qt.py::test_engine_tests_pass_without_qt']))")
-    finally:
-        del os.environ["GRAPHVIZ_APP_INNER_ENGINE_RUN"]
-    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
-    assert " passed" in r.stdout
+def test_engine_tests_pass_without_qt(request):
+    """Every engine test collected in this run passed in the Qt-free child (tests/conftest.py)."""
+    from tests.conftest import EngineChild
+    child = getattr(request.config, "engine_child", None)
+    if child is None:       # this run collected no other engine test: check them all
+        child = EngineChild([str(p.relative_to(ROOT)) for p in sorted((ROOT / "tests" / "engine")
+                             .glob("test_*.py")) if p.name != "test_no_qt.py"])
+        request.addfinalizer(child.stop)
+    code, report = child.wait(timeout=900)
+    tail = report[-6000:]
+    assert code == 0, tail
+    assert " passed" in report and " failed" not in report, tail
+
+
+def test_the_qt_free_child_really_blocks_qt_and_reports_failures(tmp_path):
+    """The child refuses Qt, and a failing engine test makes it fail: the check above can fail."""
+    from tests.conftest import EngineChild
+    probe = tmp_path / "test_probe_child.py"
+    probe.write_text("import pytest\n\n"
+                     "def test_qt_is_blocked():\n"
+                     "    with pytest.raises(ImportError, match='blocked'):\n"
+                     "        import PySide6  # noqa: F401\n\n"
+                     "def test_a_failure_is_reported():\n"
+                     "    assert 1 + 1 == 3\n", encoding="utf-8")
+    child = EngineChild([str(probe)])
+    code, report = child.wait(timeout=120)
+    assert code == 1, report[-2000:]
+    assert "1 failed, 1 passed" in report, report[-2000:]

@@ -36,7 +36,12 @@ def test_truncated_file(tmp_path, cut):
         import_onnx(path)
 
 
-@pytest.mark.parametrize("data", [b"", b"\x00" * 64, os.urandom(4096), b"PK\x03\x04 not onnx"])
+GARBAGE = {"empty": b"", "zeros": b"\x00" * 64,
+           "random": np.random.default_rng(7).integers(0, 256, 4096, dtype=np.uint8).tobytes(),
+           "zip": b"PK\x03\x04 not onnx"}
+
+
+@pytest.mark.parametrize("data", list(GARBAGE.values()), ids=list(GARBAGE))
 def test_garbage(tmp_path, data):
     path = tmp_path / "junk.onnx"
     path.write_bytes(data)

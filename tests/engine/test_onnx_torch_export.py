@@ -13,6 +13,7 @@ from engine import Executor
 from engine.examples import EXAMPLES, build
 from engine.torch_export import TorchExportError, export_torch, torch_source
 from engine import Graph
+from tests import sweep
 
 torch = pytest.importorskip("torch")
 
@@ -50,7 +51,7 @@ def close(a, b):
     return float(np.abs(a - b).max(initial=0.0)) <= 1e-5 * max(1.0, float(np.abs(a).max(initial=0.0)))
 
 
-@pytest.mark.parametrize("name", sorted(EXAMPLES))
+@pytest.mark.parametrize("name", sweep.examples(sorted(EXAMPLES)))
 def test_module_matches_the_engine_values_and_gradients(name, tmp_path):
     g, ds, _ = build(name)
     for n in g.nodes.values():          # batch-norm statistics and biases away from 0 and 1

@@ -7,6 +7,7 @@ from engine.graph import Graph
 from engine.inspect import trace, trace_text, upstream
 from engine.ops import REGISTRY
 from tests.engine.opcheck import op_forward
+from tests import sweep
 
 RNG = np.random.default_rng(0)
 
@@ -220,7 +221,7 @@ def test_broadcast_formula_names_the_source_entry():
     assert t.values[b].tolist() == [[False, False, True]]
 
 
-@pytest.mark.parametrize("name", sorted(examples.EXAMPLES))
+@pytest.mark.parametrize("name", sweep.examples(sorted(examples.EXAMPLES)))
 def test_every_value_of_every_example_traces_and_states_its_formula(name):
     """For each node of each example: a few entries trace back (masks of the right shapes,
     the entry itself marked) and the formula ends with the engine's value."""

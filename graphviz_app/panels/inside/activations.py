@@ -39,7 +39,6 @@ TOP_K = 12
 
 def _plot(title: str, left: str = "", bottom: str = "") -> pg.PlotWidget:
     w = Plot()
-    w.setMenuEnabled(False)
     w.set_title(title, size="8pt", color="#333")
     if left:
         w.setLabel("left", left)

@@ -49,8 +49,7 @@ class ImageCell:
     def __init__(self, layout: pg.GraphicsLayout, row: int, col: int) -> None:
         self.title = layout.addLabel("", row=2 * row, col=col, size="8pt")
         self.view = layout.addViewBox(row=2 * row + 1, col=col, lockAspect=True,
-                                      invertY=True, enableMouse=False)
-        self.view.setMenuEnabled(False)
+                                      invertY=True, enableMouse=False, enableMenu=False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.view.addItem(self.image)
         self.view.enableAutoRange(enable=True)

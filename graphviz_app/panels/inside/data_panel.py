@@ -41,11 +41,10 @@ class SmallPlot(pg.PlotWidget):
 
 
 def _plot(height: int = 110) -> pg.PlotWidget:
-    w = SmallPlot()
+    w = SmallPlot(enableMenu=False)
     w.setBackground(None)
     w.setMinimumHeight(height)
     w.hideButtons()
-    w.setMenuEnabled(False)
     return w
 
 

@@ -88,7 +88,6 @@ class DecisionBoundaryPanel(ShownPanel):
 
         self.plot = Plot()
         self.plot.setAspectLocked(True)
-        self.plot.setMenuEnabled(False)
         self.plot.setLabel("bottom", "x₁")
         self.plot.setLabel("left", "x₂")
         self.image = pg.ImageItem()
@@ -102,7 +101,6 @@ class DecisionBoundaryPanel(ShownPanel):
 
         self.units = Plot()
         self.units.setAspectLocked(True)
-        self.units.setMenuEnabled(False)
         self.units.hideAxis("bottom")
         self.units.hideAxis("left")
         self.unit_image = pg.ImageItem()

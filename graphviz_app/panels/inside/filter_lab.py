@@ -55,9 +55,19 @@ class FilterLabPanel(QWidget):
         session.graph_replaced.connect(self._fill_nodes)
         session.graph_changed.connect(self._on_graph_changed)
         self._fill_nodes()
-        first = imaging.samples()
-        if first:
-            self.load_sample(first[0][0])
+        self._sample_pending = True     # the first sample loads when the panel is first shown
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.ensure_image()
+
+    def ensure_image(self) -> None:
+        """Load the first sample image if no image was loaded yet (once)."""
+        if self.image is None and self._sample_pending:
+            self._sample_pending = False
+            first = imaging.samples()
+            if first:
+                self.load_sample(first[0][0])
 
     # -- widgets --------------------------------------------------------------------------------
     def _build(self) -> None:

@@ -15,8 +15,8 @@ class Plot(pg.PlotWidget):
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("background", "w")
+        kwargs.setdefault("enableMenu", False)     # no view-box menu is built at all
         super().__init__(*args, **kwargs)
-        self.setMenuEnabled(False)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(280, 150)

@@ -73,7 +73,6 @@ class SurfacePlot:
 
     def __init__(self, title: str) -> None:
         self.widget = Plot()
-        self.widget.setMenuEnabled(False)
         self.widget.setTitle(title, size="8pt", color="#333")
         self.image = pg.ImageItem()
         self.image.setColorMap(pg.colormap.get("viridis"))

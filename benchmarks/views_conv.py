@@ -9,7 +9,9 @@ Cases (``CASES``, joined into views_bench by name):
 * feature_maps: redraw 32 maps of 32x32 and their kernels (target 15 ms);
 * receptive_field: from a click to the box and footprint overlays on every earlier map
   (target 30 ms);
-* trace: from a hover to the formula and the highlighted sources on the canvas (target 16 ms).
+* trace: from a hover to the formula and the highlighted sources on the canvas (target 16 ms);
+  trace_cells and trace_gradient the same from Step details, with the cells lit inside the
+  canvas thumbnails, for a value and for a gradient.
 """
 from __future__ import annotations
 
@@ -160,9 +162,64 @@ def trace(repeat: int) -> list[tuple[str, float, float]]:
     return [("trace hover → highlight", t, 16.0)]
 
 
+def _stepped_to(nid: str, phase: str):
+    """A window whose player has stepped to ``nid``'s ``phase`` step (every node upstream of
+    it shows its value picture, or downstream its gradient picture); the logits are averaged
+    into a scalar cost so that there is a backward pass."""
+    app = _app()
+    g = conv_net()
+    cost = g.add_node("mean", {"axes": ()}, name="cost")
+    g.connect(g.by_name("logits"), cost, 0)
+    win = _window(g)
+    player = win.player
+    for _ in range(4 * len(g.nodes) + 4):
+        rec = player.current
+        if rec is not None and rec.node == g.by_name(nid) and rec.phase == phase:
+            break
+        player.step_forward()
+    assert player.current.node == g.by_name(nid) and player.current.phase == phase
+    app.processEvents()
+    return g, win, win.panels["feature_maps"].step_trace
+
+
+def trace_cells(repeat: int) -> list[tuple[str, float, float]]:
+    """Hover conv2's value in Step details: cells lit inside every upstream thumbnail."""
+    g, win, st = _stepped_to("conv2", "forward")
+    nid = g.by_name("conv2")
+    cells = [(0, c, i, j) for c, i, j in zip(range(16), range(1, 16), range(15, 0, -1))]
+    k = iter(range(10 ** 9))
+
+    def hover():
+        st.on_hovered(nid, cells[next(k) % len(cells)])
+        win.view.viewport().repaint()
+
+    t = median_ms(hover, repeat)
+    assert win.scene.node_item(g.by_name("x")).trace_cells is not None
+    win.close()
+    return [("trace hover → cells in thumbnails", t, 16.0)]
+
+
+def trace_gradient(repeat: int) -> list[tuple[str, float, float]]:
+    """Hover relu1's gradient in Step details: consumers' gradient cells lit downstream."""
+    g, win, st = _stepped_to("relu1", "backward")
+    nid = g.by_name("relu1")
+    cells = [(0, c, i, j) for c, i, j in zip(range(16), range(1, 31, 2), range(30, 0, -2))]
+    k = iter(range(10 ** 9))
+
+    def hover():
+        st.on_hovered(nid, cells[next(k) % len(cells)])
+        win.view.viewport().repaint()
+
+    t = median_ms(hover, repeat)
+    assert win.scene.node_item(g.by_name("conv2")).trace_cells is not None
+    win.close()
+    return [("gradient hover → consumers' cells", t, 16.0)]
+
+
 CASES: dict[str, Callable[[int], list[tuple[str, float, float]]]] = {
     "filter_lab": filter_lab, "feature_maps": feature_maps,
-    "receptive_field": receptive_field, "trace": trace}
+    "receptive_field": receptive_field, "trace": trace, "trace_cells": trace_cells,
+    "trace_gradient": trace_gradient}
 
 
 def main(argv: list[str] | None = None) -> int:

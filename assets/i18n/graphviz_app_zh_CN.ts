@@ -522,6 +522,10 @@
         <source>Wire refused: {reason}</source>
         <translation>连线被拒绝：{reason}</translation>
     </message>
+    <message>
+        <source>{cells} traced cells in {nodes} nodes inside</source>
+        <translation>组内 {nodes} 个节点中有 {cells} 个被追踪的格子</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1554,6 +1558,26 @@ The data set in use is unchanged.</source>
     <message>
         <source>cannot trace this entry: {error}</source>
         <translation>无法追踪这个元素：{error}</translation>
+    </message>
+    <message>
+        <source>{head}: the seed of the backward pass</source>
+        <translation>{head}：反向传播的起点</translation>
+    </message>
+    <message>
+        <source>{node} (1 cell)</source>
+        <translation>{node}（1 个格子）</translation>
+    </message>
+    <message>
+        <source>{node} ({k} cells)</source>
+        <translation>{node}（{k} 个格子）</translation>
+    </message>
+    <message>
+        <source>{head}, summed over {n} consumers: {parts}</source>
+        <translation>{head}，由 {n} 个使用者的梯度相加而来：{parts}</translation>
+    </message>
+    <message>
+        <source>{head}, from ∂J/∂ of {parts}</source>
+        <translation>{head}，来自 {parts} 的 ∂J/∂</translation>
     </message>
     <message>
         <source>Receptive field of {value}: {formula}. Amber: |∂ value / ∂ map|, the effective footprint, from one backward pass.</source>

@@ -117,9 +117,13 @@ def _window_mask(m: np.ndarray, hw: tuple[int, int], k: int, s: int, p: int,
 def _used_offsets(mask: np.ndarray, hw: tuple[int, int], k: int, s: int, p: int) -> np.ndarray:
     """(O, k, k): kernel offset (a, b) of filter o is read where a marked window of o puts it
     on the image, not on the padding (there it multiplies a zero)."""
-    real = pad2d(np.ones((1, 1) + tuple(hw), np.uint8), p)
+    real = pad2d(np.ones((1, 1) + tuple(hw), np.float32), p)
     on_image = windows(real, k, s)[0, 0]                     # (OH, OW, k, k)
-    return np.einsum("noij,ijab->oab", mask.astype(np.int64), on_image.astype(np.int64)) > 0
+    o, oh, ow = mask.shape[1:]
+    marked = mask.any(axis=0).reshape(o, oh * ow).astype(np.float32)
+    # one float32 product counts, per filter and offset, the marked windows that put the
+    # offset on the image (exact: the counts stay far below 2**24)
+    return (marked @ on_image.reshape(oh * ow, k * k) > 0).reshape(o, k, k)
 
 
 @index_map("conv2d")

@@ -20,7 +20,9 @@ Backward needs the opposite of the view: each window position's gradient added b
 input pixel it came from. :func:`scatter_windows` does that with a loop over the k*k kernel
 offsets only; each pass adds one (A, B, OH, OW) slab into a strided slice of the padded input
 gradient, so overlapping windows (stride < kernel) accumulate correctly. The padding is cut
-off at the end.
+off at the end. A stride-1 conv adds each offset as one flat shift of the padded image
+instead (``_input_grad_flat``), long contiguous runs rather than short rows. The conv's work
+arrays are reused from step to step (:mod:`.conv_buffers`).
 
 Max pooling sends each window's gradient to one position only: the first maximum in row-major
 window order (``argmax`` semantics, as in PyTorch), so ties such as the zeros of a ReLU output
@@ -37,6 +39,7 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 from ..messages import Msg
+from . import conv_buffers as buffers
 from .base import Op, ParamSpec, ShapeError, WeightSpec, fmt_shape, register
 
 # -- the shared windowing routines -------------------------------------------------------------
@@ -65,13 +68,15 @@ def windows(xp: np.ndarray, k: int, s: int, writeable: bool = False) -> np.ndarr
                       writeable=writeable)
 
 
-def scatter_windows(dwin: np.ndarray, hp: int, wp: int, s: int) -> np.ndarray:
+def scatter_windows(dwin: np.ndarray, hp: int, wp: int, s: int,
+                    out: np.ndarray | None = None) -> np.ndarray:
     """Add window gradients (A, B, OH, OW, k, k) back to a padded input gradient (A, B, hp, wp).
 
     The inverse of :func:`windows`: one vectorized strided add per kernel offset (a, b).
+    ``out``, when given, is a zero-filled (A, B, hp, wp) array to add into (and return).
     """
     a_, b_, oh, ow, k, _ = dwin.shape
-    dxp = np.zeros((a_, b_, hp, wp), dtype=dwin.dtype)
+    dxp = np.zeros((a_, b_, hp, wp), dtype=dwin.dtype) if out is None else out
     for a in range(k):
         for b in range(k):
             dxp[:, :, a:a + s * (oh - 1) + 1:s, b:b + s * (ow - 1) + 1:s] += dwin[..., a, b]
@@ -199,15 +204,25 @@ class Conv2D(Op):
         k, s, p = params["kernel"], params["stride"], params["padding"]
         w = weights["W"]
         o = w.shape[0]
-        n = x.shape[0]
-        win = windows(pad2d(x, p), k, s)                      # (N, C, OH, OW, k, k)
+        n, c, h, wd = x.shape
+        if p:
+            xp = buffers.zeros("conv.xp", (n, c, h + 2 * p, wd + 2 * p), x.dtype)
+            xp[:, :, p:p + h, p:p + wd] = x
+        else:
+            xp = x
+        win = windows(xp, k, s)                               # (N, C, OH, OW, k, k)
         oh, ow = win.shape[2], win.shape[3]
-        cols6 = np.ascontiguousarray(win.transpose(1, 4, 5, 0, 2, 3))   # (C, k, k, N, OH, OW)
+        cols6 = buffers.take("conv.cols", (c, k, k, n, oh, ow), x.dtype)
+        np.copyto(cols6, win.transpose(1, 4, 5, 0, 2, 3))     # (C, k, k, N, OH, OW)
+        del win, xp
         w2 = w.reshape(o, -1)
         if w2.dtype != cols6.dtype and cols6.dtype.kind == "f":
             w2 = w2.astype(cols6.dtype)
-        z = (w2 @ cols6.reshape(w2.shape[1], -1)).reshape(o, n, oh, ow)
-        out = np.empty((n, o, oh, ow), dtype=z.dtype)
+        cols = cols6.reshape(w2.shape[1], -1)
+        z = np.matmul(w2, cols, out=buffers.take("conv.z", (o, cols.shape[1]),
+                                                  np.result_type(w2.dtype, cols.dtype)))
+        z = z.reshape(o, n, oh, ow)
+        out = buffers.take("conv.out", (n, o, oh, ow), z.dtype)
         if params["bias"]:
             np.add(z.transpose(1, 0, 2, 3), weights["b"].astype(z.dtype, copy=False)[:, None, None],
                    out=out)
@@ -224,8 +239,9 @@ class Conv2D(Op):
         # back to the (C*k*k, N*OH*OW) columns: a view when the cache is the forward's own
         cols = np.ascontiguousarray(cache["windows"].transpose(1, 2, 3, 0, 4, 5))
         cols = cols.reshape(c * k * k, -1)
-        g = np.ascontiguousarray(grad_out.transpose(1, 0, 2, 3)).reshape(o, -1)  # (O, N*OH*OW)
-        wgrads = {"W": (g @ cols.T).reshape(w.shape)}
+        g = buffers.take("conv.g", (o, n * oh * ow), grad_out.dtype)        # (O, N*OH*OW)
+        np.copyto(g.reshape(o, n, oh, ow), grad_out.transpose(1, 0, 2, 3))
+        wgrads = {"W": (cols @ g.T).T.reshape(w.shape)}     # this order runs faster in BLAS
         if params["bias"]:
             wgrads["b"] = g.sum(axis=1)
         if need is not None and not need[0]:
@@ -233,10 +249,41 @@ class Conv2D(Op):
         w2 = w.reshape(o, -1)
         if w2.dtype != g.dtype and g.dtype.kind == "f":
             w2 = w2.astype(g.dtype)
-        dcols = (w2.T @ g).reshape(c, k, k, n, oh, ow)
-        dxp = scatter_windows(dcols.transpose(0, 3, 4, 5, 1, 2),
-                              x.shape[2] + 2 * p, x.shape[3] + 2 * p, s)   # (C, N, Hp, Wp)
+        hp, wp = x.shape[2] + 2 * p, x.shape[3] + 2 * p
+        if s == 1:
+            dxp = _input_grad_flat(w2, grad_out, c, k, hp, wp)
+        else:
+            dcols = np.matmul(w2.T, g, out=buffers.take(
+                "conv.dcols", (w2.shape[1], g.shape[1]), np.result_type(w2.dtype, g.dtype)))
+            dcols = dcols.reshape(c, k, k, n, oh, ow)
+            dxp = scatter_windows(dcols.transpose(0, 3, 4, 5, 1, 2), hp, wp, s,
+                                  out=buffers.zeros("conv.dxp", (c, n, hp, wp), dcols.dtype))
         return [unpad2d(dxp, p).transpose(1, 0, 2, 3)], wgrads
+
+
+def _input_grad_flat(w2: np.ndarray, grad_out: np.ndarray, c: int, k: int, hp: int,
+                     wp: int) -> np.ndarray:
+    """dx of a stride-1 conv, padded and channels first: (C, N, Hp, Wp) (a view).
+
+    With stride 1, kernel offset (a, b) moves output (i, j) to padded input (i + a, j + b):
+    in a padded image flattened row by row, one shift by a·Wp + b. So the window gradients
+    are computed for output rows Wp wide (the k − 1 extra columns have a zero gradient and
+    give zeros), and each offset adds one long contiguous run per image instead of OH short
+    rows: w2 (O, C·k·k), grad_out (N, O, OH, OW)."""
+    n, o, oh, ow = grad_out.shape
+    dtype = np.result_type(w2.dtype, grad_out.dtype)
+    gp = buffers.zeros("conv.gp", (o, n, oh, wp), grad_out.dtype)
+    gp[..., :ow] = grad_out.transpose(1, 0, 2, 3)
+    run = oh * wp
+    dcols = np.matmul(w2.T, gp.reshape(o, -1),
+                      out=buffers.take("conv.dcols_flat", (w2.shape[1], n * run), dtype))
+    dcols = dcols.reshape(c, k, k, n, run)
+    dxf = buffers.zeros("conv.dxf", (c, n, (hp + 1) * wp), dtype)   # a spare row: the last
+    for a in range(k):                                            # runs end k − 1 past Hp
+        for b in range(k):
+            off = a * wp + b
+            dxf[:, :, off:off + run] += dcols[:, a, b]
+    return dxf.reshape(c, n, hp + 1, wp)[:, :, :hp]
 
 
 # -- pooling -----------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QStyleOptionGraphicsItem
 
-from .node_item import HEADER, PAD
+from .node_item import HEADER, PAD, TRACE_COLOR
 from ..i18n import translate
 from .text import font
 
@@ -38,6 +38,8 @@ class GroupItem(QGraphicsItem):
         self.run_state = "idle"
         self.run_text: str | None = None
         self._n_members = 0
+        self.trace_text = ""          # what a traced value reads inside the collapsed box
+        self._trace_label: QGraphicsSimpleTextItem | None = None
 
     @property
     def name(self) -> str:
@@ -76,6 +78,21 @@ class GroupItem(QGraphicsItem):
                 count=self._n_members))
         self.update()
 
+    def set_trace_highlight(self, text: str) -> None:
+        """Light the box as holding sources of a traced value: an amber outline and ``text``
+        (how many cells of how many members) above it; an empty text clears it."""
+        if text and self._trace_label is None:
+            self._trace_label = QGraphicsSimpleTextItem("", self)
+            self._trace_label.setFont(font("small")[0])
+            self._trace_label.setBrush(TRACE_COLOR)
+        if self._trace_label is not None:
+            self._trace_label.setText(text)
+            self._trace_label.setPos(0.0, -self._trace_label.boundingRect().height() - 2.0)
+            self._trace_label.setVisible(bool(text))
+        if text != self.trace_text:
+            self.trace_text = text
+            self.update()
+
     def in_anchor(self) -> QPointF:
         return self.mapToScene(QPointF(0.0, self.rect.height() / 2))
 
@@ -107,6 +124,9 @@ class GroupItem(QGraphicsItem):
             if glow is not None and glow.alpha():
                 painter.setPen(QPen(glow, 3.0))
                 painter.drawRoundedRect(self.rect.adjusted(-2, -2, 2, 2), 7, 7)
+            if self.trace_text:
+                painter.setPen(QPen(TRACE_COLOR, 3.0))
+                painter.drawRoundedRect(self.rect, 6, 6)
         else:
             border.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(border)

@@ -19,6 +19,7 @@ from ..i18n import issue_text, translate
 
 from .port_item import HIT, RADIUS, PortItem
 from .text import LOD_TEXT, OpLabels, brush, font, make_text, text_width
+from .trace_cells import cells_image
 
 if TYPE_CHECKING:  # pragma: no cover
     from engine.ops.base import Op
@@ -81,7 +82,10 @@ class NodeItem(QGraphicsItem):
         self._val_text: QGraphicsSimpleTextItem | None = None
         self._trace_pix: QGraphicsPixmapItem | None = None
         self._trace_text: QGraphicsSimpleTextItem | None = None
+        self._trace_over: QGraphicsPixmapItem | None = None   # lit cells over the picture
         self.traced = False
+        self.trace_cells = None       # the lit layout (int8 H x W) over the picture, or None
+        self.value_shown: tuple[tuple[int, ...], str] | None = None   # (shape, kind) drawn
         n = len(op.inputs) if n_ports is None else n_ports
         self.ports = [PortItem(self, i) for i in range(n)]
         self.labels = OpLabels.get(op, n)
@@ -220,8 +224,13 @@ class NodeItem(QGraphicsItem):
             self.update()
 
     def set_value_display(self, image: QImage | None, text: str | None,
-                          color: QColor | None = None) -> None:
-        """Show a small picture (scaled to at most 96x48) and/or short text under the ports."""
+                          color: QColor | None = None,
+                          shown: tuple[tuple[int, ...], str] | None = None) -> None:
+        """Show a small picture (scaled to at most 96x48) and/or short text under the ports.
+        ``shown`` is the (shape, 'value' | 'grad') of the array the picture draws, so traced
+        cells can be lit inside it."""
+        self.value_shown = shown if image is not None and not image.isNull() else None
+        self._set_trace_cells(None)
         if image is not None and not image.isNull():
             pix = QPixmap.fromImage(image)
             if pix.width() > VALUE_MAX[0] or pix.height() > VALUE_MAX[1]:
@@ -254,11 +263,14 @@ class NodeItem(QGraphicsItem):
         self._layout()
         self.update()
 
-    def set_trace_highlight(self, image: QImage | None, text: str = "") -> None:
-        """Light the node up as a source of a traced value: an amber outline, and above the
-        node a small picture of the cells it came from (``image``) with ``text`` (e.g. '9 of
-        64 entries'). ``None`` and no text clears it."""
-        on = image is not None or bool(text)
+    def set_trace_highlight(self, image: QImage | None, text: str = "",
+                            cells=None) -> None:
+        """Light the node up as a source of a traced value: an amber outline, ``text`` above
+        the node (e.g. '9/64'), and the cells it came from: ``cells`` (an int8 layout of the
+        value picture, 1 = lit) over the node's own picture, else ``image`` as a small badge
+        above the node. ``None`` and no text clears it."""
+        on = image is not None or bool(text) or cells is not None
+        self._set_trace_cells(cells)
         if on and self._trace_text is None:
             self._trace_pix = QGraphicsPixmapItem(self)
             self._trace_text = make_text(self, "", "small", TRACE_COLOR)
@@ -277,6 +289,23 @@ class NodeItem(QGraphicsItem):
         if on != self.traced:
             self.traced = on
             self.update()
+
+    def _set_trace_cells(self, cells) -> None:
+        """Lay the lit cells over the value picture (same size, drawn above it)."""
+        if cells is None or self._pix_item is None:
+            self.trace_cells = None
+            if self._trace_over is not None:
+                self._trace_over.setVisible(False)
+            return
+        pix = self._pix_item.pixmap()
+        if self._trace_over is None:
+            self._trace_over = QGraphicsPixmapItem(self)
+            self._trace_over.setZValue(1)
+        self._trace_over.setPixmap(QPixmap.fromImage(cells_image(cells, pix.width(),
+                                                                 pix.height())))
+        self._trace_over.setPos(self._pix_item.pos())
+        self._trace_over.setVisible(True)
+        self.trace_cells = cells
 
     def set_detail_tooltip(self, text: str) -> None:
         self.detail_tooltip = text or ""

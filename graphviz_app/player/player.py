@@ -412,8 +412,10 @@ class Player(QObject):
                 return
             state, index = want
             item.set_run_state(state)
-            r = self._render(self.executor.records[index])
-            item.set_value_display(r.image, r.text, r.color)
+            rec = self.executor.records[index]
+            r = self._render(rec)
+            item.set_value_display(r.image, r.text, r.color, shown=(
+                tuple(np.shape(rec.value)), "grad" if rec.phase == "backward" else "value"))
             item.set_detail_tooltip(self.node_detail(nid))
         except RuntimeError:   # the item was deleted with its scene
             pass

@@ -22,8 +22,8 @@ class FakeNode:
     def set_run_state(self, state):
         self.state = state
 
-    def set_value_display(self, image, text, color):
-        self.image, self.text, self.color = image, text, color
+    def set_value_display(self, image, text, color, shown=None):
+        self.image, self.text, self.color, self.shown = image, text, color, shown
 
     def set_detail_tooltip(self, text):
         self.tooltip = text

@@ -8,13 +8,15 @@ from typing import Any, Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QCursor, QImage, QPen
+from PySide6.QtGui import QColor, QCursor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QToolTip
 
-from engine.inspect.trace import Trace, trace
-from engine.inspect.trace_text import formula
+from engine.inspect.trace import trace
+from engine.inspect.trace_grad import consumer_counts, trace_grad
+from engine.inspect.trace_text import formula, num
+from ...canvas.trace_highlight import TraceHighlighter
 from ...i18n import error_text, render, translate
-from ...player.value_render import LUTS, to_qimage
+from ...player.value_render import LUTS
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -137,69 +139,6 @@ def block_mean(a: np.ndarray, f: int) -> np.ndarray:
     return out
 
 
-def mask_picture(mask: np.ndarray) -> QImage:
-    """The cells of one example a trace lit up, as a small amber-on-grey picture: a map stack
-    (1, C, H, W) shows the positions lit in any channel, a vector row one cell per entry."""
-    m = np.asarray(mask, bool)
-    if m.ndim >= 1 and m.shape[0] == 1 and m.ndim > 1:
-        m = m[0]
-    if m.ndim == 3:
-        m = m.any(axis=0)
-    elif m.ndim == 1:
-        m = m[None, :]
-    elif m.ndim == 0:
-        m = m.reshape(1, 1)
-    elif m.ndim > 3:
-        m = m.reshape(m.shape[0], -1)
-    rgb = np.empty(m.shape + (3,), np.uint8)
-    rgb[...] = (70, 70, 70)
-    rgb[m] = (HIGHLIGHT.red(), HIGHLIGHT.green(), HIGHLIGHT.blue())
-    scale = max(1, 24 // max(1, m.shape[0])) if m.shape[1] <= 96 else 1
-    if scale > 1:
-        rgb = np.repeat(np.repeat(rgb, scale, axis=0), min(scale, max(1, 96 // m.shape[1])), axis=1)
-    return to_qimage(rgb)
-
-
-class TraceHighlighter:
-    """Lights up, on the canvas, the upstream nodes a traced value came from."""
-
-    def __init__(self, scene) -> None:
-        self.scene = scene
-        self.lit: list[str] = []
-
-    def show(self, tr: Trace) -> None:
-        """Mark every node with traced cells (and its weights) with a picture and a count."""
-        self.clear()
-        for nid, mask in tr.values.items():
-            if nid == tr.node:
-                continue
-            item = self.scene.node_item(nid)
-            if item is None:
-                continue
-            parts = [f"{int(mask.sum())}/{mask.size}"]
-            for (wn, k), wm in tr.weights.items():
-                if wn == nid:
-                    parts.append(f"{k} {int(wm.sum())}/{wm.size}")
-            item.set_trace_highlight(mask_picture(mask), " · ".join(parts))
-            self.lit.append(nid)
-        for (wn, k), wm in tr.weights.items():
-            if wn in self.lit:
-                continue
-            item = self.scene.node_item(wn)
-            if item is not None:
-                text = " · ".join(f"{kk} {int(m.sum())}/{m.size}"
-                                 for (n2, kk), m in tr.weights.items() if n2 == wn)
-                item.set_trace_highlight(None, text)
-                self.lit.append(wn)
-
-    def clear(self) -> None:
-        for nid in self.lit:
-            item = self.scene.node_item(nid)
-            if item is not None:
-                item.set_trace_highlight(None, "")
-        self.lit = []
-
-
 class _Signals(QObject):
     done = Signal(int, object, str)
 
@@ -284,7 +223,9 @@ class Plots(pg.GraphicsLayoutWidget):
 
 class StepTrace(QObject):
     """Hovering the Step details picture: the entry's formula in numbers as a tooltip, and its
-    sources lit up on the canvas (from the player's recorded forward values)."""
+    sources lit up on the canvas (from the player's recorded forward values). On a gradient
+    picture (a backward step) the sources are the consumers' gradient entries it was summed
+    from, down to the target."""
 
     def __init__(self, player, scene, session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -296,7 +237,8 @@ class StepTrace(QObject):
     def on_hovered(self, nid: str, cell) -> None:
         ex = self.player.executor
         g = self.session.graph
-        if cell is None or ex is None or nid not in g.nodes:
+        rec = self.player.current
+        if cell is None or ex is None or rec is None or nid not in g.nodes:
             self.highlighter.clear()
             self.text = ""
             QToolTip.hideText()
@@ -305,8 +247,32 @@ class StepTrace(QObject):
         if any(n not in values for n in g.ancestors(nid) | {nid}):
             return
         try:
-            self.text = render(formula(g, values, nid, cell))
-            self.highlighter.show(trace(g, values, nid, cell))
+            if rec.phase == "backward":
+                self.text = self._trace_gradient(nid, tuple(cell), values, ex.grads())
+            else:
+                self.text = render(formula(g, values, nid, cell))
+                self.highlighter.show(trace(g, values, nid, cell))
         except (IndexError, KeyError, ValueError) as e:   # a value of another shape than shown
             self.text = translate("FeatureMaps", "cannot trace this entry: {error}").format(error=error_text(e))
         QToolTip.showText(QCursor.pos(), self.text, self.player.panel.picture)
+
+    def _trace_gradient(self, nid: str, cell: tuple, values: dict, grads: dict) -> str:
+        """Light the consumers' gradient cells that ∂J/∂node[cell] was summed from; return
+        the sentence that says so."""
+        g = self.session.graph
+        tr = trace_grad(g, values, nid, cell, within=set(grads))
+        self.highlighter.show(tr, gradient=True)
+        name = g.nodes[nid].name
+        head = f"∂J/∂{name}[{','.join(map(str, cell))}] = {num(grads[nid][cell])}"
+        terms = consumer_counts(g, tr)
+        if not terms:
+            return translate("FeatureMaps", "{head}: the seed of the backward pass").format(
+                head=head)
+        parts = " + ".join((translate("FeatureMaps", "{node} (1 cell)") if k == 1 else
+                            translate("FeatureMaps", "{node} ({k} cells)")).format(
+            node=g.nodes[c].name, k=k) for c, k in terms)
+        if len(terms) > 1:
+            return translate("FeatureMaps", "{head}, summed over {n} consumers: {parts}").format(
+                head=head, n=len(terms), parts=parts)
+        return translate("FeatureMaps", "{head}, from ∂J/∂ of {parts}").format(head=head,
+                                                                             parts=parts)

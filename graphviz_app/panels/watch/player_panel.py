@@ -234,13 +234,13 @@ class PlayerPanel(QWidget):
 
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-        """Report which entry of the current forward value the mouse is over on the picture."""
+        """Report which entry of the current value (or gradient) the mouse is over."""
         if obj is self.picture and event.type() in (QEvent.Type.MouseMove, QEvent.Type.Leave):
             rec = self.player.current
             pix = self.picture.pixmap()
             cell = None
             if (event.type() == QEvent.Type.MouseMove and rec is not None and
-                    rec.phase == "forward" and pix is not None and not pix.isNull()):
+                    pix is not None and not pix.isNull()):
                 x0 = (self.picture.width() - pix.width()) / 2
                 y0 = (self.picture.height() - pix.height()) / 2
                 pos = event.position()

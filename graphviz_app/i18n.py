@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sys
 
+import shiboken6
 from PySide6.QtCore import (QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QSettings,
                             QTranslator, Signal)
 from PySide6.QtGui import QAction, QActionGroup, QFontDatabase
@@ -194,9 +195,11 @@ def retranslate_widgets() -> None:
     app = QApplication.instance()
     if app is None:
         return
-    widgets = app.allWidgets()
+    widgets = [w for w in app.allWidgets() if shiboken6.isValid(w)]
     actions = {id(a): a for w in widgets for a in QWidget.actions(w)}   # (a window may shadow it)
     for w in widgets:
+        if not shiboken6.isValid(w):     # deleted by an earlier widget's change in this loop
+            continue
         for get, put in ((w.toolTip, w.setToolTip), (w.statusTip, w.setStatusTip)):
             new = _again(get())
             if new is not None:

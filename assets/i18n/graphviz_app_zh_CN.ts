@@ -2576,7 +2576,7 @@ backward: {formula}</source>
     </message>
     <message>
         <source> (dev: {cost}, {acc})</source>
-        <translation>（开发集：{cost}，{acc}）</translation>
+        <translation>（验证集：{cost}，{acc}）</translation>
     </message>
 </context>
 <context>
@@ -5043,7 +5043,7 @@ The weights are unchanged.</source>
     </message>
     <message>
         <source>the train, dev and test fractions must add up to 1; {train} + {dev} + {test} = {total}</source>
-        <translation>训练集、开发集和测试集的比例之和必须为 1；{train} + {dev} + {test} = {total}</translation>
+        <translation>训练集、验证集和测试集的比例之和必须为 1；{train} + {dev} + {test} = {total}</translation>
     </message>
     <message>
         <source>the train fraction must be above 0: training needs examples</source>
@@ -5059,7 +5059,7 @@ The weights are unchanged.</source>
     </message>
     <message>
         <source>dev</source>
-        <translation>开发集</translation>
+        <translation>验证集</translation>
     </message>
     <message>
         <source>test</source>

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPixmapItem, QGraphicsSimp
 from engine.notation import dense_notation
 
 from ..i18n import issue_text, translate
-from ..panels.build.op_texts import op_text
 
 from .port_item import HIT, RADIUS, PortItem
 from .text import LOD_TEXT, OpLabels, brush, font, make_text, text_width
@@ -315,7 +314,7 @@ class NodeItem(QGraphicsItem):
         """Name, op, description, formula, frozen state, issues and the player's detail text."""
         lines = [f"{self.name} ({self.op.name})"]
         if self.op.description:
-            lines.append(op_text(self.op.description))
+            lines.append(translate("Ops", self.op.description))    # see panels/build/op_texts
         if self.op.formula:
             lines.append(self.op.formula)
         scene = self.scene()

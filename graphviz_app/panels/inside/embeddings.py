@@ -379,7 +379,7 @@ class EmbeddingsPanel(QWidget):
     # -- live -----------------------------------------------------------------------------------
     def _on_training(self, _run) -> None:
         if not self.live.isChecked() or self.method.currentText() != "PCA" or \
-                not self.isVisible():
+                not self.isVisible() or self._refill.isActive():   # (sources of the graph before)
             return
         now = time.perf_counter()
         if now - self._last_live < LIVE_GAP or (self.job is not None and self.job.running):
@@ -395,7 +395,9 @@ class EmbeddingsPanel(QWidget):
             pts = emb.points(self.session.graph, self.session.dataset, key, values=table)
             p = pca(pts.values, reference=self.components)
             self._draw(pts, p.coords, p.components)
-        elif kind == "values" and self._cheap(live, key):   # big graphs wait for the end
+        elif kind == "values" and ref in live.nodes and self._cheap(live, key):
+            # (a key of the graph before, until the source list refills, is skipped; big
+            # graphs wait for the end)
             self._live_project(live.copy())
 
     def _weights_changed(self) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .msg import Msg
 from .training import Dataset
 
 __all__ = ["xor", "circles", "moons", "spirals", "blobs", "line", "housing", "other_distribution",
@@ -36,8 +37,7 @@ def xor(n: int = 400, noise: float = 0.3, seed: int = 0) -> Dataset:
     labels = np.array([0, 0, 1, 1])
     k = rng.integers(0, 4, n)
     x = centers[k] + noise * rng.standard_normal((n, 2))
-    return _cls(x, labels[k], "xor", "Four clusters; the class is 1 where x₁ and x₂ have "
-                "different signs. No straight line separates the classes.", 2)
+    return _cls(x, labels[k], "xor", Msg("dataset.xor"), 2)
 
 
 def circles(n: int = 400, noise: float = 0.08, factor: float = 0.5, seed: int = 0) -> Dataset:
@@ -48,7 +48,7 @@ def circles(n: int = 400, noise: float = 0.08, factor: float = 0.5, seed: int = 
     t = rng.uniform(0, 2 * np.pi, n)
     x = np.stack([r * np.cos(t), r * np.sin(t)], 1) + noise * rng.standard_normal((n, 2))
     x, y = _shuffle(rng, x, y)
-    return _cls(x, y, "circles", "A ring inside a ring: separable only by a curved boundary.", 2)
+    return _cls(x, y, "circles", Msg("dataset.circles"), 2)
 
 
 def moons(n: int = 400, noise: float = 0.1, seed: int = 0) -> Dataset:
@@ -61,7 +61,7 @@ def moons(n: int = 400, noise: float = 0.1, seed: int = 0) -> Dataset:
                  np.stack([1 - np.cos(t), 0.5 - np.sin(t)], 1))
     x = x - [0.5, 0.25] + noise * rng.standard_normal((n, 2))
     x, y = _shuffle(rng, x, y)
-    return _cls(x, y, "moons", "Two interleaving half moons.", 2)
+    return _cls(x, y, "moons", Msg("dataset.moons"), 2)
 
 
 def spirals(n: int = 600, classes: int = 3, noise: float = 0.2, turns: float = 1.0,
@@ -75,7 +75,7 @@ def spirals(n: int = 600, classes: int = 3, noise: float = 0.2, turns: float = 1
     t = y * 2 * np.pi / classes + r * turns * 2 * np.pi + noise * rng.standard_normal(n)
     x = np.stack([r * np.sin(t), r * np.cos(t)], 1)
     x, y = _shuffle(rng, x, y)
-    return _cls(x, y, "spirals", f"{classes} spiral arms wound around each other.", classes)
+    return _cls(x, y, "spirals", Msg("dataset.spirals", classes=classes), classes)
 
 
 def blobs(n: int = 400, centers: int = 3, std: float = 0.5, dim: int = 2,
@@ -86,7 +86,7 @@ def blobs(n: int = 400, centers: int = 3, std: float = 0.5, dim: int = 2,
     y = np.arange(n) % centers
     x = c[y] + std * rng.standard_normal((n, dim))
     x, y = _shuffle(rng, x, y)
-    return _cls(x, y, "blobs", f"{centers} Gaussian clusters.", centers)
+    return _cls(x, y, "blobs", Msg("dataset.blobs", centers=centers), centers)
 
 
 def line(n: int = 200, slope: float = 0.6, offset: float = 0.2, noise: float = 0.1,
@@ -99,8 +99,7 @@ def line(n: int = 200, slope: float = 0.6, offset: float = 0.2, noise: float = 0
     x = rng.uniform(-1.5, 1.5, (n, 2))
     margin = x[:, 1] - (slope * x[:, 0] + offset) + noise * rng.standard_normal(n)
     y = (margin > 0).astype(np.float32)[:, None]
-    return Dataset({"x": x.astype(np.float32), "y": y}, "line",
-                   "Two classes split by a straight line: logistic regression can learn it.",
+    return Dataset({"x": x.astype(np.float32), "y": y}, "line", Msg("dataset.line"),
                    {"task": "classification", "classes": 2})
 
 
@@ -137,9 +136,7 @@ def housing(n: int = 500, noise: float = 0.1, seed: int = 0) -> Dataset:
     pm, ps = float(price.mean()), float(price.std())
     y = ((price - pm) / ps)[:, None]
     return Dataset({"x": x.astype(np.float32), "y": y.astype(np.float32),
-                    "latent": latent.astype(np.float32)}, "housing",
-                   "House prices generated from hidden factors: family size, walkability and "
-                   "school quality.",
+                    "latent": latent.astype(np.float32)}, "housing", Msg("dataset.housing"),
                    {"task": "regression", "classes": 0, "feature_names": list(HOUSING_FEATURES),
                     "latent_names": list(HOUSING_LATENT), "price_mean": pm, "price_std": ps})
 
@@ -168,10 +165,9 @@ def other_distribution(kind: str = "moons", n: int = 400, n_dev: int = 200,
     same = gen(n=n_dev, seed=seed + 1000)
     other = gen(n=n_dev, seed=seed + 2000)
     other = Dataset({"x": _rotate(other["x"], rotate, shift), "y": other["y"]},
-                    f"{kind} (other distribution)",
-                    f"{kind} rotated by {rotate:g}° and shifted: the same classes, seen "
-                    "differently", other.meta)
-    train.name, same.name = f"{kind} (train)", f"{kind} (dev, same distribution)"
+                    Msg("dataset.name_other", kind=kind),
+                    Msg("dataset.rotated", kind=kind, degrees=f"{rotate:g}"), other.meta)
+    train.name, same.name = Msg("dataset.name_train", kind=kind), Msg("dataset.name_same", kind=kind)
     return train, same, other
 
 
@@ -212,8 +208,7 @@ def word_pairs(sentences: int = 400, length: int = 8, window: int = 2, filler: f
                     centers.append(c)
                     contexts.append(s[j])
     return Dataset({"x": np.array(centers, np.int64), "y": np.array(contexts, np.int64)},
-                   "word pairs", "(center word, context word) pairs from a tiny corpus whose "
-                   "sentences stay on one topic", {"task": "classification",
+                   "word pairs", Msg("dataset.word_pairs"), {"task": "classification",
                                                     "classes": len(vocab), "vocab": vocab,
                                                     "topics": topic_of, "sentences": corpus})
 
@@ -252,8 +247,7 @@ def shapes(n: int = 400, size: int = 8, noise: float = 0.1, seed: int = 0) -> Da
     x += noise * rng.standard_normal(x.shape).astype(np.float32)
     np.clip(x, 0, 1, out=x)
     x, y = _shuffle(rng, x, y)
-    return Dataset({"x": x, "y": y.astype(np.int64)}, "shapes",
-                   "Tiny images of horizontal bars, vertical bars, crosses and rings.",
+    return Dataset({"x": x, "y": y.astype(np.int64)}, "shapes", Msg("dataset.shapes"),
                    {"task": "classification", "classes": len(SHAPE_CLASSES),
                     "class_names": list(SHAPE_CLASSES)})
 
@@ -283,8 +277,7 @@ def gratings(n: int = 120, channels: int = 32, size: int = 16, classes: int = 10
                                            * along[:, None] + phase[:, :, None, None])
     x += noise * rng.standard_normal(x.shape)
     return Dataset({"x": x.astype(np.float32), "y": y.astype(np.int64)}, "gratings",
-                   f"Striped {size}×{size} patterns in {classes} orientations over {channels} "
-                   "channels.",
+                   Msg("dataset.gratings", size=size, classes=classes, channels=channels),
                    {"task": "classification", "classes": classes,
                     "class_names": [f"{180 * k / classes:g}°" for k in range(classes)]})
 

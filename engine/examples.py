@@ -16,6 +16,7 @@ from .example_parts import finish as _finish, info as _info, op as _op, quantize
 from . import datasets
 from .data import examples_extra
 from .graph import Graph
+from .msg import Msg
 from .training import Dataset
 
 Built = tuple[Graph, "Dataset | None", dict]
@@ -107,7 +108,7 @@ def dev_mismatch(seed: int = 0) -> Built:
                  "from a rotated and shifted one. High accuracy on the first says nothing about "
                  "the second: dev and test data must look like the data you care about.", (23,),
                  {"optimizer": "adam", "lr": 0.01, "batch_size": 32, "epochs": 30},
-                 dev_sets={"same distribution": same, "other distribution": other})
+                 dev_sets={Msg("dataset.dev_same"): same, Msg("dataset.dev_other"): other})
     return _finish(_mlp("relu", seed), info), train, info
 
 

@@ -718,4 +718,8 @@ TEMPLATES: dict[str, str] = {
 }
 
 
+from .messages_data import DATA_TEMPLATES  # noqa: E402 - data sets' words, array summaries
+
+TEMPLATES.update(DATA_TEMPLATES)
+
 from .msg import Msg, MsgError, carried, fields  # noqa: E402,F401 - the message API, re-exported

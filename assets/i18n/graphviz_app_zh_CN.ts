@@ -5477,5 +5477,93 @@ The weights are unchanged.</source>
         <source>input {input} has an open dimension {shape}; give it a fixed shape or load a data set</source>
         <translation>输入 {input} 有一个开放的维度 {shape}；请给它固定的形状，或载入一个数据集</translation>
     </message>
+    <message>
+        <source>Four clusters; the class is 1 where x₁ and x₂ have different signs. No straight line separates the classes.</source>
+        <translation>四个簇；x₁ 与 x₂ 符号不同处类别为 1。没有一条直线能把两类分开。</translation>
+    </message>
+    <message>
+        <source>A ring inside a ring: separable only by a curved boundary.</source>
+        <translation>环中套环：只有弯曲的边界才能分开。</translation>
+    </message>
+    <message>
+        <source>Two interleaving half moons.</source>
+        <translation>两个交错的半月形。</translation>
+    </message>
+    <message>
+        <source>{classes} spiral arms wound around each other.</source>
+        <translation>{classes} 条相互缠绕的螺旋臂。</translation>
+    </message>
+    <message>
+        <source>{centers} Gaussian clusters.</source>
+        <translation>{centers} 个高斯簇。</translation>
+    </message>
+    <message>
+        <source>Two classes split by a straight line: logistic regression can learn it.</source>
+        <translation>由一条直线分开的两类：逻辑回归能学会。</translation>
+    </message>
+    <message>
+        <source>House prices generated from hidden factors: family size, walkability and school quality.</source>
+        <translation>由隐藏因素生成的房价：家庭规模、步行便利度和学校质量。</translation>
+    </message>
+    <message>
+        <source>(center word, context word) pairs from a tiny corpus whose sentences stay on one topic</source>
+        <translation>来自一个小语料库的（中心词，上下文词）词对，其中每个句子只谈一个话题</translation>
+    </message>
+    <message>
+        <source>Tiny images of horizontal bars, vertical bars, crosses and rings.</source>
+        <translation>横条、竖条、十字和圆环的小图像。</translation>
+    </message>
+    <message>
+        <source>Striped {size}×{size} patterns in {classes} orientations over {channels} channels.</source>
+        <translation>{size}×{size} 的条纹图案，{classes} 个方向，{channels} 个通道。</translation>
+    </message>
+    <message>
+        <source>Handwritten digits 0-9, 8x8 pixels (from scikit-learn)</source>
+        <translation>手写数字 0-9，8x8 像素（来自 scikit-learn）</translation>
+    </message>
+    <message>
+        <source>{kind} rotated by {degrees}° and shifted: the same classes, seen differently</source>
+        <translation>{kind} 旋转 {degrees}° 并平移：类别相同，但看起来不同</translation>
+    </message>
+    <message>
+        <source>{kind} (train)</source>
+        <translation>{kind}（训练集）</translation>
+    </message>
+    <message>
+        <source>{kind} (dev, same distribution)</source>
+        <translation>{kind}（验证集，同一分布）</translation>
+    </message>
+    <message>
+        <source>{kind} (other distribution)</source>
+        <translation>{kind}（另一分布）</translation>
+    </message>
+    <message>
+        <source>same distribution</source>
+        <translation>同一分布</translation>
+    </message>
+    <message>
+        <source>other distribution</source>
+        <translation>另一分布</translation>
+    </message>
+    <message>
+        <source>scalar</source>
+        <translation type="unfinished">标量</translation>
+    </message>
+    <message>
+        <source>{shape} (empty)</source>
+        <translation type="unfinished">{shape}（空）</translation>
+    </message>
+    <message>
+        <source>{shape} · no finite entries</source>
+        <translation>{shape} · 没有有限值</translation>
+    </message>
+    <message>
+        <source>{shape} · min {min} · max {max} · mean {mean}</source>
+        <translation>{shape} · 最小 {min} · 最大 {max} · 均值 {mean}</translation>
+    </message>
+    <message>
+        <source>{shape} · min {min} · max {max} · mean {mean} · {bad} not finite</source>
+        <translation>{shape} · 最小 {min} · 最大 {max} · 均值 {mean} · {bad} 个非有限值</translation>
+    </message>
 </context>
 </TS>

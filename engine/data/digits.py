@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..msg import Msg
 from ..training import Dataset
 
 __all__ = ["digits", "DIGIT_SIZE"]
@@ -29,8 +30,7 @@ def digits(images: bool = False, limit: int | None = None) -> Dataset:
         x, y = x[:limit], y[:limit]
     if images:
         x = x.reshape(-1, 1, DIGIT_SIZE, DIGIT_SIZE)
-    return Dataset({"x": x, "y": y}, "digits",
-                   "Handwritten digits 0-9, 8x8 pixels (from scikit-learn)",
+    return Dataset({"x": x, "y": y}, "digits", Msg("dataset.digits"),
                    {"task": "classification", "classes": 10,
                     "class_names": [str(d) for d in range(10)],
                     "image_shape": [1, DIGIT_SIZE, DIGIT_SIZE], "source": "digits"})

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..msg import Msg
+
 TABLE_MAX = 64
 """Arrays with at most this many entries are shown as a table of numbers, larger ones as a
 heatmap."""
@@ -149,19 +151,20 @@ def color_levels(array: np.ndarray, kind: str) -> tuple[float, float]:
     return (lo, hi) if hi > lo else (lo - 0.5, hi + 0.5)
 
 
-def stats_text(array: np.ndarray) -> str:
-    """'16x2 · min -0.4 · max 0.51 · mean 0.01 · |max| 0.51'."""
+def stats_text(array: np.ndarray) -> Msg:
+    """'16x2 · min -0.4 · max 0.51 · mean 0.01', a Msg (the English text itself) that the app
+    renders in the user's language."""
     a = np.asarray(array, dtype=np.float64)
-    shape = "scalar" if a.ndim == 0 else "x".join(map(str, a.shape))
+    shape = Msg("stats.scalar") if a.ndim == 0 else "x".join(map(str, a.shape))
     if a.size == 0:
-        return f"{shape} (empty)"
+        return Msg("stats.empty", shape=shape)
     fin = a[np.isfinite(a)]
     bad = a.size - fin.size
     if fin.size == 0:
-        return f"{shape} · no finite entries"
-    text = (f"{shape} · min {fmt_value(fin.min())} · max {fmt_value(fin.max())} · "
-            f"mean {fmt_value(fin.mean())}")
-    return text + (f" · {bad} not finite" if bad else "")
+        return Msg("stats.no_finite", shape=shape)
+    values = {"shape": shape, "min": fmt_value(fin.min()), "max": fmt_value(fin.max()),
+              "mean": fmt_value(fin.mean())}
+    return Msg("stats.line_bad", bad=bad, **values) if bad else Msg("stats.line", **values)
 
 
 __all__ = ["TABLE_MAX", "Grid", "grid_of", "use_table", "entry_name", "hover_text",

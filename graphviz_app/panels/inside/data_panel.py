@@ -22,6 +22,7 @@ from engine.inspect import data_view
 
 from ...editor.jobs import Job
 from ...i18n import render, translate
+from ..watch.training_panel import data_label
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -178,8 +179,8 @@ class DataPanel(QWidget):
             return
         n = len(ds)
         self.title.setText(translate("DataPanel", "<b>{name}</b>: {n} examples. {description}")
-                           .format(name=ds.name or translate("DataPanel", "data"), n=n,
-                                   description=ds.description))
+                           .format(name=render(data_label(ds.name)) or translate("DataPanel", "data"), n=n,
+                                   description=render(ds.description)))
         self._show_split()
         self._show_feeds()
         self._show_counts(ds)
@@ -194,7 +195,7 @@ class DataPanel(QWidget):
         if sp.dev_name is not None:
             text = translate("DataPanel", "Split (Training dock): all {train} for training; "
                              "dev: the example's own set <b>{dev_name}</b> ({dev} examples)"
-                             ).format(train=sp.train, dev_name=sp.dev_name, dev=sp.dev)
+                             ).format(train=sp.train, dev_name=render(sp.dev_name), dev=sp.dev)
         elif sp.dev == 0:
             text = translate("DataPanel", "Split (Training dock, train fraction {fraction:g}): "
                              "all {train} for training, no dev set").format(

@@ -22,7 +22,7 @@ from engine.inspect.array_grid import (Grid, color_levels, fmt_value, grid_of, h
 from engine.inspect.step_arrays import ArrayPair
 
 from ...player.value_render import LUTS
-from ...i18n import translate
+from ...i18n import render, translate
 from ..build.op_texts import op_text
 
 pg.setConfigOptions(imageAxisOrder="row-major")
@@ -113,7 +113,7 @@ class ArraySlot(QWidget):
         self.name, self.kind = name, kind
         self.grid = grid_of(a, windows=layout == "windows")
         self.title.setText(name)
-        self.stats.setText(stats_text(a))
+        self.stats.setText(render(stats_text(a)))
         lo, hi = color_levels(a, kind)
         if use_table(a):
             self._fill_table(self.grid, lo, hi)

@@ -403,7 +403,7 @@ class TrainingPanel(QWidget):
         self.dev_set.clear()
         self.dev_set.addItem(translate("TrainingPanel", "split off the training data"), None)
         for name in self._dev_sets:
-            self.dev_set.addItem(name, name)
+            self.dev_set.addItem(render(name), name)
         self.dev_set.setCurrentIndex(self.dev_set.count() - 1)
         self.dev_set.blockSignals(False)
         self._form.setRowVisible(self.dev_set, bool(self._dev_sets))
@@ -411,8 +411,9 @@ class TrainingPanel(QWidget):
     def _named_dev(self) -> str | None:
         """The example dev set in use, or None when the dev set is split off the data."""
         name = self.dev_set.currentData()
-        return name if name in self._dev_sets and self.data.currentData() == SESSION_DATA \
-            else None
+        if name not in self._dev_sets or self.data.currentData() != SESSION_DATA:
+            return None
+        return next(k for k in self._dev_sets if k == name)     # the key itself (it may be a Msg)
 
     def batch_size(self, mode: str | None = None) -> int:
         mode = mode or self.mode.currentData()

@@ -1,0 +1,59 @@
+"""The engine's words about data, as message templates (merged into
+:data:`engine.messages.TEMPLATES`, context ``"engine"``).
+
+``dataset.`` are the generated data sets' descriptions and the names of an example's own dev
+sets (engine/datasets.py, engine/data/, engine/examples.py); ``stats.`` are the summary line of
+an array (engine/inspect/array_grid.stats_text). A :class:`engine.msg.Msg` made from them is
+the English text itself, so a data set's description stays a plain string to the engine; the
+app renders it in the user's language.
+"""
+from __future__ import annotations
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
+    """Mark ``text`` for extraction into the translation file; returns it unchanged."""
+    return text
+
+
+DATA_TEMPLATES: dict[str, str] = {
+    # generated data sets (engine/datasets.py, engine/data/digits.py)
+    "dataset.xor": QT_TRANSLATE_NOOP(
+        "engine", "Four clusters; the class is 1 where x₁ and x₂ have different signs. No "
+                  "straight line separates the classes."),
+    "dataset.circles": QT_TRANSLATE_NOOP(
+        "engine", "A ring inside a ring: separable only by a curved boundary."),
+    "dataset.moons": QT_TRANSLATE_NOOP("engine", "Two interleaving half moons."),
+    "dataset.spirals": QT_TRANSLATE_NOOP("engine", "{classes} spiral arms wound around each other."),
+    "dataset.blobs": QT_TRANSLATE_NOOP("engine", "{centers} Gaussian clusters."),
+    "dataset.line": QT_TRANSLATE_NOOP(
+        "engine", "Two classes split by a straight line: logistic regression can learn it."),
+    "dataset.housing": QT_TRANSLATE_NOOP(
+        "engine", "House prices generated from hidden factors: family size, walkability and "
+                  "school quality."),
+    "dataset.word_pairs": QT_TRANSLATE_NOOP(
+        "engine", "(center word, context word) pairs from a tiny corpus whose sentences stay on "
+                  "one topic"),
+    "dataset.shapes": QT_TRANSLATE_NOOP(
+        "engine", "Tiny images of horizontal bars, vertical bars, crosses and rings."),
+    "dataset.gratings": QT_TRANSLATE_NOOP(
+        "engine", "Striped {size}×{size} patterns in {classes} orientations over {channels} "
+                  "channels."),
+    "dataset.digits": QT_TRANSLATE_NOOP(
+        "engine", "Handwritten digits 0-9, 8x8 pixels (from scikit-learn)"),
+    # a dev set from another distribution (engine/datasets.other_distribution, examples.py)
+    "dataset.rotated": QT_TRANSLATE_NOOP(
+        "engine", "{kind} rotated by {degrees}° and shifted: the same classes, seen differently"),
+    "dataset.name_train": QT_TRANSLATE_NOOP("engine", "{kind} (train)"),
+    "dataset.name_same": QT_TRANSLATE_NOOP("engine", "{kind} (dev, same distribution)"),
+    "dataset.name_other": QT_TRANSLATE_NOOP("engine", "{kind} (other distribution)"),
+    "dataset.dev_same": QT_TRANSLATE_NOOP("engine", "same distribution"),
+    "dataset.dev_other": QT_TRANSLATE_NOOP("engine", "other distribution"),
+    # an array's summary line (engine/inspect/array_grid.stats_text)
+    "stats.scalar": QT_TRANSLATE_NOOP("engine", "scalar"),
+    "stats.empty": QT_TRANSLATE_NOOP("engine", "{shape} (empty)"),
+    "stats.no_finite": QT_TRANSLATE_NOOP("engine", "{shape} · no finite entries"),
+    "stats.line": QT_TRANSLATE_NOOP(
+        "engine", "{shape} · min {min} · max {max} · mean {mean}"),
+    "stats.line_bad": QT_TRANSLATE_NOOP(
+        "engine", "{shape} · min {min} · max {max} · mean {mean} · {bad} not finite"),
+}

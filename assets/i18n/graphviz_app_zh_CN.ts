@@ -5547,11 +5547,11 @@ The weights are unchanged.</source>
     </message>
     <message>
         <source>scalar</source>
-        <translation type="unfinished">标量</translation>
+        <translation>标量</translation>
     </message>
     <message>
         <source>{shape} (empty)</source>
-        <translation type="unfinished">{shape}（空）</translation>
+        <translation>{shape}（空）</translation>
     </message>
     <message>
         <source>{shape} · no finite entries</source>

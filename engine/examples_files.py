@@ -37,6 +37,7 @@ import numpy as np
 from . import serialize
 from .data import store as data_store
 from .graph import Graph
+from .messages_data import dataset_message
 from .resources import asset
 from .safe_io import (MAX_ARRAY_BYTES, MAX_JSON_BYTES, FileFormatError, atomic_write,
                       json_bytes, open_zip, parse_json, read_member, read_npz)
@@ -142,7 +143,7 @@ def _read_info(path: str) -> dict:
             if not isinstance(member, str) or member not in names:
                 raise FileFormatError(f"{INFO_MEMBER}: dev set {key!r} names a missing member")
             arrays = read_npz(read_member(zf, zf.getinfo(member), limit), member)
-            devs[key] = data_store.restore({k: v for k, v in entry.items() if k != "member"},
+            devs[dataset_message(key)] = data_store.restore({k: v for k, v in entry.items() if k != "member"},
                                            arrays, INFO_MEMBER)
     info["dev_sets"] = devs
     if not devs:

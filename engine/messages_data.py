@@ -9,6 +9,9 @@ app renders it in the user's language.
 """
 from __future__ import annotations
 
+import re
+import string
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
     """Mark ``text`` for extraction into the translation file; returns it unchanged."""
@@ -57,3 +60,32 @@ DATA_TEMPLATES: dict[str, str] = {
     "stats.line_bad": QT_TRANSLATE_NOOP(
         "engine", "{shape} · min {min} · max {max} · mean {mean} · {bad} not finite"),
 }
+
+
+def _pattern(template: str) -> "re.Pattern[str]":
+    """A regex matching the English text of ``template`` whatever its fields hold (a field
+    named twice must hold the same text both times)."""
+    out, seen = [], set()
+    for literal, name, _, _ in string.Formatter().parse(template):
+        out.append(re.escape(literal))
+        if name:
+            out.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+            seen.add(name)
+    return re.compile("".join(out) + r"\Z", re.DOTALL)
+
+
+_PATTERNS = {mid: _pattern(t) for mid, t in DATA_TEMPLATES.items() if mid.startswith("dataset.")}
+
+
+def dataset_message(text: str) -> str:
+    """``text`` as the ``dataset.`` Msg whose English text it is (so that a data set read back
+    from a file is translated like a generated one), else ``text`` itself. A Msg is returned
+    as it is; a field's value comes back as text ("4 spiral arms…" -> classes="4")."""
+    from .msg import Msg
+    if isinstance(text, Msg) or not isinstance(text, str) or not text:
+        return text
+    for mid, pattern in _PATTERNS.items():
+        m = pattern.match(text)
+        if m is not None:
+            return Msg(mid, **m.groupdict())
+    return text

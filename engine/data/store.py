@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from ..messages import Msg
+from ..messages_data import dataset_message
 from ..safe_io import ID_RE, NUMERIC_KINDS, FileFormatError, JsonCheck, located
 from ..training import Dataset
 
@@ -95,5 +96,5 @@ def restore(entry: Any, arrays: dict[str, np.ndarray], where: str = "graph.json"
     if len(lengths) > 1:
         chk.fail("dataset.arrays", Msg("file.data_lengths",
                                        counts=", ".join(str(n) for n in sorted(lengths))))
-    return Dataset({k: arrays[k] for k in manifest}, entry.get("name", ""),
-                   entry.get("description", ""), dict(meta))
+    return Dataset({k: arrays[k] for k in manifest}, dataset_message(entry.get("name", "")),
+                   dataset_message(entry.get("description", "")), dict(meta))

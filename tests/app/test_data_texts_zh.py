@@ -90,3 +90,21 @@ def test_array_summary_in_chinese_and_english(qtbot, qapp):
     slot.set_array("W", a)
     assert slot.stats.text() == "2x2 · min -0.5 · max 2 · mean 0.5833 · 1 not finite"
     assert str(stats_text(np.array(3.0))) == "scalar · min 3 · max 3 · mean 3"
+
+
+def test_training_dock_offers_own_dev_sets_in_chinese(qtbot, chinese):
+    """The Training dock names the example's dev sets in Chinese and still picks the right set."""
+    from graphviz_app.panels.watch.training_panel import TrainingPanel
+    from graphviz_app.training.worker import TrainingController
+    graph, ds, info = examples.build("dev_mismatch")
+    session = Session(graph)
+    session.dataset = ds
+    session.example_name = "dev_mismatch"
+    panel = TrainingPanel(session, TrainingController(session))
+    qtbot.addWidget(panel)
+    items = [panel.dev_set.itemText(i) for i in range(1, panel.dev_set.count())]
+    assert items == ["同一分布", "另一分布"]
+    assert "另一分布" in panel.dev_label.text()
+    _, dev = panel.data_split()
+    np.testing.assert_array_equal(dev.arrays["x"], info["dev_sets"]["other distribution"]["x"])
+    assert i18n.render(panel._named_dev()) == "另一分布"

@@ -542,7 +542,7 @@ class TrainingPanel(QWidget):
         named = self._named_dev()
         self.train_frac.setEnabled(named is None)
         self.dev_label.setText(
-            translate("TrainingPanel", "all; dev: {name}").format(name=named) if named else
+            translate("TrainingPanel", "all; dev: {name}").format(name=render(named)) if named else
             translate("TrainingPanel", "dev {share:.0%}").format(share=1 - f) if f < 1 else
             translate("TrainingPanel", "no dev set"))
         self._publish_split(f, named)

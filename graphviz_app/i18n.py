@@ -5,7 +5,8 @@ language installs our translator (``graphviz_app_<lang>.qm`` from the shipped ``
 and Qt's own ``qtbase_<lang>.qm`` (standard dialogs and buttons). Installing a translator makes
 Qt send ``QEvent.LanguageChange`` to every widget; ours set their texts again in
 ``changeEvent``, so the switch happens without a restart. Text that a view drew once and keeps
-(a message already in the status bar) changes with the next one.
+(a formatted label, the status bar's message, a row of the Messages table) is composed
+again when it was made with :func:`said`.
 
 Engine messages (:class:`engine.messages.Msg`) are rendered here: the English template is looked
 up in the ``"engine"`` context and the translated template is filled with the same parameters.
@@ -16,6 +17,7 @@ and the window warns once (in English, which every font can draw).
 from __future__ import annotations
 
 import sys
+from typing import Callable
 
 import shiboken6
 from PySide6.QtCore import (QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QSettings,
@@ -28,6 +30,8 @@ from engine.messages import Msg, carried
 from engine.resources import asset
 
 SETTINGS_KEY = "ui/language"
+STATUS_MS = 6000
+"""How long the status bar shows a message (ms)."""
 SYSTEM, ENGLISH, CHINESE = "system", "en", "zh_CN"
 CHOICES = (SYSTEM, ENGLISH, CHINESE)
 LANGUAGES = (ENGLISH, CHINESE)
@@ -176,10 +180,55 @@ def english(text: str) -> str:
     return found[1] if found is not None else text
 
 
+class Said(str):
+    """A text the window composed from translated templates and their fields (the status line
+    "Example: …", a run's end, a panel's summary) that it can compose again in another
+    language: :attr:`make` builds it in the current one."""
+
+    make: Callable[[], str]
+
+
+_said: dict[str, Said] = {}
+"""The texts :func:`said` made, newest last (at most :data:`SAID_KEPT`)."""
+SAID_KEPT = 2000
+
+
+def said(make: Callable[[], str]) -> Said:
+    """``make()`` (which translates its templates and fills them), remembered so that a view
+    still showing it (a label, the status bar, the Messages table) shows ``make()`` again
+    when the language changes::
+
+        session.message.emit(said(lambda: translate("Files", "Example: {title}").format(...)))
+    """
+    out = Said(make())
+    out.make = make
+    _said.pop(str(out), None)
+    _said[str(out)] = out
+    while len(_said) > SAID_KEPT:
+        del _said[next(iter(_said))]
+    return out
+
+
+def again(text: str) -> str:
+    """``text`` in the current language: made again if :func:`said` made it, translated again
+    if :func:`translate` gave it, rendered if it is an engine Msg; any other text as it is."""
+    if isinstance(text, Msg):
+        return render(text)
+    new = _again(text)
+    return text if new is None else new
+
+
 def _again(text: str) -> str | None:
-    """``text`` in the current language if :func:`translate` once gave it, else None."""
+    """``text`` in the current language if :func:`said` or :func:`translate` once gave it
+    (and it reads differently now), else None."""
+    if not text:
+        return None
+    made = _said.get(text)
+    if made is not None:
+        new = said(made.make)
+        return new if new != text else None
     found = _shown.get(text)
-    if found is None or not text:
+    if found is None:
         return None
     new = translate(*found)
     return new if new != text else None
@@ -187,11 +236,11 @@ def _again(text: str) -> str | None:
 
 def retranslate_widgets() -> None:
     """Give every widget and action still showing a text that :func:`translate` returned (a
-    label, button, tab, group box, placeholder, tooltip, menu entry) the current language's
-    text, and every combo box item. Texts made with ``.format`` are not found here; their views
-    set them again."""
+    label, button, tab, group box, placeholder, tooltip, menu entry, status bar message) or that
+    :func:`said` made the current language's text, and every combo box item. Other texts made
+    with ``.format`` are not found here; their views set them again."""
     from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupBox, QLabel,
-                                   QLineEdit, QTabWidget)
+                                   QLineEdit, QStatusBar, QTabWidget)
     app = QApplication.instance()
     if app is None:
         return
@@ -225,6 +274,10 @@ def retranslate_widgets() -> None:
             new = _again(w.title())
             if new is not None:
                 w.setTitle(new)
+        elif isinstance(w, QStatusBar):          # the message it shows now (for a while)
+            new = _again(w.currentMessage())
+            if new is not None:
+                w.showMessage(new, STATUS_MS)
         elif isinstance(w, QComboBox):           # item labels (the item data keeps the key)
             for i in range(w.count()):
                 new = _again(w.itemText(i))

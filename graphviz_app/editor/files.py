@@ -23,7 +23,7 @@ from engine import Graph, guides
 
 from ..session import Session
 from .recovery import RecoveryWriter, origin_of, snapshot
-from ..i18n import ENGLISH, current, error_text, translate
+from ..i18n import ENGLISH, current, error_text, said, translate
 
 AUTOSAVE_MS = 700       # the recovery file is written within this (plus the write) of an edit
 MAX_RECENT = 10
@@ -122,14 +122,18 @@ class FileController(QObject):
             return False
         graph.meta.setdefault("example", name)   # saved with the file: its data comes back too
         self.session.replace_graph(graph, None, dataset=dataset, example_name=name)
-        title = info.get("title", name) if isinstance(info, dict) else name
-        if current() != ENGLISH:
-            try:
-                guide = guides.load(name, current())
-            except guides.GuideError:      # a broken translation: the English title will do
-                guide = None
-            title = guide.title if guide is not None else title
-        self.session.message.emit(translate("Files", "Example: {title}").format(title=title))
+        english_title = info.get("title", name) if isinstance(info, dict) else name
+
+        def opened() -> str:     # in the language of the moment (again when it changes)
+            title = english_title
+            if current() != ENGLISH:
+                try:
+                    guide = guides.load(name, current())
+                except guides.GuideError:      # a broken translation: the English title will do
+                    guide = None
+                title = guide.title if guide is not None else title
+            return translate("Files", "Example: {title}").format(title=title)
+        self.session.message.emit(said(opened))
         return True
 
     def save(self) -> bool:

@@ -22,7 +22,7 @@ from PySide6.QtGui import QUndoCommand
 from engine.training import Dataset, History, TrainConfig, Trainer, TrainingDiverged
 
 from ..editor.commands import Named
-from ..i18n import QT_TRANSLATE_NOOP, Source, error_text, translate
+from ..i18n import QT_TRANSLATE_NOOP, Source, again, error_text, said, translate
 
 MAX_RATE = 20.0   # snapshots per second per run, at most
 YIELD_EVERY = 0.003  # seconds of training between short sleeps that let the GUI thread run
@@ -406,12 +406,12 @@ class TrainingController(QObject):
                                  QT_TRANSLATE_NOOP("Training", "Trained weights ({run})"),
                                  run=run.name)
         self.session.undo_stack.push(cmd)   # the lock is ours: no need to pass the session's check
-        ending = ENDINGS.get(run.status)
-        self.session.message.emit(translate(
+        ending, status, iterations = ENDINGS.get(run.status), run.status, run.iteration
+        self.session.message.emit(said(lambda: translate(
             "Training", "{run}: {status} after {iterations} iterations; trained weights loaded "
             "(Undo or Revert weights to go back)").format(
-            run=run.name, status=translate("Training", ending) if ending else run.status,
-            iterations=run.iteration))
+            run=again(run.name), status=translate("Training", ending) if ending else status,
+            iterations=iterations)))
 
     def _finish_queue(self) -> None:
         self.session.set_locked(False)

@@ -25,7 +25,7 @@ from ...session import Session
 from ..watch.array_view import array_label, array_note, open_array_window
 from .op_texts import op_text
 from .param_editors import ERROR_STYLE, ParamEditor
-from ...i18n import render, translate
+from ...i18n import render, said, translate
 
 REFRESH_KINDS = {"params_changed", "renamed", "frozen_changed", "edge_added", "edge_removed",
                  "node_added", "node_removed", "weights_changed"}
@@ -208,8 +208,9 @@ class InspectorPanel(QScrollArea):
     # -- whole-graph counts and arrays after stepping --------------------------------------------
     def refresh_counts(self) -> None:
         """The whole graph's parameter and multiply-add counts (from shapes alone)."""
-        self.graph_counts.setText(translate("Inspector", "Whole graph: {counts}").format(
-            counts=counts_words(graph_counts(self.session.graph))))
+        c = graph_counts(self.session.graph)
+        self.graph_counts.setText(said(lambda: translate("Inspector", "Whole graph: {counts}")
+                                       .format(counts=counts_words(c))))
 
     def set_player(self, player) -> None:
         """Offer the arrays (and gradients) that ``player``'s steps produced for the node."""

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...session import LoggedMessage, Session
-from ...i18n import translate
+from ...i18n import again, translate
 
 NODE_ROLE = Qt.ItemDataRole.UserRole
 MAX_ROWS = 1000
@@ -123,6 +123,17 @@ class MessagesPanel(QWidget):
         for r in range(self.table.rowCount()):
             item = self.table.item(r, NODE)
             item.setText(node_label(self.session, item.data(NODE_ROLE)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        """A new language: each message the window composed reads in it (see i18n.said)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            for r in range(self.table.rowCount()):
+                item = self.table.item(r, TEXT)
+                item.setText(again(item.text()))
+            self._refresh_names()
+            self._update_count()
+            self.table.resizeRowsToContents()
+        super().changeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)

@@ -25,7 +25,7 @@ from engine.inspect.trace_text import formula, num
 from ... import imaging
 from ...player.value_render import to_qimage
 from .conv_view import DIVERGING, GREY, ImageCell, Plots, TraceHighlighter
-from ...i18n import QT_TRANSLATE_NOOP, error_text, render, translate
+from ...i18n import QT_TRANSLATE_NOOP, error_text, render, said, translate
 
 DEFAULT_KERNELS = ("identity", "sobel x", "sobel y", K.SOBEL_MAGNITUDE, "laplacian 4",
                    "gaussian", "sharpen", "emboss")
@@ -275,10 +275,10 @@ class FilterLabPanel(QWidget):
         self.grey = K.luminance(img.rgb)
         self.node_results = []
         w, h = img.size
-        text = (translate("FilterLab", "{image}: {w}x{h}, grey") if img.grey else
-                translate("FilterLab", "{image}: {w}x{h}, colour (filtered as luminance)"))
-        self._say(text.format(image=image_label(img.name), w=w, h=h)
-                  + (f"; {img.note}" if img.note else ""))
+        self._say(said(lambda: (
+            translate("FilterLab", "{image}: {w}x{h}, grey") if img.grey else
+            translate("FilterLab", "{image}: {w}x{h}, colour (filtered as luminance)")).format(
+            image=image_label(img.name), w=w, h=h) + (f"; {img.note}" if img.note else "")))
         self.recompute()
 
     def _say(self, text: str) -> None:

@@ -26,7 +26,7 @@ from engine.training import (NO_DATA, OPTIMIZERS, Dataset, TrainConfig, feed_inp
                              fit_problem, lr_warning, split)
 
 from ...training.worker import Run, TrainingController
-from ...i18n import error_text, render, translate
+from ...i18n import error_text, render, said, translate
 
 MODES = ("batch", "mini-batch", "stochastic")
 MODE_LABELS = {"batch": QT_TRANSLATE_NOOP("TrainingPanel", "batch"),
@@ -455,12 +455,16 @@ class TrainingPanel(QWidget):
         return fit_problem(self.session.graph, ds, label)
 
     def run_name(self, cfg: TrainConfig) -> str:
-        mode = translate("TrainingPanel", MODE_LABELS.get(cfg.mode, cfg.mode)) + (
-            f" {cfg.batch_size}" if cfg.mode == "mini-batch" else "")
-        dev = self._named_dev()
-        return translate("TrainingPanel", "run {n}: {mode}, {optimizer}, α {lr:g}").format(
-            n=len(self.controller.runs) + 1, mode=mode, optimizer=cfg.optimizer, lr=cfg.lr) + (
-            translate("TrainingPanel", ", dev: {dev}").format(dev=dev) if dev else "")
+        """'run 2: mini-batch 32, adam, α 0.01' in the user's language (again when it changes)."""
+        dev, n = self._named_dev(), len(self.controller.runs) + 1
+
+        def name() -> str:
+            mode = translate("TrainingPanel", MODE_LABELS.get(cfg.mode, cfg.mode)) + (
+                f" {cfg.batch_size}" if cfg.mode == "mini-batch" else "")
+            return translate("TrainingPanel", "run {n}: {mode}, {optimizer}, α {lr:g}").format(
+                n=n, mode=mode, optimizer=cfg.optimizer, lr=cfg.lr) + (
+                translate("TrainingPanel", ", dev: {dev}").format(dev=render(dev)) if dev else "")
+        return said(name)
 
     # -- actions -------------------------------------------------------------------------------
     def _refuse(self, text: str) -> None:

@@ -719,7 +719,9 @@ TEMPLATES: dict[str, str] = {
 
 
 from .messages_data import DATA_TEMPLATES  # noqa: E402 - data sets' words, array summaries
+from .messages_onnx import ONNX_TEMPLATES  # noqa: E402 - the ONNX importer's refusals
 
 TEMPLATES.update(DATA_TEMPLATES)
+TEMPLATES.update(ONNX_TEMPLATES)
 
 from .msg import Msg, MsgError, carried, fields  # noqa: E402,F401 - the message API, re-exported

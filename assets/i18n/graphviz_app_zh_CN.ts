@@ -5565,5 +5565,135 @@ The weights are unchanged.</source>
         <source>{shape} · min {min} · max {max} · mean {mean} · {bad} not finite</source>
         <translation>{shape} · 最小 {min} · 最大 {max} · 均值 {mean} · {bad} 个非有限值</translation>
     </message>
+    <message>
+        <source>{where} is {mb} MB, more than the {limit} MB an ONNX file can hold</source>
+        <translation>{where} 有 {mb} MB，超过了 ONNX 文件能容纳的 {limit} MB</translation>
+    </message>
+    <message>
+        <source>cannot read {where}: {reason}</source>
+        <translation>无法读取 {where}：{reason}</translation>
+    </message>
+    <message>
+        <source>{where} is not an ONNX model (the file is damaged or truncated: {reason})</source>
+        <translation>{where} 不是 ONNX 模型（文件已损坏或被截断：{reason}）</translation>
+    </message>
+    <message>
+        <source>{where} holds no ONNX graph (is it an ONNX model?)</source>
+        <translation>{where} 中没有 ONNX 图（它是 ONNX 模型吗？）</translation>
+    </message>
+    <message>
+        <source>{where} has {count} nodes; at most {limit} can be imported</source>
+        <translation>{where} 有 {count} 个节点；最多只能导入 {limit} 个</translation>
+    </message>
+    <message>
+        <source>tensor {name!r} has a negative dimension {dims}</source>
+        <translation>张量 {name!r} 有负的维度 {dims}</translation>
+    </message>
+    <message>
+        <source>tensor {name!r} has absurd dimensions {dims} ({count:,} numbers); the file is damaged or hostile</source>
+        <translation>张量 {name!r} 的维度 {dims} 不合理（{count:,} 个数）；文件已损坏或有恶意</translation>
+    </message>
+    <message>
+        <source>tensor {name!r} cannot be read: {reason}</source>
+        <translation>无法读取张量 {name!r}：{reason}</translation>
+    </message>
+    <message>
+        <source>tensor {name!r} refers to external data {location!r}; only files beside the model, inside its folder, are read</source>
+        <translation>张量 {name!r} 引用了外部数据 {location!r}；只读取模型旁边、其文件夹内的文件</translation>
+    </message>
+    <message>
+        <source>tensor {name!r} refers to external data {location!r}, outside the model&apos;s folder; it was not read</source>
+        <translation>张量 {name!r} 引用了模型文件夹之外的外部数据 {location!r}；未读取</translation>
+    </message>
+    <message>
+        <source>tensor {name!r}: its external data entry is malformed</source>
+        <translation>张量 {name!r}：其外部数据条目格式错误</translation>
+    </message>
+    <message>
+        <source>tensor {name!r}: external data length {length} does not match its {need} bytes</source>
+        <translation>张量 {name!r}：外部数据长度 {length} 与其 {need} 字节不符</translation>
+    </message>
+    <message>
+        <source>tensor {name!r}: external data file {location!r} is missing</source>
+        <translation>张量 {name!r}：外部数据文件 {location!r} 不存在</translation>
+    </message>
+    <message>
+        <source>tensor {name!r}: external data file {location!r} is too short</source>
+        <translation>张量 {name!r}：外部数据文件 {location!r} 太短</translation>
+    </message>
+    <message>
+        <source>tensor {name!r}: cannot read {location!r}: {reason}</source>
+        <translation>张量 {name!r}：无法读取 {location!r}：{reason}</translation>
+    </message>
+    <message>
+        <source>tensor {tensor!r} is produced twice (by node {node}); the file is damaged</source>
+        <translation>张量 {tensor!r} 被产生了两次（由节点 {node}）；文件已损坏</translation>
+    </message>
+    <message>
+        <source>node {node} reads {tensor!r}, which no node or input provides; the file is damaged</source>
+        <translation>节点 {node} 读取 {tensor!r}，但没有任何节点或输入提供它；文件已损坏</translation>
+    </message>
+    <message>
+        <source>the graph has a cycle: nodes {nodes} depend on each other&apos;s outputs; a computation graph must not loop</source>
+        <translation>图中有环：节点 {nodes} 相互依赖对方的输出；计算图不能有环</translation>
+    </message>
+    <message>
+        <source>node {node}: {error}</source>
+        <translation>节点 {node}：{error}</translation>
+    </message>
+    <message>
+        <source>node {node}: its {weight} has shape {got}, but {op} needs {want} here</source>
+        <translation>节点 {node}：它的 {weight} 形状为 {got}，但 {op} 在这里需要 {want}</translation>
+    </message>
+    <message>
+        <source>tensor {tensor!r} is used before anything produces it</source>
+        <translation>张量 {tensor!r} 在被产生之前就被使用了</translation>
+    </message>
+    <message>
+        <source>the import was cancelled; nothing was changed</source>
+        <translation>导入已取消；没有任何改动</translation>
+    </message>
+    <message>
+        <source>the model uses ops this app has no counterpart for, so nothing was imported:
+{ops}</source>
+        <translation>模型用到了本应用没有对应的运算，因此什么都没有导入：
+{ops}</translation>
+    </message>
+    <message>
+        <source>node {node} ({op}) cannot be folded: {error}</source>
+        <translation>节点 {node}（{op}）无法折叠为常量：{error}</translation>
+    </message>
+    <message>
+        <source>Constant node {node} cannot be read: {error}</source>
+        <translation>无法读取 Constant 节点 {node}：{error}</translation>
+    </message>
+    <message>
+        <source>node {node} ({op}) is malformed and cannot be read: {error}</source>
+        <translation>节点 {node}（{op}）格式错误，无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>input {name!r} has absurd dimensions {dims}: one example would take {size}</source>
+        <translation>输入 {name!r} 的维度 {dims} 不合理：一个样本就要占 {size}</translation>
+    </message>
+    <message>
+        <source>graph output {name!r} is not produced by any node</source>
+        <translation>图的输出 {name!r} 没有由任何节点产生</translation>
+    </message>
+    <message>
+        <source>the imported graph has shape problems: {issues}</source>
+        <translation>导入的图有形状问题：{issues}</translation>
+    </message>
+    <message>
+        <source>node {node}: one example&apos;s output would hold {count:,} numbers; the dimensions are absurd</source>
+        <translation>节点 {node}：一个样本的输出将有 {count:,} 个数；维度不合理</translation>
+    </message>
+    <message>
+        <source>the model is nested too deeply to import</source>
+        <translation>模型嵌套太深，无法导入</translation>
+    </message>
+    <message>
+        <source>{where} is damaged and cannot be imported ({kind}: {error})</source>
+        <translation>{where} 已损坏，无法导入（{kind}：{error}）</translation>
+    </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@
     python assets/i18n/update.py --release  # lrelease only (after editing translations)
 
 ``pyside6-lupdate`` reads graphviz_app/ (``tr``, ``translate``, ``QT_TRANSLATE_NOOP``) and
-engine/messages.py and engine/messages_data.py (the engine's message templates, context "engine") into
+engine/messages*.py (the engine's message templates, context "engine") into
 ``graphviz_app_zh_CN.ts``; translations already there are kept, and strings no longer in the
 code are dropped. ``pyside6-lrelease`` compiles the .ts into the ``.qm`` the app loads. Both
 files are committed, so the app never needs the tools at run time. The example guides are
@@ -20,7 +20,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 LANGUAGES = ("zh_CN",)
-SOURCES = ("graphviz_app", "engine/messages.py", "engine/messages_data.py")
+SOURCES = ("graphviz_app", "engine/messages.py", "engine/messages_data.py",
+           "engine/messages_onnx.py")
 
 
 def tool(name: str) -> str:

@@ -23,6 +23,7 @@ import onnx
 from onnx import TensorProto
 
 from ..graph import Graph, GraphError
+from ..messages import Msg, carried
 from ..ops.base import ParamError, ShapeError, get_op
 from ..shapes import MAX_NODE_ELEMENTS
 from ..weights import Pending, fmt_bytes, physical_bytes
@@ -101,15 +102,15 @@ class Importer:
             shape = tuple(o.infer_shape(full, ins))
             specs = o.weight_specs(full, ins)
         except (ParamError, ShapeError) as e:
-            raise OnnxImportError(f"node {where or name}: {getattr(e, 'message', e)}") from None
+            raise OnnxImportError(Msg("onnx.node_error", node=where or name, error=carried(e))) from None
         weights = dict(weights or {})
         for s in specs:
             if s.name not in weights:
                 continue
             got = tuple(weights[s.name].shape)
             if got != tuple(s.shape):
-                raise OnnxImportError(f"node {where or name}: its {s.name} has shape {got}, but "
-                                      f"{op} needs {tuple(s.shape)} here")
+                raise OnnxImportError(Msg("onnx.weight_shape", node=where or name, weight=s.name,
+                                          got=got, op=op, want=tuple(s.shape)))
         key = f"n{len(self.specs) + 1}"
         spec = Spec(key, op, full, self.unique(name), list(inputs), weights, shape, where)
         self.specs.append(spec)
@@ -127,7 +128,7 @@ class Importer:
         if tensor in self.tensor:
             return self.tensor[tensor]
         if tensor not in self.const:
-            raise OnnxImportError(f"tensor {tensor!r} is used before anything produces it")
+            raise OnnxImportError(Msg("onnx.used_before", tensor=tensor))
         if tensor not in self.sources:
             c = self.const[tensor]
             if c.fill is not None and not c.learned:
@@ -160,15 +161,14 @@ class Importer:
         broken: set[str] = set()
         for i, node in enumerate(nodes):
             if self.cancelled is not None and self.cancelled():
-                raise OnnxImportError("the import was cancelled; nothing was changed")
+                raise OnnxImportError(Msg("onnx.cancelled"))
             if self.progress is not None and i % 25 == 0:
                 self.progress(i, len(nodes))
             self._node(node, broken)
         if self.unsupported:
             lines = [f"{op}: {', '.join(ns[:8])}{' …' if len(ns) > 8 else ''}"
                      for op, ns in sorted(self.unsupported.items())]
-            raise OnnxImportError("the model uses ops this app has no counterpart for, so nothing "
-                                  "was imported:\n" + "\n".join(lines))
+            raise OnnxImportError(Msg("onnx.unsupported", ops="\n".join(lines)))
         self._name_outputs()
         return self._build()
 
@@ -189,7 +189,8 @@ class Importer:
             except OnnxImportError:
                 raise
             except (ValueError, TypeError, IndexError, KeyError, AttributeError, OverflowError) as e:
-                raise OnnxImportError(f"node {label} ({node.op_type}) cannot be folded: {e}") from None
+                raise OnnxImportError(Msg("onnx.cannot_fold", node=label, op=node.op_type,
+                                          error=carried(e))) from None
             if folded is not None:
                 self.const[node.output[0]] = folded
                 return
@@ -197,7 +198,8 @@ class Importer:
             try:
                 self.const[node.output[0]] = fold(node, [], self.opset)
             except (ValueError, TypeError, IndexError, KeyError, AttributeError) as e:
-                raise OnnxImportError(f"Constant node {label} cannot be read: {e}") from None
+                raise OnnxImportError(Msg("onnx.constant_unreadable", node=label,
+                                          error=carried(e))) from None
             return
         handler = mapping.HANDLERS.get(node.op_type)
         if handler is None:
@@ -211,8 +213,8 @@ class Importer:
         except (IndexError, KeyError, TypeError, ValueError, AttributeError, OverflowError) as e:
             if isinstance(e, OnnxImportError):
                 raise
-            raise OnnxImportError(f"node {label} ({node.op_type}) is malformed and cannot be "
-                                  f"read: {e}") from None
+            raise OnnxImportError(Msg("onnx.malformed", node=label, op=node.op_type,
+                                      error=carried(e))) from None
         if key is not None:
             self.tensor[node.output[0]] = key
 
@@ -232,8 +234,8 @@ class Importer:
         check_dims(vi.name, [d or 1 for d in dims])
         per_example = math.prod(d or 1 for d in dims[1:])
         if per_example * 4 > physical_bytes():
-            raise OnnxImportError(f"input {vi.name!r} has absurd dimensions {dims}: one example "
-                                  f"would take {fmt_bytes(per_example * 4)}")
+            raise OnnxImportError(Msg("onnx.input_absurd", name=vi.name, dims=dims,
+                                      size=fmt_bytes(per_example * 4)))
         return self.emit("input", {"shape": dims or [None], "dtype": kind}, [], vi.name, where=vi.name)
 
     def _name_outputs(self) -> None:
@@ -245,7 +247,7 @@ class Importer:
                 if vi.name in self.const:
                     key = self.data(vi.name)
                 else:
-                    raise OnnxImportError(f"graph output {vi.name!r} is not produced by any node")
+                    raise OnnxImportError(Msg("onnx.output_missing", name=vi.name))
             spec = self.by_key[key]
             want = clean_name(vi.name)
             if key in used or spec.op == "input":
@@ -268,20 +270,20 @@ class Importer:
                 try:
                     g.add_node(s.op, s.params, name=s.name, nid=s.key)
                 except GraphError as e:
-                    raise OnnxImportError(f"node {s.onnx or s.name}: {e}") from None
+                    raise OnnxImportError(Msg("onnx.node_error", node=s.onnx or s.name,
+                                              error=carried(e))) from None
                 for port, src in enumerate(s.inputs):
                     g._g.add_edge(src, s.key, key=port)
                 for k, v in s.weights.items():
                     g.nodes[s.key].weights[k] = v
         if g.issues:
             first = g.issues[:3]
-            raise OnnxImportError("the imported graph has shape problems: " +
-                                  "; ".join(str(i) for i in first))
+            raise OnnxImportError(Msg("onnx.shape_problems",
+                                      issues="; ".join(str(i) for i in first)))
         for nid, info in g.shapes.items():
             n = math.prod(d or 1 for d in (info.out or ()))
             if n > MAX_NODE_ELEMENTS // 2:
-                raise OnnxImportError(f"node {g.nodes[nid].name}: one example's output would "
-                                      f"hold {n:,} numbers; the dimensions are absurd")
+                raise OnnxImportError(Msg("onnx.output_absurd", node=g.nodes[nid].name, count=n))
         return g
 
 
@@ -320,11 +322,11 @@ def import_onnx(path: str | os.PathLike, *, progress: Callable[[int, int], None]
     except OnnxImportError:
         raise
     except RecursionError:
-        raise OnnxImportError("the model is nested too deeply to import") from None
+        raise OnnxImportError(Msg("onnx.too_deep")) from None
     except (TypeError, KeyError, IndexError, AttributeError, ValueError, OverflowError,
             UnicodeError) as e:   # a damaged file that still parsed as protobuf
-        raise OnnxImportError(f"{os.path.basename(path)} is damaged and cannot be imported "
-                              f"({type(e).__name__}: {e})") from None
+        raise OnnxImportError(Msg("onnx.damaged", where=os.path.basename(path),
+                                  kind=type(e).__name__, error=str(e))) from None
     g.meta["title"] = os.path.splitext(os.path.basename(path))[0]
     g.meta["source"] = "onnx"
     if arrange:

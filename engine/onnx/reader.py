@@ -16,6 +16,7 @@ from google.protobuf.message import DecodeError
 from onnx import TensorProto, numpy_helper
 
 from ..graph import GraphError
+from ..messages import Msg
 
 MAX_FILE_BYTES = 2 << 30          # protobuf's own limit for one message
 MAX_NODES = 20000
@@ -32,22 +33,23 @@ def read_model(path: str | os.PathLike) -> onnx.ModelProto:
     try:
         size = os.stat(path).st_size
         if size > MAX_FILE_BYTES:
-            raise OnnxImportError(f"{where} is {size >> 20} MB, more than the {MAX_FILE_BYTES >> 20} "
-                                  "MB an ONNX file can hold")
+            raise OnnxImportError(Msg("onnx.too_large", where=where, mb=size >> 20,
+                                      limit=MAX_FILE_BYTES >> 20))
         with open(path, "rb") as f:
             data = f.read()
     except OSError as e:
-        raise OnnxImportError(f"cannot read {where}: {e.strerror or e}") from None
+        raise OnnxImportError(Msg("onnx.cannot_read", where=where,
+                                  reason=e.strerror or str(e))) from None
     try:
         model = onnx.load_model_from_string(data)
     except (DecodeError, ValueError, TypeError, RuntimeError, UnicodeDecodeError) as e:
-        raise OnnxImportError(f"{where} is not an ONNX model (the file is damaged or truncated: "
-                              f"{str(e) or type(e).__name__})") from None
+        raise OnnxImportError(Msg("onnx.not_model", where=where,
+                                  reason=str(e) or type(e).__name__)) from None
     if not model.HasField("graph") or (not model.graph.node and not model.graph.output):
-        raise OnnxImportError(f"{where} holds no ONNX graph (is it an ONNX model?)")
+        raise OnnxImportError(Msg("onnx.no_graph", where=where))
     if len(model.graph.node) > MAX_NODES:
-        raise OnnxImportError(f"{where} has {len(model.graph.node)} nodes; at most {MAX_NODES} "
-                              "can be imported")
+        raise OnnxImportError(Msg("onnx.too_many_nodes", where=where,
+                                  count=len(model.graph.node), limit=MAX_NODES))
     for t in model.graph.initializer:
         check_dims(t.name, t.dims)
     return model
@@ -57,10 +59,10 @@ def check_dims(name: str, dims) -> None:
     """Refuse negative or absurd tensor dimensions before anything is allocated."""
     dims = [int(d) for d in dims]
     if any(d < 0 for d in dims):
-        raise OnnxImportError(f"tensor {name!r} has a negative dimension {dims}")
+        raise OnnxImportError(Msg("onnx.negative_dims", name=name, dims=dims))
     if math.prod(dims) > (1 << 40) or any(d > (1 << 31) for d in dims):
-        raise OnnxImportError(f"tensor {name!r} has absurd dimensions {dims} "
-                              f"({math.prod(dims):,} numbers); the file is damaged or hostile")
+        raise OnnxImportError(Msg("onnx.absurd_dims", name=name, dims=dims,
+                                  count=math.prod(dims)))
 
 
 def tensor_array(t: TensorProto, folder: str) -> np.ndarray:
@@ -70,36 +72,34 @@ def tensor_array(t: TensorProto, folder: str) -> np.ndarray:
         try:
             return numpy_helper.to_array(t)
         except (ValueError, TypeError, KeyError) as e:
-            raise OnnxImportError(f"tensor {t.name!r} cannot be read: {e}") from None
+            raise OnnxImportError(Msg("onnx.tensor_unreadable", name=t.name, reason=str(e))) from None
     info = {e.key: e.value for e in t.external_data}
     loc = info.get("location", "")
     if not loc or os.path.isabs(loc) or loc.startswith(("/", "\\")):
-        raise OnnxImportError(f"tensor {t.name!r} refers to external data {loc!r}; only files "
-                              "beside the model, inside its folder, are read")
+        raise OnnxImportError(Msg("onnx.external_absolute", name=t.name, location=loc))
     root = os.path.realpath(folder)
     target = os.path.realpath(os.path.join(root, loc))
     if os.path.commonpath([root, target]) != root or target == root:
-        raise OnnxImportError(f"tensor {t.name!r} refers to external data {loc!r}, outside the "
-                              "model's folder; it was not read")
+        raise OnnxImportError(Msg("onnx.external_outside", name=t.name, location=loc))
     try:
         dtype = np.dtype(onnx.helper.tensor_dtype_to_np_dtype(t.data_type))
         offset, length = int(info.get("offset", 0)), info.get("length")
     except (ValueError, TypeError, KeyError):
-        raise OnnxImportError(f"tensor {t.name!r}: its external data entry is malformed") from None
+        raise OnnxImportError(Msg("onnx.external_malformed", name=t.name)) from None
     need = math.prod(t.dims) * dtype.itemsize
     if length is not None and int(length) != need:
-        raise OnnxImportError(f"tensor {t.name!r}: external data length {length} does not match "
-                              f"its {need} bytes")
+        raise OnnxImportError(Msg("onnx.external_length", name=t.name, length=length, need=need))
     try:
         if not os.path.isfile(target):
-            raise OnnxImportError(f"tensor {t.name!r}: external data file {loc!r} is missing")
+            raise OnnxImportError(Msg("onnx.external_missing", name=t.name, location=loc))
         if offset < 0 or offset + need > os.path.getsize(target):
-            raise OnnxImportError(f"tensor {t.name!r}: external data file {loc!r} is too short")
+            raise OnnxImportError(Msg("onnx.external_short", name=t.name, location=loc))
         with open(target, "rb") as f:
             f.seek(offset)
             raw = f.read(need)
     except OSError as e:
-        raise OnnxImportError(f"tensor {t.name!r}: cannot read {loc!r}: {e.strerror}") from None
+        raise OnnxImportError(Msg("onnx.external_unreadable", name=t.name, location=loc,
+                                  reason=e.strerror)) from None
     return np.frombuffer(raw, dtype=dtype.newbyteorder("<")).reshape(tuple(t.dims)).copy()
 
 
@@ -114,8 +114,7 @@ def ordered_nodes(graph: onnx.GraphProto, known: set[str]) -> list:
         for o in n.output:
             if o:
                 if o in producer or o in known:
-                    raise OnnxImportError(f"tensor {o!r} is produced twice (by node "
-                                          f"{_label(n)}); the file is damaged")
+                    raise OnnxImportError(Msg("onnx.produced_twice", tensor=o, node=_label(n)))
                 producer[o] = i
     deps: list[set[int]] = []
     for n in graph.node:
@@ -124,8 +123,7 @@ def ordered_nodes(graph: onnx.GraphProto, known: set[str]) -> list:
             if not x or x in known:
                 continue
             if x not in producer:
-                raise OnnxImportError(f"node {_label(n)} reads {x!r}, which no node or input "
-                                      "provides; the file is damaged")
+                raise OnnxImportError(Msg("onnx.reads_nothing", node=_label(n), tensor=x))
             d.add(producer[x])
         deps.append(d)
     users: list[list[int]] = [[] for _ in graph.node]
@@ -144,8 +142,7 @@ def ordered_nodes(graph: onnx.GraphProto, known: set[str]) -> list:
                 ready.append(u)
     if len(order) < len(graph.node):
         stuck = [_label(graph.node[i]) for i, w in enumerate(waiting) if w > 0][:6]
-        raise OnnxImportError(f"the graph has a cycle: nodes {', '.join(stuck)} depend on each "
-                              "other's outputs; a computation graph must not loop")
+        raise OnnxImportError(Msg("onnx.cycle", nodes=", ".join(stuck)))
     order.sort()  # the file's own order where it is valid (it usually is), else the sort above
     pos = {i: k for k, i in enumerate(order)}
     if all(pos[j] < pos[i] for i, d in enumerate(deps) for j in d):

@@ -129,7 +129,8 @@ def test_shipped_translation_files_are_up_to_date(tmp_path):
     fresh = tmp_path / "fresh.ts"
     subprocess.run([str(tools / "lupdate"), "-silent", "-locations", "none", "-extensions", "py",
                     str(ROOT / "graphviz_app"), str(ROOT / "engine" / "messages.py"),
-                    str(ROOT / "engine" / "messages_data.py"), "-ts", str(fresh)], check=True, cwd=ROOT, timeout=120)
+                    str(ROOT / "engine" / "messages_data.py"),
+                    str(ROOT / "engine" / "messages_onnx.py"), "-ts", str(fresh)], check=True, cwd=ROOT, timeout=120)
     extracted = {(c.findtext("name") or "", m.findtext("source"))
                  for c in ET.parse(fresh).getroot().findall("context")
                  for m in c.findall("message")}

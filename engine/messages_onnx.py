@@ -1,0 +1,81 @@
+"""The ONNX importer's refusals as message templates (merged into
+:data:`engine.messages.TEMPLATES`, context ``"engine"``): ``onnx.`` ids, raised by
+engine/onnx/reader.py and engine/onnx/importer.py as ``OnnxImportError(Msg(...))``. File and
+tensor names, shapes and the ONNX library's own words stay as data."""
+from __future__ import annotations
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
+    """Mark ``text`` for extraction into the translation file; returns it unchanged."""
+    return text
+
+
+ONNX_TEMPLATES: dict[str, str] = {
+    # reading the file (engine/onnx/reader.py)
+    "onnx.too_large": QT_TRANSLATE_NOOP(
+        "engine", "{where} is {mb} MB, more than the {limit} MB an ONNX file can hold"),
+    "onnx.cannot_read": QT_TRANSLATE_NOOP("engine", "cannot read {where}: {reason}"),
+    "onnx.not_model": QT_TRANSLATE_NOOP(
+        "engine", "{where} is not an ONNX model (the file is damaged or truncated: {reason})"),
+    "onnx.no_graph": QT_TRANSLATE_NOOP("engine", "{where} holds no ONNX graph (is it an ONNX model?)"),
+    "onnx.too_many_nodes": QT_TRANSLATE_NOOP(
+        "engine", "{where} has {count} nodes; at most {limit} can be imported"),
+    "onnx.negative_dims": QT_TRANSLATE_NOOP(
+        "engine", "tensor {name!r} has a negative dimension {dims}"),
+    "onnx.absurd_dims": QT_TRANSLATE_NOOP(
+        "engine", "tensor {name!r} has absurd dimensions {dims} ({count:,} numbers); the file is "
+                  "damaged or hostile"),
+    "onnx.tensor_unreadable": QT_TRANSLATE_NOOP("engine", "tensor {name!r} cannot be read: {reason}"),
+    "onnx.external_absolute": QT_TRANSLATE_NOOP(
+        "engine", "tensor {name!r} refers to external data {location!r}; only files beside the "
+                  "model, inside its folder, are read"),
+    "onnx.external_outside": QT_TRANSLATE_NOOP(
+        "engine", "tensor {name!r} refers to external data {location!r}, outside the model's "
+                  "folder; it was not read"),
+    "onnx.external_malformed": QT_TRANSLATE_NOOP(
+        "engine", "tensor {name!r}: its external data entry is malformed"),
+    "onnx.external_length": QT_TRANSLATE_NOOP(
+        "engine", "tensor {name!r}: external data length {length} does not match its {need} bytes"),
+    "onnx.external_missing": QT_TRANSLATE_NOOP(
+        "engine", "tensor {name!r}: external data file {location!r} is missing"),
+    "onnx.external_short": QT_TRANSLATE_NOOP(
+        "engine", "tensor {name!r}: external data file {location!r} is too short"),
+    "onnx.external_unreadable": QT_TRANSLATE_NOOP(
+        "engine", "tensor {name!r}: cannot read {location!r}: {reason}"),
+    "onnx.produced_twice": QT_TRANSLATE_NOOP(
+        "engine", "tensor {tensor!r} is produced twice (by node {node}); the file is damaged"),
+    "onnx.reads_nothing": QT_TRANSLATE_NOOP(
+        "engine", "node {node} reads {tensor!r}, which no node or input provides; the file is "
+                  "damaged"),
+    "onnx.cycle": QT_TRANSLATE_NOOP(
+        "engine", "the graph has a cycle: nodes {nodes} depend on each other's outputs; a "
+                  "computation graph must not loop"),
+    # building the graph (engine/onnx/importer.py)
+    "onnx.node_error": QT_TRANSLATE_NOOP("engine", "node {node}: {error}"),
+    "onnx.weight_shape": QT_TRANSLATE_NOOP(
+        "engine", "node {node}: its {weight} has shape {got}, but {op} needs {want} here"),
+    "onnx.used_before": QT_TRANSLATE_NOOP(
+        "engine", "tensor {tensor!r} is used before anything produces it"),
+    "onnx.cancelled": QT_TRANSLATE_NOOP("engine", "the import was cancelled; nothing was changed"),
+    "onnx.unsupported": QT_TRANSLATE_NOOP(
+        "engine", "the model uses ops this app has no counterpart for, so nothing was "
+                  "imported:\n{ops}"),
+    "onnx.cannot_fold": QT_TRANSLATE_NOOP(
+        "engine", "node {node} ({op}) cannot be folded: {error}"),
+    "onnx.constant_unreadable": QT_TRANSLATE_NOOP(
+        "engine", "Constant node {node} cannot be read: {error}"),
+    "onnx.malformed": QT_TRANSLATE_NOOP(
+        "engine", "node {node} ({op}) is malformed and cannot be read: {error}"),
+    "onnx.input_absurd": QT_TRANSLATE_NOOP(
+        "engine", "input {name!r} has absurd dimensions {dims}: one example would take {size}"),
+    "onnx.output_missing": QT_TRANSLATE_NOOP(
+        "engine", "graph output {name!r} is not produced by any node"),
+    "onnx.shape_problems": QT_TRANSLATE_NOOP(
+        "engine", "the imported graph has shape problems: {issues}"),
+    "onnx.output_absurd": QT_TRANSLATE_NOOP(
+        "engine", "node {node}: one example's output would hold {count:,} numbers; the "
+                  "dimensions are absurd"),
+    "onnx.too_deep": QT_TRANSLATE_NOOP("engine", "the model is nested too deeply to import"),
+    "onnx.damaged": QT_TRANSLATE_NOOP(
+        "engine", "{where} is damaged and cannot be imported ({kind}: {error})"),
+}

@@ -1,0 +1,65 @@
+"""ONNX import refusals read in Chinese with Chinese chosen (file, op and node names and numbers
+kept), from the window's File → Import ONNX… and from the importer itself, and in English with
+English chosen."""
+from __future__ import annotations
+
+import onnx
+import pytest
+from onnx import TensorProto, helper
+
+from engine.onnx import mapping
+from engine.onnx.importer import import_onnx
+from engine.onnx.reader import OnnxImportError
+from graphviz_app import i18n
+from graphviz_app.editor import interchange
+
+
+@pytest.fixture
+def chinese(qapp):
+    assert i18n.apply(i18n.CHINESE)
+    yield
+    i18n.apply(i18n.ENGLISH)
+
+
+def _hardmax_model(path) -> None:
+    """A two-node model whose second op has no counterpart in the app."""
+    x = helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4])
+    y = helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 4])
+    nodes = [helper.make_node("Relu", ["x"], ["h"], name="act7"),
+             helper.make_node("Hardmax", ["h"], ["y"], name="pick9")]
+    onnx.save(helper.make_model(helper.make_graph(nodes, "g", [x], [y]),
+                                opset_imports=[helper.make_opsetid("", 13)]), str(path))
+
+
+def test_a_bad_file_is_refused_in_chinese(window, qtbot, tmp_path, chinese):
+    errors = []
+    ix = interchange.install(window)
+    ix.show_error = lambda title, text: errors.append(text)
+    bad = tmp_path / "bad.onnx"
+    bad.write_bytes(b"not a model at all")
+    with qtbot.waitSignal(ix.failed, timeout=30000):
+        ix.import_file(str(bad))
+    assert len(errors) == 1 and errors[0].startswith("bad.onnx: bad.onnx 不是 ONNX 模型（文件已损坏或被截断："), errors
+
+
+def test_unsupported_ops_are_named_in_chinese_and_english(tmp_path, chinese):
+    assert "Hardmax" not in mapping.HANDLERS          # the model below relies on it
+    path = tmp_path / "m.onnx"
+    _hardmax_model(path)
+    with pytest.raises(OnnxImportError) as info:
+        import_onnx(path)
+    assert i18n.error_text(info.value) == ("模型用到了本应用没有对应的运算，因此什么都没有导入：\n"
+                                           "Hardmax: pick9")
+    i18n.apply(i18n.ENGLISH)
+    assert i18n.error_text(info.value) == ("the model uses ops this app has no counterpart for, "
+                                           "so nothing was imported:\nHardmax: pick9")
+
+
+def test_absurd_dimensions_keep_their_numbers(chinese):
+    from engine.onnx.reader import check_dims
+    with pytest.raises(OnnxImportError) as info:
+        check_dims("w", [1 << 21, 1 << 21])
+    assert i18n.error_text(info.value) == (
+        "张量 'w' 的维度 [2097152, 2097152] 不合理（4,398,046,511,104 个数）；文件已损坏或有恶意")
+    assert str(info.value) == ("tensor 'w' has absurd dimensions [2097152, 2097152] "
+                               "(4,398,046,511,104 numbers); the file is damaged or hostile")

@@ -1,7 +1,8 @@
-"""The ONNX importer's refusals as message templates (merged into
-:data:`engine.messages.TEMPLATES`, context ``"engine"``): ``onnx.`` ids, raised by
-engine/onnx/reader.py and engine/onnx/importer.py as ``OnnxImportError(Msg(...))``. File and
-tensor names, shapes and the ONNX library's own words stay as data."""
+"""The ONNX importer's and exporter's refusals as message templates (merged into
+:data:`engine.messages.TEMPLATES`, context ``"engine"``): ``onnx.`` ids, raised by engine/onnx/
+(reader, importer, fold, export) as ``OnnxImportError(Msg(...))`` or
+``OnnxExportError(Msg(...))``. File, tensor and node names, shapes and the ONNX library's own
+words stay as data."""
 from __future__ import annotations
 
 
@@ -75,6 +76,20 @@ ONNX_TEMPLATES: dict[str, str] = {
     "onnx.output_absurd": QT_TRANSLATE_NOOP(
         "engine", "node {node}: one example's output would hold {count:,} numbers; the "
                   "dimensions are absurd"),
+    # constants folded while importing (engine/onnx/fold.py)
+    "onnx.not_small": QT_TRANSLATE_NOOP(
+        "engine", "{what} should be a short list of numbers, not a tensor of shape {shape}"),
+    "onnx.constant_no_value": QT_TRANSLATE_NOOP(
+        "engine", "Constant node {node!r} has no value this app reads"),
+    "onnx.constant_reshape": QT_TRANSLATE_NOOP(
+        "engine", "cannot reshape a constant of shape {shape} to {spec}"),
+    # writing a model (engine/onnx/export.py)
+    "onnx.export_empty": QT_TRANSLATE_NOOP("engine", "the graph is empty; there is nothing to export"),
+    "onnx.export_issues": QT_TRANSLATE_NOOP(
+        "engine", "fix the graph's shape problems first: {issue}"),
+    "onnx.export_node": QT_TRANSLATE_NOOP("engine", "{node} ({op}) cannot be exported: {error}"),
+    "onnx.export_checker": QT_TRANSLATE_NOOP(
+        "engine", "the exported model does not pass the ONNX checker: {error}"),
     "onnx.too_deep": QT_TRANSLATE_NOOP("engine", "the model is nested too deeply to import"),
     "onnx.damaged": QT_TRANSLATE_NOOP(
         "engine", "{where} is damaged and cannot be imported ({kind}: {error})"),

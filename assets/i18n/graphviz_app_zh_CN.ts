@@ -5688,6 +5688,34 @@ The weights are unchanged.</source>
         <translation>节点 {node}：一个样本的输出将有 {count:,} 个数；维度不合理</translation>
     </message>
     <message>
+        <source>{what} should be a short list of numbers, not a tensor of shape {shape}</source>
+        <translation>{what} 应是一小串数字，而不是形状为 {shape} 的张量</translation>
+    </message>
+    <message>
+        <source>Constant node {node!r} has no value this app reads</source>
+        <translation>Constant 节点 {node!r} 没有本应用能读取的值</translation>
+    </message>
+    <message>
+        <source>cannot reshape a constant of shape {shape} to {spec}</source>
+        <translation>无法把形状为 {shape} 的常量重塑为 {spec}</translation>
+    </message>
+    <message>
+        <source>the graph is empty; there is nothing to export</source>
+        <translation>图是空的；没有可导出的内容</translation>
+    </message>
+    <message>
+        <source>fix the graph&apos;s shape problems first: {issue}</source>
+        <translation>请先修正图的形状问题：{issue}</translation>
+    </message>
+    <message>
+        <source>{node} ({op}) cannot be exported: {error}</source>
+        <translation>{node}（{op}）无法导出：{error}</translation>
+    </message>
+    <message>
+        <source>the exported model does not pass the ONNX checker: {error}</source>
+        <translation>导出的模型没有通过 ONNX 检查器：{error}</translation>
+    </message>
+    <message>
         <source>the model is nested too deeply to import</source>
         <translation>模型嵌套太深，无法导入</translation>
     </message>

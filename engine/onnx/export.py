@@ -15,6 +15,7 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 from ..graph import Graph, GraphError
+from ..messages import Msg, carried
 from ..safe_io import atomic_write
 
 IR_VERSION = 8
@@ -66,9 +67,9 @@ class _Writer:
 def export_model(graph: Graph, *, all_nodes: bool = False) -> onnx.ModelProto:
     """The ONNX model of ``graph``; raise OnnxExportError when it cannot be written."""
     if not graph.nodes:
-        raise OnnxExportError("the graph is empty; there is nothing to export")
+        raise OnnxExportError(Msg("onnx.export_empty"))
     if graph.issues:
-        raise OnnxExportError(f"fix the graph's shape problems first: {graph.issues[0]}")
+        raise OnnxExportError(Msg("onnx.export_issues", issue=str(graph.issues[0])))
     w = _Writer(graph)
     inputs, outputs = [], []
     for nid in graph.topo_order():
@@ -86,7 +87,8 @@ def export_model(graph: Graph, *, all_nodes: bool = False) -> onnx.ModelProto:
         try:
             _emit(w, node, srcs, xs, info)
         except (KeyError, ValueError, TypeError) as e:
-            raise OnnxExportError(f"{node.name} ({node.op}) cannot be exported: {e}") from None
+            raise OnnxExportError(Msg("onnx.export_node", node=node.name, op=node.op,
+                                      error=carried(e))) from None
         w.name[nid], w.kind[nid] = node.name, "float"
         if all_nodes or not graph.consumers(nid):
             outputs.append(helper.make_tensor_value_info(node.name, TensorProto.FLOAT,
@@ -105,7 +107,7 @@ def export_onnx(graph: Graph, path: str | os.PathLike, *, all_nodes: bool = Fals
     try:
         onnx.checker.check_model(model, full_check=True)
     except (onnx.checker.ValidationError, onnx.shape_inference.InferenceError) as e:
-        raise OnnxExportError(f"the exported model does not pass the ONNX checker: {e}") from None
+        raise OnnxExportError(Msg("onnx.export_checker", error=str(e))) from None
     data = model.SerializeToString()
     path = os.fspath(path)
     atomic_write(path, lambda f: f.write(data))

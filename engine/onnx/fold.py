@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from onnx import helper, numpy_helper
 
+from ..messages import Msg
 from ..weights import Pending
 from .reader import OnnxImportError, check_dims
 
@@ -46,8 +47,7 @@ class Const:
     def small(self, what: str) -> np.ndarray:
         """The values of a small constant (a shape, axes, a scalar), which are read right away."""
         if math.prod(self.shape) > 4096:
-            raise OnnxImportError(f"{what} should be a short list of numbers, not a tensor of "
-                                  f"shape {self.shape}")
+            raise OnnxImportError(Msg("onnx.not_small", what=what, shape=self.shape))
         return self.array()
 
     def pending(self) -> Pending:
@@ -105,7 +105,7 @@ def constant_node(node) -> Const:
         if a.name in ("value_floats", "value_ints"):
             return from_array(np.asarray(list(helper.get_attribute_value(a)),
                                          np.float32 if a.name == "value_floats" else np.int64))
-    raise OnnxImportError(f"Constant node {node.name or node.output[0]!r} has no value this app reads")
+    raise OnnxImportError(Msg("onnx.constant_no_value", node=node.name or node.output[0]))
 
 
 def _unsqueezed(shape: tuple, axes) -> tuple:
@@ -123,7 +123,7 @@ def _reshaped(shape: tuple, spec) -> tuple:
         known = math.prod(d for d in out if d != -1)
         out[out.index(-1)] = math.prod(shape) // max(known, 1)
     if math.prod(out) != math.prod(shape):
-        raise OnnxImportError(f"cannot reshape a constant of shape {shape} to {spec}")
+        raise OnnxImportError(Msg("onnx.constant_reshape", shape=shape, spec=spec))
     return tuple(out)
 
 

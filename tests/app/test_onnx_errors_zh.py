@@ -63,3 +63,12 @@ def test_absurd_dimensions_keep_their_numbers(chinese):
         "张量 'w' 的维度 [2097152, 2097152] 不合理（4,398,046,511,104 个数）；文件已损坏或有恶意")
     assert str(info.value) == ("tensor 'w' has absurd dimensions [2097152, 2097152] "
                                "(4,398,046,511,104 numbers); the file is damaged or hostile")
+
+
+def test_exporting_an_empty_graph_is_refused_in_chinese(chinese):
+    from engine.graph import Graph
+    from engine.onnx.export import OnnxExportError, export_model
+    with pytest.raises(OnnxExportError) as info:
+        export_model(Graph())
+    assert i18n.error_text(info.value) == "图是空的；没有可导出的内容"
+    assert str(info.value) == "the graph is empty; there is nothing to export"

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .msg import Msg
 from .example_parts import finish as _finish, info as _info, op as _op, quantized
 from . import datasets
 from .data.digits import digits
@@ -73,8 +74,8 @@ def _digit_split(digits_kept: range, seed: int) -> tuple[Dataset, Dataset]:
     arrays["y"] = arrays["y"] - digits_kept[0]
     meta = {**ds.meta, "classes": len(digits_kept),
             "class_names": [str(d) for d in digits_kept]}
-    ds = Dataset(arrays, ds.name, f"Handwritten digits {digits_kept[0]}-{digits_kept[-1]}, "
-                 "8x8 pixels (from scikit-learn)", meta)
+    ds = Dataset(arrays, ds.name, Msg("dataset.digits_some", first=digits_kept[0],
+                                      last=digits_kept[-1]), meta)
     train, dev, _ = split(ds, 0.8, 0.2, seed=seed)
     return train, dev
 

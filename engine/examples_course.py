@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .msg import Msg
 from . import datasets
 from .examples import Built, _finish, _info, _op
 from .graph import Graph
@@ -66,7 +67,7 @@ def broadcasting(seed: int = 0) -> Built:
     b_true = np.array([1.0, -2.0, 0.5, 3.0])
     y = (x @ w_true + b_true + 0.05 * rng.normal(size=(n, 4))).astype(np.float32)
     data = Dataset({"x": x, "y": y}, "linear targets",
-                   "y = X·W + b plus a little noise; 3 inputs, 4 outputs",
+                   Msg("dataset.linear_targets"),
                    {"task": "regression"})
     g = Graph(seed)
     xn = g.add_node("input", {"shape": (None, 3)}, name="x")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .msg import Msg
 from .example_parts import finish as _finish, info as _info, op as _op
 from . import datasets
 from .data.digits import DIGIT_SIZE, digits
@@ -95,7 +96,7 @@ def noisy_shifted(data: Dataset, sigma: float = 0.25, seed: int = 1) -> Dataset:
             x[i, max(-dy, 0):s + min(-dy, 0), max(-dx, 0):s + min(-dx, 0)]
     out = np.clip(out + rng.normal(0.0, sigma, out.shape), 0.0, 1.0).astype(np.float32)
     return Dataset({"x": out.reshape(len(x), -1), "y": np.asarray(data["y"])},
-                   "noisy, shifted digits", f"digits moved by up to a pixel, noise σ {sigma}",
+                   "noisy, shifted digits", Msg("dataset.noisy_digits", sigma=sigma),
                    dict(data.meta))
 
 
@@ -115,7 +116,7 @@ def vectorization(seed: int = 0) -> Built:
     d = digits()
     zero = (d["y"] == 0).astype(np.float32).reshape(-1, 1)
     data = Dataset({"x": d["x"], "y": zero}, "digits: is it a 0?",
-                   "8x8 digits, label 1.0 for a zero and 0.0 for any other digit",
+                   Msg("dataset.zero_digits"),
                    {**d.meta, "task": "binary", "class_names": ["other", "0"]})
     g = Graph(seed)
     x = _digits_input(g)
@@ -207,7 +208,7 @@ def _two_blobs(seed: int, n: int = 200) -> Dataset:
     centers = np.array([[-1.0, 0.5, 0.0], [1.0, -0.5, 0.5]])
     x = (centers[y] + 0.7 * rng.standard_normal((n, 3))).astype(np.float32)
     return Dataset({"x": x, "y": y.astype(np.int64)}, "two clouds in 3-D",
-                   "two Gaussian clouds, 3 features, classes 0 and 1",
+                   Msg("dataset.two_clouds"),
                    {"task": "classification", "classes": 2, "class_names": ["0", "1"]})
 
 

@@ -43,6 +43,34 @@ DATA_TEMPLATES: dict[str, str] = {
                   "channels."),
     "dataset.digits": QT_TRANSLATE_NOOP(
         "engine", "Handwritten digits 0-9, 8x8 pixels (from scikit-learn)"),
+    "dataset.noisy_digits": QT_TRANSLATE_NOOP(
+        "engine", "digits moved by up to a pixel, noise σ {sigma}"),
+    "dataset.zero_digits": QT_TRANSLATE_NOOP(
+        "engine", "8x8 digits, label 1.0 for a zero and 0.0 for any other digit"),
+    "dataset.two_clouds": QT_TRANSLATE_NOOP(
+        "engine", "two Gaussian clouds, 3 features, classes 0 and 1"),
+    "dataset.digits_some": QT_TRANSLATE_NOOP(
+        "engine", "Handwritten digits {first}-{last}, 8x8 pixels (from scikit-learn)"),
+    "dataset.linear_targets": QT_TRANSLATE_NOOP(
+        "engine", "y = X·W + b plus a little noise; 3 inputs, 4 outputs"),
+    "dataset.samples_grey": QT_TRANSLATE_NOOP(
+        "engine", "The {count} sample pictures, {size}x{size} grey, one per class"),
+    "dataset.samples_colour": QT_TRANSLATE_NOOP(
+        "engine", "The {count} sample pictures, {size}x{size} colour, one per class"),
+    "dataset.patches": QT_TRANSLATE_NOOP(
+        "engine", "{count} patches of {size}x{size} pixels cut from the {pictures} sample "
+                  "pictures; the class is the picture a patch comes from"),
+    "dataset.corpus": QT_TRANSLATE_NOOP(
+        "engine", "(center, context) word pairs from {sentences} sentences ({words} words) that "
+                  "each stay on one of {topics} topics"),
+    "dataset.folder": QT_TRANSLATE_NOOP(
+        "engine", "{count} images in {classes} classes from the folder {name}"),
+    "dataset.csv": QT_TRANSLATE_NOOP(
+        "engine", "{rows} rows from a CSV file; {features} feature columns"),
+    "dataset.csv_target": QT_TRANSLATE_NOOP(
+        "engine", "{rows} rows from a CSV file; {features} feature columns, target {target!r}"),
+    "dataset.precomputed": QT_TRANSLATE_NOOP(
+        "engine", "the output of {node} for every example of {data}, computed once"),
     # a dev set from another distribution (engine/datasets.other_distribution, examples.py)
     "dataset.rotated": QT_TRANSLATE_NOOP(
         "engine", "{kind} rotated by {degrees}° and shifted: the same classes, seen differently"),
@@ -62,11 +90,14 @@ DATA_TEMPLATES: dict[str, str] = {
 }
 
 
-def _pattern(template: str) -> "re.Pattern[str]":
+def _pattern(template: str) -> "re.Pattern[str] | None":
     """A regex matching the English text of ``template`` whatever its fields hold (a field
-    named twice must hold the same text both times)."""
+    named twice must hold the same text both times); None when a field is converted or
+    formatted (``{target!r}``), whose text could not be filled in again as it was."""
     out, seen = [], set()
-    for literal, name, _, _ in string.Formatter().parse(template):
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        if spec or conversion:
+            return None
         out.append(re.escape(literal))
         if name:
             out.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
@@ -74,7 +105,8 @@ def _pattern(template: str) -> "re.Pattern[str]":
     return re.compile("".join(out) + r"\Z", re.DOTALL)
 
 
-_PATTERNS = {mid: _pattern(t) for mid, t in DATA_TEMPLATES.items() if mid.startswith("dataset.")}
+_PATTERNS = {mid: p for mid, p in ((mid, _pattern(t)) for mid, t in DATA_TEMPLATES.items()
+                                    if mid.startswith("dataset.")) if p is not None}
 
 
 def dataset_message(text: str) -> str:

@@ -5522,6 +5522,58 @@ The weights are unchanged.</source>
         <translation>手写数字 0-9，8x8 像素（来自 scikit-learn）</translation>
     </message>
     <message>
+        <source>digits moved by up to a pixel, noise σ {sigma}</source>
+        <translation>数字最多平移一个像素，噪声 σ {sigma}</translation>
+    </message>
+    <message>
+        <source>8x8 digits, label 1.0 for a zero and 0.0 for any other digit</source>
+        <translation>8x8 的数字，0 的标签为 1.0，其他数字为 0.0</translation>
+    </message>
+    <message>
+        <source>two Gaussian clouds, 3 features, classes 0 and 1</source>
+        <translation>两团高斯点云，3 个特征，类别 0 和 1</translation>
+    </message>
+    <message>
+        <source>Handwritten digits {first}-{last}, 8x8 pixels (from scikit-learn)</source>
+        <translation>手写数字 {first}-{last}，8x8 像素（来自 scikit-learn）</translation>
+    </message>
+    <message>
+        <source>y = X·W + b plus a little noise; 3 inputs, 4 outputs</source>
+        <translation>y = X·W + b 加一点噪声；3 个输入，4 个输出</translation>
+    </message>
+    <message>
+        <source>The {count} sample pictures, {size}x{size} grey, one per class</source>
+        <translation>{count} 张示例图片，{size}x{size} 灰度，每类一张</translation>
+    </message>
+    <message>
+        <source>The {count} sample pictures, {size}x{size} colour, one per class</source>
+        <translation>{count} 张示例图片，{size}x{size} 彩色，每类一张</translation>
+    </message>
+    <message>
+        <source>{count} patches of {size}x{size} pixels cut from the {pictures} sample pictures; the class is the picture a patch comes from</source>
+        <translation>从 {pictures} 张示例图片中切出的 {count} 个 {size}x{size} 像素小块；类别是小块所来自的图片</translation>
+    </message>
+    <message>
+        <source>(center, context) word pairs from {sentences} sentences ({words} words) that each stay on one of {topics} topics</source>
+        <translation>来自 {sentences} 个句子（{words} 个词）的（中心词，上下文词）词对，每个句子只谈 {topics} 个话题之一</translation>
+    </message>
+    <message>
+        <source>{count} images in {classes} classes from the folder {name}</source>
+        <translation>来自文件夹 {name} 的 {count} 张图像，共 {classes} 类</translation>
+    </message>
+    <message>
+        <source>{rows} rows from a CSV file; {features} feature columns</source>
+        <translation>来自 CSV 文件的 {rows} 行；{features} 个特征列</translation>
+    </message>
+    <message>
+        <source>{rows} rows from a CSV file; {features} feature columns, target {target!r}</source>
+        <translation>来自 CSV 文件的 {rows} 行；{features} 个特征列，目标 {target!r}</translation>
+    </message>
+    <message>
+        <source>the output of {node} for every example of {data}, computed once</source>
+        <translation>{node} 对 {data} 中每个样本的输出，只计算一次</translation>
+    </message>
+    <message>
         <source>{kind} rotated by {degrees}° and shifted: the same classes, seen differently</source>
         <translation>{kind} 旋转 {degrees}° 并平移：类别相同，但看起来不同</translation>
     </message>

@@ -8,6 +8,7 @@ import json
 
 import numpy as np
 
+from ..msg import Msg
 from ..resources import asset
 from ..training import Dataset
 
@@ -62,9 +63,8 @@ def skipgram(window: int = 2, corpus: Corpus | None = None) -> Dataset:
                     centers.append(w)
                     contexts.append(ids[j])
     return Dataset({"x": np.array(centers, np.int64), "y": np.array(contexts, np.int64)},
-                   "text corpus", f"(center, context) word pairs from {len(c.sentences)} "
-                   f"sentences ({c.words} words) that each stay on one of "
-                   f"{len(c.topics)} topics",
+                   "text corpus", Msg("dataset.corpus", sentences=len(c.sentences),
+                                      words=c.words, topics=len(c.topics)),
                    {"task": "classification", "classes": len(c.vocab), "vocab": c.vocab,
                     "topics": c.topic_of, "word_topic": [c.topic_of.get(w, "") for w in c.vocab],
                     "source": "corpus"})

@@ -295,8 +295,9 @@ def to_dataset(table: CsvTable, target: str | None = None, categorical: str = "i
         meta.update(extra)
     report(progress, should_stop, 1.0, "done")
     return Dataset(arrays, table.name or "CSV data",
-                   f"{len(table.rows)} rows from a CSV file; {len(names)} feature columns"
-                   + (f", target {target!r}" if target else ""), meta)
+                   Msg("dataset.csv_target", rows=len(table.rows), features=len(names),
+                       target=target) if target else
+                   Msg("dataset.csv", rows=len(table.rows), features=len(names)), meta)
 
 
 def _target(table: CsvTable, t: int, kind: str, target_as: str) -> tuple[np.ndarray, dict]:

@@ -110,7 +110,7 @@ def load_image_folder(folder: str | os.PathLike, size: int = 32, grey: bool = Tr
     report(progress, should_stop, 1.0, "done")
     name = os.path.basename(os.path.normpath(os.fspath(folder))) or "images"
     ds = Dataset({"x": x[:n].copy(), "y": y[:n].copy()}, name,
-                 f"{n} images in {len(scan.classes)} classes from the folder {name}",
+                 Msg("dataset.folder", count=n, classes=len(scan.classes), name=name),
                  {"task": "classification", "classes": len(scan.classes),
                   "class_names": scan.classes, "image_shape": [c, size, size], "files": kept,
                   "skipped": skipped, "source": "image folder"})

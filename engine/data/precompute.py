@@ -121,5 +121,4 @@ def precompute_features(graph: Graph, dataset: Dataset, node: str,
     meta = dict(dataset.meta)
     meta["features_of"] = name
     return head, Dataset(arrays, f"{dataset.name} → {name} features",
-                         f"the output of {name} for every example of {dataset.name}, computed "
-                         "once", meta)
+                         Msg("dataset.precomputed", node=name, data=dataset.name), meta)

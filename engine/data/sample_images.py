@@ -26,6 +26,7 @@ from typing import Callable
 
 import numpy as np
 
+from ..msg import Msg
 from ..resources import asset
 from ..training import Dataset
 from .image_folder import resize, to_channels
@@ -173,8 +174,8 @@ def sample_images(size: int = 64, grey: bool = False, reader: Reader | None = No
         raise ValueError(f"the image size must be between 8 and 512 pixels; got {size}")
     labels, x = _pictures(reader, size, grey)
     return _dataset(x, np.arange(len(labels)), labels, "sample images",
-                    f"The {len(labels)} sample pictures, {size}x{size} "
-                    f"{'grey' if grey else 'colour'}, one per class", "sample_images")
+                    Msg("dataset.samples_grey" if grey else "dataset.samples_colour",
+                        count=len(labels), size=size), "sample_images")
 
 
 def sample_patches(size: int = 32, per_image: int = 100, grey: bool = False, seed: int = 0,
@@ -195,5 +196,5 @@ def sample_patches(size: int = 32, per_image: int = 100, grey: bool = False, see
     left = rng.integers(0, PATCH_SOURCE_SIZE - size + 1, len(y))
     x = np.stack([pics[c, :, t:t + size, s:s + size] for c, t, s in zip(y, top, left)])
     return _dataset(x, y, labels, "sample image patches",
-                    f"{len(y)} patches of {size}x{size} pixels cut from the {k} sample "
-                    "pictures; the class is the picture a patch comes from", "sample_patches")
+                    Msg("dataset.patches", count=len(y), size=size, pictures=k),
+                    "sample_patches")

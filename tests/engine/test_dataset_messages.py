@@ -45,3 +45,22 @@ def test_stats_line():
     assert str(stats_text(np.zeros((0, 3)))) == "0x3 (empty)"
     assert str(stats_text(np.array([np.nan]))) == "1 · no finite entries"
     assert stats_text(np.ones(2)).id == "stats.line"
+
+
+def test_every_data_set_text_reads_back_as_its_message():
+    """Each dataset.* message (filled with distinct words) is recognised from its English text,
+    except those whose fields are quoted (their text could not be filled in again)."""
+    from engine.messages import TEMPLATES, fields
+    ids = [m for m in TEMPLATES if m.startswith("dataset.")]
+    assert len(ids) > 20
+    quoted = ["dataset.csv_target"]
+
+    def filled(mid: str) -> Msg:
+        return Msg(mid, **{f: f"v{i}{f}" for i, f in enumerate(sorted(fields(TEMPLATES[mid])))})
+    for mid in (m for m in ids if m not in quoted):
+        msg = filled(mid)
+        back = dataset_message(str(msg))
+        assert isinstance(back, Msg) and back.id == mid and back.params == msg.params, mid
+    for mid in quoted:
+        back = dataset_message(str(filled(mid)))
+        assert not isinstance(back, Msg), mid

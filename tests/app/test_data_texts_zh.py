@@ -105,6 +105,7 @@ def test_training_dock_offers_own_dev_sets_in_chinese(qtbot, chinese):
     items = [panel.dev_set.itemText(i) for i in range(1, panel.dev_set.count())]
     assert items == ["同一分布", "另一分布"]
     assert "另一分布" in panel.dev_label.text()
+    assert "moons（训练集）" in panel.data.currentText()        # the session's data, named
     _, dev = panel.data_split()
     np.testing.assert_array_equal(dev.arrays["x"], info["dev_sets"]["other distribution"]["x"])
     assert i18n.render(panel._named_dev()) == "另一分布"

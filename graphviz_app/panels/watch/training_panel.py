@@ -58,7 +58,7 @@ DATA_LABELS = {
 
 def data_label(key: str) -> str:
     """A generated data set's name in the user's language (another name as it is)."""
-    return translate("TrainingPanel", DATA_LABELS[key]) if key in DATA_LABELS else key
+    return translate("TrainingPanel", DATA_LABELS[key]) if key in DATA_LABELS else render(key)
 
 
 def make_dataset(name: str, n: int, seed: int) -> Dataset:

@@ -28,6 +28,7 @@ from PySide6.QtCore import QPointF, QSettings
 from graphviz_app.editor.commands import Connect
 from graphviz_app.editor.files import FileController
 from graphviz_app.session import Session
+from tests.engine.opcheck import mismatched_add
 
 CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")   # CJK characters and full-width punctuation
 
@@ -77,14 +78,9 @@ def test_a_refused_wire_that_would_make_a_cycle_reads_in_chinese(qapp):
 
 
 def test_an_executor_failure_names_the_node_and_shapes_in_chinese():
-    g = Graph()
-    a = g.add_node("input", {"shape": (None, 2)}, name="a")
-    b = g.add_node("input", {"shape": (None, 2)}, name="b")
-    s = g.add_node("add", name="s")
-    g.connect(a, s, 0)
-    g.connect(b, s, 1)
+    g, s, feeds = mismatched_add()
     with pytest.raises(ExecutionError) as info:
-        Executor(g, target=s).run({"a": np.ones((5, 2)), "b": np.ones((3, 2))}, backward=False)
+        Executor(g, target=s).run(feeds, backward=False)
     e = info.value
     assert isinstance(carried(e), Msg) and carried(e).id == "exec.op_failed"
     english = i18n.error_text(e)

@@ -81,3 +81,16 @@ def check_op_grads(name, inputs, params=None, weights=None, skip_inputs=(), tol=
         err = rel_error(gw[k], n)
         assert gw[k].shape == w.shape
         assert err < tol, f"{name}: weight {k} gradient relative error {err:.2e}"
+
+
+def mismatched_add():
+    """A graph a + b of two (N, 2) inputs, and feeds whose batches differ (5 and 3 rows), so the
+    add fails at run time: (graph, id of the add node, feeds)."""
+    from engine import Graph
+    g = Graph()
+    a = g.add_node("input", {"shape": (None, 2)}, name="a")
+    b = g.add_node("input", {"shape": (None, 2)}, name="b")
+    s = g.add_node("add", name="s")
+    g.connect(a, s, 0)
+    g.connect(b, s, 1)
+    return g, s, {"a": np.ones((5, 2)), "b": np.ones((3, 2))}

@@ -10,6 +10,7 @@ from engine.gradcheck import gradient_check
 from engine.graph import Graph, GraphError
 from engine.shapes import MAX_NODE_ELEMENTS
 from engine.training import Dataset, TrainConfig, Trainer
+from tests.engine.opcheck import mismatched_add
 
 
 def classifier() -> Graph:
@@ -42,12 +43,7 @@ def test_inputs_fed_different_batch_sizes_name_the_node():
 
 
 def test_binary_op_with_mismatched_batches_names_the_node():
-    g = Graph()
-    a = g.add_node("input", {"shape": (None, 2)}, name="a")
-    b = g.add_node("input", {"shape": (None, 2)}, name="b")
-    s = g.add_node("add", name="s")
-    g.connect(a, s, 0)
-    g.connect(b, s, 1)
+    g, _, _ = mismatched_add()
     with pytest.raises(ExecutionError, match=r"s \(add\) failed in the forward pass.*5x2, 3x2"):
         Executor(g).run({"a": X, "b": X[:3]})
 

@@ -268,24 +268,18 @@ class GradcheckPanel(QWidget):
             text = translate("GradcheckPanel", "<b style='color:#2a7a2a'>All {n} arrays good</b>: "
                              "backpropagation agrees with finite differences.").format(
                 n=len(results))
-        kinks = sum(c.kinks for c in results)
-        if kinks == 1:
-            text += translate("GradcheckPanel", " {n} sampled entry sat on a kink (ReLU at 0, a "
-                              "max-pool tie) where J has no derivative, and was left out.").format(
-                n=kinks)
-        elif kinks:
-            text += translate("GradcheckPanel", " {n} sampled entries sat on a kink (ReLU at 0, a "
-                              "max-pool tie) where J has no derivative, and were left out.").format(
-                n=kinks)
-        unmoved = sum(c.unmoved for c in results)
-        if unmoved == 1:
-            text += translate("GradcheckPanel", " {n} sampled entry did not move J at all (its "
-                              "gradient is below what J resolves), and was left out.").format(
-                n=unmoved)
-        elif unmoved:
-            text += translate("GradcheckPanel", " {n} sampled entries did not move J at all (their "
-                              "gradients are below what J resolves), and were left out.").format(
-                n=unmoved)
+        text += _left_out(sum(c.kinks for c in results),
+                          translate("GradcheckPanel", " {n} sampled entry sat on a kink (ReLU at 0, "
+                                    "a max-pool tie) where J has no derivative, and was left out."),
+                          translate("GradcheckPanel", " {n} sampled entries sat on a kink (ReLU at "
+                                    "0, a max-pool tie) where J has no derivative, and were left "
+                                    "out."))
+        text += _left_out(sum(c.unmoved for c in results),
+                          translate("GradcheckPanel", " {n} sampled entry did not move J at all (its "
+                                    "gradient is below what J resolves), and was left out."),
+                          translate("GradcheckPanel", " {n} sampled entries did not move J at all "
+                                    "(their gradients are below what J resolves), and were left "
+                                    "out."))
         if results:
             worst = max(results, key=lambda c: c.noise_floor)
             text += translate("GradcheckPanel", "<br>ε = {eps:g}; noise floor up to {floor:.1e} "
@@ -314,3 +308,8 @@ def install(main_window, session) -> GradcheckPanel:
 
 
 __all__ = ["GradcheckPanel", "install", "VERDICT_COLORS"]
+
+
+def _left_out(n: int, one: str, many: str) -> str:
+    """The sentence for ``n`` sampled entries left out (``one`` or ``many`` form), or ""."""
+    return (one if n == 1 else many).format(n=n) if n else ""

@@ -56,7 +56,16 @@ def make_app(argv: list[str] | None = None):
     app.setApplicationVersion(__version__)
     from .editor.clipboard import release_on_exit
     app.aboutToQuit.connect(release_on_exit)
+    if not GUI_COLLECTOR:
+        # Python's cycle collector may run inside any allocation, including one made while Qt
+        # holds a lock (a signal being disconnected); collecting a widget there deadlocks. Collect
+        # only from a timer on the GUI thread instead, where no Qt call is under way.
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+        GUI_COLLECTOR.append(GarbageCollector(interval=1.0))
     return app
+
+
+GUI_COLLECTOR: list = []     # the one timer-driven collector (pyqtgraph's GarbageCollector)
 
 
 def use_dark_palette(app) -> None:

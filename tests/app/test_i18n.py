@@ -23,6 +23,18 @@ from engine.shapes import infer
 from graphviz_app import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _update_script_sources() -> tuple[str, ...]:
+    """What assets/i18n/update.py hands lupdate (the test extracts the same)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("i18n_update", ROOT / "assets/i18n/update.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.SOURCES
+
+
+SOURCES = _update_script_sources()
 TS = ROOT / "assets" / "i18n" / "graphviz_app_zh_CN.ts"
 CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
 
@@ -128,9 +140,8 @@ def test_shipped_translation_files_are_up_to_date(tmp_path):
     tools = Path(PySide6.__file__).parent
     fresh = tmp_path / "fresh.ts"
     subprocess.run([str(tools / "lupdate"), "-silent", "-locations", "none", "-extensions", "py",
-                    str(ROOT / "graphviz_app"), str(ROOT / "engine" / "messages.py"),
-                    str(ROOT / "engine" / "messages_data.py"),
-                    str(ROOT / "engine" / "messages_onnx.py"), "-ts", str(fresh)], check=True, cwd=ROOT, timeout=120)
+                    *(str(ROOT / src) for src in SOURCES), "-ts", str(fresh)], check=True,
+                   cwd=ROOT, timeout=120)
     extracted = {(c.findtext("name") or "", m.findtext("source"))
                  for c in ET.parse(fresh).getroot().findall("context")
                  for m in c.findall("message")}

@@ -588,4 +588,4 @@ TEMPLATES.update(DATA_TEMPLATES)
 TEMPLATES.update(ONNX_TEMPLATES)
 TEMPLATES.update(VIEW_TEMPLATES)
 
-from .msg import Msg, MsgError, carried, fields  # noqa: E402,F401 - the message API, re-exported
+from .msg import Joined, Msg, MsgError, carried, fields  # noqa: E402,F401 - the message API, re-exported

@@ -61,6 +61,39 @@ ONNX_TEMPLATES: dict[str, str] = {
     "onnx.unsupported": QT_TRANSLATE_NOOP(
         "engine", "the model uses ops this app has no counterpart for, so nothing was "
                   "imported:\n{ops}"),
+    "onnx.unsupported_op": QT_TRANSLATE_NOOP("engine", "{op}: {nodes}"),
+    "onnx.unsupported_why": QT_TRANSLATE_NOOP("engine", "{op} ({reason}): {nodes}"),
+    # why an op the importer knows is refused here (engine/onnx/mapping.py); ONNX's attribute
+    # and input names (W, pads, kernel_shape, ...) stay as they are
+    "onnx.why.not_constant": QT_TRANSLATE_NOOP("engine", "its input {name} must be a constant"),
+    "onnx.why.setting": QT_TRANSLATE_NOOP("engine", "the setting {setting}"),
+    "onnx.why.not_image": QT_TRANSLATE_NOOP(
+        "engine", "a {rank}-D input (only 2-D images N x C x H x W)"),
+    "onnx.why.kernel_shape": QT_TRANSLATE_NOOP(
+        "engine", "kernel_shape={shape} (only square 2-D kernels)"),
+    "onnx.why.strides": QT_TRANSLATE_NOOP("engine", "strides={strides} (only equal strides)"),
+    "onnx.why.kernel_too_big": QT_TRANSLATE_NOOP(
+        "engine", "kernel {k} larger than the padded input {total}"),
+    "onnx.why.indices_output": QT_TRANSLATE_NOOP("engine", "the Indices output"),
+    "onnx.why.not_n_by_features": QT_TRANSLATE_NOOP("engine", "an input that is not N x features"),
+    "onnx.why.bias_shape": QT_TRANSLATE_NOOP("engine", "a bias of shape {shape}"),
+    "onnx.why.exponent": QT_TRANSLATE_NOOP("engine", "an exponent that is not one number"),
+    "onnx.why.flatten_axis": QT_TRANSLATE_NOOP(
+        "engine", "axis={axis} of a {rank}-D input (opset {opset} flattens it)"),
+    "onnx.why.training_outputs": QT_TRANSLATE_NOOP(
+        "engine", "training outputs (running statistics)"),
+    "onnx.why.open_before_axis": QT_TRANSLATE_NOOP(
+        "engine", "axis={axis} with an open dimension before it"),
+    "onnx.why.mask_output": QT_TRANSLATE_NOOP("engine", "the mask output"),
+    "onnx.why.pads": QT_TRANSLATE_NOOP(
+        "engine", "pads={pads} (only the two image axes of N x C x H x W)"),
+    "onnx.why.fill_value": QT_TRANSLATE_NOOP("engine", "a fill value of {value}"),
+    "onnx.why.gather": QT_TRANSLATE_NOOP(
+        "engine", "anything but a lookup in a constant 2-D table along axis 0"),
+    "onnx.why.slice_axes": QT_TRANSLATE_NOOP("engine", "slicing more than one axis"),
+    "onnx.why.slice_step": QT_TRANSLATE_NOOP("engine", "a step of {step}"),
+    "onnx.why.slice_empty": QT_TRANSLATE_NOOP("engine", "an empty slice"),
+    "onnx.why.domain": QT_TRANSLATE_NOOP("engine", "an op of the {domain} domain"),
     "onnx.cannot_fold": QT_TRANSLATE_NOOP(
         "engine", "node {node} ({op}) cannot be folded: {error}"),
     "onnx.constant_unreadable": QT_TRANSLATE_NOOP(
@@ -87,6 +120,7 @@ ONNX_TEMPLATES: dict[str, str] = {
     "onnx.export_empty": QT_TRANSLATE_NOOP("engine", "the graph is empty; there is nothing to export"),
     "onnx.export_issues": QT_TRANSLATE_NOOP(
         "engine", "fix the graph's shape problems first: {issue}"),
+    "torch.no_form": QT_TRANSLATE_NOOP("engine", "{node} ({op}) has no PyTorch form yet"),
     "onnx.export_node": QT_TRANSLATE_NOOP("engine", "{node} ({op}) cannot be exported: {error}"),
     "onnx.export_checker": QT_TRANSLATE_NOOP(
         "engine", "the exported model does not pass the ONNX checker: {error}"),

@@ -72,9 +72,35 @@ def _rebuild(id: str, params: dict) -> Msg:  # noqa: A002
     return Msg(id, **params)
 
 
+class Joined(tuple):
+    """Several messages (or plain strings) given as one parameter, joined by ``sep`` once each
+    is rendered: ``Msg("onnx.unsupported", ops=Joined(lines, "\n"))`` translates every line."""
+
+    sep: str
+
+    def __new__(cls, items, sep: str = "\n") -> "Joined":
+        self = super().__new__(cls, items)
+        self.sep = sep
+        return self
+
+    def render(self, translate: Callable[[str], str] | None = None) -> str:
+        return self.sep.join(x.render(translate) if isinstance(x, (Msg, Joined)) else str(x)
+                             for x in self)
+
+    def __str__(self) -> str:
+        return self.render(None)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __reduce__(self):
+        return (Joined, (tuple(self), self.sep))
+
+
 def _render(id: str, params: Mapping[str, Any], translate: Callable[[str], str] | None) -> str:  # noqa: A002
     template = _templates()[id]
-    values = {k: v.render(translate) if isinstance(v, Msg) else v for k, v in params.items()}
+    values = {k: v.render(translate) if isinstance(v, (Msg, Joined)) else v
+              for k, v in params.items()}
     if translate is not None:
         text = translate(template)
         if text and fields(text) == fields(template):

@@ -16,6 +16,7 @@ import numpy as np
 
 from .executor import Executor
 from .graph import Graph, GraphError
+from .messages import Msg
 from .safe_io import atomic_write
 from .torch_template import TEMPLATE
 from .training import TrainConfig
@@ -102,13 +103,15 @@ def _expr(g: Graph, nid: str, x: list[str]) -> str:
         return f"_{op}({x[0]}, {x[1]}, {p['reduction']!r})"
     if op == "l2_penalty":
         return f"{0.5 * p['lam']!r} * sum((a * a).sum() for a in [{', '.join(x)}])"
-    raise TorchExportError(f"{node.name} ({op}) has no PyTorch form yet")
+    raise TorchExportError(Msg("torch.no_form", node=node.name, op=op))
 
 
 def torch_source(graph: Graph, weights_file: str, config: TrainConfig | None = None) -> str:
     """The text of the script (the weights file name is relative to the script's folder)."""
     if graph.issues:
-        raise TorchExportError(f"fix the graph's shape problems first: {graph.issues[0]}")
+        issue = graph.issues[0]
+        raise TorchExportError(Msg("onnx.export_issues",
+                                   issue=Msg("named", name=issue.name, error=issue.msg or issue.message)))
     g = graph
     cfg = config or TrainConfig(**{k: v for k, v in g.meta.get("train", {}).items()
                                    if k in TrainConfig.__dataclass_fields__})

@@ -5712,6 +5712,98 @@ The weights are unchanged.</source>
 {ops}</translation>
     </message>
     <message>
+        <source>{op}: {nodes}</source>
+        <translation>{op}：{nodes}</translation>
+    </message>
+    <message>
+        <source>{op} ({reason}): {nodes}</source>
+        <translation>{op}（不支持{reason}）：{nodes}</translation>
+    </message>
+    <message>
+        <source>its input {name} must be a constant</source>
+        <translation>其输入 {name} 必须是常量</translation>
+    </message>
+    <message>
+        <source>the setting {setting}</source>
+        <translation>设置 {setting}</translation>
+    </message>
+    <message>
+        <source>a {rank}-D input (only 2-D images N x C x H x W)</source>
+        <translation>{rank} 维输入（只支持 N x C x H x W 的二维图像）</translation>
+    </message>
+    <message>
+        <source>kernel_shape={shape} (only square 2-D kernels)</source>
+        <translation>kernel_shape={shape}（只支持正方形的二维卷积核）</translation>
+    </message>
+    <message>
+        <source>strides={strides} (only equal strides)</source>
+        <translation>strides={strides}（两个方向的步长必须相等）</translation>
+    </message>
+    <message>
+        <source>kernel {k} larger than the padded input {total}</source>
+        <translation>卷积核 {k} 大于填充后的输入 {total}</translation>
+    </message>
+    <message>
+        <source>the Indices output</source>
+        <translation>Indices 输出</translation>
+    </message>
+    <message>
+        <source>an input that is not N x features</source>
+        <translation>不是 N x 特征数 形状的输入</translation>
+    </message>
+    <message>
+        <source>a bias of shape {shape}</source>
+        <translation>形状为 {shape} 的偏置</translation>
+    </message>
+    <message>
+        <source>an exponent that is not one number</source>
+        <translation>不是单个数的指数</translation>
+    </message>
+    <message>
+        <source>axis={axis} of a {rank}-D input (opset {opset} flattens it)</source>
+        <translation>{rank} 维输入的 axis={axis}（opset {opset} 会把它展平）</translation>
+    </message>
+    <message>
+        <source>training outputs (running statistics)</source>
+        <translation>训练时的输出（滑动统计量）</translation>
+    </message>
+    <message>
+        <source>axis={axis} with an open dimension before it</source>
+        <translation>前面有未定维度的 axis={axis}</translation>
+    </message>
+    <message>
+        <source>the mask output</source>
+        <translation>掩码输出</translation>
+    </message>
+    <message>
+        <source>pads={pads} (only the two image axes of N x C x H x W)</source>
+        <translation>pads={pads}（只支持 N x C x H x W 中两个图像轴的填充）</translation>
+    </message>
+    <message>
+        <source>a fill value of {value}</source>
+        <translation>填充值 {value}</translation>
+    </message>
+    <message>
+        <source>anything but a lookup in a constant 2-D table along axis 0</source>
+        <translation>沿第 0 轴在常量二维表中查找以外的用法</translation>
+    </message>
+    <message>
+        <source>slicing more than one axis</source>
+        <translation>同时切片多个轴</translation>
+    </message>
+    <message>
+        <source>a step of {step}</source>
+        <translation>步长 {step}</translation>
+    </message>
+    <message>
+        <source>an empty slice</source>
+        <translation>空切片</translation>
+    </message>
+    <message>
+        <source>an op of the {domain} domain</source>
+        <translation>{domain} 域的运算</translation>
+    </message>
+    <message>
         <source>node {node} ({op}) cannot be folded: {error}</source>
         <translation>节点 {node}（{op}）无法折叠为常量：{error}</translation>
     </message>
@@ -5758,6 +5850,10 @@ The weights are unchanged.</source>
     <message>
         <source>fix the graph&apos;s shape problems first: {issue}</source>
         <translation>请先修正图的形状问题：{issue}</translation>
+    </message>
+    <message>
+        <source>{node} ({op}) has no PyTorch form yet</source>
+        <translation>{node}（{op}）还没有 PyTorch 写法</translation>
     </message>
     <message>
         <source>{node} ({op}) cannot be exported: {error}</source>

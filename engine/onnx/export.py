@@ -69,7 +69,8 @@ def export_model(graph: Graph, *, all_nodes: bool = False) -> onnx.ModelProto:
     if not graph.nodes:
         raise OnnxExportError(Msg("onnx.export_empty"))
     if graph.issues:
-        raise OnnxExportError(Msg("onnx.export_issues", issue=str(graph.issues[0])))
+        raise OnnxExportError(Msg("onnx.export_issues", issue=Msg(
+            "named", name=graph.issues[0].name, error=graph.issues[0].msg or graph.issues[0].message)))
     w = _Writer(graph)
     inputs, outputs = [], []
     for nid in graph.topo_order():

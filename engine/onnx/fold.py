@@ -140,7 +140,7 @@ def fold(node, ins: list[Const | None], opset: int) -> Const | None:
         return None
     x = ins[0]
     if op == "ConstantOfShape":
-        shape = tuple(int(d) for d in x.small("ConstantOfShape's shape").reshape(-1))
+        shape = tuple(int(d) for d in x.small("shape").reshape(-1))
         v = attr(node, "value")
         arr = numpy_helper.to_array(v) if v is not None else np.zeros(1, np.float32)
         return filled(shape, float(arr.reshape(-1)[0]), arr.dtype)
@@ -161,7 +161,7 @@ def fold(node, ins: list[Const | None], opset: int) -> Const | None:
             shape = tuple(d for i, d in enumerate(x.shape) if i not in drop)
         return derived(x, shape, lambda a: a.reshape(shape))
     if op == "Reshape" and len(ins) > 1 and ins[1] is not None:
-        shape = _reshaped(x.shape, ins[1].small("Reshape's shape").reshape(-1))
+        shape = _reshaped(x.shape, ins[1].small("shape").reshape(-1))
         return derived(x, shape, lambda a: a.reshape(shape))
     if op == "Flatten":
         axis = int(attr(node, "axis", 1)) % max(len(x.shape), 1)

@@ -23,7 +23,7 @@ import onnx
 from onnx import TensorProto
 
 from ..graph import Graph, GraphError
-from ..messages import Msg, carried
+from ..messages import Joined, Msg, carried
 from ..ops.base import ParamError, ShapeError, get_op
 from ..shapes import MAX_NODE_ELEMENTS
 from ..weights import Pending, fmt_bytes, physical_bytes
@@ -75,7 +75,7 @@ class Importer:
         self.const: dict[str, Const] = {}
         self.sources: dict[str, str] = {}       # constant tensor -> key of its source node
         self.names: set[str] = set()
-        self.unsupported: dict[str, list[str]] = {}
+        self.unsupported: dict[tuple, list[str]] = {}   # (op type, reason Msg or None) -> nodes
         self.users: dict[str, list] = {}         # tensor -> ONNX nodes reading it
         self.fused: set[str] = set()            # tensors already given by an earlier node
         self.stem: dict[str, str] = {}          # key -> the layer name its followers build on
@@ -166,9 +166,13 @@ class Importer:
                 self.progress(i, len(nodes))
             self._node(node, broken)
         if self.unsupported:
-            lines = [f"{op}: {', '.join(ns[:8])}{' …' if len(ns) > 8 else ''}"
-                     for op, ns in sorted(self.unsupported.items())]
-            raise OnnxImportError(Msg("onnx.unsupported", ops="\n".join(lines)))
+            lines = []
+            for (op, why), ns in sorted(self.unsupported.items(),
+                                        key=lambda kv: (kv[0][0], str(kv[0][1] or ""))):
+                nodes = f"{', '.join(ns[:8])}{' …' if len(ns) > 8 else ''}"
+                lines.append(Msg("onnx.unsupported_op", op=op, nodes=nodes) if why is None else
+                             Msg("onnx.unsupported_why", op=op, reason=why, nodes=nodes))
+            raise OnnxImportError(Msg("onnx.unsupported", ops=Joined(lines, "\n")))
         self._name_outputs()
         return self._build()
 
@@ -177,10 +181,11 @@ class Importer:
         if any(x in broken for x in node.input if x):
             broken.update(o for o in node.output if o)
             if node.op_type not in mapping.HANDLERS:
-                self.unsupported.setdefault(node.op_type, []).append(label)
+                self.unsupported.setdefault((node.op_type, None), []).append(label)
             return
         if node.domain not in ("", "ai.onnx"):
-            self._unsupported(f"{node.domain}.{node.op_type}", label, node, broken)
+            self._unsupported(node.op_type, Msg("onnx.why.domain", domain=node.domain), label, node,
+                              broken)
             return
         ins = [self.const.get(x) if x else None for x in node.input]
         if all(x in self.const for x in node.input if x) and node.input:
@@ -203,12 +208,12 @@ class Importer:
             return
         handler = mapping.HANDLERS.get(node.op_type)
         if handler is None:
-            self._unsupported(node.op_type, label, node, broken)
+            self._unsupported(node.op_type, None, label, node, broken)
             return
         try:
             key = handler(self, node, label)
         except Unsupported as e:
-            self._unsupported(f"{node.op_type} ({e})", label, node, broken)
+            self._unsupported(node.op_type, carried(e), label, node, broken)
             return
         except (IndexError, KeyError, TypeError, ValueError, AttributeError, OverflowError) as e:
             if isinstance(e, OnnxImportError):
@@ -218,8 +223,10 @@ class Importer:
         if key is not None:
             self.tensor[node.output[0]] = key
 
-    def _unsupported(self, what: str, label: str, node, broken: set[str]) -> None:
-        self.unsupported.setdefault(what, []).append(label)
+    def _unsupported(self, op: str, why, label: str, node, broken: set[str]) -> None:
+        """Note ``node`` (``label``) as one ``op`` this app cannot take, for the reason ``why``
+        (a Msg, or None when the op has no counterpart at all); what it feeds is skipped."""
+        self.unsupported.setdefault((op, why), []).append(label)
         broken.update(o for o in node.output if o)
 
     def _input(self, vi) -> str:
@@ -279,7 +286,8 @@ class Importer:
         if g.issues:
             first = g.issues[:3]
             raise OnnxImportError(Msg("onnx.shape_problems",
-                                      issues="; ".join(str(i) for i in first)))
+                                      issues=Joined([Msg("named", name=i.name, error=i.msg or i.message)
+                                                     for i in first], "; ")))
         for nid, info in g.shapes.items():
             n = math.prod(d or 1 for d in (info.out or ()))
             if n > MAX_NODE_ELEMENTS // 2:

@@ -15,11 +15,14 @@ from onnx import helper, numpy_helper
 from .fold import attr
 
 INT64_BIG = 1 << 62
+WHY = "onnx.why."     # the prefix of the message ids that say why a node is refused
 
 
-def _unsupported(reason: str):
+def _unsupported(why: str, **params):
+    """The refusal for this node: ``why`` is an ``onnx.why.`` message id."""
+    from ..messages import Msg
     from .importer import Unsupported
-    return Unsupported(reason)
+    return Unsupported(Msg(WHY + why, **params))
 
 
 def _const(imp, node, i: int, what: str):
@@ -28,7 +31,7 @@ def _const(imp, node, i: int, what: str):
         return None
     c = imp.const.get(name)
     if c is None:
-        raise _unsupported(f"{what} must be a constant")
+        raise _unsupported("not_constant", name=what)
     return c
 
 
@@ -66,23 +69,23 @@ def _window(imp, node, x: str, kind: str):
     """(k, s, top, left, bottom, right) of a Conv/Pool, with ONNX's floor rounding turned into
     a smaller bottom/right pad, so the output size formula is exact."""
     if attr(node, "auto_pad", b"NOTSET") not in (b"NOTSET", "NOTSET", b"VALID", "VALID"):
-        raise _unsupported(f"auto_pad={attr(node, 'auto_pad')!r}")
+        raise _unsupported("setting", setting=f"auto_pad={attr(node, 'auto_pad')!r}")
     if any(d != 1 for d in attr(node, "dilations", [1, 1]) or [1, 1]):
-        raise _unsupported(f"dilations={attr(node, 'dilations')}")
+        raise _unsupported("setting", setting=f"dilations={attr(node, 'dilations')}")
     if int(attr(node, "ceil_mode", 0)):
-        raise _unsupported("ceil_mode=1")
+        raise _unsupported("setting", setting="ceil_mode=1")
     shape = imp.shape(x)
     if len(shape) != 4:
-        raise _unsupported(f"a {len(shape)}-D input (only 2-D images N x C x H x W)")
+        raise _unsupported("not_image", rank=len(shape))
     ks = attr(node, "kernel_shape")
     if ks is None and kind == "conv":
         w = imp.const.get(node.input[1])
         ks = list(w.shape[2:]) if w is not None else None
     if not ks or len(ks) != 2 or ks[0] != ks[1]:
-        raise _unsupported(f"kernel_shape={ks} (only square 2-D kernels)")
+        raise _unsupported("kernel_shape", shape=ks)
     st = list(attr(node, "strides", [1, 1]) or [1, 1])
     if st[0] != st[1]:
-        raise _unsupported(f"strides={st} (only equal strides)")
+        raise _unsupported("strides", strides=st)
     pads = list(attr(node, "pads", [0, 0, 0, 0]) or [0, 0, 0, 0])
     k, s = int(ks[0]), int(st[0])
     t, l, b, r = int(pads[0]), int(pads[1]), int(pads[2]), int(pads[3])
@@ -93,7 +96,7 @@ def _window(imp, node, x: str, kind: str):
         hi = b if name == "b" else r
         total = d + lo + hi
         if total < k:
-            raise _unsupported(f"kernel {k} larger than the padded input {total}")
+            raise _unsupported("kernel_too_big", k=k, total=total)
         need = ((total - k) // s) * s + k
         if name == "b":
             b -= total - need
@@ -113,8 +116,8 @@ def _padded(imp, x: str, geom, fill: str, label: str, name: str):
 
 def conv(imp, node, label):
     x = imp.data(node.input[0])
-    w = _const(imp, node, 1, "the weights W")
-    b = _const(imp, node, 2, "the bias B")
+    w = _const(imp, node, 1, "W")
+    b = _const(imp, node, 2, "B")
     geom = _window(imp, node, x, "conv")
     groups = int(attr(node, "group", 1))
     name = _name(imp, node, label, 1)
@@ -133,13 +136,13 @@ def conv(imp, node, label):
 
 def pool(imp, node, label):
     if len(node.output) > 1 and node.output[1]:
-        raise _unsupported("the Indices output")
+        raise _unsupported("indices_output")
     x = imp.data(node.input[0])
     k, s, t, l, b, r = _window(imp, node, x, "pool")
     name = _name(imp, node, label, short="pool")
     if node.op_type == "MaxPool":
         if int(attr(node, "storage_order", 0)):
-            raise _unsupported("storage_order=1")
+            raise _unsupported("setting", setting="storage_order=1")
         x, p = _padded(imp, x, (k, s, t, l, b, r), "lowest", label, name)
         return imp.emit("max_pool2d", {"kernel": k, "stride": s, "padding": p}, [x], name, where=label)
     include = int(attr(node, "count_include_pad", 0))
@@ -175,12 +178,12 @@ def users_flatten(users) -> bool:
 
 def gemm(imp, node, label):
     if int(attr(node, "transA", 0)):
-        raise _unsupported("transA=1")
+        raise _unsupported("setting", setting="transA=1")
     x = imp.data(node.input[0])
     if len(imp.shape(x)) != 2:
-        raise _unsupported("an input that is not N x features")
-    b = _const(imp, node, 1, "B (the weights)")
-    c = _const(imp, node, 2, "C (the bias)")
+        raise _unsupported("not_n_by_features")
+    b = _const(imp, node, 1, "B")
+    c = _const(imp, node, 2, "C")
     alpha, beta = float(attr(node, "alpha", 1.0)), float(attr(node, "beta", 1.0))
     from .fold import derived
     w = b if int(attr(node, "transB", 0)) else derived(b, b.shape[::-1], lambda a: a.T)
@@ -190,7 +193,7 @@ def gemm(imp, node, label):
     weights = {"W": _weight(w)}
     if c is not None:
         if math.prod(c.shape) not in (1, units):
-            raise _unsupported(f"a bias of shape {c.shape}")
+            raise _unsupported("bias_shape", shape=c.shape)
         c = derived(c, (units,), lambda a: np.broadcast_to(a.reshape(-1), (units,)) * beta)
         weights["b"] = _weight(c)
     return imp.emit("dense", {"units": units, "bias": c is not None}, [x],
@@ -221,9 +224,9 @@ def binary(imp, node, label):
 
 
 def pow_(imp, node, label):
-    e = _const(imp, node, 1, "the exponent")
+    e = _const(imp, node, 1, "Y")
     if math.prod(e.shape) != 1:
-        raise _unsupported("an exponent that is not one number")
+        raise _unsupported("exponent")
     return imp.emit("power", {"exponent": float(e.array().reshape(-1)[0])},
                     [imp.data(node.input[0])], _name(imp, node, label, short="pow"), where=label)
 
@@ -256,16 +259,16 @@ def softmax(imp, node, label):
     axis = int(attr(node, "axis", 1 if imp.opset < 13 else -1)) % max(rank, 1)
     shape = imp.shape(x)
     if imp.opset < 13 and axis != rank - 1 and any(d != 1 for d in shape[axis + 1:]):
-        raise _unsupported(f"axis={axis} of a {rank}-D input (opset {imp.opset} flattens it)")
+        raise _unsupported("flatten_axis", axis=axis, rank=rank, opset=imp.opset)
     op = "softmax" if node.op_type == "Softmax" else "log_softmax"
     return imp.emit(op, {"axis": axis - rank}, [x], _name(imp, node, label, short=op), where=label)
 
 
 def batch_norm(imp, node, label):
     if int(attr(node, "training_mode", 0)) or any(o for o in node.output[1:]):
-        raise _unsupported("training outputs (running statistics)")
+        raise _unsupported("training_outputs")
     if int(attr(node, "spatial", 1)) != 1:
-        raise _unsupported("spatial=0")
+        raise _unsupported("setting", setting="spatial=0")
     x = imp.data(node.input[0])
     c = imp.shape(x)[1]
     ws = {}
@@ -286,9 +289,9 @@ def concat(imp, node, label):
 
 def reshape(imp, node, label):
     x = imp.data(node.input[0])
-    spec = _const(imp, node, 1, "the new shape").small("Reshape's shape").reshape(-1)
+    spec = _const(imp, node, 1, "shape").small("shape").reshape(-1)
     if int(attr(node, "allowzero", 0)) and 0 in spec:
-        raise _unsupported("allowzero=1")
+        raise _unsupported("setting", setting="allowzero=1")
     return imp.emit("reshape", {"shape": [int(v) for v in spec]}, [x],
                     _name(imp, node, label, short="reshape"), where=label)
 
@@ -303,7 +306,7 @@ def flatten(imp, node, label):
         return imp.emit("flatten", {}, [x], name, where=label)
     shape = imp.shape(x)
     if any(d is None for d in shape[:axis]):
-        raise _unsupported(f"axis={axis} with an open dimension before it")
+        raise _unsupported("open_before_axis", axis=axis)
     return imp.emit("reshape", {"shape": [math.prod(shape[:axis]), -1]}, [x], name, where=label)
 
 
@@ -316,10 +319,10 @@ def transpose(imp, node, label):
 
 def dropout(imp, node, label):
     if len(node.output) > 1 and node.output[1] and node.output[1] in imp.users:
-        raise _unsupported("the mask output")
+        raise _unsupported("mask_output")
     rate = attr(node, "ratio", 0.5)
     if len(node.input) > 1 and node.input[1]:
-        rate = float(str(np.float32(_const(imp, node, 1, "the ratio").array().reshape(-1)[0])))
+        rate = float(str(np.float32(_const(imp, node, 1, "ratio").array().reshape(-1)[0])))
     return imp.emit("dropout", {"rate": float(rate)}, [imp.data(node.input[0])],
                     _name(imp, node, label, short="drop"), where=label)
 
@@ -333,18 +336,18 @@ def lrn(imp, node, label):
 def pad(imp, node, label):
     mode = attr(node, "mode", b"constant")
     if mode not in (b"constant", "constant"):
-        raise _unsupported(f"mode={mode!r}")
+        raise _unsupported("setting", setting=f"mode={mode!r}")
     x = imp.data(node.input[0])
     if len(node.input) > 1 and node.input[1]:
         pads = [int(v) for v in _const(imp, node, 1, "pads").small("pads").reshape(-1)]
-        value = _const(imp, node, 2, "the fill value")
+        value = _const(imp, node, 2, "constant_value")
         value = float(value.array().reshape(-1)[0]) if value is not None else 0.0
     else:
         pads, value = list(attr(node, "pads")), float(attr(node, "value", 0.0))
     if len(pads) != 8 or any(pads[i] for i in (0, 1, 4, 5)):
-        raise _unsupported(f"pads={pads} (only the two image axes of N x C x H x W)")
+        raise _unsupported("pads", pads=pads)
     if value not in (0.0, -np.inf):
-        raise _unsupported(f"a fill value of {value}")
+        raise _unsupported("fill_value", value=value)
     return imp.emit("pad2d", {"pads": [pads[2], pads[3], pads[6], pads[7]],
                               "fill": "zeros" if value == 0.0 else "lowest"}, [x],
                     _name(imp, node, label, short="pad"), where=label)
@@ -381,7 +384,7 @@ def reduce(imp, node, label):
 def gather(imp, node, label):
     e = imp.const.get(node.input[0])
     if e is None or len(e.shape) != 2 or int(attr(node, "axis", 0)) != 0:
-        raise _unsupported("anything but a lookup in a constant 2-D table along axis 0")
+        raise _unsupported("gather")
     return imp.emit("embedding", {"num_embeddings": e.shape[0], "dim": e.shape[1]},
                     [imp.data(node.input[1])], _name(imp, node, label, 0), {"E": _weight(e)}, label)
 
@@ -395,14 +398,14 @@ def slice_(imp, node, label):
     vals = [_const(imp, node, i, what) for i, what in ((1, "starts"), (2, "ends"), (3, "axes"), (4, "steps"))]
     starts, ends = (int(v.array().reshape(-1)[0]) if v is not None else None for v in vals[:2])
     if any(v is not None and math.prod(v.shape) != 1 for v in vals):
-        raise _unsupported("slicing more than one axis")
+        raise _unsupported("slice_axes")
     axis = int(vals[2].array().reshape(-1)[0]) if vals[2] is not None else 0
     step = int(vals[3].array().reshape(-1)[0]) if vals[3] is not None else 1
     if step < 1:
-        raise _unsupported(f"step {step}")
+        raise _unsupported("slice_step", step=step)
     stop = 0 if ends >= INT64_BIG else ends
     if stop == 0 and ends == 0:
-        raise _unsupported("an empty slice")
+        raise _unsupported("slice_empty")
     return imp.emit("slice", {"axis": axis, "start": starts, "stop": stop, "step": step}, [x],
                     _name(imp, node, label, short="slice"), where=label)
 

@@ -142,6 +142,10 @@ def test_every_message_id_named_in_the_code_exists():
         ids |= set(re.findall(r"\bMsg\(\s*\"([a-z_.]+)\"", path.read_text(encoding="utf-8")))
     assert len(ids) > 150
     assert ids <= set(TEMPLATES), sorted(ids - set(TEMPLATES))
+    whys = set(re.findall(r"\b_unsupported\(\s*\"([a-z_]+)\"",
+                          ROOT.joinpath("engine", "onnx", "mapping.py").read_text(encoding="utf-8")))
+    assert len(whys) > 15
+    assert {"onnx.why." + w for w in whys} <= set(TEMPLATES), sorted(whys)
     for kind in ("int", "float", "bool", "ints", "shape", "str"):    # ids made from a name
         assert isinstance(_kind_words(kind), Msg)
     for phase in ("forward", "backward"):

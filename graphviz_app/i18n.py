@@ -48,10 +48,70 @@ def translate(context: str, source: str) -> str:
     """``translate("Context", "English text")``: the text in the current language. The result
     is remembered, so that a widget still showing it is given the new language's text when
     the language changes (see :func:`retranslate_widgets`), with no code of its own."""
-    out = QCoreApplication.translate(context, source)
+    out = Translated(QCoreApplication.translate(context, source))
+    out.context, out.source = context, source
     _shown[out] = (context, source)
     _shown.setdefault(source, (context, source))
     return out
+
+
+class Translated(str):
+    """What :func:`translate` returns: the text, knowing its context and English source, so
+    that ``translate(...).format(...)`` gives a :class:`Said` that composes itself again in
+    another language (with its fields made again where they are themselves translated texts,
+    composed texts or engine messages; numbers, names and paths stay as they are)."""
+
+    context: str
+    source: str
+
+    def format(self, *args, **kwargs) -> "Said":  # noqa: A003 - str.format, remembered
+        context, source = self.context, self.source
+
+        def make() -> str:
+            return str.format(translate(context, source), *[_now(a) for a in args],
+                              **{k: _now(v) for k, v in kwargs.items()})
+        return _remember(Said(str.format(self, *[_first(a) for a in args],
+                                         **{k: _first(v) for k, v in kwargs.items()})), make)
+
+
+def compose(pattern: str, **fields) -> "Said":
+    """``pattern`` (words-free punctuation such as ``"{title}: {why}"``) filled with ``fields``,
+    made again in another language like ``translate(...).format(...)``."""
+    return _remember(Said(pattern.format(**{k: _first(v) for k, v in fields.items()})),
+                     lambda: pattern.format(**{k: _now(v) for k, v in fields.items()}))
+
+
+def join(sep: str, parts) -> "Said":
+    """``sep.join(parts)`` (``sep`` usually a translated separator such as "; "), made again in
+    another language part by part."""
+    parts = list(parts)
+    return _remember(Said(str(sep).join(str(_first(p)) for p in parts)),
+                     lambda: str(_now(sep)).join(str(_now(p)) for p in parts))
+
+
+def _first(value):
+    """A field as first shown: an engine message in the current language, anything else as is."""
+    return render(value) if isinstance(value, Msg) else value
+
+
+def first_line(text: str) -> str:
+    """The first line of ``text``, still made again in another language when ``text`` was."""
+    make = remaker(text)
+    if make is None:
+        return text.splitlines()[0] if text else text
+    return _remember(Said(text.splitlines()[0] if text else text),
+                     lambda: (make().splitlines() or [""])[0])
+
+
+def _now(value):
+    """A field of a composed text, in the current language if it is a text we can make again."""
+    if isinstance(value, Msg):
+        return render(value)
+    if isinstance(value, Said):
+        return value.make()
+    if isinstance(value, Translated):
+        return translate(value.context, value.source)
+    return value
 
 _state = {"language": ENGLISH, "translators": [], "font_warned": False}
 
@@ -190,7 +250,7 @@ class Said(str):
 
 _said: dict[str, Said] = {}
 """The texts :func:`said` made, newest last (at most :data:`SAID_KEPT`)."""
-SAID_KEPT = 2000
+SAID_KEPT = 20000
 
 
 def said(make: Callable[[], str]) -> Said:
@@ -200,7 +260,10 @@ def said(make: Callable[[], str]) -> Said:
 
         session.message.emit(said(lambda: translate("Files", "Example: {title}").format(...)))
     """
-    out = Said(make())
+    return _remember(Said(make()), make)
+
+
+def _remember(out: "Said", make: Callable[[], str]) -> "Said":
     out.make = make
     _said.pop(str(out), None)
     _said[str(out)] = out
@@ -216,6 +279,18 @@ def again(text: str) -> str:
         return render(text)
     new = _again(text)
     return text if new is None else new
+
+
+def remaker(text: str) -> Callable[[], str] | None:
+    """How to make ``text`` again in whatever language is current (for a view that keeps it
+    longer than :data:`SAID_KEPT` composed texts), or None for a text we did not make."""
+    made = _said.get(text) if text else None
+    if made is not None:
+        return made.make
+    found = _shown.get(text) if text else None
+    if found is not None:
+        return lambda: translate(*found)
+    return None
 
 
 def _again(text: str) -> str | None:
@@ -302,8 +377,12 @@ def translator(language: str = CHINESE) -> QTranslator:
 def render(message: "Msg | str") -> str:
     """An engine message in the current language (a plain string is returned as it is)."""
     if isinstance(message, Msg):
-        return message.render(lambda text: QCoreApplication.translate(ENGINE_CONTEXT, text))
+        return _remember(Said(_render_msg(message)), lambda: _render_msg(message))
     return message
+
+
+def _render_msg(message: Msg) -> str:
+    return message.render(lambda text: QCoreApplication.translate(ENGINE_CONTEXT, text))
 
 
 def error_text(exc: BaseException) -> str:

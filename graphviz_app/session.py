@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -16,9 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from engine import Graph, GraphEvent
 from engine.inspect.data_view import SplitChoice
 
-from .i18n import translate
-
-from .i18n import render
+from .i18n import again, remaker, render, translate
 
 
 MAX_LOG = 1000
@@ -31,6 +29,11 @@ class LoggedMessage:
     time: float
     text: str
     node: str | None = None
+    remake: Callable[[], str] | None = None   # the text made again in the current language
+
+    def now(self) -> str:
+        """The text in the current language (as it was said, if it cannot be made again)."""
+        return self.remake() if self.remake is not None else again(self.text)
 
 
 class Session(QObject):
@@ -77,7 +80,7 @@ class Session(QObject):
             self._node_of_message = None
 
     def _log(self, text: str) -> None:
-        entry = LoggedMessage(time.time(), text, self._node_of_message)
+        entry = LoggedMessage(time.time(), text, self._node_of_message, remaker(text))
         self.log.append(entry)
         del self.log[:-MAX_LOG]
         self.logged.emit(entry)

@@ -134,8 +134,13 @@ class Named:
         """Name the command ``text`` (marked with QT_TRANSLATE_NOOP; a plain string is
         shown as it is and stays in the language it was made in) filled with ``fields``."""
         self._name = (text, fields) if isinstance(text, Source) else None
-        self.setText(translate(text.context, text).format(**fields)
-                     if isinstance(text, Source) else text)
+        self._title = (translate(text.context, text).format(**fields)
+                       if isinstance(text, Source) else text)
+        self.setText(self._title)
+
+    def title(self) -> str:
+        """The name as set (a composed text that reads again in another language)."""
+        return self._title
 
     def retranslate(self) -> None:
         if self._name is not None:

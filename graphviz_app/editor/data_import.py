@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from engine.data import corpus, csv_import, digits, image_folder, precompute, sample_images
 from engine.training import Dataset
 
-from ..i18n import QT_TRANSLATE_NOOP, Source, error_text, live, render, translate
+from ..i18n import QT_TRANSLATE_NOOP, Source, compose, error_text, join, live, render, translate
 from ..imaging import load_image
 from .commands import Named
 from .data_dialogs import CsvOptionsDialog, FolderOptionsDialog
@@ -92,7 +92,7 @@ def summary(ds: Dataset) -> str:
             count=meta.get("classes", "?")))
     elif meta.get("task") == "regression":
         parts.append(translate("DataImport", "regression target"))
-    return f"{ds.name}: " + translate("DataImport", ", ").join(parts)
+    return compose("{name}: {parts}", name=ds.name, parts=join(translate("DataImport", ", "), parts))
 
 
 class DataImporter(QObject):
@@ -149,14 +149,15 @@ class DataImporter(QObject):
     def _failed(self, title: str, why: str) -> None:
         self.show_error(title, translate("DataImport", "{why}\n\nThe data set in use is "
                                          "unchanged.").format(why=why))
-        self.session.message.emit(f"{title}: {why}")
+        self.session.message.emit(compose("{title}: {why}", title=title, why=why))
 
     def install_dataset(self, ds: Dataset, what: "Source | str", **fields) -> bool:
         """Make ``ds`` the data set (undoable), the edit named ``what`` with ``fields``."""
         cmd = SetDatasetCommand(self.session, ds, what, **fields)
         ok = self.session.push(cmd)
         if ok:
-            self.session.message.emit(f"{cmd.text()}: {summary(ds)}")
+            self.session.message.emit(compose("{edit}: {summary}", edit=cmd.title(),
+                                              summary=summary(ds)))
         return ok
 
     # -- CSV ------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from engine.onnx import export_onnx, import_onnx
 from engine.onnx.check import TOLERANCE, compare_with_onnxruntime, runtime_available
 from engine.torch_export import TorchExportError, export_torch
 
-from ..i18n import error_text, translate
+from ..i18n import error_text, first_line, translate
 from ..player.player import batch_feeds
 
 GOOD, BAD = QColor("#1e8449"), QColor("#c0392b")
@@ -270,7 +270,7 @@ class Interchange(QObject):
         done(result, error)
 
     def _fail(self, title: str, text: str) -> None:
-        self.session.message.emit(text.splitlines()[0])
+        self.session.message.emit(first_line(text))
         self.failed.emit(text)
         self.show_error(title, text)
 

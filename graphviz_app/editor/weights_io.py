@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from engine import serialize
 
-from ..i18n import QT_TRANSLATE_NOOP, error_text, live, translate
+from ..i18n import QT_TRANSLATE_NOOP, compose, error_text, join, live, translate
 from ..training.worker import LoadWeightsCommand
 
 __all__ = ["WeightsIO", "install"]
@@ -107,7 +107,8 @@ class WeightsIO(QObject):
                                                                "Load weights from {file}"),
                                              file=os.path.basename(path)))
         self.show_info(title, describe(report))
-        self.session.message.emit(f"{os.path.basename(path)}: {summary(report)}")
+        self.session.message.emit(compose("{file}: {summary}", file=os.path.basename(path),
+                                          summary=summary(report)))
         return report
 
     # -- default dialogs ------------------------------------------------------------------------
@@ -153,7 +154,7 @@ def summary(report: serialize.ArrayReport) -> str:
     if report.unused:
         parts.append(translate("WeightsMenu", "ignored {count} with no matching node ({names})"
                                ).format(count=len(report.unused), names=", ".join(report.unused)))
-    return translate("WeightsMenu", "; ").join(parts)
+    return join(translate("WeightsMenu", "; "), parts)
 
 
 def install(main_window) -> WeightsIO:

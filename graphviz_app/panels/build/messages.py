@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...session import LoggedMessage, Session
-from ...i18n import again, translate
+from ...i18n import translate
 
 NODE_ROLE = Qt.ItemDataRole.UserRole
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1     # the LoggedMessage a row shows
 MAX_ROWS = 1000
 TIME, TEXT, NODE = range(3)
 
@@ -77,10 +78,12 @@ class MessagesPanel(QWidget):
         stamp = time.strftime("%H:%M:%S", time.localtime(entry.time))
         row = self.table.rowCount()
         self.table.insertRow(row)
-        for col, text in ((TIME, stamp), (TEXT, entry.text),
+        for col, text in ((TIME, stamp), (TEXT, entry.now()),
                           (NODE, node_label(self.session, entry.node))):
             item = QTableWidgetItem(text)
             item.setData(NODE_ROLE, entry.node)
+            if col == TEXT:
+                item.setData(ENTRY_ROLE, entry)
             if col == NODE and entry.node is not None:
                 item.setToolTip(translate("Messages", "Click to select this node"))
             self.table.setItem(row, col, item)
@@ -129,7 +132,7 @@ class MessagesPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             for r in range(self.table.rowCount()):
                 item = self.table.item(r, TEXT)
-                item.setText(again(item.text()))
+                item.setText(item.data(ENTRY_ROLE).now())
             self._refresh_names()
             self._update_count()
             self.table.resizeRowsToContents()

@@ -9,6 +9,7 @@ app renders it in the user's language.
 """
 from __future__ import annotations
 
+import ast
 import re
 import string
 
@@ -90,19 +91,29 @@ DATA_TEMPLATES: dict[str, str] = {
 }
 
 
-def _pattern(template: str) -> "re.Pattern[str] | None":
+_QUOTED = r"'(?:[^'\\]|\\.)*'" + "|" + r'"(?:[^"\\]|\\.)*"'
+"""A Python string literal, as ``{name!r}`` writes a text field."""
+
+
+def _pattern(template: str) -> "tuple[re.Pattern[str], set[str]] | None":
     """A regex matching the English text of ``template`` whatever its fields hold (a field
-    named twice must hold the same text both times); None when a field is converted or
-    formatted (``{target!r}``), whose text could not be filled in again as it was."""
-    out, seen = [], set()
+    named twice must hold the same text both times), and the fields written with ``!r`` (a
+    quoted text, read back with :func:`ast.literal_eval`); None when a field is formatted
+    (``{n:,}``), whose text could not be filled in again as it was."""
+    out, seen, quoted = [], set(), set()
     for literal, name, spec, conversion in string.Formatter().parse(template):
-        if spec or conversion:
+        if spec or conversion not in (None, "r"):
             return None
         out.append(re.escape(literal))
         if name:
-            out.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+            if name in seen:
+                out.append(f"(?P={name})")
+            else:
+                out.append(f"(?P<{name}>{_QUOTED})" if conversion == "r" else f"(?P<{name}>.+?)")
             seen.add(name)
-    return re.compile("".join(out) + r"\Z", re.DOTALL)
+            if conversion == "r":
+                quoted.add(name)
+    return re.compile("".join(out) + r"\Z", re.DOTALL), quoted
 
 
 _PATTERNS = {mid: p for mid, p in ((mid, _pattern(t)) for mid, t in DATA_TEMPLATES.items()
@@ -116,8 +127,15 @@ def dataset_message(text: str) -> str:
     from .msg import Msg
     if isinstance(text, Msg) or not isinstance(text, str) or not text:
         return text
-    for mid, pattern in _PATTERNS.items():
+    for mid, (pattern, quoted) in _PATTERNS.items():
         m = pattern.match(text)
         if m is not None:
-            return Msg(mid, **m.groupdict())
+            fields = m.groupdict()
+            try:
+                for name in quoted:
+                    fields[name] = ast.literal_eval(fields[name])
+            except (ValueError, SyntaxError):
+                continue
+            if Msg(mid, **fields) == text:     # it reads back exactly as it was written
+                return Msg(mid, **fields)
     return text

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .msg import Msg
+from .msg import Msg, MsgError
 from .training import Dataset
 
 __all__ = ["xor", "circles", "moons", "spirals", "blobs", "line", "housing", "other_distribution",
@@ -68,7 +68,7 @@ def spirals(n: int = 600, classes: int = 3, noise: float = 0.2, turns: float = 1
             seed: int = 0) -> Dataset:
     """``classes`` interleaved spiral arms. x (N, 2), y (N,) in 0..classes-1."""
     if classes < 2:
-        raise ValueError(f"spirals need at least 2 classes; got {classes}")
+        raise MsgError(Msg("load.spiral_classes", classes=classes))
     rng = np.random.default_rng(seed)
     y = np.arange(n) % classes
     r = rng.uniform(0.05, 1.0, n)
@@ -159,7 +159,7 @@ def other_distribution(kind: str = "moons", n: int = 400, n_dev: int = 200,
     """
     gens = {"moons": moons, "xor": xor, "circles": circles, "spirals": spirals, "blobs": blobs}
     if kind not in gens:
-        raise ValueError(f"kind must be one of {', '.join(gens)}; got {kind!r}")
+        raise MsgError(Msg("load.kind", kinds=", ".join(gens), kind=kind))
     gen = gens[kind]
     train = gen(n=n, seed=seed)
     same = gen(n=n_dev, seed=seed + 1000)
@@ -222,7 +222,7 @@ def shapes(n: int = 400, size: int = 8, noise: float = 0.1, seed: int = 0) -> Da
     x (N, 1, size, size) float32 in [0, 1]; y (N,) int, see ``SHAPE_CLASSES``.
     """
     if size < 6:
-        raise ValueError(f"images must be at least 6 pixels wide; got {size}")
+        raise MsgError(Msg("load.shape_size", size=size))
     rng = np.random.default_rng(seed)
     y = np.arange(n) % len(SHAPE_CLASSES)
     x = np.zeros((n, 1, size, size), np.float32)
@@ -263,8 +263,7 @@ def gratings(n: int = 120, channels: int = 32, size: int = 16, classes: int = 10
     (the angles).
     """
     if classes < 2 or channels < 1 or size < 4:
-        raise ValueError(f"gratings need at least 2 classes, 1 channel and 4 pixels; got "
-                         f"{classes}, {channels}, {size}")
+        raise MsgError(Msg("load.gratings", classes=classes, channels=channels, size=size))
     rng = np.random.default_rng(seed)
     y = np.arange(n) % classes
     angle = np.pi * y / classes + rng.normal(0, 0.05, n)

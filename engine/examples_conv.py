@@ -313,20 +313,19 @@ def googlenet_onnx(seed: int = 0, progress=None, should_stop=None) -> Built:
     from .onnx import OnnxImportError, import_onnx
     path = googlenet_path()
     if not os.path.isfile(path):
-        raise FileNotFoundError(f"GoogLeNet ships with the onnx package's test data, which is "
-                                f"missing here ({path}); reinstall onnx to get it")
+        raise FileNotFoundError(Msg("googlenet.missing", path=path))
 
     def layers(done: int, total: int) -> None:
         if progress is not None:
-            progress(0.8 * done / max(1, total), "reading GoogLeNet's layers")
+            progress(0.8 * done / max(1, total), Msg("googlenet.layers"))
     try:
         g = import_onnx(path, progress=layers, cancelled=should_stop)   # blocks collapsed
     except OnnxImportError:
         if should_stop is not None and should_stop():
-            raise Cancelled("opening GoogLeNet was cancelled") from None
+            raise Cancelled(Msg("googlenet.cancelled")) from None
         raise
     if progress is not None:
-        progress(0.85, "drawing GoogLeNet's 7 M initial weights")
+        progress(0.85, Msg("googlenet.weights"))
     g.reinitialize(seed=seed)
     with g.batch():                  # any number of images, not the file's fixed batch of 1
         g.set_params(g.by_name("data_0"), {"shape": (None, 3, 224, 224)})

@@ -583,9 +583,13 @@ TEMPLATES: dict[str, str] = {
 from .messages_data import DATA_TEMPLATES  # noqa: E402 - data sets' words, array summaries
 from .messages_onnx import ONNX_TEMPLATES  # noqa: E402 - the ONNX importer's refusals
 from .messages_views import VIEW_TEMPLATES  # noqa: E402 - the look-inside views' words
+from .messages_inspect import INSPECT_TEMPLATES  # noqa: E402 - views' refusals, progress
+from .messages_load import LOAD_TEMPLATES  # noqa: E402 - making data sets, a finished run
 
 TEMPLATES.update(DATA_TEMPLATES)
 TEMPLATES.update(ONNX_TEMPLATES)
 TEMPLATES.update(VIEW_TEMPLATES)
+TEMPLATES.update(INSPECT_TEMPLATES)
+TEMPLATES.update(LOAD_TEMPLATES)
 
 from .msg import Joined, Msg, MsgError, carried, fields  # noqa: E402,F401 - the message API, re-exported

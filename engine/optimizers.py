@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Mapping
 
 import numpy as np
 
+from .msg import Msg, MsgError
+
 if TYPE_CHECKING:  # pragma: no cover
     from .training import TrainConfig
 
@@ -154,4 +156,4 @@ def make_optimizer(config: "TrainConfig") -> Optimizer:
         return RMSprop(config.lr, config.rho, config.eps)
     if name == "adam":
         return Adam(config.lr, config.beta1, config.beta2, config.eps)
-    raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}; got {name!r}")
+    raise MsgError(Msg("train.optimizer", names=", ".join(OPTIMIZERS), value=name))

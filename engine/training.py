@@ -327,8 +327,7 @@ class Trainer:
         """One mini-batch: forward, backward, update. Returns that batch's cost (before the
         update). Ends the epoch (and evaluates train/dev) after its last batch."""
         if self.done:
-            raise RuntimeError(f"training is finished ({self.config.epochs} epochs); "
-                               "start a new run to train more")
+            raise RuntimeError(Msg("train.finished", epochs=self.config.epochs))
         if self._batch == 0 or self._epoch_data is None:
             self._start_epoch()
         with np.errstate(all="ignore"):   # NaN and overflow are caught below, by name

@@ -21,7 +21,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 LANGUAGES = ("zh_CN",)
 SOURCES = ("graphviz_app", "engine/messages.py", "engine/messages_data.py",
-           "engine/messages_onnx.py", "engine/messages_views.py")
+           "engine/messages_onnx.py", "engine/messages_views.py", "engine/messages_inspect.py",
+           "engine/messages_load.py")
 
 
 def tool(name: str) -> str:

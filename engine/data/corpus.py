@@ -8,7 +8,7 @@ import json
 
 import numpy as np
 
-from ..msg import Msg
+from ..msg import Msg, MsgError
 from ..resources import asset
 from ..training import Dataset
 
@@ -51,7 +51,7 @@ def skipgram(window: int = 2, corpus: Corpus | None = None) -> Dataset:
     topics (word -> topic, function words absent), word_topic (per id, "" for function
     words), classes (vocabulary size)."""
     if window < 1:
-        raise ValueError(f"the window must be at least 1 word; got {window}")
+        raise MsgError(Msg("load.window", window=window))
     c = corpus or load_corpus()
     centers: list[int] = []
     contexts: list[int] = []

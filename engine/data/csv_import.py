@@ -117,7 +117,7 @@ def read_table(data: bytes, name: str = "", separator: str | None = None,
 
     ``progress`` hears every few thousand lines, and ``should_stop`` may cancel there.
     """
-    report(progress, should_stop, 0.0, "decoding")
+    report(progress, should_stop, 0.0, Msg("progress.decoding"))
     text = _decode(data)
     sep = separator or _sniff(text)
     total = max(1, text.count("\n"))
@@ -139,7 +139,7 @@ def read_table(data: bytes, name: str = "", separator: str | None = None,
             rows.append([c.strip() for c in row])
             lines.append(reader.line_num)
             if len(rows) % PROGRESS_ROWS == 0:
-                report(progress, should_stop, reader.line_num / total, "reading rows")
+                report(progress, should_stop, reader.line_num / total, Msg("progress.rows"))
     except csv.Error as e:
         raise CsvError(Msg("data.csv_unreadable", error=str(e)), reader.line_num) from None
     if header is None:
@@ -262,7 +262,8 @@ def to_dataset(table: CsvTable, target: str | None = None, categorical: str = "i
         raise CsvError(Msg("data.csv_only_target"))
     blocks, names, means, stds = [], [], [], []
     for done, j in enumerate(features):
-        report(progress, should_stop, done / (len(features) + 1), f"reading {table.header[j]}")
+        report(progress, should_stop, done / (len(features) + 1),
+               Msg("progress.reading", name=table.header[j]))
         h = table.header[j]
         if kinds_now[j] == "number":       # missing values are found while parsing
             col = _numbers(table, j)
@@ -290,10 +291,11 @@ def to_dataset(table: CsvTable, target: str | None = None, categorical: str = "i
         t = table.header.index(target)
         if kinds_now[t] != "number":
             _check_present(table, t)
-        report(progress, should_stop, len(features) / (len(features) + 1), f"reading {target}")
+        report(progress, should_stop, len(features) / (len(features) + 1),
+               Msg("progress.reading", name=target))
         arrays["y"], extra = _target(table, t, kinds_now[t], target_as)
         meta.update(extra)
-    report(progress, should_stop, 1.0, "done")
+    report(progress, should_stop, 1.0, Msg("progress.done"))
     return Dataset(arrays, table.name or "CSV data",
                    Msg("dataset.csv_target", rows=len(table.rows), features=len(names),
                        target=target) if target else

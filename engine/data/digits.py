@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..msg import Msg
+from ..msg import Msg, MsgError
 from ..training import Dataset
 
 __all__ = ["digits", "DIGIT_SIZE"]
@@ -26,7 +26,7 @@ def digits(images: bool = False, limit: int | None = None) -> Dataset:
     y = np.asarray(bunch.target, np.int64)
     if limit is not None:
         if limit < 1:
-            raise ValueError(f"limit must be at least 1; got {limit}")
+            raise MsgError(Msg("load.limit", limit=limit))
         x, y = x[:limit], y[:limit]
     if images:
         x = x.reshape(-1, 1, DIGIT_SIZE, DIGIT_SIZE)

@@ -94,7 +94,8 @@ def load_image_folder(folder: str | os.PathLike, size: int = 32, grey: bool = Tr
     step = max(1, len(scan.files) // 100)
     for i, (path, k) in enumerate(scan.files):
         if i % step == 0:
-            report(progress, should_stop, i / len(scan.files), f"reading {os.path.basename(path)}")
+            report(progress, should_stop, i / len(scan.files),
+                   Msg("progress.reading", name=os.path.basename(path)))
         rel = os.path.relpath(path, folder)
         try:
             img = decode(path, size, grey)
@@ -107,7 +108,7 @@ def load_image_folder(folder: str | os.PathLike, size: int = 32, grey: bool = Tr
     if not kept:
         raise ImageFolderError(Msg("data.none_readable", count=len(scan.files), first=skipped[0]))
     n = len(kept)
-    report(progress, should_stop, 1.0, "done")
+    report(progress, should_stop, 1.0, Msg("progress.done"))
     name = os.path.basename(os.path.normpath(os.fspath(folder))) or "images"
     ds = Dataset({"x": x[:n].copy(), "y": y[:n].copy()}, name,
                  Msg("dataset.folder", count=n, classes=len(scan.classes), name=name),

@@ -55,11 +55,11 @@ def node_values(graph: Graph, dataset: Dataset, node: str, chunk: int = 2048,
         raise ValueError(Msg("data.empty"))
     parts = []
     for lo in range(0, n, chunk):
-        report(progress, should_stop, lo / n, f"computing {g.nodes[nid].name}")
+        report(progress, should_stop, lo / n, Msg("progress.computing", node=g.nodes[nid].name))
         hi = min(n, lo + chunk)
         value, _ = ex.run(_feeds(g, ex, dataset, lo, hi, needed), training=False, backward=False)
         parts.append(np.array(value))
-    report(progress, None, 1.0, "done")
+    report(progress, None, 1.0, Msg("progress.done"))
     return np.concatenate(parts, 0)
 
 

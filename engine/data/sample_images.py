@@ -26,7 +26,7 @@ from typing import Callable
 
 import numpy as np
 
-from ..msg import Msg
+from ..msg import Msg, MsgError
 from ..resources import asset
 from ..training import Dataset
 from .image_folder import resize, to_channels
@@ -69,7 +69,7 @@ def _unfilter(raw: bytes, h: int, stride: int, bpp: int) -> np.ndarray:
         elif kind in (3, 4):  # Average, Paeth: each byte needs the one just decoded
             cur = _sequential(row.tolist(), prev.tolist(), bpp, kind)
         else:
-            raise ValueError(f"row {r} has an unknown filter type {kind}")
+            raise MsgError(Msg("load.png_filter", row=r, kind=kind))
         out[r] = cur
         prev = np.asarray(cur, np.int64)
     return out
@@ -97,7 +97,7 @@ def read_png(path: str | os.PathLike) -> np.ndarray:
     with open(path, "rb") as f:
         data = f.read()
     if not data.startswith(_PNG):
-        raise ValueError(f"{name} is not a PNG file")
+        raise MsgError(Msg("load.not_png", name=name))
     pos, header, idat, palette = 8, None, [], None
     while pos + 8 <= len(data):
         (n,), kind = struct.unpack(">I", data[pos:pos + 4]), data[pos + 4:pos + 8]
@@ -112,23 +112,22 @@ def read_png(path: str | os.PathLike) -> np.ndarray:
             break
         pos += 12 + n
     if header is None or not idat:
-        raise ValueError(f"{name} is damaged: it has no image header or no pixel data")
+        raise MsgError(Msg("load.png_no_header", name=name))
     w, h, depth, colour, _, _, interlace = header
     if depth != 8 or interlace or colour not in _CHANNELS:
-        raise ValueError(f"{name}: only 8-bit, non-interlaced PNG is read here (this one has "
-                         f"depth {depth}, colour type {colour}, interlace {interlace}); "
-                         "open it in the app, which reads every PNG")
+        raise MsgError(Msg("load.png_kind", name=name, depth=depth, colour=colour,
+                           interlace=interlace))
     bpp = _CHANNELS[colour]
     try:
         raw = zlib.decompress(b"".join(idat))
     except zlib.error as e:
-        raise ValueError(f"{name} is damaged: its pixel data does not decompress ({e})") from None
+        raise MsgError(Msg("load.png_inflate", name=name, error=str(e))) from None
     if len(raw) < h * (w * bpp + 1):
-        raise ValueError(f"{name} is truncated: {len(raw)} of {h * (w * bpp + 1)} bytes")
+        raise MsgError(Msg("load.png_truncated", name=name, got=len(raw), want=h * (w * bpp + 1)))
     px = _unfilter(raw, h, w * bpp, bpp).reshape(h, w, bpp)
     if colour == 3:
         if palette is None:
-            raise ValueError(f"{name} is damaged: a palette image without a palette")
+            raise MsgError(Msg("load.png_palette", name=name))
         px = palette[np.minimum(px[..., 0], len(palette) - 1)]
     img = px.astype(np.float32) / 255.0
     if colour in (4, 6):        # over white, as the filter lab shows them
@@ -155,8 +154,7 @@ def _pictures(reader: Reader | None, size: int, grey: bool) -> tuple[list[str], 
         labels.append(label)
         pics.append(_square(np.asarray(rgb, np.float32), size, grey))
     if not pics:
-        raise ValueError("the sample images are missing from the installation; reinstall "
-                         "the app")
+        raise MsgError(Msg("load.samples_missing"))
     return labels, np.stack(pics)
 
 
@@ -171,7 +169,7 @@ def sample_images(size: int = 64, grey: bool = False, reader: Reader | None = No
     """The sample pictures, one example each: x (K, C, size, size) float32 in [0, 1] (C = 1
     grey or 3 colour), y (K,) the picture's index, class_names their names."""
     if not 8 <= size <= 512:
-        raise ValueError(f"the image size must be between 8 and 512 pixels; got {size}")
+        raise MsgError(Msg("load.image_size", size=size))
     labels, x = _pictures(reader, size, grey)
     return _dataset(x, np.arange(len(labels)), labels, "sample images",
                     Msg("dataset.samples_grey" if grey else "dataset.samples_colour",
@@ -184,10 +182,9 @@ def sample_patches(size: int = 32, per_image: int = 100, grey: bool = False, see
     ``PATCH_SOURCE_SIZE`` square): x (K * per_image, C, size, size) float32 in [0, 1], y the
     index of the picture a patch comes from; examples of all pictures interleaved."""
     if not 4 <= size <= PATCH_SOURCE_SIZE // 2:
-        raise ValueError(f"the patch size must be between 4 and {PATCH_SOURCE_SIZE // 2} "
-                         f"pixels; got {size}")
+        raise MsgError(Msg("load.patch_size", top=PATCH_SOURCE_SIZE // 2, size=size))
     if not 1 <= per_image <= 5000:
-        raise ValueError(f"patches per picture must be between 1 and 5000; got {per_image}")
+        raise MsgError(Msg("load.per_image", count=per_image))
     labels, pics = _pictures(reader, PATCH_SOURCE_SIZE, grey)
     rng = np.random.default_rng(seed)
     k = len(labels)

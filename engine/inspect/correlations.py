@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..messages import Msg, MsgError
+
 
 def correlations(acts: np.ndarray, latent: np.ndarray) -> np.ndarray:
     """r (U, F) between acts (N, U) and latent (N, F); NaN where either column is constant."""
     a = np.asarray(acts, np.float64)
     z = np.asarray(latent, np.float64)
     if a.ndim != 2 or z.ndim != 2 or len(a) != len(z):
-        raise ValueError(f"activations {a.shape} and latent factors {z.shape} must both be "
-                         "(examples, columns) with the same number of examples")
+        raise MsgError(Msg("view.correlation_shapes", a=a.shape, z=z.shape))
     a = a - a.mean(0)
     z = z - z.mean(0)
     na = np.sqrt((a * a).sum(0))

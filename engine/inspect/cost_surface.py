@@ -24,6 +24,7 @@ import numpy as np
 
 from ..executor import Executor
 from ..graph import Graph
+from ..messages import Msg, MsgError
 from ..training import find_loss_node
 from .probe import _one_blas_thread
 
@@ -112,7 +113,7 @@ def logistic_surfaces(x: np.ndarray, y: np.ndarray, W: np.ndarray, b: np.ndarray
     b = np.asarray(b, np.float64).reshape(-1)
     n = len(x)
     if n == 0:
-        raise ValueError("the cost surface needs training examples; the data set is empty")
+        raise MsgError(Msg("view.surface_empty"))
     s = 1.0 - 2.0 * y
     z0 = x @ W[0] + (b[0] if b.size else 0.0)
 
@@ -165,7 +166,7 @@ def generic_surface(graph: Graph, feeds: Mapping[str, np.ndarray], a: Entry, bb:
         g.load_weight_snapshot(dict(weights))
     ex = Executor(g, None, dtype=np.float64)
     if ex.target is None:
-        raise ValueError("the graph has no cost (a loss with reduction 'mean') to draw")
+        raise MsgError(Msg("view.surface_no_cost"))
     wa = g.nodes[a.nid].weights[a.array]
     wb = g.nodes[bb.nid].weights[bb.array]
     keep_a, keep_b = float(wa[a.index]), float(wb[bb.index])

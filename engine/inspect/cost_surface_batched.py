@@ -38,6 +38,7 @@ import numpy as np
 
 from ..executor import ExecutionError, Executor
 from ..graph import Graph
+from ..messages import Msg, carried
 from ..ops.activations import activation_fn
 from ..ops.base import Context
 from .cost_surface import Entry
@@ -111,7 +112,8 @@ class BatchedSurface:
             out, _ = e.op.forward(params or e.params, ins,
                                   e.weights if weights is None else weights, self.ctx)
         except (ValueError, IndexError, TypeError) as err:
-            raise ExecutionError(f"{e.name} ({e.op.name}) failed: {err}", e.nid) from err
+            raise ExecutionError(Msg("probe.failed", node=e.name, op=e.op.name, error=carried(err)),
+                                 e.nid) from err
         out = np.asarray(out)
         return out.astype(self.dtype) if out.dtype.kind == "f" and out.dtype != self.dtype \
             else out

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..data.precompute import node_values
 from ..graph import Graph
-from ..messages import Msg
+from ..messages import Msg, MsgError
 from ..ops.base import get_op
 from ..training import Dataset
 from .projection import as_points, neighbours
@@ -109,7 +109,7 @@ def points(graph: Graph, dataset: Dataset | None, key: str, limit: int = MAX_POI
         return Points(E, labels, classes, names, None, Msg("embed.rows_of", name=n.name),
                       n.name)
     if dataset is None:
-        raise ValueError("there is no data set; load one (File → Data) to project values")
+        raise MsgError(Msg("view.no_dataset"))
     m = min(limit, len(dataset))
     part = dataset.subset(np.arange(m))
     if kind == "values":

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.graph import Graph
-from engine.messages import Msg
+from engine.messages import Msg, MsgError
 
 from .upstream import Probe, ProbeError, run_upto
 from .receptive_field import POSITION_OPS, WINDOW_OPS, is_map
@@ -166,7 +166,7 @@ def kernel_tiles(w: np.ndarray, in_channel: int | None = None) -> tuple[np.ndarr
     if in_channel is None:
         return w.mean(axis=1), Msg("maps.kernels_mean", channels=c)
     if not 0 <= in_channel < c:
-        raise ValueError(f"input channel {in_channel} is out of range 0..{c - 1}")
+        raise MsgError(Msg("view.in_channel", channel=in_channel, top=c - 1))
     return w[:, in_channel], Msg("maps.kernels_slice", channel=in_channel)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..graph import Graph
+from ..messages import Msg, MsgError
 from ..ops.activations import sigmoid
 from .activation_stats import layers
 from .probe import Probe, Weights
@@ -103,11 +104,10 @@ def boundary_maps(graph: Graph, probe: Probe, plane: Plane, weights: Weights | N
     """Every map over ``plane`` from a single forward pass of its R·R points."""
     inp = two_d_input(graph)
     if inp is None:
-        raise ValueError("the decision boundary needs an input of shape N x 2 (points in a "
-                         "plane); this graph has none")
+        raise MsgError(Msg("view.boundary_input"))
     out_id = output or output_node(graph, probe)
     if out_id is None:
-        raise ValueError("the graph has no output layer to draw a boundary for")
+        raise MsgError(Msg("view.boundary_output"))
     upstream = graph.ancestors(out_id)
     hidden = [l for l in layers(graph) if l.nid != out_id and l.nid in upstream]
     cap = probe.forward({graph.nodes[inp].name: plane.points}, [out_id], weights)

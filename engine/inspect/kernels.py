@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.messages import Msg, MsgError
 from engine.ops.conv import windows
 
 from .upstream import one_blas_thread
@@ -36,7 +37,7 @@ def luminance(rgb: np.ndarray) -> np.ndarray:
     if rgb.ndim == 2:
         return rgb.astype(np.float32, copy=False)
     if rgb.ndim != 3 or rgb.shape[2] not in (3, 4):
-        raise ValueError(f"an image is H x W (grey) or H x W x 3 (colour); got {rgb.shape}")
+        raise MsgError(Msg("kernel.image_shape", shape=rgb.shape))
     return (rgb[..., :3] @ LUMA.astype(np.float32)).astype(np.float32, copy=False)
 
 
@@ -54,7 +55,7 @@ class Kernel:
 def gaussian(sigma: float) -> np.ndarray:
     """Normalized Gaussian (k, k) with k = 2·ceil(2.5σ) + 1 (σ in (0, MAX_SIGMA])."""
     if not 0 < sigma <= MAX_SIGMA:
-        raise ValueError(f"Gaussian σ must be in (0, {MAX_SIGMA:g}]; got {sigma:g}")
+        raise MsgError(Msg("kernel.sigma", max=MAX_SIGMA, sigma=sigma))
     r = max(1, math.ceil(2.5 * sigma))
     t = np.arange(-r, r + 1, dtype=np.float64)
     g = np.exp(-(t * t) / (2 * sigma * sigma))
@@ -109,7 +110,7 @@ def parse_kernel(text: str) -> np.ndarray:
     """
     rows = [r for r in re.split(r"[;\n]+", text.strip()) if r.strip()]
     if not rows:
-        raise ValueError("the kernel is empty: type 3, 5 or 7 rows of as many numbers")
+        raise MsgError(Msg("kernel.empty"))
     grid: list[list[float]] = []
     for i, row in enumerate(rows, 1):
         cells = [c for c in re.split(r"[,\s]+", row.strip()) if c]
@@ -118,19 +119,17 @@ def parse_kernel(text: str) -> np.ndarray:
             try:
                 v = float(c)
             except ValueError:
-                raise ValueError(f"row {i}: {c!r} is not a number; use digits, '.', '-' "
-                                 f"(e.g. 0.25 or -1)") from None
+                raise MsgError(Msg("kernel.not_number", row=i, cell=c)) from None
             if not math.isfinite(v):
-                raise ValueError(f"row {i}: {c!r} is not a finite number")
+                raise MsgError(Msg("kernel.not_finite", row=i, cell=c))
             vals.append(v)
         grid.append(vals)
     n = len(grid)
     if n not in CUSTOM_SIZES:
-        raise ValueError(f"the kernel has {n} rows; type 3, 5 or 7 rows")
+        raise MsgError(Msg("kernel.rows", n=n))
     for i, r in enumerate(grid, 1):
         if len(r) != n:
-            raise ValueError(f"row {i} has {len(r)} numbers but there are {n} rows; "
-                             f"a kernel is square: give every row {n} numbers")
+            raise MsgError(Msg("kernel.not_square", row=i, count=len(r), n=n))
     return np.array(grid, dtype=np.float64)
 
 
@@ -146,7 +145,7 @@ def _centred(k: np.ndarray, size: int) -> np.ndarray:
 def stack_kernels(kernels: list[np.ndarray], channels: int = 1) -> np.ndarray:
     """Kernels (k, k) or (C, k, k) of mixed sizes -> one (F, C, K, K) array, K the largest."""
     if not kernels:
-        raise ValueError("no kernels to apply: choose at least one")
+        raise MsgError(Msg("kernel.none"))
     size = max(np.shape(k)[-1] for k in kernels)
     out = np.zeros((len(kernels), channels, size, size), dtype=np.float32)
     for f, k in enumerate(kernels):
@@ -154,8 +153,7 @@ def stack_kernels(kernels: list[np.ndarray], channels: int = 1) -> np.ndarray:
         if k.ndim == 2:
             k = np.broadcast_to(k, (channels,) + k.shape) if channels > 1 else k[None]
         if k.shape[0] != channels or k.shape[-1] != k.shape[-2]:
-            raise ValueError(f"kernel {f} has shape {k.shape}; the image has {channels} "
-                             f"channel(s), so give (k, k) or ({channels}, k, k)")
+            raise MsgError(Msg("kernel.shape", index=f, shape=k.shape, channels=channels))
         out[f] = _centred(k, size)
     return out
 
@@ -173,7 +171,7 @@ def apply_bank(image: np.ndarray, bank: np.ndarray) -> np.ndarray:
     c, h, w = x.shape
     f, cb, k, _ = bank.shape
     if cb != c:
-        raise ValueError(f"the kernels read {cb} channel(s) but the image has {c}")
+        raise MsgError(Msg("kernel.bank_channels", kernels=cb, image=c))
     lo = (k - 1) // 2
     hi = k - 1 - lo
     xp = np.pad(x, ((0, 0), (lo, hi), (lo, hi)), mode="edge")
@@ -293,8 +291,7 @@ def fit_image(rgb: np.ndarray, channels: int, h: int, w: int) -> np.ndarray:
         src = rgb if np.ndim(rgb) == 3 else np.repeat(np.asarray(rgb)[..., None], 3, axis=2)
         x = resize(np.asarray(src)[..., :3], h, w).transpose(2, 0, 1)
     else:
-        raise ValueError(f"the network's input has {channels} channels; an image gives 1 (grey) "
-                         f"or 3 (colour); change the input's shape to 1 or 3 channels")
+        raise MsgError(Msg("kernel.input_channels", channels=channels))
     return np.ascontiguousarray(x[None], dtype=np.float32)
 
 
@@ -308,8 +305,7 @@ def learned_bank(image_rgb: np.ndarray, w: np.ndarray, name: str) -> list[Filter
         rgb = image_rgb if np.ndim(image_rgb) == 3 else np.repeat(image_rgb[..., None], 3, 2)
         img = np.ascontiguousarray(np.asarray(rgb)[..., :3].transpose(2, 0, 1))
     else:
-        raise ValueError(f"{name} reads {c} channels, so its filters apply to the maps before "
-                         f"it, not to an image; use 'This node on my image' instead")
+        raise MsgError(Msg("kernel.reads_maps", name=name, channels=c))
     resp = apply_bank(img, np.asarray(w, np.float32))
     return [FilterResult(f"{name} filter {f}", resp[f], np.asarray(w[f]).mean(axis=0), True)
             for f in range(o)]

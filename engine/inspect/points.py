@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..messages import Msg, MsgError
 from ..training import Dataset
 
 
@@ -22,21 +23,18 @@ def with_point(dataset: Dataset | None, xy: tuple[float, float], cls: int) -> Da
     """A copy of ``dataset`` (x (N, 2), y (N,) int or (N, 1) float) with one more example at
     ``xy`` of class ``cls``; ValueError naming what does not fit."""
     if dataset is None:
-        raise ValueError("there is no data to add a point to: open an example with 2-D data "
-                         "(e.g. XOR) first")
+        raise MsgError(Msg("view.point_no_data"))
     if "x" not in dataset or "y" not in dataset:
-        raise ValueError(f"the data set has no 'x' and 'y' arrays (it has "
-                         f"{', '.join(dataset.keys())}); points can only be added to x, y data")
+        raise MsgError(Msg("view.point_no_xy", arrays=", ".join(dataset.keys())))
     x, y = np.asarray(dataset["x"]), np.asarray(dataset["y"])
     if x.ndim != 2 or x.shape[1] != 2:
-        raise ValueError(f"points can be added only to 2-D inputs; x is {x.shape}")
+        raise MsgError(Msg("view.point_not_2d", shape=x.shape))
     extra = [k for k in dataset.keys() if k not in ("x", "y")]
     if extra:
-        raise ValueError(f"the data set also has {', '.join(extra)} for every example, which a "
-                         "clicked point cannot supply")
+        raise MsgError(Msg("view.point_extra", arrays=", ".join(extra)))
     k = classes_of(dataset)
     if not 0 <= int(cls) < k:
-        raise ValueError(f"class {cls} does not exist: the data has classes 0 to {k - 1}")
+        raise MsgError(Msg("view.point_class", cls=cls, top=k - 1))
     label = np.array([[cls]], dtype=y.dtype) if y.ndim == 2 else np.array([cls], dtype=y.dtype)
     arrays = {"x": np.concatenate([x, np.array([xy], dtype=x.dtype)]),
               "y": np.concatenate([y, label])}

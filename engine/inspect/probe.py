@@ -26,6 +26,7 @@ from threadpoolctl import ThreadpoolController
 
 from ..executor import ExecutionError, Executor
 from ..graph import Graph
+from ..messages import Msg, carried
 from ..ops.base import Context, unbroadcast
 from ..ops.sources import check_feed, convert_feed
 
@@ -108,8 +109,7 @@ class Probe:
             e = ex.entries[i]
             if e.feed:
                 if e.name not in feeds:
-                    raise ExecutionError(f"input {e.name} has no data; load a data set that "
-                                         f"has an array named {e.name!r}", e.nid)
+                    raise ExecutionError(Msg("view.input_no_data", name=e.name), e.nid)
                 try:
                     arr = convert_feed(e.name, feeds[e.name], e.params["dtype"], self.dtype)
                 except ValueError as err:
@@ -123,7 +123,8 @@ class Probe:
                 try:
                     out, cache = e.op.forward(e.params, ins, self._arrays(e.nid, weights), ctx)
                 except (ValueError, IndexError, TypeError) as err:
-                    raise ExecutionError(f"{e.name} ({e.op.name}) failed: {err}", e.nid) from err
+                    raise ExecutionError(Msg("probe.failed", node=e.name, op=e.op.name,
+                                             error=carried(err)), e.nid) from err
                 out = np.asarray(out)
                 if out.dtype.kind == "f" and out.dtype != self.dtype:
                     out = out.astype(self.dtype)
@@ -141,8 +142,7 @@ class Probe:
         """A full forward pass and the backward pass from the cost: every node's value and
         dJ/d(output). Every input must be fed (labels too)."""
         if self.target is None:
-            raise ExecutionError("the graph has no cost (a loss with reduction 'mean'), so it "
-                                 "has no gradients to show; add a loss node")
+            raise ExecutionError(Msg("view.no_gradients"))
         with _one_blas_thread():
             return self._backward(feeds, weights)
 
@@ -164,8 +164,8 @@ class Probe:
                 in_grads, _ = e.op.backward(e.params, ins, self._arrays(e.nid, weights), vals[i],
                                             caches.get(i), g, e.need_in)
             except (ValueError, IndexError, TypeError) as err:
-                raise ExecutionError(f"{e.name} ({e.op.name}) failed in the backward pass: "
-                                     f"{err}", e.nid) from err
+                raise ExecutionError(Msg("view.failed_backward", node=e.name, op=e.op.name,
+                                         error=carried(err)), e.nid) from err
             for s, need, gi, x in zip(e.srcs, e.need_in, in_grads, ins):
                 if need and gi is not None:
                     gi = unbroadcast(np.asarray(gi), x.shape)

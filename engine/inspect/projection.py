@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..messages import Msg, MsgError
 from .tsne import tsne
 
 __all__ = ["Pca", "pca", "tsne", "distances", "Neighbours", "neighbours", "as_points"]
@@ -41,7 +42,7 @@ def as_points(values: np.ndarray) -> np.ndarray:
     """Any (N, ...) array as (N, D) float64 rows (images and feature maps are flattened)."""
     a = np.asarray(values, np.float64)
     if a.ndim == 0:
-        raise ValueError("need one row per item; got a single number")
+        raise MsgError(Msg("view.single_number"))
     return a.reshape(len(a), -1) if a.ndim != 2 else a
 
 
@@ -54,7 +55,7 @@ def pca(x: np.ndarray, k: int = 2, reference: np.ndarray | None = None) -> Pca:
     x = as_points(x)
     n, d = x.shape
     if n < 2:
-        raise ValueError(f"a projection needs at least 2 points; got {n}")
+        raise MsgError(Msg("view.projection_points", n=n))
     mean = x.mean(0)
     xc = x - mean
     if n >= d:

@@ -11,9 +11,12 @@ The protocol is plain bytes over the child's stdin and stdout (no pickle):
 
 - parent → child: one JSON line ``{"n", "d", "perplexity", "seed", "iterations",
   "method"}``, then ``n * d`` little-endian float32 numbers (the points, row by row);
-- child → parent: JSON lines ``{"progress": f, "what": text}``, then either
+- child → parent: JSON lines ``{"progress": f, "what": id, "params": {...}}``, then either
   ``{"result": [n, 2]}`` followed by ``n * 2`` little-endian float64 numbers, or
-  ``{"error": text}``.
+  ``{"error": id, "params": {...}}``. The ids are ``tsne.`` message ids of
+  :mod:`engine.messages` (the child imports no engine module, so it sends the id and the
+  parameters); the parent rebuilds the :class:`engine.messages.Msg`, so the app can show the
+  progress and the failure in the user's language.
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ import threading
 import numpy as np
 
 from ..data import Cancelled, ProgressFn, StopFn, report
+from ..messages import Msg, MsgError
 
 __all__ = ["tsne", "TSNE_ITERATIONS", "POLL_SECONDS", "child_command"]
 
@@ -62,13 +66,13 @@ def _pump(proc: subprocess.Popen, header: bytes, data: bytes, out: "queue.Queue"
                 n, k = msg["result"]
                 raw = proc.stdout.read(n * k * 8)
                 if len(raw) != n * k * 8:
-                    out.put(("error", "the t-SNE process stopped while sending its result"))
+                    out.put(("error", Msg("tsne.cut_off")))
                     break
                 out.put(("result", np.frombuffer(raw, "<f8").reshape(n, k).copy()))
             elif "error" in msg:
-                out.put(("error", msg["error"]))
+                out.put(("error", Msg(msg["error"], **msg["params"])))
             else:
-                out.put(("progress", (float(msg["progress"]), str(msg["what"]))))
+                out.put(("progress", (float(msg["progress"]), Msg(msg["what"], **msg["params"]))))
     except (OSError, ValueError, KeyError, TypeError):   # terminated, or wrote something broken
         pass
     finally:
@@ -97,19 +101,19 @@ def tsne(x: np.ndarray, perplexity: float = 30.0, seed: int = 0,
     """
     a = np.asarray(x, np.float64)
     if a.ndim == 0:
-        raise ValueError("need one row per item; got a single number")
+        raise MsgError(Msg("view.single_number"))
     a = np.ascontiguousarray(a.reshape(len(a), -1), "<f4")
     n, d = a.shape
     if n < 5:
-        raise ValueError(f"t-SNE needs at least 5 points; got {n}")
+        raise MsgError(Msg("tsne.too_few", n=n))
     if not np.isfinite(a).all():
-        raise ValueError("the points hold NaN or infinite values; t-SNE needs finite numbers")
+        raise MsgError(Msg("tsne.not_finite"))
     if iterations < 250:
-        raise ValueError(f"t-SNE runs at least 250 iterations; got {iterations}")
+        raise MsgError(Msg("tsne.iterations", iterations=iterations))
     header = json.dumps({"n": n, "d": d, "perplexity": float(min(perplexity, (n - 1) / 3)),
                          "seed": int(seed), "iterations": int(iterations),
                          "method": "barnes_hut" if n > 200 else "exact"}).encode() + b"\n"
-    report(progress, should_stop, 0.0, "starting t-SNE")
+    report(progress, should_stop, 0.0, Msg("tsne.starting"))
     with tempfile.TemporaryFile() as errors:
         proc = subprocess.Popen(child_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=errors, env=_child_env())
@@ -121,7 +125,7 @@ def tsne(x: np.ndarray, perplexity: float = 30.0, seed: int = 0,
         try:
             while True:
                 if should_stop is not None and should_stop():
-                    raise Cancelled("t-SNE cancelled")
+                    raise Cancelled(Msg("tsne.cancelled"))
                 try:
                     kind, value = messages.get(timeout=POLL_SECONDS)
                 except queue.Empty:
@@ -142,7 +146,7 @@ def tsne(x: np.ndarray, perplexity: float = 30.0, seed: int = 0,
         if result is None:
             errors.seek(0)
             tail = errors.read()[-600:].decode("utf-8", "replace").strip()
-            raise ValueError(failure or f"the t-SNE process ended without a result (exit code "
-                             f"{proc.returncode}){': ' + tail if tail else ''}")
-    report(progress, None, 1.0, "t-SNE done")
+            raise MsgError(failure or (Msg("tsne.no_result_said", code=proc.returncode, said=tail)
+                                       if tail else Msg("tsne.no_result", code=proc.returncode)))
+    report(progress, None, 1.0, Msg("tsne.done"))
     return result

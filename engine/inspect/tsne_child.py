@@ -19,9 +19,10 @@ _SAMPLE = re.compile(r"conditional probabilities for sample (\d+) / (\d+)")
 
 
 class _Verbose(io.TextIOBase):
-    """Stands in for stdout in the child: turns scikit-learn's verbose lines into progress."""
+    """Stands in for stdout in the child: turns scikit-learn's verbose lines into progress,
+    each a message id of engine.messages (``tsne.``) and its parameters."""
 
-    def __init__(self, send: Callable[[float, str], None], iterations: int) -> None:
+    def __init__(self, send: Callable[[float, str, dict], None], iterations: int) -> None:
         super().__init__()
         self.send, self.iterations, self._part = send, iterations, ""
 
@@ -39,14 +40,14 @@ class _Verbose(io.TextIOBase):
         if (m := _ITERATION.search(line)) is not None:
             it = int(m.group(1))
             done = NEIGHBOURS_DONE + (1 - NEIGHBOURS_DONE) * min(it / self.iterations, 1.0)
-            self.send(done, f"t-SNE iteration {it} of {self.iterations}")
+            self.send(done, "tsne.iteration", {"it": it, "total": self.iterations})
         elif (m := _SAMPLE.search(line)) is not None:
             i, n = int(m.group(1)), max(1, int(m.group(2)))
-            self.send(0.06 + 0.04 * i / n, f"t-SNE: probabilities of {i} of {n} points")
+            self.send(0.06 + 0.04 * i / n, "tsne.probabilities", {"i": i, "n": n})
         elif "nearest neighbors" in line or "pairwise distances" in line:
-            self.send(0.02, "t-SNE: finding each point's neighbours")
+            self.send(0.02, "tsne.finding", {})
         elif "Computed neighbors" in line:
-            self.send(0.05, "t-SNE: neighbours found")
+            self.send(0.05, "tsne.found", {})
 
 
 def _read_exactly(stream: BinaryIO, count: int) -> bytes:
@@ -69,8 +70,9 @@ def main() -> int:
         job = json.loads(sys.stdin.buffer.readline())
         n, d, iterations = int(job["n"]), int(job["d"]), int(job["iterations"])
         x = np.frombuffer(_read_exactly(sys.stdin.buffer, n * d * 4), "<f4").reshape(n, d)
-        send({"progress": 0.01, "what": "t-SNE: starting scikit-learn"})
-        sys.stdout = _Verbose(lambda f, what: send({"progress": f, "what": what}), iterations)
+        send({"progress": 0.01, "what": "tsne.sklearn", "params": {}})
+        sys.stdout = _Verbose(lambda f, what, params: send({"progress": f, "what": what,
+                                                             "params": params}), iterations)
         from sklearn.manifold import TSNE
         from threadpoolctl import threadpool_limits
         with threadpool_limits(limits=1):
@@ -79,7 +81,7 @@ def main() -> int:
                          n_jobs=1, method=job["method"], verbose=2)
             y = np.ascontiguousarray(model.fit_transform(x), "<f8")
     except Exception as e:  # noqa: BLE001 - every failure goes back to the parent as a message
-        send({"error": f"t-SNE failed ({type(e).__name__}): {e}"})
+        send({"error": "tsne.failed", "params": {"kind": type(e).__name__, "error": str(e)}})
         return 1
     send({"result": list(y.shape)}, y.tobytes())
     os._exit(0)     # the parent has the result: skip the interpreter's slow teardown

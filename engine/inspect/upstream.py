@@ -17,7 +17,7 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from engine.graph import Graph
-from engine.messages import Msg
+from engine.messages import Msg, MsgError, carried
 from engine.ops.base import Context, get_op, unbroadcast
 from engine.ops.sources import check_feed, convert_feed
 
@@ -106,7 +106,7 @@ def _forward(graph: Graph, feeds: Mapping[str, Any], probe: Probe, dt: np.dtype)
         try:
             out, cache = op.forward(n.params, ins, weights, ctx)
         except (ValueError, IndexError, TypeError) as e:
-            raise ProbeError(Msg("probe.failed", node=n.name, op=n.op, error=str(e))) from None
+            raise ProbeError(Msg("probe.failed", node=n.name, op=n.op, error=carried(e))) from None
         out = np.asarray(out)
         if out.dtype.kind == "f" and out.dtype != dt:
             out = out.astype(dt)
@@ -122,8 +122,8 @@ def backward_from(probe: Probe, seed: np.ndarray,
     start = start or probe.node
     seed = np.asarray(seed, dtype=probe.values[start].dtype)
     if seed.shape != probe.values[start].shape:
-        raise ValueError(f"the seed is {seed.shape} but the value of "
-                         f"{g.nodes[start].name} is {probe.values[start].shape}")
+        raise MsgError(Msg("view.seed_shape", seed=seed.shape, node=g.nodes[start].name,
+                                shape=probe.values[start].shape))
     keep = g.ancestors(start) | {start}
     grads: dict[str, np.ndarray] = {start: seed}
     with one_blas_thread():

@@ -41,7 +41,7 @@ INSPECT_TEMPLATES: dict[str, str] = {
                   "(colour); change the input's shape to 1 or 3 channels"),
     "kernel.reads_maps": QT_TRANSLATE_NOOP(
         "engine", "{name} reads {channels} channels, so its filters apply to the maps before "
-                  "it, not to an image; use 'This node on my image' instead"),
+                  "it, not to an image; use 'Run on image' instead"),
     # t-SNE (engine/inspect/tsne.py, tsne_child.py)
     "tsne.too_few": QT_TRANSLATE_NOOP("engine", "t-SNE needs at least 5 points; got {n}"),
     "tsne.not_finite": QT_TRANSLATE_NOOP(

@@ -5871,5 +5871,297 @@ The weights are unchanged.</source>
         <source>{where} is damaged and cannot be imported ({kind}: {error})</source>
         <translation>{where} 已损坏，无法导入（{kind}：{error}）</translation>
     </message>
+    <message>
+        <source>an image is H x W (grey) or H x W x 3 (colour); got {shape}</source>
+        <translation>图像应为 H x W（灰度）或 H x W x 3（彩色）；得到的是 {shape}</translation>
+    </message>
+    <message>
+        <source>Gaussian σ must be in (0, {max:g}]; got {sigma:g}</source>
+        <translation>高斯 σ 必须在 (0, {max:g}] 之内；得到的是 {sigma:g}</translation>
+    </message>
+    <message>
+        <source>the kernel is empty: type 3, 5 or 7 rows of as many numbers</source>
+        <translation>卷积核是空的：请输入 3、5 或 7 行，每行同样多个数</translation>
+    </message>
+    <message>
+        <source>row {row}: {cell!r} is not a number; use digits, &apos;.&apos;, &apos;-&apos; (e.g. 0.25 or -1)</source>
+        <translation>第 {row} 行：{cell!r} 不是数；请用数字、&apos;.&apos;、&apos;-&apos;（例如 0.25 或 -1）</translation>
+    </message>
+    <message>
+        <source>row {row}: {cell!r} is not a finite number</source>
+        <translation>第 {row} 行：{cell!r} 不是有限的数</translation>
+    </message>
+    <message>
+        <source>the kernel has {n} rows; type 3, 5 or 7 rows</source>
+        <translation>卷积核有 {n} 行；请输入 3、5 或 7 行</translation>
+    </message>
+    <message>
+        <source>row {row} has {count} numbers but there are {n} rows; a kernel is square: give every row {n} numbers</source>
+        <translation>第 {row} 行有 {count} 个数，但共有 {n} 行；卷积核是正方形的：每行请给 {n} 个数</translation>
+    </message>
+    <message>
+        <source>no kernels to apply: choose at least one</source>
+        <translation>没有可应用的卷积核：请至少选择一个</translation>
+    </message>
+    <message>
+        <source>kernel {index} has shape {shape}; the image has {channels} channel(s), so give (k, k) or ({channels}, k, k)</source>
+        <translation>卷积核 {index} 的形状是 {shape}；图像有 {channels} 个通道，所以请给 (k, k) 或 ({channels}, k, k)</translation>
+    </message>
+    <message>
+        <source>the kernels read {kernels} channel(s) but the image has {image}</source>
+        <translation>这些卷积核读取 {kernels} 个通道，但图像有 {image} 个</translation>
+    </message>
+    <message>
+        <source>the network&apos;s input has {channels} channels; an image gives 1 (grey) or 3 (colour); change the input&apos;s shape to 1 or 3 channels</source>
+        <translation>网络的输入有 {channels} 个通道；一张图像给出 1 个（灰度）或 3 个（彩色）；请把输入的形状改为 1 或 3 个通道</translation>
+    </message>
+    <message>
+        <source>{name} reads {channels} channels, so its filters apply to the maps before it, not to an image; use &apos;Run on image&apos; instead</source>
+        <translation>{name} 读取 {channels} 个通道，所以它的滤波器作用于它前面的特征图，而不是图像；请改用“在图像上运行”</translation>
+    </message>
+    <message>
+        <source>t-SNE needs at least 5 points; got {n}</source>
+        <translation>t-SNE 至少需要 5 个点；得到的是 {n}</translation>
+    </message>
+    <message>
+        <source>the points hold NaN or infinite values; t-SNE needs finite numbers</source>
+        <translation>这些点含有 NaN 或无穷大的值；t-SNE 需要有限的数</translation>
+    </message>
+    <message>
+        <source>t-SNE runs at least 250 iterations; got {iterations}</source>
+        <translation>t-SNE 至少运行 250 次迭代；得到的是 {iterations}</translation>
+    </message>
+    <message>
+        <source>t-SNE cancelled</source>
+        <translation>t-SNE 已取消</translation>
+    </message>
+    <message>
+        <source>the t-SNE process stopped while sending its result</source>
+        <translation>t-SNE 进程在发送结果时停止了</translation>
+    </message>
+    <message>
+        <source>the t-SNE process ended without a result (exit code {code})</source>
+        <translation>t-SNE 进程结束了，但没有结果（退出码 {code}）</translation>
+    </message>
+    <message>
+        <source>the t-SNE process ended without a result (exit code {code}): {said}</source>
+        <translation>t-SNE 进程结束了，但没有结果（退出码 {code}）：{said}</translation>
+    </message>
+    <message>
+        <source>t-SNE failed ({kind}): {error}</source>
+        <translation>t-SNE 失败（{kind}）：{error}</translation>
+    </message>
+    <message>
+        <source>starting t-SNE</source>
+        <translation>正在启动 t-SNE</translation>
+    </message>
+    <message>
+        <source>t-SNE: starting scikit-learn</source>
+        <translation>t-SNE：正在启动 scikit-learn</translation>
+    </message>
+    <message>
+        <source>t-SNE: finding each point&apos;s neighbours</source>
+        <translation>t-SNE：正在寻找每个点的近邻</translation>
+    </message>
+    <message>
+        <source>t-SNE: neighbours found</source>
+        <translation>t-SNE：已找到近邻</translation>
+    </message>
+    <message>
+        <source>t-SNE: probabilities of {i} of {n} points</source>
+        <translation>t-SNE：已算出 {n} 个点中 {i} 个的概率</translation>
+    </message>
+    <message>
+        <source>t-SNE iteration {it} of {total}</source>
+        <translation>t-SNE 第 {it} 次迭代，共 {total} 次</translation>
+    </message>
+    <message>
+        <source>t-SNE done</source>
+        <translation>t-SNE 完成</translation>
+    </message>
+    <message>
+        <source>need one row per item; got a single number</source>
+        <translation>每一项需要一行；得到的只是一个数</translation>
+    </message>
+    <message>
+        <source>a projection needs at least 2 points; got {n}</source>
+        <translation>投影至少需要 2 个点；得到的是 {n}</translation>
+    </message>
+    <message>
+        <source>there is no data set; load one (File → Data) to project values</source>
+        <translation>还没有数据集；请载入一个（文件 → 数据）来投影这些值</translation>
+    </message>
+    <message>
+        <source>activations {a} and latent factors {z} must both be (examples, columns) with the same number of examples</source>
+        <translation>激活值 {a} 和隐藏因素 {z} 都必须是 (样本, 列)，且样本数相同</translation>
+    </message>
+    <message>
+        <source>input channel {channel} is out of range 0..{top}</source>
+        <translation>输入通道 {channel} 超出了范围 0..{top}</translation>
+    </message>
+    <message>
+        <source>the cost surface needs training examples; the data set is empty</source>
+        <translation>代价曲面需要训练样本；数据集是空的</translation>
+    </message>
+    <message>
+        <source>the graph has no cost (a loss with reduction &apos;mean&apos;) to draw</source>
+        <translation>图中没有可画的代价（reduction 为 &apos;mean&apos; 的损失函数）</translation>
+    </message>
+    <message>
+        <source>the decision boundary needs an input of shape N x 2 (points in a plane); this graph has none</source>
+        <translation>决策边界需要一个形状为 N x 2 的输入（平面上的点）；这个图没有</translation>
+    </message>
+    <message>
+        <source>the graph has no output layer to draw a boundary for</source>
+        <translation>图中没有可以画边界的输出层</translation>
+    </message>
+    <message>
+        <source>the seed is {seed} but the value of {node} is {shape}</source>
+        <translation>种子梯度是 {seed}，但 {node} 的值是 {shape}</translation>
+    </message>
+    <message>
+        <source>input {name} has no data; load a data set that has an array named {name!r}</source>
+        <translation>输入 {name} 没有数据；请载入一个含有名为 {name!r} 的数组的数据集</translation>
+    </message>
+    <message>
+        <source>{node} ({op}) failed in the backward pass: {error}</source>
+        <translation>{node}（{op}）在反向传播中失败：{error}</translation>
+    </message>
+    <message>
+        <source>the graph has no cost (a loss with reduction &apos;mean&apos;), so it has no gradients to show; add a loss node</source>
+        <translation>图中没有代价（reduction 为 &apos;mean&apos; 的损失函数），所以没有梯度可显示；请添加一个损失函数节点</translation>
+    </message>
+    <message>
+        <source>there is no data to add a point to: open an example with 2-D data (e.g. XOR) first</source>
+        <translation>没有可以添加点的数据：请先打开一个二维数据的示例（例如 XOR）</translation>
+    </message>
+    <message>
+        <source>the data set has no &apos;x&apos; and &apos;y&apos; arrays (it has {arrays}); points can only be added to x, y data</source>
+        <translation>数据集没有 &apos;x&apos; 和 &apos;y&apos; 数组（它有 {arrays}）；只能向 x、y 数据添加点</translation>
+    </message>
+    <message>
+        <source>points can be added only to 2-D inputs; x is {shape}</source>
+        <translation>只能向二维输入添加点；x 是 {shape}</translation>
+    </message>
+    <message>
+        <source>the data set also has {arrays} for every example, which a clicked point cannot supply</source>
+        <translation>数据集的每个样本还有 {arrays}，点击添加的点无法提供</translation>
+    </message>
+    <message>
+        <source>class {cls} does not exist: the data has classes 0 to {top}</source>
+        <translation>类别 {cls} 不存在：数据的类别是 0 到 {top}</translation>
+    </message>
+    <message>
+        <source>decoding</source>
+        <translation>正在解码</translation>
+    </message>
+    <message>
+        <source>reading rows</source>
+        <translation>正在读取各行</translation>
+    </message>
+    <message>
+        <source>reading {name}</source>
+        <translation>正在读取 {name}</translation>
+    </message>
+    <message>
+        <source>computing {node}</source>
+        <translation>正在计算 {node}</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>cancelled while {what}</source>
+        <translation>已取消（当时{what}）</translation>
+    </message>
+    <message>
+        <source>GoogLeNet ships with the onnx package&apos;s test data, which is missing here ({path}); reinstall onnx to get it</source>
+        <translation>GoogLeNet 随 onnx 包的测试数据一起提供，但这里缺少它（{path}）；请重新安装 onnx 来获得它</translation>
+    </message>
+    <message>
+        <source>reading GoogLeNet&apos;s layers</source>
+        <translation>正在读取 GoogLeNet 的各层</translation>
+    </message>
+    <message>
+        <source>drawing GoogLeNet&apos;s 7 M initial weights</source>
+        <translation>正在抽取 GoogLeNet 的 700 万个初始权重</translation>
+    </message>
+    <message>
+        <source>opening GoogLeNet was cancelled</source>
+        <translation>打开 GoogLeNet 已取消</translation>
+    </message>
+    <message>
+        <source>spirals need at least 2 classes; got {classes}</source>
+        <translation>螺旋数据至少需要 2 个类别；得到的是 {classes}</translation>
+    </message>
+    <message>
+        <source>kind must be one of {kinds}; got {kind!r}</source>
+        <translation>kind 必须是 {kinds} 之一；得到的是 {kind!r}</translation>
+    </message>
+    <message>
+        <source>images must be at least 6 pixels wide; got {size}</source>
+        <translation>图像宽度至少为 6 个像素；得到的是 {size}</translation>
+    </message>
+    <message>
+        <source>gratings need at least 2 classes, 1 channel and 4 pixels; got {classes}, {channels}, {size}</source>
+        <translation>条纹数据至少需要 2 个类别、1 个通道和 4 个像素；得到的是 {classes}、{channels}、{size}</translation>
+    </message>
+    <message>
+        <source>limit must be at least 1; got {limit}</source>
+        <translation>limit 至少为 1；得到的是 {limit}</translation>
+    </message>
+    <message>
+        <source>the window must be at least 1 word; got {window}</source>
+        <translation>窗口至少为 1 个词；得到的是 {window}</translation>
+    </message>
+    <message>
+        <source>row {row} has an unknown filter type {kind}</source>
+        <translation>第 {row} 行的滤波类型 {kind} 未知</translation>
+    </message>
+    <message>
+        <source>{name} is not a PNG file</source>
+        <translation>{name} 不是 PNG 文件</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: it has no image header or no pixel data</source>
+        <translation>{name} 已损坏：它没有图像头或像素数据</translation>
+    </message>
+    <message>
+        <source>{name}: only 8-bit, non-interlaced PNG is read here (this one has depth {depth}, colour type {colour}, interlace {interlace}); open it in the app, which reads every PNG</source>
+        <translation>{name}：这里只读取 8 位、非隔行扫描的 PNG（这个文件的位深 {depth}、颜色类型 {colour}、隔行 {interlace}）；请在应用中打开它，应用能读取任何 PNG</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its pixel data does not decompress ({error})</source>
+        <translation>{name} 已损坏：它的像素数据无法解压（{error}）</translation>
+    </message>
+    <message>
+        <source>{name} is truncated: {got} of {want} bytes</source>
+        <translation>{name} 被截断了：只有 {want} 字节中的 {got} 字节</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: a palette image without a palette</source>
+        <translation>{name} 已损坏：调色板图像却没有调色板</translation>
+    </message>
+    <message>
+        <source>the sample images are missing from the installation; reinstall the app</source>
+        <translation>安装中缺少示例图片；请重新安装应用</translation>
+    </message>
+    <message>
+        <source>the image size must be between 8 and 512 pixels; got {size}</source>
+        <translation>图像大小必须在 8 到 512 像素之间；得到的是 {size}</translation>
+    </message>
+    <message>
+        <source>the patch size must be between 4 and {top} pixels; got {size}</source>
+        <translation>图块大小必须在 4 到 {top} 像素之间；得到的是 {size}</translation>
+    </message>
+    <message>
+        <source>patches per picture must be between 1 and 5000; got {count}</source>
+        <translation>每张图片的图块数必须在 1 到 5000 之间；得到的是 {count}</translation>
+    </message>
+    <message>
+        <source>training is finished ({epochs} epochs); start a new run to train more</source>
+        <translation>训练已结束（{epochs} 轮）；要继续训练，请开始新的一次运行</translation>
+    </message>
 </context>
 </TS>

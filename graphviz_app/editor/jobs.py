@@ -1,7 +1,11 @@
 """Long work off the GUI thread: a :class:`Job` runs ``fn(progress, should_stop)`` in a
 ``QThread`` and reports back through queued signals (progress at most 20 times a second,
 then finished, failed or cancelled). The GUI never waits on it. A :class:`JobProgress` dialog
-shows progress with a Cancel button that only sets the job's stop flag."""
+shows progress with a Cancel button that only sets the job's stop flag.
+
+What a job says it is doing is an engine :class:`~engine.messages.Msg` (or a plain text): it
+crosses the thread as an object, not a ``str`` (a ``str`` signal would drop the Msg and keep
+only its English), and is rendered in the user's language on the GUI thread."""
 from __future__ import annotations
 
 import atexit
@@ -35,7 +39,7 @@ def any_running() -> bool:
 
 
 class _Worker(QObject):
-    progressed = Signal(float, str)
+    progressed = Signal(float, object)    # fraction, what (an engine Msg or a text)
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
@@ -50,7 +54,7 @@ class _Worker(QObject):
         now = time.perf_counter()
         if now - self._last >= MIN_GAP or fraction >= 1.0:
             self._last = now
-            self.progressed.emit(float(fraction), str(render(what)))
+            self.progressed.emit(float(fraction), what)   # rendered on the GUI thread
 
     @Slot()
     def run(self) -> None:
@@ -81,7 +85,7 @@ class Job(QObject):
     receiver goes away.
     """
 
-    progressed = Signal(float, str)    # fraction 0..1, what is being done
+    progressed = Signal(float, object)  # fraction 0..1, what is being done (a Msg or text)
     finished = Signal(object)          # the result of fn
     failed = Signal(str)               # why (the message of the error)
     cancelled = Signal()
@@ -117,8 +121,8 @@ class Job(QObject):
         self._thread.quit()
         return self._thread.wait(ms)
 
-    @Slot(float, str)
-    def _on_progressed(self, fraction: float, what: str) -> None:
+    @Slot(float, object)
+    def _on_progressed(self, fraction: float, what: object) -> None:
         self.progressed.emit(fraction, what)
 
     @Slot(object)
@@ -164,6 +168,6 @@ class JobProgress(QProgressDialog):
         job.ended.connect(self.close)
         job.ended.connect(self.deleteLater)
 
-    def _on_progress(self, fraction: float, what: str) -> None:
-        self.setLabelText(what)
+    def _on_progress(self, fraction: float, what: object) -> None:
+        self.setLabelText(render(what))     # an engine Msg, in the user's language
         self.setValue(int(fraction * 1000))

@@ -294,8 +294,8 @@ class EmbeddingsPanel(QWidget):
         if self.sender() is self.job:
             self._clear(translate("Embeddings", "Cannot project: {error}").format(error=why))
 
-    @Slot(float, str)
-    def _job_progressed(self, fraction: float, _what: str) -> None:
+    @Slot(float, object)
+    def _job_progressed(self, fraction: float, _what: object) -> None:
         if self.sender() is self.job:
             self.progress.setValue(int(fraction * 1000))
 

@@ -1,0 +1,80 @@
+"""The look-inside views' refusals, data errors and a long load's progress read in Chinese
+where the app shows them, with their names and numbers intact.
+
+Real triggers, shown through the app's own paths: a bad kernel typed into the Filter lab
+(its status line), a file that is no PNG and a too-small t-SNE input
+(:func:`graphviz_app.i18n.error_text`), and the progress a CSV import reports, as the
+JobProgress dialog labels it after the text crossed the job's thread. A message made from an
+f-string again, or a progress signal typed ``str`` (which keeps only the English), fails here.
+"""
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from engine.data import report
+from engine.data.sample_images import read_png
+from engine.inspect.tsne import tsne
+from engine.messages import Msg
+from graphviz_app import i18n
+from graphviz_app.editor.jobs import Job, JobProgress
+from graphviz_app.panels.inside.filter_lab import FilterLabPanel
+from graphviz_app.session import Session
+
+
+@pytest.fixture(autouse=True)
+def english_after(qapp):
+    i18n.apply(i18n.ENGLISH)
+    yield
+    i18n.apply(i18n.ENGLISH)
+
+
+def test_the_filter_labs_custom_kernel_error_reads_in_chinese(qtbot):
+    panel = FilterLabPanel(Session())
+    qtbot.addWidget(panel)
+    assert i18n.apply(i18n.CHINESE)
+    panel.custom_edit.setText("1 2 3; 4 5; 6 7 8")
+    assert not panel.add_custom_from_text()
+    assert panel.status.text() == ("自定义卷积核：第 2 行有 2 个数，但共有 3 行；卷积核是正方形的："
+                                   "每行请给 3 个数")
+
+
+def test_a_data_error_and_a_tsne_refusal_read_in_chinese(tmp_path):
+    p = tmp_path / "cat.png"
+    p.write_bytes(b"GIF89a")
+    with pytest.raises(ValueError) as png:
+        read_png(p)
+    with pytest.raises(ValueError) as few:
+        tsne(np.zeros((3, 2)))
+    assert (i18n.error_text(png.value), i18n.error_text(few.value)) == (
+        "cat.png is not a PNG file", "t-SNE needs at least 5 points; got 3")
+    assert i18n.apply(i18n.CHINESE)
+    assert i18n.error_text(png.value) == "cat.png 不是 PNG 文件"
+    assert i18n.error_text(few.value) == "t-SNE 至少需要 5 个点；得到的是 3"
+
+
+def test_the_progress_dialog_labels_a_load_in_chinese(qtbot):
+    assert i18n.apply(i18n.CHINESE)
+    go_on = threading.Event()
+
+    def work(progress, should_stop):
+        report(progress, should_stop, 0.5, Msg("progress.reading", name="prices.csv"))
+        go_on.wait(10)              # keep the job (and its dialog) alive until looked at
+        return 1
+
+    job = Job(work, "Import prices.csv")
+    dialog = JobProgress(job)
+    said: list = []
+    job.progressed.connect(lambda f, what: said.append(what))
+    with qtbot.waitSignal(job.progressed, timeout=5000):
+        job.start()
+    try:
+        assert isinstance(said[0], Msg) and said[0].id == "progress.reading"   # crossed intact
+        assert dialog.labelText() == "正在读取 prices.csv"
+        assert dialog.value() == 500
+    finally:
+        go_on.set()
+        with qtbot.waitSignal(job.ended, timeout=5000):
+            pass

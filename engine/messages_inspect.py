@@ -106,7 +106,7 @@ INSPECT_TEMPLATES: dict[str, str] = {
         "engine", "the data set also has {arrays} for every example, which a clicked point "
                   "cannot supply"),
     "view.point_class": QT_TRANSLATE_NOOP(
-        "engine", "class {cls} does not exist: the data has classes 0 to {top}"),
+        "engine", "class {label} does not exist: the data has classes 0 to {top}"),
     # what a long load is doing (engine/data/), and its cancel
     "progress.decoding": QT_TRANSLATE_NOOP("engine", "decoding"),
     "progress.rows": QT_TRANSLATE_NOOP("engine", "reading rows"),

@@ -6048,8 +6048,8 @@ The weights are unchanged.</source>
         <translation>数据集的每个样本还有 {arrays}，点击添加的点无法提供</translation>
     </message>
     <message>
-        <source>class {cls} does not exist: the data has classes 0 to {top}</source>
-        <translation>类别 {cls} 不存在：数据的类别是 0 到 {top}</translation>
+        <source>class {label} does not exist: the data has classes 0 to {top}</source>
+        <translation>类别 {label} 不存在：数据的类别是 0 到 {top}</translation>
     </message>
     <message>
         <source>decoding</source>

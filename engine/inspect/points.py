@@ -34,7 +34,7 @@ def with_point(dataset: Dataset | None, xy: tuple[float, float], cls: int) -> Da
         raise MsgError(Msg("view.point_extra", arrays=", ".join(extra)))
     k = classes_of(dataset)
     if not 0 <= int(cls) < k:
-        raise MsgError(Msg("view.point_class", cls=cls, top=k - 1))
+        raise MsgError(Msg("view.point_class", label=cls, top=k - 1))
     label = np.array([[cls]], dtype=y.dtype) if y.ndim == 2 else np.array([cls], dtype=y.dtype)
     arrays = {"x": np.concatenate([x, np.array([xy], dtype=x.dtype)]),
               "y": np.concatenate([y, label])}

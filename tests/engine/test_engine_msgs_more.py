@@ -23,6 +23,7 @@ from engine import Graph
 from engine.data import Cancelled, report
 from engine.data.csv_import import read_table, to_dataset
 from engine.data.sample_images import read_png, sample_images
+from engine.datasets import xor
 from engine.executor import ExecutionError
 from engine.inspect.kernels import parse_kernel
 from engine.inspect.points import with_point
@@ -70,6 +71,10 @@ def test_look_inside_refusals_carry_ids():
     assert carried(info.value).id == "view.point_no_data"
     assert str(info.value) == ("there is no data to add a point to: open an example with 2-D "
                                "data (e.g. XOR) first")
+    with pytest.raises(ValueError) as info:
+        with_point(xor(n=8), (0.0, 0.0), 5)
+    assert carried(info.value).id == "view.point_class"
+    assert str(info.value) == "class 5 does not exist: the data has classes 0 to 1"
     g = Graph()
     x = g.add_node("input", {"shape": (None, 2)}, name="x")
     g.connect(x, g.add_node("relu", name="r"), 0)

@@ -4,7 +4,8 @@ templates (merged into :data:`engine.messages.TEMPLATES`, context ``"engine"``).
 ``load.`` are why a shipped or generated data set cannot be made (engine/datasets.py,
 engine/data/digits.py, corpus.py, sample_images.py: a sample picture that cannot be read names
 the file and what is wrong with it); ``train.finished`` is a run asked to go on after its last
-epoch (engine/training.py).
+epoch (engine/training.py); ``file.long_number`` a file whose JSON holds a number with
+thousands of digits (engine/safe_io.py).
 """
 from __future__ import annotations
 
@@ -50,6 +51,10 @@ LOAD_TEMPLATES: dict[str, str] = {
         "engine", "the patch size must be between 4 and {top} pixels; got {size}"),
     "load.per_image": QT_TRANSLATE_NOOP(
         "engine", "patches per picture must be between 1 and 5000; got {count}"),
+    # a file holding a number too long to read (engine/safe_io.parse_json)
+    "file.long_number": QT_TRANSLATE_NOOP(
+        "engine", "a number has more than {limit} digits; no graph or data file needs one that "
+                  "long"),
     # a run that has ended (engine/training.py)
     "train.finished": QT_TRANSLATE_NOOP(
         "engine", "training is finished ({epochs} epochs); start a new run to train more"),

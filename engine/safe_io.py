@@ -19,6 +19,7 @@ import json
 import math
 import os
 import re
+import sys
 import tempfile
 import zipfile
 import zlib
@@ -173,8 +174,9 @@ def parse_json(data: bytes, where: str) -> Any:
                                             error=e.msg))) from None
     except RecursionError:
         raise FileFormatError(located(where, Msg("file.nested"))) from None
-    except ValueError as e:  # an integer with too many digits
-        raise FileFormatError(located(where, str(e))) from None
+    except ValueError:  # an integer with more digits than Python converts
+        raise FileFormatError(located(where, Msg("file.long_number",
+                                                 limit=sys.get_int_max_str_digits()))) from None
     check_plain(value, where)
     return value
 

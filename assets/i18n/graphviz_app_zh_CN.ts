@@ -6160,6 +6160,10 @@ The weights are unchanged.</source>
         <translation>每张图片的图块数必须在 1 到 5000 之间；得到的是 {count}</translation>
     </message>
     <message>
+        <source>a number has more than {limit} digits; no graph or data file needs one that long</source>
+        <translation>有一个数超过了 {limit} 位；任何图文件或数据文件都不需要这么长的数</translation>
+    </message>
+    <message>
         <source>training is finished ({epochs} epochs); start a new run to train more</source>
         <translation>训练已结束（{epochs} 轮）；要继续训练，请开始新的一次运行</translation>
     </message>

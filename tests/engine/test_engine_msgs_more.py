@@ -30,6 +30,8 @@ from engine.inspect.points import with_point
 from engine.inspect.probe import Probe
 from engine.inspect.tsne import child_command, tsne
 from engine.messages import TEMPLATES, Msg, MsgError, carried
+from engine.safe_io import parse_json
+from engine.serialize import FileFormatError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -97,6 +99,16 @@ def test_a_file_that_is_no_png_and_a_bad_size_are_refused_with_ids(tmp_path):
         sample_images(size=4)
     assert str(info.value) == "the image size must be between 8 and 512 pixels; got 4"
     assert carried(info.value).id == "load.image_size"
+
+
+def test_a_number_too_long_to_read_is_refused_with_an_id_naming_the_file():
+    with pytest.raises(FileFormatError) as info:
+        parse_json(b'{"a": ' + b"1" * 5000 + b"}", "graph.json")
+    said = carried(info.value)
+    assert (said.id, said.params["name"], said.params["error"].id) == (
+        "named", "graph.json", "file.long_number")
+    assert str(info.value) == ("graph.json: a number has more than 4300 digits; no graph or "
+                               "data file needs one that long")
 
 
 def test_a_csv_import_reports_its_progress_as_messages():

@@ -4,8 +4,10 @@ into :data:`engine.messages.TEMPLATES`, context ``"engine"``).
 ``kernel.`` is the Filter lab (engine/inspect/kernels.py: a kernel the user types, an image
 that does not fit); ``tsne.`` is t-SNE (engine/inspect/tsne.py and the words its child
 process sends back as ids); ``view.`` is why another look-inside view cannot draw
-(engine/inspect/); ``progress.`` is what a long load is doing, shown in its progress dialog
-(engine/data/), and ``googlenet.`` opening the GoogLeNet example (engine/examples_conv.py).
+(engine/inspect/); ``data.feed_`` what does not fit between an array and its input node
+(the Data panel); ``surface.`` why the cost surface cannot be one batched pass;
+``progress.`` is what a long load is doing, shown in its progress dialog (engine/data/), and
+``googlenet.`` opening the GoogLeNet example (engine/examples_conv.py).
 """
 from __future__ import annotations
 
@@ -107,6 +109,50 @@ INSPECT_TEMPLATES: dict[str, str] = {
                   "cannot supply"),
     "view.point_class": QT_TRANSLATE_NOOP(
         "engine", "class {label} does not exist: the data has classes 0 to {top}"),
+    # which array feeds which input, as the Data panel says it (engine/inspect/data_view.py)
+    "data.feed_missing": QT_TRANSLATE_NOOP(
+        "engine", "no array named {name!r} ({have}); rename the input node or load data that has "
+                  "one"),
+    "data.feed_no_set": QT_TRANSLATE_NOOP("engine", "no data set"),
+    "data.feed_shape": QT_TRANSLATE_NOOP(
+        "engine", "the input expects {declared} but the array is {shape}; change the input's "
+                  "shape"),
+    "data.feed_fractions": QT_TRANSLATE_NOOP(
+        "engine", "the input takes integer ids but the array holds fractions"),
+    # why the cost surface cannot be one batched pass (engine/inspect/cost_surface_batched.py)
+    "surface.same_entry": QT_TRANSLATE_NOOP(
+        "engine", "the two axes are the same entry; choose two different ones"),
+    "surface.not_entry": QT_TRANSLATE_NOOP(
+        "engine", "{entry} is not an entry of this graph's arrays; pick the axes again"),
+    "surface.batch_sizes": QT_TRANSLATE_NOOP(
+        "engine", "the cost surface needs the same, non-zero number of examples in every input"),
+    "surface.mixed_mean": QT_TRANSLATE_NOOP(
+        "engine", "{node} uses a mean over the examples together with per-example values, so "
+                  "the grid's copies of the data cannot share one batch"),
+    "surface.combines": QT_TRANSLATE_NOOP(
+        "engine", "{node} combines the examples (its result has no axis of {count} examples) "
+                  "before the cost, so copies of the data set cannot share one batch"),
+    "surface.cost_not_means": QT_TRANSLATE_NOOP(
+        "engine", "the cost {node} is not made of means of per-example losses (a loss with "
+                  "reduction 'mean', or a mean of per-example losses), so it cannot be split "
+                  "per grid point"),
+    "surface.direct": QT_TRANSLATE_NOOP(
+        "engine", "{entry} enters the cost through {node} directly, not through one example at "
+                  "a time"),
+    "surface.not_batched": QT_TRANSLATE_NOOP(
+        "engine", "{node} {why}, so the grid cannot be computed in one batched pass; pick "
+                  "entries of a dense, conv or parameter array that feeds add, multiply or "
+                  "matmul"),
+    "surface.moves_dense": QT_TRANSLATE_NOOP(
+        "engine", "moves {entry} otherwise than a dense layer should"),
+    "surface.not_linear": QT_TRANSLATE_NOOP("engine", "is not linear in {entry}"),
+    "surface.not_linear_both": QT_TRANSLATE_NOOP(
+        "engine", "is not linear in {a} and {b} together (a product of the two)"),
+    "surface.per_point": QT_TRANSLATE_NOOP(
+        "engine", "{node} does not keep one number per grid point (it mixes the grid's costs)"),
+    "surface.mixes_batch": QT_TRANSLATE_NOOP(
+        "engine", "{node} mixes the examples of a batch (its result for one example depends on "
+                  "the others), so the grid's copies of the data cannot share one batch"),
     # what a long load is doing (engine/data/), and its cancel
     "progress.decoding": QT_TRANSLATE_NOOP("engine", "decoding"),
     "progress.rows": QT_TRANSLATE_NOOP("engine", "reading rows"),

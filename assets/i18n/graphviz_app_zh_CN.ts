@@ -6052,6 +6052,74 @@ The weights are unchanged.</source>
         <translation>类别 {label} 不存在：数据的类别是 0 到 {top}</translation>
     </message>
     <message>
+        <source>no array named {name!r} ({have}); rename the input node or load data that has one</source>
+        <translation>没有名为 {name!r} 的数组（{have}）；请重命名输入节点，或者载入含有它的数据</translation>
+    </message>
+    <message>
+        <source>no data set</source>
+        <translation>没有数据集</translation>
+    </message>
+    <message>
+        <source>the input expects {declared} but the array is {shape}; change the input&apos;s shape</source>
+        <translation>输入期望 {declared}，但数组是 {shape}；请修改输入的形状</translation>
+    </message>
+    <message>
+        <source>the input takes integer ids but the array holds fractions</source>
+        <translation>输入接收整数 id，但数组里是小数</translation>
+    </message>
+    <message>
+        <source>the two axes are the same entry; choose two different ones</source>
+        <translation>两个坐标轴是同一个元素；请选择两个不同的</translation>
+    </message>
+    <message>
+        <source>{entry} is not an entry of this graph&apos;s arrays; pick the axes again</source>
+        <translation>{entry} 不是这个图的数组中的元素；请重新选择坐标轴</translation>
+    </message>
+    <message>
+        <source>the cost surface needs the same, non-zero number of examples in every input</source>
+        <translation>代价曲面需要每个输入都有相同且不为零的样本数</translation>
+    </message>
+    <message>
+        <source>{node} uses a mean over the examples together with per-example values, so the grid&apos;s copies of the data cannot share one batch</source>
+        <translation>{node} 把对样本的平均值和逐样本的值一起使用，所以网格的各份数据副本不能共用一个批量</translation>
+    </message>
+    <message>
+        <source>{node} combines the examples (its result has no axis of {count} examples) before the cost, so copies of the data set cannot share one batch</source>
+        <translation>{node} 在代价之前就合并了样本（它的结果没有 {count} 个样本的轴），所以数据集的各份副本不能共用一个批量</translation>
+    </message>
+    <message>
+        <source>the cost {node} is not made of means of per-example losses (a loss with reduction &apos;mean&apos;, or a mean of per-example losses), so it cannot be split per grid point</source>
+        <translation>代价 {node} 不是由逐样本损失的平均值构成的（reduction 为 &apos;mean&apos; 的损失函数，或逐样本损失的平均），所以不能按网格点拆分</translation>
+    </message>
+    <message>
+        <source>{entry} enters the cost through {node} directly, not through one example at a time</source>
+        <translation>{entry} 通过 {node} 直接进入代价，而不是一次经过一个样本</translation>
+    </message>
+    <message>
+        <source>{node} {why}, so the grid cannot be computed in one batched pass; pick entries of a dense, conv or parameter array that feeds add, multiply or matmul</source>
+        <translation>{node} {why}，所以网格无法用一次批量计算算出；请选择输入 add、multiply 或 matmul 的 dense、conv 或参数数组中的元素</translation>
+    </message>
+    <message>
+        <source>moves {entry} otherwise than a dense layer should</source>
+        <translation>移动 {entry} 的方式与 dense 层应有的不同</translation>
+    </message>
+    <message>
+        <source>is not linear in {entry}</source>
+        <translation>对 {entry} 不是线性的</translation>
+    </message>
+    <message>
+        <source>is not linear in {a} and {b} together (a product of the two)</source>
+        <translation>对 {a} 和 {b} 合起来不是线性的（两者的乘积）</translation>
+    </message>
+    <message>
+        <source>{node} does not keep one number per grid point (it mixes the grid&apos;s costs)</source>
+        <translation>{node} 没有为每个网格点保留一个数（它混合了网格的各个代价）</translation>
+    </message>
+    <message>
+        <source>{node} mixes the examples of a batch (its result for one example depends on the others), so the grid&apos;s copies of the data cannot share one batch</source>
+        <translation>{node} 混合了一个批量中的样本（它对一个样本的结果取决于其他样本），所以网格的各份数据副本不能共用一个批量</translation>
+    </message>
+    <message>
         <source>decoding</source>
         <translation>正在解码</translation>
     </message>

@@ -38,7 +38,7 @@ import numpy as np
 
 from ..executor import ExecutionError, Executor
 from ..graph import Graph
-from ..messages import Msg, carried
+from ..messages import Msg, MsgError, carried
 from ..ops.activations import activation_fn
 from ..ops.base import Context
 from .cost_surface import Entry
@@ -48,8 +48,8 @@ BUDGET = 2 << 20           # bytes of intermediate arrays per chunk: they stay i
 WORK = 1e8                 # array elements per surface (about a second on a busy machine)
 
 
-class SurfaceRefused(ValueError):
-    """The batched pass does not apply to this graph and these entries; the text says why."""
+class SurfaceRefused(MsgError):
+    """The batched pass does not apply to this graph and these entries; its Msg says why."""
 
 
 class BatchedSurface:
@@ -65,7 +65,7 @@ class BatchedSurface:
                  as_: np.ndarray, bs: np.ndarray, weights: Mapping | None = None,
                  dtype=np.float64, budget: int = BUDGET) -> None:
         if a == bb:
-            raise SurfaceRefused("the two axes are the same entry; choose two different ones")
+            raise SurfaceRefused(Msg("surface.same_entry"))
         g = graph.copy()
         if weights:
             g.load_weight_snapshot(dict(weights))
@@ -74,13 +74,13 @@ class BatchedSurface:
             node = g.nodes.get(ent.nid)
             if node is None or ent.array not in node.weights or \
                     len(ent.index) != np.ndim(node.weights[ent.array]):
-                raise SurfaceRefused(f"{ent.label(g) if node is not None else ent.nid} is not "
-                                     "an entry of this graph's arrays; pick the axes again")
+                raise SurfaceRefused(Msg("surface.not_entry",
+                                         entry=ent.label(g) if node is not None else ent.nid))
         self.dtype = np.dtype(dtype)
         self.rtol = float(np.sqrt(np.finfo(self.dtype).eps))   # 1.5e-8 in float64
         self.ex = ex = Executor(g, None, dtype=self.dtype)
         if ex.target is None:
-            raise SurfaceRefused("the graph has no cost (a loss with reduction 'mean') to draw")
+            raise SurfaceRefused(Msg("view.surface_no_cost"))
         self.axes = (a, bb)
         self.as_ = np.asarray(as_, np.float64)
         self.bs = np.asarray(bs, np.float64)
@@ -89,8 +89,7 @@ class BatchedSurface:
         fed = ex.feeds_for(feeds)
         sizes = {v.shape[0] for v in fed.values() if v.ndim}
         if len(sizes) != 1 or 0 in sizes:
-            raise SurfaceRefused("the cost surface needs the same, non-zero number of examples "
-                                 "in every input")
+            raise SurfaceRefused(Msg("surface.batch_sizes"))
         self.B = sizes.pop()
         self.target = ex.index[ex.target]
         keep = g.ancestors(ex.target) | {ex.target}
@@ -138,26 +137,20 @@ class BatchedSurface:
             kinds = {self.kind[s] for s in e.srcs}
             self.plain[i] = v = self._fwd(i, [self.plain[s] for s in e.srcs])
             if "data" in kinds and "cost" in kinds:
-                raise SurfaceRefused(f"{self._name(i)} uses a mean over the examples together "
-                                     "with per-example values, so the grid's copies of the "
-                                     "data cannot share one batch")
+                raise SurfaceRefused(Msg("surface.mixed_mean", node=self._name(i)))
             if "data" in kinds:
                 if e.op.name == "mean" and not e.params["axes"]:
                     self.reduces[i], self.kind[i] = "mean", "cost"
                 elif e.params.get("reduction") == "mean":
                     self.reduces[i], self.kind[i] = "loss", "cost"
                 elif (v.ndim == 0 or v.shape[0] != self.B) and i != self.target:
-                    raise SurfaceRefused(f"{self._name(i)} combines the examples (its result "
-                                         f"has no axis of {self.B} examples) before the cost, "
-                                         "so copies of the data set cannot share one batch")
+                    raise SurfaceRefused(Msg("surface.combines", node=self._name(i), count=self.B))
                 else:
                     self.kind[i] = "data"
             elif "cost" in kinds:
                 self.kind[i] = "cost"
         if self.kind[self.target] != "cost":
-            raise SurfaceRefused(f"the cost {self._name(self.target)} is not made of means of "
-                                 "per-example losses (a loss with reduction 'mean', or a mean "
-                                 "of per-example losses), so it cannot be split per grid point")
+            raise SurfaceRefused(Msg("surface.cost_not_means", node=self._name(self.target)))
         self.batched = [k == "data" for k in self.kind]
 
     # -- where each entry enters ---------------------------------------------------------------
@@ -187,9 +180,8 @@ class BatchedSurface:
                 i == o or any(s in weight_only for s in entries[i].srcs))] \
                 if o in on_path else []
             if direct:
-                raise SurfaceRefused(f"{ent.label(g)} enters the cost through "
-                                     f"{self._name(direct[0])} directly, not through one "
-                                     "example at a time")
+                raise SurfaceRefused(Msg("surface.direct", entry=ent.label(g),
+                                         node=self._name(direct[0])))
             self.frontier.append(front)
             for i in front:
                 self.inject.setdefault(i, []).append(k)
@@ -272,22 +264,20 @@ class BatchedSurface:
                         ins[0].ndim == 2 and cols == slice(ent.index[0], ent.index[0] + 1):
                     col = d[:, cols]
                     self._same(self._dense_column(i, k, ins[0]), col, i,
-                               f"moves {ent.label(g)} otherwise than a dense layer should")
+                               Msg("surface.moves_dense", entry=ent.label(g)))
                     self.column.add((i, k))
                 pred = pred + far[k] * d
                 self._same(self._moved(i, ins, {k: far[k]}), z + far[k] * d, i,
-                           f"is not linear in {self.axes[k].label(g)}")
+                           Msg("surface.not_linear", entry=self.axes[k].label(g)))
             if len(ks) > 1:
                 self._same(self._moved(i, ins, {k: far[k] for k in ks}), pred, i,
-                           f"is not linear in {self.axes[0].label(g)} and "
-                           f"{self.axes[1].label(g)} together (a product of the two)")
+                           Msg("surface.not_linear_both", a=self.axes[0].label(g),
+                               b=self.axes[1].label(g)))
 
-    def _same(self, got: np.ndarray, want: np.ndarray, i: int, why: str) -> None:
+    def _same(self, got: np.ndarray, want: np.ndarray, i: int, why: Msg) -> None:
         scale = max(float(np.abs(got).max(initial=0)), float(np.abs(want).max(initial=0)), 1e-12)
         if got.shape != want.shape or not np.all(np.abs(got - want) <= self.rtol * scale):
-            raise SurfaceRefused(f"{self._name(i)} {why}, so the grid cannot be computed in "
-                                 "one batched pass; pick entries of a dense, conv or "
-                                 "parameter array that feeds add, multiply or matmul")
+            raise SurfaceRefused(Msg("surface.not_batched", node=self._name(i), why=why))
 
     # -- the batched pass ----------------------------------------------------------------------
     def run(self, should_stop: Callable[[], bool] | None = None,
@@ -393,8 +383,7 @@ class BatchedSurface:
         else:
             out = self._fwd(i, ins)
             if out.shape != (T,):
-                raise SurfaceRefused(f"{self._name(i)} does not keep one number per grid point "
-                                     "(it mixes the grid's costs)")
+                raise SurfaceRefused(Msg("surface.per_point", node=self._name(i)))
             return out
         return per.reshape(T, -1).mean(axis=1)
 
@@ -407,9 +396,7 @@ class BatchedSurface:
             scale = max(float(np.nanmax(np.abs(w), initial=0)), 1e-12)
             ok = bool(np.all((np.abs(g - w) <= self.rtol * scale) | (np.isnan(g) & np.isnan(w))))
         if not ok:
-            raise SurfaceRefused(f"{self._name(i)} mixes the examples of a batch (its result "
-                                 "for one example depends on the others), so the grid's "
-                                 "copies of the data cannot share one batch")
+            raise SurfaceRefused(Msg("surface.mixes_batch", node=self._name(i)))
 
 
 def fit_resolution(work_per_point: int, most: int = 50, least: int = 15,

@@ -19,12 +19,12 @@ __all__ = ["Feed", "feeds", "class_counts", "split_sizes", "preview", "montage",
 @dataclass
 class Feed:
     """An input node and the data array that feeds it (``array`` None when the data has none
-    of its name); ``problem`` says what does not fit, or is empty."""
+    of its name); ``problem`` says what does not fit (a Msg), or is empty."""
 
     node: str
     array: str | None
     shape: tuple | None
-    problem: str
+    problem: Msg | str
 
 
 def feeds(graph: Graph, dataset: Dataset | None) -> list[Feed]:
@@ -35,19 +35,17 @@ def feeds(graph: Graph, dataset: Dataset | None) -> list[Feed]:
         if not get_op(n.op).is_feed:
             continue
         if dataset is None or n.name not in dataset.arrays:
-            have = ", ".join(dataset.arrays) if dataset is not None else "no data set"
-            out.append(Feed(n.name, None, None, f"no array named {n.name!r} ({have}); rename "
-                            "the input node or load data that has one"))
+            have = ", ".join(dataset.arrays) if dataset is not None else Msg("data.feed_no_set")
+            out.append(Feed(n.name, None, None, Msg("data.feed_missing", name=n.name, have=have)))
             continue
         a = dataset.arrays[n.name]
         declared = tuple(n.params["shape"])
-        problem = ""
+        problem: Msg | str = ""
         if len(declared) != a.ndim or any(d is not None and d != s
                                           for d, s in zip(declared, a.shape)):
-            problem = (f"the input expects {declared} but the array is {a.shape}; change the "
-                       "input's shape")
+            problem = Msg("data.feed_shape", declared=declared, shape=a.shape)
         elif n.params["dtype"] == "int" and a.dtype.kind == "f":
-            problem = "the input takes integer ids but the array holds fractions"
+            problem = Msg("data.feed_fractions")
         out.append(Feed(n.name, n.name, tuple(a.shape), problem))
     return out
 

@@ -3,7 +3,8 @@ where the app shows them, with their names and numbers intact.
 
 Real triggers, shown through the app's own paths: a bad kernel typed into the Filter lab
 (its status line), a file that is no PNG and a too-small t-SNE input
-(:func:`graphviz_app.i18n.error_text`), and the progress a CSV import reports, as the
+(:func:`graphviz_app.i18n.error_text`), a cost surface that cannot be one batched pass (its
+reason a message inside the message), and the progress a CSV import reports, as the
 JobProgress dialog labels it after the text crossed the job's thread. A message made from an
 f-string again, or a progress signal typed ``str`` (which keeps only the English), fails here.
 """
@@ -53,6 +54,21 @@ def test_a_data_error_and_a_tsne_refusal_read_in_chinese(tmp_path):
     assert i18n.apply(i18n.CHINESE)
     assert i18n.error_text(png.value) == "cat.png 不是 PNG 文件"
     assert i18n.error_text(few.value) == "t-SNE 至少需要 5 个点；得到的是 3"
+
+
+def test_a_cost_surface_refusal_reads_in_chinese_with_its_nested_reason():
+    from engine.inspect import cost_surface as cs
+    from engine.inspect.cost_surface_batched import SurfaceRefused, batched_surface
+    from tests.engine.test_inspect_cost_surface_batched import _param_graph
+    g, feeds = _param_graph("exp")
+    a = cs.Entry(g.resolve("P"), "value", (0, 0))
+    b = cs.Entry(g.resolve("P"), "value", (2, 1))
+    with pytest.raises(SurfaceRefused) as info:
+        batched_surface(g, feeds, a, b, np.linspace(-1, 1, 3), np.linspace(-1, 1, 3))
+    assert i18n.apply(i18n.CHINESE)
+    assert i18n.error_text(info.value) == (
+        "z (matmul) 对 P.value[0,0] 不是线性的，所以网格无法用一次批量计算算出；请选择输入 add、"
+        "multiply 或 matmul 的 dense、conv 或参数数组中的元素")
 
 
 def test_the_progress_dialog_labels_a_load_in_chinese(qtbot):

@@ -225,7 +225,7 @@ class DataPanel(QWidget):
         parts = []
         for f in rows:
             if f.array is None or f.problem:
-                parts.append(f"<span style='color:#c0392b'>{f.node}: {f.problem}</span>")
+                parts.append(f"<span style='color:#c0392b'>{f.node}: {render(f.problem)}</span>")
             else:
                 parts.append(translate("DataPanel", "array <b>{array}</b> {shape} → input "
                                        "<b>{node}</b>").format(array=f.array, shape=f.shape,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .messages import Msg
+from .messages import Msg, carried
 from .ops.base import get_op
 from .ops.sources import check_feed, convert_feed
 
@@ -118,7 +118,7 @@ def fit_problem(graph: "Graph", ds: "Dataset", label: str | None = None) -> str 
         node = graph.nodes[nid]
         if node.name not in ds.arrays:
             return Msg("train.no_array", label=label, name=node.name,
-                       arrays=", ".join(ds.arrays) or "none")
+                       arrays=", ".join(ds.arrays) or Msg("op.none"))
         arr = ds.arrays[node.name]
         why = check_feed(node.name, tuple(node.params["shape"]), arr)
         if why:
@@ -127,7 +127,7 @@ def fit_problem(graph: "Graph", ds: "Dataset", label: str | None = None) -> str 
             ids = convert_feed(f"data '{label}' for input {node.name}", arr,
                                node.params["dtype"], np.float32)
         except ValueError as e:
-            return str(e)
+            return carried(e)
         if node.params["dtype"] != "int" or not ids.size:
             continue
         lo, hi = int(ids.min()), int(ids.max())

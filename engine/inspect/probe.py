@@ -113,7 +113,7 @@ class Probe:
                 try:
                     arr = convert_feed(e.name, feeds[e.name], e.params["dtype"], self.dtype)
                 except ValueError as err:
-                    raise ExecutionError(str(err), e.nid) from None
+                    raise ExecutionError(carried(err), e.nid) from None
                 why = check_feed(e.name, tuple(e.params["shape"]), arr)
                 if why:
                     raise ExecutionError(why, e.nid)

@@ -59,7 +59,7 @@ def _feed_for(graph: Graph, nid: str, feeds: Mapping[str, Any], dtype) -> np.nda
     try:
         arr = convert_feed(node.name, value, node.params["dtype"], dtype)
     except ValueError as e:
-        raise ProbeError(str(e)) from None
+        raise ProbeError(carried(e)) from None
     why = check_feed(node.name, tuple(node.params["shape"]), arr)
     if why:
         raise ProbeError(why)

@@ -32,6 +32,7 @@ from engine.inspect.kernels import parse_kernel
 from engine.inspect.points import with_point
 from engine.inspect.probe import Probe
 from engine.inspect.tsne import child_command, tsne
+from engine.inspect.upstream import ProbeError, run_upto
 from engine.messages import TEMPLATES, Msg, MsgError, carried
 from engine.safe_io import parse_json
 from engine.serialize import FileFormatError
@@ -90,6 +91,22 @@ def test_look_inside_refusals_carry_ids():
     assert carried(info.value).id == "view.no_gradients"
     assert str(info.value).startswith("the graph has no cost (a loss with reduction 'mean'), "
                                       "so it has no gradients to show")
+
+
+def test_a_bad_feed_keeps_its_message_id_through_the_look_inside_probes():
+    g = Graph()
+    x = g.add_node("input", {"shape": (None, 2)}, name="x")
+    r = g.add_node("relu", name="r")
+    g.connect(x, r, 0)
+    ragged = [[1.0, 2.0], [3.0]]
+    with pytest.raises(ProbeError) as up:
+        run_upto(g, {"x": ragged}, r)
+    with pytest.raises(ExecutionError) as probe:
+        Probe(g).forward({"x": ragged}, [r])
+    for info in (up, probe):
+        assert carried(info.value).id == "op.feed_ragged"
+        assert str(info.value) == ("x: the data is not a regular array of numbers (rows of "
+                                   "different lengths?)")
 
 
 def test_a_file_that_is_no_png_and_a_bad_size_are_refused_with_ids(tmp_path):

@@ -20,7 +20,7 @@ from engine.examples import EXAMPLES, example_graph
 from . import i18n
 from .canvas.scene import GraphScene
 from .editor.editing import render_image
-from .i18n import translate
+from .i18n import error_text, translate
 from .session import Session
 
 THUMB = QSize(200, 110)
@@ -161,7 +161,7 @@ class WelcomePage(QWidget):
         try:
             image = example_thumbnail(name, self.theme)
         except (OSError, ValueError) as e:  # a missing or damaged example file: no picture
-            self.items[name].setToolTip(str(e))
+            self.items[name].setToolTip(error_text(e))
             return
         self.items[name].setIcon(QIcon(QPixmap.fromImage(image)))
 

@@ -272,7 +272,7 @@ class DataImporter(QObject):
         try:
             ds = make()
         except (ValueError, OSError) as e:     # a damaged or missing installation
-            self._failed(what, str(e))
+            self._failed(what, error_text(e))
             return False
         return self.install_dataset(ds, what)
 

@@ -5,9 +5,10 @@ into :data:`engine.messages.TEMPLATES`, context ``"engine"``).
 that does not fit); ``tsne.`` is t-SNE (engine/inspect/tsne.py and the words its child
 process sends back as ids); ``view.`` is why another look-inside view cannot draw
 (engine/inspect/); ``data.feed_`` what does not fit between an array and its input node
-(the Data panel); ``surface.`` why the cost surface cannot be one batched pass;
-``progress.`` is what a long load is doing, shown in its progress dialog (engine/data/), and
-``googlenet.`` opening the GoogLeNet example (engine/examples_conv.py).
+(the Data panel); ``grid.`` how an array's picture is laid out; ``surface.`` why the cost
+surface cannot be one batched pass; ``progress.`` is what a long load is doing, shown in its
+progress dialog (engine/data/), and ``googlenet.`` opening the GoogLeNet example
+(engine/examples_conv.py).
 """
 from __future__ import annotations
 
@@ -153,6 +154,15 @@ INSPECT_TEMPLATES: dict[str, str] = {
     "surface.mixes_batch": QT_TRANSLATE_NOOP(
         "engine", "{node} mixes the examples of a batch (its result for one example depends on "
                   "the others), so the grid's copies of the data cannot share one batch"),
+    # how an array's cells are laid out in its picture (engine/inspect/array_grid.py)
+    "grid.tiles": QT_TRANSLATE_NOOP(
+        "engine", "{n} row bands (axis 0) of {h} rows, each with {c} tiles (axis 1) of {w} "
+                  "columns"),
+    "grid.windows": QT_TRANSLATE_NOOP(
+        "engine", "a band per example, a tile per channel; in each, output position (i, j) owns "
+                  "the {f}x{f} block of input values its window read"),
+    "grid.flattened": QT_TRANSLATE_NOOP(
+        "engine", "rows: axis 0 · columns: the other axes, flattened"),
     # what a long load is doing (engine/data/), and its cancel
     "progress.decoding": QT_TRANSLATE_NOOP("engine", "decoding"),
     "progress.rows": QT_TRANSLATE_NOOP("engine", "reading rows"),

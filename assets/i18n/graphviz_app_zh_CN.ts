@@ -6120,6 +6120,18 @@ The weights are unchanged.</source>
         <translation>{node} 混合了一个批量中的样本（它对一个样本的结果取决于其他样本），所以网格的各份数据副本不能共用一个批量</translation>
     </message>
     <message>
+        <source>{n} row bands (axis 0) of {h} rows, each with {c} tiles (axis 1) of {w} columns</source>
+        <translation>{n} 个行带（轴 0），每个 {h} 行，各含 {c} 个图块（轴 1），每块 {w} 列</translation>
+    </message>
+    <message>
+        <source>a band per example, a tile per channel; in each, output position (i, j) owns the {f}x{f} block of input values its window read</source>
+        <translation>每个样本一个行带，每个通道一个图块；在每块中，输出位置 (i, j) 占有它的窗口读取的 {f}x{f} 块输入值</translation>
+    </message>
+    <message>
+        <source>rows: axis 0 · columns: the other axes, flattened</source>
+        <translation>行：轴 0 · 列：其余各轴，展平</translation>
+    </message>
+    <message>
         <source>decoding</source>
         <translation>正在解码</translation>
     </message>

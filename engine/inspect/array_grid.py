@@ -44,18 +44,17 @@ class Grid:
     windows: bool = False    # 6-D (N, C, f, f, OH, OW) laid out as (N·OH·f, C·OW·f)
 
     @property
-    def layout(self) -> str:
-        """How the cells are arranged, in words, for the view's hint line."""
+    def layout(self) -> "Msg | str":
+        """How the cells are arranged, in words (a Msg), for the view's hint line; "" when
+        the cells are the array itself."""
         if self.tiles:
             n, c, h, w = self.shape
-            return (f"{n} row bands (axis 0) of {h} rows, each with {c} tiles (axis 1) of "
-                    f"{w} columns")
+            return Msg("grid.tiles", n=n, h=h, c=c, w=w)
         if self.windows:
             n, c, f, _, oh, ow = self.shape
-            return (f"a band per example, a tile per channel; in each, output position (i, j) "
-                    f"owns the {f}x{f} block of input values its window read")
+            return Msg("grid.windows", f=f)
         if len(self.shape) > 2:
-            return "rows: axis 0 · columns: the other axes, flattened"
+            return Msg("grid.flattened")
         return ""
 
     def index_of(self, row: int, col: int) -> tuple[int, ...]:

@@ -26,6 +26,7 @@ from engine.data.sample_images import read_png, sample_images
 from engine.datasets import xor
 from engine.executor import ExecutionError
 from engine.inspect import cost_surface as cs
+from engine.inspect.array_grid import grid_of
 from engine.inspect.cost_surface_batched import SurfaceRefused, batched_surface
 from engine.inspect.data_view import feeds
 from engine.inspect.kernels import parse_kernel
@@ -151,6 +152,15 @@ def test_the_data_panels_feed_problems_are_messages():
     missing = feeds(g, None)[0].problem
     assert missing.render(_marked) == ("«no array named 'x' («no data set»); rename the input "
                                        "node or load data that has one»")
+
+
+def test_an_arrays_picture_says_its_layout_as_a_message():
+    tiles = grid_of(np.zeros((2, 3, 4, 5)), tiles=True).layout
+    assert (tiles.id, str(tiles)) == ("grid.tiles", "2 row bands (axis 0) of 4 rows, each with 3 "
+                                      "tiles (axis 1) of 5 columns")
+    windows = grid_of(np.zeros((1, 2, 3, 3, 4, 4)), windows=True).layout
+    assert windows.params == {"f": 3} and "owns the 3x3 block" in windows
+    assert grid_of(np.zeros((2, 3))).layout == ""            # the cells are the array itself
 
 
 def test_a_number_too_long_to_read_is_refused_with_an_id_naming_the_file():

@@ -126,7 +126,7 @@ class ArraySlot(QWidget):
             self.image.setRect(-0.5, -0.5, c, r)     # integer ticks at cell centres
             self.plot.setRange(xRange=(-0.5, c - 0.5), yRange=(-0.5, r - 0.5), padding=0)
             self.stack.setCurrentWidget(self.plot)
-            layout = self.grid.layout
+            layout = render(self.grid.layout)
             self.hover.setText(translate("ArrayView", "Hover a cell to read its value.") + (
                 translate("ArrayView", " Layout: {layout}.").format(layout=layout) if layout
                 else ""))

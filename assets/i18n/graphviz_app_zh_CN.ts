@@ -6120,6 +6120,10 @@ The weights are unchanged.</source>
         <translation>{node} 混合了一个批量中的样本（它对一个样本的结果取决于其他样本），所以网格的各份数据副本不能共用一个批量</translation>
     </message>
     <message>
+        <source>{a} = {z}  (no activation: {g} is the identity)</source>
+        <translation>{a} = {z}  （没有激活函数：{g} 是恒等函数）</translation>
+    </message>
+    <message>
         <source>{n} row bands (axis 0) of {h} rows, each with {c} tiles (axis 1) of {w} columns</source>
         <translation>{n} 个行带（轴 0），每个 {h} 行，各含 {c} 个图块（轴 1），每块 {w} 列</translation>
     </message>

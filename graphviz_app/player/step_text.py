@@ -16,7 +16,7 @@ from engine.executor import StepRecord
 from engine.notation import DenseNotation, dense_notation
 from engine.ops.base import get_op
 
-from ..i18n import translate
+from ..i18n import render, translate
 from ..shape_words import fmt_shape
 from .value_render import fmt_number, summary
 
@@ -214,7 +214,7 @@ def node_detail(graph, nid: str, fwd: StepRecord | None, bwd: StepRecord | None,
         label = first[:len(first) - len(nota.forward)]
         indent = " " * sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in label)
         shapes = nota.weight_shape + ("   " + nota.bias_shape if nota.bias else "")
-        lines += [first, indent + nota.activation_line,
+        lines += [first, indent + render(nota.activation_line),
                   translate("StepText", "Shapes: {shapes}  (examples in rows: a[l] is (m, n[l]))"
                             ).format(shapes=shapes)]
     else:

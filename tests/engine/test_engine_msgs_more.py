@@ -35,6 +35,7 @@ from engine.inspect.probe import Probe
 from engine.inspect.tsne import child_command, tsne
 from engine.inspect.upstream import ProbeError, run_upto
 from engine.messages import TEMPLATES, Msg, MsgError, carried
+from engine.notation import dense_notation
 from engine.safe_io import parse_json
 from engine.serialize import FileFormatError
 from engine.training import Dataset
@@ -161,6 +162,16 @@ def test_an_arrays_picture_says_its_layout_as_a_message():
     windows = grid_of(np.zeros((1, 2, 3, 3, 4, 4)), windows=True).layout
     assert windows.params == {"f": 3} and "owns the 3x3 block" in windows
     assert grid_of(np.zeros((2, 3))).layout == ""            # the cells are the array itself
+
+
+def test_a_dense_layer_without_activation_says_so_in_a_message():
+    g = Graph()
+    x = g.add_node("input", {"shape": (None, 2)}, name="x")
+    d = g.add_node("dense", {"units": 3, "activation": "identity"}, name="d")
+    g.connect(x, d, 0)
+    line = dense_notation(g, d).activation_line
+    assert (line.id, str(line)) == ("notation.identity",
+                                    "a[1] = z[1]  (no activation: g[1] is the identity)")
 
 
 def test_a_number_too_long_to_read_is_refused_with_an_id_naming_the_file():

@@ -180,6 +180,7 @@ def cache_lines(graph, fwd: StepRecord, bwd: StepRecord | None) -> list[str]:
             shape = str(bool(x)) if np.asarray(v).dtype == bool else fmt_number(x)
         mark = translate("StepText", "  ← read by backward") if k in used else ""
         note = op.cache_notes.get(k, "")
+        note = translate("Ops", note) if note else note   # as panels.build.op_texts.op_text
         lines.append(f"  {sym(k)} ({shape}){mark}" + (f": {note}" if note else ""))
     if bwd is not None:
         lines.append(translate("StepText", "The backward step read {what}.").format(

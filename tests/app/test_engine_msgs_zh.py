@@ -4,7 +4,8 @@ where the app shows them, with their names and numbers intact.
 Real triggers, shown through the app's own paths: a bad kernel typed into the Filter lab
 (its status line), a file that is no PNG and a too-small t-SNE input
 (:func:`graphviz_app.i18n.error_text`), a cost surface that cannot be one batched pass (its
-reason a message inside the message), and the progress a CSV import reports, as the
+reason a message inside the message), a dense layer's step details (the words of its
+formula and of its cached arrays), and the progress a CSV import reports, as the
 JobProgress dialog labels it after the text crossed the job's thread. A message made from an
 f-string again, or a progress signal typed ``str`` (which keeps only the English), fails here.
 """
@@ -69,6 +70,25 @@ def test_a_cost_surface_refusal_reads_in_chinese_with_its_nested_reason():
     assert i18n.error_text(info.value) == (
         "z (matmul) 对 P.value[0,0] 不是线性的，所以网格无法用一次批量计算算出；请选择输入 add、"
         "multiply 或 matmul 的 dense、conv 或参数数组中的元素")
+
+
+def test_a_dense_layers_step_details_read_in_chinese_with_the_formulas_intact():
+    from engine import Executor, Graph
+    from graphviz_app.player.step_text import node_detail
+    g = Graph()
+    x = g.add_node("input", {"shape": (None, 2)}, name="x")
+    d = g.add_node("dense", {"units": 3, "activation": "identity"}, name="d")
+    g.connect(x, d, 0)
+    ex = Executor(g)
+    ex.reset({"x": np.ones((4, 2))})
+    fwd = ex.step()
+    while fwd is not None and fwd.node != d:
+        fwd = ex.step()
+    assert i18n.apply(i18n.CHINESE)
+    lines = node_detail(g, d, fwd, None).splitlines()
+    assert any(line.endswith("a[1] = z[1]  （没有激活函数：g[1] 是恒等函数）") for line in lines)
+    assert any(line.startswith("  z[1] (4x3)") and line.endswith(
+        "z[l] = a[l-1] · Wᵀ + b，(m, n[l])：计算 g'(z[l]) 时复用") for line in lines), lines
 
 
 def test_the_progress_dialog_labels_a_load_in_chinese(qtbot):

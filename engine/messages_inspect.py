@@ -5,10 +5,10 @@ into :data:`engine.messages.TEMPLATES`, context ``"engine"``).
 that does not fit); ``tsne.`` is t-SNE (engine/inspect/tsne.py and the words its child
 process sends back as ids); ``view.`` is why another look-inside view cannot draw
 (engine/inspect/); ``data.feed_`` what does not fit between an array and its input node
-(the Data panel); ``grid.`` how an array's picture is laid out; ``notation.`` a dense layer's
-formula words; ``surface.`` why the cost surface cannot be one batched pass; ``progress.``
-what a long load is doing, shown in its progress dialog (engine/data/), and ``googlenet.``
-opening the GoogLeNet example (engine/examples_conv.py).
+(the Data panel); ``grid.`` how an array's picture is laid out; ``surface.`` why the cost
+surface cannot be one batched pass; ``progress.`` what a long load is doing, shown in its
+progress dialog (engine/data/), and ``googlenet.`` opening the GoogLeNet example
+(engine/examples_conv.py).
 """
 from __future__ import annotations
 
@@ -154,9 +154,6 @@ INSPECT_TEMPLATES: dict[str, str] = {
     "surface.mixes_batch": QT_TRANSLATE_NOOP(
         "engine", "{node} mixes the examples of a batch (its result for one example depends on "
                   "the others), so the grid's copies of the data cannot share one batch"),
-    # a dense layer without an activation, in the step details (engine/notation.py)
-    "notation.identity": QT_TRANSLATE_NOOP(
-        "engine", "{a} = {z}  (no activation: {g} is the identity)"),
     # how an array's cells are laid out in its picture (engine/inspect/array_grid.py)
     "grid.tiles": QT_TRANSLATE_NOOP(
         "engine", "{n} row bands (axis 0) of {h} rows, each with {c} tiles (axis 1) of {w} "

@@ -16,7 +16,7 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .msg import Msg
+from .messages import Msg
 
 if TYPE_CHECKING:  # pragma: no cover
     from .graph import Graph
@@ -80,11 +80,10 @@ class DenseNotation:
 
     @property
     def activation_line(self) -> str:
-        """'a[1] = g[1](z[1]), g[1] = relu' (or 'a[1] = z[1]' without an activation, then a
-        Msg: its words are translated, the formula stays)."""
+        """'a[1] = g[1](z[1]), g[1] = relu' (or 'a[1] = z[1]' without an activation)."""
         l = self.l
         if self.activation == "identity":
-            return Msg("notation.identity", a=f"a{_sub(l)}", z=f"z{_sub(l)}", g=f"g{_sub(l)}")
+            return Msg("notation.no_activation", a=f"a{_sub(l)}", z=f"z{_sub(l)}", g=f"g{_sub(l)}")
         return f"a{_sub(l)} = g{_sub(l)}(z{_sub(l)}),  g{_sub(l)} = {self.activation}"
 
     @property

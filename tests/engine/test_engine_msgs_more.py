@@ -170,7 +170,7 @@ def test_a_dense_layer_without_activation_says_so_in_a_message():
     d = g.add_node("dense", {"units": 3, "activation": "identity"}, name="d")
     g.connect(x, d, 0)
     line = dense_notation(g, d).activation_line
-    assert (line.id, str(line)) == ("notation.identity",
+    assert (line.id, str(line)) == ("notation.no_activation",
                                     "a[1] = z[1]  (no activation: g[1] is the identity)")
 
 

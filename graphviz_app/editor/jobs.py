@@ -5,7 +5,8 @@ shows progress with a Cancel button that only sets the job's stop flag.
 
 What a job says it is doing is an engine :class:`~engine.messages.Msg` (or a plain text): it
 crosses the thread as an object, not a ``str`` (a ``str`` signal would drop the Msg and keep
-only its English), and is rendered in the user's language on the GUI thread."""
+only its English), and is rendered in the user's language on the GUI thread; so is why a
+job failed (the worker hands over the exception itself)."""
 from __future__ import annotations
 
 import atexit
@@ -22,6 +23,8 @@ from ..i18n import error_text, render, translate
 __all__ = ["Job", "JobProgress", "any_running"]
 
 MIN_GAP = 0.05
+EXPECTED = (ValueError, OSError, ArithmeticError, MemoryError, IndexError, KeyError)
+"""The errors a job's work may raise on bad input; any other is reported as unexpected."""
 _RUNNING: "set[Job]" = set()   # running jobs stay alive (and their threads) until they end
 
 
@@ -41,7 +44,7 @@ def any_running() -> bool:
 class _Worker(QObject):
     progressed = Signal(float, object)    # fraction, what (an engine Msg or a text)
     finished = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)               # the exception: put in words on the GUI thread
     cancelled = Signal()
 
     def __init__(self, fn: Callable[..., Any]) -> None:
@@ -63,17 +66,22 @@ class _Worker(QObject):
         except Cancelled:
             self.cancelled.emit()
             return
-        except (ValueError, OSError, ArithmeticError, MemoryError, IndexError, KeyError) as e:
-            self.failed.emit(error_text(e))
-            return
         except Exception as e:  # noqa: BLE001 - nothing may escape into Qt
-            self.failed.emit(translate("Jobs", "unexpected error ({kind}): {why}").format(
-                kind=type(e).__name__, why=e))
+            self.failed.emit(e.with_traceback(None))   # no frames kept alive across threads
             return
         if self.stop:
             self.cancelled.emit()
         else:
             self.finished.emit(result)
+
+
+def failure_text(e: Exception) -> str:
+    """Why a job failed, in the user's language: an engine error's own message (its Msg), or
+    for anything unexpected its kind and text."""
+    if isinstance(e, EXPECTED):
+        return error_text(e)
+    return translate("Jobs", "unexpected error ({kind}): {why}").format(kind=type(e).__name__,
+                                                                        why=e)
 
 
 class Job(QObject):
@@ -131,10 +139,10 @@ class Job(QObject):
         self.finished.emit(result)
         self.ended.emit()
 
-    @Slot(str)
-    def _on_failed(self, why: str) -> None:
+    @Slot(object)
+    def _on_failed(self, error: Exception) -> None:
         self._join()
-        self.failed.emit(why)
+        self.failed.emit(failure_text(error))
         self.ended.emit()
 
     @Slot()

@@ -4,9 +4,9 @@ where the app shows them, with their names and numbers intact.
 Real triggers, shown through the app's own paths: a bad kernel typed into the Filter lab
 (its status line), a file that is no PNG and a too-small t-SNE input
 (:func:`graphviz_app.i18n.error_text`), a cost surface that cannot be one batched pass (its
-reason a message inside the message), a dense layer's step details (the words of its
-formula and of its cached arrays), and the progress a CSV import reports, as the
-JobProgress dialog labels it after the text crossed the job's thread. A message made from an
+reason a message inside the message), a dense layer's step details (the words of its formula
+and of its cached arrays), the progress a CSV import reports as the JobProgress dialog labels
+it after the text crossed the job's thread, and why a job failed. A message made from an
 f-string again, or a progress signal typed ``str`` (which keeps only the English), fails here.
 """
 from __future__ import annotations
@@ -114,3 +114,17 @@ def test_the_progress_dialog_labels_a_load_in_chinese(qtbot):
         go_on.set()
         with qtbot.waitSignal(job.ended, timeout=5000):
             pass
+
+
+def test_why_a_job_failed_is_said_in_chinese_on_the_gui_thread(qtbot):
+    from engine.messages import MsgError
+    assert i18n.apply(i18n.CHINESE)
+
+    def work(progress, should_stop):
+        raise MsgError(Msg("load.samples_missing"))
+
+    job = Job(work, "Load sample images")
+    with qtbot.waitSignal(job.failed, timeout=5000) as failed:
+        job.start()
+    assert failed.args == ["安装中缺少示例图片；请重新安装应用"]
+    assert not job.running          # joined before it said why

@@ -254,3 +254,24 @@ def test_no_message_id_is_defined_in_two_template_modules():
     assert len(ids) > 400
     assert sorted({i for i in ids if ids.count(i) > 1}) == []
     assert set(ids) == set(TEMPLATES)
+
+
+def test_every_message_the_engine_makes_names_its_templates_fields():
+    """Msg("id", a=..., b=...) with the template's own field names, checked in the source, so
+    a raise no test reaches (GoogLeNet's missing file, a damaged PNG) cannot fail with a
+    KeyError instead of its message."""
+    import ast
+    from engine.messages import fields
+    checked, wrong = 0, []
+    for path in sorted(ROOT.joinpath("engine").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Msg"
+                    and node.args and isinstance(node.args[0], ast.Constant)
+                    and all(k.arg is not None for k in node.keywords)):
+                continue
+            mid, names = node.args[0].value, {k.arg for k in node.keywords}
+            checked += 1
+            if mid not in TEMPLATES or names != fields(TEMPLATES[mid]):
+                wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: {mid} {sorted(names)}")
+    assert checked > 300
+    assert wrong == []

@@ -4,7 +4,8 @@ templates (merged into :data:`engine.messages.TEMPLATES`, context ``"engine"``).
 ``load.`` are why a shipped or generated data set cannot be made (engine/datasets.py,
 engine/data/digits.py, corpus.py, sample_images.py: a sample picture that cannot be read names
 the file and what is wrong with it); ``train.finished`` is a run asked to go on after its last
-epoch (engine/training.py); ``file.long_number`` a file whose JSON holds a number with
+epoch (engine/training.py), ``train.the_data`` and ``train.data_input`` the data a training
+check names (engine/train_checks.py); ``file.long_number`` a file whose JSON holds a number with
 thousands of digits (engine/safe_io.py).
 """
 from __future__ import annotations
@@ -51,6 +52,9 @@ LOAD_TEMPLATES: dict[str, str] = {
         "engine", "the patch size must be between 4 and {top} pixels; got {size}"),
     "load.per_image": QT_TRANSLATE_NOOP(
         "engine", "patches per picture must be between 1 and 5000; got {count}"),
+    # the data a training check names (engine/train_checks.fit_problem)
+    "train.the_data": QT_TRANSLATE_NOOP("engine", "the data"),
+    "train.data_input": QT_TRANSLATE_NOOP("engine", "data '{label}' for input {name}"),
     # a file holding a number too long to read (engine/safe_io.parse_json)
     "file.long_number": QT_TRANSLATE_NOOP(
         "engine", "a number has more than {limit} digits; no graph or data file needs one that "

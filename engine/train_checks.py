@@ -113,7 +113,7 @@ def fit_problem(graph: "Graph", ds: "Dataset", label: str | None = None) -> str 
     if graph.issues:
         issue = graph.issues[0]
         return Msg("train.graph_error", node=issue.name, error=issue.msg or issue.message)
-    label = label or ds.name or "the data"
+    label = label or ds.name or Msg("train.the_data")
     for nid in feed_inputs(graph):
         node = graph.nodes[nid]
         if node.name not in ds.arrays:
@@ -124,7 +124,7 @@ def fit_problem(graph: "Graph", ds: "Dataset", label: str | None = None) -> str 
         if why:
             return Msg("train.no_fit", label=label, why=why)
         try:
-            ids = convert_feed(f"data '{label}' for input {node.name}", arr,
+            ids = convert_feed(Msg("train.data_input", label=label, name=node.name), arr,
                                node.params["dtype"], np.float32)
         except ValueError as e:
             return carried(e)

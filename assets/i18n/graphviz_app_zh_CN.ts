@@ -6616,6 +6616,14 @@ The weights are unchanged.</source>
         <translation>每张图片的图块数必须在 1 到 5000 之间；得到的是 {count}</translation>
     </message>
     <message>
+        <source>the data</source>
+        <translation>这些数据</translation>
+    </message>
+    <message>
+        <source>data &apos;{label}&apos; for input {name}</source>
+        <translation>供输入 {name} 使用的数据“{label}”</translation>
+    </message>
+    <message>
         <source>a number has more than {limit} digits; no graph or data file needs one that long</source>
         <translation>有一个数超过了 {limit} 位；任何图文件或数据文件都不需要这么长的数</translation>
     </message>

@@ -111,6 +111,15 @@ def test_a_bad_feed_keeps_its_message_id_through_the_look_inside_probes():
                                    "different lengths?)")
 
 
+def test_a_training_check_names_the_data_and_the_input_in_messages():
+    from engine.train_checks import fit_problem
+    g = Graph()
+    g.add_node("input", {"shape": (None,), "dtype": "int"}, name="ids")
+    why = fit_problem(g, Dataset({"ids": np.array([0.5, 1.0])}))
+    assert why.id == "op.feed_not_ids"
+    assert why.render(_marked).startswith("««data '«the data»' for input ids» takes integer ids")
+
+
 def test_a_file_that_is_no_png_and_a_bad_size_are_refused_with_ids(tmp_path):
     p = tmp_path / "cat.png"
     p.write_bytes(b"GIF89a not a png")

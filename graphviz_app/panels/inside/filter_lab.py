@@ -80,6 +80,8 @@ def image_label(name: str) -> str:
     if name.endswith(" (photo)"):
         return translate("FilterLab", "{name} (photo)").format(name=name.removesuffix(" (photo)"))
     return name
+
+
 CELL_PX = 175              # about this many pixels per result picture
 
 

@@ -12,6 +12,9 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 
 
 VIEW_TEMPLATES: dict[str, str] = {
+    # the course's notation for a dense layer (engine/notation.py)
+    "notation.no_activation": QT_TRANSLATE_NOOP(
+        "engine", "{a} = {z}  (no activation: {g} is the identity)"),
     # example guides (engine/guides.py)
     "guide.not_object": QT_TRANSLATE_NOOP(
         "engine", "guide {name!r}: the file must hold a JSON object"),

@@ -16,6 +16,8 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .messages import Msg
+
 if TYPE_CHECKING:  # pragma: no cover
     from .graph import Graph
 
@@ -81,7 +83,7 @@ class DenseNotation:
         """'a[1] = g[1](z[1]), g[1] = relu' (or 'a[1] = z[1]' without an activation)."""
         l = self.l
         if self.activation == "identity":
-            return f"a{_sub(l)} = z{_sub(l)}  (no activation: g{_sub(l)} is the identity)"
+            return Msg("notation.no_activation", a=f"a{_sub(l)}", z=f"z{_sub(l)}", g=f"g{_sub(l)}")
         return f"a{_sub(l)} = g{_sub(l)}(z{_sub(l)}),  g{_sub(l)} = {self.activation}"
 
     @property

@@ -6,7 +6,8 @@ and Qt's own ``qtbase_<lang>.qm`` (standard dialogs and buttons). Installing a t
 Qt send ``QEvent.LanguageChange`` to every widget; ours set their texts again in
 ``changeEvent``, so the switch happens without a restart. Text that a view drew once and keeps
 (a formatted label, the status bar's message, a row of the Messages table) is composed
-again when it was made with :func:`said`.
+again when it was made with ``translate(...).format(...)`` (which remembers how), with
+:func:`said`, :func:`compose` or :func:`join`, or is an engine message.
 
 Engine messages (:class:`engine.messages.Msg`) are rendered here: the English template is looked
 up in the ``"engine"`` context and the translated template is filled with the same parameters.

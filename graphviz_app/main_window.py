@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         self.actions.retranslate()
         self.dock_manager.retranslate()
         self.interchange.retranslate()
+        self.player.retranslate()
         self.update_title()
 
     # -- Qt -------------------------------------------------------------------------------------

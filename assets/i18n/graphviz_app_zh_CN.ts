@@ -2676,6 +2676,14 @@ backward: {formula}</source>
         <translation>特征用 float，类别编号 / 词元编号用 int</translation>
     </message>
     <message>
+        <source>x = fed data</source>
+        <translation>x = 输入的数据</translation>
+    </message>
+    <message>
+        <source>data takes no gradient</source>
+        <translation>数据不接收梯度</translation>
+    </message>
+    <message>
         <source>A trainable array (weights or bias) with an initializer.</source>
         <translation>带初始化方式的可训练数组（权重或偏置）。</translation>
     </message>
@@ -2686,6 +2694,14 @@ backward: {formula}</source>
     <message>
         <source>initializer</source>
         <translation>初始化方式</translation>
+    </message>
+    <message>
+        <source>θ (trainable)</source>
+        <translation>θ（可训练）</translation>
+    </message>
+    <message>
+        <source>∂J/∂θ is accumulated and used by the optimizer</source>
+        <translation>∂J/∂θ 被累加，并由优化器使用</translation>
     </message>
     <message>
         <source>A fixed number (or an array filled with it); takes no gradient.</source>
@@ -2700,8 +2716,24 @@ backward: {formula}</source>
         <translation>形状；标量则留空</translation>
     </message>
     <message>
+        <source>c</source>
+        <translation>c</translation>
+    </message>
+    <message>
+        <source>constants take no gradient</source>
+        <translation>常量不接收梯度</translation>
+    </message>
+    <message>
         <source>-x, elementwise.</source>
         <translation>-x，逐元素。</translation>
+    </message>
+    <message>
+        <source>y = −x</source>
+        <translation>y = −x</translation>
+    </message>
+    <message>
+        <source>∂y/∂x = −1</source>
+        <translation>∂y/∂x = −1</translation>
     </message>
     <message>
         <source>x raised to a fixed exponent, elementwise.</source>
@@ -2712,40 +2744,120 @@ backward: {formula}</source>
         <translation>x^p 中的指数 p</translation>
     </message>
     <message>
+        <source>y = xᵖ</source>
+        <translation>y = xᵖ</translation>
+    </message>
+    <message>
+        <source>∂y/∂x = p·xᵖ⁻¹</source>
+        <translation>∂y/∂x = p·xᵖ⁻¹</translation>
+    </message>
+    <message>
         <source>e to the power x, elementwise.</source>
         <translation>e 的 x 次幂，逐元素。</translation>
+    </message>
+    <message>
+        <source>y = eˣ</source>
+        <translation>y = eˣ</translation>
+    </message>
+    <message>
+        <source>∂y/∂x = eˣ = y</source>
+        <translation>∂y/∂x = eˣ = y</translation>
     </message>
     <message>
         <source>Natural logarithm, elementwise (x must be positive).</source>
         <translation>自然对数，逐元素（x 必须为正）。</translation>
     </message>
     <message>
+        <source>y = ln x</source>
+        <translation>y = ln x</translation>
+    </message>
+    <message>
+        <source>∂y/∂x = 1/x</source>
+        <translation>∂y/∂x = 1/x</translation>
+    </message>
+    <message>
         <source>Square root, elementwise (x must be non-negative).</source>
         <translation>平方根，逐元素（x 必须非负）。</translation>
+    </message>
+    <message>
+        <source>y = √x</source>
+        <translation>y = √x</translation>
+    </message>
+    <message>
+        <source>∂y/∂x = 1 / (2√x)</source>
+        <translation>∂y/∂x = 1 / (2√x)</translation>
     </message>
     <message>
         <source>Absolute value, elementwise.</source>
         <translation>绝对值，逐元素。</translation>
     </message>
     <message>
+        <source>y = |x|</source>
+        <translation>y = |x|</translation>
+    </message>
+    <message>
+        <source>∂y/∂x = sign(x)  (0 at x = 0)</source>
+        <translation>∂y/∂x = sign(x)  (0 at x = 0)</translation>
+    </message>
+    <message>
         <source>a + b, elementwise with broadcasting.</source>
         <translation>a + b，逐元素，支持广播。</translation>
+    </message>
+    <message>
+        <source>y = a + b</source>
+        <translation>y = a + b</translation>
+    </message>
+    <message>
+        <source>∂y/∂a = 1, ∂y/∂b = 1 (summed over broadcast axes)</source>
+        <translation>∂y/∂a = 1, ∂y/∂b = 1（在广播的轴上求和）</translation>
     </message>
     <message>
         <source>a - b, elementwise with broadcasting.</source>
         <translation>a - b，逐元素，支持广播。</translation>
     </message>
     <message>
+        <source>y = a - b</source>
+        <translation>y = a - b</translation>
+    </message>
+    <message>
+        <source>∂y/∂a = 1, ∂y/∂b = -1</source>
+        <translation>∂y/∂a = 1, ∂y/∂b = -1</translation>
+    </message>
+    <message>
         <source>a * b, elementwise with broadcasting.</source>
         <translation>a * b，逐元素，支持广播。</translation>
+    </message>
+    <message>
+        <source>y = a · b</source>
+        <translation>y = a · b</translation>
+    </message>
+    <message>
+        <source>∂y/∂a = b, ∂y/∂b = a</source>
+        <translation>∂y/∂a = b, ∂y/∂b = a</translation>
     </message>
     <message>
         <source>a / b, elementwise with broadcasting.</source>
         <translation>a / b，逐元素，支持广播。</translation>
     </message>
     <message>
+        <source>y = a / b</source>
+        <translation>y = a / b</translation>
+    </message>
+    <message>
+        <source>∂y/∂a = 1/b, ∂y/∂b = -a/b²</source>
+        <translation>∂y/∂a = 1/b, ∂y/∂b = -a/b²</translation>
+    </message>
+    <message>
         <source>Matrix product a @ b (batched over leading axes).</source>
         <translation>矩阵乘积 a @ b（在前面的轴上按批量进行）。</translation>
+    </message>
+    <message>
+        <source>Y = A @ B</source>
+        <translation>Y = A @ B</translation>
+    </message>
+    <message>
+        <source>∂J/∂A = G @ Bᵀ, ∂J/∂B = Aᵀ @ G</source>
+        <translation>∂J/∂A = G @ Bᵀ, ∂J/∂B = Aᵀ @ G</translation>
     </message>
     <message>
         <source>Sum over the chosen axes (all axes when none are chosen).</source>
@@ -2760,8 +2872,24 @@ backward: {formula}</source>
         <translation>保留被归约的轴，大小为 1</translation>
     </message>
     <message>
+        <source>y = Σᵢ xᵢ  (over the chosen axes)</source>
+        <translation>y = Σᵢ xᵢ  （在所选的轴上）</translation>
+    </message>
+    <message>
+        <source>∂y/∂xᵢ = 1  (g copied to every summed element)</source>
+        <translation>∂y/∂xᵢ = 1  （g 复制到每个被求和的元素）</translation>
+    </message>
+    <message>
         <source>Mean over the chosen axes (all axes when none are chosen).</source>
         <translation>在所选轴上求均值（未选轴时对所有轴求均值）。</translation>
+    </message>
+    <message>
+        <source>y = (1/n) Σᵢ xᵢ  (over the chosen axes)</source>
+        <translation>y = (1/n) Σᵢ xᵢ  （在所选的轴上）</translation>
+    </message>
+    <message>
+        <source>∂y/∂xᵢ = 1/n</source>
+        <translation>∂y/∂xᵢ = 1/n</translation>
     </message>
     <message>
         <source>Same elements, new shape: 0 keeps the input&apos;s size on that axis, -1 is inferred.</source>
@@ -2772,6 +2900,14 @@ backward: {formula}</source>
         <translation>新形状；0 复制输入的轴（用开头的 0 保留批量），一个 -1 自动推断</translation>
     </message>
     <message>
+        <source>y = reshape(x, shape)</source>
+        <translation>y = reshape(x, shape)</translation>
+    </message>
+    <message>
+        <source>∂J/∂x = reshape(∂J/∂y, shape of x)</source>
+        <translation>∂J/∂x = reshape(∂J/∂y, x 的形状)</translation>
+    </message>
+    <message>
         <source>Permute the axes (reverse them when none are given).</source>
         <translation>重新排列各轴（不给出时把顺序反过来）。</translation>
     </message>
@@ -2780,8 +2916,20 @@ backward: {formula}</source>
         <translation>各轴的新顺序；留空表示反转</translation>
     </message>
     <message>
+        <source>y = transpose(x, axes)</source>
+        <translation>y = transpose(x, axes)</translation>
+    </message>
+    <message>
+        <source>∂J/∂x = transpose(∂J/∂y, inverse of axes)</source>
+        <translation>∂J/∂x = transpose(∂J/∂y, axes 的逆排列)</translation>
+    </message>
+    <message>
         <source>Keep axis 0 (the batch) and flatten the rest into one axis.</source>
         <translation>保留轴 0（批量），把其余的轴展平成一个轴。</translation>
+    </message>
+    <message>
+        <source>y = reshape(x, (B, −1))</source>
+        <translation>y = reshape(x, (B, −1))</translation>
     </message>
     <message>
         <source>Join two or more arrays along one axis; other axes must match.</source>
@@ -2790,6 +2938,14 @@ backward: {formula}</source>
     <message>
         <source>axis to join along (negative counts from the end)</source>
         <translation>拼接所沿的轴（负数从末尾数起）</translation>
+    </message>
+    <message>
+        <source>y = [a, b, …] along axis</source>
+        <translation>y = 沿 axis 拼接 [a, b, …]</translation>
+    </message>
+    <message>
+        <source>∂J/∂a, ∂J/∂b, … = the matching pieces of ∂J/∂y</source>
+        <translation>∂J/∂a, ∂J/∂b, … = ∂J/∂y 中对应的各段</translation>
     </message>
     <message>
         <source>Take start:stop:step along one axis (stop 0 = to the end; negatives count from the end).</source>
@@ -2812,12 +2968,36 @@ backward: {formula}</source>
         <translation>步长，至少为 1</translation>
     </message>
     <message>
+        <source>y = x[start:stop:step] along axis</source>
+        <translation>y = 沿 axis 取 x[start:stop:step]</translation>
+    </message>
+    <message>
+        <source>∂J/∂x = ∂J/∂y at the taken positions, 0 elsewhere</source>
+        <translation>∂J/∂x = 被取位置上为 ∂J/∂y，其余为 0</translation>
+    </message>
+    <message>
         <source>Identity (linear) activation: passes z through unchanged.</source>
         <translation>恒等（线性）激活函数：原样传递 z。</translation>
     </message>
     <message>
+        <source>a = z</source>
+        <translation>a = z</translation>
+    </message>
+    <message>
+        <source>∂a/∂z = 1</source>
+        <translation>∂a/∂z = 1</translation>
+    </message>
+    <message>
         <source>Rectified linear unit: max(0, z).</source>
         <translation>线性整流单元：max(0, z)。</translation>
+    </message>
+    <message>
+        <source>a = max(0, z)</source>
+        <translation>a = max(0, z)</translation>
+    </message>
+    <message>
+        <source>∂a/∂z = 1 if z &gt; 0 else 0</source>
+        <translation>∂a/∂z = 1（z &gt; 0 时），否则 0</translation>
     </message>
     <message>
         <source>Leaky ReLU: z for z &gt; 0, alpha·z otherwise.</source>
@@ -2828,12 +3008,36 @@ backward: {formula}</source>
         <translation>z ≤ 0 时的斜率</translation>
     </message>
     <message>
+        <source>a = z if z &gt; 0 else α·z</source>
+        <translation>a = z（z &gt; 0 时），否则 α·z</translation>
+    </message>
+    <message>
+        <source>∂a/∂z = 1 if z &gt; 0 else α</source>
+        <translation>∂a/∂z = 1（z &gt; 0 时），否则 α</translation>
+    </message>
+    <message>
         <source>Logistic sigmoid: squashes z into (0, 1).</source>
         <translation>逻辑 sigmoid：把 z 压缩到 (0, 1)。</translation>
     </message>
     <message>
+        <source>a = σ(z) = 1 / (1 + e⁻ᶻ)</source>
+        <translation>a = σ(z) = 1 / (1 + e⁻ᶻ)</translation>
+    </message>
+    <message>
+        <source>∂a/∂z = a·(1 − a)</source>
+        <translation>∂a/∂z = a·(1 − a)</translation>
+    </message>
+    <message>
         <source>Hyperbolic tangent: squashes z into (−1, 1).</source>
         <translation>双曲正切：把 z 压缩到 (−1, 1)。</translation>
+    </message>
+    <message>
+        <source>a = tanh(z)</source>
+        <translation>a = tanh(z)</translation>
+    </message>
+    <message>
+        <source>∂a/∂z = 1 − a²</source>
+        <translation>∂a/∂z = 1 − a²</translation>
     </message>
     <message>
         <source>Softmax: turns scores into probabilities that sum to 1 along an axis.</source>
@@ -2844,8 +3048,24 @@ backward: {formula}</source>
         <translation>概率求和所沿的轴（通常是类别）</translation>
     </message>
     <message>
+        <source>aᵢ = eᶻⁱ / Σⱼ eᶻʲ</source>
+        <translation>aᵢ = eᶻⁱ / Σⱼ eᶻʲ</translation>
+    </message>
+    <message>
+        <source>∂J/∂zᵢ = aᵢ·(gᵢ − Σⱼ gⱼaⱼ)</source>
+        <translation>∂J/∂zᵢ = aᵢ·(gᵢ − Σⱼ gⱼaⱼ)</translation>
+    </message>
+    <message>
         <source>Log of the softmax, computed stably; pair with a negative log-likelihood loss.</source>
         <translation>Softmax 的对数，以数值稳定的方式计算；与负对数似然损失函数搭配使用。</translation>
+    </message>
+    <message>
+        <source>aᵢ = zᵢ − log Σⱼ eᶻʲ</source>
+        <translation>aᵢ = zᵢ − log Σⱼ eᶻʲ</translation>
+    </message>
+    <message>
+        <source>∂J/∂zᵢ = gᵢ − softmax(z)ᵢ·Σⱼ gⱼ</source>
+        <translation>∂J/∂zᵢ = gᵢ − softmax(z)ᵢ·Σⱼ gⱼ</translation>
     </message>
     <message>
         <source>Fully connected layer with an optional activation: a = g(x Wᵀ + b).</source>
@@ -2880,6 +3100,14 @@ backward: {formula}</source>
         <translation>a[l] = g(z[l])，(m, n[l])：在用 a 表示 g&apos; 的地方复用（sigmoid：a(1 − a)，tanh：1 − a²）</translation>
     </message>
     <message>
+        <source>z = x Wᵀ + b, a = g(z)</source>
+        <translation>z = x Wᵀ + b, a = g(z)</translation>
+    </message>
+    <message>
+        <source>dz = G ⊙ g&apos;(z), ∂J/∂W = dzᵀ x, ∂J/∂b = Σ dz, ∂J/∂x = dz W</source>
+        <translation>dz = G ⊙ g&apos;(z), ∂J/∂W = dzᵀ x, ∂J/∂b = Σ dz, ∂J/∂x = dz W</translation>
+    </message>
+    <message>
         <source>Maps integer ids (class or token ids) to learned vectors.</source>
         <translation>把整数编号（类别或词元编号）映射为学到的向量。</translation>
     </message>
@@ -2896,6 +3124,14 @@ backward: {formula}</source>
         <translation>整数形式的编号：∂J/∂E 的每一行汇集所有持有该编号的位置的梯度</translation>
     </message>
     <message>
+        <source>y[..., :] = E[ids[...], :]</source>
+        <translation>y[..., :] = E[ids[...], :]</translation>
+    </message>
+    <message>
+        <source>∂J/∂E[i] = Σ of G over the positions holding id i; ids take no gradient</source>
+        <translation>∂J/∂E[i] = 所有编号为 i 的位置上 G 之和；编号不接收梯度</translation>
+    </message>
+    <message>
         <source>Randomly zeroes a fraction of values while training (inverted dropout).</source>
         <translation>训练时随机把一部分值置零（反向 dropout）。</translation>
     </message>
@@ -2906,6 +3142,14 @@ backward: {formula}</source>
     <message>
         <source>m / (1 − rate), the kept positions scaled: backward multiplies by the same mask</source>
         <translation>m / (1 − rate)，保留位置经过缩放：反向传播乘以同一个掩码</translation>
+    </message>
+    <message>
+        <source>training: y = x · m / (1 - rate), m ~ Bernoulli(1 - rate); evaluation: y = x</source>
+        <translation>训练时：y = x · m / (1 - rate)，m ~ Bernoulli(1 - rate)；评估时：y = x</translation>
+    </message>
+    <message>
+        <source>∂J/∂x = G · m / (1 - rate) (the same mask)</source>
+        <translation>∂J/∂x = G · m / (1 - rate)（同一个掩码）</translation>
     </message>
     <message>
         <source>Normalizes each feature/channel over the batch, then scales and shifts.</source>
@@ -2948,6 +3192,14 @@ backward: {formula}</source>
         <translation>用了批量自身的统计量时为 True（此时 ∂J/∂x 也流经 μ 和 σ²），用滑动统计量时为 False</translation>
     </message>
     <message>
+        <source>x̂ = (x - μ) / √(σ² + ε), y = γ x̂ + β</source>
+        <translation>x̂ = (x - μ) / √(σ² + ε), y = γ x̂ + β</translation>
+    </message>
+    <message>
+        <source>∂J/∂x = γ / (m √(σ² + ε)) · (m G - Σ G - x̂ Σ G x̂), ∂J/∂γ = Σ G x̂, ∂J/∂β = Σ G</source>
+        <translation>∂J/∂x = γ / (m √(σ² + ε)) · (m G - Σ G - x̂ Σ G x̂), ∂J/∂γ = Σ G x̂, ∂J/∂β = Σ G</translation>
+    </message>
+    <message>
         <source>2-D convolution (channels first): O filters of k x k x C, stride and padding.</source>
         <translation>二维卷积（通道在前）：O 个 k x k x C 的滤波器，带步长和填充。</translation>
     </message>
@@ -2976,6 +3228,14 @@ backward: {formula}</source>
         <translation>每个输出位置的输入窗口，(N, C, f, f, OH, OW)：元素 [n, c, a, b, i, j] 是填充后的 x[n, c, i·s + a, j·s + b]；计算 ∂J/∂W 时复用</translation>
     </message>
     <message>
+        <source>z[n,o,i,j] = Σ_c,a,b W[o,c,a,b] · x[n,c,i·s+a,j·s+b] + b[o]</source>
+        <translation>z[n,o,i,j] = Σ_c,a,b W[o,c,a,b] · x[n,c,i·s+a,j·s+b] + b[o]</translation>
+    </message>
+    <message>
+        <source>∂J/∂W = G · windowsᵀ, ∂J/∂x = col2im(Wᵀ · G), ∂J/∂b = Σ G</source>
+        <translation>∂J/∂W = G · windowsᵀ, ∂J/∂x = col2im(Wᵀ · G), ∂J/∂b = Σ G</translation>
+    </message>
+    <message>
         <source>Max pooling over f x f windows (channels first).</source>
         <translation>在 f x f 窗口上做最大池化（通道在前）。</translation>
     </message>
@@ -2996,12 +3256,36 @@ backward: {formula}</source>
         <translation>每个最大值的来源：它在 f × f 窗口中的偏移 a·f + b（按行优先，相等时取第一个），(N, C, OH, OW)；反向传播把每个窗口的梯度送到那里</translation>
     </message>
     <message>
+        <source>y[n,c,i,j] = max_a,b x[n,c,i·s+a,j·s+b]</source>
+        <translation>y[n,c,i,j] = max_a,b x[n,c,i·s+a,j·s+b]</translation>
+    </message>
+    <message>
+        <source>∂J/∂x = G at the first maximum of each window, 0 elsewhere</source>
+        <translation>∂J/∂x = 每个窗口第一个最大值处为 G，其余为 0</translation>
+    </message>
+    <message>
         <source>Average pooling over f x f windows (channels first).</source>
         <translation>在 f x f 窗口上做平均池化（通道在前）。</translation>
     </message>
     <message>
+        <source>y[n,c,i,j] = mean_a,b x[n,c,i·s+a,j·s+b]</source>
+        <translation>y[n,c,i,j] = mean_a,b x[n,c,i·s+a,j·s+b]</translation>
+    </message>
+    <message>
+        <source>∂J/∂x = G / f² spread over each window</source>
+        <translation>∂J/∂x = G / f² 平摊到每个窗口</translation>
+    </message>
+    <message>
         <source>Average each channel over all positions: N x C x H x W -&gt; N x C.</source>
         <translation>对每个通道在所有位置上取平均：N x C x H x W -&gt; N x C。</translation>
+    </message>
+    <message>
+        <source>y[n,c] = mean_i,j x[n,c,i,j]</source>
+        <translation>y[n,c] = mean_i,j x[n,c,i,j]</translation>
+    </message>
+    <message>
+        <source>∂J/∂x[n,c,i,j] = G[n,c] / (H·W)</source>
+        <translation>∂J/∂x[n,c,i,j] = G[n,c] / (H·W)</translation>
     </message>
     <message>
         <source>Mean squared error: mean of (ŷ − y)² per example; for regression.</source>
@@ -3016,8 +3300,24 @@ backward: {formula}</source>
         <translation>每个元素的 ŷ − y：∂L/∂ŷ 是 2(ŷ − y)/d</translation>
     </message>
     <message>
+        <source>L = (1/d) Σⱼ (ŷⱼ − yⱼ)²;  J = (1/m) Σ L</source>
+        <translation>L = (1/d) Σⱼ (ŷⱼ − yⱼ)²;  J = (1/m) Σ L</translation>
+    </message>
+    <message>
+        <source>∂L/∂ŷ = 2(ŷ − y)/d  (no ½ factor)</source>
+        <translation>∂L/∂ŷ = 2(ŷ − y)/d  （没有 ½ 因子）</translation>
+    </message>
+    <message>
         <source>Binary cross-entropy on raw scores (applies the sigmoid itself, stably).</source>
         <translation>基于原始分数的二元交叉熵（自己以稳定的方式应用 sigmoid）。</translation>
+    </message>
+    <message>
+        <source>L = max(z,0) − z·y + log(1 + e^−|z|)  (= −(y log σ(z) + (1−y) log(1−σ(z))));  J = (1/m) Σ L</source>
+        <translation>L = max(z,0) − z·y + log(1 + e^−|z|)  (= −(y log σ(z) + (1−y) log(1−σ(z))));  J = (1/m) Σ L</translation>
+    </message>
+    <message>
+        <source>∂L/∂z = σ(z) − y</source>
+        <translation>∂L/∂z = σ(z) − y</translation>
     </message>
     <message>
         <source>Binary cross-entropy on probabilities (after a sigmoid).</source>
@@ -3026,6 +3326,14 @@ backward: {formula}</source>
     <message>
         <source>ŷ clipped to [1e-7, 1 − 1e-7], so log ŷ stays finite</source>
         <translation>ŷ 被截断到 [1e-7, 1 − 1e-7]，使 log ŷ 保持有限</translation>
+    </message>
+    <message>
+        <source>L = −(y log ŷ + (1−y) log(1−ŷ)),  ŷ clipped to [1e-7, 1−1e-7];  J = (1/m) Σ L</source>
+        <translation>L = −(y log ŷ + (1−y) log(1−ŷ))，ŷ 截断到 [1e-7, 1−1e-7]；J = (1/m) Σ L</translation>
+    </message>
+    <message>
+        <source>∂L/∂ŷ = (ŷ − y) / (ŷ(1 − ŷ))  (0 where ŷ was clipped)</source>
+        <translation>∂L/∂ŷ = (ŷ − y) / (ŷ(1 − ŷ))  （ŷ 被截断处为 0）</translation>
     </message>
     <message>
         <source>Softmax cross-entropy on logits; target is class ids or one-hot rows.</source>
@@ -3040,12 +3348,28 @@ backward: {formula}</source>
         <translation>以 one-hot 行表示的目标 y，(m, K)</translation>
     </message>
     <message>
+        <source>L = −Σₖ yₖ log softmax(z)ₖ  (= −log softmax(z)_class);  J = (1/m) Σ L</source>
+        <translation>L = −Σₖ yₖ log softmax(z)ₖ  （= −log softmax(z)_类别）；J = (1/m) Σ L</translation>
+    </message>
+    <message>
+        <source>∂J/∂z = (softmax(z) − y)/m</source>
+        <translation>∂J/∂z = (softmax(z) − y)/m</translation>
+    </message>
+    <message>
         <source>L2 regularization (weight decay): (λ/2) times the sum of squares of its inputs.</source>
         <translation>L2 正则化（权重衰减）：(λ/2) 乘以其输入的平方和。</translation>
     </message>
     <message>
         <source>λ, the regularization strength</source>
         <translation>λ，正则化强度</translation>
+    </message>
+    <message>
+        <source>R = (λ/2) Σ ‖W‖²  (add it to the cost)</source>
+        <translation>R = (λ/2) Σ ‖W‖²  （把它加到代价函数上）</translation>
+    </message>
+    <message>
+        <source>∂R/∂W = λ·W</source>
+        <translation>∂R/∂W = λ·W</translation>
     </message>
     <message>
         <source>Local response normalization across neighbouring channels (AlexNet, GoogLeNet).</source>
@@ -3068,6 +3392,14 @@ backward: {formula}</source>
         <translation>求幂之前加上的数（k）</translation>
     </message>
     <message>
+        <source>y = x / (k + α/size · Σ_window x²)^β</source>
+        <translation>y = x / (k + α/size · Σ_窗口 x²)^β</translation>
+    </message>
+    <message>
+        <source>∂J/∂x = G·d^-β − 2αβ/size · x · Σ_window(G·x·d^(-β-1))</source>
+        <translation>∂J/∂x = G·d^-β − 2αβ/size · x · Σ_窗口(G·x·d^(-β-1))</translation>
+    </message>
+    <message>
         <source>Grouped convolution: channels split into groups, each with its own filters (groups = channels is depthwise).</source>
         <translation>分组卷积：通道分成若干组，每组有自己的滤波器（组数等于通道数即为逐通道卷积）。</translation>
     </message>
@@ -3076,8 +3408,24 @@ backward: {formula}</source>
         <translation>组数 G；C 和 O 必须能被它整除</translation>
     </message>
     <message>
+        <source>z[n,o,i,j] = Σ_c∈group(o),a,b W[o,c,a,b] · x[n,c,i·s+a,j·s+b] + b[o]</source>
+        <translation>z[n,o,i,j] = Σ_c∈组(o),a,b W[o,c,a,b] · x[n,c,i·s+a,j·s+b] + b[o]</translation>
+    </message>
+    <message>
+        <source>per group: ∂J/∂W = G · colsᵀ, ∂J/∂x = col2im(Wᵀ · G), ∂J/∂b = Σ G</source>
+        <translation>每组：∂J/∂W = G · colsᵀ, ∂J/∂x = col2im(Wᵀ · G), ∂J/∂b = Σ G</translation>
+    </message>
+    <message>
         <source>Sum of two or more inputs, elementwise with broadcasting (a residual join).</source>
         <translation>两个或更多输入之和，逐元素，支持广播（残差连接）。</translation>
+    </message>
+    <message>
+        <source>y = Σᵢ xᵢ</source>
+        <translation>y = Σᵢ xᵢ</translation>
+    </message>
+    <message>
+        <source>∂y/∂xᵢ = 1 (summed over broadcast axes)</source>
+        <translation>∂y/∂xᵢ = 1（在广播的轴上求和）</translation>
     </message>
     <message>
         <source>Pad (or, with negative numbers, crop) the edges of N x C x H x W images.</source>
@@ -3092,6 +3440,14 @@ backward: {formula}</source>
         <translation>zeros（零），或 lowest（负无穷，用在最大池化之前）</translation>
     </message>
     <message>
+        <source>y = x surrounded by (top, left, bottom, right) cells of the fill value</source>
+        <translation>y = x 四周（上、左、下、右）补上填充值的格子</translation>
+    </message>
+    <message>
+        <source>∂J/∂x = ∂J/∂y without the added cells (0 where x was cut)</source>
+        <translation>∂J/∂x = 去掉补上格子的 ∂J/∂y（x 被裁掉处为 0）</translation>
+    </message>
+    <message>
         <source>Average pooling whose padded cells do not count in the mean.</source>
         <translation>平均池化，填充的格子不计入均值。</translation>
     </message>
@@ -3100,12 +3456,24 @@ backward: {formula}</source>
         <translation>在上、左、下、右各加的格子数（不计入均值）</translation>
     </message>
     <message>
+        <source>y[n,c,i,j] = Σ x over the window&apos;s in-image cells / their count</source>
+        <translation>y[n,c,i,j] = 窗口内图像中格子的 x 之和 / 格子数</translation>
+    </message>
+    <message>
+        <source>∂J/∂x = G / count spread over each window&apos;s in-image cells</source>
+        <translation>∂J/∂x = G / 格子数，平摊到每个窗口内图像中的格子</translation>
+    </message>
+    <message>
         <source>Dense layer for gradient-check practice: its &apos;mistake&apos; breaks the backward pass on purpose.</source>
         <translation>用于梯度检验练习的 dense 层：它的 “mistake” 会故意破坏反向传播。</translation>
     </message>
     <message>
         <source>a deliberate bug in the backward pass (none = correct)</source>
         <translation>反向传播中故意留下的错误（none 表示正确）</translation>
+    </message>
+    <message>
+        <source>correct: dz = G ⊙ g&apos;(z), ∂J/∂W = dzᵀ x, ∂J/∂b = Σ dz, ∂J/∂x = dz W; &apos;mistake&apos; breaks one of these on purpose</source>
+        <translation>正确：dz = G ⊙ g&apos;(z), ∂J/∂W = dzᵀ x, ∂J/∂b = Σ dz, ∂J/∂x = dz W；mistake 故意弄错其中一个</translation>
     </message>
     <message>
         <source>the node&apos;s output</source>
@@ -3342,6 +3710,10 @@ backward: {formula}</source>
     <message>
         <source> and </source>
         <translation>，并</translation>
+    </message>
+    <message>
+        <source>▶ {name} ({pass_name})</source>
+        <translation>▶ {name}（{pass_name}）</translation>
     </message>
     <message>
         <source>{done}/{count} nodes computed</source>
@@ -5188,6 +5560,10 @@ The weights are unchanged.</source>
     <message>
         <source>the {count} rows of {name}</source>
         <translation> {name} 的 {count} 行</translation>
+    </message>
+    <message>
+        <source>{a} = {z}  (no activation: {g} is the identity)</source>
+        <translation>{a} = {z}  （没有激活函数：{g} 是恒等函数）</translation>
     </message>
     <message>
         <source>guide {name!r}: the file must hold a JSON object</source>

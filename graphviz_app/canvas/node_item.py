@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPixmapItem, QGraphicsSimp
 
 from engine.notation import dense_notation
 
-from ..i18n import issue_text, translate
+from ..i18n import issue_text, render, translate
 
 from .port_item import HIT, RADIUS, PortItem
 from .text import LOD_TEXT, OpLabels, brush, font, make_text, text_width
@@ -316,11 +316,11 @@ class NodeItem(QGraphicsItem):
         if self.op.description:
             lines.append(translate("Ops", self.op.description))    # see panels/build/op_texts
         if self.op.formula:
-            lines.append(self.op.formula)
+            lines.append(translate("Ops", self.op.formula))
         scene = self.scene()
         if self.op.name == "dense" and scene is not None:   # the course's notation, layer l
             nota = dense_notation(scene.session.graph, self.nid)
-            lines += nota.lines() if nota is not None else []
+            lines += [render(x) for x in nota.lines()] if nota is not None else []
         if self.frozen:
             lines.append(translate("Canvas", "frozen: its arrays are not trained"))
         lines += [f"⚠ {issue_text(i, with_name=False)}" for i in self.issues]

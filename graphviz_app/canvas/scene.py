@@ -14,13 +14,14 @@ import gc
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QPainterPath, QTransform
-from PySide6.QtWidgets import (QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent,
-                               QToolTip)
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpEvent,
+                               QGraphicsSceneMouseEvent, QGraphicsSimpleTextItem, QToolTip)
 
 from engine import GraphEvent, get_op
 
 from ..editor.commands import MoveNodes, SetCollapsed, node_pos
 from ..editor.layout import layered_layout
+from ..i18n import again
 from ..session import Session
 from ..shape_words import fmt_shape
 from .edge_item import EdgeItem
@@ -341,8 +342,17 @@ class GraphScene(QGraphicsScene):
             edge.set_error(any(i.port == port for i in by_node.get(dst, ())))
 
     def retranslate(self) -> None:
-        """After a language change: the words on the nodes (a 'scalar' shape) again."""
+        """After a language change: the words on the nodes (a 'scalar' shape), and every
+        label and tooltip the items were given (groups' lines, wires' badges), again."""
         self._refresh_shapes()
+        for it in self.items():
+            if isinstance(it, QGraphicsSimpleTextItem):
+                text = again(it.text())
+                if text != it.text():
+                    it.setText(text)
+            tip = QGraphicsItem.toolTip(it)        # as set (a node composes its own on demand)
+            if tip and again(tip) != tip:
+                it.setToolTip(again(tip))
 
     def refresh_edges(self) -> None:
         self._index = None

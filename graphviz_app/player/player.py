@@ -373,6 +373,12 @@ class Player(QObject):
                 edges[edge] = (how, badge, tip)
         return nodes, edges
 
+    def retranslate(self) -> None:
+        """After a language change: every node's, wire's and group's words made again."""
+        self._nodes_shown.clear()
+        self._edges_shown.clear()
+        self._refresh()
+
     def _refresh(self) -> None:
         """Apply the differences between what is shown and what the cursor says."""
         scene = self.scene_provider()
@@ -434,7 +440,8 @@ class Player(QObject):
                 state = nodes[current][0]
                 pass_name = translate("Player", "backward") if state == "current_backward" \
                     else translate("Player", "forward")
-                text = f"▶ {graph.nodes[current].name} ({pass_name})"
+                text = translate("Player", "▶ {name} ({pass_name})").format(
+                    name=graph.nodes[current].name, pass_name=pass_name)
             elif states:
                 state = "done_backward" if "done_backward" in states else "done"
                 text = translate("Player", "{done}/{count} nodes computed").format(

@@ -16,7 +16,8 @@ from engine.executor import StepRecord
 from engine.notation import DenseNotation, dense_notation
 from engine.ops.base import get_op
 
-from ..i18n import translate
+from ..i18n import render, translate
+from ..panels.build.op_texts import op_text
 from ..shape_words import fmt_shape
 from .value_render import fmt_number, summary
 
@@ -113,14 +114,14 @@ def forward_line(graph, fwd: StepRecord, values: dict) -> str:
         num = tmpl.format(a=_num(ins[0]), b=_num(ins[1]) if len(ins) > 1 else "")
         return f"{node.name} = {sym} = {num} = {_num(fwd.value)}"
     if scalar and not names:
-        return f"{node.name} = {_num(fwd.value)}  ({op.formula})"
+        return f"{node.name} = {_num(fwd.value)}  ({op_text(op.formula)})"
     if scalar:
         given = ", ".join(f"{n} = {_num(v)}" for n, v in zip(names, ins))
         return translate("StepText", "{formula}  with {given}  → {name} = {value}").format(
-            formula=op.formula, given=given, name=node.name, value=_num(fwd.value))
+            formula=op_text(op.formula), given=given, name=node.name, value=_num(fwd.value))
     shapes = ", ".join(f"{n}: {fmt_shape(np.shape(v))}" for n, v in zip(names, ins)
                        if v is not None)
-    return f"{op.formula}" + (f"  ({shapes})" if shapes else "")
+    return op_text(op.formula) + (f"  ({shapes})" if shapes else "")
 
 
 def backward_lines(graph, bwd: StepRecord, values: dict, cost: str = "J",
@@ -179,7 +180,7 @@ def cache_lines(graph, fwd: StepRecord, bwd: StepRecord | None) -> list[str]:
             x = np.ravel(v)[0]
             shape = str(bool(x)) if np.asarray(v).dtype == bool else fmt_number(x)
         mark = translate("StepText", "  ← read by backward") if k in used else ""
-        note = op.cache_notes.get(k, "")
+        note = op_text(op.cache_notes.get(k, ""))
         lines.append(f"  {sym(k)} ({shape}){mark}" + (f": {note}" if note else ""))
     if bwd is not None:
         lines.append(translate("StepText", "The backward step read {what}.").format(
@@ -214,7 +215,7 @@ def node_detail(graph, nid: str, fwd: StepRecord | None, bwd: StepRecord | None,
         label = first[:len(first) - len(nota.forward)]
         indent = " " * sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in label)
         shapes = nota.weight_shape + ("   " + nota.bias_shape if nota.bias else "")
-        lines += [first, indent + nota.activation_line,
+        lines += [first, indent + render(nota.activation_line),
                   translate("StepText", "Shapes: {shapes}  (examples in rows: a[l] is (m, n[l]))"
                             ).format(shapes=shapes)]
     else:
@@ -222,7 +223,7 @@ def node_detail(graph, nid: str, fwd: StepRecord | None, bwd: StepRecord | None,
     if not _scalar(fwd.value):
         lines.append(summary(fwd.value))
     lines += cache_lines(graph, fwd, bwd)
-    back_rule = nota.backward if nota is not None else op.grad_formula
+    back_rule = nota.backward if nota is not None else op_text(op.grad_formula)
     if bwd is not None:
         lines += ["", translate("StepText", "Backward: {rule}").format(rule=back_rule)
                   if back_rule else translate("StepText", "Backward:")]

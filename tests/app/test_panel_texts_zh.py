@@ -126,8 +126,14 @@ def test_the_ops_words_are_listed_for_translation_and_read_in_chinese(qapp):
     assert op_text(conv.description) == conv.description
     assert i18n.apply(i18n.CHINESE)
     assert op_text(conv.description) == "二维卷积（通道在前）：O 个 k x k x C 的滤波器，带步长和填充。"
-    untranslated = [t for t in TEXTS if op_text(t) == t]
+    symbols = {"max", "min", "log", "exp", "softmax", "mean", "sqrt", "sign", "tanh", "col2im",
+               "windows", "col", "reshape", "transpose", "shape", "axes", "ids", "size", "rate", "axis",
+               "start", "stop", "step", "Bernoulli", "cols", "mistake"}
+    worded = [t for t in TEXTS if set(re.findall(r"[A-Za-z]{3,}", t)) - symbols]
+    assert len(worded) > 100 and "y = [a, b, …] along axis" in worded
+    untranslated = [t for t in worded if op_text(t) == t]
     assert untranslated == []
+    assert op_text("y = [a, b, …] along axis") == "y = 沿 axis 拼接 [a, b, …]"     # a formula's words
     pair = ArrayPair("cache:windows", "windows", np.zeros(2),
                      note="cached: " + conv.cache_notes["windows"] + " (read by the backward step)")
     assert array_note(pair).startswith("缓存：每个输出位置的输入窗口，(N, C, f, f, OH, OW)")

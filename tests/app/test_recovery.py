@@ -229,12 +229,13 @@ def test_the_background_write_leaves_the_gui_thread_free(tmp_path):
         g.connect(x, d, 0)
         x = d
     writer = RecoveryWriter(str(tmp_path / "r.gvz"))
+    snap = snapshot(g, None, None, 0.0)        # the copy the GUI thread makes (milliseconds)
     start = time.perf_counter()
-    writer.write_later(snapshot(g, None, None, 0.0))
+    writer.write_later(snap)                   # hands the writing to the writer's thread
     gui = time.perf_counter() - start
     assert writer.wait(60000)
     total = time.perf_counter() - start
-    assert gui < 0.5 * total, (gui, total)
+    assert gui < 0.25 * total, (gui, total)    # a write on the GUI thread would be ~all of it
     assert serialize.load(str(tmp_path / "r.gvz")).by_name("d2")
 
 

@@ -186,10 +186,10 @@ class InspectorPanel(QScrollArea):
         self.trainable.setChecked(not node.frozen)
         self.trainable.setEnabled(bool(s["trainable"]) or node.frozen)
         self.trainable.blockSignals(False)
-        formula = s["formula"] or ""
+        formula = op_text(s["formula"] or "")
         if s["grad_formula"]:
             formula += translate("Inspector", "\nbackward: {formula}").format(
-                formula=s['grad_formula'])
+                formula=op_text(s['grad_formula']))
         self.formula_label.setText(formula.strip() or "—")
         shape_formula = s["shape_formula"]
         self.size_label.setText(render(shape_formula) if shape_formula else "")
@@ -199,7 +199,8 @@ class InspectorPanel(QScrollArea):
         self.issues_label.setText("\n".join(f"⚠ {render(i)}" for i in s["issues"]))
         self.issues_label.setVisible(bool(s["issues"]))
         nota = dense_notation(g, self.nid)
-        self.notation_label.setText("\n".join(nota.lines()) if nota is not None else "")
+        self.notation_label.setText("\n".join(render(x) for x in nota.lines())
+                                    if nota is not None else "")
         for w in (self.notation_label, self.rows_note, self._notation_row_label):
             if w is not None:
                 w.setVisible(nota is not None)

@@ -29,7 +29,7 @@ CATEGORY_NAMES = (QT_TRANSLATE_NOOP("Palette", "Inputs"), QT_TRANSLATE_NOOP("Pal
 def _describe_item(item: QTreeWidgetItem) -> None:
     """An op's tooltip and status tip (its description) in the current language."""
     op = get_op(item.data(0, OP_ROLE))
-    item.setToolTip(0, f"{op.name}: {op_text(op.description)}\n{op.formula}".strip())
+    item.setToolTip(0, f"{op.name}: {op_text(op.description)}\n{op_text(op.formula)}".strip())
     item.setStatusTip(0, op_text(op.description))
 
 class OpTree(QTreeWidget):

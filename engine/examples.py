@@ -12,7 +12,8 @@ from typing import Callable
 
 import numpy as np
 
-from .example_parts import finish as _finish, info as _info, op as _op, quantized
+from .example_parts import (classifier, conv_block, finish as _finish, info as _info,
+                            op as _op, quantized)
 from . import datasets
 from .data import examples_extra
 from .graph import Graph
@@ -74,9 +75,7 @@ def _mlp(activation: str, seed: int) -> Graph:
     x = g.add_node("input", {"shape": (None, 2)}, name="x")
     h1 = _op(g, "dense", [x], "dense1", units=16, activation=activation)
     h2 = _op(g, "dense", [h1], "dense2", units=16, activation=activation)
-    z = _op(g, "dense", [h2], "dense3", units=2, activation="identity")
-    y = g.add_node("input", {"shape": (None,), "dtype": "int"}, name="y")
-    _op(g, "softmax_ce", [z, y], "J")
+    classifier(g, h2, 2, "dense3")
     return g
 
 
@@ -133,13 +132,8 @@ def small_cnn(seed: int = 0) -> Built:
     """x (N, 1, 8, 8) → conv 3x3 (8 filters, pad 1) → relu → max pool 2 → flatten → dense 4."""
     g = Graph(seed)
     x = g.add_node("input", {"shape": (None, 1, 8, 8)}, name="x")
-    c = _op(g, "conv2d", [x], "conv1", out_channels=8, kernel=3, padding=1)
-    r = _op(g, "relu", [c], "relu1")
-    p = _op(g, "max_pool2d", [r], "pool1", kernel=2)
-    f = _op(g, "flatten", [p], "flatten")
-    z = _op(g, "dense", [f], "logits", units=len(datasets.SHAPE_CLASSES), activation="identity")
-    y = g.add_node("input", {"shape": (None,), "dtype": "int"}, name="y")
-    _op(g, "softmax_ce", [z, y], "J")
+    f = _op(g, "flatten", [conv_block(g, x, 1, 8, pool=2)], "flatten")
+    classifier(g, f, len(datasets.SHAPE_CLASSES))
     info = _info("A small convolutional network",
                  "Tiny images of bars, crosses and rings: one convolution layer, pooling and a "
                  "dense classifier. Look at the learned filters and the feature maps.",
@@ -175,10 +169,7 @@ def _inception(bottleneck: bool, seed: int) -> Graph:
     cat = _op(g, "concat", [b1, b2, b3, b4], "concat", axis=1)
     module.append(cat)
     g.group(module, "inception")
-    gap = _op(g, "global_avg_pool", [cat], "gap")
-    z = _op(g, "dense", [gap], "logits", units=10, activation="identity")
-    y = g.add_node("input", {"shape": (None,), "dtype": "int"}, name="y")
-    _op(g, "softmax_ce", [z, y], "J")
+    classifier(g, _op(g, "global_avg_pool", [cat], "gap"), 10)
     return g
 
 
@@ -218,9 +209,7 @@ def embedding(seed: int = 0) -> Built:
     g = Graph(seed)
     x = g.add_node("input", {"shape": (None,), "dtype": "int"}, name="x")
     e = _op(g, "embedding", [x], "embed", num_embeddings=vocab, dim=EMBED_DIM)
-    z = _op(g, "dense", [e], "context", units=vocab, activation="identity")
-    y = g.add_node("input", {"shape": (None,), "dtype": "int"}, name="y")
-    _op(g, "softmax_ce", [z, y], "J")
+    classifier(g, e, vocab, "context")
     info = _info("Word embeddings",
                  "Each word id picks a row of the embedding matrix; the network learns to "
                  "predict the words around it, so words used alike get similar vectors.",

@@ -26,7 +26,8 @@ from functools import lru_cache
 import numpy as np
 
 from .msg import Msg
-from .example_parts import finish as _finish, info as _info, op as _op, quantized
+from .example_parts import (classifier, conv_block, finish as _finish, info as _info,
+                            op as _op, quantized)
 from . import datasets
 from .data.digits import digits
 from .data.precompute import precompute_features
@@ -51,16 +52,8 @@ def _cnn(classes: int, seed: int) -> Graph:
     softmax_ce against y (N,)."""
     g = Graph(seed)
     x = g.add_node("input", {"shape": (None, 1, 8, 8)}, name="x")
-    h = _op(g, "conv2d", [x], "conv1", out_channels=8, kernel=3, padding=1)
-    h = _op(g, "relu", [h], "relu1")
-    h = _op(g, "max_pool2d", [h], "pool1", kernel=2)
-    h = _op(g, "conv2d", [h], "conv2", out_channels=16, kernel=3, padding=1)
-    h = _op(g, "relu", [h], "relu2")
-    h = _op(g, "max_pool2d", [h], "pool2", kernel=2)
-    h = _op(g, "flatten", [h], FEATURES)
-    z = _op(g, "dense", [h], "logits", units=classes, activation="identity")
-    y = g.add_node("input", {"shape": (None,), "dtype": "int"}, name="y")
-    _op(g, "softmax_ce", [z, y], "J")
+    h = conv_block(g, conv_block(g, x, 1, 8, pool=2), 2, 16, pool=2)
+    classifier(g, _op(g, "flatten", [h], FEATURES), classes)
     return g
 
 
@@ -98,10 +91,7 @@ def conv_shape(seed: int = 0) -> Built:
     x = g.add_node("input", {"shape": (None, 3, 32, 32)}, name="x")
     c = _op(g, "conv2d", [x], "conv", out_channels=20, kernel=8, stride=2, padding=1)
     r = _op(g, "relu", [c], "relu")
-    gap = _op(g, "global_avg_pool", [r], "gap")
-    z = _op(g, "dense", [gap], "logits", units=10, activation="identity")
-    y = g.add_node("input", {"shape": (None,), "dtype": "int"}, name="y")
-    _op(g, "softmax_ce", [z, y], "J")
+    classifier(g, _op(g, "global_avg_pool", [r], "gap"), 10)
     info = _info("The course's output-size example",
                  "A 32x32x3 image through 20 filters of 8x8x3 with stride 2 and padding 1: "
                  "(32 + 2·1 − 8)/2 + 1 = 14, so the output is 14x14x20. Each filter has "
@@ -195,13 +185,8 @@ def filter_lab(seed: int = 0) -> Built:
     train, dev, _ = split(ds, 0.8, 0.2, seed=seed)
     g = Graph(seed)
     x = g.add_node("input", {"shape": (None, 1, LAB_SIZE, LAB_SIZE)}, name="x")
-    h = _op(g, "conv2d", [x], "conv1", out_channels=8, kernel=3, padding=1)
-    h = _op(g, "relu", [h], "relu1")
-    h = _op(g, "max_pool2d", [h], "pool1", kernel=4)
-    h = _op(g, "flatten", [h], "flatten")
-    z = _op(g, "dense", [h], "logits", units=len(datasets.SHAPE_CLASSES), activation="identity")
-    y = g.add_node("input", {"shape": (None,), "dtype": "int"}, name="y")
-    _op(g, "softmax_ce", [z, y], "J")
+    h = _op(g, "flatten", [conv_block(g, x, 1, 8, pool=4)], "flatten")
+    classifier(g, h, len(datasets.SHAPE_CLASSES))
     info = _info("Classic kernels and learned ones",
                  "A one-layer CNN learns eight 3x3 filters to tell horizontal bars, vertical "
                  "bars, crosses and rings apart. Trained, its filters are edge and line "
@@ -242,10 +227,7 @@ def _inception_28(bottleneck: bool, seed: int) -> Graph:
     cat = _op(g, "concat", ends, "concat", axis=1)
     r = _op(g, "relu", [cat], "relu")
     g.group(module + [cat, r], "inception (28x28x192)", collapsed=False)   # branches in view
-    gap = _op(g, "global_avg_pool", [r], "gap")
-    z = _op(g, "dense", [gap], "logits", units=10, activation="identity")
-    y = g.add_node("input", {"shape": (None,), "dtype": "int"}, name="y")
-    _op(g, "softmax_ce", [z, y], "J")
+    classifier(g, _op(g, "global_avg_pool", [r], "gap"), 10)
     return g
 
 

@@ -169,14 +169,7 @@ class Executor:
                 continue
             if e.nid not in given:
                 raise ExecutionError(Msg("exec.no_data", name=e.name), e.nid)
-            try:
-                arr = convert_feed(e.name, given[e.nid], e.params["dtype"], self.dtype)
-            except ValueError as err:
-                raise ExecutionError(carried(err), e.nid) from None
-            why = check_feed(e.name, tuple(e.params["shape"]), arr)
-            if why:
-                raise ExecutionError(why, e.nid)
-            out[i] = arr
+            out[i] = feed_array(e, given[e.nid], self.dtype)
         batch = max((a.shape[0] for a in out.values() if a.ndim), default=1)
         t = self.index.get(self.target) if self.target is not None else None
         problem = memory_problem(self.graph, self.dtype, batch, t is not None and self.entries[t].need)
@@ -393,6 +386,19 @@ class Executor:
 # what an op's NumPy code raises when the arrays it is given do not fit together (inputs fed
 # different numbers of examples, an id out of range); the executor names the node instead
 _OP_FAILURES = (ValueError, IndexError, TypeError)
+
+
+def feed_array(e: _Entry, value: Any, dtype: np.dtype) -> np.ndarray:
+    """``value`` fed to input entry ``e``, converted to its declared kind (floats to ``dtype``)
+    and checked against its declared shape; an ExecutionError naming the input otherwise."""
+    try:
+        arr = convert_feed(e.name, value, e.params["dtype"], dtype)
+    except ValueError as err:
+        raise ExecutionError(carried(err), e.nid) from None
+    why = check_feed(e.name, tuple(e.params["shape"]), arr)
+    if why:
+        raise ExecutionError(why, e.nid)
+    return arr
 
 
 def _op_failed(e: _Entry, ins: list, phase: str, err: Exception) -> ExecutionError:

@@ -24,11 +24,10 @@ import numpy as np
 
 from threadpoolctl import ThreadpoolController
 
-from ..executor import ExecutionError, Executor
+from ..executor import ExecutionError, Executor, feed_array
 from ..graph import Graph
 from ..messages import Msg, carried
 from ..ops.base import Context, unbroadcast
-from ..ops.sources import check_feed, convert_feed
 
 Weights = Mapping[tuple[str, str], np.ndarray]
 
@@ -110,14 +109,7 @@ class Probe:
             if e.feed:
                 if e.name not in feeds:
                     raise ExecutionError(Msg("view.input_no_data", name=e.name), e.nid)
-                try:
-                    arr = convert_feed(e.name, feeds[e.name], e.params["dtype"], self.dtype)
-                except ValueError as err:
-                    raise ExecutionError(carried(err), e.nid) from None
-                why = check_feed(e.name, tuple(e.params["shape"]), arr)
-                if why:
-                    raise ExecutionError(why, e.nid)
-                vals[i] = arr
+                vals[i] = feed_array(e, feeds[e.name], self.dtype)
             else:
                 ins = [vals[s] for s in e.srcs]
                 try:

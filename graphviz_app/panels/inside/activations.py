@@ -25,7 +25,7 @@ from engine.executor import ExecutionError
 from engine.inspect import activation_stats as st
 from .activation_functions import FunctionsView
 from .live import LiveSource, ShownPanel
-from .plots import Plot
+from .plots import Plot, note_page
 from ...i18n import error_text, translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
@@ -102,16 +102,10 @@ class ActivationsPanel(ShownPanel):
                             for c in COLORS]
         legend = self.act_plot.addLegend(offset=(-4, 4), labelTextSize="7pt")
         self._legend = legend
-        self.flags = QLabel()
-        self.flags.setWordWrap(True)
         split = QSplitter(Qt.Orientation.Horizontal)
         for w in (self.heat, self.act_plot, self.grad_plot):
             split.addWidget(w)
-        layers_tab = QWidget()
-        lt = QVBoxLayout(layers_tab)
-        lt.setContentsMargins(0, 0, 0, 0)
-        lt.addWidget(split, 1)
-        lt.addWidget(self.flags)
+        layers_tab, self.flags = note_page(split)
 
         # -- top examples tab
         self.top_plot = _plot(translate("Activations", "the examples that activate the unit most"))
@@ -124,13 +118,7 @@ class ActivationsPanel(ShownPanel):
         self.thumbs.setColorMap(pg.colormap.get("CET-L1"))
         for item in (self.all_pts, self.top_pts, self.thumbs):
             self.top_plot.addItem(item)
-        self.top_text = QLabel()
-        self.top_text.setWordWrap(True)
-        top_tab = QWidget()
-        tt = QVBoxLayout(top_tab)
-        tt.setContentsMargins(0, 0, 0, 0)
-        tt.addWidget(self.top_plot, 1)
-        tt.addWidget(self.top_text)
+        top_tab, self.top_text = note_page(self.top_plot)
 
         # -- activation functions tab
         self.functions = FunctionsView()

@@ -11,23 +11,23 @@ reason said when the graph cannot be batched, with progress and Cancel. Clicking
 the two entries to that point (undoable).
 
 Contours are the default; "3-D surface" shows each surface as one you can turn and zoom
-(:mod:`.cost_surface_3d`). Plot items (image, contour lines, paths, marker) are created once and
-updated in place; the plot, the worker and the undo command live in :mod:`.surface_parts`.
+(:mod:`.cost_surface_3d`); both pages live in :mod:`.surface_views`. Plot items (image, contour
+lines, paths, marker) are created once and updated in place; the plot, the worker and the undo
+command live in :mod:`.surface_parts`.
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QThread, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QThread, QTimer
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QProgressBar,
-                               QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+                               QPushButton, QVBoxLayout, QWidget)
 
 from engine.inspect import cost_surface as cs
 
 from .live import LiveSource, ShownPanel
-from .cost_surface_3d import Surface3DView
-from .surface_parts import (BATCHED_RES, RUN_COLORS, SetEntriesCommand, SurfacePlot,
-                            SurfaceWorker)
+from .surface_parts import BATCHED_RES, RUN_COLORS, SetEntriesCommand, SurfaceWorker
+from .surface_views import SurfaceViews
 from ...i18n import error_text, translate
 
 COST_NAMES = {"cross-entropy": QT_TRANSLATE_NOOP("CostSurface", "cross-entropy"),
@@ -93,25 +93,9 @@ class CostSurfacePanel(ShownPanel):
         row.addWidget(self.progress)
         row.addWidget(self.cancel)
         row.addStretch(1)
-        self.plots = [SurfacePlot(translate("CostSurface", "cross-entropy J(w, b)")),
-                      SurfacePlot(translate("CostSurface", "squared error J(w, b) through σ"))]
-        flat, solid = QWidget(), QWidget()
-        plots, views = QHBoxLayout(flat), QHBoxLayout(solid)
-        for lay in (plots, views):
-            lay.setContentsMargins(0, 0, 0, 0)
-        for p in self.plots:
-            plots.addWidget(p.widget)
-            p.widget.scene().sigMouseClicked.connect(
-                lambda ev, p=p: self._on_click(ev, p))
-        self.views = [Surface3DView(_plain(p.widget.getPlotItem().titleLabel.text))
-                      for p in self.plots]
-        for v in self.views:
-            views.addWidget(v)
-        for v, other in zip(self.views, self.views[::-1]):   # turn both surfaces together
-            v.camera_moved.connect(other.drawing.set_camera)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(flat)
-        self.stack.addWidget(solid)
+        self.stack = SurfaceViews((translate("CostSurface", "cross-entropy J(w, b)"),
+                                   translate("CostSurface", "squared error J(w, b) through σ")))
+        self.plots, self.views = self.stack.plots, self.stack.views
         self.note = QLabel()
         self.note.setWordWrap(True)
         lay = QVBoxLayout(self)
@@ -128,6 +112,7 @@ class CostSurfacePanel(ShownPanel):
         self.half.valueChanged.connect(lambda _v: self._axes_changed())
         self.compute.clicked.connect(self.start_generic)
         self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.stack.clicked.connect(self._on_click)
         self.cancel.clicked.connect(self.cancel_generic)
         if training is not None:
             training.run_started.connect(self._on_run)
@@ -167,8 +152,7 @@ class CostSurfacePanel(ShownPanel):
         self.cancel_generic()
         self.paths.clear()
         self.surfaces.clear()
-        for v in self.views:
-            v.drawing.clear()
+        self.stack.clear_3d()
 
     def _on_run(self, run) -> None:
         self._fill_entries()
@@ -229,8 +213,7 @@ class CostSurfacePanel(ShownPanel):
     def _axes_changed(self) -> None:
         self.paths.clear()
         self.surfaces.clear()
-        for v in self.views:
-            v.drawing.clear()
+        self.stack.clear_3d()
         self.refresh()
 
     def _set_busy(self, busy: bool) -> None:
@@ -261,8 +244,7 @@ class CostSurfacePanel(ShownPanel):
         self._set_busy(self._thread is not None)
         ax = self.axes()
         g = self.session.graph
-        self.plots[1].widget.setVisible(self.logistic)
-        self.views[1].setVisible(self.logistic)
+        self.stack.show_second(self.logistic)
         if ax is None:
             self._say(translate("CostSurface", "This graph has no parameters to draw a cost surface over."))
             return
@@ -406,26 +388,10 @@ class CostSurfacePanel(ShownPanel):
     # -- drawing -------------------------------------------------------------------------------
     def _draw_point(self, ax) -> None:
         g, w = self.session.graph, self.source.weights()
-        p = (ax[0].value(g, w), ax[1].value(g, w))
-        for plot in self.plots:
-            plot.point.setData([p[0]], [p[1]])
-        for v in self.views:
-            v.drawing.point = p
-            v.drawing.update()
+        self.stack.draw_point((ax[0].value(g, w), ax[1].value(g, w)))
 
     def _draw_paths(self) -> None:
-        runs = sorted(self.paths)[-MAX_PATHS:]
-        for plot in self.plots:
-            for k, item in enumerate(plot.paths):
-                if k < len(runs) and self.paths[runs[k]]:
-                    pts = np.array(self.paths[runs[k]])
-                    item.setData(pts[:, 0], pts[:, 1])
-                else:
-                    item.setData([], [])
-        for v in self.views:
-            v.drawing.paths = [(np.array(self.paths[r]), RUN_COLORS[k])
-                               for k, r in enumerate(runs) if self.paths[r]]
-            v.drawing.update()
+        self.stack.draw_paths([self.paths[r] for r in sorted(self.paths)[-MAX_PATHS:]])
 
     # -- 3-D -----------------------------------------------------------------------------------
     def _mode_changed(self, index: int) -> None:
@@ -434,24 +400,14 @@ class CostSurfacePanel(ShownPanel):
 
     def _sync_3d(self) -> None:
         """Give the 3-D views the surfaces on show (only while they are the page in front)."""
-        if self.stack.currentIndex() != 1 or self.grid is None:
-            return
         g, ax = self.session.graph, self.axes()
         labels = (ax[0].label(g), ax[1].label(g)) if ax is not None else ("a", "b")
-        as_, bs = self.grid
-        for view, plot, J in zip(self.views, self.plots, self.surfaces.values()):
-            title = plot.widget.getPlotItem().titleLabel.text
-            view.drawing.set_surface(J, as_, bs, _plain(title), labels)
+        self.stack.sync_3d(self.grid, list(self.surfaces.values()), labels)
 
     # -- clicks --------------------------------------------------------------------------------
-    def _on_click(self, ev, plot: SurfacePlot) -> None:
-        if ev.button() != Qt.MouseButton.LeftButton or self.grid is None:
-            return
-        vb = plot.widget.getPlotItem().vb
-        if not vb.sceneBoundingRect().contains(ev.scenePos()):
-            return
-        p = vb.mapSceneToView(ev.scenePos())
-        self.set_point(float(p.x()), float(p.y()))
+    def _on_click(self, a: float, b: float) -> None:
+        if self.grid is not None:
+            self.set_point(a, b)
 
     def set_point(self, a: float, b: float) -> bool:
         """Set the two axis entries to (a, b) through an undoable command."""
@@ -459,12 +415,6 @@ class CostSurfacePanel(ShownPanel):
         if ax is None:
             return False
         return self.session.push(SetEntriesCommand(self.session, list(ax), [a, b]))
-
-
-def _plain(html: str) -> str:
-    """A plot title's text without its markup."""
-    import re
-    return re.sub(r"<[^>]+>", "", html)
 
 
 def install(main_window, session) -> CostSurfacePanel:

@@ -30,6 +30,7 @@ from engine.inspect.projection import neighbours, pca, tsne
 
 from ...editor.jobs import Job
 from .data_panel import CLASS_COLORS, SmallPlot
+from .plots import note_page
 from .similar_images import SimilarImages, to_pixmap
 from ...i18n import render, translate
 
@@ -151,13 +152,7 @@ class EmbeddingsPanel(QWidget):
             "Embeddings", "Double-click a neighbour to pick it in turn"))
         self.table.cellDoubleClicked.connect(self._neighbour_picked)
         self._listed: list[int] = []
-        self.warning = QLabel()
-        self.warning.setWordWrap(True)
-        near = QWidget()
-        near_lay = QVBoxLayout(near)
-        near_lay.setContentsMargins(2, 2, 2, 2)
-        near_lay.addWidget(self.table, 1)
-        near_lay.addWidget(self.warning)
+        near, self.warning = note_page(self.table, margin=2)
         self.similar = SimilarImages()
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(near, translate("Embeddings", "Neighbours"))

@@ -9,6 +9,8 @@ runs the graph up to a chosen node on the image resized to the network's input.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt
 from PySide6.QtGui import QAction, QPixmap
@@ -78,6 +80,8 @@ def image_label(name: str) -> str:
     if name.endswith(" (photo)"):
         return translate("FilterLab", "{name} (photo)").format(name=name.removesuffix(" (photo)"))
     return name
+
+
 CELL_PX = 175              # about this many pixels per result picture
 
 
@@ -253,17 +257,16 @@ class FilterLabPanel(QWidget):
 
     def load_path(self, path: str) -> bool:
         """Load an image file; a file that cannot be used gives a message, never an exception."""
-        try:
-            img = imaging.load_image(path)
-        except imaging.ImageError as e:
-            self._say(error_text(e))
-            return False
-        self.set_image(img)
-        return True
+        return self._load(imaging.load_image, path)
 
     def load_sample(self, label: str) -> bool:
+        """Load the shipped sample image named ``label`` (a key of the samples menu)."""
+        return self._load(imaging.load_sample, label)
+
+    def _load(self, read: Callable[[str], imaging.LoadedImage], what: str) -> bool:
+        """Show the image ``read(what)`` gives, or say why it cannot be used (False)."""
         try:
-            img = imaging.load_sample(label)
+            img = read(what)
         except imaging.ImageError as e:
             self._say(error_text(e))
             return False

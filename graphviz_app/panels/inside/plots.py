@@ -1,4 +1,4 @@
-"""A plot widget that asks for little room.
+"""A plot widget that asks for little room, and a tab page of a view over a note.
 
 pyqtgraph's PlotWidget hints 600×480; inside a dock's scroll area, a panel with word-wrapped
 labels is laid out at its height for the dock's width, which adds those hints up and makes the
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
 class Plot(pg.PlotWidget):
@@ -30,4 +31,16 @@ class Plot(pg.PlotWidget):
             self.setTitle(text, size=size, color=color)
 
 
-__all__ = ["Plot"]
+def note_page(view: QWidget, margin: int = 0) -> tuple[QWidget, QLabel]:
+    """A tab page: ``view`` taking the room, over a word-wrapped note. Returns (page, note)."""
+    note = QLabel()
+    note.setWordWrap(True)
+    page = QWidget()
+    lay = QVBoxLayout(page)
+    lay.setContentsMargins(margin, margin, margin, margin)
+    lay.addWidget(view, 1)
+    lay.addWidget(note)
+    return page, note
+
+
+__all__ = ["Plot", "note_page"]

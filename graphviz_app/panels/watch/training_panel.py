@@ -2,31 +2,24 @@
 Start / Pause / Stop, a progress bar and iterations per second; "Compare batch / mini-batch /
 stochastic" (three runs from the same initial weights) and "Revert weights".
 
-The Data choice offers only data the graph can train on (:func:`engine.training.fit_problem`):
-the session's data and the generated sets whose arrays fit the graph's inputs, and says why the
-others are left out, or why none fits. A graph without inputs needs no data. The learning-rate
+The Data choice (:mod:`.training_data`) offers only data the graph can train on. The learning-rate
 field warns when its value is outside the range that makes sense for the chosen optimizer.
 A run starts from the graph's current weights, from another run's start, or from fresh random
 weights drawn with the seed.
 """
 from __future__ import annotations
 
-import inspect
-from functools import lru_cache
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QMessageBox, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from engine import datasets
-from engine.inspect.data_view import SplitChoice
-from engine.ops.base import fmt_shape
-from engine.training import (NO_DATA, OPTIMIZERS, Dataset, TrainConfig, feed_inputs,
-                             fit_problem, lr_warning, split)
+from engine.training import OPTIMIZERS, Dataset, TrainConfig, fit_problem, lr_warning
 
 from ...training.worker import Run, TrainingController
 from ...i18n import error_text, render, said, translate
+from .training_data import (NO_INPUTS, SESSION_DATA, DataChoice, NoteLabel, data_label,
+                            form_row, make_dataset)
 
 MODES = ("batch", "mini-batch", "stochastic")
 MODE_LABELS = {"batch": QT_TRANSLATE_NOOP("TrainingPanel", "batch"),
@@ -35,72 +28,7 @@ MODE_LABELS = {"batch": QT_TRANSLATE_NOOP("TrainingPanel", "batch"),
 """The descent modes as the panel names them (the config keeps the English key)."""
 RUN_STATUS = (QT_TRANSLATE_NOOP("TrainingPanel", "done"), QT_TRANSLATE_NOOP("TrainingPanel", "stopped"))
 """Words a finished run's status may take, marked for translation."""
-SESSION_DATA = "session data"
-NO_INPUTS = "no inputs"
 FRESH = "fresh"
-PROBE_SIZE = 64
-
-
-DATA_LABELS = {
-    "xor": QT_TRANSLATE_NOOP("TrainingPanel", "xor"),
-    "circles": QT_TRANSLATE_NOOP("TrainingPanel", "circles"),
-    "moons": QT_TRANSLATE_NOOP("TrainingPanel", "moons"),
-    "spirals": QT_TRANSLATE_NOOP("TrainingPanel", "spirals"),
-    "blobs": QT_TRANSLATE_NOOP("TrainingPanel", "blobs"),
-    "line": QT_TRANSLATE_NOOP("TrainingPanel", "line"),
-    "housing": QT_TRANSLATE_NOOP("TrainingPanel", "housing"),
-    "word_pairs": QT_TRANSLATE_NOOP("TrainingPanel", "word pairs"),
-    "shapes": QT_TRANSLATE_NOOP("TrainingPanel", "shapes"),
-    "gratings": QT_TRANSLATE_NOOP("TrainingPanel", "gratings"),
-}
-"""The generated data sets (engine.datasets.GENERATORS) as the Data box names them."""
-
-
-def data_label(key: str) -> str:
-    """A generated data set's name in the user's language (another name as it is)."""
-    return translate("TrainingPanel", DATA_LABELS[key]) if key in DATA_LABELS else render(key)
-
-
-def make_dataset(name: str, n: int, seed: int) -> Dataset:
-    """An example dataset from :data:`engine.datasets.GENERATORS` with about ``n`` examples."""
-    fn = datasets.GENERATORS[name]
-    params = inspect.signature(fn).parameters
-    kwargs = {"seed": seed} if "seed" in params else {}
-    if "n" in params:
-        kwargs["n"] = n
-    return fn(**kwargs)
-
-
-@lru_cache(maxsize=None)
-def probe_dataset(name: str) -> Dataset:
-    """A small sample of a generated dataset, to see whether a graph can train on it (the
-    arrays' shapes and kinds do not depend on the number of examples)."""
-    return make_dataset(name, PROBE_SIZE, 0)
-
-
-
-class NoteLabel(QLabel):
-    """A word-wrapped note that asks for the height its text needs at its current width (a form
-    layout otherwise sizes it for one width and clips it at another)."""
-
-    def __init__(self, color: str, name: str) -> None:
-        super().__init__()
-        self.setWordWrap(True)
-        self.setObjectName(name)
-        self.setStyleSheet(f"color: {color};")
-
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
-        super().setText(text)
-        self._fit()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        h = self.heightForWidth(max(1, self.width())) if self.text() else 0
-        if h != self.minimumHeight():
-            self.setMinimumHeight(max(0, h))
 
 
 class LearningRateBox(QDoubleSpinBox):
@@ -132,17 +60,6 @@ class LearningRateBox(QDoubleSpinBox):
         return QValidator.State.Acceptable, text, pos
 
 
-def _row(first: QWidget, label: str | None, second: QWidget,
-         stretch_last: bool = False) -> QHBoxLayout:
-    """One form row: a main widget, an optional small label, and a second widget; the main
-    widget takes the spare width unless ``stretch_last``."""
-    row = QHBoxLayout()
-    row.addWidget(first, 0 if stretch_last else 1)
-    if label:
-        row.addWidget(QLabel(label))
-    row.addWidget(second, 1 if stretch_last else 0)
-    return row
-
 class TrainingPanel(QWidget):
     """Settings and controls for training runs; the runs themselves live in the controller."""
 
@@ -155,30 +72,12 @@ class TrainingPanel(QWidget):
         lay.setContentsMargins(6, 6, 6, 6)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.data = QComboBox()
-        self.points = QSpinBox()
-        self.points.setRange(20, 100000)
-        self.points.setValue(1000)
-        self.points.setSingleStep(100)
-        form.addRow(translate("TrainingPanel", "Data"), _row(self.data, "n", self.points))
-        self.data_note = NoteLabel("#8a5a00", "data_note")
-        form.addRow(self.data_note)
-        self.train_frac = QDoubleSpinBox()
-        self.train_frac.setRange(0.1, 1.0)
-        self.train_frac.setSingleStep(0.05)
-        self.train_frac.setValue(0.8)
-        self.train_frac.setToolTip(translate("TrainingPanel", "Fraction of the examples used for training; the rest is "
-                                   "the dev set (same distribution)"))
-        self.dev_label = QLabel()
-        form.addRow(translate("TrainingPanel", "Train"), _row(self.train_frac, None, self.dev_label, stretch_last=True))
-        self.dev_set = QComboBox()
-        self.dev_set.setToolTip(translate("TrainingPanel", "Split the dev set off the training data, or use one of the "
-                                "example's own dev sets (which may come from another "
-                                "distribution)"))
-        self._dev_sets: dict[str, Dataset] = {}
-        self._example_data: Dataset | None = None
-        form.addRow(translate("TrainingPanel", "Dev set"), self.dev_set)
-        self._form = form
+        self.choice = DataChoice(session, form)
+        # the data rows' widgets, as the rest of the app and the tests name them
+        self.data, self.points, self.data_note = (self.choice.data, self.choice.points,
+                                                  self.choice.data_note)
+        self.train_frac, self.dev_label, self.dev_set = (self.choice.train_frac,
+                                                         self.choice.dev_label, self.choice.dev_set)
         self.optimizer = QComboBox()
         self.optimizer.addItems(list(OPTIMIZERS))
         form.addRow(translate("TrainingPanel", "Optimizer"), self.optimizer)
@@ -198,13 +97,13 @@ class TrainingPanel(QWidget):
         self.batch = QSpinBox()
         self.batch.setRange(2, 100000)
         self.batch.setValue(32)
-        form.addRow(translate("TrainingPanel", "Descent"), _row(self.mode, translate("TrainingPanel", "size"), self.batch))
+        form.addRow(translate("TrainingPanel", "Descent"), form_row(self.mode, translate("TrainingPanel", "size"), self.batch))
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 100000)
         self.epochs.setValue(30)
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
-        form.addRow(translate("TrainingPanel", "Epochs"), _row(self.epochs, translate("TrainingPanel", "seed"), self.seed))
+        form.addRow(translate("TrainingPanel", "Epochs"), form_row(self.epochs, translate("TrainingPanel", "seed"), self.seed))
         self.start_from = QComboBox()
         self.start_from.setToolTip(translate("TrainingPanel", "Start from the graph's current weights, from fresh random "
                                    "weights drawn with the seed, or from exactly the initial "
@@ -266,7 +165,7 @@ class TrainingPanel(QWidget):
         controller.diverged.connect(self._on_diverged)
         session.graph_replaced.connect(self.load_defaults)
         session.dataset_changed.connect(self._on_dataset_changed)
-        session.graph_changed.connect(lambda _e: self._fill_data())
+        session.graph_changed.connect(lambda _e: self.choice.fill())
         self.load_defaults()
 
     # -- settings ------------------------------------------------------------------------------
@@ -276,7 +175,7 @@ class TrainingPanel(QWidget):
         self.status.setText(translate("TrainingPanel", "Idle."))
         self.error.clear()
         self.progress.setValue(0)
-        self._fill_data(prefer_session=True)
+        self.choice.fill(prefer_session=True)
         info = {}
         if self.session.example_name:
             try:
@@ -284,8 +183,7 @@ class TrainingPanel(QWidget):
                 info = example_info(self.session.example_name)
             except Exception:  # noqa: BLE001 - defaults are a convenience only
                 info = {}
-        self._example_data = self.session.dataset     # the example's dev sets go with it
-        self._fill_dev_sets(info.get("dev_sets") or {} if self.session.dataset is not None else {})
+        self.choice.load_example(info)     # the example's dev sets go with its data
         self.apply_settings(info.get("train", {}))
         self._fill_start_from()
         self._sync()
@@ -293,88 +191,15 @@ class TrainingPanel(QWidget):
     def _on_dataset_changed(self) -> None:
         """Data set elsewhere (the Data panel, an opened file): offer it, chosen. An example's
         own dev sets belong to the example's data, and are dropped with it."""
-        if self.session.dataset is not self._example_data and self._dev_sets:
-            self._fill_dev_sets({})
-        self._fill_data(prefer_session=True)
+        self.choice.on_dataset_changed()
         self._sync()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
-            self._fill_data()
+            self.choice.retranslate()
             self._fill_start_from()
-            if self.dev_set.count():
-                self.dev_set.setItemText(0, translate("TrainingPanel", "split off the training data"))
             self._sync()
         super().changeEvent(event)
-
-    @staticmethod
-    def _session_label(ds) -> str:
-        return translate("TrainingPanel", "session data ({name})").format(
-            name=data_label(ds.name) if ds.name else translate("TrainingPanel", "loaded"))
-
-    def _data_choices(self) -> tuple[list[tuple[str, str]], list[str]]:
-        """([(label, key)] of the data the graph can train on, [why others are left out])."""
-        graph = self.session.graph
-        ds = self.session.dataset
-        if graph.issues:     # nothing can be judged against a broken graph: offer everything
-            own = [(self._session_label(ds), SESSION_DATA)] if ds else []
-            return own + [(data_label(k), k) for k in datasets.GENERATORS], [translate(
-                "TrainingPanel", "the graph has an error; data is matched to its inputs once it "
-                "is fixed")]
-        if not feed_inputs(graph):
-            return [(translate("TrainingPanel", "no data needed (the graph has no inputs)"),
-                     NO_INPUTS)], []
-        fits, left_out = [], []
-        if ds is not None:
-            label = self._session_label(ds)
-            why = fit_problem(graph, ds, label)
-            if why is None:
-                fits.append((label, SESSION_DATA))
-            else:
-                left_out.append(render(why))
-        wrong_shape = []
-        for key in datasets.GENERATORS:
-            why = fit_problem(graph, probe_dataset(key), key)
-            if why is None:
-                fits.append((data_label(key), key))
-            else:
-                wrong_shape.append(data_label(key))
-        if wrong_shape and fits:
-            left_out.append(translate("TrainingPanel", "left out, as they do not fit this graph: "
-                                      "{names}").format(names=translate("TrainingPanel", ", ").join(wrong_shape)))
-        return fits, left_out
-
-    def _inputs_text(self) -> str:
-        graph = self.session.graph
-        return ", ".join(f"{graph.nodes[n].name} {fmt_shape(graph.nodes[n].params['shape'])} "
-                         f"{graph.nodes[n].params['dtype']}" for n in feed_inputs(graph))
-
-    def _fill_data(self, prefer_session: bool = False) -> None:
-        """Offer only the data the graph can train on; say why the rest is left out."""
-        if self.session.locked:
-            return
-        fits, left_out = self._data_choices()
-        current = self.data.currentData()
-        self.data.blockSignals(True)
-        self.data.clear()
-        for label, key in fits:
-            self.data.addItem(label, key)
-        i = self.data.findData(SESSION_DATA if prefer_session else current)
-        if i < 0:
-            i = self.data.findData(current)
-        self.data.setCurrentIndex(max(0, i) if fits else -1)
-        self.data.blockSignals(False)
-        if not fits:
-            first = f" ({left_out[0]})" if left_out else ""
-            text = translate("TrainingPanel", "No data fits this graph's inputs ({inputs}){first}. "
-                             "Load data of that shape, or change the inputs.").format(
-                                 inputs=self._inputs_text(), first=first)
-        else:
-            text = " ".join(w[0].upper() + w[1:] + ("" if w.endswith((".", "。")) else ".")
-                            for w in left_out)
-        self.data_note.setText(text)
-        self.data_note.setVisible(bool(text))
-        self._publish_split(self.train_frac.value(), self._named_dev())
 
     def _check_lr(self, *_args) -> None:
         why = lr_warning(self.optimizer.currentText(), self.lr.value())
@@ -395,26 +220,6 @@ class TrainingPanel(QWidget):
         if "epochs" in s:
             self.epochs.setValue(int(s["epochs"]))
 
-    def _fill_dev_sets(self, dev_sets: dict) -> None:
-        """The example's own dev sets (e.g. same and other distribution), if it has any; the
-        last one is chosen, since an example brings them to be looked at."""
-        self._dev_sets = dict(dev_sets)
-        self.dev_set.blockSignals(True)
-        self.dev_set.clear()
-        self.dev_set.addItem(translate("TrainingPanel", "split off the training data"), None)
-        for name in self._dev_sets:
-            self.dev_set.addItem(render(name), name)
-        self.dev_set.setCurrentIndex(self.dev_set.count() - 1)
-        self.dev_set.blockSignals(False)
-        self._form.setRowVisible(self.dev_set, bool(self._dev_sets))
-
-    def _named_dev(self) -> str | None:
-        """The example dev set in use, or None when the dev set is split off the data."""
-        name = self.dev_set.currentData()
-        if name not in self._dev_sets or self.data.currentData() != SESSION_DATA:
-            return None
-        return next(k for k in self._dev_sets if k == name)     # the key itself (it may be a Msg)
-
     def batch_size(self, mode: str | None = None) -> int:
         mode = mode or self.mode.currentData()
         return {"batch": 0, "stochastic": 1}.get(mode, self.batch.value())
@@ -424,30 +229,13 @@ class TrainingPanel(QWidget):
                            batch_size=self.batch_size(mode), epochs=self.epochs.value(),
                            seed=self.seed.value())
 
+    def _named_dev(self) -> str | None:
+        """The example dev set in use, or None when the dev set is split off the data."""
+        return self.choice.named_dev()
+
     def data_split(self) -> tuple[Dataset, Dataset | None]:
-        key = self.data.currentData()
-        if key is None:
-            raise ValueError(self.data_note.text() or translate("TrainingPanel",
-                                                                "choose data to train on"))
-        if key == NO_INPUTS:
-            return NO_DATA, None
-        if key == SESSION_DATA:
-            ds = self.session.dataset
-        else:
-            ds = make_dataset(key, self.points.value(), self.seed.value())
-        named = self._named_dev()
-        if named is not None:
-            return ds, self._dev_sets[named]
-        f = round(self.train_frac.value(), 4)
-        if f >= 1.0:
-            return ds, None
-        train, dev, _ = split(ds, train=f, dev=round(1.0 - f, 4), seed=self.seed.value())
-        if len(dev) == 0:
-            raise ValueError(translate("TrainingPanel", "a train fraction of {fraction:g} leaves "
-                                       "no dev examples out of {n}: lower it (e.g. 0.8), or set "
-                                       "it to 1.0 to train without a dev set").format(
-                fraction=f, n=len(ds)))
-        return train, dev
+        """(train, dev or None) for a run with the current settings."""
+        return self.choice.split(self.seed.value())
 
     def fit_problem(self, ds: Dataset, label: str | None = None) -> str | None:
         """Why the graph cannot train on ``ds`` (a shape error, a missing or misfit array),
@@ -474,7 +262,7 @@ class TrainingPanel(QWidget):
 
     def _prepare(self) -> tuple[Dataset, Dataset | None] | None:
         self.error.clear()
-        self._fill_data()
+        self.choice.fill()
         try:
             data = self.data_split()
         except (ValueError, KeyError) as e:
@@ -541,27 +329,12 @@ class TrainingPanel(QWidget):
     def _sync(self) -> None:
         busy, paused = self.controller.busy, self.controller.paused
         self.batch.setEnabled(self.mode.currentData() == "mini-batch")
-        self.points.setEnabled(self.data.currentData() not in (SESSION_DATA, NO_INPUTS, None))
-        f = self.train_frac.value()
-        named = self._named_dev()
-        self.train_frac.setEnabled(named is None)
-        self.dev_label.setText(
-            translate("TrainingPanel", "all; dev: {name}").format(name=render(named)) if named else
-            translate("TrainingPanel", "dev {share:.0%}").format(share=1 - f) if f < 1 else
-            translate("TrainingPanel", "no dev set"))
-        self._publish_split(f, named)
+        self.choice.sync()
         self.pause_button.setText(translate("TrainingPanel", "Resume") if paused else
                                   translate("TrainingPanel", "Pause"))
         self.pause_button.setEnabled(busy)
         self.stop_button.setEnabled(busy)
         self.revert_button.setEnabled(not busy and self.controller.weights_before is not None)
-
-    def _publish_split(self, fraction: float, named: str | None) -> None:
-        """Tell the session how the data will be split, for the Data panel."""
-        key = self.data.currentData()
-        self.session.set_split(SplitChoice(
-            fraction, named, len(self._dev_sets[named]) if named else 0,
-            "session" if key == SESSION_DATA else str(key)))
 
     def _on_progress(self, run: Run) -> None:
         total = max(1, run.total_iterations)
@@ -614,4 +387,6 @@ def install(main_window, session) -> tuple[TrainingController, TrainingPanel, "L
     return controller, panel, loss
 
 
-__all__ = ["TrainingPanel", "make_dataset", "install", "MODES"]
+# the data names are the data choice's; kept importable from here, where the app found them
+__all__ = ["TrainingPanel", "make_dataset", "install", "MODES", "FRESH", "SESSION_DATA",
+           "NO_INPUTS", "data_label"]

@@ -18,6 +18,7 @@ and the window warns once (in English, which every font can draw).
 from __future__ import annotations
 
 import sys
+import threading
 from typing import Callable
 
 import shiboken6
@@ -264,12 +265,18 @@ def said(make: Callable[[], str]) -> Said:
     return _remember(Said(make()), make)
 
 
+_said_lock = threading.Lock()
+"""Worker threads compose texts too (a job's failure, a progress line)."""
+
+
 def _remember(out: "Said", make: Callable[[], str]) -> "Said":
     out.make = make
-    _said.pop(str(out), None)
-    _said[str(out)] = out
-    while len(_said) > SAID_KEPT:
-        del _said[next(iter(_said))]
+    key = str(out)
+    with _said_lock:
+        _said.pop(key, None)
+        _said[key] = out
+        while len(_said) > SAID_KEPT:
+            del _said[next(iter(_said))]
     return out
 
 

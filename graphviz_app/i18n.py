@@ -21,7 +21,6 @@ import sys
 import threading
 from typing import Callable
 
-import shiboken6
 from PySide6.QtCore import (QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QSettings,
                             QTranslator, Signal)
 from PySide6.QtGui import QAction, QActionGroup, QFontDatabase
@@ -49,7 +48,7 @@ _shown: dict[str, tuple[str, str]] = {}
 def translate(context: str, source: str) -> str:
     """``translate("Context", "English text")``: the text in the current language. The result
     is remembered, so that a widget still showing it is given the new language's text when
-    the language changes (see :func:`retranslate_widgets`), with no code of its own."""
+    the language changes (see :func:`graphviz_app.retranslate.retranslate_widgets`), with no code of its own."""
     out = Translated(QCoreApplication.translate(context, source))
     out.context, out.source = context, source
     _shown[out] = (context, source)
@@ -185,6 +184,7 @@ def apply(language: str) -> bool:
     # when this returns (menus and panels read the new texts in their changeEvent).
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     _retranslate_live()
+    from .retranslate import retranslate_widgets   # (it reads this module's memory)
     retranslate_widgets()
     return True
 
@@ -315,63 +315,6 @@ def _again(text: str) -> str | None:
         return None
     new = translate(*found)
     return new if new != text else None
-
-
-def retranslate_widgets() -> None:
-    """Give every widget and action still showing a text that :func:`translate` returned (a
-    label, button, tab, group box, placeholder, tooltip, menu entry, status bar message) or that
-    :func:`said` made the current language's text, and every combo box item. Other texts made
-    with ``.format`` are not found here; their views set them again."""
-    from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupBox, QLabel,
-                                   QLineEdit, QStatusBar, QTabWidget)
-    app = QApplication.instance()
-    if app is None:
-        return
-    widgets = [w for w in app.allWidgets() if shiboken6.isValid(w)]
-    actions = {id(a): a for w in widgets for a in QWidget.actions(w)}   # (a window may shadow it)
-    for w in widgets:
-        if not shiboken6.isValid(w):     # deleted by an earlier widget's change in this loop
-            continue
-        for get, put in ((w.toolTip, w.setToolTip), (w.statusTip, w.setStatusTip)):
-            new = _again(get())
-            if new is not None:
-                put(new)
-        if isinstance(w, (QLabel, QAbstractButton)):
-            new = _again(w.text())
-            if new is not None:
-                w.setText(new)
-        elif isinstance(w, QLineEdit):
-            new = _again(w.placeholderText())
-            if new is not None:
-                w.setPlaceholderText(new)
-        elif isinstance(w, QGroupBox):
-            new = _again(w.title())
-            if new is not None:
-                w.setTitle(new)
-        elif isinstance(w, QTabWidget):
-            for i in range(w.count()):
-                new = _again(w.tabText(i))
-                if new is not None:
-                    w.setTabText(i, new)
-        elif isinstance(w, QMenu):
-            new = _again(w.title())
-            if new is not None:
-                w.setTitle(new)
-        elif isinstance(w, QStatusBar):          # the message it shows now (for a while)
-            new = _again(w.currentMessage())
-            if new is not None:
-                w.showMessage(new, STATUS_MS)
-        elif isinstance(w, QComboBox):           # item labels (the item data keeps the key)
-            for i in range(w.count()):
-                new = _again(w.itemText(i))
-                if new is not None:
-                    w.setItemText(i, new)
-    for a in actions.values():
-        for get, put in ((a.text, a.setText), (a.toolTip, a.setToolTip),
-                         (a.statusTip, a.setStatusTip)):
-            new = _again(get())
-            if new is not None:
-                put(new)
 
 
 def translator(language: str = CHINESE) -> QTranslator:

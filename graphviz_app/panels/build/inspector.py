@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import QEvent, QTimer, Qt
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QLabel, QLineEdit, QMainWindow,
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
@@ -78,6 +78,12 @@ class InspectorPanel(QScrollArea):
         session.graph_replaced.connect(lambda: self.show_node(None))
         self.refresh_counts()
         session.locked_changed.connect(lambda locked: self._body.setEnabled(not locked))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """A new language: the node's form (its description, formula, notes) is built again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self.nid is not None:
+            self.show_node(self.nid)
 
     # -- building -------------------------------------------------------------------------------
     def _on_selection(self, ids: list) -> None:

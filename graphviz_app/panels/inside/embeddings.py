@@ -19,7 +19,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel,
                                QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget,
@@ -306,19 +306,18 @@ class EmbeddingsPanel(QWidget):
             self.info.setText(translate(
                 "Embeddings", "t-SNE cancelled; choose PCA or start it again."))
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """A new language: the points' summary line is written again in it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self.points is not None:
+            self._say_points(self.points, self.coords)
+
     def _draw(self, pts: emb.Points, coords: np.ndarray, components) -> None:
         self.points, self.coords, self.components = pts, coords, components
         brushes = self._brushes(pts)
         self.scatter.setData(pos=coords, brush=brushes, data=np.arange(len(coords)))
         self._place_labels()
-        names = pts.class_names
-        legend = ", ".join(f"<span style='color:{CLASS_COLORS[k % len(CLASS_COLORS)]}'>■</span>"
-                           f" {n}" for k, n in enumerate(names[:10])) if pts.classes is not None \
-            else ""
-        self.info.setText(translate("Embeddings", "{n} points: {what} ({numbers} numbers each), "
-                                    "by {method}.").format(
-            n=len(coords), what=render(pts.what), numbers=pts.values.shape[1],
-            method=self.method.currentText()) + f"<br>{legend}")
+        self._say_points(pts, coords)
         if self.selected is not None and self.selected < len(coords):
             self.select(self.selected)
         else:
@@ -327,6 +326,17 @@ class EmbeddingsPanel(QWidget):
             self.links.setData([], [])
         self.plot.autoRange()
         self.projected.emit()
+
+    def _say_points(self, pts: emb.Points, coords: np.ndarray) -> None:
+        """'400 points: dense1 for 400 examples (16 numbers each), by PCA.' and the legend."""
+        names = pts.class_names
+        legend = ", ".join(f"<span style='color:{CLASS_COLORS[k % len(CLASS_COLORS)]}'>■</span>"
+                           f" {n}" for k, n in enumerate(names[:10])) if pts.classes is not None \
+            else ""
+        self.info.setText(translate("Embeddings", "{n} points: {what} ({numbers} numbers each), "
+                                    "by {method}.").format(
+            n=len(coords), what=render(pts.what), numbers=pts.values.shape[1],
+            method=self.method.currentText()) + f"<br>{legend}")
 
     def _brushes(self, pts: emb.Points) -> list:
         if pts.classes is None:

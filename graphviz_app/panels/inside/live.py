@@ -12,7 +12,7 @@ import time
 
 import numpy as np
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from engine.inspect.probe import Probe
@@ -38,6 +38,12 @@ class ShownPanel(QWidget):
         super().showEvent(event)
         if self._dirty:
             self.refresh()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """A new language: what the panel wrote is written again in it (now, or when shown)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._on_changed()
 
 
 class LiveSource(QObject):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListV
 from ...training.worker import Run, TrainingController
 from engine.inspect.loss_diagnosis import diagnose, diverged, verdict_text
 from .loss_heads_view import HeadCurves, summary as heads_summary, verdicts as head_verdicts
-from ...i18n import render, translate
+from ...i18n import again, render, translate
 
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
 
@@ -316,12 +316,12 @@ class LossPanel(QWidget):
             verdict, "#ffa64d" if dark else "#b35900")
         name = render(verdict_text(verdict)) if verdict else ""
         self.diagnosis.setText(translate("LossPanel", "{run} — {verdict}. {advice}").format(
-            run=f"<b>{run.name}</b>", verdict=f"<span style='color:{colour}'><b>{name}</b></span>",
+            run=f"<b>{again(run.name)}</b>", verdict=f"<span style='color:{colour}'><b>{name}</b></span>",
             advice=render(advice)))
         self.heads_label.setVisible(bool(run.history.heads))
         if run.history.heads and run.status != "diverged":
             # the run's own accuracy is its last head's: each head gets its own verdict
-            self.diagnosis.setText(f"<b>{run.name}</b> — " + translate(
+            self.diagnosis.setText(f"<b>{again(run.name)}</b> — " + translate(
                 "LossPanel", "the cost is the sum of {n} heads; each head's figures and "
                 "verdict:").format(n=len(run.history.heads)))
         if run.history.heads:

@@ -101,7 +101,7 @@ def first_line(text: str) -> str:
     if make is None:
         return text.splitlines()[0] if text else text
     return _remember(Said(text.splitlines()[0] if text else text),
-                     lambda: (make().splitlines() or [""])[0])
+                     lambda: (said(make).splitlines() or [""])[0])
 
 
 def _now(value):
@@ -109,7 +109,7 @@ def _now(value):
     if isinstance(value, Msg):
         return render(value)
     if isinstance(value, Said):
-        return value.make()
+        return said(value.make)      # remembered as the whole it is (not as its last part)
     if isinstance(value, Translated):
         return translate(value.context, value.source)
     return value

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from engine import Graph, GraphEvent
 from engine.inspect.data_view import SplitChoice
 
-from .i18n import again, remaker, render, translate
+from .i18n import again, remaker, render, said, translate
 
 
 MAX_LOG = 1000
@@ -33,7 +33,7 @@ class LoggedMessage:
 
     def now(self) -> str:
         """The text in the current language (as it was said, if it cannot be made again)."""
-        return self.remake() if self.remake is not None else again(self.text)
+        return said(self.remake) if self.remake is not None else again(self.text)
 
 
 class Session(QObject):

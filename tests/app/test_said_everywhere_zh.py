@@ -70,3 +70,21 @@ def test_window_messages_and_a_panel_built_later_follow_the_switch(window, tmp_p
 
     assert i18n.apply(i18n.ENGLISH)
     assert _rows(window.panels["messages"]) == english
+
+
+def test_a_composed_text_quoted_in_another_is_still_made_whole(english_after):
+    """A run's name (a template filled with a part translated on its own) quoted in a status
+    line: making the status line again must not leave the name remembered by its template
+    alone, with the part frozen in the language it was first made in."""
+    def name() -> str:
+        mode = i18n.translate("TrainingPanel", "mini-batch") + " 32"        # a plain part
+        return i18n.translate("TrainingPanel", "run {n}: {mode}, {optimizer}, α {lr:g}").format(
+            n=1, mode=mode, optimizer="adam", lr=0.01)
+    run = i18n.said(name)
+    status = i18n.translate("Files", "Example: {title}").format(title=run)
+    assert i18n.apply(i18n.CHINESE)
+    zh = i18n.again(str(run))                  # the legend shows the name ...
+    assert zh == "运行 1：小批量 32，adam，α 0.01"
+    assert i18n.again(str(status)) == "示例：运行 1：小批量 32，adam，α 0.01"   # ... the status too
+    assert i18n.apply(i18n.ENGLISH)
+    assert i18n.again(str(zh)) == "run 1: mini-batch 32, adam, α 0.01"

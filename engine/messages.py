@@ -21,12 +21,9 @@ check), ``file.`` (the file format: the place stays as data, the reason is trans
 """
 from __future__ import annotations
 
+from .msg import QT_TRANSLATE_NOOP  # the marker lupdate reads
+
 CONTEXT = "engine"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
-    """Mark ``text`` for extraction into the translation file; returns it unchanged."""
-    return text
 
 
 TEMPLATES: dict[str, str] = {

@@ -57,6 +57,15 @@ class Dialogs:
 
 
 @pytest.fixture
+def chinese(qapp):
+    """The app in Simplified Chinese for one test, back in English after it."""
+    from graphviz_app import i18n
+    assert i18n.apply(i18n.CHINESE)
+    yield
+    i18n.apply(i18n.ENGLISH)
+
+
+@pytest.fixture
 def dialogs() -> Dialogs:
     return Dialogs()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-import pytest
 
 from engine import datasets, examples
 from engine.inspect.array_grid import stats_text
@@ -16,13 +15,6 @@ from graphviz_app.panels.watch.array_view import ArraySlot
 from graphviz_app.session import Session
 
 CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.apply(i18n.CHINESE)
-    yield
-    i18n.apply(i18n.ENGLISH)
 
 
 def _panel(qtbot, ds) -> DataPanel:

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
 
 from engine.data import image_folder
-from graphviz_app import i18n
 from graphviz_app.editor.data_dialogs import FolderOptionsDialog
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 WORD = re.compile(r"[A-Za-z]{3,}")
-
-
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.apply(i18n.CHINESE)
-    yield
-    i18n.apply(i18n.ENGLISH)
 
 
 def _texts(root: QWidget) -> list[str]:

@@ -28,13 +28,6 @@ from graphviz_app.session import Session
 from graphviz_app.training.worker import TrainingController
 
 
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.apply(i18n.CHINESE)
-    yield
-    i18n.apply(i18n.ENGLISH)
-
-
 def _session(graph: Graph | None = None) -> tuple[Session, list[str]]:
     s = Session(graph or Graph())
     messages: list[str] = []

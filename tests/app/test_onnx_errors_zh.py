@@ -14,13 +14,6 @@ from graphviz_app import i18n
 from graphviz_app.editor import interchange
 
 
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.apply(i18n.CHINESE)
-    yield
-    i18n.apply(i18n.ENGLISH)
-
-
 def _hardmax_model(path) -> None:
     """A two-node model whose second op has no counterpart in the app."""
     x = helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4])

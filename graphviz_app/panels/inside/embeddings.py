@@ -290,9 +290,13 @@ class EmbeddingsPanel(QWidget):
             self._clear(translate("Embeddings", "Cannot project: {error}").format(error=why))
 
     @Slot(float, object)
-    def _job_progressed(self, fraction: float, _what: object) -> None:
+    def _job_progressed(self, fraction: float, what: object) -> None:
         if self.sender() is self.job:
             self.progress.setValue(int(fraction * 1000))
+            if what and self.progress.isVisible():      # t-SNE: what it is doing now
+                self.info.setText(translate(
+                    "Embeddings", "t-SNE runs in a background process (one thread); the window "
+                    "stays usable. Cancel stops it at once.") + "<br>" + render(what))
 
     @Slot()
     def _job_ended(self) -> None:

@@ -88,3 +88,15 @@ def test_a_composed_text_quoted_in_another_is_still_made_whole(english_after):
     assert i18n.again(str(status)) == "示例：运行 1：小批量 32，adam，α 0.01"   # ... the status too
     assert i18n.apply(i18n.ENGLISH)
     assert i18n.again(str(zh)) == "run 1: mini-batch 32, adam, α 0.01"
+
+
+def test_the_first_line_of_a_composed_text_switches_with_it(english_after):
+    """The status bar shows a refusal's first line; it is made again with the whole."""
+    from engine.messages import Joined
+    text = i18n.render(Msg("onnx.unsupported",
+                           ops=Joined([Msg("onnx.unsupported_op", op="Hardmax", nodes="h")])))
+    line = i18n.first_line(text)
+    assert line == "the model uses ops this app has no counterpart for, so nothing was imported:"
+    assert i18n.first_line("plain words\nmore") == "plain words"
+    assert i18n.apply(i18n.CHINESE)
+    assert i18n.again(str(line)) == "模型用到了本应用没有对应的运算，因此什么都没有导入："

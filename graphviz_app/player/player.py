@@ -374,7 +374,8 @@ class Player(QObject):
         return nodes, edges
 
     def retranslate(self) -> None:
-        """After a language change: every node's, wire's and group's words made again."""
+        """After a language change: every node's, wire's and group's words made again, and
+        (through state_changed) the Step details written again."""
         self._nodes_shown.clear()
         self._edges_shown.clear()
         self._refresh()

@@ -225,11 +225,6 @@ class PlayerPanel(QWidget):
             return
         self.arrays.set_pairs(node.name, self.player.arrays_of(nid))
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.update_state()          # the step's explanation, in the new language
-        super().changeEvent(event)
-
     def mouseDoubleClickEvent(self, event) -> None:
         """Double-click the picture: open the current node's value beside its gradient."""
         if self.picture.geometry().contains(event.position().toPoint()) and self.arrays.pairs:

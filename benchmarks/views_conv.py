@@ -182,11 +182,11 @@ def _stepped_to(nid: str, phase: str):
     return g, win, win.panels["feature_maps"].step_trace
 
 
-def trace_cells(repeat: int) -> list[tuple[str, float, float]]:
-    """Hover conv2's value in Step details: cells lit inside every upstream thumbnail."""
-    g, win, st = _stepped_to("conv2", "forward")
-    nid = g.by_name("conv2")
-    cells = [(0, c, i, j) for c, i, j in zip(range(16), range(1, 16), range(15, 0, -1))]
+def _hover_median(node: str, phase: str, cells: list, lit: str, repeat: int) -> float:
+    """Median ms of hovering ``node``'s cells in Step details (stepped to ``phase``) and
+    repainting the canvas; ``lit`` is a node whose thumbnail must light up."""
+    g, win, st = _stepped_to(node, phase)
+    nid = g.by_name(node)
     k = iter(range(10 ** 9))
 
     def hover():
@@ -194,26 +194,23 @@ def trace_cells(repeat: int) -> list[tuple[str, float, float]]:
         win.view.viewport().repaint()
 
     t = median_ms(hover, repeat)
-    assert win.scene.node_item(g.by_name("x")).trace_cells is not None
+    assert win.scene.node_item(g.by_name(lit)).trace_cells is not None
     win.close()
-    return [("trace hover → cells in thumbnails", t, 16.0)]
+    return t
+
+
+def trace_cells(repeat: int) -> list[tuple[str, float, float]]:
+    """Hover conv2's value in Step details: cells lit inside every upstream thumbnail."""
+    cells = [(0, c, i, j) for c, i, j in zip(range(16), range(1, 16), range(15, 0, -1))]
+    return [("trace hover → cells in thumbnails",
+             _hover_median("conv2", "forward", cells, "x", repeat), 16.0)]
 
 
 def trace_gradient(repeat: int) -> list[tuple[str, float, float]]:
     """Hover relu1's gradient in Step details: consumers' gradient cells lit downstream."""
-    g, win, st = _stepped_to("relu1", "backward")
-    nid = g.by_name("relu1")
     cells = [(0, c, i, j) for c, i, j in zip(range(16), range(1, 31, 2), range(30, 0, -2))]
-    k = iter(range(10 ** 9))
-
-    def hover():
-        st.on_hovered(nid, cells[next(k) % len(cells)])
-        win.view.viewport().repaint()
-
-    t = median_ms(hover, repeat)
-    assert win.scene.node_item(g.by_name("conv2")).trace_cells is not None
-    win.close()
-    return [("gradient hover → consumers' cells", t, 16.0)]
+    return [("gradient hover → consumers' cells",
+             _hover_median("relu1", "backward", cells, "conv2", repeat), 16.0)]
 
 
 CASES: dict[str, Callable[[int], list[tuple[str, float, float]]]] = {

@@ -60,11 +60,17 @@ def test_a_conv_shape_error_reads_in_chinese_with_its_formula_intact():
                     "请修改步幅或填充")
 
 
-def test_a_refused_wire_that_would_make_a_cycle_reads_in_chinese(qapp):
+def _a_feeds_b() -> tuple[Graph, str, str]:
+    """relu a → sigmoid b: wiring b back into a would make a cycle."""
     g = Graph()
     a = g.add_node("relu", name="a")
     b = g.add_node("sigmoid", name="b")
     g.connect(a, b, 0)
+    return g, a, b
+
+
+def test_a_refused_wire_that_would_make_a_cycle_reads_in_chinese(qapp):
+    g, a, b = _a_feeds_b()
     session = Session(g)
     refusals: list[str] = []
     session.refused.connect(refusals.append)
@@ -212,10 +218,7 @@ def test_the_gradient_check_worker_reports_an_engine_refusal_in_chinese(qapp):
 
 def test_a_wire_dropped_on_the_canvas_is_refused_in_chinese(qtbot):
     from graphviz_app.canvas.scene import GraphScene
-    g = Graph()
-    a = g.add_node("relu", name="a")
-    b = g.add_node("sigmoid", name="b")
-    g.connect(a, b, 0)
+    g, a, b = _a_feeds_b()
     session = Session(g)
     scene = GraphScene(session)
     bubbles: list[str] = []
